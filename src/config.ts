@@ -1,0 +1,70 @@
+// Configuration, read and validated in one place. Every other module takes a Config (or the
+// part of it it needs) as an argument and never reads process.env itself.
+import { isAbsolute, join, resolve } from 'node:path';
+import { DmonError } from './errors.js';
+
+export interface Config {
+  /** postgres://… when set: the PostgreSQL engine; otherwise the embedded SQLite file. */
+  databaseUrl: string | null;
+  /** Where the SQLite file and other local state live (DMON_DATA_DIR, default ./data). */
+  dataDir: string;
+  /** The SQLite file (DMON_SQLITE or <dataDir>/dmon.sqlite). */
+  sqlitePath: string;
+  /** HTTP port of `dmon serve` (PORT, default 8080). */
+  port: number;
+  /** Interface `dmon serve` binds to (HOST, default 127.0.0.1). */
+  host: string;
+  /** Origins allowed by CORS (DMON_CORS_ORIGINS, comma-separated); empty = CORS off. */
+  corsOrigins: string[];
+  /** Parallel jobs per worker process (DMON_WORKER_CONCURRENCY, default 2). */
+  workerConcurrency: number;
+  /** Minimum delay between two requests to the same host, ms (DMON_HOST_DELAY_MS, default 1000). */
+  hostDelayMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new DmonError('CONFIG_INVALID', `${name}=${JSON.stringify(raw)} is not an integer between ${min} and ${max}; fix or unset it.`);
+  return n;
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\//i.test(raw))
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `DATABASE_URL must be a postgres:// or postgresql:// URL (got ${JSON.stringify(raw.slice(0, 40))}); unset it to use the SQLite file.`,
+    );
+  try {
+    new URL(raw);
+  } catch {
+    throw new DmonError('CONFIG_INVALID', 'DATABASE_URL is not a valid URL; expected postgres://user@host:port/database.');
+  }
+  return raw;
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const dataDir = resolve(cwd, env.DMON_DATA_DIR?.trim() || 'data');
+  const sqliteRaw = env.DMON_SQLITE?.trim();
+  const sqlitePath = sqliteRaw ? (isAbsolute(sqliteRaw) || sqliteRaw === ':memory:' ? sqliteRaw : resolve(cwd, sqliteRaw)) : join(dataDir, 'dmon.sqlite');
+  return {
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    sqlitePath,
+    port: intVar(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    corsOrigins: (env.DMON_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    workerConcurrency: intVar(env, 'DMON_WORKER_CONCURRENCY', 2, 1, 64),
+    hostDelayMs: intVar(env, 'DMON_HOST_DELAY_MS', 1000, 0, 600_000),
+  };
+}

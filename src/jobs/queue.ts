@@ -1,0 +1,234 @@
+// A job queue in the store's own database. On PostgreSQL, claiming uses
+// SELECT … FOR UPDATE SKIP LOCKED, so any number of worker processes on any number of machines
+// share it and each job is handed to one worker at a time; on SQLite the single-statement
+// UPDATE … RETURNING is atomic because SQLite serialises writers. A claimed job carries a
+// lease: a worker that dies (kill -9, lost machine) leaves it to be reclaimed, never lost;
+// completing checks the lease holder, so a job is marked done once.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Engine } from '../store/engine.js';
+import type { Database, JobRow, JobStatus } from '../store/schema.js';
+
+export interface Job<P = unknown> {
+  id: number;
+  kind: string;
+  key: string;
+  payload: P;
+  /** 1 on the first run. */
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface EnqueueOptions {
+  /** Idempotency key (default kind + payload JSON): a job with the same key is not added twice. */
+  key?: string;
+  /** Not before this time, epoch ms. */
+  runAfter?: number;
+  maxAttempts?: number;
+}
+
+export interface QueueOptions {
+  /** How long a claimed job may run before another worker may take it over (default 10 min). */
+  leaseMs?: number;
+  /** Delay before retry n (1-based); default 5 s · 4^(n-1), capped at 1 h, ±20 % jitter. */
+  backoffMs?: (attempt: number) => number;
+  workerId?: string;
+}
+
+export type FailOutcome = 'retry' | 'parked' | 'lost';
+
+export function defaultBackoff(attempt: number): number {
+  const base = Math.min(5000 * 4 ** (attempt - 1), 3_600_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+function toJob<P>(r: JobRow): Job<P> {
+  return { id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload) as P, attempts: r.attempts, maxAttempts: r.max_attempts };
+}
+
+export class JobQueue {
+  readonly workerId: string;
+  private readonly leaseMs: number;
+  private readonly backoff: (attempt: number) => number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+    options: QueueOptions = {},
+  ) {
+    this.workerId = options.workerId ?? newWorkerId();
+    this.leaseMs = options.leaseMs ?? 600_000;
+    this.backoff = options.backoffMs ?? defaultBackoff;
+  }
+
+  /** Adds a job unless one with the same key exists (in any state). */
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<{ id: number; created: boolean }> {
+    const key = options.key ?? `${kind}:${JSON.stringify(payload)}`;
+    const row = await this.db
+      .insertInto('jobs')
+      .values({
+        kind,
+        key,
+        payload: JSON.stringify(payload),
+        status: 'queued',
+        attempts: 0,
+        max_attempts: options.maxAttempts ?? 5,
+        run_after: options.runAfter ?? Date.now(),
+        locked_by: null,
+        locked_at: null,
+        last_error: null,
+        created_at: Date.now(),
+        finished_at: null,
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) return { id: row.id, created: true };
+    const existing = await this.db.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+    return { id: existing.id, created: false };
+  }
+
+  /** Claims up to `limit` ready jobs for this worker. */
+  async claim(limit: number, kinds?: string[]): Promise<Job[]> {
+    const now = Date.now();
+    let ready = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('run_after', '<=', now)
+      .orderBy('run_after')
+      .orderBy('id')
+      .limit(limit);
+    if (kinds?.length) ready = ready.where('kind', 'in', kinds);
+    if (this.engine === 'postgres') ready = ready.forUpdate().skipLocked();
+    const rows = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({ status: 'running', locked_by: this.workerId, locked_at: now, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', ready)
+      .where('status', '=', 'queued')
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => a.id - b.id).map((r) => toJob(r));
+  }
+
+  /** Marks a job done; false when this worker no longer holds it (its lease was taken over). */
+  async complete(id: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: Date.now(), locked_by: null, locked_at: null, last_error: null })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', this.workerId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Records a failure: the job is retried later with backoff, or parked once out of attempts. */
+  async fail(job: Job, error: string, options: { retryable?: boolean } = {}): Promise<FailOutcome> {
+    const park = options.retryable === false || job.attempts >= job.maxAttempts;
+    const r = await this.db
+      .updateTable('jobs')
+      .set(
+        park
+          ? { status: 'failed', finished_at: Date.now(), locked_by: null, locked_at: null, last_error: error.slice(0, 2000) }
+          : { status: 'queued', run_after: Date.now() + this.backoff(job.attempts), locked_by: null, locked_at: null, last_error: error.slice(0, 2000) },
+      )
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', this.workerId)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return 'lost';
+    return park ? 'parked' : 'retry';
+  }
+
+  /**
+   * Puts back jobs whose worker is gone: those whose lease expired, and (for workers on this
+   * machine) those whose process no longer exists. Returns how many were put back.
+   */
+  async reclaim(): Promise<number> {
+    const now = Date.now();
+    const expired = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_by: null, locked_at: null, run_after: now })
+      .where('status', '=', 'running')
+      .where('locked_at', '<', now - this.leaseMs)
+      .executeTakeFirst();
+    let n = Number(expired.numUpdatedRows);
+    const holders = await this.db.selectFrom('jobs').select('locked_by').distinct().where('status', '=', 'running').execute();
+    const host = hostname();
+    for (const { locked_by } of holders) {
+      if (!locked_by || locked_by === this.workerId) continue;
+      const [h, pid] = locked_by.split(':');
+      if (h !== host || !pid || processAlive(Number(pid))) continue;
+      const r = await this.db
+        .updateTable('jobs')
+        .set({ status: 'queued', locked_by: null, locked_at: null, run_after: now })
+        .where('status', '=', 'running')
+        .where('locked_by', '=', locked_by)
+        .executeTakeFirst();
+      n += Number(r.numUpdatedRows);
+    }
+    return n;
+  }
+
+  /** Puts parked jobs back in the queue with fresh attempts. */
+  async retryFailed(kind?: string): Promise<number> {
+    let q = this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', attempts: 0, run_after: Date.now(), finished_at: null })
+      .where('status', '=', 'failed');
+    if (kind) q = q.where('kind', '=', kind);
+    return Number((await q.executeTakeFirst()).numUpdatedRows);
+  }
+
+  async counts(): Promise<Record<JobStatus, number>> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const out: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
+  /** Epoch ms of the earliest queued job, or null when none is queued. */
+  async nextRunAt(): Promise<number | null> {
+    const r = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.min('run_after').as('t'))
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return r?.t === null || r?.t === undefined ? null : Number(r.t);
+  }
+
+  /** Parked jobs with their errors, newest first. */
+  failed(limit = 100): Promise<JobRow[]> {
+    return this.db.selectFrom('jobs').selectAll().where('status', '=', 'failed').orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /** Removes finished jobs older than `olderThanMs`; their effects stay in the store. */
+  async prune(olderThanMs: number): Promise<number> {
+    const r = await this.db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('finished_at', '<', Date.now() - olderThanMs)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

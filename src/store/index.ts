@@ -1,0 +1,68 @@
+// The store: one interface over two engines (embedded SQLite by default, PostgreSQL when
+// DATABASE_URL is set). Migrations run on open. Every query lives in ./queries, per resource.
+import { Migrator, type Kysely } from 'kysely';
+import { DmonError } from '../errors.js';
+import { openEngine, type Engine, type EngineOptions } from './engine.js';
+import { migrationProvider } from './migrations/index.js';
+import { Articles } from './queries/articles.js';
+import { Facts } from './queries/facts.js';
+import { Sources } from './queries/sources.js';
+import { Summaries } from './queries/summary.js';
+import { Tokens } from './queries/tokens.js';
+import type { Database } from './schema.js';
+
+export interface Store {
+  readonly engine: Engine;
+  /** Where the data lives (file path or postgres://host/db), for messages. */
+  readonly where: string;
+  readonly db: Kysely<Database>;
+  readonly sources: Sources;
+  readonly articles: Articles;
+  readonly facts: Facts;
+  readonly summaries: Summaries;
+  readonly tokens: Tokens;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions extends EngineOptions {
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new DmonError('STORE_FAILED', `database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+  }
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const { engine, db, where } = openEngine(options);
+  try {
+    if (options.migrate !== false) await migrate(db, engine);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    if (e instanceof DmonError) throw e;
+    throw new DmonError('STORE_FAILED', `cannot open the store at ${where}: ${(e as Error).message}`, { cause: e });
+  }
+  return {
+    engine,
+    where,
+    db,
+    sources: new Sources(db),
+    articles: new Articles(db, engine),
+    facts: new Facts(db, engine),
+    summaries: new Summaries(db, engine),
+    tokens: new Tokens(db),
+    close: () => db.destroy(),
+  };
+}
+
+export type { Engine } from './engine.js';
+export type { FactFilter } from './queries/filter.js';
+export type { FactSort, FactListItem } from './queries/facts.js';
+export type { CountrySummary, Interval, TimeseriesPoint } from './queries/summary.js';
+export type { FactView } from './views.js';
+export type * from './schema.js';

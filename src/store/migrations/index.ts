@@ -1,0 +1,12 @@
+// The ordered list of migrations. Add a numbered file and one entry here; never edit a
+// migration that has shipped.
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../engine.js';
+import { down001, up001 } from './001_initial.js';
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '001_initial': { up: up001(engine), down: down001 },
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,131 @@
+// Articles: the text snapshot of everything ingested, keyed by canonical URL and content hash.
+import type { Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
+import type { ArticleRow, ArticleStatus, Database, NewArticle } from '../schema.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { containsText } from './like.js';
+
+export type ArticleSummary = Omit<ArticleRow, 'text' | 'sh0' | 'sh1' | 'sh2' | 'sh3'>;
+
+export interface ArticleListOptions {
+  status?: ArticleStatus;
+  sourceId?: number;
+  /** Substring of the title. */
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'url',
+  'original_url',
+  'title',
+  'published',
+  'language',
+  'source_id',
+  'origin',
+  'content_hash',
+  'simhash',
+  'duplicate_of',
+  'status',
+  'error',
+  'fetch_status',
+  'relevance',
+  'cause',
+  'hazard',
+  'doc_type',
+  'extractor_version',
+  'fact_count',
+  'created_at',
+  'extracted_at',
+] as const;
+
+export class Articles {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  /**
+   * Inserts an article unless one with the same canonical URL exists; returns the id of the
+   * stored row either way, so that concurrent ingestion of one URL stores it once.
+   */
+  async insert(article: NewArticle): Promise<{ id: number; created: boolean }> {
+    const row = await this.db
+      .insertInto('articles')
+      .values(article)
+      .onConflict((oc) => oc.column('url').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) return { id: row.id, created: true };
+    const existing = article.url ? await this.findByUrl(article.url) : null;
+    if (!existing) throw new Error(`article insert returned no row for ${article.url ?? '(no url)'}`);
+    return { id: existing.id, created: false };
+  }
+
+  async get(id: number): Promise<ArticleRow | null> {
+    return (await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async findByUrl(url: string): Promise<ArticleSummary | null> {
+    return (await this.db.selectFrom('articles').select(SUMMARY_COLUMNS).where('url', '=', url).executeTakeFirst()) ?? null;
+  }
+
+  /** The first stored original (not itself a duplicate) with this content hash. */
+  async findByHash(hash: string): Promise<ArticleSummary | null> {
+    return (
+      (await this.db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('content_hash', '=', hash)
+        .where('duplicate_of', 'is', null)
+        .orderBy('id')
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Candidates for near-duplicate text: originals sharing at least one 16-bit SimHash band. */
+  async simhashCandidates(bands: [number, number, number, number], limit = 200): Promise<{ id: number; simhash: string }[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'simhash'])
+      .where('duplicate_of', 'is', null)
+      .where('simhash', 'is not', null)
+      .where((eb) => eb.or([eb('sh0', '=', bands[0]), eb('sh1', '=', bands[1]), eb('sh2', '=', bands[2]), eb('sh3', '=', bands[3])]))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
+  }
+
+  async list(options: ArticleListOptions = {}): Promise<{ items: ArticleSummary[]; next: string | null }> {
+    const limit = options.limit ?? 50;
+    let q = this.db.selectFrom('articles').select(SUMMARY_COLUMNS);
+    if (options.status) q = q.where('status', '=', options.status);
+    if (options.sourceId !== undefined) q = q.where('source_id', '=', options.sourceId);
+    if (options.q) q = q.where(containsText(this.engine, 'title', options.q));
+    const after = decodeCursor(options.cursor);
+    if (after) q = q.where('id', '<', Number(after[1]));
+    const items = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items[items.length - 1];
+    return { items, next: more && last ? encodeCursor([last.id, last.id]) : null };
+  }
+
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.db.updateTable('articles').set({ status: 'failed', error: error.slice(0, 2000) }).where('id', '=', id).execute();
+  }
+
+  async count(): Promise<Record<ArticleStatus, number>> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const out: Record<ArticleStatus, number> = { pending: 0, extracted: 0, duplicate: 0, failed: 0 };
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+}

@@ -1,0 +1,155 @@
+// Facts: written once per (article, extractor version), read by filters with keyset pages.
+import { sql, type Kysely } from 'kysely';
+import { DmonError } from '../../errors.js';
+import type { ExtractResult } from '../../types.js';
+import type { Engine } from '../engine.js';
+import type { Database, FactRow, PlaceRow } from '../schema.js';
+import { factToRow, placeToRow, rowToFactView, type FactView } from '../views.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { factWhere, type FactFilter } from './filter.js';
+
+export const FACT_SORTS = ['-date', 'date', '-figure', 'figure', '-id', 'id', '-confidence', 'confidence'] as const;
+export type FactSort = (typeof FACT_SORTS)[number];
+
+/** A fact as listed: the view plus the article it came from. */
+export interface FactListItem extends FactView {
+  article: { url: string | null; title: string | null; published: string | null; source: string | null };
+}
+
+const CHUNK = 200;
+
+function sortSpec(sort: FactSort) {
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const column =
+    key === 'date' ? sql.ref('facts.fact_date') : key === 'figure' ? sql`coalesce(facts.figure, -1)` : key === 'confidence' ? sql.ref('facts.confidence') : null;
+  return { desc, key, column };
+}
+
+export class Facts {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  /**
+   * Replaces an article's facts with an extraction result and marks the article extracted, in
+   * one transaction: running the same extraction twice leaves the same rows.
+   */
+  async replaceForArticle(articleId: number, result: ExtractResult, version: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const article = await trx.selectFrom('articles').select(['text', 'published']).where('id', '=', articleId).executeTakeFirst();
+      if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} does not exist`);
+      await trx.deleteFrom('places').where('article_id', '=', articleId).execute();
+      await trx.deleteFrom('facts').where('article_id', '=', articleId).execute();
+      const now = Date.now();
+      const rows = result.facts.map((f, ordinal) => factToRow(f, { articleId, ordinal, text: article.text, published: article.published, version, now }));
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const ids = await trx.insertInto('facts').values(rows.slice(i, i + CHUNK)).returning(['id', 'ordinal']).execute();
+        const places = ids.flatMap(({ id, ordinal }) =>
+          (result.facts[ordinal]?.locations ?? []).map((p, k) => placeToRow(p, { factId: id, articleId, ordinal: k })),
+        );
+        for (let j = 0; j < places.length; j += CHUNK) await trx.insertInto('places').values(places.slice(j, j + CHUNK)).execute();
+      }
+      await trx
+        .updateTable('articles')
+        .set({
+          status: 'extracted',
+          error: null,
+          relevance: result.relevance,
+          cause: result.cause,
+          hazard: result.hazard,
+          doc_type: result.type,
+          extractor_version: version,
+          fact_count: rows.length,
+          extracted_at: now,
+        })
+        .where('id', '=', articleId)
+        .execute();
+      return rows.length;
+    });
+  }
+
+  async get(id: number): Promise<FactView | null> {
+    const row = await this.db.selectFrom('facts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const places = await this.db.selectFrom('places').selectAll().where('fact_id', '=', id).orderBy('ordinal').execute();
+    return rowToFactView(row, places);
+  }
+
+  /** Every fact of one article, in reading order, with its places. */
+  async forArticle(articleId: number): Promise<FactView[]> {
+    const rows = await this.db.selectFrom('facts').selectAll().where('article_id', '=', articleId).orderBy('ordinal').execute();
+    const places = await this.db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('fact_id').orderBy('ordinal').execute();
+    const byFact = new Map<number, PlaceRow[]>();
+    for (const p of places) byFact.set(p.fact_id, [...(byFact.get(p.fact_id) ?? []), p]);
+    return rows.map((r) => rowToFactView(r, byFact.get(r.id) ?? []));
+  }
+
+  /** One page of facts matching a filter, sorted, with a cursor to the next page. */
+  async list(filter: FactFilter, options: { sort?: FactSort; limit?: number; cursor?: string | null } = {}): Promise<{ items: FactListItem[]; next: string | null }> {
+    const sort = options.sort ?? '-date';
+    const limit = options.limit ?? 50;
+    const { desc, key, column } = sortSpec(sort);
+    const after = decodeCursor(options.cursor);
+    if (after && (key === 'date' ? typeof after[0] !== 'string' : key !== 'id' && typeof after[0] !== 'number'))
+      throw new DmonError('USAGE', `cursor does not belong to sort=${sort}; start again without a cursor.`);
+    const cmp = desc ? '<' : '>';
+    let q = this.db.selectFrom('facts').selectAll('facts').where(factWhere(this.engine, filter));
+    if (after) {
+      q = column
+        ? q.where(sql<boolean>`(${column}, facts.id) ${sql.raw(cmp)} (${after[0]}, ${after[1]})`)
+        : q.where('facts.id', cmp, after[1]);
+    }
+    const dir = desc ? sql`desc` : sql`asc`;
+    if (column) q = q.orderBy(sql`${column} ${dir}`);
+    q = q.orderBy(sql`facts.id ${dir}`);
+    const rows = await q
+      .leftJoin('articles', 'articles.id', 'facts.article_id')
+      .leftJoin('sources', 'sources.id', 'articles.source_id')
+      .select(['articles.url as a_url', 'articles.title as a_title', 'articles.published as a_published', 'sources.title as s_title'])
+      .limit(limit + 1)
+      .execute();
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const items = rows.map((r) => ({
+      ...rowToFactView(r as FactRow),
+      article: { url: r.a_url, title: r.a_title, published: r.a_published, source: r.s_title ?? hostOf(r.a_url) },
+    }));
+    const last = rows[rows.length - 1];
+    let next: string | null = null;
+    if (more && last) {
+      const v = key === 'date' ? last.fact_date : key === 'figure' ? (last.figure ?? -1) : key === 'confidence' ? last.confidence : last.id;
+      next = encodeCursor([v, last.id]);
+    }
+    return { items, next };
+  }
+
+  /** Every matching fact, page by page (keyset), so that a million rows never sit in memory. */
+  async *iterate(filter: FactFilter, pageSize = 1000): AsyncGenerator<FactListItem> {
+    let cursor: string | null = null;
+    do {
+      const page: { items: FactListItem[]; next: string | null } = await this.list(filter, { sort: 'id', limit: pageSize, cursor });
+      yield* page.items;
+      cursor = page.next;
+    } while (cursor);
+  }
+
+  async count(filter: FactFilter = {}): Promise<number> {
+    const r = await this.db
+      .selectFrom('facts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(factWhere(this.engine, filter))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
+
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,42 @@
+// The fact filter shared by the list, summary and export queries (and so by the API and
+// `dmon export`): one definition of what "country=SDN&term=displaced&from=…" means.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Engine } from '../engine.js';
+import type { Database } from '../schema.js';
+import { containsText } from './like.js';
+
+export interface FactFilter {
+  /** ISO3 codes; any of them. */
+  country?: string[];
+  admin1?: string;
+  term?: string[];
+  cause?: string;
+  hazard?: string;
+  /** YYYY-MM-DD, inclusive, on the fact's date (or the article's when none was stated). */
+  from?: string;
+  to?: string;
+  /** Minimum figure (in the fact's own unit). */
+  minFigure?: number;
+  minConfidence?: number;
+  /** Substring of the evidence sentence. */
+  q?: string;
+  articleId?: number;
+}
+
+export function factWhere(engine: Engine, f: FactFilter) {
+  return (eb: ExpressionBuilder<Database, 'facts'>): Expression<SqlBool> => {
+    const and: Expression<SqlBool>[] = [];
+    if (f.country?.length) and.push(f.country.length === 1 ? eb('facts.country', '=', f.country[0]!) : eb('facts.country', 'in', f.country));
+    if (f.admin1) and.push(eb('facts.admin1', '=', f.admin1));
+    if (f.term?.length) and.push(f.term.length === 1 ? eb('facts.term', '=', f.term[0]!) : eb('facts.term', 'in', f.term));
+    if (f.cause) and.push(eb('facts.cause', '=', f.cause));
+    if (f.hazard) and.push(eb('facts.hazard', '=', f.hazard));
+    if (f.from) and.push(eb('facts.fact_date', '>=', f.from));
+    if (f.to) and.push(eb('facts.fact_date', '<=', f.to), eb('facts.fact_date', '!=', ''));
+    if (f.minFigure !== undefined) and.push(eb('facts.figure', '>=', f.minFigure));
+    if (f.minConfidence !== undefined) and.push(eb('facts.confidence', '>=', f.minConfidence));
+    if (f.q) and.push(containsText(engine, 'facts.evidence', f.q));
+    if (f.articleId !== undefined) and.push(eb('facts.article_id', '=', f.articleId));
+    return eb.and(and);
+  };
+}

@@ -1,0 +1,101 @@
+// Aggregates over facts: per country, and per period and term.
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
+import type { Database } from '../schema.js';
+import { factWhere, type FactFilter } from './filter.js';
+
+export interface CountrySummary {
+  country: string;
+  facts: number;
+  articles: number;
+  /** The largest single figure in people among the matching facts. */
+  max_people: number | null;
+  first_date: string | null;
+  last_date: string | null;
+  terms: Record<string, number>;
+}
+
+export type Interval = 'week' | 'month';
+
+export interface TimeseriesPoint {
+  /** First day of the week (Monday) or month, YYYY-MM-DD. */
+  period: string;
+  term: string;
+  facts: number;
+  max_people: number | null;
+  sum_people: number | null;
+}
+
+export class Summaries {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  async countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
+    const base = this.db.selectFrom('facts').where(factWhere(this.engine, filter)).where('facts.country', 'is not', null);
+    const rows = await base
+      .select((eb) => [
+        'facts.country',
+        eb.fn.countAll<number>().as('facts'),
+        eb.fn.count<number>('facts.article_id').distinct().as('articles'),
+        eb.fn.max('facts.people').as('max_people'),
+        eb.fn.min(sql<string>`nullif(facts.fact_date, '')`).as('first_date'),
+        eb.fn.max(sql<string>`nullif(facts.fact_date, '')`).as('last_date'),
+      ])
+      .groupBy('facts.country')
+      .execute();
+    const terms = await base
+      .select((eb) => ['facts.country', 'facts.term', eb.fn.countAll<number>().as('n')])
+      .groupBy(['facts.country', 'facts.term'])
+      .execute();
+    const byCountry = new Map<string, Record<string, number>>();
+    for (const t of terms) {
+      const m = byCountry.get(t.country!) ?? {};
+      m[t.term] = Number(t.n);
+      byCountry.set(t.country!, m);
+    }
+    return rows
+      .map((r) => ({
+        country: r.country!,
+        facts: Number(r.facts),
+        articles: Number(r.articles),
+        max_people: r.max_people === null ? null : Number(r.max_people),
+        first_date: r.first_date ?? null,
+        last_date: r.last_date ?? null,
+        terms: byCountry.get(r.country!) ?? {},
+      }))
+      .sort((a, b) => b.facts - a.facts || a.country.localeCompare(b.country));
+  }
+
+  async timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
+    const period =
+      interval === 'month'
+        ? sql<string>`substr(facts.fact_date, 1, 7) || '-01'`
+        : this.engine === 'postgres'
+          ? sql<string>`to_char(date_trunc('week', facts.fact_date::date), 'YYYY-MM-DD')`
+          : sql<string>`date(facts.fact_date, 'weekday 0', '-6 days')`;
+    const rows = await this.db
+      .selectFrom('facts')
+      .where(factWhere(this.engine, filter))
+      .where('facts.fact_date', '!=', '')
+      .select((eb) => [
+        period.as('period'),
+        'facts.term',
+        eb.fn.countAll<number>().as('facts'),
+        eb.fn.max('facts.people').as('max_people'),
+        eb.fn.sum<number>('facts.people').as('sum_people'),
+      ])
+      .groupBy([period, 'facts.term'])
+      .orderBy(period)
+      .orderBy('facts.term')
+      .execute();
+    return rows.map((r) => ({
+      period: r.period,
+      term: r.term,
+      facts: Number(r.facts),
+      max_people: r.max_people === null ? null : Number(r.max_people),
+      sum_people: r.sum_people === null ? null : Number(r.sum_people),
+    }));
+  }
+}
