@@ -34,6 +34,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     throw new Error(
       `PostgreSQL is not reachable at ${ADMIN_URL} (${(e as Error).message}). The store tests need it: start it with ` +
         '`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, or set DMON_TEST_PG_URL.',
+      { cause: e },
     );
   }
   await admin.query(`CREATE DATABASE ${name}`);

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { DmonError } from '../errors.js';
+import { describeEachEngine } from '../store/test-engines.js';
+import { JobQueue } from './queue.js';
+import { runWorker } from './worker.js';
+
+describeEachEngine('job queue', (store, engine, tdb) => {
+  const queue = () => new JobQueue(store().db, store().engine, { backoffMs: () => 0 });
+
+  test('enqueue is idempotent by key', async () => {
+    const q = queue();
+    const a = await q.enqueue('noop', { n: 1 });
+    const b = await q.enqueue('noop', { n: 1 });
+    assert.equal(a.created, true);
+    assert.equal(b.created, false);
+    assert.equal(a.id, b.id);
+    const w = await runWorker(q, { noop: async () => null }, { drain: true, idleMs: 5 });
+    assert.equal(w.done, 1);
+    assert.equal((await q.enqueue('noop', { n: 1 })).created, false, 'a done job is not enqueued again');
+  });
+
+  test('a failing job is retried, then parked with its error; the batch goes on', async () => {
+    const q = queue();
+    for (let i = 0; i < 5; i++) await q.enqueue('mixed', { i }, { maxAttempts: 3 });
+    let flaky = 0;
+    const summary = await runWorker(
+      q,
+      {
+        mixed: async (job) => {
+          const { i } = job.payload as { i: number };
+          if (i === 1) throw new Error('always broken');
+          if (i === 2 && flaky++ === 0) throw new Error('transient');
+          if (i === 3) throw new DmonError('FETCH_REFUSED', 'private address');
+          return i;
+        },
+      },
+      { drain: true, idleMs: 5 },
+    );
+    assert.deepEqual(summary, { done: 3, retried: 3, parked: 2 });
+    const failed = await q.failed();
+    assert.deepEqual(failed.map((f) => [f.last_error, f.attempts]).sort(), [
+      ['always broken', 3],
+      ['private address', 1],
+    ]);
+    assert.equal(await q.retryFailed('mixed'), 2);
+    assert.equal((await q.counts()).queued, 2);
+    await store().db.deleteFrom('jobs').where('kind', '=', 'mixed').execute();
+  });
+
+  test('a job held by a dead worker is reclaimed and completed once', async () => {
+    const dead = new JobQueue(store().db, store().engine, { workerId: 'gone-host:1:x', leaseMs: 0 });
+    await dead.enqueue('crash', { n: 1 });
+    const [job] = await dead.claim(1);
+    assert.ok(job);
+    const alive = new JobQueue(store().db, store().engine, { leaseMs: 0 });
+    assert.equal(await alive.reclaim(), 1);
+    const [again] = await alive.claim(1);
+    assert.equal(again?.id, job.id);
+    assert.equal(await dead.complete(job.id), false, 'the old holder cannot complete it');
+    assert.equal(await alive.complete(job.id), true);
+  });
+
+  test(`two worker processes run ${engine === 'postgres' ? 3000 : 600} jobs exactly once`, { timeout: 60_000 }, async () => {
+    const n = engine === 'postgres' ? 3000 : 600;
+    await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(store().db);
+    const q = queue();
+    const payloads = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < n; i += 500)
+      await store()
+        .db.insertInto('jobs')
+        .values(
+          payloads.slice(i, i + 500).map((k) => ({
+            kind: 'count',
+            key: `count:${k}`,
+            payload: '{}',
+            status: 'queued' as const,
+            attempts: 0,
+            max_attempts: 3,
+            run_after: 0,
+            locked_by: null,
+            locked_at: null,
+            last_error: null,
+            created_at: Date.now(),
+            finished_at: null,
+          })),
+        )
+        .execute();
+    const target = tdb().databaseUrl ?? tdb().sqlitePath;
+    const runs = await Promise.all([0, 1].map(() => runChild(target)));
+    const done = runs.reduce((s, r) => s + r.done, 0);
+    assert.equal(done, n);
+    const stats = await sql<{ runs: number; jobs: number; workers: number }>`
+      SELECT count(*) AS runs, count(DISTINCT job_id) AS jobs, count(DISTINCT worker) AS workers FROM test_runs`.execute(store().db);
+    const s = stats.rows[0]!;
+    assert.equal(Number(s.runs), n, 'each job ran once');
+    assert.equal(Number(s.jobs), n, 'every job ran');
+    assert.equal(Number(s.workers), 2, 'both workers took part');
+    assert.equal((await q.counts()).done >= n, true);
+  });
+});
+
+function runChild(target: string): Promise<{ done: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./test-worker-process.ts', import.meta.url).pathname, target], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`worker exited ${code}: ${err}`));
+      resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as { done: number });
+    });
+  });
+}
