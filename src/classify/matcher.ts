@@ -1,0 +1,118 @@
+// A word trie over lexicon phrases. At each word it takes the longest phrase that matches and
+// skips the words it covers, so "animal shelter" or "home games" hide the "shelter" and "home"
+// inside them. A pattern word ending in "*" matches any word that starts with it.
+import { fold, words, type Word } from './words.js';
+
+export interface Hit<T> {
+  /** The payloads of the matched phrase (one phrase can belong to several groups). */
+  values: readonly T[];
+  /** The lexicon phrase as written. */
+  phrase: string;
+  /** Index of the first and one past the last matched word. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  prefixes: Array<[string, Node<T>]>;
+  values: T[] | null;
+  phrase: string | null;
+}
+
+const node = <T>(): Node<T> => ({ next: new Map(), prefixes: [], values: null, phrase: null });
+
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = node<T>();
+  private size = 0;
+
+  /** Adds a phrase; a phrase added twice keeps every payload. */
+  add(phrase: string, value: T): void {
+    const parts = patternWords(phrase);
+    if (parts.length === 0) return;
+    let at = this.root;
+    for (const part of parts) {
+      if (part.endsWith('*')) {
+        const prefix = part.slice(0, -1);
+        let found = at.prefixes.find(([p]) => p === prefix)?.[1];
+        if (!found) {
+          found = node<T>();
+          at.prefixes.push([prefix, found]);
+        }
+        at = found;
+      } else {
+        let found = at.next.get(part);
+        if (!found) {
+          found = node<T>();
+          at.next.set(part, found);
+        }
+        at = found;
+      }
+    }
+    if (!at.values) {
+      at.values = [];
+      at.phrase = phrase;
+      this.size++;
+    }
+    at.values.push(value);
+  }
+
+  get phrases(): number {
+    return this.size;
+  }
+
+  /** Longest-first, non-overlapping matches over pre-split words. */
+  matchWords(ws: readonly Word[]): Hit<T>[] {
+    const hits: Hit<T>[] = [];
+    let i = 0;
+    while (i < ws.length) {
+      const best = this.longestAt(ws, i);
+      if (best) {
+        const first = ws[i] as Word;
+        const last = ws[best.to - 1] as Word;
+        hits.push({ values: best.node.values as T[], phrase: best.node.phrase as string, from: i, to: best.to, start: first.start, end: last.end });
+        i = best.to;
+      } else i++;
+    }
+    return hits;
+  }
+
+  match(text: string): Hit<T>[] {
+    return this.matchWords(words(text));
+  }
+
+  private longestAt(ws: readonly Word[], i: number): { node: Node<T>; to: number } | null {
+    let best: { node: Node<T>; to: number } | null = null;
+    // Depth-first over the (few) branches that exact words and prefixes open.
+    const stack: Array<[Node<T>, number]> = [[this.root, i]];
+    while (stack.length > 0) {
+      const [at, j] = stack.pop() as [Node<T>, number];
+      if (at.values && j > i && (!best || j > best.to)) best = { node: at, to: j };
+      const w = ws[j];
+      if (!w) continue;
+      const exact = at.next.get(w.norm);
+      if (exact) stack.push([exact, j + 1]);
+      for (const [prefix, child] of at.prefixes) if (w.norm.startsWith(prefix)) stack.push([child, j + 1]);
+    }
+    return best;
+  }
+}
+
+/** The folded words of a lexicon pattern; a trailing "*" is kept on its word. */
+export function patternWords(phrase: string): string[] {
+  const out: string[] = [];
+  for (const raw of phrase.trim().split(/[\s\-‐‑–—'’/]+/)) {
+    if (raw === '') continue;
+    const star = raw.endsWith('*');
+    const body = words(star ? raw.slice(0, -1) : raw)
+      .map((w) => w.norm)
+      .join(' ');
+    if (body === '') continue;
+    const parts = body.split(' ');
+    if (star) parts[parts.length - 1] += '*';
+    out.push(...parts);
+  }
+  return out.map((p) => (p.endsWith('*') ? p : fold(p)));
+}

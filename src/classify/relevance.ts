@@ -1,0 +1,83 @@
+// Relevance: is the document about people displaced, evacuated, sheltered, made homeless,
+// refugees or returning, or about homes destroyed? Lexicon cues add evidence points, pair
+// rules add points for two cues close together ("houses … washed away"), repeats of a tag
+// count less and less, and the sum is squashed to 0..1 with a logistic curve.
+import type { Cue } from './evidence.js';
+import { damp } from './evidence.js';
+import type { CompiledLexicon, RelevanceCue } from './lexicon.js';
+import type { Hit } from './matcher.js';
+import type { Word } from './words.js';
+
+/** Points at which relevance is 0.5, and the slope of the curve around it. */
+export const RELEVANCE_MIDPOINT = 2.8;
+export const RELEVANCE_SLOPE = 1.1;
+/** Each further hit of the same tag counts this much of the previous one. */
+const TAG_DAMPING = 0.55;
+/** Tags whose cues mark where displacement is talked about (used for cause proximity). */
+const ANCHOR_TAGS = new Set(['displace', 'flee', 'evacuate', 'shelter', 'homeless', 'refugee']);
+
+export interface RelevanceResult {
+  points: number;
+  relevance: number;
+  /** Word indices of displacement cues, to weigh cause cues by how near they are. */
+  anchors: number[];
+  cues: Cue[];
+}
+
+export function scoreRelevance(
+  lexicon: CompiledLexicon,
+  ws: readonly Word[],
+  hits: readonly Hit<RelevanceCue>[],
+  facts?: number,
+): RelevanceResult {
+  const cues: Cue[] = [];
+  const anchors: number[] = [];
+  const seen = new Map<string, number>();
+  let points = 0;
+  for (const hit of hits) {
+    // A phrase in several groups counts once, for its strongest group.
+    const best = hit.values.reduce((a, b) => (Math.abs(b.weight) > Math.abs(a.weight) ? b : a));
+    if (best.weight === 0) continue;
+    const k = seen.get(best.tag) ?? 0;
+    seen.set(best.tag, k + 1);
+    const w = best.weight * damp(k, TAG_DAMPING);
+    points += w;
+    cues.push({ kind: 'relevance', label: best.tag, match: hit.phrase, span: [hit.start, hit.end], weight: w, reason: best.reason });
+    if (best.weight > 0 && hit.values.some((v) => ANCHOR_TAGS.has(v.tag))) anchors.push(hit.from);
+  }
+  for (const rule of lexicon.pairs) {
+    const as = hits.filter((h) => h.values.some((v) => v.tag === rule.a));
+    const bs = hits.filter((h) => h.values.some((v) => v.tag === rule.b));
+    const used = new Set<Hit<RelevanceCue>>();
+    let k = 0;
+    for (const a of as) {
+      const b = bs.find((h) => !used.has(h) && h !== a && gap(a, h) <= rule.window);
+      if (!b) continue;
+      used.add(b);
+      const w = rule.weight * damp(k++, TAG_DAMPING);
+      points += w;
+      const span: [number, number] = [Math.min(a.start, b.start), Math.max(a.end, b.end)];
+      cues.push({ kind: 'relevance', label: `${rule.a}+${rule.b}`, match: `${a.phrase} … ${b.phrase}`, span, weight: w, reason: rule.reason });
+      anchors.push(Math.min(a.from, b.from));
+    }
+  }
+  if (facts !== undefined && facts > 0) {
+    // The extractor found figures of displaced people: strong, independent evidence.
+    const w = 3 + Math.log2(1 + facts);
+    points += w;
+    cues.push({ kind: 'relevance', label: 'facts', match: `${facts} fact(s)`, span: [0, 0], weight: w, reason: 'displacement figures extracted from the text' });
+  }
+  void ws;
+  anchors.sort((a, b) => a - b);
+  return { points, relevance: squash(points), anchors, cues };
+}
+
+/** Words between two hits (0 when they touch or overlap). */
+function gap(a: Hit<unknown>, b: Hit<unknown>): number {
+  return a.from < b.from ? Math.max(0, b.from - a.to) : Math.max(0, a.from - b.to);
+}
+
+export function squash(points: number): number {
+  const p = 1 / (1 + Math.exp(-RELEVANCE_SLOPE * (points - RELEVANCE_MIDPOINT)));
+  return Math.round(p * 1000) / 1000;
+}
