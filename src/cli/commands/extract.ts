@@ -1,0 +1,50 @@
+// `dmon extract`: facts from text, HTML, stdin or JSON Lines, printed as a table on a
+// terminal, as JSON with --json, or one prediction line per document with --jsonl.
+import type { Command } from 'commander';
+import { extract } from '../../extract/index.js';
+import type { ExtractResult } from '../../types.js';
+import { DEFAULT_MAX_BYTES, readDocuments } from '../input.js';
+import { documentOptions, type DocumentFlags } from '../documentOptions.js';
+import { factTable } from '../format.js';
+import type { RegisterCommand } from './index.js';
+
+interface ExtractFlags extends DocumentFlags {
+  json?: boolean;
+}
+
+export const registerExtract: RegisterCommand = (program: Command, setExit) => {
+  const cmd = program
+    .command('extract')
+    .description('read displacement facts (figure, term, unit, place, date, cause) from documents')
+    .argument('[files...]', 'text or HTML files; standard input when none or "-"')
+    .option('--json', 'print one JSON object (or array) instead of a table');
+  documentOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
+    const results: { id: string; result: ExtractResult }[] = [];
+    let skipped = 0;
+    const docs = readDocuments(files, {
+      jsonl: flags.jsonl === true,
+      keepGoing: flags.keepGoing === true,
+      maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
+      ...(flags.format ? { format: flags.format } : {}),
+      onSkip: (e) => {
+        skipped++;
+        process.stderr.write(`dmon extract: skipped ${e.message}\n`);
+      },
+    });
+    for await (const doc of docs) {
+      const result = extract(doc);
+      if (flags.jsonl) process.stdout.write(JSON.stringify({ id: doc.id, ...result }) + '\n');
+      else results.push({ id: doc.id, result });
+    }
+    if (flags.jsonl) {
+      if (skipped > 0) setExit(1);
+      return;
+    }
+    if (flags.json) {
+      const out = results.length === 1 ? { id: results[0]!.id, ...results[0]!.result } : results.map((r) => ({ id: r.id, ...r.result }));
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return;
+    }
+    for (const r of results) process.stdout.write(factTable(r.id, r.result) + '\n');
+  });
+};

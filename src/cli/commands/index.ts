@@ -1,0 +1,7 @@
+// The ordered list of subcommands; `dmon --help` lists them in this order.
+import type { Command } from 'commander';
+import { registerExtract } from './extract.js';
+
+export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+
+export const COMMANDS: RegisterCommand[] = [registerExtract];

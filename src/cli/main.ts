@@ -1,0 +1,42 @@
+// The `dmon` CLI. Each subcommand lives in its own module under ./commands and registers
+// itself on the program; this file only wires them and maps errors to exit codes
+// (0 success, 1 failure, 2 usage).
+import { Command, CommanderError } from 'commander';
+import { isDmonError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { COMMANDS } from './commands/index.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('dmon')
+    .description('Displacement Monitor: displacement figures from news and reports')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  for (const register of COMMANDS) register(program, setExit);
+  for (const cmd of program.commands) cmd.exitOverride();
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return 0;
+      return 2;
+    }
+    if (isDmonError(e)) {
+      process.stderr.write(`dmon: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`dmon: unexpected error: ${msg}\n`);
+    if (process.env.DMON_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    return 1;
+  }
+  return exitCode;
+}

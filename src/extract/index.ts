@@ -1,0 +1,57 @@
+// extract(): from a document's text to displacement facts. A pure function of (text, options):
+// no I/O beyond the lexicons and gazetteer loaded once. The pipeline, in order:
+//   1. sentences            segment/sentences.ts
+//   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts)
+//   3. dedupe               one claim per figure and term class
+//   4. classify             relevance, cause, hazard, type of the document (src/classify)
+//   5. per fact: cause & hazard from its sentence, else the document's
+//   6. per fact: date, places and country, stock or flow, people, confidence
+import type { DocumentInput, ExtractResult, Fact } from '../types.js';
+import { classify, causeOf } from '../classify/index.js';
+import { loadLexicon } from './lexicon.js';
+import { splitSentences } from './segment/sentences.js';
+import { readSentence } from './sentence.js';
+import { dedupeFacts } from './refine/dedupe.js';
+import { dateOf } from './refine/date.js';
+import { stockOrFlow } from './refine/stock.js';
+import { attachPlaces, type PlaceContext } from './refine/places.js';
+import { confidenceOf } from './refine/confidence.js';
+import { peopleOf } from './refine/people.js';
+
+/** Bumped whenever a change alters what extract() returns for the same input. */
+export const EXTRACTOR_VERSION = '0.1.0';
+
+export interface ExtractOptions {
+  /** Places and country context of the document (the geoparser); none when omitted. */
+  geoparse?: (text: string, published: string | null) => PlaceContext;
+}
+
+export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
+  const lex = loadLexicon();
+  const text = doc.text;
+  const published = doc.published ?? null;
+  const sentences = splitSentences(text);
+  const found: { fact: Fact; sentence: number }[] = [];
+  sentences.forEach((span, i) => {
+    for (const fact of readSentence(text, span, lex)) found.push({ fact, sentence: i });
+  });
+  const facts = dedupeFacts(found.map((f) => f.fact));
+  const sentenceOf = new Map(found.map((f) => [f.fact, f.sentence]));
+  const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
+  const doccls = classify(doc, { facts: scored });
+  const places = options.geoparse && facts.length > 0 ? options.geoparse(text, published) : null;
+  for (const fact of facts) {
+    const i = sentenceOf.get(fact) ?? 0;
+    const sentence = text.slice(fact.span[0], fact.span[1]);
+    const local = causeOf(sentence);
+    fact.cause = local.cause ?? doccls.cause;
+    fact.hazard = local.cause ? local.hazard : doccls.hazard;
+    if (!local.cause && fact.cause) fact.implied.push('cause');
+    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, doc.lang ?? null);
+    fact.stock_or_flow = stockOrFlow(sentence, fact);
+    if (places) attachPlaces(fact, sentences, i, places);
+    fact.people = peopleOf(fact);
+    fact.confidence = confidenceOf(fact, fact.confidence, doccls.relevance);
+  }
+  return { ...doccls, facts };
+}

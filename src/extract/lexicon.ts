@@ -1,0 +1,203 @@
+// Loads the word lists under lexicon/<lang>/ once and compiles them into lookup structures.
+// The lists are data (see lexicon/README.md); this module holds no words of its own.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Qualifier, Term } from '../types.js';
+import { normalise } from './segment/tokens.js';
+
+export type TriggerClass = Term | `block:${string}`;
+export type TriggerForm = 'passive' | 'active' | 'both' | 'noun' | 'agent';
+
+export interface TriggerEntry {
+  words: string[];
+  term: TriggerClass;
+  form: TriggerForm;
+  housing: boolean;
+  reason: string;
+}
+
+export interface NounSets {
+  people: Set<string>;
+  households: Set<string>;
+  housing: Set<string>;
+  other: Set<string>;
+  modifiers: Set<string>;
+}
+
+export interface Lexicon {
+  /** Trigger phrases indexed by their first word, longest first. */
+  triggers: Map<string, TriggerEntry[]>;
+  nouns: NounSets;
+  /** Multi-word nouns ("housing units"), indexed by first word. */
+  multiNouns: Map<string, { words: string[]; kind: keyof NounSets }[]>;
+  numberUnits: Map<string, number>;
+  scales: Map<string, number>;
+  approximateScales: Set<string>;
+  vague: string[][];
+  qualifiersBefore: { words: string[]; qualifier: Qualifier }[];
+  qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
+  totals: string[][];
+  rangeJoiners: Set<string>;
+  rangeOpeners: Set<string>;
+  months: Set<string>;
+  timeAfter: Set<string>;
+  moneyBefore: Set<string>;
+  moneyAfter: Set<string>;
+  measureAfter: Set<string>;
+  labelBefore: Set<string>;
+  hypothetical: string[][];
+  negation: Set<string>;
+  pastOverride: string[][];
+  /** Words that cost little between a figure and its trigger ("have been", "reportedly"). */
+  fillers: Set<string>;
+  /** Words that end the clause a figure belongs to. */
+  clauseBreaks: Set<string>;
+}
+
+const ROOT = fileURLToPath(new URL('../../lexicon/', import.meta.url));
+
+let cached: Lexicon | null = null;
+
+/** The lexicon of every language under lexicon/, loaded on first use. */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const langs = readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  const read = <T>(lang: string, file: string): T | null => {
+    const p = join(ROOT, lang, file);
+    return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : null;
+  };
+  const words = (s: string) => normalise(s).split(/\s+/).filter(Boolean);
+  const set = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => normalise(x)));
+
+  const lex: Lexicon = {
+    triggers: new Map(),
+    nouns: { people: new Set(), households: new Set(), housing: new Set(), other: new Set(), modifiers: new Set() },
+    multiNouns: new Map(),
+    numberUnits: new Map(),
+    scales: new Map(),
+    approximateScales: new Set(),
+    vague: [],
+    qualifiersBefore: [],
+    qualifiersAfter: [],
+    totals: [],
+    rangeJoiners: new Set(),
+    rangeOpeners: new Set(),
+    months: new Set(),
+    timeAfter: new Set(),
+    moneyBefore: new Set(),
+    moneyAfter: new Set(),
+    measureAfter: new Set(),
+    labelBefore: new Set(),
+    hypothetical: [],
+    negation: new Set(),
+    pastOverride: [],
+    fillers: new Set(),
+    clauseBreaks: new Set(),
+  };
+
+  for (const lang of langs) {
+    const terms = read<{ match: string; term: TriggerClass; form: TriggerForm; housing?: boolean; reason: string }[]>(
+      lang,
+      'terms.json',
+    );
+    for (const t of terms ?? []) {
+      const entry: TriggerEntry = {
+        words: words(t.match),
+        term: t.term,
+        form: t.form,
+        housing: t.housing === true,
+        reason: t.reason,
+      };
+      const first = entry.words[0];
+      if (first === undefined) continue;
+      const list = lex.triggers.get(first) ?? [];
+      list.push(entry);
+      lex.triggers.set(first, list);
+    }
+    const nouns = read<Record<keyof NounSets, string[]>>(lang, 'nouns.json');
+    if (nouns) {
+      for (const kind of Object.keys(lex.nouns) as (keyof NounSets)[]) {
+        for (const n of nouns[kind] ?? []) {
+          const ws = words(n);
+          if (ws.length === 1) lex.nouns[kind].add(ws[0]!);
+          else if (ws.length > 1) {
+            const list = lex.multiNouns.get(ws[0]!) ?? [];
+            list.push({ words: ws, kind });
+            lex.multiNouns.set(ws[0]!, list);
+          }
+        }
+      }
+    }
+    const numbers = read<{
+      units: Record<string, number>;
+      scales: Record<string, number>;
+      approximateScales?: string[];
+      vague: string[];
+    }>(lang, 'numbers.json');
+    if (numbers) {
+      for (const [k, v] of Object.entries(numbers.units)) lex.numberUnits.set(normalise(k), v);
+      for (const [k, v] of Object.entries(numbers.scales)) lex.scales.set(normalise(k), v);
+      for (const k of numbers.approximateScales ?? []) lex.approximateScales.add(normalise(k));
+      lex.vague.push(...numbers.vague.map(words));
+    }
+    const q = read<{
+      before: Record<string, Qualifier>;
+      after: Record<string, Qualifier>;
+      total: string[];
+      range_joiners: string[];
+      range_openers: string[];
+    }>(lang, 'qualifiers.json');
+    if (q) {
+      for (const [k, v] of Object.entries(q.before)) lex.qualifiersBefore.push({ words: words(k), qualifier: v });
+      for (const [k, v] of Object.entries(q.after)) lex.qualifiersAfter.push({ words: words(k), qualifier: v });
+      lex.totals.push(...q.total.map(words));
+      q.range_joiners.forEach((x) => lex.rangeJoiners.add(normalise(x)));
+      q.range_openers.forEach((x) => lex.rangeOpeners.add(normalise(x)));
+    }
+    const nf = read<Record<string, string[]>>(lang, 'nonfigures.json');
+    if (nf) {
+      set(nf.months).forEach((x) => lex.months.add(x));
+      set(nf.time_after).forEach((x) => lex.timeAfter.add(x));
+      set(nf.money_before).forEach((x) => lex.moneyBefore.add(x));
+      set(nf.money_after).forEach((x) => lex.moneyAfter.add(x));
+      set(nf.measure_after).forEach((x) => lex.measureAfter.add(x));
+      set(nf.label_before).forEach((x) => lex.labelBefore.add(x));
+    }
+    const modal = read<Record<string, string[]>>(lang, 'modality.json');
+    if (modal) {
+      lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
+      set(modal.negation).forEach((x) => lex.negation.add(x));
+      lex.pastOverride.push(...(modal.past_override ?? []).map(words));
+    }
+    const link = read<{ fillers: string[]; clause_breaks: string[] }>(lang, 'link.json');
+    if (link) {
+      set(link.fillers).forEach((x) => lex.fillers.add(x));
+      set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
+    }
+  }
+  for (const list of lex.triggers.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of lex.multiNouns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const byLength = (a: { words: string[] }, b: { words: string[] }) => b.words.length - a.words.length;
+  lex.qualifiersBefore.sort(byLength);
+  lex.qualifiersAfter.sort(byLength);
+  lex.vague.sort((a, b) => b.length - a.length);
+  lex.hypothetical.sort((a, b) => b.length - a.length);
+  cached = lex;
+  return lex;
+}
+
+/** True when `seq` occurs in `norms` starting at index `at`. */
+export function matchesAt(norms: readonly string[], at: number, seq: readonly string[]): boolean {
+  if (at < 0 || at + seq.length > norms.length) return false;
+  for (let k = 0; k < seq.length; k++) if (seq[k] !== '*' && norms[at + k] !== seq[k]) return false;
+  return true;
+}
+
+/** True when `seq` ends exactly at index `end` (exclusive) of `norms`. */
+export function endsAt(norms: readonly string[], end: number, seq: readonly string[]): boolean {
+  return matchesAt(norms, end - seq.length, seq);
+}

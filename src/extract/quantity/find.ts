@@ -1,0 +1,249 @@
+// Finds the quantities in one sentence: digits, scaled decimals, number words, vague
+// quantities and ranges, each with its qualifier. Whether a quantity is a *figure* (and not a
+// date, sum of money or distance) is decided afterwards by nonFigure.ts.
+import type { Qualifier } from '../../types.js';
+import { type Lexicon, matchesAt, endsAt } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import { readDigits } from './digits.js';
+import { readWordNumber } from './words.js';
+
+export interface Quantity {
+  /** null for a vague quantity. */
+  value: number | null;
+  range?: [number, number];
+  vague?: string;
+  qualifier: Qualifier;
+  qualifierStated: boolean;
+  /** Token indices of the number itself (half-open). */
+  first: number;
+  next: number;
+  /** Character span of the number as written (the quantity_span). */
+  start: number;
+  end: number;
+  /** Token index where the qualifier starts (equals `first` when there is none). */
+  lead: number;
+  written: 'digits' | 'words' | 'vague';
+  /** The digits had a decimal part and no scale word ("2.5"): never a count of people. */
+  fractional: boolean;
+}
+
+const SPACE_SEP = /^[ \u00a0\u202f\u2009]$/;
+
+export function findQuantities(text: string, tokens: readonly Token[], lex: Lexicon): Quantity[] {
+  const norms = tokens.map((t) => t.norm);
+  const out: Quantity[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const q = readAt(text, tokens, norms, i, lex);
+    if (!q) {
+      i++;
+      continue;
+    }
+    out.push(q);
+    i = q.next;
+  }
+  return mergeRanges(text, tokens, norms, out, lex);
+}
+
+function readAt(text: string, tokens: readonly Token[], norms: string[], i: number, lex: Lexicon): Quantity | null {
+  const t = tokens[i]!;
+  // Vague quantities first: "tens of thousands", "hundreds".
+  for (const v of lex.vague) {
+    if (matchesAt(norms, i, v)) {
+      const last = tokens[i + v.length - 1]!;
+      return withQualifier(tokens, norms, lex, {
+        value: null,
+        vague: text.slice(t.start, last.end),
+        first: i,
+        next: i + v.length,
+        start: t.start,
+        end: last.end,
+        written: 'vague',
+      });
+    }
+  }
+  if (t.kind === 'number') {
+    // Join digit groups split by spaces ("14 000", "3 385") or by a stray ", " before "000".
+    let raw = t.text;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const nx = tokens[j]!;
+      const gap = text.slice(tokens[j - 1]!.end, nx.start);
+      if (nx.kind === 'number' && /^\d{3}$/.test(nx.text) && SPACE_SEP.test(gap) && /^\d{1,3}$|[ ]\d{3}$/.test(raw)) {
+        raw += ' ' + nx.text;
+        j++;
+        continue;
+      }
+      if (
+        nx.text === ',' &&
+        /^\d{1,3}$/.test(raw) &&
+        tokens[j + 1]?.text === '000' &&
+        text.slice(nx.end, tokens[j + 1]!.start) === ' '
+      ) {
+        raw += ',000';
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const scaleTok = tokens[j];
+    const scaleAdjacent = scaleTok !== undefined && scaleTok.kind === 'word' && lex.scales.has(scaleTok.norm);
+    const reading = readDigits(raw.replace(/ /g, ' '), scaleAdjacent);
+    if (!reading) return null;
+    let value = reading.value;
+    let end = tokens[j - 1]!.end;
+    let next = j;
+    let usedScale = false;
+    if (scaleAdjacent && isScaleUse(text, tokens, j, reading.decimal, lex)) {
+      value = Math.round(value * lex.scales.get(scaleTok.norm)!);
+      end = scaleTok.end;
+      next = j + 1;
+      usedScale = true;
+      // "1.2 million" or "2 mil": also "2 hundred thousand"
+      const nx = tokens[next];
+      if (nx && nx.kind === 'word' && lex.scales.has(nx.norm) && (lex.scales.get(nx.norm) ?? 0) > lex.scales.get(scaleTok.norm)!) {
+        value = Math.round(value * lex.scales.get(nx.norm)!);
+        end = nx.end;
+        next++;
+      }
+    }
+    return withQualifier(tokens, norms, lex, {
+      value,
+      first: i,
+      next,
+      start: t.start,
+      end,
+      written: 'digits',
+      fractional: reading.decimal && !usedScale,
+    });
+  }
+  if (t.kind === 'word' && (lex.numberUnits.has(t.norm.split('-')[0] ?? '') || lex.scales.has(t.norm))) {
+    const w = readWordNumber(tokens, i, lex);
+    if (!w) return null;
+    // A lone "one" is usually a pronoun ("one of the …") and a lone scale word is no number.
+    if (w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm)) return null;
+    if (w.next === i + 1 && (t.norm === 'one' || t.norm === 'uno' || t.norm === 'un' || t.norm === 'une'))
+      if (norms[i + 1] === 'of' || norms[i + 1] === 'another' || norms[i + 1] === 'de') return null;
+    return withQualifier(tokens, norms, lex, {
+      value: w.value,
+      first: i,
+      next: w.next,
+      start: t.start,
+      end: tokens[w.next - 1]!.end,
+      written: 'words',
+      approximate: w.approximate,
+    });
+  }
+  return null;
+}
+
+/** "m" after a number is a scale only in "2.5m people", never in "500m from the river". */
+function isScaleUse(text: string, tokens: readonly Token[], j: number, decimal: boolean, lex: Lexicon): boolean {
+  const s = tokens[j]!;
+  if (s.norm !== 'm' && s.norm !== 'k') return true;
+  if (decimal) return true;
+  const nx = tokens[j + 1];
+  return nx !== undefined && (lex.nouns.people.has(nx.norm) || lex.nouns.households.has(nx.norm));
+}
+
+interface Core {
+  value: number | null;
+  vague?: string;
+  first: number;
+  next: number;
+  start: number;
+  end: number;
+  written: Quantity['written'];
+  fractional?: boolean;
+  approximate?: boolean;
+}
+
+function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, core: Core): Quantity {
+  let qualifier: Qualifier = core.approximate ? 'approximately' : 'exact';
+  let stated = core.approximate === true;
+  let lead = core.first;
+  // Skip "a total of" / "an estimated" style words between the qualifier and the number.
+  for (const total of lex.totals) {
+    if (endsAt(norms, lead, total)) {
+      lead -= total.length;
+      break;
+    }
+  }
+  for (const q of lex.qualifiersBefore) {
+    if (endsAt(norms, lead, q.words)) {
+      // "over" only qualifies when it directly precedes the number ("over 2,000"), not "over the weekend".
+      qualifier = q.qualifier;
+      stated = true;
+      lead -= q.words.length;
+      break;
+    }
+  }
+  let next = core.next;
+  for (const q of lex.qualifiersAfter) {
+    if (matchesAt(norms, next, q.words)) {
+      // "+" must touch the number ("2,000+"); words may follow after a space.
+      if (q.words[0] === '+' && tokens[next]!.start !== tokens[next - 1]!.end) continue;
+      if (q.words[0] === 'odd' && tokens[next]!.start !== tokens[next - 1]!.end + 1) continue;
+      qualifier = q.qualifier;
+      stated = true;
+      next += q.words.length;
+      break;
+    }
+  }
+  return {
+    value: core.value,
+    ...(core.vague !== undefined ? { vague: core.vague } : {}),
+    qualifier,
+    qualifierStated: stated,
+    first: core.first,
+    next,
+    start: core.start,
+    end: core.end,
+    lead,
+    written: core.written,
+    fractional: core.fractional === true,
+  };
+}
+
+/** "between 3,000 and 5,000", "3,000-5,000", "4 to 5 million": one quantity with both ends. */
+function mergeRanges(text: string, tokens: readonly Token[], norms: string[], qs: Quantity[], lex: Lexicon): Quantity[] {
+  const out: Quantity[] = [];
+  for (let k = 0; k < qs.length; k++) {
+    const a = qs[k]!;
+    const b = qs[k + 1];
+    if (b && a.value !== null && b.value !== null && b.first === a.next + 1 && b.lead === b.first) {
+      const joiner = norms[a.next] ?? '';
+      const opener = lex.rangeOpeners.has(norms[a.lead - 1] ?? '');
+      const isJoin =
+        lex.rangeJoiners.has(joiner) &&
+        (joiner === '-' || joiner === '–' || joiner === 'to' || joiner === 'a' || joiner === 'à' || opener);
+      if (isJoin && !a.fractional && !b.fractional) {
+        let low = a.value;
+        const high = b.value;
+        // "4 to 5 million": the scale of the second end applies to the first.
+        if (low < high && a.written === b.written && a.end === tokens[a.first]!.end) {
+          const scaleTok = tokens[b.next - 1];
+          const scale = scaleTok && lex.scales.get(scaleTok.norm);
+          if (scale && low * scale <= high && low < 1000) low = low * scale;
+        }
+        if (low < high) {
+          // The lower end is the figure: monitoring practice records the conservative number.
+          out.push({
+            ...a,
+            value: low,
+            range: [low, high],
+            qualifier: a.qualifierStated ? a.qualifier : 'at_least',
+            qualifierStated: true,
+            next: b.next,
+            end: a.end,
+            lead: opener ? a.lead - 1 : a.lead,
+          });
+          k++;
+          continue;
+        }
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}

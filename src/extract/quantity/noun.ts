@@ -1,0 +1,57 @@
+// Finds what a quantity counts: the head noun after it ("190,000 people", "60 homes",
+// "2,500 foreign children", "3,000 of the residents"), skipping modifiers. The kind decides the
+// unit (people / households), whether housing triggers may apply, and rules out counts of
+// other things (districts, hectares, trucks).
+import type { Lexicon, NounSets } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+
+export type NounKind = 'people' | 'households' | 'housing' | 'other';
+
+export interface Noun {
+  kind: NounKind;
+  /** Token indices of the noun (half-open). */
+  first: number;
+  next: number;
+}
+
+const MAX_MODIFIERS = 4;
+
+export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
+  let i = from;
+  let skipped = 0;
+  while (i < tokens.length && skipped <= MAX_MODIFIERS) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && t.text !== '-') return null;
+    if (t.kind === 'number') return null;
+    if (t.norm === 'them' || t.norm === 'whom') return { kind: 'people', first: i, next: i + 1 };
+    const multi = lex.multiNouns.get(t.norm);
+    if (multi) {
+      for (const m of multi) {
+        if (m.kind === 'modifiers') continue;
+        if (m.words.every((w, k) => tokens[i + k]?.norm === w)) return { kind: m.kind as NounKind, first: i, next: i + m.words.length };
+      }
+    }
+    const kind = nounKind(t, lex.nouns);
+    if (kind) return { kind, first: i, next: i + 1 };
+    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) return null;
+    i++;
+    skipped++;
+  }
+  return null;
+}
+
+function nounKind(t: Token, nouns: NounSets): NounKind | null {
+  // Housing before households: "homes" counts dwellings; "households" counts families.
+  if (nouns.housing.has(t.norm)) return 'housing';
+  if (nouns.households.has(t.norm)) return 'households';
+  if (nouns.people.has(t.norm)) return 'people';
+  if (nouns.other.has(t.norm)) return 'other';
+  // Plural demonyms name people: "Syrians", "Congolese", "Rohingya".
+  if (/^\p{Lu}\p{Ll}+(ians|ans|ese|is|ans|ers|ites)$/u.test(t.text)) return 'people';
+  return null;
+}
+
+/** Capitalised adjectives such as "Syrian" or "Muslim" stand between a number and its noun. */
+function isDemonymAdjective(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+(ian|an|ese|i|ish|ic)$/u.test(t.text);
+}

@@ -1,0 +1,48 @@
+// Ties places to facts: the places named in the fact's sentence, nearest to the figure first;
+// when the sentence names none, the nearest places in the two sentences before it. The fact's
+// country is its first place's country, else the strongest country of the document.
+import type { Fact, Place, Span } from '../../types.js';
+
+export interface PlaceContext {
+  places: Place[];
+  countries: { iso3: string; weight: number }[];
+}
+
+const LOOKBACK_SENTENCES = 2;
+
+export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: number, ctx: PlaceContext): void {
+  const figureAt = fact.quantity_span[0];
+  const inSpan = (s: Span) => ctx.places.filter((p) => p.start >= s[0] && p.end <= s[1] && p.kind !== 'continent');
+  let found = inSpan(fact.span);
+  for (let k = 1; found.length === 0 && k <= LOOKBACK_SENTENCES; k++) {
+    const prev = sentences[sentenceIndex - k];
+    if (prev) found = inSpan(prev);
+  }
+  found = [...found].sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - figureAt) - Math.abs(b.start - figureAt));
+  // One entry per distinct place.
+  const seen = new Set<string>();
+  fact.locations = found.filter((p) => {
+    const key = `${p.name.toLowerCase()}|${p.country}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const located = fact.locations.find((p) => p.country);
+  if (located?.country) fact.country = located.country;
+  else if (ctx.countries[0]) {
+    fact.country = ctx.countries[0].iso3;
+    fact.implied.push('country');
+  }
+}
+
+/** Specific places before broad ones: a town says more than its country. */
+function rank(p: Place): number {
+  switch (p.kind) {
+    case 'country':
+      return 2;
+    case 'region':
+      return 1;
+    default:
+      return 0;
+  }
+}

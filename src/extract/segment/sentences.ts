@@ -1,0 +1,77 @@
+// Splits a document into sentences with their offsets. News text breaks on . ! ? followed by
+// a capital, a digit or a quote; reports and PDFs also break on blank lines, bullets and
+// short heading-like lines. Abbreviations ("U.S.", "Mr.", "a.m.", "No.") do not end a sentence.
+import type { Span } from '../../types.js';
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof st gen col lt sgt capt gov sen rep rev jr sr co corp inc ltd no nos vol fig ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ av ave blvd mt ft ' +
+    'e.g i.e etc vs a.m p.m u.s u.k u.n d.c sr ca cf al sra sres dña s.a'
+  ).split(' '),
+);
+
+/** Sentence spans over `text`, trimmed of surrounding white space. */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) spans.push([s, e]);
+    start = end;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      // A blank line, a bullet or a line that does not continue a sentence ends the sentence.
+      const next = nextNonSpace(text, i + 1);
+      const lineBefore = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trim();
+      const blank = /\n[ \t]*\n/.test(text.slice(i, next + 1)) || text.slice(i + 1, next).includes('\n');
+      const bullet = /^[•●▪◦\-*·]/.test(text[next] ?? '');
+      const endsClause = /[.!?:;)"”]$/.test(lineBefore);
+      const heading = lineBefore.length > 0 && lineBefore.length < 60 && /^[\p{Lu}\d•]/u.test(text[next] ?? '');
+      if (blank || bullet || endsClause || heading) push(i);
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== ';' && ch !== '•') continue;
+    if (ch === '•') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    // Skip runs of closing punctuation after the stop.
+    let j = i + 1;
+    while (j < n && /["”’')\]]/.test(text[j] ?? '')) j++;
+    if (j < n && !/\s/.test(text[j] ?? '')) {
+      // "Myanmar.Since": a stop glued to a capitalised word still ends the sentence.
+      if (ch === '.' && /\p{Ll}{3,}$/u.test(text.slice(Math.max(0, i - 12), i)) && /\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2)))
+        push(j);
+      continue;
+    }
+    if (ch === ';') continue; // semicolons separate clauses, handled by the linker
+    const next = nextNonSpace(text, j);
+    if (next >= n) continue;
+    const after = text[next] ?? '';
+    if (ch === '.') {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
+        // "U.S. officials" continues; "in the U.S. The …" would need a parser — keep together.
+        continue;
+      }
+      if (/^\p{L}$/u.test(word)) continue; // initials: "J. Smith"
+      if (/\d$/.test(text.slice(i - 1, i)) && /\d/.test(after)) continue; // 2.5
+    }
+    if (/[\p{Lu}\d"“‘'(\[¿¡•]/u.test(after)) push(j);
+  }
+  push(n);
+  return spans;
+}
+
+function nextNonSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i;
+}

@@ -1,0 +1,47 @@
+// Finds displacement triggers ("were evacuated", "fled", "homes destroyed", "IDPs") and the
+// competing non-displacement words ("killed", "affected", "in need") in a sentence: the
+// longest lexicon phrase at each position, left to right, without overlaps.
+import type { Lexicon, TriggerEntry } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+
+export interface Trigger {
+  entry: TriggerEntry;
+  first: number;
+  next: number;
+  /** Whether the phrase names the counted thing itself ("destroyed houses", "IDPs"). */
+  namesHousing: boolean;
+}
+
+export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const candidates = lex.triggers.get(norms[i]!);
+    let hit: TriggerEntry | null = null;
+    if (candidates) {
+      for (const c of candidates) {
+        if (c.words.every((w, k) => w === '*' || norms[i + k] === w)) {
+          hit = c;
+          break;
+        }
+      }
+    }
+    if (hit && !(hit.words.length === 1 && isFalseFriend(tokens, i))) {
+      const namesHousing = hit.words.some((w) => lex.nouns.housing.has(w));
+      out.push({ entry: hit, first: i, next: i + hit.words.length, namesHousing });
+      i += hit.words.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Single words that only look like triggers here: "May" the month, "Dead Sea", "Camp David". */
+function isFalseFriend(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  // A capitalised trigger inside a run of capitalised words is a name: "Refugee Council", "Hurricane Relief Fund".
+  const cap = (x: Token | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text);
+  if (cap(t) && i > 0 && cap(tokens[i - 1]) && cap(next)) return true;
+  return false;
+}
