@@ -35,6 +35,10 @@ export interface ArticlesTable {
   source_id: number | null;
   /** Where it came from: feed, url, import, api. */
   origin: string;
+  /** The id the article had in an imported file (e.g. a JSONL `id`). */
+  external_id: string | null;
+  /** Credit line required by the source's licence, when it has one. */
+  attribution: string | null;
   text: string;
   content_hash: string;
   /** 64-bit SimHash as 16 hex digits, and its four 16-bit bands for candidate lookup. */

@@ -76,6 +76,8 @@ export async function seedArticle(store: Store, text: string, facts: Fact[], ove
     language: 'en',
     source_id: null,
     origin: 'test',
+    external_id: null,
+    attribution: null,
     text,
     content_hash: `hash-${process.pid}-${seq}`,
     simhash: null,

@@ -28,6 +28,8 @@ export function up001(engine: Engine) {
       .addColumn('language', 'text')
       .addColumn('source_id', 'integer', (c) => c.references('sources.id').onDelete('set null'))
       .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('external_id', 'text')
+      .addColumn('attribution', 'text')
       .addColumn('text', 'text', (c) => c.notNull())
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .addColumn('simhash', 'text')

@@ -25,6 +25,8 @@ const SUMMARY_COLUMNS = [
   'language',
   'source_id',
   'origin',
+  'external_id',
+  'attribution',
   'content_hash',
   'simhash',
   'duplicate_of',
@@ -66,6 +68,11 @@ export class Articles {
 
   async get(id: number): Promise<ArticleRow | null> {
     return (await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  /** An article without its text. */
+  async findById(id: number): Promise<ArticleSummary | null> {
+    return (await this.db.selectFrom('articles').select(SUMMARY_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   async findByUrl(url: string): Promise<ArticleSummary | null> {

@@ -1,0 +1,58 @@
+// The flat record every export format writes: one fact, its place, date and source.
+import type { FactListItem } from '../store/index.js';
+
+export interface ExportRow {
+  id: number;
+  country: string | null;
+  admin1: string | null;
+  location: string | null;
+  lat: number | null;
+  lon: number | null;
+  term: string;
+  figure: number | null;
+  vague: string | null;
+  qualifier: string;
+  unit: string;
+  people: number | null;
+  date: string | null;
+  date_end: string | null;
+  cause: string | null;
+  hazard: string | null;
+  stock_or_flow: string;
+  confidence: number;
+  source: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  evidence: string;
+  article_id: number;
+}
+
+export function toExportRow(f: FactListItem): ExportRow {
+  return {
+    id: f.id,
+    country: f.country,
+    admin1: f.admin1,
+    location: f.location?.name ?? null,
+    lat: f.location?.lat ?? null,
+    lon: f.location?.lon ?? null,
+    term: f.term,
+    figure: f.figure,
+    vague: f.vague ?? null,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    people: f.people?.count ?? null,
+    date: f.date?.start ?? f.fact_date,
+    date_end: f.date?.end ?? f.fact_date,
+    cause: f.cause,
+    hazard: f.hazard,
+    stock_or_flow: f.stock_or_flow,
+    confidence: f.confidence,
+    source: f.article.source,
+    url: f.article.url,
+    title: f.article.title,
+    published: f.article.published,
+    evidence: f.evidence,
+    article_id: f.article_id,
+  };
+}

@@ -1,0 +1,50 @@
+// The HTTP API (fastify): small route modules, validation at the edge from JSON schemas, one
+// error handler, and an OpenAPI document generated from the same schemas.
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServeContext } from './context.js';
+import { installErrorHandlers } from './errors.js';
+import { articleRoutes } from './routes/articles.js';
+import { exportRoutes } from './routes/export.js';
+import { factRoutes } from './routes/facts.js';
+import { feedRoutes } from './routes/feeds.js';
+import { healthRoutes } from './routes/health.js';
+import { summaryRoutes } from './routes/summaries.js';
+
+export interface AppOptions {
+  /** Origins allowed by CORS; empty or absent = CORS off. */
+  corsOrigins?: string[];
+  /** Fastify's logger (default off; `dmon serve` turns it on). */
+  logger?: boolean;
+  /** Largest request body, bytes (default 4 MiB). */
+  bodyLimit?: number;
+}
+
+export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+  });
+  installErrorHandlers(app);
+  if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Displacement Monitor API', version: ctx.version, description: 'Displacement figures read from news and reports, with their evidence.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(async (api) => {
+    healthRoutes(api, ctx);
+    articleRoutes(api, ctx);
+    factRoutes(api, ctx);
+    summaryRoutes(api, ctx);
+    exportRoutes(api, ctx);
+    feedRoutes(api, ctx);
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

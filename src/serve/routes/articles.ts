@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { DmonError } from '../../errors.js';
+import { requireToken, SECURITY } from '../auth.js';
+import type { ServeContext, SubmitInput } from '../context.js';
+
+const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'], additionalProperties: false } as const;
+
+export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
+  app.get<{ Querystring: { status?: 'pending' | 'extracted' | 'duplicate' | 'failed'; source?: number; q?: string; limit?: number; cursor?: string } }>(
+    '/api/articles',
+    {
+      schema: {
+        summary: 'Articles, newest first',
+        tags: ['articles'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            status: { type: 'string', enum: ['pending', 'extracted', 'duplicate', 'failed'] },
+            source: { type: 'integer', minimum: 1, description: 'feed id' },
+            q: { type: 'string', minLength: 1, maxLength: 200, description: 'text in the title' },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            cursor: { type: 'string', maxLength: 200 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const { status, source, q, limit, cursor } = req.query;
+      return ctx.store.articles.list({ status, sourceId: source, q, limit, cursor });
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/articles/:id',
+    { schema: { summary: 'One article: its text and the facts read from it, with their spans', tags: ['articles'], params: idParams } },
+    async (req) => {
+      const article = await ctx.store.articles.get(req.params.id);
+      if (!article) throw new DmonError('NOT_FOUND', `article ${req.params.id} does not exist`);
+      const { sh0: _0, sh1: _1, sh2: _2, sh3: _3, ...rest } = article;
+      return { ...rest, facts: await ctx.store.facts.forArticle(article.id) };
+    },
+  );
+
+  app.post<{ Body: SubmitInput }>(
+    '/api/articles',
+    {
+      preHandler: requireToken(ctx.store),
+      schema: {
+        summary: 'Submit a URL to fetch, or a text, for extraction',
+        tags: ['articles'],
+        security: SECURITY,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            url: { type: 'string', minLength: 1, maxLength: 4000 },
+            text: { type: 'string', minLength: 1, maxLength: 2_000_000 },
+            title: { type: 'string', maxLength: 1000 },
+            published: { type: 'string', format: 'date' },
+            lang: { type: 'string', pattern: '^[a-z]{2,3}$' },
+          },
+          anyOf: [{ required: ['url'] }, { required: ['text'] }],
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!ctx.submit) throw new DmonError('STORE_FAILED', 'this server does not accept submissions');
+      const result = await ctx.submit(req.body);
+      return reply.status(result.status === 'queued' ? 202 : 200).send(result);
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { DmonError } from '../../errors.js';
+import { FACT_SORTS, type FactSort } from '../../store/queries/facts.js';
+import type { ServeContext } from '../context.js';
+import { FACT_QUERY_SCHEMA, parseFactQuery, type FactQuery } from '../params.js';
+
+export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
+  app.get<{ Querystring: FactQuery & { sort?: FactSort; limit?: number; cursor?: string } }>(
+    '/api/facts',
+    {
+      schema: {
+        summary: 'Facts matching filters; keyset (cursor) pagination',
+        tags: ['facts'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...FACT_QUERY_SCHEMA,
+            sort: { type: 'string', enum: [...FACT_SORTS], default: '-date' },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            cursor: { type: 'string', maxLength: 200, description: 'the "next" value of the previous page' },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const { sort, limit, cursor, ...rest } = req.query;
+      return ctx.store.facts.list(parseFactQuery(rest), { sort, limit, cursor });
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/facts/:id',
+    {
+      schema: {
+        summary: 'One fact with its evidence, places and article',
+        tags: ['facts'],
+        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'], additionalProperties: false },
+      },
+    },
+    async (req) => {
+      const fact = await ctx.store.facts.get(req.params.id);
+      if (!fact) throw new DmonError('NOT_FOUND', `fact ${req.params.id} does not exist`);
+      const article = await ctx.store.articles.findById(fact.article_id);
+      return { ...fact, article };
+    },
+  );
+}
