@@ -92,9 +92,10 @@ export class PhraseMatcher<T> {
       if (at.values && j > i && (!best || j > best.to)) best = { node: at, to: j };
       const w = ws[j];
       if (!w) continue;
+      // Prefixes go on the stack first so that, at equal length, an exact word wins.
+      for (const [prefix, child] of at.prefixes) if (w.norm.startsWith(prefix)) stack.push([child, j + 1]);
       const exact = at.next.get(w.norm);
       if (exact) stack.push([exact, j + 1]);
-      for (const [prefix, child] of at.prefixes) if (w.norm.startsWith(prefix)) stack.push([child, j + 1]);
     }
     return best;
   }

@@ -9,8 +9,10 @@ import type { Hit } from './matcher.js';
 import type { Word } from './words.js';
 
 /** Points at which relevance is 0.5, and the slope of the curve around it. */
-export const RELEVANCE_MIDPOINT = 2.8;
+export const RELEVANCE_MIDPOINT = 2.2;
 export const RELEVANCE_SLOPE = 1.1;
+/** Length (in words) up to which points are not scaled down. */
+export const LENGTH_REF = 400;
 /** Each further hit of the same tag counts this much of the previous one. */
 const TAG_DAMPING = 0.55;
 /** Tags whose cues mark where displacement is talked about (used for cause proximity). */
@@ -61,13 +63,16 @@ export function scoreRelevance(
       anchors.push(Math.min(a.from, b.from));
     }
   }
+  // Long texts gather passing mentions; beyond LENGTH_REF words, points shrink with the square
+  // root of the length, so a 2,000-word article needs about twice the cues of a paragraph.
+  const scale = Math.sqrt(Math.max(1, ws.length / LENGTH_REF));
+  points /= scale;
   if (facts !== undefined && facts > 0) {
     // The extractor found figures of displaced people: strong, independent evidence.
     const w = 3 + Math.log2(1 + facts);
     points += w;
     cues.push({ kind: 'relevance', label: 'facts', match: `${facts} fact(s)`, span: [0, 0], weight: w, reason: 'displacement figures extracted from the text' });
   }
-  void ws;
   anchors.sort((a, b) => a - b);
   return { points, relevance: squash(points), anchors, cues };
 }
