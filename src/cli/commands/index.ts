@@ -1,7 +1,8 @@
 // The ordered list of subcommands; `dmon --help` lists them in this order.
 import type { Command } from 'commander';
 import { registerExtract } from './extract.js';
+import { registerClassify } from './classify.js';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExtract];
+export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify];
