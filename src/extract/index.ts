@@ -17,6 +17,7 @@ import { stockOrFlow } from './refine/stock.js';
 import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
 import { peopleOf } from './refine/people.js';
+import { detectLanguage } from '../document/language.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -27,8 +28,9 @@ export interface ExtractOptions {
 }
 
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
-  const lex = loadLexicon();
   const text = doc.text;
+  const lang = doc.lang ?? detectLanguage(text.slice(0, 2000)) ?? 'en';
+  const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
   const found: { fact: Fact; sentence: number }[] = [];
@@ -47,7 +49,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     fact.cause = local.cause ?? doccls.cause;
     fact.hazard = local.cause ? local.hazard : doccls.hazard;
     if (!local.cause && fact.cause) fact.implied.push('cause');
-    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, doc.lang ?? null);
+    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang);
     fact.stock_or_flow = stockOrFlow(sentence, fact);
     if (places) attachPlaces(fact, sentences, i, places);
     fact.people = peopleOf(fact);

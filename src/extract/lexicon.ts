@@ -23,6 +23,8 @@ export interface NounSets {
   housing: Set<string>;
   other: Set<string>;
   modifiers: Set<string>;
+  /** "others", "more": a figure whose noun is elided and borrowed from a parallel figure. */
+  elided: Set<string>;
 }
 
 export interface Lexicon {
@@ -53,15 +55,25 @@ export interface Lexicon {
   fillers: Set<string>;
   /** Words that end the clause a figure belongs to. */
   clauseBreaks: Set<string>;
+  /** "due to", "because": a displacement caused by what follows ("displaced due to destroyed housing"). */
+  causal: string[][];
+  /** Verbs of an official order to leave: "ordered 3,000 people to leave their homes" is an evacuation. */
+  orders: string[][];
 }
 
 const ROOT = fileURLToPath(new URL('../../lexicon/', import.meta.url));
 
-let cached: Lexicon | null = null;
+const cache = new Map<string, Lexicon>();
 
-/** The lexicon of every language under lexicon/, loaded on first use. */
-export function loadLexicon(): Lexicon {
-  if (cached) return cached;
+/**
+ * The lexicon for a document in `lang`: triggers, nouns and context words of every language
+ * under lexicon/ (reports mix languages), but number words only of English and `lang`, since
+ * they collide across languages ("once" is eleven in Spanish, "un" is the UN in English).
+ */
+export function loadLexicon(lang: string | null = 'en'): Lexicon {
+  const key = lang && existsSync(join(ROOT, lang)) ? lang : 'en';
+  const hit = cache.get(key);
+  if (hit) return hit;
   const langs = readdirSync(ROOT, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -75,7 +87,14 @@ export function loadLexicon(): Lexicon {
 
   const lex: Lexicon = {
     triggers: new Map(),
-    nouns: { people: new Set(), households: new Set(), housing: new Set(), other: new Set(), modifiers: new Set() },
+    nouns: {
+      people: new Set(),
+      households: new Set(),
+      housing: new Set(),
+      other: new Set(),
+      modifiers: new Set(),
+      elided: new Set(),
+    },
     multiNouns: new Map(),
     numberUnits: new Map(),
     scales: new Map(),
@@ -97,6 +116,8 @@ export function loadLexicon(): Lexicon {
     pastOverride: [],
     fillers: new Set(),
     clauseBreaks: new Set(),
+    causal: [],
+    orders: [],
   };
 
   for (const lang of langs) {
@@ -138,7 +159,7 @@ export function loadLexicon(): Lexicon {
       approximateScales?: string[];
       vague: string[];
     }>(lang, 'numbers.json');
-    if (numbers) {
+    if (numbers && (lang === 'en' || lang === key)) {
       for (const [k, v] of Object.entries(numbers.units)) lex.numberUnits.set(normalise(k), v);
       for (const [k, v] of Object.entries(numbers.scales)) lex.scales.set(normalise(k), v);
       for (const k of numbers.approximateScales ?? []) lex.approximateScales.add(normalise(k));
@@ -173,8 +194,13 @@ export function loadLexicon(): Lexicon {
       set(modal.negation).forEach((x) => lex.negation.add(x));
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
     }
-    const link = read<{ fillers: string[]; clause_breaks: string[] }>(lang, 'link.json');
+    const link = read<{ fillers: string[]; clause_breaks: string[]; causal?: string[]; orders?: string[] }>(
+      lang,
+      'link.json',
+    );
     if (link) {
+      lex.causal.push(...(link.causal ?? []).map(words));
+      lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
     }
@@ -186,7 +212,7 @@ export function loadLexicon(): Lexicon {
   lex.qualifiersAfter.sort(byLength);
   lex.vague.sort((a, b) => b.length - a.length);
   lex.hypothetical.sort((a, b) => b.length - a.length);
-  cached = lex;
+  cache.set(key, lex);
   return lex;
 }
 

@@ -16,7 +16,7 @@ export interface Figure {
   quantity: Quantity;
   noun: Noun | null;
   /** The noun kind this figure counts, stated or carried over from a parallel figure. */
-  countKind: Noun['kind'] | null;
+  countKind: Exclude<Noun['kind'], 'elided' | 'other'> | null;
   countStated: boolean;
 }
 
@@ -136,6 +136,16 @@ function gapCost(
   let depth = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
+    // "forced the evacuation of, according to the latest data, 17,631 people": an attribution
+    // set off by commas belongs to neither side.
+    if (t.text === ',' && tokens[k + 1]?.norm === 'according' && tokens[k + 2]?.norm === 'to') {
+      const close = tokens.findIndex((x, j) => j > k + 2 && j < to && x.text === ',');
+      if (close > 0) {
+        cost += 0.5;
+        k = close;
+        continue;
+      }
+    }
     if (t.text === '(' || t.text === '[') {
       depth++;
       continue;
@@ -159,5 +169,7 @@ function gapCost(
     cost += lex.fillers.has(t.norm) ? 0.25 : 1;
     if (cost > 8) return BLOCKED;
   }
+  // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".
+  if (depth > 0) cost += 1.5;
   return cost;
 }

@@ -9,6 +9,7 @@ import { nonFigureReason } from './quantity/nonFigure.js';
 import { findNoun } from './quantity/noun.js';
 import { findTriggers } from './term/triggers.js';
 import { type Figure, linkFigures } from './link.js';
+import { refineLinks } from './term/refineLinks.js';
 
 /** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
 const ELISION_WINDOW = 10;
@@ -23,16 +24,16 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   for (const q of quantities) {
     const noun = findNoun(tokens, q.next, lex);
     if (noun?.kind === 'other') continue;
-    let countKind: Figure['countKind'] = noun?.kind ?? null;
+    let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
     // "31 houses were destroyed and more than 300 damaged": the second figure counts houses too.
     const prev = figures[figures.length - 1];
     if (countKind === null && prev && prev.countKind && q.first - prev.quantity.next <= ELISION_WINDOW)
       countKind = prev.countKind;
-    figures.push({ quantity: q, noun, countKind, countStated: noun !== null });
+    figures.push({ quantity: q, noun, countKind, countStated: noun !== null && noun.kind !== 'elided' });
   }
   const triggers = findTriggers(tokens, lex);
   if (triggers.length === 0) return [];
-  const links = linkFigures(tokens, figures, triggers, lex);
+  const links = refineLinks(tokens, linkFigures(tokens, figures, triggers, lex), triggers, lex);
   return links.map((l) => {
     const q = l.figure.quantity;
     const housing = HOUSING_TERMS.has(l.term);

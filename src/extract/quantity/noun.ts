@@ -5,7 +5,7 @@
 import type { Lexicon, NounSets } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 
-export type NounKind = 'people' | 'households' | 'housing' | 'other';
+export type NounKind = 'people' | 'households' | 'housing' | 'other' | 'elided';
 
 export interface Noun {
   kind: NounKind;
@@ -15,10 +15,13 @@ export interface Noun {
 }
 
 const MAX_MODIFIERS = 4;
+/** Unknown words ("traditional", "mud-and-thatch") skipped only when a known noun follows. */
+const MAX_UNKNOWN = 2;
 
 export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
   let i = from;
   let skipped = 0;
+  let unknown = 0;
   while (i < tokens.length && skipped <= MAX_MODIFIERS) {
     const t = tokens[i]!;
     if (t.kind === 'punct' && t.text !== '-') return null;
@@ -33,7 +36,13 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     }
     const kind = nounKind(t, lex.nouns);
     if (kind) return { kind, first: i, next: i + 1 };
-    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) return null;
+    if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
+    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) {
+      // An unknown lower-case word may be an adjective, but never a verb or a trigger.
+      if (unknown >= MAX_UNKNOWN || !/^\p{Ll}/u.test(t.text) || lex.fillers.has(t.norm) || lex.triggers.has(t.norm))
+        return null;
+      unknown++;
+    }
     i++;
     skipped++;
   }

@@ -33,7 +33,12 @@ export function splitSentences(text: string): Span[] {
       const blank = /\n[ \t]*\n/.test(text.slice(i, next + 1)) || text.slice(i + 1, next).includes('\n');
       const bullet = /^[•●▪◦\-*·]/.test(text[next] ?? '');
       const endsClause = /[.!?:;)"”]$/.test(lineBefore);
-      const heading = lineBefore.length > 0 && lineBefore.length < 60 && /^[\p{Lu}\d•]/u.test(text[next] ?? '');
+      // A line that is only a number ("321" above "Houses destroyed") is a table cell, not a heading.
+      const heading =
+        lineBefore.length > 0 &&
+        lineBefore.length < 60 &&
+        !/^[\d.,\s]+$/.test(lineBefore) &&
+        /^[\p{Lu}\d•]/u.test(text[next] ?? '');
       if (blank || bullet || endsClause || heading) push(i);
       continue;
     }

@@ -1,0 +1,53 @@
+// Refiners over the links of one sentence, each for one construction reporters use:
+// - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
+// - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight.
+import { HOUSING_TERMS, type Term } from '../../types.js';
+import { type Lexicon, matchesAt } from '../lexicon.js';
+import type { Link } from '../link.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+const CAUSE_WINDOW = 3;
+const ORDER_WINDOW = 3;
+
+export function refineLinks(tokens: readonly Token[], links: Link[], triggers: Trigger[], lex: Lexicon): Link[] {
+  const norms = tokens.map((t) => t.norm);
+  const out: Link[] = [];
+  for (const link of links) {
+    out.push(orderedToLeave(norms, link, lex));
+    const housing = causedByHousingLoss(norms, link, triggers, lex);
+    if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
+  }
+  return out;
+}
+
+function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
+  if (link.term !== 'forced_to_flee' || link.direction !== 'after') return link;
+  const lead = link.figure.quantity.lead;
+  for (let k = Math.max(0, lead - ORDER_WINDOW); k < lead; k++) {
+    if (lex.orders.some((o) => matchesAt(norms, k, o) && k + o.length <= lead)) return { ...link, term: 'evacuated' };
+  }
+  return link;
+}
+
+function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], lex: Lexicon): Link | null {
+  if (HOUSING_TERMS.has(link.term) || link.term === 'returns' || link.term === 'refugees') return null;
+  const from = link.trigger.next;
+  for (const c of lex.causal) {
+    for (let k = from; k <= from + 1; k++) {
+      if (!matchesAt(norms, k, c)) continue;
+      const after = k + c.length;
+      const housing = triggers.find(
+        (t) => t.first >= after && t.first <= after + CAUSE_WINDOW && HOUSING_TERMS.has(t.entry.term as Term),
+      );
+      if (housing && (housing.namesHousing || housingNounNear(norms, after, lex)))
+        return { ...link, trigger: housing, term: housing.entry.term as Term, score: link.score - 0.1, coordinated: true };
+    }
+  }
+  return null;
+}
+
+function housingNounNear(norms: string[], from: number, lex: Lexicon): boolean {
+  for (let k = from; k < from + 4 && k < norms.length; k++) if (lex.nouns.housing.has(norms[k]!)) return true;
+  return false;
+}
