@@ -37,6 +37,8 @@ export interface Lexicon {
   scales: Map<string, number>;
   approximateScales: Set<string>;
   vague: string[][];
+  /** First words of vague quantities ("thousands", "hundreds"). */
+  vagueFirst: Set<string>;
   qualifiersBefore: { words: string[]; qualifier: Qualifier }[];
   qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
   totals: string[][];
@@ -100,6 +102,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     scales: new Map(),
     approximateScales: new Set(),
     vague: [],
+    vagueFirst: new Set(),
     qualifiersBefore: [],
     qualifiersAfter: [],
     totals: [],
@@ -211,6 +214,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   lex.qualifiersBefore.sort(byLength);
   lex.qualifiersAfter.sort(byLength);
   lex.vague.sort((a, b) => b.length - a.length);
+  for (const v of lex.vague) if (v[0]) lex.vagueFirst.add(v[0]);
   lex.hypothetical.sort((a, b) => b.length - a.length);
   cache.set(key, lex);
   return lex;

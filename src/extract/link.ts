@@ -68,7 +68,7 @@ export function linkFigures(tokens: readonly Token[], figures: Figure[], trigger
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {
-      const partner = coordinatedTrigger(tokens, triggers, chosen);
+      const partner = coordinatedTrigger(tokens, triggers, chosen, lex);
       if (!partner || isBlocker(partner) || !compatible(f, partner)) continue;
       chosen = partner;
     }
@@ -79,7 +79,7 @@ export function linkFigures(tokens: readonly Token[], figures: Figure[], trigger
     if (modality !== 'asserted') continue;
     links.push({ figure: f, trigger: chosen, term: chosen.entry.term as Term, score: best.score, direction: best.direction });
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
-    const second = coordinatedTrigger(tokens, triggers, chosen);
+    const second = coordinatedTrigger(tokens, triggers, chosen, lex);
     if (second && !isBlocker(second) && compatible(f, second) && second.entry.term !== chosen.entry.term) {
       links.push({
         figure: f,
@@ -109,14 +109,14 @@ function compatible(f: Figure, r: Trigger): boolean {
 }
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
-function coordinatedTrigger(tokens: readonly Token[], triggers: Trigger[], t: Trigger): Trigger | null {
+function coordinatedTrigger(tokens: readonly Token[], triggers: Trigger[], t: Trigger, lex: Lexicon): Trigger | null {
   const joiners = new Set(['and', 'or', '/', 'y', 'o', 'et', 'ou', '&']);
   let k = t.next;
   if (tokens[k]?.text === ',') k++;
   if (!joiners.has(tokens[k]?.norm ?? '')) return null;
   k++;
-  // allow one adverb: "and subsequently evacuated"
-  const r = triggers.find((x) => x.first === k || x.first === k + 1);
+  // allow one adverb: "and subsequently evacuated", but not a figure: "killed and thousands displaced"
+  const r = triggers.find((x) => x.first === k || (x.first === k + 1 && tokens[k]?.kind === 'word' && !lex.numberUnits.has(tokens[k]!.norm) && !lex.vagueFirst.has(tokens[k]!.norm)));
   return r ?? null;
 }
 

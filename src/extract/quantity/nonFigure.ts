@@ -55,7 +55,9 @@ export function nonFigureReason(text: string, tokens: readonly Token[], q: Quant
   const labelTok = before?.text === '.' ? before2 : before;
   if (labelTok && lex.labelBefore.has(labelTok.norm) && !isQualifierWord(labelTok.norm)) return 'label or age';
   // Identifiers glued to letters: COVID-19, H5N1, A320, 2nd, 173mm.
-  if (q.start > 0 && /[\p{L}\-\/#]/u.test(text[q.start - 1] ?? '') && /[\p{L}]/u.test(text[q.start - 2] ?? text[q.start - 1] ?? ''))
+  // …but not text glued by a scraper ("dead16,000 families"): only short or upper-case prefixes.
+  const glued = /([\p{L}]+)[-\/#]?$/u.exec(text.slice(Math.max(0, q.start - 12), q.start))?.[1];
+  if (glued && (glued.length <= 3 || /^\p{Lu}+$/u.test(glued)) && /[\p{L}\-\/#]/u.test(text[q.start - 1] ?? ''))
     return 'identifier';
   if (/^[\p{L}]/u.test(text[core.end] ?? '') && q.written === 'digits' && q.end === core.end) return 'identifier or ordinal';
   // Phone numbers and codes: three or more digit groups joined by hyphens, dots or parentheses.
