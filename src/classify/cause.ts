@@ -23,7 +23,11 @@ export interface CauseResult {
   cues: Cue[];
 }
 
-export function scoreCause(hits: readonly Hit<CauseCue>[], anchors: readonly number[], minPoints = CAUSE_MIN_POINTS): CauseResult {
+export function scoreCause(
+  hits: readonly Hit<CauseCue>[],
+  anchors: readonly number[],
+  minPoints = CAUSE_MIN_POINTS,
+): CauseResult {
   const points: Record<Cause, number> = { conflict: 0, disaster: 0, other: 0 };
   const hazards = new Map<Hazard, number>();
   const repeats = new Map<string, number>();
@@ -43,7 +47,14 @@ export function scoreCause(hits: readonly Hit<CauseCue>[], anchors: readonly num
       const w = v.weight * near * damp(k, PHRASE_DAMPING);
       points[v.cause] += w;
       if (v.hazard) hazards.set(v.hazard, (hazards.get(v.hazard) ?? 0) + w);
-      cues.push({ kind: 'cause', label: v.hazard ? `disaster/${v.hazard}` : v.cause, match: hit.phrase, span: [hit.start, hit.end], weight: w, reason: v.reason });
+      cues.push({
+        kind: 'cause',
+        label: v.hazard ? `disaster/${v.hazard}` : v.cause,
+        match: hit.phrase,
+        span: [hit.start, hit.end],
+        weight: w,
+        reason: v.reason,
+      });
     }
   }
   const ranked = (Object.entries(points) as Array<[Cause, number]>).sort((a, b) => b[1] - a[1]);

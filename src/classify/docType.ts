@@ -11,7 +11,7 @@ import type { Hit } from './matcher.js';
 const PHRASE_DAMPING = 0.7;
 /** Both sides at least this strong and within this ratio of each other make "both". */
 const BOTH_MIN = 6;
-const BOTH_RATIO = 0.75;
+const BOTH_RATIO = 0.5;
 
 interface LayoutRule {
   type: 'summary' | 'news';
@@ -24,11 +24,55 @@ interface LayoutRule {
 }
 
 const LAYOUT: readonly LayoutRule[] = [
-  { type: 'summary', match: 'bullet line', pattern: /^[ \t]*(?:[•●▪◦■►·*]|-(?=\s)|\d{1,2}[.)](?=\s))/gmu, weight: 1, cap: 6, reason: 'bullet lists are report layout' },
-  { type: 'summary', match: 'header field', pattern: /^[ \t]*(?:source|country|countries|date|period covered|location|glide(?: number)?|disaster type|event|operation|appeal)\s*:/gimu, weight: 2, cap: 4, reason: 'report header fields' },
-  { type: 'summary', match: 'as of date', pattern: /\bas (?:of|at) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/giu, weight: 1.5, cap: 3, reason: '"as of <date>" is how updates date their figures' },
-  { type: 'news', match: 'dateline', pattern: /^[ \t]*[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s/gmu, weight: 3, cap: 1, reason: 'a wire dateline opens a news story' },
-  { type: 'news', match: 'quotation', pattern: /[“"«][^”"»\n]{20,}[”"»]/gu, weight: 1, cap: 5, reason: 'quoted speech is journalism' },
+  {
+    type: 'summary',
+    match: 'bullet line',
+    pattern: /^[ \t]*(?:[•●▪◦■►·*]|-(?=\s)|\d{1,2}[.)](?=\s))/gmu,
+    weight: 1,
+    cap: 6,
+    reason: 'bullet lists are report layout',
+  },
+  {
+    type: 'summary',
+    match: 'header field',
+    pattern:
+      /^[ \t]*(?:source|country|countries|date|period covered|location|glide(?: number)?|disaster type|event|operation|appeal|facts)\s*:/gimu,
+    weight: 2,
+    cap: 4,
+    reason: 'report header fields',
+  },
+  {
+    type: 'summary',
+    match: 'header field near the top',
+    pattern: /^[\s\S]{0,400}?\b(?:Source|Country|Countries|Period covered|GLIDE|Facts)\s*:/gu,
+    weight: 2,
+    cap: 1,
+    reason: 'report header fields, in text whose line breaks were lost',
+  },
+  {
+    type: 'summary',
+    match: 'as of date',
+    pattern: /\bas (?:of|at) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/giu,
+    weight: 1.5,
+    cap: 3,
+    reason: '"as of <date>" is how updates date their figures',
+  },
+  {
+    type: 'news',
+    match: 'dateline',
+    pattern: /^[ \t]*[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s/gmu,
+    weight: 3,
+    cap: 1,
+    reason: 'a wire dateline opens a news story',
+  },
+  {
+    type: 'news',
+    match: 'quotation',
+    pattern: /[“"«][^”"»\n]{20,}[”"»]/gu,
+    weight: 1,
+    cap: 5,
+    reason: 'quoted speech is journalism',
+  },
 ];
 
 export interface TypeResult {
@@ -48,19 +92,34 @@ export function scoreType(text: string, hits: readonly Hit<TypeCue>[]): TypeResu
     repeats.set(hit.phrase, k + 1);
     const w = v.weight * damp(k, PHRASE_DAMPING);
     points[v.type] += w;
-    cues.push({ kind: 'type', label: v.type, match: hit.phrase, span: [hit.start, hit.end], weight: w, reason: v.reason });
+    cues.push({
+      kind: 'type',
+      label: v.type,
+      match: hit.phrase,
+      span: [hit.start, hit.end],
+      weight: w,
+      reason: v.reason,
+    });
   }
   for (const rule of LAYOUT) {
     let n = 0;
     for (const m of text.matchAll(rule.pattern)) {
       if (n++ >= rule.cap) break;
       points[rule.type] += rule.weight;
-      cues.push({ kind: 'type', label: rule.type, match: rule.match, span: [m.index, m.index + m[0].length], weight: rule.weight, reason: rule.reason });
+      cues.push({
+        kind: 'type',
+        label: rule.type,
+        match: rule.match,
+        span: [m.index, m.index + m[0].length],
+        weight: rule.weight,
+        reason: rule.reason,
+      });
     }
   }
   const { news, summary } = points;
   let type: DocType;
-  if (Math.min(news, summary) >= BOTH_MIN && Math.min(news, summary) / Math.max(news, summary) >= BOTH_RATIO) type = 'both';
+  if (Math.min(news, summary) >= BOTH_MIN && Math.min(news, summary) / Math.max(news, summary) >= BOTH_RATIO)
+    type = 'both';
   else type = summary > news ? 'summary' : 'news';
   return { type, points, cues };
 }

@@ -38,13 +38,21 @@ export function defaultLexicon(): CompiledLexicon {
 }
 
 /** Classifies a document. `signals.facts`, when given, is strong evidence of relevance. */
-export function classify(doc: DocumentInput, signals?: ClassifySignals, lexicon?: CompiledLexicon): Classification {
+export function classify(
+  doc: DocumentInput,
+  signals?: ClassifySignals,
+  lexicon?: CompiledLexicon,
+): Classification {
   const { relevant, relevance, cause, hazard, type } = explain(doc, signals, lexicon);
   return { relevant, relevance, cause, hazard, type };
 }
 
 /** Like `classify`, with the points and every cue (span, weight, reason) behind the decision. */
-export function explain(doc: DocumentInput, signals?: ClassifySignals, lexicon: CompiledLexicon = defaultLexicon()): Explanation {
+export function explain(
+  doc: DocumentInput,
+  signals?: ClassifySignals,
+  lexicon: CompiledLexicon = defaultLexicon(),
+): Explanation {
   const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
   const ws = words(text);
   const rel: RelevanceResult = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws), signals?.facts);
@@ -75,7 +83,11 @@ export function causeOf(text: string, lexicon: CompiledLexicon = defaultLexicon(
   const best = result.cues
     .filter((c) => c.label === label)
     .reduce<Cue | null>((a, c) => (!a || c.weight > a.weight ? c : a), null);
-  return { cause: result.cause, hazard: result.hazard, evidence: best ? text.slice(best.span[0], best.span[1]) : null };
+  return {
+    cause: result.cause,
+    hazard: result.hazard,
+    evidence: best ? text.slice(best.span[0], best.span[1]) : null,
+  };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

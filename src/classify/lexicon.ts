@@ -96,7 +96,10 @@ const FILES = {
 /** Reads every language folder under `dir` that holds classifier lists. */
 export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): LanguageLexicon[] {
   if (!existsSync(dir))
-    throw new DmonError('CONFIG_INVALID', `the lexicon folder ${dir} is missing; reinstall the package or restore it`);
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `the lexicon folder ${dir} is missing; reinstall the package or restore it`,
+    );
   const out: LanguageLexicon[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -114,7 +117,10 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): LanguageLexicon
   }
   out.sort((a, b) => a.lang.localeCompare(b.lang));
   if (out.length === 0)
-    throw new DmonError('CONFIG_INVALID', `no classifier word lists under ${dir}; expected <lang>/classify/relevance.json`);
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `no classifier word lists under ${dir}; expected <lang>/classify/relevance.json`,
+    );
   return out;
 }
 
@@ -127,11 +133,14 @@ export function compileLexicons(lexicons: readonly LanguageLexicon[]): CompiledL
   for (const lex of lexicons) {
     for (const g of lex.relevance?.groups ?? [])
       for (const t of g.terms) relevance.add(t, { tag: g.tag, weight: g.weight, reason: g.reason });
-    for (const p of lex.relevance?.pairs ?? []) if (!pairs.has(`${p.a}+${p.b}`)) pairs.set(`${p.a}+${p.b}`, p);
+    for (const p of lex.relevance?.pairs ?? [])
+      if (!pairs.has(`${p.a}+${p.b}`)) pairs.set(`${p.a}+${p.b}`, p);
     for (const g of lex.causes?.groups ?? [])
-      for (const t of g.terms) causes.add(t, { cause: g.cause, hazard: null, weight: g.weight, reason: g.reason });
+      for (const t of g.terms)
+        causes.add(t, { cause: g.cause, hazard: null, weight: g.weight, reason: g.reason });
     for (const g of lex.hazards?.groups ?? [])
-      for (const t of g.terms) causes.add(t, { cause: 'disaster', hazard: g.hazard, weight: g.weight, reason: g.reason });
+      for (const t of g.terms)
+        causes.add(t, { cause: 'disaster', hazard: g.hazard, weight: g.weight, reason: g.reason });
     for (const g of lex.type?.groups ?? [])
       for (const t of g.terms) type.add(t, { type: g.type, weight: g.weight, reason: g.reason });
   }
@@ -142,7 +151,10 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new DmonError('CONFIG_INVALID', `${file}: not readable JSON (${(e as Error).message}); fix the file`);
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `${file}: not readable JSON (${(e as Error).message}); fix the file`,
+    );
   }
 }
 
@@ -162,7 +174,8 @@ function validate(kind: keyof typeof FILES, value: unknown, file: string): void 
     if (!Array.isArray(o.terms) || o.terms.some((t) => typeof t !== 'string' || t.trim() === ''))
       fail(`${at}: "terms" must be an array of non-empty strings`);
     if (kind === 'relevance' && typeof o.tag !== 'string') fail(`${at}: "tag" must be a string`);
-    if (kind === 'causes' && !CAUSES.includes(o.cause as Cause)) fail(`${at}: "cause" must be one of ${CAUSES.join(', ')}`);
+    if (kind === 'causes' && !CAUSES.includes(o.cause as Cause))
+      fail(`${at}: "cause" must be one of ${CAUSES.join(', ')}`);
     if (kind === 'hazards' && !HAZARDS.includes(o.hazard as Hazard))
       fail(`${at}: "hazard" must be one of ${HAZARDS.join(', ')}`);
     if (kind === 'type' && !TYPES.includes(o.type as (typeof TYPES)[number]))
@@ -170,11 +183,15 @@ function validate(kind: keyof typeof FILES, value: unknown, file: string): void 
   });
   const pairs = (value as { pairs?: unknown }).pairs;
   if (pairs === undefined) return;
-  if (kind !== 'relevance' || !Array.isArray(pairs)) return fail('"pairs" is only allowed in relevance.json, as an array');
+  if (kind !== 'relevance' || !Array.isArray(pairs))
+    return fail('"pairs" is only allowed in relevance.json, as an array');
   pairs.forEach((p, i) => {
     const o = (p ?? {}) as Record<string, unknown>;
-    if (typeof o.a !== 'string' || typeof o.b !== 'string') fail(`pair ${i + 1}: "a" and "b" must be tag names`);
-    if (typeof o.window !== 'number' || o.window < 0) fail(`pair ${i + 1}: "window" must be a number of words ≥ 0`);
-    if (typeof o.weight !== 'number' || typeof o.reason !== 'string') fail(`pair ${i + 1}: needs "weight" and "reason"`);
+    if (typeof o.a !== 'string' || typeof o.b !== 'string')
+      fail(`pair ${i + 1}: "a" and "b" must be tag names`);
+    if (typeof o.window !== 'number' || o.window < 0)
+      fail(`pair ${i + 1}: "window" must be a number of words ≥ 0`);
+    if (typeof o.weight !== 'number' || typeof o.reason !== 'string')
+      fail(`pair ${i + 1}: needs "weight" and "reason"`);
   });
 }

@@ -72,7 +72,14 @@ export class PhraseMatcher<T> {
       if (best) {
         const first = ws[i] as Word;
         const last = ws[best.to - 1] as Word;
-        hits.push({ values: best.node.values as T[], phrase: best.node.phrase as string, from: i, to: best.to, start: first.start, end: last.end });
+        hits.push({
+          values: best.node.values as T[],
+          phrase: best.node.phrase as string,
+          from: i,
+          to: best.to,
+          start: first.start,
+          end: last.end,
+        });
         i = best.to;
       } else i++;
     }

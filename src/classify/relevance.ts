@@ -44,7 +44,14 @@ export function scoreRelevance(
     seen.set(best.tag, k + 1);
     const w = best.weight * damp(k, TAG_DAMPING);
     points += w;
-    cues.push({ kind: 'relevance', label: best.tag, match: hit.phrase, span: [hit.start, hit.end], weight: w, reason: best.reason });
+    cues.push({
+      kind: 'relevance',
+      label: best.tag,
+      match: hit.phrase,
+      span: [hit.start, hit.end],
+      weight: w,
+      reason: best.reason,
+    });
     if (best.weight > 0 && hit.values.some((v) => ANCHOR_TAGS.has(v.tag))) anchors.push(hit.from);
   }
   for (const rule of lexicon.pairs) {
@@ -59,7 +66,14 @@ export function scoreRelevance(
       const w = rule.weight * damp(k++, TAG_DAMPING);
       points += w;
       const span: [number, number] = [Math.min(a.start, b.start), Math.max(a.end, b.end)];
-      cues.push({ kind: 'relevance', label: `${rule.a}+${rule.b}`, match: `${a.phrase} … ${b.phrase}`, span, weight: w, reason: rule.reason });
+      cues.push({
+        kind: 'relevance',
+        label: `${rule.a}+${rule.b}`,
+        match: `${a.phrase} … ${b.phrase}`,
+        span,
+        weight: w,
+        reason: rule.reason,
+      });
       anchors.push(Math.min(a.from, b.from));
     }
   }
@@ -71,7 +85,14 @@ export function scoreRelevance(
     // The extractor found figures of displaced people: strong, independent evidence.
     const w = 3 + Math.log2(1 + facts);
     points += w;
-    cues.push({ kind: 'relevance', label: 'facts', match: `${facts} fact(s)`, span: [0, 0], weight: w, reason: 'displacement figures extracted from the text' });
+    cues.push({
+      kind: 'relevance',
+      label: 'facts',
+      match: `${facts} fact(s)`,
+      span: [0, 0],
+      weight: w,
+      reason: 'displacement figures extracted from the text',
+    });
   }
   anchors.sort((a, b) => a - b);
   return { points, relevance: squash(points), anchors, cues };

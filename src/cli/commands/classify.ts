@@ -39,7 +39,8 @@ export const registerClassify: RegisterCommand = (program: Command, setExit) => 
       else if (flags.json) results.push(row);
       else process.stdout.write(summary(doc.id, e, flags.explain === true));
     }
-    if (flags.json) process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
+    if (flags.json)
+      process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
     if (skipped > 0) setExit(1);
   });
 };
@@ -69,7 +70,9 @@ function summary(id: string, e: Explanation, withCues: boolean): string {
   if (withCues) {
     for (const c of [...e.cues].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
       const at = c.span[1] > c.span[0] ? ` @${c.span[0]}-${c.span[1]}` : '';
-      lines.push(`  ${c.kind.padEnd(9)} ${c.label.padEnd(22)} ${c.weight.toFixed(2).padStart(6)}  "${c.match}"${at}  ${c.reason}`);
+      lines.push(
+        `  ${c.kind.padEnd(9)} ${c.label.padEnd(22)} ${c.weight.toFixed(2).padStart(6)}  "${c.match}"${at}  ${c.reason}`,
+      );
     }
   }
   return lines.join('\n') + '\n';
