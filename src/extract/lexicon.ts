@@ -14,6 +14,8 @@ export interface TriggerEntry {
   term: TriggerClass;
   form: TriggerForm;
   housing: boolean;
+  /** A phrase that often only modifies another trigger ("evacuation of 60 families from their homes"). */
+  weak: boolean;
   reason: string;
 }
 
@@ -124,7 +126,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   };
 
   for (const lang of langs) {
-    const terms = read<{ match: string; term: TriggerClass; form: TriggerForm; housing?: boolean; reason: string }[]>(
+    const terms = read<
+      { match: string; term: TriggerClass; form: TriggerForm; housing?: boolean; weak?: boolean; reason: string }[]
+    >(
       lang,
       'terms.json',
     );
@@ -134,6 +138,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         term: t.term,
         form: t.form,
         housing: t.housing === true,
+        weak: t.weak === true,
         reason: t.reason,
       };
       const first = entry.words[0];

@@ -62,6 +62,7 @@ export function linkFigures(tokens: readonly Token[], figures: Figure[], trigger
         direction = 'before';
         score = 0.95 - 0.15 * cost;
       } else continue;
+      if (r.entry.weak) score -= 0.3;
       if (!best || score > best.score) best = { trigger: r, score, direction };
     }
     if (!best || best.score < MIN_SCORE) continue;
