@@ -44,6 +44,7 @@ export function scoreCause(
       if (!prev || v.weight > prev.weight) byCause.set(key, v);
     }
     for (const v of byCause.values()) {
+      if (v.weight === 0) continue; // a blocking phrase: it only hides the words inside it
       const w = v.weight * near * damp(k, PHRASE_DAMPING);
       points[v.cause] += w;
       if (v.hazard) hazards.set(v.hazard, (hazards.get(v.hazard) ?? 0) + w);
