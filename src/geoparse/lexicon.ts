@@ -1,0 +1,90 @@
+// The hand-written place lexicon (lexicon/<lang>/places/*.json): demonyms, abbreviations and
+// the word lists that tell a place from a look-alike. Loaded once; pure data, no logic.
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeName } from './normalize.js';
+
+export interface PlacesLexicon {
+  /** Normalised demonym ("iraqi", "iraqis", "south sudanese") → ISO2. */
+  demonyms: Map<string, string>;
+  /** Demonyms that give country context but are not emitted as places. */
+  demonymNoPlace: Set<string>;
+  /** Abbreviation as written ("Ky.", "U.S.") → "CC.ADMIN1" or "CC". */
+  abbreviations: Map<string, string>;
+  notPlaces: Set<string>;
+  titles: Set<string>;
+  firstNames: Set<string>;
+  orgHeads: Set<string>;
+  directional: Set<string>;
+  featureWords: Set<string>;
+  connectors: Set<string>;
+}
+
+export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
+
+interface StopwordsFile {
+  notPlaces?: string[];
+  titles?: string[];
+  firstNames?: string[];
+  orgHeads?: string[];
+  directional?: string[];
+  featureWords?: string[];
+  connectors?: string[];
+}
+
+function readJson<T>(path: string): T | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+}
+
+/** Loads and merges every language's places lexicon under `dir`. */
+export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexicon {
+  const lex: PlacesLexicon = {
+    demonyms: new Map(),
+    demonymNoPlace: new Set(),
+    abbreviations: new Map(),
+    notPlaces: new Set(),
+    titles: new Set(),
+    firstNames: new Set(),
+    orgHeads: new Set(),
+    directional: new Set(),
+    featureWords: new Set(),
+    connectors: new Set(),
+  };
+  const langs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
+  for (const lang of langs) {
+    const base = join(dir, lang.name, 'places');
+    const dem = readJson<{ demonyms?: Record<string, string>; noPlace?: string[] }>(join(base, 'demonyms.json'));
+    for (const [word, cc] of Object.entries(dem?.demonyms ?? {})) {
+      const key = normalizeName(word);
+      lex.demonyms.set(key, cc);
+      if (!/(s|ese|sh|ch|i)$/.test(key)) lex.demonyms.set(key + 's', cc);
+      if (/i$/.test(key)) lex.demonyms.set(key + 's', cc);
+    }
+    for (const w of dem?.noPlace ?? []) {
+      lex.demonymNoPlace.add(normalizeName(w));
+      lex.demonymNoPlace.add(normalizeName(w) + 's');
+    }
+    const ab = readJson<{ abbreviations?: Record<string, string> }>(join(base, 'us-abbreviations.json'));
+    for (const [k, v] of Object.entries(ab?.abbreviations ?? {})) lex.abbreviations.set(k, v);
+    const sw = readJson<StopwordsFile>(join(base, 'stopwords.json'));
+    const fill = (set: Set<string>, words: string[] | undefined): void => {
+      for (const w of words ?? []) set.add(w.toLowerCase());
+    };
+    fill(lex.notPlaces, sw?.notPlaces);
+    fill(lex.titles, sw?.titles);
+    fill(lex.firstNames, sw?.firstNames);
+    fill(lex.orgHeads, sw?.orgHeads);
+    fill(lex.directional, sw?.directional);
+    fill(lex.featureWords, sw?.featureWords);
+    fill(lex.connectors, sw?.connectors);
+  }
+  return lex;
+}
+
+let cached: PlacesLexicon | null = null;
+
+export function loadPlacesLexicon(): PlacesLexicon {
+  cached ??= readPlacesLexicon();
+  return cached;
+}

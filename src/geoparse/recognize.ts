@@ -1,0 +1,209 @@
+// Candidate retrieval: finds the spans of a text that name something in the gazetteer (or a
+// demonym, or an abbreviation) and attaches every entry each may refer to, with the cues the
+// ranker needs (is it sentence-initial, after a title, followed by "County", …). It decides
+// nothing: resolve.ts ranks the candidates and drops the look-alikes.
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { PlacesLexicon } from './lexicon.js';
+import { normalizeName } from './normalize.js';
+
+export interface Token {
+  start: number;
+  end: number;
+  norm: string;
+  /** Starts with a capital letter, or is in a script without case. */
+  cap: boolean;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Normalised name as looked up. */
+  key: string;
+  words: number;
+  candidates: readonly GazetteerEntry[];
+  /** ISO2 when the span is a demonym ("Iraqi"). */
+  demonym?: string;
+  /** The administrative word after the name ("province", "County") when it was absorbed. */
+  feature?: string;
+  /** Index of the mention this one follows after a comma ("Green Bay, Wisconsin"). */
+  containerOf?: number;
+  sentenceInitial: boolean;
+  /** A title or a given name stands right before it ("Gov. Washington", "Michael Jordan"). */
+  person: boolean;
+  /** A given name followed by a capitalised word ("Jordan Smith"). */
+  givenName: boolean;
+  /** The word also appears in lower case in the document ("mobile", "reading"). */
+  lowercaseElsewhere: boolean;
+  /** On the list of words that are rarely places on their own. */
+  notPlace: boolean;
+  /** A demonym or country followed by an organisation word ("Iraqi Red Crescent"). */
+  organisation: boolean;
+  /** Matched through an abbreviation ("Ky.", "U.S."). */
+  abbreviation: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+const UPPER = /^\p{Lu}/u;
+const LETTER = /^\p{L}/u;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    const start = m.index;
+    const c = w.charAt(0);
+    const cap = UPPER.test(c) || (LETTER.test(c) && c.toLowerCase() === c.toUpperCase());
+    out.push({ start, end: start + w.length, norm: normalizeName(w), cap });
+  }
+  return out;
+}
+
+/** How two tokens of one name may be joined: '' (apostrophe), ' ' (space, hyphen, period), or null. */
+function joiner(gap: string): string | null {
+  if (gap === ' ' || gap === '-' || gap === '. ' || gap === '.' || gap === ' - ' || gap === '–') return ' ';
+  if (gap === "'" || gap === '’') return '';
+  return null;
+}
+
+function isSentenceStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")) i--;
+  if (i < 0) return true;
+  const c = text[i];
+  return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':' || c === '•' || c === '—';
+}
+
+export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): Mention[] {
+  const toks = tokenize(text);
+  const lowerWords = new Set<string>();
+  for (const t of toks) if (!t.cap) lowerWords.add(t.norm);
+  const mentions: Mention[] = [];
+  const maxWords = Math.min(gaz.maxWords, 8);
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i] as Token;
+    if (!t.cap) {
+      i++;
+      continue;
+    }
+    const found = longestMatch(text, toks, i, maxWords, gaz, lex);
+    if (!found) {
+      i++;
+      continue;
+    }
+    let { j, end, key, candidates } = found;
+    const { demonym, abbreviation } = found;
+    // "Nineveh governorate", "Laurel County": absorb the administrative word.
+    let feature: string | undefined;
+    const next = toks[j + 1];
+    if (!demonym && next && text.slice(toks[j]!.end, next.start) === ' ' && lex.featureWords.has(next.norm)) {
+      const withWord = gaz.lookup(`${key} ${next.norm}`);
+      const admin = (withWord.length ? withWord : candidates).filter((c) => c.kind !== 'city' && c.kind !== 'continent');
+      if (admin.length || withWord.length) {
+        feature = next.norm;
+        candidates = admin.length ? admin : withWord;
+        key = `${key} ${next.norm}`;
+        j += 1;
+        end = next.end;
+      }
+    }
+    const prevTok = toks[i - 1];
+    const gapBefore = prevTok ? text.slice(prevTok.end, t.start) : '';
+    const person =
+      !!prevTok &&
+      ((lex.titles.has(prevTok.norm) && (gapBefore === ' ' || gapBefore === '. ')) ||
+        (prevTok.cap && gapBefore === ' ' && lex.firstNames.has(prevTok.norm)));
+    const after = toks[j + 1];
+    const gapAfter = after ? text.slice(end, after.start) : '';
+    const givenName =
+      j === i && lex.firstNames.has(t.norm) && !!after && after.cap && gapAfter === ' ' && !gaz.startsName(`${t.norm} ${after.norm}`);
+    const organisation = !!after && (gapAfter === ' ' || gapAfter === "'s ") && lex.orgHeads.has(after.norm) && (!!demonym || candidates.some((c) => c.kind === 'country'));
+    const m: Mention = {
+      start: t.start,
+      end,
+      key,
+      words: j - i + 1,
+      candidates,
+      sentenceInitial: isSentenceStart(text, t.start),
+      person,
+      givenName,
+      lowercaseElsewhere: j === i && lowerWords.has(t.norm),
+      notPlace: j === i && !feature && lex.notPlaces.has(key),
+      organisation,
+      abbreviation,
+    };
+    if (demonym) m.demonym = demonym;
+    if (feature) m.feature = feature;
+    const prev = mentions[mentions.length - 1];
+    if (prev && /^,\s?$/.test(text.slice(prev.end, m.start))) m.containerOf = mentions.length - 1;
+    mentions.push(m);
+    i = j + 1;
+  }
+  return mentions;
+}
+
+interface Match {
+  j: number;
+  end: number;
+  key: string;
+  candidates: readonly GazetteerEntry[];
+  demonym?: string;
+  abbreviation: boolean;
+}
+
+function longestMatch(text: string, toks: Token[], i: number, maxWords: number, gaz: Gazetteer, lex: PlacesLexicon): Match | null {
+  const first = toks[i] as Token;
+  // Keys of the spans starting at i, longest last.
+  const keys: { j: number; key: string }[] = [];
+  let key = first.norm;
+  keys.push({ j: i, key });
+  for (let j = i + 1; j < toks.length && j < i + maxWords; j++) {
+    const tj = toks[j] as Token;
+    const join = joiner(text.slice((toks[j - 1] as Token).end, tj.start));
+    if (join === null) break;
+    if (!tj.cap && !lex.connectors.has(tj.norm) && tj.norm.length > 1) break;
+    key = key + join + tj.norm;
+    keys.push({ j, key });
+  }
+  // Abbreviations, as written: "U.S.", "Ky.", "N.Y.", "UK".
+  let abbrev: Match | null = null;
+  for (let n = Math.min(keys.length, 4) - 1; n >= 0 && !abbrev; n--) {
+    const tj = toks[i + n] as Token;
+    const raw = text.slice(first.start, tj.end);
+    const withDot = text[tj.end] === '.' ? raw + '.' : null;
+    for (const form of withDot ? [withDot, raw] : [raw]) {
+      const target = lex.abbreviations.get(form);
+      if (!target) continue;
+      const [cc, a1] = target.split('.');
+      const entry = a1 ? gaz.admin1(cc ?? '', a1) : gaz.country(cc ?? '');
+      // A state abbreviation with one period ("Ind.", "Mass.") is only trusted after a comma.
+      if (a1 && (form.match(/\./g) ?? []).length < 2 && !/,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))) continue;
+      if (entry) abbrev = { j: i + n, end: first.start + form.length, key: normalizeName(form), candidates: [entry], abbreviation: true };
+      break;
+    }
+  }
+  // US postal codes after a town: "Austin, TX".
+  if (!abbrev && keys.length >= 1 && /^[A-Z]{2}$/.test(text.slice(first.start, first.end)) && /,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))) {
+    const entry = gaz.admin1('US', text.slice(first.start, first.end));
+    if (entry) abbrev = { j: i, end: first.end, key: first.norm, candidates: [entry], abbreviation: true };
+  }
+  if (!gaz.startsName(first.norm) && !lex.demonyms.has(first.norm) && !keys.some((k) => lex.demonyms.has(k.key))) return abbrev;
+  for (let n = keys.length - 1; n >= 0; n--) {
+    const { j, key: k } = keys[n] as { j: number; key: string };
+    const last = toks[j] as Token;
+    if (!last.cap) continue;
+    if (abbrev && abbrev.j >= j) return abbrev;
+    const dem = lex.demonyms.get(k);
+    if (dem) {
+      const entry = gaz.country(dem);
+      return { j, end: last.end, key: k, candidates: entry ? [entry] : [], demonym: dem, abbreviation: false };
+    }
+    const cands = gaz.lookup(k);
+    if (cands.length) {
+      // "U.S" matched as "u s": take the final period into the span.
+      const end = last.end - last.start === 1 && text[last.end] === '.' ? last.end + 1 : last.end;
+      return { j, end, key: k, candidates: cands, abbreviation: false };
+    }
+  }
+  return abbrev;
+}

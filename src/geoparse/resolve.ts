@@ -1,0 +1,221 @@
+// Ranking: chooses, for every name found by recognize.ts, the gazetteer entry it refers to, in
+// the context of the whole document, and drops the names that are not places after all.
+// Evidence, strongest first: containment ("Green Bay, Wisconsin"), the document's states and
+// countries (from places and demonyms), closeness to the other places, then the prior (kind,
+// feature code, population). One sense per document: every mention of a name gets the same
+// entry.
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { Mention } from './recognize.js';
+
+export interface ScoredCandidate {
+  entry: GazetteerEntry;
+  score: number;
+  /** The evidence that made the score, e.g. "prior 4.2", "state +2.5". */
+  reasons: string[];
+}
+
+export interface Resolution {
+  mention: Mention;
+  /** The chosen entry, when the mention is accepted as a place. */
+  entry: GazetteerEntry | null;
+  /** Why the mention was accepted or dropped. */
+  reason: string;
+  /** Candidates ranked best first (debug). */
+  ranked: ScoredCandidate[];
+}
+
+export interface ResolveResult {
+  resolutions: Resolution[];
+  /** ISO2 → weight (sums to 1 when non-empty), the document's country context. */
+  countries: Map<string, number>;
+}
+
+const KIND_PRIOR: Record<string, number> = { country: 9, continent: 9, admin1: 7.5, region: 7, admin2: 6 };
+const CODE_BONUS: Record<string, number> = { PPLC: 1.5, PPLA: 0.8, PPLA2: 0.3 };
+
+function prior(e: GazetteerEntry): number {
+  const k = KIND_PRIOR[e.kind];
+  if (k !== undefined) return k + Math.log10(Math.max(e.population, 1)) / 10;
+  return Math.log10(Math.max(e.population, 100)) + (CODE_BONUS[e.featureCode] ?? 0);
+}
+
+function km(a: GazetteerEntry, b: GazetteerEntry): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r;
+  const dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Does `outer` contain `inner` (country, admin1 or county level)? */
+function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
+  if (outer === inner || !outer.country || outer.country !== inner.country) return false;
+  if (outer.kind === 'country') return inner.kind !== 'country';
+  if (outer.kind === 'admin1') return inner.admin1 === outer.admin1 && inner.kind !== 'admin1';
+  if (outer.kind === 'admin2') return inner.kind === 'city' && inner.admin1 === outer.admin1 && km(outer, inner) < 60;
+  return false;
+}
+
+function normalise(m: Map<string, number>): Map<string, number> {
+  let total = 0;
+  for (const v of m.values()) total += v;
+  const out = new Map<string, number>();
+  if (total <= 0) return out;
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1])) out.set(k, v / total);
+  return out;
+}
+
+export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): ResolveResult {
+  // Senses: one per normalised name.
+  const senses = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    const list = senses.get(m.key);
+    if (list) list.push(i);
+    else senses.set(m.key, [i]);
+  });
+  const containerOf = new Map<number, number>(); // contained mention → container mention
+  mentions.forEach((m, i) => {
+    if (m.containerOf !== undefined) containerOf.set(m.containerOf, i);
+  });
+
+  const gate = mentions.map((m) => {
+    if (m.candidates.length === 0) return 'no candidate';
+    if (m.person) return 'person (title or given name before)';
+    if (m.givenName) return 'given name of a person';
+    if (m.notPlace && !containerOf.has(mentions.indexOf(m))) return 'common word';
+    return '';
+  });
+
+  // Country and state context from the names that are not in doubt.
+  const countryVotes = new Map<string, number>();
+  const stateVotes = new Map<string, number>();
+  const vote = (map: Map<string, number>, k: string, w: number): void => {
+    if (k) map.set(k, (map.get(k) ?? 0) + w);
+  };
+  mentions.forEach((m, i) => {
+    if (gate[i]) return;
+    if (m.demonym) return vote(countryVotes, m.demonym, 1);
+    const kinds = new Set(m.candidates.map((c) => c.kind));
+    const big = m.candidates.filter((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2' || (c.kind === 'region' && c.country));
+    if (big.length && (!kinds.has('city') || m.candidates.length <= 3)) {
+      for (const c of big) {
+        vote(countryVotes, c.country, (c.kind === 'country' ? 1.5 : 1) / big.length);
+        if (c.kind !== 'country' && c.kind !== 'region') vote(stateVotes, `${c.country}.${c.admin1}`, 1 / big.length);
+      }
+      return;
+    }
+    // City-only names vote softly, by population share.
+    let total = 0;
+    for (const c of m.candidates) total += c.population + 1;
+    for (const c of m.candidates) vote(countryVotes, c.country, (0.5 * (c.population + 1)) / total);
+  });
+  let countryShare = normalise(countryVotes);
+  const stateWeight = stateVotes;
+
+  const chosen = new Map<string, GazetteerEntry>();
+  const rank = (key: string, idxs: number[], withProximity: boolean): ScoredCandidate[] => {
+    const m = mentions[idxs[0] as number] as Mention;
+    const out: ScoredCandidate[] = [];
+    for (const c of m.candidates) {
+      const reasons: string[] = [];
+      let s = prior(c);
+      reasons.push(`prior ${s.toFixed(2)}`);
+      if (c.kind === 'city' && !gaz.isPrimaryName(c, key) && !m.demonym && !m.abbreviation) {
+        s -= c.population < 5000 ? 1 : 0.3;
+        reasons.push('alternate name −');
+      }
+      const share = countryShare.get(c.country) ?? 0;
+      if (share > 0) {
+        s += 4 * share;
+        reasons.push(`country ${(4 * share).toFixed(2)}`);
+      }
+      if (c.kind === 'city' || c.kind === 'admin2') {
+        const st = stateWeight.get(`${c.country}.${c.admin1}`) ?? 0;
+        if (st > 0) {
+          const b = 2 + Math.min(st, 3) * 0.5;
+          s += b;
+          reasons.push(`state +${b.toFixed(1)}`);
+        }
+      }
+      // Containment: "Green Bay, Wisconsin" (this is the contained) or "…, Wisconsin" (container).
+      for (const i of idxs) {
+        const container = containerOf.get(i);
+        if (container !== undefined && (mentions[container] as Mention).candidates.some((o) => contains(o, c))) {
+          s += 6;
+          reasons.push('inside the next name +6');
+          break;
+        }
+        const inner = mentions[i]?.containerOf;
+        if (inner !== undefined && (mentions[inner] as Mention).candidates.some((o) => contains(c, o))) {
+          s += 4;
+          reasons.push('contains the previous name +4');
+          break;
+        }
+      }
+      if (withProximity && (c.kind === 'city' || c.kind === 'admin2')) {
+        let best = Infinity;
+        for (const [k, e] of chosen) if (k !== key && (e.kind === 'city' || e.kind === 'admin2')) best = Math.min(best, km(c, e));
+        if (best < Infinity) {
+          const b = 2 * Math.exp(-best / 150);
+          if (b > 0.05) {
+            s += b;
+            reasons.push(`near ${Math.round(best)} km +${b.toFixed(2)}`);
+          }
+        }
+      }
+      out.push({ entry: c, score: s, reasons });
+    }
+    out.sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
+    return out;
+  };
+
+  // Pass 1 without proximity; pass 2 with the context of pass 1's choices.
+  let ranked = new Map<string, ScoredCandidate[]>();
+  for (const pass of [1, 2]) {
+    ranked = new Map();
+    for (const [key, idxs] of senses) {
+      if (idxs.every((i) => gate[i])) continue;
+      const r = rank(key, idxs, pass === 2);
+      ranked.set(key, r);
+      if (r[0]) chosen.set(key, r[0].entry);
+    }
+    if (pass === 1) {
+      // Resolved states and countries sharpen the context.
+      const votes = new Map<string, number>();
+      for (const [key, e] of chosen) {
+        const n = senses.get(key)?.length ?? 1;
+        vote(votes, e.country, (e.kind === 'city' ? 0.7 : 1) * Math.min(n, 3));
+        if (e.kind === 'admin1') vote(stateWeight, `${e.country}.${e.admin1}`, 0.5);
+      }
+      mentions.forEach((m) => m.demonym && vote(votes, m.demonym, 1));
+      countryShare = normalise(votes);
+    }
+  }
+
+  const resolutions: Resolution[] = mentions.map((m, i) => {
+    const r = ranked.get(m.key) ?? [];
+    const best = r[0];
+    if (gate[i] || !best) return { mention: m, entry: null, reason: gate[i] || 'no candidate', ranked: r };
+    if (m.demonym) return { mention: m, entry: best.entry, reason: m.organisation ? 'demonym in an organisation name' : 'demonym', ranked: r };
+    const e = best.entry;
+    if (e.kind !== 'city') return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
+    const idxs = senses.get(m.key) ?? [i];
+    const supported = best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) || (countryShare.get(e.country) ?? 0) >= 0.3;
+    const contained = idxs.some((k) => containerOf.has(k));
+    if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere)) return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
+    if (e.population < 1000 && !supported) return { mention: m, entry: null, reason: 'small place without support', ranked: r };
+    if (m.words === 1 && idxs.every((k) => mentions[k]?.sentenceInitial) && e.population < 20000 && !supported)
+      return { mention: m, entry: null, reason: 'sentence-initial word without support', ranked: r };
+    return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
+  });
+
+  // The document's countries, from what was accepted.
+  const final = new Map<string, number>();
+  for (const res of resolutions) {
+    if (!res.entry) continue;
+    const e = res.entry;
+    const w = res.mention.demonym ? 1 : e.kind === 'country' ? 1.5 : e.kind === 'continent' ? 0 : 1;
+    vote(final, e.country, w);
+  }
+  return { resolutions, countries: normalise(final) };
+}
