@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { registerExtract } from './extract.js';
 import { registerClassify } from './classify.js';
+import { registerExport } from './export.js';
+import { registerTokens } from './tokens.js';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify];
+export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify, registerExport, registerTokens];

@@ -1,5 +1,5 @@
 // 001: sources, articles, facts, places, jobs, tokens.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { idColumn } from './columns.js';
 
@@ -51,6 +51,16 @@ export function up001(engine: Engine) {
       .addColumn('extracted_at', 'bigint')
       .execute();
     await db.schema.createIndex('articles_content_hash').on('articles').column('content_hash').execute();
+    // A text without a URL is keyed by its content: the same text imported twice is one row.
+    await db.schema
+      .createIndex('articles_text_key')
+      .on('articles')
+      .column('content_hash')
+      .unique()
+      .where(sql.ref('url'), 'is', null)
+      .where(sql.ref('duplicate_of'), 'is', null)
+      .where(sql.ref('status'), '!=', 'failed')
+      .execute();
     for (const b of ['sh0', 'sh1', 'sh2', 'sh3'])
       await db.schema.createIndex(`articles_${b}`).on('articles').column(b).execute();
     await db.schema.createIndex('articles_published').on('articles').columns(['published', 'id']).execute();

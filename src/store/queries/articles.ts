@@ -50,18 +50,19 @@ export class Articles {
   ) {}
 
   /**
-   * Inserts an article unless one with the same canonical URL exists; returns the id of the
-   * stored row either way, so that concurrent ingestion of one URL stores it once.
+   * Inserts an article unless one with the same canonical URL (or, without a URL, the same
+   * text) exists; returns the id of the stored row either way, so that concurrent ingestion
+   * of one URL stores it once.
    */
   async insert(article: NewArticle): Promise<{ id: number; created: boolean }> {
     const row = await this.db
       .insertInto('articles')
       .values(article)
-      .onConflict((oc) => oc.column('url').doNothing())
+      .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();
     if (row) return { id: row.id, created: true };
-    const existing = article.url ? await this.findByUrl(article.url) : null;
+    const existing = article.url ? await this.findByUrl(article.url) : await this.findByHash(article.content_hash);
     if (!existing) throw new Error(`article insert returned no row for ${article.url ?? '(no url)'}`);
     return { id: existing.id, created: false };
   }

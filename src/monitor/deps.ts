@@ -1,0 +1,45 @@
+// What the monitor needs from the ingestion and extraction libraries, as one interface, so
+// the orchestration reads as a recipe and the wiring to the real modules sits in one place
+// (./wiring.ts).
+import type { ExtractResult, DocumentInput } from '../types.js';
+
+export interface FetchedResource {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  /** True for 304 Not Modified (conditional GET): no body. */
+  notModified: boolean;
+  contentType: string | null;
+  body: Buffer;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface FeedItemRef {
+  url: string;
+  title: string | null;
+  published: string | null;
+}
+
+export interface ParsedDocument {
+  title: string | null;
+  text: string;
+  published: string | null;
+  lang: string | null;
+}
+
+export interface IngestDeps {
+  canonicalUrl(url: string): string;
+  contentHash(text: string): string;
+  /** 64-bit SimHash of the text, or null when the text is too short to compare. */
+  simhash(text: string): bigint | null;
+  isNearDuplicate(a: bigint, b: bigint): boolean;
+  /** SSRF-safe GET with size/time limits and conditional headers. Throws DmonError. */
+  fetch(url: string, options: { etag?: string | null; lastModified?: string | null; accept?: string }): Promise<FetchedResource>;
+  parseFeed(body: Buffer, url: string): { title: string | null; items: FeedItemRef[] };
+  /** HTML, PDF or plain text → the document's main text and metadata. Throws DmonError. */
+  toDocument(resource: FetchedResource): Promise<ParsedDocument>;
+  detectLanguage(text: string): string | null;
+  extract(doc: DocumentInput): ExtractResult;
+  extractorVersion: string;
+}

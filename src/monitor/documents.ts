@@ -1,0 +1,146 @@
+// Storing one incoming document: canonical URL, content hash and near-duplicate checks, then
+// an extract job. The same document stored twice adds nothing; a copy of a stored text under
+// another URL is kept (as a source) but linked to the original and not extracted again.
+import { DmonError } from '../errors.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Store } from '../store/index.js';
+import type { IngestDeps } from './deps.js';
+
+export interface IncomingDocument {
+  url?: string | null;
+  title?: string | null;
+  published?: string | null;
+  lang?: string | null;
+  text: string;
+  sourceId?: number | null;
+  /** feed, url, import, api */
+  origin: string;
+  externalId?: string | null;
+  attribution?: string | null;
+  fetchStatus?: number | null;
+}
+
+export interface StoredDocument {
+  /** stored: new and queued for extraction; duplicate: new, linked to an original; exists: nothing new. */
+  status: 'stored' | 'duplicate' | 'exists';
+  articleId: number;
+  duplicateOf: number | null;
+  jobId: number | null;
+}
+
+export const MAX_SIMHASH_CANDIDATES = 200;
+
+export function simhashBands(h: bigint): [number, number, number, number] {
+  return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as [number, number, number, number];
+}
+
+export function extractJobKey(articleId: number, version: string): string {
+  return `extract:${articleId}:${version}`;
+}
+
+async function findOriginal(store: Store, deps: IngestDeps, hash: string, sim: bigint | null): Promise<number | null> {
+  const exact = await store.articles.findByHash(hash);
+  if (exact) return exact.id;
+  if (sim === null) return null;
+  for (const c of await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES))
+    if (deps.isNearDuplicate(sim, BigInt(`0x${c.simhash}`))) return c.id;
+  return null;
+}
+
+export async function storeDocument(store: Store, queue: JobQueue, deps: IngestDeps, doc: IncomingDocument): Promise<StoredDocument> {
+  const url = doc.url ? deps.canonicalUrl(doc.url) : null;
+  if (url) {
+    const known = await store.articles.findByUrl(url);
+    if (known && known.status !== 'failed') return { status: 'exists', articleId: known.id, duplicateOf: known.duplicate_of, jobId: null };
+  }
+  const text = doc.text;
+  if (!text.trim()) throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
+  const hash = deps.contentHash(text);
+  const sim = deps.simhash(text);
+  const original = await findOriginal(store, deps, hash, sim);
+  if (original !== null && !url) return { status: 'exists', articleId: original, duplicateOf: null, jobId: null };
+  const bands = sim === null ? null : simhashBands(sim);
+  const row = {
+    url,
+    original_url: doc.url && doc.url !== url ? doc.url : null,
+    title: doc.title ?? null,
+    published: doc.published ?? null,
+    language: doc.lang ?? deps.detectLanguage(text),
+    source_id: doc.sourceId ?? null,
+    origin: doc.origin,
+    external_id: doc.externalId ?? null,
+    attribution: doc.attribution ?? null,
+    text,
+    content_hash: hash,
+    simhash: sim === null ? null : sim.toString(16).padStart(16, '0'),
+    sh0: bands?.[0] ?? null,
+    sh1: bands?.[1] ?? null,
+    sh2: bands?.[2] ?? null,
+    sh3: bands?.[3] ?? null,
+    duplicate_of: original,
+    status: original === null ? ('pending' as const) : ('duplicate' as const),
+    error: null,
+    fetch_status: doc.fetchStatus ?? null,
+    relevance: null,
+    cause: null,
+    hazard: null,
+    doc_type: null,
+    extractor_version: null,
+    fact_count: 0,
+    created_at: Date.now(),
+    extracted_at: null,
+  };
+  let articleId: number;
+  const failedBefore = url ? await store.articles.findByUrl(url) : null;
+  if (failedBefore) {
+    // A URL that failed before and now fetched: fill in the row it left.
+    await store.db.updateTable('articles').set(row).where('id', '=', failedBefore.id).execute();
+    articleId = failedBefore.id;
+  } else {
+    const r = await store.articles.insert(row);
+    if (!r.created) return { status: 'exists', articleId: r.id, duplicateOf: null, jobId: null };
+    articleId = r.id;
+  }
+  if (original !== null) return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
+  const job = await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, deps.extractorVersion) });
+  return { status: 'stored', articleId, duplicateOf: null, jobId: job.id };
+}
+
+/** Records a URL that could not be fetched, so it shows up with its error. */
+export async function recordFailedUrl(store: Store, url: string, error: string, fetchStatus: number | null, sourceId: number | null): Promise<void> {
+  const known = await store.articles.findByUrl(url);
+  if (known) {
+    if (known.status === 'failed') await store.db.updateTable('articles').set({ error: error.slice(0, 2000), fetch_status: fetchStatus }).where('id', '=', known.id).execute();
+    return;
+  }
+  await store.articles.insert({
+    url,
+    original_url: null,
+    title: null,
+    published: null,
+    language: null,
+    source_id: sourceId,
+    origin: 'url',
+    external_id: null,
+    attribution: null,
+    text: '',
+    content_hash: '',
+    simhash: null,
+    sh0: null,
+    sh1: null,
+    sh2: null,
+    sh3: null,
+    duplicate_of: null,
+    status: 'failed',
+    error: error.slice(0, 2000),
+    fetch_status: fetchStatus,
+    relevance: null,
+    cause: null,
+    hazard: null,
+    doc_type: null,
+    extractor_version: null,
+    fact_count: 0,
+    created_at: Date.now(),
+    extracted_at: null,
+  });
+}

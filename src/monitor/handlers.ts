@@ -1,0 +1,133 @@
+// The job handlers: fetch a URL, poll a feed, extract an article. Each is idempotent, so a job
+// that runs again after a crash changes nothing that its first run already did.
+import { DmonError, isDmonError } from '../errors.js';
+import type { Job, JobQueue } from '../jobs/queue.js';
+import { isRetryable, type JobHandler } from '../jobs/worker.js';
+import type { Store } from '../store/index.js';
+import type { IngestDeps } from './deps.js';
+import { recordFailedUrl, storeDocument, type StoredDocument } from './documents.js';
+import type { HostGate } from './politeness.js';
+
+export interface FetchPayload {
+  url: string;
+  sourceId?: number | null;
+  title?: string | null;
+  published?: string | null;
+}
+
+export interface PollPayload {
+  sourceId: number;
+}
+
+export interface ExtractPayload {
+  articleId: number;
+}
+
+export interface HandlerContext {
+  store: Store;
+  queue: JobQueue;
+  deps: IngestDeps;
+  gate: HostGate;
+}
+
+export function fetchJobKey(canonicalUrl: string): string {
+  return `fetch:${canonicalUrl}`;
+}
+
+function isLastAttempt(job: Job, e: unknown): boolean {
+  return job.attempts >= job.maxAttempts || !isRetryable(e);
+}
+
+export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
+  const { store, queue, deps, gate } = ctx;
+
+  const fetchArticle = async (job: Job): Promise<StoredDocument> => {
+    const p = job.payload as FetchPayload;
+    try {
+      await gate.wait(p.url);
+      const res = await deps.fetch(p.url, { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1' });
+      const doc = await deps.toDocument(res);
+      return await storeDocument(store, queue, deps, {
+        url: res.url || p.url,
+        title: doc.title ?? p.title ?? null,
+        published: doc.published ?? p.published ?? null,
+        lang: doc.lang,
+        text: doc.text,
+        sourceId: p.sourceId ?? null,
+        origin: p.sourceId ? 'feed' : 'url',
+        fetchStatus: res.status,
+      });
+    } catch (e) {
+      if (isLastAttempt(job, e)) {
+        const status = isDmonError(e) && e.code === 'FETCH_FAILED' ? (/\bHTTP (\d{3})\b/.exec(e.message)?.[1] ?? null) : null;
+        await recordFailedUrl(store, deps.canonicalUrl(p.url), (e as Error).message, status ? Number(status) : null, p.sourceId ?? null);
+      }
+      throw e;
+    }
+  };
+
+  const pollFeed = async (job: Job): Promise<{ items: number; queued: number; notModified: boolean }> => {
+    const { sourceId } = job.payload as PollPayload;
+    const source = await store.sources.get(sourceId);
+    if (!source) return { items: 0, queued: 0, notModified: false };
+    const nextPollAt = Date.now() + source.interval_s * 1000;
+    try {
+      await gate.wait(source.url);
+      const res = await deps.fetch(source.url, {
+        etag: source.etag,
+        lastModified: source.last_modified,
+        accept: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
+      });
+      if (res.notModified) {
+        await store.sources.recordPoll(sourceId, { status: '304 not modified', nextPollAt });
+        return { items: 0, queued: 0, notModified: true };
+      }
+      const feed = deps.parseFeed(res.body, res.url || source.url);
+      let queued = 0;
+      for (const item of feed.items) {
+        let url: string;
+        try {
+          url = deps.canonicalUrl(item.url);
+        } catch {
+          continue;
+        }
+        if (await store.articles.findByUrl(url)) continue;
+        const r = await queue.enqueue('fetch', { url: item.url, sourceId, title: item.title, published: item.published } satisfies FetchPayload, {
+          key: fetchJobKey(url),
+        });
+        if (r.created) queued++;
+      }
+      await store.sources.recordPoll(sourceId, {
+        status: `${res.status} ok`,
+        etag: res.etag,
+        lastModified: res.lastModified,
+        title: feed.title,
+        items: queued,
+        nextPollAt,
+      });
+      return { items: feed.items.length, queued, notModified: false };
+    } catch (e) {
+      // A broken feed is recorded on the source and polled again at its next time; the poll job
+      // itself is done (the next poll is a new job).
+      const message = (e as Error).message;
+      await store.sources.recordPoll(sourceId, { status: isDmonError(e) ? e.code : 'error', error: message, nextPollAt });
+      throw new DmonError(isDmonError(e) ? e.code : 'FEED_INVALID', message, { cause: e });
+    }
+  };
+
+  const extractArticle = async (job: Job): Promise<{ facts: number }> => {
+    const { articleId } = job.payload as ExtractPayload;
+    const article = await store.articles.get(articleId);
+    if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} no longer exists`);
+    if (article.status === 'duplicate') return { facts: 0 };
+    try {
+      const result = deps.extract({ id: String(article.id), text: article.text, published: article.published, lang: article.language, title: article.title });
+      return { facts: await store.facts.replaceForArticle(articleId, result, deps.extractorVersion) };
+    } catch (e) {
+      if (isLastAttempt(job, e)) await store.articles.markFailed(articleId, `extraction failed: ${(e as Error).message}`);
+      throw e;
+    }
+  };
+
+  return { fetch: fetchArticle, poll: pollFeed, extract: extractArticle };
+}
