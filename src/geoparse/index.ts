@@ -82,7 +82,7 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
     const e = r.entry;
     const m = r.mention;
     if (!e) continue;
-    if (m.demonym && (options.demonyms === false || m.organisation || lex.demonymNoPlace.has(m.key))) continue;
+    if (m.demonym && (options.demonyms === false || lex.demonymNoPlace.has(m.key))) continue;
     const place: Place = {
       name: text.slice(m.start, m.end),
       start: m.start,

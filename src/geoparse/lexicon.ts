@@ -19,6 +19,8 @@ export interface PlacesLexicon {
   directional: Set<string>;
   featureWords: Set<string>;
   connectors: Set<string>;
+  personVerbs: Set<string>;
+  streetWords: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -31,6 +33,8 @@ interface StopwordsFile {
   directional?: string[];
   featureWords?: string[];
   connectors?: string[];
+  personVerbs?: string[];
+  streetWords?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -50,6 +54,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     directional: new Set(),
     featureWords: new Set(),
     connectors: new Set(),
+    personVerbs: new Set(),
+    streetWords: new Set(),
   };
   const langs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
   for (const lang of langs) {
@@ -78,6 +84,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.directional, sw?.directional);
     fill(lex.featureWords, sw?.featureWords);
     fill(lex.connectors, sw?.connectors);
+    fill(lex.personVerbs, sw?.personVerbs);
+    fill(lex.streetWords, sw?.streetWords);
   }
   return lex;
 }

@@ -32,6 +32,10 @@ export interface Mention {
   person: boolean;
   /** A given name followed by a capitalised word ("Jordan Smith"). */
   givenName: boolean;
+  /** Looks like a surname: after an unknown capitalised word or an initial, or before "said". */
+  surname: boolean;
+  /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
+  street: boolean;
   /** The word also appears in lower case in the document ("mobile", "reading"). */
   lowercaseElsewhere: boolean;
   /** On the list of words that are rarely places on their own. */
@@ -117,6 +121,18 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const gapAfter = after ? text.slice(end, after.start) : '';
     const givenName =
       j === i && lex.firstNames.has(t.norm) && !!after && after.cap && gapAfter === ' ' && !gaz.startsName(`${t.norm} ${after.norm}`);
+    const prevInMention = mentions.length > 0 && (mentions[mentions.length - 1] as Mention).end >= (prevTok?.end ?? -1);
+    const surname =
+      (!!prevTok &&
+        !prevInMention &&
+        prevTok.cap &&
+        !isSentenceStart(text, prevTok.start) &&
+        (gapBefore === ' ' || (gapBefore === '. ' && prevTok.end - prevTok.start === 1)) &&
+        !lex.notPlaces.has(prevTok.norm) &&
+        !lex.directional.has(prevTok.norm) &&
+        !lex.demonyms.has(prevTok.norm)) ||
+      (!!after && gapAfter === ' ' && lex.personVerbs.has(after.norm));
+    const street = !!after && after.cap && gapAfter === ' ' && lex.streetWords.has(after.norm);
     const organisation = !!after && (gapAfter === ' ' || gapAfter === "'s ") && lex.orgHeads.has(after.norm) && (!!demonym || candidates.some((c) => c.kind === 'country'));
     const m: Mention = {
       start: t.start,
@@ -127,8 +143,10 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       sentenceInitial: isSentenceStart(text, t.start),
       person,
       givenName,
+      surname,
+      street,
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
-      notPlace: j === i && !feature && lex.notPlaces.has(key),
+      notPlace: !feature && lex.notPlaces.has(key),
       organisation,
       abbreviation,
     };

@@ -78,11 +78,21 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (m.containerOf !== undefined) containerOf.set(m.containerOf, i);
   });
 
-  const gate = mentions.map((m) => {
+  // Names that only cities (or nothing bigger) bear take the person reading of any of their
+  // mentions: "Kristina Jones … Jones said" makes every "Jones" a person.
+  const personSense = new Set<string>();
+  for (const [key, idxs] of senses) {
+    const m0 = mentions[idxs[0] as number] as Mention;
+    const onlyCities = m0.candidates.every((c) => c.kind === 'city');
+    if (onlyCities && !m0.demonym && idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname)) personSense.add(key);
+  }
+  const gate = mentions.map((m, i) => {
     if (m.candidates.length === 0) return 'no candidate';
     if (m.person) return 'person (title or given name before)';
     if (m.givenName) return 'given name of a person';
-    if (m.notPlace && !containerOf.has(mentions.indexOf(m))) return 'common word';
+    if (personSense.has(m.key)) return 'a person elsewhere in the text';
+    if (m.notPlace && !containerOf.has(i)) return 'common word';
+    if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city')) return 'street or building name';
     return '';
   });
 
