@@ -52,7 +52,7 @@ const LAYOUT: readonly LayoutRule[] = [
   {
     type: 'summary',
     match: 'as of date',
-    pattern: /\bas (?:of|at) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/giu,
+    pattern: /\bas (?:of|at) (?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi,
     weight: 1.5,
     cap: 3,
     reason: '"as of <date>" is how updates date their figures',

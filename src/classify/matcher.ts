@@ -90,21 +90,32 @@ export class PhraseMatcher<T> {
     return this.matchWords(words(text));
   }
 
+  // The best match found by the current walk (the walk is synchronous and not re-entrant).
+  private bestNode: Node<T> | null = null;
+  private bestTo = 0;
+
   private longestAt(ws: readonly Word[], i: number): { node: Node<T>; to: number } | null {
-    let best: { node: Node<T>; to: number } | null = null;
-    // Depth-first over the (few) branches that exact words and prefixes open.
-    const stack: Array<[Node<T>, number]> = [[this.root, i]];
-    while (stack.length > 0) {
-      const [at, j] = stack.pop() as [Node<T>, number];
-      if (at.values && j > i && (!best || j > best.to)) best = { node: at, to: j };
-      const w = ws[j];
-      if (!w) continue;
-      // Prefixes go on the stack first so that, at equal length, an exact word wins.
-      for (const [prefix, child] of at.prefixes) if (w.norm.startsWith(prefix)) stack.push([child, j + 1]);
-      const exact = at.next.get(w.norm);
-      if (exact) stack.push([exact, j + 1]);
+    this.bestNode = null;
+    this.bestTo = i;
+    this.walk(this.root, ws, i);
+    return this.bestNode ? { node: this.bestNode, to: this.bestTo } : null;
+  }
+
+  /** Depth-first over the branches that exact words and prefixes open; an exact word wins ties. */
+  private walk(at: Node<T>, ws: readonly Word[], j: number): void {
+    const w = ws[j];
+    if (!w) return;
+    const exact = at.next.get(w.norm);
+    if (exact) this.reach(exact, ws, j + 1);
+    for (const [prefix, child] of at.prefixes) if (w.norm.startsWith(prefix)) this.reach(child, ws, j + 1);
+  }
+
+  private reach(node: Node<T>, ws: readonly Word[], to: number): void {
+    if (node.values && to > this.bestTo) {
+      this.bestNode = node;
+      this.bestTo = to;
     }
-    return best;
+    if (node.next.size > 0 || node.prefixes.length > 0) this.walk(node, ws, to);
   }
 }
 
