@@ -31,7 +31,7 @@ export interface ResolveResult {
 }
 
 const KIND_PRIOR: Record<string, number> = { country: 9, continent: 9, admin1: 7.5, region: 7, admin2: 6 };
-const CODE_BONUS: Record<string, number> = { PPLC: 1.5, PPLA: 0.8, PPLA2: 0.3 };
+const CODE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 0.8, PPLA2: 0.3 };
 
 function prior(e: GazetteerEntry): number {
   const k = KIND_PRIOR[e.kind];
@@ -54,6 +54,35 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
   if (outer.kind === 'admin1') return inner.admin1 === outer.admin1 && inner.kind !== 'admin1';
   if (outer.kind === 'admin2') return inner.kind === 'city' && inner.admin1 === outer.admin1 && km(outer, inner) < 60;
   return false;
+}
+
+/** Votes for countries or states, kept per sense so that a sense can be left out of its own context. */
+class Votes {
+  private readonly total = new Map<string, number>();
+  private readonly bySense = new Map<string, Map<string, number>>();
+  private sum = 0;
+
+  add(sense: string, k: string, w: number): void {
+    if (!k || w <= 0) return;
+    this.total.set(k, (this.total.get(k) ?? 0) + w);
+    let own = this.bySense.get(sense);
+    if (!own) this.bySense.set(sense, (own = new Map()));
+    own.set(k, (own.get(k) ?? 0) + w);
+    this.sum += w;
+  }
+
+  /** The votes for k from every sense but `sense`. */
+  weight(sense: string, k: string): number {
+    return (this.total.get(k) ?? 0) - (this.bySense.get(sense)?.get(k) ?? 0);
+  }
+
+  /** k's share of the votes of every sense but `sense`. */
+  share(sense: string, k: string): number {
+    let ownSum = 0;
+    for (const v of this.bySense.get(sense)?.values() ?? []) ownSum += v;
+    const rest = this.sum - ownSum;
+    return rest > 1e-9 ? this.weight(sense, k) / rest : 0;
+  }
 }
 
 function normalise(m: Map<string, number>): Map<string, number> {
@@ -96,31 +125,28 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     return '';
   });
 
-  // Country and state context from the names that are not in doubt.
-  const countryVotes = new Map<string, number>();
-  const stateVotes = new Map<string, number>();
-  const vote = (map: Map<string, number>, k: string, w: number): void => {
-    if (k) map.set(k, (map.get(k) ?? 0) + w);
-  };
+  // Country and state context from the names that are not in doubt. Votes are kept per sense
+  // so that a name is never its own evidence ("Alexandria" must not vote for Egypt and then
+  // win because Egypt is in the document).
+  let countryVotes = new Votes();
+  let stateVotes = new Votes();
   mentions.forEach((m, i) => {
     if (gate[i]) return;
-    if (m.demonym) return vote(countryVotes, m.demonym, 1);
+    if (m.demonym) return countryVotes.add(m.key, m.demonym, 1);
     const kinds = new Set(m.candidates.map((c) => c.kind));
     const big = m.candidates.filter((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2' || (c.kind === 'region' && c.country));
     if (big.length && (!kinds.has('city') || m.candidates.length <= 3)) {
       for (const c of big) {
-        vote(countryVotes, c.country, (c.kind === 'country' ? 1.5 : 1) / big.length);
-        if (c.kind !== 'country' && c.kind !== 'region') vote(stateVotes, `${c.country}.${c.admin1}`, 1 / big.length);
+        countryVotes.add(m.key, c.country, (c.kind === 'country' ? 1.5 : 1) / big.length);
+        if (c.kind !== 'country' && c.kind !== 'region') stateVotes.add(m.key, `${c.country}.${c.admin1}`, 1 / big.length);
       }
       return;
     }
     // City-only names vote softly, by population share.
     let total = 0;
     for (const c of m.candidates) total += c.population + 1;
-    for (const c of m.candidates) vote(countryVotes, c.country, (0.5 * (c.population + 1)) / total);
+    for (const c of m.candidates) countryVotes.add(m.key, c.country, (0.5 * (c.population + 1)) / total);
   });
-  let countryShare = normalise(countryVotes);
-  const stateWeight = stateVotes;
 
   const chosen = new Map<string, GazetteerEntry>();
   const rank = (key: string, idxs: number[], withProximity: boolean): ScoredCandidate[] => {
@@ -134,13 +160,13 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         s -= c.population < 5000 ? 1 : 0.3;
         reasons.push('alternate name −');
       }
-      const share = countryShare.get(c.country) ?? 0;
+      const share = countryVotes.share(key, c.country);
       if (share > 0) {
         s += 4 * share;
         reasons.push(`country ${(4 * share).toFixed(2)}`);
       }
       if (c.kind === 'city' || c.kind === 'admin2') {
-        const st = stateWeight.get(`${c.country}.${c.admin1}`) ?? 0;
+        const st = stateVotes.weight(key, `${c.country}.${c.admin1}`);
         if (st > 0) {
           const b = 2 + Math.min(st, 3) * 0.5;
           s += b;
@@ -190,15 +216,17 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       if (r[0]) chosen.set(key, r[0].entry);
     }
     if (pass === 1) {
-      // Resolved states and countries sharpen the context.
-      const votes = new Map<string, number>();
+      // The first pass's choices are the context of the second.
+      countryVotes = new Votes();
+      stateVotes = new Votes();
       for (const [key, e] of chosen) {
-        const n = senses.get(key)?.length ?? 1;
-        vote(votes, e.country, (e.kind === 'city' ? 0.7 : 1) * Math.min(n, 3));
-        if (e.kind === 'admin1') vote(stateWeight, `${e.country}.${e.admin1}`, 0.5);
+        const n = Math.min(senses.get(key)?.length ?? 1, 3);
+        countryVotes.add(key, e.country, (e.kind === 'city' ? 0.7 : 1) * n);
+        if (e.kind === 'admin1') stateVotes.add(key, `${e.country}.${e.admin1}`, 1);
+        else if (e.kind === 'admin2') stateVotes.add(key, `${e.country}.${e.admin1}`, 0.7);
+        else if (e.kind === 'city') stateVotes.add(key, `${e.country}.${e.admin1}`, 0.3);
       }
-      mentions.forEach((m) => m.demonym && vote(votes, m.demonym, 1));
-      countryShare = normalise(votes);
+      mentions.forEach((m) => m.demonym && countryVotes.add(m.key, m.demonym, 1));
     }
   }
 
@@ -210,7 +238,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const e = best.entry;
     if (e.kind !== 'city') return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
     const idxs = senses.get(m.key) ?? [i];
-    const supported = best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) || (countryShare.get(e.country) ?? 0) >= 0.3;
+    const supported = best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) || countryVotes.share(m.key, e.country) >= 0.3;
     const contained = idxs.some((k) => containerOf.has(k));
     if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere)) return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
     if (e.population < 1000 && !supported) return { mention: m, entry: null, reason: 'small place without support', ranked: r };
@@ -225,7 +253,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (!res.entry) continue;
     const e = res.entry;
     const w = res.mention.demonym ? 1 : e.kind === 'country' ? 1.5 : e.kind === 'continent' ? 0 : 1;
-    vote(final, e.country, w);
+    if (e.country) final.set(e.country, (final.get(e.country) ?? 0) + w);
   }
   return { resolutions, countries: normalise(final) };
 }
