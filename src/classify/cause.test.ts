@@ -74,3 +74,19 @@ test('gunfire is conflict, a forest fire is a wildfire', () => {
   assert.equal(causeOf('Troops opened fire on the crowd and hundreds fled.').cause, 'conflict');
   assert.equal(causeOf('A forest fire forced hundreds to flee.').hazard, 'wildfire');
 });
+
+// Words that name a cause in one sense and not in another must not decide the cause.
+const metaphors: Array<[string, Cause | null]> = [
+  ['She suffered a heart attack while packing her car.', null],
+  ['The report contained new figures on school enrolment.', null],
+  ['Volunteers are battling the floods with sandbags.', 'disaster'],
+  ['Firefighters were fighting the fire through the night.', 'disaster'],
+  ['Military helicopters airlifted stranded villagers after the floods.', 'disaster'],
+  ['A price war broke out between the two supermarket chains.', null],
+];
+
+for (const [text, cause] of metaphors) {
+  test(`not fooled: ${text}`, () => {
+    assert.equal(causeOf(text).cause, cause);
+  });
+}
