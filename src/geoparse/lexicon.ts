@@ -21,6 +21,7 @@ export interface PlacesLexicon {
   connectors: Set<string>;
   personVerbs: Set<string>;
   streetWords: Set<string>;
+  locatives: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -35,6 +36,7 @@ interface StopwordsFile {
   connectors?: string[];
   personVerbs?: string[];
   streetWords?: string[];
+  locatives?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -56,6 +58,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     connectors: new Set(),
     personVerbs: new Set(),
     streetWords: new Set(),
+    locatives: new Set(),
   };
   const langs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
   for (const lang of langs) {
@@ -86,6 +89,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.connectors, sw?.connectors);
     fill(lex.personVerbs, sw?.personVerbs);
     fill(lex.streetWords, sw?.streetWords);
+    fill(lex.locatives, sw?.locatives);
   }
   return lex;
 }

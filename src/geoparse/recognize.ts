@@ -34,6 +34,8 @@ export interface Mention {
   givenName: boolean;
   /** Looks like a surname: after an unknown capitalised word or an initial, or before "said". */
   surname: boolean;
+  /** After a locative preposition ("in", "near", "outside") or before ", <state>". */
+  placeCue: boolean;
   /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
   street: boolean;
   /** The word also appears in lower case in the document ("mobile", "reading"). */
@@ -132,6 +134,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
         !lex.directional.has(prevTok.norm) &&
         !lex.demonyms.has(prevTok.norm)) ||
       (!!after && gapAfter === ' ' && lex.personVerbs.has(after.norm));
+    const placeCue = (!!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm)) || /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
     const street = !!after && after.cap && gapAfter === ' ' && lex.streetWords.has(after.norm);
     const organisation = !!after && (gapAfter === ' ' || gapAfter === "'s ") && lex.orgHeads.has(after.norm) && (!!demonym || candidates.some((c) => c.kind === 'country'));
     const m: Mention = {
@@ -145,6 +148,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       givenName,
       surname,
       street,
+      placeCue,
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
       notPlace: !feature && lex.notPlaces.has(key),
       organisation,

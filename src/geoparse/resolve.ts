@@ -113,7 +113,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   for (const [key, idxs] of senses) {
     const m0 = mentions[idxs[0] as number] as Mention;
     const onlyCities = m0.candidates.every((c) => c.kind === 'city');
-    if (onlyCities && !m0.demonym && idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname)) personSense.add(key);
+    if (onlyCities && !m0.demonym && !idxs.some((i) => mentions[i]?.placeCue)) {
+      if (idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname)) personSense.add(key);
+    }
   }
   const gate = mentions.map((m, i) => {
     if (m.candidates.length === 0) return 'no candidate';
@@ -188,15 +190,24 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
           break;
         }
       }
-      if (withProximity && (c.kind === 'city' || c.kind === 'admin2')) {
-        let best = Infinity;
-        for (const [k, e] of chosen) if (k !== key && (e.kind === 'city' || e.kind === 'admin2')) best = Math.min(best, km(c, e));
-        if (best < Infinity) {
-          const b = 2 * Math.exp(-best / 150);
-          if (b > 0.05) {
-            s += b;
-            reasons.push(`near ${Math.round(best)} km +${b.toFixed(2)}`);
+      if (withProximity && c.kind !== 'country' && c.kind !== 'continent') {
+        // Closeness to the other places chosen in pass 1; a country's or state's point is
+        // coarse, so it counts at a longer range.
+        let bonus = 0;
+        let nearest = Infinity;
+        for (const [k, e] of chosen) {
+          if (k === key || e.kind === 'continent' || contains(e, c)) continue;
+          const d = km(c, e);
+          const scale = e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region' ? 400 : 150;
+          const b = 2 * Math.exp(-d / scale);
+          if (b > bonus) {
+            bonus = b;
+            nearest = d;
           }
+        }
+        if (bonus > 0.05) {
+          s += bonus;
+          reasons.push(`near ${Math.round(nearest)} km +${bonus.toFixed(2)}`);
         }
       }
       out.push({ entry: c, score: s, reasons });
