@@ -20,6 +20,8 @@ export interface Config {
   workerConcurrency: number;
   /** Minimum delay between two requests to the same host, ms (DMON_HOST_DELAY_MS, default 1000). */
   hostDelayMs: number;
+  /** Hosts, addresses or CIDR blocks the fetcher may reach despite being private (DMON_FETCH_ALLOW, comma-separated). */
+  fetchAllow: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -31,6 +33,13 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   if (!Number.isInteger(n) || n < min || n > max)
     throw new DmonError('CONFIG_INVALID', `${name}=${JSON.stringify(raw)} is not an integer between ${min} and ${max}; fix or unset it.`);
   return n;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function databaseUrl(env: Env): string | null {
@@ -60,11 +69,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sqlitePath,
     port: intVar(env, 'PORT', 8080, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
-    corsOrigins: (env.DMON_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    corsOrigins: list(env.DMON_CORS_ORIGINS),
     workerConcurrency: intVar(env, 'DMON_WORKER_CONCURRENCY', 2, 1, 64),
     hostDelayMs: intVar(env, 'DMON_HOST_DELAY_MS', 1000, 0, 600_000),
+    fetchAllow: list(env.DMON_FETCH_ALLOW),
   };
 }

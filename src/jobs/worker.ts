@@ -34,7 +34,10 @@ export interface WorkerSummary {
 // Errors that another attempt cannot fix: bad input, refused URLs, missing rows.
 const PERMANENT = new Set(['USAGE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'INPUT_BINARY', 'INPUT_TOO_LARGE', 'INPUT_EMPTY', 'JSONL_INVALID', 'FETCH_REFUSED', 'FEED_INVALID', 'NOT_FOUND', 'DATE_INVALID']);
 
+/** Whether another attempt may succeed: an error's own `retryable` flag wins, else its code. */
 export function isRetryable(e: unknown): boolean {
+  const flag = (e as { retryable?: unknown } | null)?.retryable;
+  if (typeof flag === 'boolean') return flag;
   return !(isDmonError(e) && PERMANENT.has(e.code));
 }
 

@@ -10,7 +10,7 @@ export interface FetchedResource {
   /** True for 304 Not Modified (conditional GET): no body. */
   notModified: boolean;
   contentType: string | null;
-  body: Buffer;
+  body: Uint8Array;
   etag: string | null;
   lastModified: string | null;
 }
@@ -36,7 +36,7 @@ export interface IngestDeps {
   isNearDuplicate(a: bigint, b: bigint): boolean;
   /** SSRF-safe GET with size/time limits and conditional headers. Throws DmonError. */
   fetch(url: string, options: { etag?: string | null; lastModified?: string | null; accept?: string }): Promise<FetchedResource>;
-  parseFeed(body: Buffer, url: string): { title: string | null; items: FeedItemRef[] };
+  parseFeed(body: Uint8Array, url: string): { title: string | null; items: FeedItemRef[] };
   /** HTML, PDF or plain text → the document's main text and metadata. Throws DmonError. */
   toDocument(resource: FetchedResource): Promise<ParsedDocument>;
   detectLanguage(text: string): string | null;

@@ -6,7 +6,7 @@ import { isRetryable, type JobHandler } from '../jobs/worker.js';
 import type { Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
 import { recordFailedUrl, storeDocument, type StoredDocument } from './documents.js';
-import type { HostGate } from './politeness.js';
+import type { HostDelay } from '../fetch/index.js';
 
 export interface FetchPayload {
   url: string;
@@ -27,7 +27,7 @@ export interface HandlerContext {
   store: Store;
   queue: JobQueue;
   deps: IngestDeps;
-  gate: HostGate;
+  gate: HostDelay;
 }
 
 export function fetchJobKey(canonicalUrl: string): string {
@@ -59,8 +59,8 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
       });
     } catch (e) {
       if (isLastAttempt(job, e)) {
-        const status = isDmonError(e) && e.code === 'FETCH_FAILED' ? (/\bHTTP (\d{3})\b/.exec(e.message)?.[1] ?? null) : null;
-        await recordFailedUrl(store, deps.canonicalUrl(p.url), (e as Error).message, status ? Number(status) : null, p.sourceId ?? null);
+        const status = (e as { httpStatus?: unknown }).httpStatus;
+        await recordFailedUrl(store, deps.canonicalUrl(p.url), (e as Error).message, typeof status === 'number' ? status : null, p.sourceId ?? null);
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 // The running monitor: ties ingestion (feeds, URLs, files, texts) to the job queue, the
 // extractor and the store. The CLI commands and the API call this; nothing here prints.
 import { DmonError } from '../errors.js';
+import { HostDelay } from '../fetch/index.js';
 import { JobQueue, type QueueOptions } from '../jobs/queue.js';
 import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.js';
 import type { SubmitInput, SubmitResult } from '../serve/context.js';
@@ -8,7 +9,6 @@ import type { Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
 import { storeDocument, type IncomingDocument, type StoredDocument } from './documents.js';
 import { fetchJobKey, makeHandlers, type FetchPayload } from './handlers.js';
-import { HostGate } from './politeness.js';
 
 export interface MonitorOptions {
   hostDelayMs?: number;
@@ -34,7 +34,7 @@ export class Monitor {
     options: MonitorOptions = {},
   ) {
     this.queue = new JobQueue(store.db, store.engine, options.queue);
-    this.handlers = makeHandlers({ store, queue: this.queue, deps, gate: new HostGate(options.hostDelayMs ?? 1000) });
+    this.handlers = makeHandlers({ store, queue: this.queue, deps, gate: new HostDelay({ delayMs: options.hostDelayMs ?? 1000 }) });
   }
 
   /** Validates a feed or article URL (http/https, parseable) and returns its canonical form. */
