@@ -154,13 +154,17 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   const rank = (key: string, idxs: number[], withProximity: boolean): ScoredCandidate[] => {
     const m = mentions[idxs[0] as number] as Mention;
     const out: ScoredCandidate[] = [];
+    const ownNamed = m.candidates.some((c) => gaz.isPrimaryName(c, key));
     for (const c of m.candidates) {
       const reasons: string[] = [];
       let s = prior(c);
       reasons.push(`prior ${s.toFixed(2)}`);
-      if (c.kind === 'city' && !gaz.isPrimaryName(c, key) && !m.demonym && !m.abbreviation) {
-        s -= c.population < 5000 ? 1 : 0.3;
-        reasons.push('alternate name −');
+      if (c.kind === 'city' && !m.demonym && !m.abbreviation && !gaz.isPrimaryName(c, key)) {
+        // Alternate names hold old names and translations: weaker evidence than a place's own
+        // name, and much weaker when another candidate bears the name as its own.
+        const penalty = ownNamed ? 1.5 : c.population < 5000 ? 1 : 0.3;
+        s -= penalty;
+        reasons.push(`alternate name −${penalty}`);
       }
       const share = countryVotes.share(key, c.country);
       if (share > 0) {
@@ -170,7 +174,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       if (c.kind === 'city' || c.kind === 'admin2') {
         const st = stateVotes.weight(key, `${c.country}.${c.admin1}`);
         if (st > 0) {
-          const b = 2 + Math.min(st, 3) * 0.5;
+          const b = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
           s += b;
           reasons.push(`state +${b.toFixed(1)}`);
         }
