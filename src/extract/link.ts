@@ -55,12 +55,17 @@ export function linkFigures(tokens: readonly Token[], figures: Figure[], trigger
         if (cost === BLOCKED) continue;
         direction = 'after';
         score = (r.entry.form === 'agent' ? 0.85 : 1) - 0.12 * cost;
+        // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
+        if (figureAt.has(r.next)) score -= 0.2;
       } else if (r.next <= q.lead) {
         if (r.entry.form === 'passive') continue;
         const cost = gapCost(tokens, r.next, q.lead, figureAt, lex, 'before');
         if (cost === BLOCKED) continue;
         direction = 'before';
-        score = 0.95 - 0.15 * cost;
+        // A figure right after its verb is its object: "displaced 5,000 people".
+        // (Not when a scraper glued table cells together: "45 dead16,000 families".)
+        const glued = tokens[r.next - 1]!.end === tokens[q.lead]!.start;
+        score = cost === 0 && !glued ? 1.02 : 0.95 - 0.15 * cost;
       } else continue;
       if (r.entry.weak) score -= 0.3;
       if (!best || score > best.score) best = { trigger: r, score, direction };
@@ -167,7 +172,9 @@ function gapCost(
       cost += t.text === ',' ? 0.8 : t.text === '-' || t.text === '–' ? 0.5 : 0.3;
       continue;
     }
-    cost += lex.fillers.has(t.norm) ? 0.25 : 1;
+    // Before a figure, "and" starts a new clause: "two died and 250 were left homeless".
+    const conjunction = direction === 'before' && (t.norm === 'and' || t.norm === 'y' || t.norm === 'et');
+    cost += lex.fillers.has(t.norm) && !conjunction ? 0.25 : 1;
     if (cost > 8) return BLOCKED;
   }
   // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".

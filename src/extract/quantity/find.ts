@@ -122,8 +122,11 @@ function readAt(text: string, tokens: readonly Token[], norms: string[], i: numb
     if (!w) return null;
     // A lone "one" is usually a pronoun ("one of the …") and a lone scale word is no number.
     if (w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm)) return null;
-    if (w.next === i + 1 && (t.norm === 'one' || t.norm === 'uno' || t.norm === 'un' || t.norm === 'une'))
+    if (w.next === i + 1 && (t.norm === 'one' || t.norm === 'uno' || t.norm === 'un' || t.norm === 'une')) {
+      // "one of the", "no one", "every one": pronouns, not counts.
       if (norms[i + 1] === 'of' || norms[i + 1] === 'another' || norms[i + 1] === 'de') return null;
+      if (['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'ni', 'ningún'].includes(norms[i - 1] ?? '')) return null;
+    }
     return withQualifier(tokens, norms, lex, {
       value: w.value,
       first: i,
