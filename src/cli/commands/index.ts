@@ -4,7 +4,8 @@ import { registerExtract } from './extract.js';
 import { registerClassify } from './classify.js';
 import { registerExport } from './export.js';
 import { registerTokens } from './tokens.js';
+import { registerGeoparse } from './geoparse.js';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify, registerExport, registerTokens];
+export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify, registerExport, registerTokens, registerGeoparse];
