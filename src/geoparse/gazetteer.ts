@@ -40,10 +40,19 @@ export interface Gazetteer {
   country(iso2: string): GazetteerEntry | undefined;
 }
 
-const KINDS: Record<string, PlaceKind> = { C: 'country', A: 'admin1', B: 'admin2', P: 'city', R: 'region', K: 'continent' };
+const KINDS: Record<string, PlaceKind> = {
+  C: 'country',
+  A: 'admin1',
+  B: 'admin2',
+  P: 'city',
+  R: 'region',
+  K: 'continent',
+};
 
 /** Builds an in-memory gazetteer from entries and their alternate names (for tests and tools). */
-export function createGazetteer(items: Iterable<{ entry: GazetteerEntry; alternates?: readonly string[] }>): Gazetteer {
+export function createGazetteer(
+  items: Iterable<{ entry: GazetteerEntry; alternates?: readonly string[] }>,
+): Gazetteer {
   const keyed: { entry: GazetteerEntry; keys: string[] }[] = [];
   for (const { entry, alternates } of items)
     keyed.push({ entry, keys: [normalizeName(entry.name), ...(alternates ?? []).map(normalizeName)] });
@@ -110,7 +119,10 @@ function fromKeys(items: readonly { entry: GazetteerEntry; keys: readonly string
  */
 export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazetteer {
   const bad = (what: string): DmonError =>
-    new DmonError('CONFIG_INVALID', `${source}: ${what}; rebuild the index with node scripts/build-gazetteer.mjs.`);
+    new DmonError(
+      'CONFIG_INVALID',
+      `${source}: ${what}; rebuild the index with node scripts/build-gazetteer.mjs.`,
+    );
   const headerEnd = text.indexOf('\n');
   const header = text.slice(0, headerEnd);
   const m = /^# dmon-gazetteer v2 entries=(\d+) keys=(\d+) maxWords=(\d+)/.exec(header);
@@ -130,7 +142,8 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
     const kind = KINDS[f[1] ?? ''];
     const lat = Number(f[4]);
     const lon = Number(f[5]);
-    if (f.length < 10 || !kind || !Number.isFinite(lat) || !Number.isFinite(lon)) throw bad(`malformed entry line ${entryStart + i + 1}`);
+    if (f.length < 10 || !kind || !Number.isFinite(lat) || !Number.isFinite(lon))
+      throw bad(`malformed entry line ${entryStart + i + 1}`);
     e = {
       entry: {
         id: Number(f[0]),
@@ -218,12 +231,17 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
   };
 }
 
-export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer/gazetteer.tsv.gz', import.meta.url));
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(
+  new URL('../../data/gazetteer/gazetteer.tsv.gz', import.meta.url),
+);
 
 /** Reads a gazetteer index file (.tsv.gz, or .tsv). */
 export function readGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
   if (!existsSync(path))
-    throw new DmonError('CONFIG_INVALID', `The gazetteer index ${path} is missing; build it with node scripts/build-gazetteer.mjs.`);
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `The gazetteer index ${path} is missing; build it with node scripts/build-gazetteer.mjs.`,
+    );
   const raw = readFileSync(path);
   const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
   return parseGazetteerIndex(text, path);

@@ -10,7 +10,13 @@ import { findMentions } from './recognize.js';
 import { resolveMentions } from './resolve.js';
 
 export type { Gazetteer, GazetteerEntry, PlaceKind } from './gazetteer.js';
-export { loadGazetteer, readGazetteer, createGazetteer, parseGazetteerIndex, DEFAULT_GAZETTEER_PATH } from './gazetteer.js';
+export {
+  loadGazetteer,
+  readGazetteer,
+  createGazetteer,
+  parseGazetteerIndex,
+  DEFAULT_GAZETTEER_PATH,
+} from './gazetteer.js';
 export { readPlacesLexicon, loadPlacesLexicon, type PlacesLexicon } from './lexicon.js';
 export { normalizeName } from './normalize.js';
 
@@ -57,7 +63,14 @@ export interface GeoparseResult {
   debug?: DebugMention[];
 }
 
-const FEATURE_CLASS: Record<string, string> = { country: 'A', admin1: 'A', admin2: 'A', city: 'P', region: 'L', continent: 'L' };
+const FEATURE_CLASS: Record<string, string> = {
+  country: 'A',
+  admin1: 'A',
+  admin2: 'A',
+  city: 'P',
+  region: 'L',
+  continent: 'L',
+};
 
 /** ISO 3166-1 alpha-2 → alpha-3 (Kosovo's user-assigned XKX included). */
 export function iso3(cc: string): string | null {

@@ -60,10 +60,14 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     streetWords: new Set(),
     locatives: new Set(),
   };
-  const langs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
+  const langs = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
+    : [];
   for (const lang of langs) {
     const base = join(dir, lang.name, 'places');
-    const dem = readJson<{ demonyms?: Record<string, string>; noPlace?: string[] }>(join(base, 'demonyms.json'));
+    const dem = readJson<{ demonyms?: Record<string, string>; noPlace?: string[] }>(
+      join(base, 'demonyms.json'),
+    );
     for (const [word, cc] of Object.entries(dem?.demonyms ?? {})) {
       const key = normalizeName(word);
       lex.demonyms.set(key, cc);

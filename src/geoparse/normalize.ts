@@ -7,5 +7,11 @@ const APOSTROPHES = /['’`ʼ‘]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
 export function normalizeName(s: string): string {
-  return s.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(APOSTROPHES, '').replace(NON_WORD, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NON_WORD, ' ')
+    .trim();
 }

@@ -73,7 +73,11 @@ function joiner(gap: string): string | null {
 
 function isSentenceStart(text: string, pos: number): boolean {
   let i = pos - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")) i--;
+  while (
+    i >= 0 &&
+    (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")
+  )
+    i--;
   if (i < 0) return true;
   const c = text[i];
   return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':' || c === '•' || c === '—';
@@ -104,7 +108,9 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const next = toks[j + 1];
     if (!demonym && next && text.slice(toks[j]!.end, next.start) === ' ' && lex.featureWords.has(next.norm)) {
       const withWord = gaz.lookup(`${key} ${next.norm}`);
-      const admin = (withWord.length ? withWord : candidates).filter((c) => c.kind !== 'city' && c.kind !== 'continent');
+      const admin = (withWord.length ? withWord : candidates).filter(
+        (c) => c.kind !== 'city' && c.kind !== 'continent',
+      );
       if (admin.length || withWord.length) {
         feature = next.norm;
         candidates = admin.length ? admin : withWord;
@@ -122,8 +128,14 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const after = toks[j + 1];
     const gapAfter = after ? text.slice(end, after.start) : '';
     const givenName =
-      j === i && lex.firstNames.has(t.norm) && !!after && after.cap && gapAfter === ' ' && !gaz.startsName(`${t.norm} ${after.norm}`);
-    const prevInMention = mentions.length > 0 && (mentions[mentions.length - 1] as Mention).end >= (prevTok?.end ?? -1);
+      j === i &&
+      lex.firstNames.has(t.norm) &&
+      !!after &&
+      after.cap &&
+      gapAfter === ' ' &&
+      !gaz.startsName(`${t.norm} ${after.norm}`);
+    const prevInMention =
+      mentions.length > 0 && (mentions[mentions.length - 1] as Mention).end >= (prevTok?.end ?? -1);
     const surname =
       (!!prevTok &&
         !prevInMention &&
@@ -134,9 +146,15 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
         !lex.directional.has(prevTok.norm) &&
         !lex.demonyms.has(prevTok.norm)) ||
       (!!after && gapAfter === ' ' && lex.personVerbs.has(after.norm));
-    const placeCue = (!!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm)) || /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
+    const placeCue =
+      (!!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm)) ||
+      /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
     const street = !!after && after.cap && gapAfter === ' ' && lex.streetWords.has(after.norm);
-    const organisation = !!after && (gapAfter === ' ' || gapAfter === "'s ") && lex.orgHeads.has(after.norm) && (!!demonym || candidates.some((c) => c.kind === 'country'));
+    const organisation =
+      !!after &&
+      (gapAfter === ' ' || gapAfter === "'s ") &&
+      lex.orgHeads.has(after.norm) &&
+      (!!demonym || candidates.some((c) => c.kind === 'country'));
     const m: Mention = {
       start: t.start,
       end,
@@ -173,7 +191,14 @@ interface Match {
   abbreviation: boolean;
 }
 
-function longestMatch(text: string, toks: Token[], i: number, maxWords: number, gaz: Gazetteer, lex: PlacesLexicon): Match | null {
+function longestMatch(
+  text: string,
+  toks: Token[],
+  i: number,
+  maxWords: number,
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+): Match | null {
   const first = toks[i] as Token;
   // Keys of the spans starting at i, longest last.
   const keys: { j: number; key: string }[] = [];
@@ -199,17 +224,39 @@ function longestMatch(text: string, toks: Token[], i: number, maxWords: number, 
       const [cc, a1] = target.split('.');
       const entry = a1 ? gaz.admin1(cc ?? '', a1) : gaz.country(cc ?? '');
       // A state abbreviation with one period ("Ind.", "Mass.") is only trusted after a comma.
-      if (a1 && (form.match(/\./g) ?? []).length < 2 && !/,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))) continue;
-      if (entry) abbrev = { j: i + n, end: first.start + form.length, key: normalizeName(form), candidates: [entry], abbreviation: true };
+      if (
+        a1 &&
+        (form.match(/\./g) ?? []).length < 2 &&
+        !/,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))
+      )
+        continue;
+      if (entry)
+        abbrev = {
+          j: i + n,
+          end: first.start + form.length,
+          key: normalizeName(form),
+          candidates: [entry],
+          abbreviation: true,
+        };
       break;
     }
   }
   // US postal codes after a town: "Austin, TX".
-  if (!abbrev && keys.length >= 1 && /^[A-Z]{2}$/.test(text.slice(first.start, first.end)) && /,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))) {
+  if (
+    !abbrev &&
+    keys.length >= 1 &&
+    /^[A-Z]{2}$/.test(text.slice(first.start, first.end)) &&
+    /,\s?$/.test(text.slice(Math.max(0, first.start - 2), first.start))
+  ) {
     const entry = gaz.admin1('US', text.slice(first.start, first.end));
     if (entry) abbrev = { j: i, end: first.end, key: first.norm, candidates: [entry], abbreviation: true };
   }
-  if (!gaz.startsName(first.norm) && !lex.demonyms.has(first.norm) && !keys.some((k) => lex.demonyms.has(k.key))) return abbrev;
+  if (
+    !gaz.startsName(first.norm) &&
+    !lex.demonyms.has(first.norm) &&
+    !keys.some((k) => lex.demonyms.has(k.key))
+  )
+    return abbrev;
   for (let n = keys.length - 1; n >= 0; n--) {
     const { j, key: k } = keys[n] as { j: number; key: string };
     const last = toks[j] as Token;
@@ -218,7 +265,14 @@ function longestMatch(text: string, toks: Token[], i: number, maxWords: number, 
     const dem = lex.demonyms.get(k);
     if (dem) {
       const entry = gaz.country(dem);
-      return { j, end: last.end, key: k, candidates: entry ? [entry] : [], demonym: dem, abbreviation: false };
+      return {
+        j,
+        end: last.end,
+        key: k,
+        candidates: entry ? [entry] : [],
+        demonym: dem,
+        abbreviation: false,
+      };
     }
     const cands = gaz.lookup(k);
     if (cands.length) {

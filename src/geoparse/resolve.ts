@@ -52,7 +52,8 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
   if (outer === inner || !outer.country || outer.country !== inner.country) return false;
   if (outer.kind === 'country') return inner.kind !== 'country';
   if (outer.kind === 'admin1') return inner.admin1 === outer.admin1 && inner.kind !== 'admin1';
-  if (outer.kind === 'admin2') return inner.kind === 'city' && inner.admin1 === outer.admin1 && km(outer, inner) < 60;
+  if (outer.kind === 'admin2')
+    return inner.kind === 'city' && inner.admin1 === outer.admin1 && km(outer, inner) < 60;
   return false;
 }
 
@@ -114,7 +115,8 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const m0 = mentions[idxs[0] as number] as Mention;
     const onlyCities = m0.candidates.every((c) => c.kind === 'city');
     if (onlyCities && !m0.demonym && !idxs.some((i) => mentions[i]?.placeCue)) {
-      if (idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname)) personSense.add(key);
+      if (idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname))
+        personSense.add(key);
     }
   }
   const gate = mentions.map((m, i) => {
@@ -123,7 +125,8 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (m.givenName) return 'given name of a person';
     if (personSense.has(m.key)) return 'a person elsewhere in the text';
     if (m.notPlace && !containerOf.has(i)) return 'common word';
-    if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city')) return 'street or building name';
+    if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city'))
+      return 'street or building name';
     return '';
   });
 
@@ -136,11 +139,18 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (gate[i]) return;
     if (m.demonym) return countryVotes.add(m.key, m.demonym, 1);
     const kinds = new Set(m.candidates.map((c) => c.kind));
-    const big = m.candidates.filter((c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'admin2' || (c.kind === 'region' && c.country));
+    const big = m.candidates.filter(
+      (c) =>
+        c.kind === 'country' ||
+        c.kind === 'admin1' ||
+        c.kind === 'admin2' ||
+        (c.kind === 'region' && c.country),
+    );
     if (big.length && (!kinds.has('city') || m.candidates.length <= 3)) {
       for (const c of big) {
         countryVotes.add(m.key, c.country, (c.kind === 'country' ? 1.5 : 1) / big.length);
-        if (c.kind !== 'country' && c.kind !== 'region') stateVotes.add(m.key, `${c.country}.${c.admin1}`, 1 / big.length);
+        if (c.kind !== 'country' && c.kind !== 'region')
+          stateVotes.add(m.key, `${c.country}.${c.admin1}`, 1 / big.length);
       }
       return;
     }
@@ -182,7 +192,10 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       // Containment: "Green Bay, Wisconsin" (this is the contained) or "…, Wisconsin" (container).
       for (const i of idxs) {
         const container = containerOf.get(i);
-        if (container !== undefined && (mentions[container] as Mention).candidates.some((o) => contains(o, c))) {
+        if (
+          container !== undefined &&
+          (mentions[container] as Mention).candidates.some((o) => contains(o, c))
+        ) {
           s += 6;
           reasons.push('inside the next name +6');
           break;
@@ -249,15 +262,30 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const r = ranked.get(m.key) ?? [];
     const best = r[0];
     if (gate[i] || !best) return { mention: m, entry: null, reason: gate[i] || 'no candidate', ranked: r };
-    if (m.demonym) return { mention: m, entry: best.entry, reason: m.organisation ? 'demonym in an organisation name' : 'demonym', ranked: r };
+    if (m.demonym)
+      return {
+        mention: m,
+        entry: best.entry,
+        reason: m.organisation ? 'demonym in an organisation name' : 'demonym',
+        ranked: r,
+      };
     const e = best.entry;
     if (e.kind !== 'city') return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
     const idxs = senses.get(m.key) ?? [i];
-    const supported = best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) || countryVotes.share(m.key, e.country) >= 0.3;
+    const supported =
+      best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) ||
+      countryVotes.share(m.key, e.country) >= 0.3;
     const contained = idxs.some((k) => containerOf.has(k));
-    if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere)) return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
-    if (e.population < 1000 && !supported) return { mention: m, entry: null, reason: 'small place without support', ranked: r };
-    if (m.words === 1 && idxs.every((k) => mentions[k]?.sentenceInitial) && e.population < 20000 && !supported)
+    if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere))
+      return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
+    if (e.population < 1000 && !supported)
+      return { mention: m, entry: null, reason: 'small place without support', ranked: r };
+    if (
+      m.words === 1 &&
+      idxs.every((k) => mentions[k]?.sentenceInitial) &&
+      e.population < 20000 &&
+      !supported
+    )
       return { mention: m, entry: null, reason: 'sentence-initial word without support', ranked: r };
     return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
   });

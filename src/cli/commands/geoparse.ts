@@ -15,7 +15,9 @@ interface GeoparseFlags extends DocumentFlags {
 export const registerGeoparse: RegisterCommand = (program: Command, setExit) => {
   const cmd = program
     .command('geoparse')
-    .description('find the places in documents and resolve them offline (GeoNames id, coordinates, admin1, country)')
+    .description(
+      'find the places in documents and resolve them offline (GeoNames id, coordinates, admin1, country)',
+    )
     .argument('[files...]', 'text or HTML files; standard input when none or "-"')
     .option('--json', 'print one JSON object (or array) instead of a table')
     .option('--debug', 'add every name found, accepted or not, with its ranked candidates and their scores');
@@ -34,13 +36,18 @@ export const registerGeoparse: RegisterCommand = (program: Command, setExit) => 
       },
     });
     for await (const doc of docs) {
-      const r = geoparse(doc.text, { gazetteer, published: doc.published ?? null, debug: flags.debug === true });
+      const r = geoparse(doc.text, {
+        gazetteer,
+        published: doc.published ?? null,
+        debug: flags.debug === true,
+      });
       const row = toRow(doc.id, r);
       if (flags.jsonl) process.stdout.write(JSON.stringify(row) + '\n');
       else if (flags.json) results.push(row);
       else process.stdout.write(table(doc.id, r));
     }
-    if (flags.json) process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
+    if (flags.json)
+      process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
     if (skipped > 0) setExit(1);
   });
 };
@@ -67,18 +74,27 @@ function toRow(id: string, r: GeoparseResult): Record<string, unknown> {
 }
 
 function table(id: string, r: GeoparseResult): string {
-  const lines = [`${id}: ${r.places.length} place${r.places.length === 1 ? '' : 's'}` + (r.countries.length ? `; countries ${r.countries.map((c) => `${c.iso3} ${c.weight.toFixed(2)}`).join(', ')}` : '')];
+  const lines = [
+    `${id}: ${r.places.length} place${r.places.length === 1 ? '' : 's'}` +
+      (r.countries.length
+        ? `; countries ${r.countries.map((c) => `${c.iso3} ${c.weight.toFixed(2)}`).join(', ')}`
+        : ''),
+  ];
   for (const p of r.places) {
     const where = [p.admin1, p.country].filter(Boolean).join(', ');
     const coords = p.lat !== null && p.lon !== null ? `${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}` : '–';
-    lines.push(`  ${String(p.start).padStart(6)}-${String(p.end).padEnd(6)} ${p.name.padEnd(24)} ${(p.kind ?? '').padEnd(9)} ${where.padEnd(30)} ${coords}  ${p.geonameId ?? ''}`);
+    lines.push(
+      `  ${String(p.start).padStart(6)}-${String(p.end).padEnd(6)} ${p.name.padEnd(24)} ${(p.kind ?? '').padEnd(9)} ${where.padEnd(30)} ${coords}  ${p.geonameId ?? ''}`,
+    );
   }
   if (r.debug) {
     lines.push('  names found, with ranked candidates:');
     for (const m of r.debug) {
       lines.push(`    ${m.accepted ? '+' : '-'} ${m.name} @${m.start}-${m.end}: ${m.reason}`);
       for (const c of m.candidates.slice(0, 5))
-        lines.push(`        ${c.score.toFixed(2).padStart(6)}  ${c.name} (${[c.admin1, c.country].filter(Boolean).join(', ')}; ${c.kind}; pop ${c.population})  ${c.reasons.join('; ')}`);
+        lines.push(
+          `        ${c.score.toFixed(2).padStart(6)}  ${c.name} (${[c.admin1, c.country].filter(Boolean).join(', ')}; ${c.kind}; pop ${c.population})  ${c.reasons.join('; ')}`,
+        );
     }
   }
   return lines.join('\n') + '\n';
