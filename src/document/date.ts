@@ -4,6 +4,10 @@
 
 const ISO_DAY = /^\s*(\d{4})-?(\d{2})-?(\d{2})(?=$|[T\s_]|[+-]\d{2}:?\d{2}$|Z$)/i;
 const SLASHED = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+// RFC 822/2822 dates (RSS pubDate, HTTP): "Tue, 05 Mar 2024 23:30:00 -0500" keeps the 5th.
+const RFC2822 =
+  /^\s*(?:[a-z]{3},?\s+)?(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // PDF info dictionary dates: D:YYYYMMDDHHmmSS+HH'mm'
 const PDF_DATE = /^\s*D:(\d{4})(\d{2})?(\d{2})?/;
 
@@ -21,7 +25,7 @@ function ymd(y: number, m: number, d: number): string | null {
 /**
  * Returns the calendar day of a date string as YYYY-MM-DD, or null when the string is not a
  * recognisable date. Accepts ISO 8601 (with or without time and offset), YYYY/MM/DD,
- * compact YYYYMMDD, PDF `D:` dates and anything `Date.parse` understands (RFC 2822, …).
+ * compact YYYYMMDD, RFC 2822 (the day as written, whatever the offset), PDF `D:` dates and anything `Date.parse` understands (RFC 2822, …).
  */
 export function normaliseDate(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
@@ -29,6 +33,8 @@ export function normaliseDate(value: string | null | undefined): string | null {
   if (s === '' || s.length > 100) return null;
   let m = ISO_DAY.exec(s) ?? SLASHED.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = RFC2822.exec(s);
+  if (m) return ymd(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1]));
   m = PDF_DATE.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2] ?? '1'), Number(m[3] ?? '1'));
   // Bare years or numbers are not dates of publication.

@@ -313,3 +313,17 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): HtmlDoc
   const lang = detectLanguage(text) ?? declared;
   return { title, text, published, lang, byline };
 }
+
+/**
+ * Plain text of an HTML snippet (a feed item's summary, a title with markup): tags dropped,
+ * entities decoded, paragraphs kept. No Readability: the whole snippet is the text.
+ */
+export function htmlToPlainText(html: string): string {
+  if (typeof html !== 'string' || html === '') return '';
+  if (!/[<&]/.test(html)) return html.replace(/[ \t]+/g, ' ').trim();
+  try {
+    return bodyText(html, undefined);
+  } catch {
+    return '';
+  }
+}
