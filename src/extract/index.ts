@@ -49,7 +49,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     fact.cause = local.cause ?? doccls.cause;
     fact.hazard = local.cause ? local.hazard : doccls.hazard;
     if (!local.cause && fact.cause) fact.implied.push('cause');
-    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang);
+    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang, lex.mayHoldDate);
     fact.stock_or_flow = stockOrFlow(sentence, fact);
     if (places) attachPlaces(fact, sentences, i, places);
     fact.people = peopleOf(fact);

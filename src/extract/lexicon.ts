@@ -41,6 +41,14 @@ export interface Lexicon {
   vague: string[][];
   /** First words of vague quantities ("thousands", "hundreds"). */
   vagueFirst: Set<string>;
+  /** Vague quantities indexed by their first word. */
+  vagueByFirst: Map<string, string[][]>;
+  /** Qualifiers indexed by their last word (they are matched backwards from the number). */
+  qualifiersByLast: Map<string, { words: string[]; qualifier: Qualifier }[]>;
+  /** Quick test: may this text hold a quantity at all (a digit, a number word, a vague word)? */
+  mayHoldQuantity: RegExp;
+  /** Quick test: may this text hold a date expression worth parsing? */
+  mayHoldDate: RegExp;
   qualifiersBefore: { words: string[]; qualifier: Qualifier }[];
   qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
   totals: string[][];
@@ -105,6 +113,10 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     approximateScales: new Set(),
     vague: [],
     vagueFirst: new Set(),
+    vagueByFirst: new Map(),
+    qualifiersByLast: new Map(),
+    mayHoldQuantity: /\d/,
+    mayHoldDate: /\d/,
     qualifiersBefore: [],
     qualifiersAfter: [],
     totals: [],
@@ -219,7 +231,24 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   lex.qualifiersBefore.sort(byLength);
   lex.qualifiersAfter.sort(byLength);
   lex.vague.sort((a, b) => b.length - a.length);
-  for (const v of lex.vague) if (v[0]) lex.vagueFirst.add(v[0]);
+  for (const v of lex.vague) {
+    if (!v[0]) continue;
+    lex.vagueFirst.add(v[0]);
+    lex.vagueByFirst.set(v[0], [...(lex.vagueByFirst.get(v[0]) ?? []), v]);
+  }
+  for (const q of lex.qualifiersBefore) {
+    const last = q.words[q.words.length - 1]!;
+    lex.qualifiersByLast.set(last, [...(lex.qualifiersByLast.get(last) ?? []), q]);
+  }
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Articles ("a", "un") only start a number before a scale word, which is in the list anyway.
+  const numberWords = [...lex.numberUnits.keys(), ...lex.scales.keys(), ...lex.vagueFirst].filter(
+    (w) => !['a', 'an', 'un', 'une', 'una'].includes(w) && w.length > 1,
+  );
+  lex.mayHoldQuantity = new RegExp(`\\d|(?<![\\p{L}])(?:${numberWords.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+  const dateWords = [...lex.months, 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday',
+    'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'ayer', 'hier', 'semana', 'semaine'];
+  lex.mayHoldDate = new RegExp(`(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?<![\\p{L}])(?:${dateWords.map(esc).join('|')})(?![\\p{L}])`, 'iu');
   lex.hypothetical.sort((a, b) => b.length - a.length);
   cache.set(key, lex);
   return lex;

@@ -15,9 +15,8 @@ import { refineLinks } from './term/refineLinks.js';
 const ELISION_WINDOW = 10;
 
 export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
+  if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
-  if (!tokens.some((t) => t.kind === 'number' || lex.numberUnits.has(t.norm) || lex.scales.has(t.norm) || t.norm.endsWith('s')))
-    return [];
   const quantities = findQuantities(text, tokens, lex).filter((q) => nonFigureReason(text, tokens, q, lex) === null);
   if (quantities.length === 0) return [];
   const figures: Figure[] = [];

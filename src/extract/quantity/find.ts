@@ -48,7 +48,7 @@ export function findQuantities(text: string, tokens: readonly Token[], lex: Lexi
 function readAt(text: string, tokens: readonly Token[], norms: string[], i: number, lex: Lexicon): Quantity | null {
   const t = tokens[i]!;
   // Vague quantities first: "tens of thousands", "hundreds".
-  for (const v of lex.vague) {
+  for (const v of lex.vagueByFirst.get(norms[i]!) ?? []) {
     if (matchesAt(norms, i, v)) {
       const last = tokens[i + v.length - 1]!;
       return withQualifier(tokens, norms, lex, {
@@ -172,7 +172,7 @@ function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, 
       break;
     }
   }
-  for (const q of lex.qualifiersBefore) {
+  for (const q of lex.qualifiersByLast.get(norms[lead - 1] ?? '') ?? []) {
     if (endsAt(norms, lead, q.words)) {
       // "over" only qualifies when it directly precedes the number ("over 2,000"), not "over the weekend".
       qualifier = q.qualifier;

@@ -10,9 +10,18 @@ const PARSERS: Record<string, chrono.Chrono> = {
   fr: chrono.fr.casual,
 };
 
-export function dateOf(text: string, sentence: Span, figureAt: number, published: string | null, lang: string | null): FactDate | null {
+export function dateOf(
+  text: string,
+  sentence: Span,
+  figureAt: number,
+  published: string | null,
+  lang: string | null,
+  mayHoldDate: RegExp,
+): FactDate | null {
   const parser = PARSERS[lang ?? 'en'] ?? chrono.en.casual;
   const sentenceText = text.slice(sentence[0], sentence[1]);
+  // chrono is the slowest step of extraction: skip sentences with no date-like word at all.
+  if (!mayHoldDate.test(sentenceText)) return null;
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
   let results: chrono.ParsedResult[];
   try {

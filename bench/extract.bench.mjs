@@ -1,0 +1,25 @@
+// Extraction throughput on one process: articles per second and characters per second over
+// the benchmark corpus, after a warm-up pass, and the peak resident memory.
+import { loadCorpus } from './corpus.mjs';
+
+const { extract } = await import('../dist/extract/index.js');
+const docs = loadCorpus();
+const chars = docs.reduce((n, d) => n + d.text.length, 0);
+for (const d of docs) extract(d); // warm-up: lexicons loaded, JIT settled
+const passes = 3;
+const t0 = process.hrtime.bigint();
+let facts = 0;
+for (let p = 0; p < passes; p++) for (const d of docs) facts += extract(d).facts.length;
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const n = docs.length * passes;
+console.log(
+  JSON.stringify({
+    bench: 'extract (no geoparse)',
+    articles: docs.length,
+    mean_chars: Math.round(chars / docs.length),
+    articles_per_s: Math.round(n / seconds),
+    mb_per_s: +((chars * passes) / seconds / 1e6).toFixed(2),
+    facts_per_pass: facts / passes,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
