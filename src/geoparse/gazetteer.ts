@@ -198,6 +198,7 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
     byName.set(key, result);
     return result;
   };
+  const starts = new Map<string, boolean>();
   // Countries and admin1 areas are few: index them up front.
   const admin1 = new Map<string, GazetteerEntry>();
   const country = new Map<string, GazetteerEntry>();
@@ -216,11 +217,15 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
     maxWords: Number(m[3]),
     lookup,
     startsName(word) {
-      const i = lowerBound(word);
-      if (keyOf(i) === word) return true;
-      const prefix = word + ' ';
-      const j = lowerBound(prefix);
-      return j < keyLines.length && keyOf(j).startsWith(prefix);
+      let r = starts.get(word);
+      if (r === undefined) {
+        const prefix = word + ' ';
+        const j = lowerBound(prefix);
+        r = keyOf(lowerBound(word)) === word || (j < keyLines.length && keyOf(j).startsWith(prefix));
+        if (starts.size > 50_000) starts.clear();
+        starts.set(word, r);
+      }
+      return r;
     },
     isPrimaryName(entry, key) {
       const i = owner.get(entry);

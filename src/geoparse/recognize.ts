@@ -57,8 +57,13 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const w = m[0];
     const start = m.index;
-    const c = w.charAt(0);
-    const cap = UPPER.test(c) || (LETTER.test(c) && c.toLowerCase() === c.toUpperCase());
+    const code = w.charCodeAt(0);
+    let cap: boolean;
+    if (code < 128) cap = code >= 65 && code <= 90;
+    else {
+      const c = w.charAt(0);
+      cap = UPPER.test(c) || (LETTER.test(c) && c.toLowerCase() === c.toUpperCase());
+    }
     out.push({ start, end: start + w.length, norm: normalizeName(w), cap });
   }
   return out;

@@ -33,6 +33,8 @@ export interface ResolveResult {
 const KIND_PRIOR: Record<string, number> = { country: 9, continent: 9, admin1: 7.5, region: 7, admin2: 6 };
 const CODE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 0.8, PPLA2: 0.3 };
 
+const MAX_CANDIDATES = 40;
+
 function prior(e: GazetteerEntry): number {
   const k = KIND_PRIOR[e.kind];
   if (k !== undefined) return k + Math.log10(Math.max(e.population, 1)) / 10;
@@ -165,7 +167,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const m = mentions[idxs[0] as number] as Mention;
     const out: ScoredCandidate[] = [];
     const ownNamed = m.candidates.some((c) => gaz.isPrimaryName(c, key));
-    for (const c of m.candidates) {
+    // Names like "Springfield" have dozens of candidates: rank the likeliest few dozen.
+    const pool =
+      m.candidates.length > MAX_CANDIDATES
+        ? [...m.candidates].sort((a, b) => prior(b) - prior(a)).slice(0, MAX_CANDIDATES)
+        : m.candidates;
+    for (const c of pool) {
       const reasons: string[] = [];
       let s = prior(c);
       reasons.push(`prior ${s.toFixed(2)}`);
