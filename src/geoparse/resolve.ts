@@ -220,7 +220,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         let bonus = 0;
         let nearest = Infinity;
         for (const [k, e] of chosen) {
-          if (k === key || e.kind === 'continent' || contains(e, c)) continue;
+          if (k === key || e.kind === 'continent' || (contains(e, c) && e.kind !== 'admin2')) continue;
           const d = km(c, e);
           const scale = e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region' ? 400 : 150;
           const b = 2 * Math.exp(-d / scale);
@@ -240,18 +240,18 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     return out;
   };
 
-  // Pass 1 without proximity; pass 2 with the context of pass 1's choices.
+  // Pass 1 without proximity; passes 2 and 3 with the context of the previous pass's choices.
   let ranked = new Map<string, ScoredCandidate[]>();
-  for (const pass of [1, 2]) {
+  for (const pass of [1, 2, 3]) {
     ranked = new Map();
     for (const [key, idxs] of senses) {
       if (idxs.every((i) => gate[i])) continue;
-      const r = rank(key, idxs, pass === 2);
+      const r = rank(key, idxs, pass > 1);
       ranked.set(key, r);
       if (r[0]) chosen.set(key, r[0].entry);
     }
-    if (pass === 1) {
-      // The first pass's choices are the context of the second.
+    if (pass < 3) {
+      // This pass's choices are the context of the next.
       countryVotes = new Votes();
       stateVotes = new Votes();
       for (const [key, e] of chosen) {
