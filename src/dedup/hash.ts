@@ -58,8 +58,8 @@ export function simhash(text: string): bigint {
     const hi = Number(h >> 32n);
     const lo = Number(h & 0xffffffffn);
     for (let bit = 0; bit < 32; bit++) {
-      v[bit] += (lo >>> bit) & 1 ? weight : -weight;
-      v[bit + 32] += (hi >>> bit) & 1 ? weight : -weight;
+      v[bit] = v[bit]! + ((lo >>> bit) & 1 ? weight : -weight);
+      v[bit + 32] = v[bit + 32]! + ((hi >>> bit) & 1 ? weight : -weight);
     }
   }
   let out = 0n;
