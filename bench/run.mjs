@@ -8,7 +8,9 @@ const only = process.argv.slice(2);
 const files = readdirSync(new URL('.', import.meta.url))
   .filter((f) => f.endsWith('.bench.mjs') && (only.length === 0 || only.some((o) => f.includes(o))))
   .sort();
-console.log(`# ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+console.log(
+  `# ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+);
 let failed = 0;
 for (const f of files) {
   const r = spawnSync(process.execPath, ['--expose-gc', new URL(f, import.meta.url).pathname], {

@@ -11,7 +11,8 @@ const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.test.ts') && (only.length === 0 || only.some((o) => p.includes(o)))) files.push(p);
+    else if (e.name.endsWith('.test.ts') && (only.length === 0 || only.some((o) => p.includes(o))))
+      files.push(p);
   }
 };
 roots.forEach(walk);

@@ -10,14 +10,26 @@ export interface DocumentFlags {
 
 export function documentOptions(cmd: Command): Command {
   return cmd
-    .option('--jsonl', 'read JSON Lines ({id, text, published, lang, title} per line) and print one JSON line per document')
-    .option('--keep-going', 'with --jsonl: skip invalid lines (reported on stderr, exit 1 at the end) instead of stopping')
+    .option(
+      '--jsonl',
+      'read JSON Lines ({id, text, published, lang, title} per line) and print one JSON line per document',
+    )
+    .option(
+      '--keep-going',
+      'with --jsonl: skip invalid lines (reported on stderr, exit 1 at the end) instead of stopping',
+    )
     .option('--max-bytes <n>', 'largest accepted document in bytes (default 10 MB)', parseBytes)
-    .addOption(new Option('--format <format>', 'read files as text or HTML (default: guess)').choices(['text', 'html']));
+    .addOption(
+      new Option('--format <format>', 'read files as text or HTML (default: guess)').choices([
+        'text',
+        'html',
+      ]),
+    );
 }
 
 function parseBytes(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number of bytes');
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive whole number of bytes');
   return n;
 }

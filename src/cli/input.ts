@@ -30,7 +30,10 @@ export interface InputDocument extends DocumentInput {
 }
 
 /** Yields the documents named by `paths` (or stdin when there are none / the path is "-"). */
-export async function* readDocuments(paths: string[], options: InputOptions = {}): AsyncGenerator<InputDocument> {
+export async function* readDocuments(
+  paths: string[],
+  options: InputOptions = {},
+): AsyncGenerator<InputDocument> {
   const sources = paths.length > 0 ? paths : ['-'];
   for (const source of sources) {
     if (options.jsonl) yield* readJsonl(source, options);
@@ -60,7 +63,9 @@ async function readWhole(source: string, options: InputOptions): Promise<InputDo
   const raw = bytes.toString('utf8');
   if (raw.trim() === '') throw new DmonError('INPUT_EMPTY', `${name}: the input is empty; nothing to read`);
   const id = source === '-' ? 'stdin' : basename(source);
-  const isHtml = options.format ? options.format === 'html' : /\.x?html?$/i.test(source) || looksLikeHtml(raw);
+  const isHtml = options.format
+    ? options.format === 'html'
+    : /\.x?html?$/i.test(source) || looksLikeHtml(raw);
   if (!isHtml) return { id, text: raw, published: null, lang: null, title: null };
   const doc = htmlToDocument(raw);
   if (doc.text.trim() === '') throw new DmonError('INPUT_EMPTY', `${name}: the HTML holds no readable text`);
@@ -89,7 +94,8 @@ async function* readJsonl(source: string, options: InputOptions): AsyncGenerator
     if (line.trim() === '') continue;
     try {
       const doc = parseJsonLine(line, lineNo, name, max);
-      if (seen.has(doc.id)) throw lineError(name, lineNo, `the id "${doc.id}" was already used on an earlier line`);
+      if (seen.has(doc.id))
+        throw lineError(name, lineNo, `the id "${doc.id}" was already used on an earlier line`);
       seen.add(doc.id);
       yield doc;
     } catch (e) {
@@ -100,7 +106,8 @@ async function* readJsonl(source: string, options: InputOptions): AsyncGenerator
 }
 
 export function parseJsonLine(line: string, lineNo: number, name: string, maxBytes: number): InputDocument {
-  if (Buffer.byteLength(line) > maxBytes) throw tooLarge(`${name} line ${lineNo}`, Buffer.byteLength(line), maxBytes);
+  if (Buffer.byteLength(line) > maxBytes)
+    throw tooLarge(`${name} line ${lineNo}`, Buffer.byteLength(line), maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -110,7 +117,8 @@ export function parseJsonLine(line: string, lineNo: number, name: string, maxByt
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw lineError(name, lineNo, 'expected a JSON object like {"id": "...", "text": "..."}');
   const o = value as Record<string, unknown>;
-  if (typeof o.text !== 'string') throw lineError(name, lineNo, 'the field "text" is missing or not a string');
+  if (typeof o.text !== 'string')
+    throw lineError(name, lineNo, 'the field "text" is missing or not a string');
   if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number')
     throw lineError(name, lineNo, 'the field "id" must be a string');
   for (const f of ['published', 'lang', 'title'] as const) {
@@ -130,7 +138,10 @@ export function parseJsonLine(line: string, lineNo: number, name: string, maxByt
 }
 
 function lineError(name: string, lineNo: number, what: string): DmonError {
-  return new DmonError('JSONL_INVALID', `${name} line ${lineNo}: ${what} (use --keep-going to skip bad lines)`);
+  return new DmonError(
+    'JSONL_INVALID',
+    `${name} line ${lineNo}: ${what} (use --keep-going to skip bad lines)`,
+  );
 }
 
 function tooLarge(name: string, size: number, max: number): DmonError {

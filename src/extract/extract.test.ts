@@ -11,31 +11,91 @@ const facts = (text: string, published: string | null = '2024-05-10') =>
   extract({ text, published, lang: 'en' }).facts;
 
 const POSITIVE: Row[] = [
-  ['Up to 190,000 people have been displaced by the fighting and that number is bound to rise.',
-    [{ term: 'displaced', figure: 190000, qualifier: 'up_to', unit: 'people', cause: 'conflict' }]],
-  ['Floods forced 4,300 residents to evacuate on Tuesday.', [{ term: 'evacuated', figure: 4300, unit: 'people' }]],
-  ['The storm destroyed 1,200 homes and damaged 3,400 more.',
-    [{ term: 'destroyed_housing', figure: 1200, unit: 'households' }, { term: 'partially_destroyed_housing', figure: 3400, unit: 'households' }]],
-  ['Some 2.5 million people have fled their homes since the war began.', [{ term: 'forced_to_flee', figure: 2500000, qualifier: 'approximately' }]],
-  ['At least 350 families were left homeless after the fire.', [{ term: 'homeless', figure: 350, unit: 'households', qualifier: 'at_least' }]],
+  [
+    'Up to 190,000 people have been displaced by the fighting and that number is bound to rise.',
+    [{ term: 'displaced', figure: 190000, qualifier: 'up_to', unit: 'people', cause: 'conflict' }],
+  ],
+  [
+    'Floods forced 4,300 residents to evacuate on Tuesday.',
+    [{ term: 'evacuated', figure: 4300, unit: 'people' }],
+  ],
+  [
+    'The storm destroyed 1,200 homes and damaged 3,400 more.',
+    [
+      { term: 'destroyed_housing', figure: 1200, unit: 'households' },
+      { term: 'partially_destroyed_housing', figure: 3400, unit: 'households' },
+    ],
+  ],
+  [
+    'Some 2.5 million people have fled their homes since the war began.',
+    [{ term: 'forced_to_flee', figure: 2500000, qualifier: 'approximately' }],
+  ],
+  [
+    'At least 350 families were left homeless after the fire.',
+    [{ term: 'homeless', figure: 350, unit: 'households', qualifier: 'at_least' }],
+  ],
   ['Nearly 12,000 evacuees are sheltering in schools and churches.', [{ term: 'evacuated', figure: 12000 }]],
-  ['More than 600 people are staying in evacuation centres.', [{ term: 'sheltered', figure: 600, qualifier: 'more_than' }]],
-  ['The clashes have displaced more than 18,000 people in the north.', [{ term: 'displaced', figure: 18000, qualifier: 'more_than' }]],
-  ['Officials ordered 5,000 people to leave their homes as the river rose.', [{ term: 'evacuated', figure: 5000 }]],
-  ['Two people died and about 250 were left homeless after the storm hit the town.', [{ term: 'homeless', figure: 250 }]],
-  ['Authorities relocated nine hundred and twenty-one households to higher ground.', [{ term: 'relocated', figure: 921, unit: 'households' }]],
+  [
+    'More than 600 people are staying in evacuation centres.',
+    [{ term: 'sheltered', figure: 600, qualifier: 'more_than' }],
+  ],
+  [
+    'The clashes have displaced more than 18,000 people in the north.',
+    [{ term: 'displaced', figure: 18000, qualifier: 'more_than' }],
+  ],
+  [
+    'Officials ordered 5,000 people to leave their homes as the river rose.',
+    [{ term: 'evacuated', figure: 5000 }],
+  ],
+  [
+    'Two people died and about 250 were left homeless after the storm hit the town.',
+    [{ term: 'homeless', figure: 250 }],
+  ],
+  [
+    'Authorities relocated nine hundred and twenty-one households to higher ground.',
+    [{ term: 'relocated', figure: 921, unit: 'households' }],
+  ],
   ['The camp now hosts 45,000 refugees from across the border.', [{ term: 'refugees', figure: 45000 }]],
-  ['About 3,000 returnees have arrived in the district this month.', [{ term: 'returns', figure: 3000, qualifier: 'approximately' }]],
-  ['Flooding has affected 1.2 lakh people and displaced 35,000 in Assam.', [{ term: 'displaced', figure: 35000 }]],
-  ['Between 3,000 and 5,000 people fled the fighting.', [{ term: 'forced_to_flee', figure: 3000, range: [3000, 5000] }]],
-  ['In total, 14 000 people remained evacuated in the northern provinces.', [{ term: 'evacuated', figure: 14000 }]],
+  [
+    'About 3,000 returnees have arrived in the district this month.',
+    [{ term: 'returns', figure: 3000, qualifier: 'approximately' }],
+  ],
+  [
+    'Flooding has affected 1.2 lakh people and displaced 35,000 in Assam.',
+    [{ term: 'displaced', figure: 35000 }],
+  ],
+  [
+    'Between 3,000 and 5,000 people fled the fighting.',
+    [{ term: 'forced_to_flee', figure: 3000, range: [3000, 5000] }],
+  ],
+  [
+    'In total, 14 000 people remained evacuated in the northern provinces.',
+    [{ term: 'evacuated', figure: 14000 }],
+  ],
   ['Damaged houses: 2,417', [{ term: 'partially_destroyed_housing', figure: 2417 }]],
   ['Number of IDPs: 8,950', [{ term: 'displaced', figure: 8950 }]],
-  ['1,500 families were affected and evacuated to safer areas.', [{ term: 'evacuated', figure: 1500, unit: 'households' }]],
-  ['Hundreds of families have been displaced by the floods.', [{ term: 'displaced', figure: null, vague: 'Hundreds', unit: 'households' }]],
-  ['A total of 12 households were displaced due to destroyed housing in the district.',
-    [{ term: 'displaced', figure: 12 }, { term: 'destroyed_housing', figure: 12 }]],
-  ['El incendio obligó a evacuar a 300 personas y destruyó 45 viviendas.', [{ term: 'evacuated', figure: 300 }, { term: 'destroyed_housing', figure: 45 }]],
+  [
+    '1,500 families were affected and evacuated to safer areas.',
+    [{ term: 'evacuated', figure: 1500, unit: 'households' }],
+  ],
+  [
+    'Hundreds of families have been displaced by the floods.',
+    [{ term: 'displaced', figure: null, vague: 'Hundreds', unit: 'households' }],
+  ],
+  [
+    'A total of 12 households were displaced due to destroyed housing in the district.',
+    [
+      { term: 'displaced', figure: 12 },
+      { term: 'destroyed_housing', figure: 12 },
+    ],
+  ],
+  [
+    'El incendio obligó a evacuar a 300 personas y destruyó 45 viviendas.',
+    [
+      { term: 'evacuated', figure: 300 },
+      { term: 'destroyed_housing', figure: 45 },
+    ],
+  ],
 ];
 
 const NEGATIVE: [string, string][] = [
@@ -61,8 +121,12 @@ for (const [sentence, expected] of POSITIVE) {
     const got = facts(sentence);
     for (const e of expected) {
       const match = got.find((f) => f.term === e.term && f.figure === e.figure);
-      assert.ok(match, `expected ${e.term} ${e.figure}; got ${JSON.stringify(got.map((f) => [f.term, f.figure]))}`);
-      for (const [k, v] of Object.entries(e)) assert.deepEqual(match[k as keyof Fact], v, `${k} of ${e.term} ${e.figure}`);
+      assert.ok(
+        match,
+        `expected ${e.term} ${e.figure}; got ${JSON.stringify(got.map((f) => [f.term, f.figure]))}`,
+      );
+      for (const [k, v] of Object.entries(e))
+        assert.deepEqual(match[k as keyof Fact], v, `${k} of ${e.term} ${e.figure}`);
     }
   });
 }
@@ -70,16 +134,23 @@ for (const [sentence, expected] of POSITIVE) {
 for (const [sentence, why] of NEGATIVE) {
   test(`rejects (${why}): ${sentence}`, () => {
     const got = facts(sentence).filter((f) => f.figure !== null);
-    assert.deepEqual(got.map((f) => [f.term, f.figure]), []);
+    assert.deepEqual(
+      got.map((f) => [f.term, f.figure]),
+      [],
+    );
   });
 }
 
 test('the Mosul sentence carries its evidence offsets', () => {
-  const text = 'Aid agencies are stretched. Up to 190,000 people have been displaced by the fighting in Mosul.';
+  const text =
+    'Aid agencies are stretched. Up to 190,000 people have been displaced by the fighting in Mosul.';
   const [f] = extract({ text, published: null, lang: 'en' }).facts;
   assert.ok(f);
   assert.equal(text.slice(f.quantity_span[0], f.quantity_span[1]), '190,000');
-  assert.equal(text.slice(f.span[0], f.span[1]), 'Up to 190,000 people have been displaced by the fighting in Mosul.');
+  assert.equal(
+    text.slice(f.span[0], f.span[1]),
+    'Up to 190,000 people have been displaced by the fighting in Mosul.',
+  );
   assert.equal(text.slice(f.term_span[0], f.term_span[1]), 'displaced');
   assert.match(f.reason, /^displaced:/);
   assert.ok(f.confidence > 0.5 && f.confidence <= 1);
@@ -92,7 +163,11 @@ test('dates resolve against the publication date', () => {
 });
 
 test('document-level classification comes with the facts', () => {
-  const r = extract({ text: 'Floods displaced 20,000 people in the delta on Monday.', published: '2024-01-02', lang: 'en' });
+  const r = extract({
+    text: 'Floods displaced 20,000 people in the delta on Monday.',
+    published: '2024-01-02',
+    lang: 'en',
+  });
   assert.equal(r.relevant, true);
   assert.equal(r.cause, 'disaster');
   assert.equal(r.facts[0]?.hazard, 'flood');

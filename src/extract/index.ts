@@ -49,7 +49,8 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     fact.cause = local.cause ?? doccls.cause;
     // A sentence that only says "disaster" inherits the document's hazard (flood, storm …).
     const vagueHazard = local.hazard === null || local.hazard === 'other';
-    fact.hazard = local.cause && !(vagueHazard && local.cause === doccls.cause) ? local.hazard : doccls.hazard;
+    fact.hazard =
+      local.cause && !(vagueHazard && local.cause === doccls.cause) ? local.hazard : doccls.hazard;
     if (!local.cause && fact.cause) fact.implied.push('cause');
     fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang, lex.mayHoldDate);
     fact.stock_or_flow = stockOrFlow(sentence, fact);

@@ -139,11 +139,15 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
 
   for (const lang of langs) {
     const terms = read<
-      { match: string; term: TriggerClass; form: TriggerForm; housing?: boolean; weak?: boolean; reason: string }[]
-    >(
-      lang,
-      'terms.json',
-    );
+      {
+        match: string;
+        term: TriggerClass;
+        form: TriggerForm;
+        housing?: boolean;
+        weak?: boolean;
+        reason: string;
+      }[]
+    >(lang, 'terms.json');
     for (const t of terms ?? []) {
       const entry: TriggerEntry = {
         words: words(t.match),
@@ -193,8 +197,10 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       range_openers: string[];
     }>(lang, 'qualifiers.json');
     if (q) {
-      for (const [k, v] of Object.entries(q.before)) lex.qualifiersBefore.push({ words: words(k), qualifier: v });
-      for (const [k, v] of Object.entries(q.after)) lex.qualifiersAfter.push({ words: words(k), qualifier: v });
+      for (const [k, v] of Object.entries(q.before))
+        lex.qualifiersBefore.push({ words: words(k), qualifier: v });
+      for (const [k, v] of Object.entries(q.after))
+        lex.qualifiersAfter.push({ words: words(k), qualifier: v });
       lex.totals.push(...q.total.map(words));
       q.range_joiners.forEach((x) => lex.rangeJoiners.add(normalise(x)));
       q.range_openers.forEach((x) => lex.rangeOpeners.add(normalise(x)));
@@ -245,10 +251,34 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   const numberWords = [...lex.numberUnits.keys(), ...lex.scales.keys(), ...lex.vagueFirst].filter(
     (w) => !['a', 'an', 'un', 'une', 'una'].includes(w) && w.length > 1,
   );
-  lex.mayHoldQuantity = new RegExp(`\\d|(?<![\\p{L}])(?:${numberWords.map(esc).join('|')})(?![\\p{L}])`, 'iu');
-  const dateWords = [...lex.months, 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday',
-    'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'ayer', 'hier', 'semana', 'semaine'];
-  lex.mayHoldDate = new RegExp(`(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?<![\\p{L}])(?:${dateWords.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+  lex.mayHoldQuantity = new RegExp(
+    `\\d|(?<![\\p{L}])(?:${numberWords.map(esc).join('|')})(?![\\p{L}])`,
+    'iu',
+  );
+  const dateWords = [
+    ...lex.months,
+    'yesterday',
+    'today',
+    'tonight',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'week',
+    'month',
+    'year',
+    'ayer',
+    'hier',
+    'semana',
+    'semaine',
+  ];
+  lex.mayHoldDate = new RegExp(
+    `(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?<![\\p{L}])(?:${dateWords.map(esc).join('|')})(?![\\p{L}])`,
+    'iu',
+  );
   lex.hypothetical.sort((a, b) => b.length - a.length);
   cache.set(key, lex);
   return lex;

@@ -33,7 +33,12 @@ export interface Link {
 const MIN_SCORE = 0.3;
 const BLOCKED = Infinity;
 
-export function linkFigures(tokens: readonly Token[], figures: Figure[], triggers: Trigger[], lex: Lexicon): Link[] {
+export function linkFigures(
+  tokens: readonly Token[],
+  figures: Figure[],
+  triggers: Trigger[],
+  lex: Lexicon,
+): Link[] {
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
   const links: Link[] = [];
@@ -81,9 +86,20 @@ export function linkFigures(tokens: readonly Token[], figures: Figure[], trigger
     const modality =
       best.direction === 'after'
         ? modalityOf(tokens, q.lead, chosen.first, lex)
-        : modalityOf(tokens, Math.max(0, chosen.first - 4), best.direction === 'before' ? q.lead : chosen.first, lex);
+        : modalityOf(
+            tokens,
+            Math.max(0, chosen.first - 4),
+            best.direction === 'before' ? q.lead : chosen.first,
+            lex,
+          );
     if (modality !== 'asserted') continue;
-    links.push({ figure: f, trigger: chosen, term: chosen.entry.term as Term, score: best.score, direction: best.direction });
+    links.push({
+      figure: f,
+      trigger: chosen,
+      term: chosen.entry.term as Term,
+      score: best.score,
+      direction: best.direction,
+    });
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
     const second = coordinatedTrigger(tokens, triggers, chosen, lex);
     if (second && !isBlocker(second) && compatible(f, second) && second.entry.term !== chosen.entry.term) {
@@ -115,14 +131,26 @@ function compatible(f: Figure, r: Trigger): boolean {
 }
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
-function coordinatedTrigger(tokens: readonly Token[], triggers: Trigger[], t: Trigger, lex: Lexicon): Trigger | null {
+function coordinatedTrigger(
+  tokens: readonly Token[],
+  triggers: Trigger[],
+  t: Trigger,
+  lex: Lexicon,
+): Trigger | null {
   const joiners = new Set(['and', 'or', '/', 'y', 'o', 'et', 'ou', '&']);
   let k = t.next;
   if (tokens[k]?.text === ',') k++;
   if (!joiners.has(tokens[k]?.norm ?? '')) return null;
   k++;
   // allow one adverb: "and subsequently evacuated", but not a figure: "killed and thousands displaced"
-  const r = triggers.find((x) => x.first === k || (x.first === k + 1 && tokens[k]?.kind === 'word' && !lex.numberUnits.has(tokens[k]!.norm) && !lex.vagueFirst.has(tokens[k]!.norm)));
+  const r = triggers.find(
+    (x) =>
+      x.first === k ||
+      (x.first === k + 1 &&
+        tokens[k]?.kind === 'word' &&
+        !lex.numberUnits.has(tokens[k]!.norm) &&
+        !lex.vagueFirst.has(tokens[k]!.norm)),
+  );
   return r ?? null;
 }
 

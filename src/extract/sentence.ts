@@ -17,7 +17,9 @@ const ELISION_WINDOW = 10;
 export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
-  const quantities = findQuantities(text, tokens, lex).filter((q) => nonFigureReason(text, tokens, q, lex) === null);
+  const quantities = findQuantities(text, tokens, lex).filter(
+    (q) => nonFigureReason(text, tokens, q, lex) === null,
+  );
   if (quantities.length === 0) return [];
   const figures: Figure[] = [];
   for (const q of quantities) {

@@ -41,7 +41,10 @@ export const registerExtract: RegisterCommand = (program: Command, setExit) => {
       return;
     }
     if (flags.json) {
-      const out = results.length === 1 ? { id: results[0]!.id, ...results[0]!.result } : results.map((r) => ({ id: r.id, ...r.result }));
+      const out =
+        results.length === 1
+          ? { id: results[0]!.id, ...results[0]!.result }
+          : results.map((r) => ({ id: r.id, ...r.result }));
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       return;
     }

@@ -45,7 +45,13 @@ export function findQuantities(text: string, tokens: readonly Token[], lex: Lexi
   return mergeRanges(text, tokens, norms, out, lex);
 }
 
-function readAt(text: string, tokens: readonly Token[], norms: string[], i: number, lex: Lexicon): Quantity | null {
+function readAt(
+  text: string,
+  tokens: readonly Token[],
+  norms: string[],
+  i: number,
+  lex: Lexicon,
+): Quantity | null {
   const t = tokens[i]!;
   // Vague quantities first: "tens of thousands", "hundreds".
   for (const v of lex.vagueByFirst.get(norms[i]!) ?? []) {
@@ -69,7 +75,12 @@ function readAt(text: string, tokens: readonly Token[], norms: string[], i: numb
     while (j < tokens.length) {
       const nx = tokens[j]!;
       const gap = text.slice(tokens[j - 1]!.end, nx.start);
-      if (nx.kind === 'number' && /^\d{3}$/.test(nx.text) && SPACE_SEP.test(gap) && /^\d{1,3}$|[ ]\d{3}$/.test(raw)) {
+      if (
+        nx.kind === 'number' &&
+        /^\d{3}$/.test(nx.text) &&
+        SPACE_SEP.test(gap) &&
+        /^\d{1,3}$|[ ]\d{3}$/.test(raw)
+      ) {
         raw += ' ' + nx.text;
         j++;
         continue;
@@ -101,7 +112,12 @@ function readAt(text: string, tokens: readonly Token[], norms: string[], i: numb
       usedScale = true;
       // "1.2 million" or "2 mil": also "2 hundred thousand"
       const nx = tokens[next];
-      if (nx && nx.kind === 'word' && lex.scales.has(nx.norm) && (lex.scales.get(nx.norm) ?? 0) > lex.scales.get(scaleTok.norm)!) {
+      if (
+        nx &&
+        nx.kind === 'word' &&
+        lex.scales.has(nx.norm) &&
+        (lex.scales.get(nx.norm) ?? 0) > lex.scales.get(scaleTok.norm)!
+      ) {
         value = Math.round(value * lex.scales.get(nx.norm)!);
         end = nx.end;
         next++;
@@ -125,7 +141,12 @@ function readAt(text: string, tokens: readonly Token[], norms: string[], i: numb
     if (w.next === i + 1 && (t.norm === 'one' || t.norm === 'uno' || t.norm === 'un' || t.norm === 'une')) {
       // "one of the", "no one", "every one": pronouns, not counts.
       if (norms[i + 1] === 'of' || norms[i + 1] === 'another' || norms[i + 1] === 'de') return null;
-      if (['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'ni', 'ningún'].includes(norms[i - 1] ?? '')) return null;
+      if (
+        ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'ni', 'ningún'].includes(
+          norms[i - 1] ?? '',
+        )
+      )
+        return null;
     }
     return withQualifier(tokens, norms, lex, {
       value: w.value,
@@ -141,7 +162,13 @@ function readAt(text: string, tokens: readonly Token[], norms: string[], i: numb
 }
 
 /** "m" after a number is a scale only in "2.5m people", never in "500m from the river". */
-function isScaleUse(text: string, tokens: readonly Token[], j: number, decimal: boolean, lex: Lexicon): boolean {
+function isScaleUse(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  decimal: boolean,
+  lex: Lexicon,
+): boolean {
   const s = tokens[j]!;
   if (s.norm !== 'm' && s.norm !== 'k') return true;
   if (decimal) return true;
@@ -209,7 +236,13 @@ function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, 
 }
 
 /** "between 3,000 and 5,000", "3,000-5,000", "4 to 5 million": one quantity with both ends. */
-function mergeRanges(text: string, tokens: readonly Token[], norms: string[], qs: Quantity[], lex: Lexicon): Quantity[] {
+function mergeRanges(
+  text: string,
+  tokens: readonly Token[],
+  norms: string[],
+  qs: Quantity[],
+  lex: Lexicon,
+): Quantity[] {
   const out: Quantity[] = [];
   for (let k = 0; k < qs.length; k++) {
     const a = qs[k]!;

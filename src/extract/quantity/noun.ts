@@ -31,7 +31,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     if (multi) {
       for (const m of multi) {
         if (m.kind === 'modifiers') continue;
-        if (m.words.every((w, k) => tokens[i + k]?.norm === w)) return { kind: m.kind as NounKind, first: i, next: i + m.words.length };
+        if (m.words.every((w, k) => tokens[i + k]?.norm === w))
+          return { kind: m.kind as NounKind, first: i, next: i + m.words.length };
       }
     }
     const kind = nounKind(t, lex.nouns);
@@ -39,7 +40,12 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger.
-      if (unknown >= MAX_UNKNOWN || !/^\p{Ll}/u.test(t.text) || lex.fillers.has(t.norm) || lex.triggers.has(t.norm))
+      if (
+        unknown >= MAX_UNKNOWN ||
+        !/^\p{Ll}/u.test(t.text) ||
+        lex.fillers.has(t.norm) ||
+        lex.triggers.has(t.norm)
+      )
         return null;
       unknown++;
     }

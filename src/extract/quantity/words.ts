@@ -36,7 +36,10 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
       break;
     }
     // "a" / "an" / "un" / "une" only start a number before a scale word: "a hundred", "un centenar".
-    if (!used && (t.norm === 'a' || t.norm === 'an' || t.norm === 'un' || t.norm === 'une' || t.norm === 'una')) {
+    if (
+      !used &&
+      (t.norm === 'a' || t.norm === 'an' || t.norm === 'un' || t.norm === 'une' || t.norm === 'una')
+    ) {
       const nx = tokens[j + 1];
       if (!nx || !(lex.scales.has(nx.norm) || nx.norm === 'dozen')) return null;
     }
@@ -51,7 +54,8 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
       } else {
         const v = lex.numberUnits.get(p)!;
         if (p === 'dozen') current = (current || 1) * 12;
-        else if (v === 100 && current > 0) current *= 100; // "doscientos" style already whole; "cien"
+        else if (v === 100 && current > 0)
+          current *= 100; // "doscientos" style already whole; "cien"
         else current += v;
       }
     }

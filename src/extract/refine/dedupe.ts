@@ -28,5 +28,7 @@ export function dedupeFacts(facts: Fact[]): Fact[] {
     const prev = kept.get(key);
     if (!prev || f.confidence > prev.confidence) kept.set(key, f);
   }
-  return [...kept.values()].sort((a, b) => a.quantity_span[0] - b.quantity_span[0] || a.term.localeCompare(b.term));
+  return [...kept.values()].sort(
+    (a, b) => a.quantity_span[0] - b.quantity_span[0] || a.term.localeCompare(b.term),
+  );
 }

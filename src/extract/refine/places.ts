@@ -12,13 +12,16 @@ const LOOKBACK_SENTENCES = 2;
 
 export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: number, ctx: PlaceContext): void {
   const figureAt = fact.quantity_span[0];
-  const inSpan = (s: Span) => ctx.places.filter((p) => p.start >= s[0] && p.end <= s[1] && p.kind !== 'continent');
+  const inSpan = (s: Span) =>
+    ctx.places.filter((p) => p.start >= s[0] && p.end <= s[1] && p.kind !== 'continent');
   let found = inSpan(fact.span);
   for (let k = 1; found.length === 0 && k <= LOOKBACK_SENTENCES; k++) {
     const prev = sentences[sentenceIndex - k];
     if (prev) found = inSpan(prev);
   }
-  found = [...found].sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - figureAt) - Math.abs(b.start - figureAt));
+  found = [...found].sort(
+    (a, b) => rank(a) - rank(b) || Math.abs(a.start - figureAt) - Math.abs(b.start - figureAt),
+  );
   // One entry per distinct place.
   const seen = new Set<string>();
   fact.locations = found.filter((p) => {

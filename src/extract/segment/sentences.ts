@@ -53,7 +53,11 @@ export function splitSentences(text: string): Span[] {
     while (j < n && /["”’')\]]/.test(text[j] ?? '')) j++;
     if (j < n && !/\s/.test(text[j] ?? '')) {
       // "Myanmar.Since": a stop glued to a capitalised word still ends the sentence.
-      if (ch === '.' && /\p{Ll}{3,}$/u.test(text.slice(Math.max(0, i - 12), i)) && /\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2)))
+      if (
+        ch === '.' &&
+        /\p{Ll}{3,}$/u.test(text.slice(Math.max(0, i - 12), i)) &&
+        /\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2))
+      )
         push(j);
       continue;
     }
@@ -70,7 +74,7 @@ export function splitSentences(text: string): Span[] {
       if (/^\p{L}$/u.test(word)) continue; // initials: "J. Smith"
       if (/\d$/.test(text.slice(i - 1, i)) && /\d/.test(after)) continue; // 2.5
     }
-    if (/[\p{Lu}\d"“‘'(\[¿¡•]/u.test(after)) push(j);
+    if (/[\p{Lu}\d"“‘'([¿¡•]/u.test(after)) push(j);
   }
   push(n);
   return spans;

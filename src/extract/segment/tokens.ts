@@ -11,7 +11,7 @@ export interface Token {
   kind: 'word' | 'number' | 'punct';
 }
 
-const TOKEN = /\p{L}[\p{L}\p{M}'’\-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+const TOKEN = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];

@@ -10,7 +10,12 @@ import type { Trigger } from './triggers.js';
 const CAUSE_WINDOW = 3;
 const ORDER_WINDOW = 3;
 
-export function refineLinks(tokens: readonly Token[], links: Link[], triggers: Trigger[], lex: Lexicon): Link[] {
+export function refineLinks(
+  tokens: readonly Token[],
+  links: Link[],
+  triggers: Trigger[],
+  lex: Lexicon,
+): Link[] {
   const norms = tokens.map((t) => t.norm);
   const out: Link[] = [];
   for (const link of links) {
@@ -25,7 +30,8 @@ function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
   if (link.term !== 'forced_to_flee' || link.direction !== 'after') return link;
   const lead = link.figure.quantity.lead;
   for (let k = Math.max(0, lead - ORDER_WINDOW); k < lead; k++) {
-    if (lex.orders.some((o) => matchesAt(norms, k, o) && k + o.length <= lead)) return { ...link, term: 'evacuated' };
+    if (lex.orders.some((o) => matchesAt(norms, k, o) && k + o.length <= lead))
+      return { ...link, term: 'evacuated' };
   }
   return link;
 }
@@ -41,7 +47,13 @@ function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], l
         (t) => t.first >= after && t.first <= after + CAUSE_WINDOW && HOUSING_TERMS.has(t.entry.term as Term),
       );
       if (housing && (housing.namesHousing || housingNounNear(norms, after, lex)))
-        return { ...link, trigger: housing, term: housing.entry.term as Term, score: link.score - 0.1, coordinated: true };
+        return {
+          ...link,
+          trigger: housing,
+          term: housing.entry.term as Term,
+          score: link.score - 0.1,
+          coordinated: true,
+        };
     }
   }
   return null;
