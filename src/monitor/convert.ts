@@ -7,10 +7,6 @@ import { pdfToText } from '../document/pdf.js';
 import { decodeText, sniff } from '../document/sniff.js';
 import type { FetchedResource, ParsedDocument } from './deps.js';
 
-function charsetOf(contentType: string | null): string | null {
-  return contentType ? (/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? null) : null;
-}
-
 export async function resourceToDocument(res: FetchedResource): Promise<ParsedDocument> {
   const s = sniff(res.body);
   const type = (res.contentType ?? '').toLowerCase();
@@ -19,7 +15,7 @@ export async function resourceToDocument(res: FetchedResource): Promise<ParsedDo
     return { title: pdf.title, text: pdf.text, published: pdf.published, lang: detectLanguage(pdf.text) };
   }
   if (s.kind === 'binary') throw new DmonError('INPUT_BINARY', `${res.url}: the response is ${s.detail ?? 'binary data'}, not an article (HTML, PDF or text)`);
-  const raw = decodeText(res.body, { charset: charsetOf(res.contentType) });
+  const raw = decodeText(res.body, { charset: res.charset });
   if (s.kind === 'html' || type.includes('html')) {
     const doc = htmlToDocument(raw, { url: res.url });
     return { title: doc.title, text: doc.text, published: doc.published, lang: doc.lang };

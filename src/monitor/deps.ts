@@ -9,7 +9,9 @@ export interface FetchedResource {
   status: number;
   /** True for 304 Not Modified (conditional GET): no body. */
   notModified: boolean;
+  /** Media type without parameters, lower case. */
   contentType: string | null;
+  charset: string | null;
   body: Uint8Array;
   etag: string | null;
   lastModified: string | null;
@@ -34,6 +36,11 @@ export interface IngestDeps {
   /** 64-bit SimHash of the text, or null when the text is too short to compare. */
   simhash(text: string): bigint | null;
   isNearDuplicate(a: bigint, b: bigint): boolean;
+  /**
+   * Confirms a SimHash match: two texts that state different figures are different reports,
+   * however alike their wording (bulletins that differ only in their numbers).
+   */
+  sameFigures(a: string, b: string): boolean;
   /** SSRF-safe GET with size/time limits and conditional headers. Throws DmonError. */
   fetch(url: string, options: { etag?: string | null; lastModified?: string | null; accept?: string }): Promise<FetchedResource>;
   parseFeed(body: Uint8Array, url: string): { title: string | null; items: FeedItemRef[] };

@@ -28,7 +28,14 @@ export interface StoredDocument {
   jobId: number | null;
 }
 
+/**
+ * Near-duplicate lookup. Any stored original whose SimHash shares one of four 16-bit bands is
+ * a candidate (by pigeonhole, that finds every copy within 3 bits, at any age); the most
+ * recent RECENT_WINDOW originals are all candidates (so copies within the dedup module's full
+ * distance are found among recent articles, which is where syndicated copies land).
+ */
 export const MAX_SIMHASH_CANDIDATES = 200;
+export const RECENT_WINDOW = 2000;
 
 export function simhashBands(h: bigint): [number, number, number, number] {
   return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as [number, number, number, number];
@@ -38,12 +45,17 @@ export function extractJobKey(articleId: number, version: string): string {
   return `extract:${articleId}:${version}`;
 }
 
-async function findOriginal(store: Store, deps: IngestDeps, hash: string, sim: bigint | null): Promise<number | null> {
+async function findOriginal(store: Store, deps: IngestDeps, text: string, hash: string, sim: bigint | null): Promise<number | null> {
   const exact = await store.articles.findByHash(hash);
   if (exact) return exact.id;
   if (sim === null) return null;
-  for (const c of await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES))
-    if (deps.isNearDuplicate(sim, BigInt(`0x${c.simhash}`))) return c.id;
+  const close = (c: { simhash: string }) => deps.isNearDuplicate(sim, BigInt(`0x${c.simhash}`));
+  const banded = (await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)).filter(close);
+  const recent = (await store.articles.recentSimhashes(RECENT_WINDOW)).filter(close).reverse();
+  for (const c of [...banded, ...recent]) {
+    const other = await store.articles.get(c.id);
+    if (other && deps.sameFigures(text, other.text)) return c.id;
+  }
   return null;
 }
 
@@ -57,7 +69,7 @@ export async function storeDocument(store: Store, queue: JobQueue, deps: IngestD
   if (!text.trim()) throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
   const hash = deps.contentHash(text);
   const sim = deps.simhash(text);
-  const original = await findOriginal(store, deps, hash, sim);
+  const original = await findOriginal(store, deps, text, hash, sim);
   if (original !== null && !url) return { status: 'exists', articleId: original, duplicateOf: null, jobId: null };
   const bands = sim === null ? null : simhashBands(sim);
   const row = {

@@ -107,6 +107,19 @@ export class Articles {
     return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
   }
 
+  /** The SimHashes of the most recent originals, newest first. */
+  async recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'simhash'])
+      .where('duplicate_of', 'is', null)
+      .where('simhash', 'is not', null)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
+  }
+
   async list(options: ArticleListOptions = {}): Promise<{ items: ArticleSummary[]; next: string | null }> {
     const limit = options.limit ?? 50;
     let q = this.db.selectFrom('articles').select(SUMMARY_COLUMNS);

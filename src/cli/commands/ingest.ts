@@ -1,0 +1,125 @@
+// `dmon ingest [URL…]`: fetch articles from URLs, or poll the feeds that are due (all with
+// --all), then fetch and extract what they bring; `--every 15m` keeps polling on a schedule.
+// Jobs run in this process on SQLite; on PostgreSQL they are queued for `dmon worker`s unless
+// --work is given.
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import type { WorkerEvent, WorkerSummary } from '../../jobs/worker.js';
+import { parseDuration } from '../../monitor/duration.js';
+import type { Monitor } from '../../monitor/monitor.js';
+import { openRuntime } from '../../monitor/open.js';
+import type { RegisterCommand } from './index.js';
+
+export interface RunReport extends WorkerSummary {
+  facts: number;
+  duplicates: number;
+  errors: { kind: string; key: string; error: string }[];
+}
+
+/** Runs the queue until it is drained, with a progress bar on a terminal; returns what happened. */
+export async function drainWithProgress(monitor: Monitor, options: { json?: boolean; label: string; signal?: AbortSignal }): Promise<RunReport> {
+  const report: RunReport = { done: 0, retried: 0, parked: 0, facts: 0, duplicates: 0, errors: [] };
+  const tty = !options.json && process.stderr.isTTY === true;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: `${options.label} [{bar}] {value}/{total} jobs | {facts} facts | {parked} failed`, stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const total = (await monitor.queue.counts()).queued;
+  bar?.start(Math.max(total, 1), 0, { facts: 0, parked: 0 });
+  let lastCount = 0;
+  let doneCount = 0;
+  const onEvent = (e: WorkerEvent) => {
+    if (e.type === 'done') {
+      doneCount++;
+      const r = e.result as { facts?: number; status?: string } | undefined;
+      report.facts += r?.facts ?? 0;
+      if (r?.status === 'duplicate') report.duplicates++;
+    }
+    if (e.type === 'parked') report.errors.push({ kind: e.job.kind, key: e.job.key, error: e.error });
+    if (!bar || (e.type !== 'done' && e.type !== 'parked')) return;
+    bar.increment(1, { facts: report.facts, parked: report.errors.length });
+    if (Date.now() - lastCount > 500) {
+      lastCount = Date.now();
+      void monitor.queue.counts().then((c) => bar.setTotal(Math.max(total, bar.getTotal(), doneCount + report.errors.length + c.queued + c.running)));
+    }
+  };
+  const summary = await monitor.run({ drain: true, signal: options.signal, onEvent });
+  bar?.setTotal(Math.max(1, summary.done + summary.parked));
+  bar?.update(summary.done + summary.parked, { facts: report.facts, parked: report.errors.length });
+  bar?.stop();
+  return { ...report, ...summary };
+}
+
+export function summaryLine(prefix: string, r: RunReport & { queued?: number; skipped?: number }): string {
+  const parts = [`${r.done} jobs done`, `${r.facts} facts`];
+  if (r.duplicates) parts.push(`${r.duplicates} duplicates`);
+  if (r.parked) parts.push(`${r.parked} failed`);
+  if (r.retried) parts.push(`${r.retried} retried`);
+  if (r.skipped) parts.push(`${r.skipped} skipped`);
+  return `${prefix}: ${parts.join(', ')}`;
+}
+
+export function printErrors(r: RunReport): void {
+  for (const e of r.errors.slice(0, 20)) process.stderr.write(`dmon: ${e.key.replace(/^\w+:/, '')}: ${e.error}\n`);
+  if (r.errors.length > 20) process.stderr.write(`dmon: … and ${r.errors.length - 20} more failures (see GET /api/articles?status=failed)\n`);
+}
+
+interface IngestFlags {
+  json?: boolean;
+  every?: string;
+  all?: boolean;
+  work?: boolean;
+}
+
+export const registerIngest: RegisterCommand = (program: Command, setExit) => {
+  program
+    .command('ingest')
+    .description('fetch URLs, or poll the feeds that are due, and extract what they bring')
+    .argument('[urls...]', 'article URLs to fetch; none = poll feeds')
+    .option('--all', 'poll every feed now, not only those that are due')
+    .option('--every <duration>', 'keep polling feeds on this schedule (e.g. 15m) until interrupted')
+    .option('--work', 'run the jobs in this process (default on SQLite)')
+    .option('--no-work', 'only queue the jobs, for `dmon worker` processes (default on PostgreSQL)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (urls: string[], flags: IngestFlags) => {
+      const every = flags.every ? parseDuration(flags.every, '--every') : null;
+      const config = loadConfig();
+      const rt = await openRuntime(config);
+      const work = flags.work ?? rt.store.engine === 'sqlite';
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        let queued = 0;
+        let round = 0;
+        do {
+          if (round++ > 0) await new Promise((r) => setTimeout(r, Math.min(every ?? 0, 60_000)).unref());
+          if (stop.signal.aborted) break;
+          if (urls.length && round === 1) for (const u of urls) queued += (await rt.monitor.queueUrl(u)).status === 'queued' ? 1 : 0;
+          if (!urls.length) queued += await rt.monitor.scheduleFeeds({ all: flags.all === true && round === 1 });
+          if (!work) continue;
+          const r = await drainWithProgress(rt.monitor, { json: flags.json, label: 'ingest', signal: stop.signal });
+          if (r.parked) setExit(1);
+          if (flags.json) process.stdout.write(JSON.stringify({ queued, ...r }) + '\n');
+          else {
+            printErrors(r);
+            process.stderr.write(summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) + '\n');
+          }
+          queued = 0;
+        } while (every && !stop.signal.aborted);
+        if (!work) {
+          const c = await rt.monitor.queue.counts();
+          if (flags.json) process.stdout.write(JSON.stringify({ queued, waiting: c.queued }) + '\n');
+          else process.stderr.write(`ingest: ${queued} jobs queued (${c.queued} waiting) for \`dmon worker\`\n`);
+        }
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        await rt.close();
+      }
+    });
+};

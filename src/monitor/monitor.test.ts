@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { describeEachEngine } from '../store/test-engines.js';
+import { Monitor } from './monitor.js';
+import { createDeps } from './wiring.js';
+
+const STORY =
+  'Fighting between the army and rebel groups displaced 15,000 people from villages around Kalemba last week, the regional governor said on Monday. ' +
+  'Most of the families walked for two days to reach the town of Ostra, where schools and churches are being used as shelters. ' +
+  'Aid agencies warned that food stocks in the shelters would last less than a week and called for safe access to the area. ' +
+  'The governor said roads to the north remained closed and that more people were expected to arrive before the weekend.';
+
+const ARTICLE_HTML = `<!doctype html><html lang="en"><head><title>Thousands flee fighting</title>
+<meta property="article:published_time" content="2024-05-06T08:00:00Z"></head>
+<body><nav>Home | World</nav><article><h1>Thousands flee fighting</h1>${STORY.split('. ')
+  .map((s) => `<p>${s}.</p>`)
+  .join('')}</article><footer>© Test News</footer></body></html>`;
+
+let etagHits = 0;
+function server(): Promise<Server> {
+  const s = createServer((req, res) => {
+    const base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    const url = req.url ?? '/';
+    if (url.startsWith('/article.html')) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
+    if (url === '/feed.xml') {
+      if (req.headers['if-none-match'] === '"v1"') {
+        etagHits++;
+        return void res.writeHead(304, { etag: '"v1"' }).end();
+      }
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Test feed</title><link>${base}/</link>
+         <item><title>Thousands flee fighting</title><link>${base}/article.html?utm_source=rss&amp;utm_medium=feed</link><pubDate>Mon, 06 May 2024 08:00:00 GMT</pubDate></item>
+         <item><title>Gone</title><link>${base}/gone</link></item></channel></rss>`,
+      );
+    }
+    if (url === '/not-a-feed') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Just a page.</p></body></html>');
+    if (url === '/truncated.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
+    return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+describeEachEngine('monitor', (store) => {
+  let http: Server;
+  let base = '';
+  let monitor: Monitor;
+  before(async () => {
+    http = await server();
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    monitor = new Monitor(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), { hostDelayMs: 0, queue: { backoffMs: () => 0 } });
+  });
+  after(() => new Promise<void>((r) => http.close(() => r())));
+
+  test('a text is stored once, extracted once', async () => {
+    const a = await monitor.addDocument({ text: STORY, title: 'Story', published: '2024-05-06', origin: 'import', externalId: 'x1' });
+    const b = await monitor.addDocument({ text: STORY, title: 'Story again', origin: 'import', externalId: 'x1' });
+    assert.equal(a.status, 'stored');
+    assert.equal(b.status, 'exists');
+    assert.equal(b.articleId, a.articleId);
+    const run = await monitor.run({ drain: true });
+    assert.equal(run.done, 1);
+    const article = await store().articles.get(a.articleId);
+    assert.equal(article?.status, 'extracted');
+    assert.ok((article?.fact_count ?? 0) >= 1, 'the displacement sentence yields a fact');
+    assert.equal(article?.language, 'en');
+  });
+
+  test('a near-duplicate copy under another URL is linked to the original and not extracted', async () => {
+    const copy = STORY.replace('on Monday', 'on Monday morning');
+    const r = await monitor.addDocument({ url: 'https://mirror.example.net/story', text: copy, origin: 'import' });
+    assert.equal(r.status, 'duplicate');
+    assert.ok(r.duplicateOf);
+    assert.equal(r.jobId, null);
+    const facts = await store().facts.list({ articleId: r.articleId });
+    assert.equal(facts.items.length, 0);
+  });
+
+  test('a URL is fetched, converted, stored under its canonical URL and extracted; again = nothing new', async () => {
+    const q = await monitor.queueUrl(`${base}/article.html?utm_campaign=x`);
+    assert.equal(q.status, 'queued');
+    await monitor.run({ drain: true });
+    const again = await monitor.queueUrl(`${base}/article.html?utm_source=y`);
+    assert.equal(again.status, 'exists');
+    const art = await store().articles.get(again.article_id!);
+    assert.equal(art?.url, `${base}/article.html`);
+    assert.equal(art?.published, '2024-05-06');
+    assert.match(art?.text ?? '', /displaced 15,000 people/);
+    assert.doesNotMatch(art?.text ?? '', /Home \| World/);
+    // Same text as the imported story: kept as a source, linked, not extracted twice.
+    assert.equal(art?.status, 'duplicate');
+  });
+
+  test('feeds: items queued once, conditional GET on the next poll, a dead link parked with its error', async () => {
+    const feed = await monitor.addFeed(`${base}/feed.xml`);
+    assert.equal(await monitor.scheduleFeeds(), 1);
+    const r = await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    assert.equal(r.parked, 1, 'the 404 link');
+    const src = await store().sources.get(feed.id);
+    assert.equal(src?.etag, '"v1"');
+    assert.equal(src?.title, 'Test feed');
+    const failed = await store().articles.list({ status: 'failed' });
+    assert.equal(failed.items.length, 1);
+    assert.match(failed.items[0]?.error ?? '', /404/);
+    const hits = etagHits;
+    assert.equal(await monitor.scheduleFeeds({ all: true }), 1);
+    await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    assert.equal(etagHits, hits + 1, 'the second poll sent If-None-Match and got 304');
+    assert.match((await store().sources.get(feed.id))?.last_status ?? '', /304/);
+  });
+
+  test('bad feeds and refused URLs: recorded with a clear error, nothing else lost', async () => {
+    const before = await store().articles.count();
+    for (const path of ['/not-a-feed', '/truncated.xml']) {
+      const f = await monitor.addFeed(`${base}${path}`);
+      await monitor.queue.enqueue('poll', { sourceId: f.id }, { key: `poll:${f.id}:test` });
+    }
+    await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    const sources = await store().sources.list();
+    const page = sources.find((s) => s.url.endsWith('/not-a-feed'));
+    assert.match(page?.last_error ?? '', /feed/i, 'an HTML page is not a feed');
+    assert.ok(sources.find((s) => s.url.endsWith('/truncated.xml'))?.last_polled_at, 'a truncated feed is polled without crashing');
+    const port = (http.address() as AddressInfo).port;
+    const refused = new Monitor(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
+    await refused.queueUrl(`http://127.0.0.1:${port}/article-private.html`);
+    const r = await refused.run({ drain: true });
+    assert.equal(r.parked, 1);
+    const failed = await store().articles.list({ status: 'failed' });
+    assert.ok(failed.items.some((a) => /article-private/.test(a.url ?? '') && /address|private|public|refus/i.test(a.error ?? '')));
+    await assert.rejects(monitor.queueUrl('file:///etc/passwd'), /only http and https/);
+    await assert.rejects(monitor.queueUrl('not a url'), /not a URL/);
+    const after = await store().articles.count();
+    assert.equal(after.extracted, before.extracted);
+  });
+});

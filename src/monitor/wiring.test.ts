@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createDeps, figuresOf } from './wiring.js';
+
+test('figures: the numbers a text states, separators ignored', () => {
+  assert.deepEqual(figuresOf('About 1,200 people fled on 3 May; 1200 returned, 45.5 % of them.'), ['1200', '3', '1200', '45.5']);
+  const deps = createDeps({ fetchAllow: [] });
+  assert.equal(deps.sameFigures('Floods displaced 4,000 people.', 'Flooding displaced 4000 residents.'), true);
+  assert.equal(deps.sameFigures('Floods displaced 4,000 people.', 'Floods displaced 5,000 people.'), false);
+});
+
+test('short texts get no SimHash (only exact copies count); long ones do', () => {
+  const deps = createDeps({ fetchAllow: [] });
+  assert.equal(deps.simhash('A total of 12 people were evacuated.'), null);
+  const long = 'Heavy rain over three days flooded the low-lying districts along the river, and the authorities opened schools and sports halls as shelters for the families who had to leave their homes.';
+  assert.equal(typeof deps.simhash(long), 'bigint');
+});
