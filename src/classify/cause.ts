@@ -79,10 +79,18 @@ function topHazard(hazards: Map<Hazard, number>): Hazard | null {
 
 /** Words from a cue to the nearest displacement anchor (Infinity when there is none). */
 function distance(from: number, to: number, anchors: readonly number[]): number {
-  let best = Infinity;
-  for (const a of anchors) {
-    const d = a < from ? from - a : a >= to ? a - to + 1 : 0;
-    if (d < best) best = d;
+  // Anchors are sorted: binary search for the first anchor at or after `from`.
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((anchors[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
   }
+  let best = Infinity;
+  const before = anchors[lo - 1];
+  if (before !== undefined) best = from - before;
+  const after = anchors[lo];
+  if (after !== undefined) best = Math.min(best, after < to ? 0 : after - to + 1);
   return best;
 }

@@ -13,6 +13,9 @@ export const RELEVANCE_MIDPOINT = 2.2;
 export const RELEVANCE_SLOPE = 1.1;
 /** Length (in words) up to which points are not scaled down. */
 export const LENGTH_REF = 400;
+/** Longest texts (about 3,600 words and more) are all scaled the same: a long report full of
+ * displacement figures stays relevant. */
+const MAX_LENGTH_SCALE = 3;
 /** Each further hit of the same tag counts this much of the previous one. */
 const TAG_DAMPING = 0.55;
 /** Tags whose cues mark where displacement is talked about (used for cause proximity). */
@@ -60,7 +63,7 @@ export function scoreRelevance(
     const used = new Set<Hit<RelevanceCue>>();
     let k = 0;
     for (const a of as) {
-      const b = bs.find((h) => !used.has(h) && h !== a && gap(a, h) <= rule.window);
+      const b = nearestFree(bs, a, rule.window, used);
       if (!b) continue;
       used.add(b);
       const w = rule.weight * damp(k++, TAG_DAMPING);
@@ -78,8 +81,9 @@ export function scoreRelevance(
     }
   }
   // Long texts gather passing mentions; beyond LENGTH_REF words, points shrink with the square
-  // root of the length, so a 2,000-word article needs about twice the cues of a paragraph.
-  const scale = Math.sqrt(Math.max(1, ws.length / LENGTH_REF));
+  // root of the length (up to a cap), so a 2,000-word article needs about twice the cues of a
+  // paragraph.
+  const scale = Math.min(MAX_LENGTH_SCALE, Math.sqrt(Math.max(1, ws.length / LENGTH_REF)));
   points /= scale;
   if (facts !== undefined && facts > 0) {
     // The extractor found figures of displaced people: strong, independent evidence.
@@ -101,6 +105,25 @@ export function scoreRelevance(
 /** Words between two hits (0 when they touch or overlap). */
 function gap(a: Hit<unknown>, b: Hit<unknown>): number {
   return a.from < b.from ? Math.max(0, b.from - a.to) : Math.max(0, a.from - b.to);
+}
+
+/** The first unused hit of `bs` (in text order) within `window` words of `a`. */
+function nearestFree<T>(bs: readonly Hit<T>[], a: Hit<T>, window: number, used: Set<Hit<T>>): Hit<T> | null {
+  // Hits do not overlap and come in text order, so `to` grows with the index: binary search
+  // for the first hit that ends no earlier than `window` words before `a`.
+  let lo = 0;
+  let hi = bs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bs[mid] as Hit<T>).to + window < a.from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < bs.length; i++) {
+    const b = bs[i] as Hit<T>;
+    if (b.from > a.to + window) break;
+    if (b !== a && !used.has(b) && gap(a, b) <= window) return b;
+  }
+  return null;
 }
 
 export function squash(points: number): number {
