@@ -183,6 +183,16 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         s -= penalty;
         reasons.push(`alternate name −${penalty}`);
       }
+      // "Aleppo", "Baghdad": the seat of a same-named area is what news means by the name,
+      // unless a word such as "governorate" was written.
+      if (
+        !m.feature &&
+        (c.featureCode === 'PPLA' || c.featureCode === 'PPLC') &&
+        pool.some((o) => o.kind === 'admin1' && o.country === c.country && o.admin1 === c.admin1)
+      ) {
+        s += 1.5;
+        reasons.push('seat of the same-named area +1.5');
+      }
       const share = countryVotes.share(key, c.country);
       if (share > 0) {
         s += 4 * share;
