@@ -6,6 +6,7 @@ const ARTICLE = `<!doctype html><html lang="en-GB"><head>
 <title>River floods the lower town | The Valley Courier</title>
 <meta property="article:published_time" content="2024-03-05T23:30:00-05:00">
 <meta name="author" content="Ada Reporter">
+<link rel="canonical" href="/news/floods">
 </head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>River floods the lower town</h1>
@@ -21,6 +22,7 @@ test('htmlToDocument: main text with paragraph breaks, metadata from the page', 
   const doc = htmlToDocument(ARTICLE, { url: 'https://courier.example/news/floods' });
   assert.equal(doc.published, '2024-03-05', "the publisher's own calendar day, not UTC");
   assert.equal(doc.byline, 'Ada Reporter');
+  assert.equal(doc.url, 'https://courier.example/news/floods');
   assert.equal(doc.lang, 'en');
   assert.match(doc.title ?? '', /River floods the lower town/);
   const paras = doc.text.split('\n\n');
@@ -68,6 +70,18 @@ for (const [name, head, expected] of DATES) {
     assert.equal(doc.published, expected);
   });
 }
+
+test('htmlToDocument: url from og:url; none without an absolute http(s) address', () => {
+  assert.equal(
+    htmlToDocument('<meta property="og:url" content="https://a.example/x"><p>t</p>').url,
+    'https://a.example/x',
+  );
+  assert.equal(htmlToDocument('<link rel="canonical" href="/relative"><p>t</p>').url, null);
+  assert.equal(
+    htmlToDocument('<link rel="canonical" href="javascript:x"><p>t</p>', { url: 'https://a.example/' }).url,
+    null,
+  );
+});
 
 test('htmlToDocument: byline from JSON-LD author', () => {
   const doc = htmlToDocument(`<html><head>${DATES[0]![1]}</head><body><p>Text.</p></body></html>`);

@@ -16,6 +16,8 @@ export interface HtmlDocument {
   /** ISO 639-1 code: detected from the text, else the page's declared language. */
   lang: string | null;
   byline: string | null;
+  /** The page's own idea of its address: <link rel="canonical">, else og:url (absolute http(s)). */
+  url: string | null;
 }
 
 export interface HtmlOptions {
@@ -168,6 +170,16 @@ function parse(html: string, url: string | undefined): Doc {
   return window.document;
 }
 
+function absoluteHttp(href: string | null | undefined, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function clean(s: string | null | undefined): string | null {
   if (typeof s !== 'string') return null;
   const t = s.replace(/\s+/g, ' ').trim();
@@ -273,6 +285,7 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): HtmlDoc
   let published: string | null = null;
   let declared: string | null = null;
   let byline: string | null = null;
+  let canonical: string | null = null;
   let text = '';
   let untouched: Doc | null = null;
   try {
@@ -280,6 +293,9 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): HtmlDoc
     const meta = metaTable(doc);
     const ld = jsonLdObjects(doc);
     published = publishedDate(doc, meta, ld);
+    canonical =
+      absoluteHttp(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url) ??
+      absoluteHttp(meta.get('og:url'), url);
     declared = declaredLanguage(doc, meta);
     byline = clean(meta.get('author')) ?? ldAuthor(ld);
     for (const key of AUTHOR_META.slice(1)) byline ??= clean(meta.get(key));
@@ -311,7 +327,7 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): HtmlDoc
     }
   }
   const lang = detectLanguage(text) ?? declared;
-  return { title, text, published, lang, byline };
+  return { title, text, published, lang, byline, url: canonical };
 }
 
 /**
