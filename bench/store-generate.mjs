@@ -53,7 +53,7 @@ export async function generate(store, { facts = 1_000_000, seed = 42, onProgress
           const admin1 = `Region ${Math.floor(rand() * 20)}`;
           const evidence = `Generated sentence ${made}: ${figure ?? 'hundreds of'} people ${term.replace(/_/g, ' ')} in ${admin1}, ${country}.`;
           rows.push({
-            article_id: id, ordinal: k, term, figure, vague: figure === null ? 'hundreds' : null, range_lo: null, range_hi: null,
+            article_id: id, ordinal: k, term, figure, figure_key: figure ?? -1, vague: figure === null ? 'hundreds' : null, range_lo: null, range_hi: null,
             qualifier: pick(['exact', 'approximately', 'at_least', 'more_than', 'up_to']), unit: 'people', people: figure, household_size: null,
             cause: disaster ? 'disaster' : 'conflict', hazard: disaster ? pick(HAZARDS) : null, country, admin1, location: `${admin1} town`,
             lat: -40 + rand() * 80, lon: -180 + rand() * 360, fact_date: published, date_start: published, date_end: published, date_text: 'generated',

@@ -67,6 +67,8 @@ export interface FactsTable {
   ordinal: number;
   term: string;
   figure: number | null;
+  /** The figure, or -1 for a vague quantity: the sort key of "sort by figure". */
+  figure_key: Generated<number>;
   vague: string | null;
   range_lo: number | null;
   range_hi: number | null;

@@ -19,6 +19,7 @@ export function factToRow(
     ordinal: ctx.ordinal,
     term: fact.term,
     figure: fact.figure,
+    figure_key: fact.figure ?? -1,
     vague: fact.vague ?? null,
     range_lo: fact.range?.[0] ?? null,
     range_hi: fact.range?.[1] ?? null,

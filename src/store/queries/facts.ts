@@ -22,7 +22,7 @@ function sortSpec(sort: FactSort) {
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
   const column =
-    key === 'date' ? sql.ref('facts.fact_date') : key === 'figure' ? sql`coalesce(facts.figure, -1)` : key === 'confidence' ? sql.ref('facts.confidence') : null;
+    key === 'date' ? sql.ref('facts.fact_date') : key === 'figure' ? sql.ref('facts.figure_key') : key === 'confidence' ? sql.ref('facts.confidence') : null;
   return { desc, key, column };
 }
 
@@ -119,7 +119,7 @@ export class Facts {
     const last = rows[rows.length - 1];
     let next: string | null = null;
     if (more && last) {
-      const v = key === 'date' ? last.fact_date : key === 'figure' ? (last.figure ?? -1) : key === 'confidence' ? last.confidence : last.id;
+      const v = key === 'date' ? last.fact_date : key === 'figure' ? last.figure_key : key === 'confidence' ? last.confidence : last.id;
       next = encodeCursor([v, last.id]);
     }
     return { items, next };
