@@ -22,41 +22,78 @@ export function contentHash(text: string): string {
 }
 
 /**
- * Words per shingle. Two-word windows separated near-duplicates from unrelated texts best on
- * our calibration texts (news-length, 150–300 words; see neardup.test.ts): one changed sentence,
- * an added dateline and footer, or a dropped last paragraph moved the hash 4–10 bits, unrelated
- * articles 30+ bits. Single words blurred the two (different articles on one event came within
- * 14 bits); three-word windows let a dateline and footer move a short article 12 bits.
+ * Words per shingle. Two-word windows: single words make different articles about one event
+ * look alike (they share the vocabulary), three-word windows make a short article look new
+ * after small edits (one changed word breaks three shingles).
  */
 export const SHINGLE_WORDS = 2;
 
-function hash64(s: string): bigint {
-  return createHash('md5').update(s, 'utf8').digest().readBigUInt64BE(0);
+/** The distinct word shingles of a text (after normaliseForHash). */
+export function shingles(text: string): Set<string> {
+  const words = normaliseForHash(text)
+    .split(' ')
+    .filter((w) => w !== '');
+  const out = new Set<string>();
+  const n = Math.max(words.length > 0 ? 1 : 0, words.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < n; i++) out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  return out;
+}
+
+/** FNV-1a over UTF-16 code units: a fast 32-bit hash for words (not for security). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: spreads every input bit over the whole 32-bit word. */
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /**
  * 64-bit simhash of the text's two-word shingles, each weighted by how often it occurs.
- * A one-word text hashes its word. Returns 0n for empty text.
+ * A one-word text hashes its word. Returns 0n for a text without letters or digits.
  */
 export function simhash(text: string): bigint {
   const words = normaliseForHash(text)
     .split(' ')
     .filter((w) => w !== '');
   if (words.length === 0) return 0n;
-  const counts = new Map<string, number>();
-  if (words.length < SHINGLE_WORDS) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  else {
-    for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-      const s = words.slice(i, i + SHINGLE_WORDS).join(' ');
-      counts.set(s, (counts.get(s) ?? 0) + 1);
+  // Each word is hashed once; a shingle's two 32-bit halves mix its words' hashes with
+  // different constants, so the 64 bits behave as independent coin flips.
+  const wordHash = new Map<string, number>();
+  const hashes = words.map((w) => {
+    let h = wordHash.get(w);
+    if (h === undefined) wordHash.set(w, (h = fnv1a(w)));
+    return h;
+  });
+  const counts = new Map<string, { lo: number; hi: number; weight: number }>();
+  const n = Math.max(1, words.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < n; i++) {
+    let lo = 0x9e3779b9;
+    let hi = 0x7f4a7c15;
+    let key = '';
+    for (let k = i; k < Math.min(i + SHINGLE_WORDS, words.length); k++) {
+      lo = fmix32(Math.imul(lo ^ hashes[k]!, 0xcc9e2d51) + 0xe6546b64);
+      hi = fmix32(Math.imul(hi + hashes[k]!, 0x1b873593) ^ 0x85ebca6b);
+      key += `${words[k]} `;
     }
+    const c = counts.get(key);
+    if (c) c.weight++;
+    else counts.set(key, { lo, hi, weight: 1 });
   }
   const v = new Float64Array(64);
-  for (const [shingle, weight] of counts) {
-    const h = hash64(shingle);
-    // Split into two 32-bit halves: Number bit operations are much faster than BigInt ones.
-    const hi = Number(h >> 32n);
-    const lo = Number(h & 0xffffffffn);
+  for (const { lo, hi, weight } of counts.values()) {
     for (let bit = 0; bit < 32; bit++) {
       v[bit] = v[bit]! + ((lo >>> bit) & 1 ? weight : -weight);
       v[bit + 32] = v[bit + 32]! + ((hi >>> bit) & 1 ? weight : -weight);

@@ -4,13 +4,16 @@ export {
   contentHash,
   hammingDistance,
   normaliseForHash,
+  shingles,
   simhash,
   simhashHex,
 } from './hash.js';
 export {
-  NEAR_DUPLICATE_MAX_DISTANCE,
-  NEAR_DUPLICATE_MIN_WORDS,
+  NEAR_DUPLICATE_MIN_JACCARD,
+  SIMHASH_CANDIDATE_MAX_DISTANCE,
   isNearDuplicate,
+  isNearDuplicateCandidate,
+  shingleJaccard,
   type NearDuplicateOptions,
 } from './nearDuplicate.js';
 export { TRACKING_PARAMS } from './trackingParams.js';

@@ -2,8 +2,8 @@
 // invented; the variants are the edits syndication and updates make.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hammingDistance, simhash } from './hash.js';
-import { NEAR_DUPLICATE_MAX_DISTANCE, isNearDuplicate } from './nearDuplicate.js';
+import { hammingDistance, simhash, simhashHex } from './hash.js';
+import { isNearDuplicate, isNearDuplicateCandidate, shingleJaccard } from './nearDuplicate.js';
 
 const STORY = `Heavy rains that began on Sunday have pushed the Lower Meridan river over its banks, flooding large parts of the market town of Oskel and the farmland around it. The regional disaster office said on Tuesday that about 4,500 people had left their homes and were staying in schools, a sports hall and the homes of relatives on higher ground.
 Rescue teams in boats moved along the flooded streets through the night, taking elderly residents and families with small children to dry land. Two bridges on the main road to the provincial capital were closed after engineers found cracks in their supports, cutting the town off from the north.
@@ -46,27 +46,39 @@ const FAR: [string, string][] = [
 
 for (const [name, text] of NEAR) {
   test(`isNearDuplicate: yes — ${name}`, () => {
+    assert.ok(isNearDuplicate(STORY, text), `Jaccard ${shingleJaccard(STORY, text).toFixed(3)}`);
+    assert.ok(isNearDuplicate(text, STORY), 'symmetric');
     const d = hammingDistance(simhash(STORY), simhash(text));
-    assert.ok(isNearDuplicate(STORY, text), `distance ${d} > ${NEAR_DUPLICATE_MAX_DISTANCE}`);
+    assert.ok(
+      isNearDuplicateCandidate(simhash(STORY), simhash(text)),
+      `simhash distance ${d} is past the candidate limit`,
+    );
   });
 }
 
 for (const [name, text] of FAR) {
   test(`isNearDuplicate: no — ${name}`, () => {
-    const d = hammingDistance(simhash(STORY), simhash(text));
-    assert.ok(!isNearDuplicate(STORY, text), `distance ${d} ≤ ${NEAR_DUPLICATE_MAX_DISTANCE}`);
+    assert.ok(!isNearDuplicate(STORY, text), `Jaccard ${shingleJaccard(STORY, text).toFixed(3)}`);
   });
 }
 
-test('isNearDuplicate: short texts must match exactly (after normalisation)', () => {
-  assert.ok(isNearDuplicate('Floods hit Oskel.', 'floods hit oskel'));
-  assert.ok(!isNearDuplicate('Floods hit Oskel.', 'Floods hit Varro.'));
-  assert.ok(isNearDuplicate('', ''));
-  assert.ok(!isNearDuplicate('', STORY));
+test('isNearDuplicateCandidate: other texts are not candidates', () => {
+  assert.ok(!isNearDuplicateCandidate(simhash(STORY), simhash(OTHER)));
+  assert.ok(!isNearDuplicateCandidate(simhashHex(STORY), simhashHex(REWRITE)), 'works on stored hex too');
+  assert.ok(isNearDuplicateCandidate(simhashHex(STORY), simhash(STORY), 0));
 });
 
-test('isNearDuplicate: maxDistance option', () => {
+test('isNearDuplicate: short texts', () => {
+  assert.ok(isNearDuplicate('Floods hit Oskel.', 'floods hit oskel'));
+  assert.ok(!isNearDuplicate('Floods hit Oskel.', 'Floods hit Varro.'));
+  assert.ok(isNearDuplicate('', '...'));
+  assert.ok(!isNearDuplicate('', STORY));
+  assert.equal(shingleJaccard('one', 'one'), 1);
+});
+
+test('isNearDuplicate: minJaccard option', () => {
   const edited = NEAR[0]![1];
-  assert.ok(!isNearDuplicate(STORY, edited, { maxDistance: 0 }));
-  assert.ok(isNearDuplicate(STORY, STORY, { maxDistance: 0 }));
+  assert.ok(!isNearDuplicate(STORY, edited, { minJaccard: 0.99 }));
+  assert.ok(isNearDuplicate(STORY, STORY, { minJaccard: 1 }));
+  assert.ok(isNearDuplicate(STORY, STORY.slice(0, STORY.length / 2), { minJaccard: 0.4 }));
 });

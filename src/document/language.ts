@@ -6,8 +6,11 @@ import { ISO639_3_TO_1 } from './iso639.js';
 
 /** Texts shorter than this (after trimming) are too short to identify reliably. */
 export const MIN_LANGUAGE_CHARS = 40;
-/** Only this many leading characters are looked at: enough for a stable answer, and fast. */
-export const LANGUAGE_SAMPLE_CHARS = 4000;
+/**
+ * Only this many leading characters are looked at: enough for a stable answer on news text,
+ * and franc's cost grows with the sample (≈ 2.6 ms at 4,000 characters, ≈ 1 ms at 1,500).
+ */
+export const LANGUAGE_SAMPLE_CHARS = 1500;
 
 /**
  * Returns the ISO 639-1 code of the text's language ('en', 'fr', 'ar', …), or null when the
