@@ -12,6 +12,7 @@ const relevant: string[] = [
   'Thousands of refugees crossed the border into the neighbouring country this week.',
   'An estimated 12,000 internally displaced persons live in the two camps outside the city.',
   'The storm washed away 150 houses along the coast.',
+  'Authorities issued a mandatory evacuation order for 3,000 homes near the dam.',
   'Más de 300 familias fueron evacuadas por las inundaciones en el norte del país.',
   'Des milliers de personnes ont été déplacées par les combats dans le Nord-Kivu.',
   'Las autoridades informaron de 1.200 damnificados y 40 viviendas destruidas.',
@@ -28,6 +29,7 @@ const notRelevant: string[] = [
   'Investors used the fund as a tax shelter for years.',
   'Children spent the week at summer camp learning to sail.',
   'Share prices rose sharply after the central bank cut interest rates.',
+  'The county published new evacuation routes for the hurricane season.',
 ];
 
 for (const text of relevant) {
