@@ -5,16 +5,18 @@ import { loadCorpus } from './corpus.mjs';
 const { extract } = await import('../dist/extract/index.js');
 const docs = loadCorpus();
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
-for (const d of docs) extract(d); // warm-up: lexicons loaded, JIT settled
+const geo = process.argv.includes('--geo');
+const opts = geo ? {} : { geoparse: false };
+for (const d of docs) extract(d, opts); // warm-up: lexicons loaded, JIT settled
 const passes = 3;
 const t0 = process.hrtime.bigint();
 let facts = 0;
-for (let p = 0; p < passes; p++) for (const d of docs) facts += extract(d).facts.length;
+for (let p = 0; p < passes; p++) for (const d of docs) facts += extract(d, opts).facts.length;
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const n = docs.length * passes;
 console.log(
   JSON.stringify({
-    bench: 'extract (no geoparse)',
+    bench: geo ? 'extract + geoparse' : 'extract (no geoparse)',
     articles: docs.length,
     mean_chars: Math.round(chars / docs.length),
     articles_per_s: Math.round(n / seconds),

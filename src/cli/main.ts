@@ -18,10 +18,13 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of COMMANDS) register(program, setExit);
-  for (const cmd of program.commands) cmd.exitOverride();
-
   try {
+    // Load only the command being run; all of them when none is named (help, unknown command).
+    const named = argv.find((a) => !a.startsWith('-'));
+    const wanted = COMMANDS.filter((c) => c.name === named);
+    for (const entry of wanted.length > 0 ? wanted : COMMANDS) (await entry.load())(program, setExit);
+    for (const cmd of program.commands) cmd.exitOverride();
+
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -18,13 +18,14 @@ import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
 import { peopleOf } from './refine/people.js';
 import { detectLanguage } from '../document/language.js';
+import { geoparsePlaces } from './geo.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
 export const EXTRACTOR_VERSION = '0.1.0';
 
 export interface ExtractOptions {
-  /** Places and country context of the document (the geoparser); none when omitted. */
-  geoparse?: (text: string, published: string | null) => PlaceContext;
+  /** Places and country context of the document: the offline geoparser by default; false for none. */
+  geoparse?: ((text: string, published: string | null) => PlaceContext) | false;
 }
 
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
@@ -41,7 +42,8 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const sentenceOf = new Map(found.map((f) => [f.fact, f.sentence]));
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const doccls = classify(doc, { facts: scored });
-  const places = options.geoparse && facts.length > 0 ? options.geoparse(text, published) : null;
+  const resolve = options.geoparse ?? geoparsePlaces;
+  const places = resolve && facts.length > 0 ? resolve(text, published) : null;
   for (const fact of facts) {
     const i = sentenceOf.get(fact) ?? 0;
     const sentence = text.slice(fact.span[0], fact.span[1]);

@@ -1,15 +1,23 @@
-// The ordered list of subcommands; `dmon --help` lists them in this order.
+// The subcommands, in the order `dmon --help` lists them. Each is loaded only when it runs
+// (or for --help), so one command's dependencies (a database driver, the HTTP server) cost
+// nothing to the others and a broken module cannot take the others down.
 import type { Command } from 'commander';
-import { registerExtract } from './extract.js';
-import { registerClassify } from './classify.js';
-import { registerExport } from './export.js';
-import { registerFeeds } from './feeds.js';
-import { registerIngest } from './ingest.js';
-import { registerWorker } from './worker.js';
-import { registerServe } from './serve.js';
-import { registerTokens } from './tokens.js';
-import { registerGeoparse } from './geoparse.js';
 
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExtract, registerClassify, registerGeoparse, registerFeeds, registerIngest, registerWorker, registerServe, registerExport, registerTokens];
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<RegisterCommand>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'extract', load: async () => (await import('./extract.js')).registerExtract },
+  { name: 'classify', load: async () => (await import('./classify.js')).registerClassify },
+  { name: 'geoparse', load: async () => (await import('./geoparse.js')).registerGeoparse },
+  { name: 'feeds', load: async () => (await import('./feeds.js')).registerFeeds },
+  { name: 'ingest', load: async () => (await import('./ingest.js')).registerIngest },
+  { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
+  { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
+  { name: 'export', load: async () => (await import('./export.js')).registerExport },
+  { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
+];

@@ -19,6 +19,13 @@ export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: numbe
     const prev = sentences[sentenceIndex - k];
     if (prev) found = inSpan(prev);
   }
+  if (found.length === 0) {
+    const focus = focusPlace(ctx);
+    if (focus) {
+      found = [focus];
+      fact.implied.push('locations');
+    }
+  }
   found = [...found].sort(
     (a, b) => rank(a) - rank(b) || Math.abs(a.start - figureAt) - Math.abs(b.start - figureAt),
   );
@@ -36,6 +43,26 @@ export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: numbe
     fact.country = ctx.countries[0].iso3;
     fact.implied.push('country');
   }
+}
+
+/**
+ * The place a document is about when a figure's own sentences name none: the most mentioned
+ * town, district or region of the document's main country ("Mosul" in an op-ed on its battle).
+ */
+function focusPlace(ctx: PlaceContext): Place | null {
+  const main = ctx.countries[0]?.iso3;
+  const counts = new Map<string, { place: Place; n: number }>();
+  for (const p of ctx.places) {
+    if (p.kind === 'country' || p.kind === 'continent' || (main && p.country !== main)) continue;
+    const key = `${p.name.toLowerCase()}|${p.lat}|${p.lon}`;
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { place: p, n: 1 });
+  }
+  let best: { place: Place; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  // One passing mention is no focus.
+  return best && best.n >= 2 ? best.place : null;
 }
 
 /** Specific places before broad ones: a town says more than its country. */

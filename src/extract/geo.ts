@@ -1,0 +1,10 @@
+// The default place resolver for extract(): the offline geoparser (src/geoparse), whose
+// gazetteer is loaded once on first use. Demonyms ("Iraqi forces") give the document its
+// country context but are not places a figure refers to.
+import { geoparse } from '../geoparse/index.js';
+import type { PlaceContext } from './refine/places.js';
+
+export function geoparsePlaces(text: string, published: string | null): PlaceContext {
+  const r = geoparse(text, { published, demonyms: false });
+  return { places: r.places, countries: r.countries };
+}
