@@ -250,6 +250,15 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     return out;
   };
 
+  // Choices too doubtful to be context for others: tiny places, words that also occur in lower
+  // case, single words known only as some place's alternate name.
+  const weak = (key: string, idxs: number[], e: GazetteerEntry): boolean => {
+    if (e.kind !== 'city') return false;
+    const m = mentions[idxs[0] as number] as Mention;
+    if (e.population < 1000 || idxs.some((k) => mentions[k]?.lowercaseElsewhere)) return true;
+    return m.words === 1 && !m.abbreviation && !m.candidates.some((c) => gaz.isPrimaryName(c, key));
+  };
+
   // Pass 1 without proximity; passes 2 and 3 with the context of the previous pass's choices.
   let ranked = new Map<string, ScoredCandidate[]>();
   for (const pass of [1, 2, 3]) {
@@ -258,7 +267,8 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       if (idxs.every((i) => gate[i])) continue;
       const r = rank(key, idxs, pass > 1);
       ranked.set(key, r);
-      if (r[0]) chosen.set(key, r[0].entry);
+      if (r[0] && !weak(key, idxs, r[0].entry)) chosen.set(key, r[0].entry);
+      else chosen.delete(key);
     }
     if (pass < 3) {
       // This pass's choices are the context of the next.
@@ -304,6 +314,13 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       !supported
     )
       return { mention: m, entry: null, reason: 'sentence-initial word without support', ranked: r };
+    // A single word that is no place's own name, only an alternate one ("Part" for Perth):
+    // needs support, or a big place outside sentence-initial position.
+    if (m.words === 1 && !m.abbreviation && !m.candidates.some((c) => gaz.isPrimaryName(c, m.key))) {
+      const initialOnly = idxs.every((k) => mentions[k]?.sentenceInitial);
+      if (!supported && (initialOnly || e.population < 100_000))
+        return { mention: m, entry: null, reason: 'alternate name only, without support', ranked: r };
+    }
     return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
   });
 
