@@ -61,7 +61,16 @@ export async function* readCsv(
   const parser = parse({
     delimiter,
     bom: true,
-    columns: (names: string[]) => names.map((n) => canonicalField(n)),
+    columns: (names: string[]) => {
+      const fields = names.map((n) => canonicalField(n));
+      if (!fields.includes('text') && !fields.includes('html')) {
+        throw new DmonError(
+          'INPUT_UNREADABLE',
+          `${name}: the header row has no 'text' or 'html' column (found: ${names.slice(0, 12).join(', ')}); name the article column 'text'`,
+        );
+      }
+      return fields;
+    },
     skip_empty_lines: true,
     skip_records_with_error: true,
     max_record_size: maxRecordBytes,
@@ -94,8 +103,8 @@ export async function* readCsv(
     }
   } catch (e) {
     while (skipped.length > 0) yield skipped.shift()!;
+    if (e instanceof DmonError) return yield { origin: name, error: e };
     const err = e as CsvError;
-    if (err instanceof DmonError) throw err;
     const line = typeof err['lines'] === 'number' ? err['lines'] : '?';
     const origin = `${name}:${line}`;
     yield {

@@ -165,6 +165,18 @@ test('CSV: header synonyms, quoted multi-line fields, bad rows reported by line'
   assert.match(errs[1]!.error.message, /sheet\.csv:5: needs a non-empty 'text'/);
 });
 
+test('CSV: a header without a text column is one error for the file', async () => {
+  const f = p('notext.csv');
+  writeFileSync(f, 'name,count\nA,1\nB,2\n');
+  const items = await collect(readImportSource(f));
+  assert.equal(items.length, 1);
+  assert.ok(isImportError(items[0]!));
+  assert.match(
+    items[0]!.error.message,
+    /notext\.csv: the header row has no 'text' or 'html' column \(found: name, count\)/,
+  );
+});
+
 test('CSV: semicolon and tab delimiters', async () => {
   assert.equal(
     articles(await collect(readImportSource(p('semi.csv'))))[0]!.text,
