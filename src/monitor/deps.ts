@@ -33,14 +33,15 @@ export interface ParsedDocument {
 export interface IngestDeps {
   canonicalUrl(url: string): string;
   contentHash(text: string): string;
-  /** 64-bit SimHash of the text, or null when the text is too short to compare. */
+  /** 64-bit SimHash of the text, or null when the text has too few words to compare. */
   simhash(text: string): bigint | null;
-  isNearDuplicate(a: bigint, b: bigint): boolean;
+  /** Cheap pre-filter on stored SimHashes: worth comparing the texts? */
+  isCandidate(a: bigint, b: bigint): boolean;
   /**
-   * Confirms a SimHash match: two texts that state different figures are different reports,
-   * however alike their wording (bulletins that differ only in their numbers).
+   * The exact test on two texts: the same article give or take small edits, and stating the
+   * same figures (bulletins that differ only in their numbers are different reports).
    */
-  sameFigures(a: string, b: string): boolean;
+  isNearDuplicate(a: string, b: string): boolean;
   /** SSRF-safe GET with size/time limits and conditional headers. Throws DmonError. */
   fetch(url: string, options: { etag?: string | null; lastModified?: string | null; accept?: string }): Promise<FetchedResource>;
   parseFeed(body: Uint8Array, url: string): { title: string | null; items: FeedItemRef[] };

@@ -49,12 +49,12 @@ async function findOriginal(store: Store, deps: IngestDeps, text: string, hash: 
   const exact = await store.articles.findByHash(hash);
   if (exact) return exact.id;
   if (sim === null) return null;
-  const close = (c: { simhash: string }) => deps.isNearDuplicate(sim, BigInt(`0x${c.simhash}`));
+  const close = (c: { simhash: string }) => deps.isCandidate(sim, BigInt(`0x${c.simhash}`));
   const banded = (await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)).filter(close);
   const recent = (await store.articles.recentSimhashes(RECENT_WINDOW)).filter(close).reverse();
   for (const c of [...banded, ...recent]) {
     const other = await store.articles.get(c.id);
-    if (other && deps.sameFigures(text, other.text)) return c.id;
+    if (other && deps.isNearDuplicate(text, other.text)) return c.id;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // The real implementations behind IngestDeps: the SSRF-safe fetcher, the feed parser, the
 // dedup functions, the document converters and the extractor.
 import type { Config } from '../config.js';
-import { canonicalUrl, contentHash, hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_WORDS, normaliseForHash, simhash } from '../dedup/index.js';
+import { canonicalUrl, contentHash, isNearDuplicate, isNearDuplicateCandidate, normaliseForHash, simhash } from '../dedup/index.js';
 import { detectLanguage } from '../document/language.js';
 import { decodeText } from '../document/sniff.js';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js';
@@ -9,6 +9,9 @@ import { parseFeed } from '../feeds/index.js';
 import { safeFetch } from '../fetch/index.js';
 import { resourceToDocument } from './convert.js';
 import type { IngestDeps } from './deps.js';
+
+/** Below this many words, only exact copies (same content hash) count as duplicates. */
+export const MIN_WORDS_FOR_NEAR_DUPLICATE = 20;
 
 function words(text: string): number {
   const n = normaliseForHash(text);
@@ -25,9 +28,9 @@ export function createDeps(config: Pick<Config, 'fetchAllow'>): IngestDeps {
     canonicalUrl: (url) => canonicalUrl(url),
     contentHash,
     // Too short a text for a SimHash to mean much: only exact copies (content hash) count.
-    simhash: (text) => (words(text) >= NEAR_DUPLICATE_MIN_WORDS ? simhash(text) : null),
-    isNearDuplicate: (a, b) => hammingDistance(a, b) <= NEAR_DUPLICATE_MAX_DISTANCE,
-    sameFigures: (a, b) => figuresOf(a).join(' ') === figuresOf(b).join(' '),
+    simhash: (text) => (words(text) >= MIN_WORDS_FOR_NEAR_DUPLICATE ? simhash(text) : null),
+    isCandidate: (a, b) => isNearDuplicateCandidate(a, b),
+    isNearDuplicate: (a, b) => figuresOf(a).join(' ') === figuresOf(b).join(' ') && isNearDuplicate(a, b),
     fetch: async (url, options) => {
       const r = await safeFetch(url, { etag: options.etag, lastModified: options.lastModified, allow: config.fetchAllow });
       return { url: r.url, status: r.status, notModified: r.notModified, contentType: r.contentType, charset: r.charset, body: r.body, etag: r.etag, lastModified: r.lastModified };
