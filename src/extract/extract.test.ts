@@ -96,6 +96,22 @@ const POSITIVE: Row[] = [
       { term: 'destroyed_housing', figure: 45 },
     ],
   ],
+  [
+    'Nearly half a million people have returned home since the ceasefire.',
+    [{ term: 'returns', figure: 500000 }],
+  ],
+  [
+    'As many as 80,000 people are living in makeshift camps after the earthquake.',
+    [{ term: 'in_relief_camp', figure: 80000, qualifier: 'up_to' }],
+  ],
+  [
+    'The quake damaged 14 schools, two hospitals and 560 homes.',
+    [{ term: 'partially_destroyed_housing', figure: 560 }],
+  ],
+  [
+    'Police evicted 300 families from an informal settlement on Monday.',
+    [{ term: 'evicted', figure: 300, unit: 'households' }],
+  ],
 ];
 
 const NEGATIVE: [string, string][] = [

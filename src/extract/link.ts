@@ -38,6 +38,7 @@ export function linkFigures(
   figures: Figure[],
   triggers: Trigger[],
   lex: Lexicon,
+  listItems: ReadonlySet<number> = new Set(),
 ): Link[] {
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
@@ -56,7 +57,7 @@ export function linkFigures(
         score = 1.05;
       } else if (r.first >= countEnd) {
         if (r.entry.form === 'active' || r.entry.form === 'noun') continue;
-        const cost = gapCost(tokens, countEnd, r.first, figureAt, lex, 'after');
+        const cost = gapCost(tokens, countEnd, r.first, figureAt, lex, 'after', listItems);
         if (cost === BLOCKED) continue;
         direction = 'after';
         score = (r.entry.form === 'agent' ? 0.85 : 1) - 0.12 * cost;
@@ -64,7 +65,7 @@ export function linkFigures(
         if (figureAt.has(r.next)) score -= 0.2;
       } else if (r.next <= q.lead) {
         if (r.entry.form === 'passive') continue;
-        const cost = gapCost(tokens, r.next, q.lead, figureAt, lex, 'before');
+        const cost = gapCost(tokens, r.next, q.lead, figureAt, lex, 'before', listItems);
         if (cost === BLOCKED) continue;
         direction = 'before';
         // A figure right after its verb is its object: "displaced 5,000 people".
@@ -165,6 +166,7 @@ function gapCost(
   figureAt: Set<number>,
   lex: Lexicon,
   direction: 'after' | 'before',
+  listItems: ReadonlySet<number>,
 ): number {
   let cost = 0;
   let depth = 0;
@@ -194,6 +196,10 @@ function gapCost(
       continue;
     }
     if (figureAt.has(k)) return BLOCKED;
+    if (listItems.has(k)) {
+      cost += 0.3;
+      continue;
+    }
     if (t.text === ':' && direction === 'before') continue; // "Number of displaced: 452"
     if (lex.clauseBreaks.has(t.norm) || t.text === '.' || t.text === '?' || t.text === '!') return BLOCKED;
     if (t.kind === 'punct') {

@@ -22,9 +22,15 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   );
   if (quantities.length === 0) return [];
   const figures: Figure[] = [];
+  // Counts of other things ("14 schools, two hospitals and 560 homes") are list items the
+  // linker may look across.
+  const listItems = new Set<number>();
   for (const q of quantities) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other') continue;
+    if (noun?.kind === 'other') {
+      for (let k = q.lead; k < noun.next; k++) listItems.add(k);
+      continue;
+    }
     let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
     // "31 houses were destroyed and more than 300 damaged": the second figure counts houses too.
     const prev = figures[figures.length - 1];
@@ -34,7 +40,7 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   }
   const triggers = findTriggers(tokens, lex);
   if (triggers.length === 0) return [];
-  const links = refineLinks(tokens, linkFigures(tokens, figures, triggers, lex), triggers, lex);
+  const links = refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, lex);
   return links.map((l) => {
     const q = l.figure.quantity;
     const housing = HOUSING_TERMS.has(l.term);

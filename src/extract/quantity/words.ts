@@ -35,6 +35,16 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
       if ((t.norm === 'de' || t.norm === 'of') && used) break;
       break;
     }
+    // "half a million": the article after "half" is part of the number.
+    if (used && (t.norm === 'a' || t.norm === 'an') && tokens[j - 1]?.norm === 'half') {
+      j++;
+      continue;
+    }
+    if (!used && t.norm === 'half') {
+      // "half" is a number only in "half a million" / "half a billion".
+      const scale = tokens[j + 2];
+      if (!(tokens[j + 1]?.norm === 'a' && scale && (lex.scales.get(scale.norm) ?? 0) >= 1000)) return null;
+    }
     // "a" / "an" / "un" / "une" only start a number before a scale word: "a hundred", "un centenar".
     if (
       !used &&
@@ -64,7 +74,7 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
     j++;
   }
   if (!used) return null;
-  const value = total + current;
+  const value = Math.round(total + current);
   if (value <= 0) return null;
   return { value, next: j, approximate };
 }
