@@ -4,6 +4,7 @@ export {
   FETCH_DEFAULTS,
   FetchError,
   TEXT_AND_PDF_TYPES,
+  parseRetryAfter,
   safeFetch,
   type ResolvedAddress,
   type SafeFetchOptions,

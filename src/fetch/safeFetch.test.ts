@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { FetchError, safeFetch, type SafeFetchOptions } from './safeFetch.js';
+import { FetchError, parseRetryAfter, safeFetch, type SafeFetchOptions } from './safeFetch.js';
 
 const PAGE = '<html><body><p>Families moved to the stadium.</p></body></html>';
 const BOMB = gzipSync(Buffer.alloc(8 * 1024 * 1024)); // 8 MB of zeros in a few kB
@@ -95,6 +95,9 @@ before(async () => {
         return;
       case '/missing':
         res.writeHead(404, html).end('gone');
+        return;
+      case '/busy':
+        res.writeHead(429, { 'retry-after': '120' }).end('slow down');
         return;
       case '/unavailable':
         res.writeHead(503, html).end('later');
@@ -249,6 +252,21 @@ test('safeFetch: HTTP errors → FETCH_FAILED with status and retryability', asy
   assert.equal(e404.retryable, false);
   const e503 = await rejectsWith(safeFetch(`${base}/unavailable`, LOCAL), 'FETCH_FAILED', /HTTP 503/);
   assert.equal(e503.retryable, true);
+  assert.equal(e503.retryAfterSeconds, null);
+  const e429 = await rejectsWith(
+    safeFetch(`${base}/busy`, LOCAL),
+    'FETCH_FAILED',
+    /HTTP 429 \(retry after 120 s\)/,
+  );
+  assert.equal(e429.retryAfterSeconds, 120);
+  assert.equal(e429.retryable, true);
+});
+
+test('parseRetryAfter: seconds or an HTTP date', () => {
+  assert.equal(parseRetryAfter('30'), 30);
+  assert.equal(parseRetryAfter('Tue, 05 Mar 2024 10:01:00 GMT', Date.parse('2024-03-05T10:00:00Z')), 60);
+  assert.equal(parseRetryAfter('soon'), null);
+  assert.equal(parseRetryAfter(null), null);
 });
 
 test('safeFetch: read timeouts (headers, stalled body) and the total deadline', async () => {

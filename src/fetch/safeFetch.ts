@@ -91,12 +91,19 @@ export class FetchError extends DmonError {
   readonly httpStatus: number | null;
   /** Whether trying again later may succeed (timeouts, resets, 408, 429, 5xx). */
   readonly retryable: boolean;
+  /** Seconds the server asked us to wait (Retry-After on 429/503), else null. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     code: 'FETCH_REFUSED' | 'FETCH_FAILED',
     url: string,
     reason: string,
-    extra: { httpStatus?: number; retryable?: boolean; cause?: unknown } = {},
+    extra: {
+      httpStatus?: number;
+      retryable?: boolean;
+      retryAfterSeconds?: number | null;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, `${code === 'FETCH_REFUSED' ? 'refused to fetch' : 'could not fetch'} ${url}: ${reason}`, {
       cause: extra.cause,
@@ -105,6 +112,7 @@ export class FetchError extends DmonError {
     this.url = url;
     this.httpStatus = extra.httpStatus ?? null;
     this.retryable = extra.retryable ?? false;
+    this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
   }
 }
 
@@ -169,6 +177,15 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   const v = headers[name];
   if (v === undefined) return null;
   return Array.isArray(v) ? (v[0] ?? null) : v;
+}
+
+/** Retry-After as seconds from now: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, Math.ceil((t - now) / 1000));
 }
 
 function mediaType(value: string | null): { type: string | null; charset: string | null } {
@@ -362,9 +379,12 @@ export async function safeFetch(
       if (statusCode < 200 || statusCode > 299) {
         discard(body);
         const retryable = statusCode === 408 || statusCode === 429 || statusCode >= 500;
-        throw new FetchError('FETCH_FAILED', href, `HTTP ${statusCode}`, {
+        const retryAfterSeconds = parseRetryAfter(header(rh, 'retry-after'));
+        const wait = retryAfterSeconds !== null ? ` (retry after ${retryAfterSeconds} s)` : '';
+        throw new FetchError('FETCH_FAILED', href, `HTTP ${statusCode}${wait}`, {
           httpStatus: statusCode,
           retryable,
+          retryAfterSeconds,
         });
       }
       if (!accepted(type, accept)) {
