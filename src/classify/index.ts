@@ -1,6 +1,7 @@
 // Document classification: relevance to displacement, cause (conflict / disaster / other),
 // hazard and document type. Pure and fast: weighted word lists (lexicon/<lang>/…) matched with
 // a word trie, no model. `explain` returns the same decision with every cue that made it.
+import { DmonError } from '../errors.js';
 import type { Cause, Classification, DocumentInput, Hazard } from '../types.js';
 import { scoreCause, type CauseResult } from './cause.js';
 import { scoreType, type TypeResult } from './docType.js';
@@ -53,6 +54,13 @@ export function explain(
   signals?: ClassifySignals,
   lexicon: CompiledLexicon = defaultLexicon(),
 ): Explanation {
+  if (typeof doc?.text !== 'string')
+    throw new DmonError(
+      'INPUT_UNREADABLE',
+      'classify: the document has no "text" string; pass {text: "..."}',
+    );
+  if (doc.title != null && typeof doc.title !== 'string')
+    throw new DmonError('INPUT_UNREADABLE', 'classify: the document "title" must be a string or null');
   const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
   const ws = words(text);
   const rel: RelevanceResult = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws), signals?.facts);
@@ -74,6 +82,8 @@ export function explain(
  * sentence and falls back to the document's cause when it returns null.
  */
 export function causeOf(text: string, lexicon: CompiledLexicon = defaultLexicon()): CauseOfResult {
+  if (typeof text !== 'string')
+    throw new DmonError('INPUT_UNREADABLE', 'causeOf: expected the text of a sentence as a string');
   const ws = words(text);
   const rel = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws));
   const result = scoreCause(lexicon.causes.matchWords(ws), rel.anchors);

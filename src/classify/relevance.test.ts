@@ -1,7 +1,8 @@
 // Relevance rows: sentences written for these tests (not taken from any corpus).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify, explain } from './index.js';
+import { DmonError } from '../errors.js';
+import { causeOf, classify, explain } from './index.js';
 
 const relevant: string[] = [
   'More than 2,000 families fled their homes after armed men attacked the village.',
@@ -98,4 +99,17 @@ test('empty and blank documents are not relevant and have no cause or type', () 
     assert.deepEqual(c, { relevant: false, relevance: c.relevance, cause: null, hazard: null, type: null });
     assert.ok(c.relevance < 0.2);
   }
+});
+
+test('a document without text is refused with a clear error', () => {
+  for (const bad of [{}, { text: 42 }, { text: 'ok', title: 7 }, null])
+    assert.throws(
+      () => classify(bad as never),
+      (e: unknown) =>
+        e instanceof DmonError && e.code === 'INPUT_UNREADABLE' && /classify: the document/.test(e.message),
+    );
+  assert.throws(
+    () => causeOf(undefined as never),
+    (e: unknown) => e instanceof DmonError,
+  );
 });
