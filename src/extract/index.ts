@@ -6,13 +6,13 @@
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
-import type { DocumentInput, ExtractResult, Fact } from '../types.js';
+import type { DocumentInput, ExtractResult, Fact, FactDate } from '../types.js';
 import { classify, causeOf } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence } from './sentence.js';
 import { dedupeFacts } from './refine/dedupe.js';
-import { dateOf } from './refine/date.js';
+import { dateOf, reportDate } from './refine/date.js';
 import { stockOrFlow } from './refine/stock.js';
 import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
@@ -44,6 +44,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const doccls = classify(doc, { facts: scored });
   const resolve = options.geoparse ?? geoparsePlaces;
   const places = resolve && facts.length > 0 ? resolve(text, published) : null;
+  let report: FactDate | false | undefined;
   for (const fact of facts) {
     const i = sentenceOf.get(fact) ?? 0;
     const sentence = text.slice(fact.span[0], fact.span[1]);
@@ -55,6 +56,13 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
       local.cause && !(vagueHazard && local.cause === doccls.cause) ? local.hazard : doccls.hazard;
     if (!local.cause && fact.cause) fact.implied.push('cause');
     fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang, lex.mayHoldDate);
+    if (!fact.date) {
+      report ??= reportDate(text, published, lang, lex.mayHoldDate) ?? false;
+      if (report) {
+        fact.date = report;
+        fact.implied.push('date');
+      }
+    }
     fact.stock_or_flow = stockOrFlow(sentence, fact);
     if (places) attachPlaces(fact, sentences, i, places);
     fact.people = peopleOf(fact);

@@ -55,3 +55,24 @@ export function dateOf(
 function ymd(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+const REPORT_DATE = /\b(?:as of|as at|as on|updated(?: on)?|situation (?:as of|on)|al|au|hasta el)\s+/gi;
+
+/**
+ * The reporting date of a situation report ("Situation update (as of 19 March 2022)") in its
+ * first lines: the period of every figure whose own sentence gives none.
+ */
+export function reportDate(
+  text: string,
+  published: string | null,
+  lang: string | null,
+  mayHoldDate: RegExp,
+): FactDate | null {
+  const head = text.slice(0, 600);
+  for (const m of head.matchAll(REPORT_DATE)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const date = dateOf(text, [at, Math.min(text.length, at + 40)], at, published, lang, mayHoldDate);
+    if (date && date.span[0] === at) return date;
+  }
+  return null;
+}
