@@ -31,6 +31,7 @@ const notRelevant: string[] = [
   'Children spent the week at summer camp learning to sail.',
   'Share prices rose sharply after the central bank cut interest rates.',
   'The county published new evacuation routes for the hurricane season.',
+  'The tremor was felt widely, but no evacuations were ordered and no homes were damaged.',
 ];
 
 for (const text of relevant) {
