@@ -62,6 +62,8 @@ export interface SafeFetchOptions {
   headers?: Record<string, string>;
   userAgent?: string;
   signal?: AbortSignal;
+  /** Extra trusted CA certificates (PEM) for TLS, e.g. an intranet's own CA. */
+  ca?: string | Buffer | (string | Buffer)[];
   /** DNS resolver; defaults to the system's (getaddrinfo). Tests use it to map names. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
 }
@@ -318,7 +320,11 @@ export async function safeFetch(
     const href = url.href;
     const pinned = await checkUrl(url, allow, options.resolve);
     const agent = new Agent({
-      connect: { timeout: o.connectTimeoutMs, lookup: pinnedLookup(pinned) },
+      connect: {
+        timeout: o.connectTimeoutMs,
+        lookup: pinnedLookup(pinned),
+        ...(options.ca ? { ca: options.ca } : {}),
+      },
       headersTimeout: o.readTimeoutMs,
       bodyTimeout: o.readTimeoutMs,
       maxResponseSize: -1,
