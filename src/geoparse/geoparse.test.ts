@@ -46,6 +46,9 @@ const NEGATIVE: [string, string][] = [
   ['Michael Jordan visited the shelter.', 'Jordan'],
   ['President George Washington was mentioned in the speech.', 'Washington'],
   ['Kristina Jones runs the shelter. Jones said 40 families arrived.', 'Jones'],
+  ['A car driven by Atlanta Jones, 45, left the road.', 'Jones'],
+  ['A car driven by Atlanta Jones, 45, left the road.', 'Atlanta'],
+  ['Parades on St. Paris’s Day drew crowds.', 'Paris'],
 ];
 
 for (const [text, expected] of POSITIVE) {

@@ -34,6 +34,8 @@ export interface Mention {
   givenName: boolean;
   /** Looks like a surname: after an unknown capitalised word or an initial, or before "said". */
   surname: boolean;
+  /** Followed by "said", "told", "administration": a person, whatever the cues for a place. */
+  personVerb: boolean;
   /** After a locative preposition ("in", "near", "outside") or before ", <state>". */
   placeCue: boolean;
   /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
@@ -141,6 +143,23 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       !gaz.startsName(`${t.norm} ${after.norm}`);
     const prevInMention =
       mentions.length > 0 && (mentions[mentions.length - 1] as Mention).end >= (prevTok?.end ?? -1);
+    // "Howard Brown": two single-word town names side by side are a person's name.
+    const prevMention = mentions[mentions.length - 1];
+    const adjacentName =
+      !!prevMention &&
+      prevInMention &&
+      prevMention.words === 1 &&
+      j === i &&
+      gapBefore === ' ' &&
+      !prevMention.demonym &&
+      !prevMention.notPlace &&
+      !lex.notPlaces.has(key) &&
+      !lex.titles.has(key) &&
+      !lex.streetWords.has(key) &&
+      !lex.featureWords.has(key) &&
+      prevMention.candidates.every((c) => c.kind === 'city') &&
+      candidates.every((c) => c.kind === 'city');
+    if (adjacentName && prevMention) prevMention.surname = true;
     const surname =
       (!!prevTok &&
         !prevInMention &&
@@ -150,11 +169,16 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
         !lex.notPlaces.has(prevTok.norm) &&
         !lex.directional.has(prevTok.norm) &&
         !lex.demonyms.has(prevTok.norm)) ||
-      (!!after && gapAfter === ' ' && lex.personVerbs.has(after.norm));
+      adjacentName;
+    const personVerb = !!after && gapAfter === ' ' && lex.personVerbs.has(after.norm);
     const placeCue =
       (!!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm)) ||
       /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
-    const street = !!after && after.cap && gapAfter === ' ' && lex.streetWords.has(after.norm);
+    // The word after the name, past a possessive "'s" ("St. Patrick's Day").
+    const possessive = !!after && after.norm === 's' && /^['’]$/.test(gapAfter);
+    const head = possessive ? toks[j + 2] : after;
+    const headGap = possessive && head && after ? text.slice(after.end, head.start) : gapAfter;
+    const street = !!head && head.cap && headGap === ' ' && lex.streetWords.has(head.norm);
     const organisation =
       !!after &&
       (gapAfter === ' ' || gapAfter === "'s ") &&
@@ -170,6 +194,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       person,
       givenName,
       surname,
+      personVerb,
       street,
       placeCue,
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),

@@ -116,10 +116,10 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   for (const [key, idxs] of senses) {
     const m0 = mentions[idxs[0] as number] as Mention;
     const onlyCities = m0.candidates.every((c) => c.kind === 'city');
-    if (onlyCities && !m0.demonym && !idxs.some((i) => mentions[i]?.placeCue)) {
-      if (idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName || mentions[i]?.surname))
-        personSense.add(key);
-    }
+    if (!onlyCities || m0.demonym) continue;
+    const strong = idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName);
+    const weak = idxs.some((i) => mentions[i]?.surname || mentions[i]?.personVerb);
+    if (strong || (weak && !idxs.some((i) => mentions[i]?.placeCue))) personSense.add(key);
   }
   const gate = mentions.map((m, i) => {
     if (m.candidates.length === 0) return 'no candidate';
