@@ -16,8 +16,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'geoparse', load: async () => (await import('./geoparse.js')).registerGeoparse },
   { name: 'feeds', load: async () => (await import('./feeds.js')).registerFeeds },
   { name: 'ingest', load: async () => (await import('./ingest.js')).registerIngest },
+  { name: 'import', load: async () => (await import('./import.js')).registerImport },
   { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
   { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
+  { name: 'start', load: async () => (await import('./start.js')).registerStart },
   { name: 'export', load: async () => (await import('./export.js')).registerExport },
   { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
 ];

@@ -13,6 +13,7 @@ export type FactSort = (typeof FACT_SORTS)[number];
 
 /** A fact as listed: the view plus the article it came from. */
 export interface FactListItem extends FactView {
+  /** source: the feed's title, else the URL's host, else the import's attribution. */
   article: { url: string | null; title: string | null; published: string | null; source: string | null };
 }
 
@@ -107,14 +108,14 @@ export class Facts {
     const rows = await q
       .leftJoin('articles', 'articles.id', 'facts.article_id')
       .leftJoin('sources', 'sources.id', 'articles.source_id')
-      .select(['articles.url as a_url', 'articles.title as a_title', 'articles.published as a_published', 'sources.title as s_title'])
+      .select(['articles.url as a_url', 'articles.title as a_title', 'articles.published as a_published', 'articles.attribution as a_attr', 'sources.title as s_title'])
       .limit(limit + 1)
       .execute();
     const more = rows.length > limit;
     if (more) rows.pop();
     const items = rows.map((r) => ({
       ...rowToFactView(r as FactRow),
-      article: { url: r.a_url, title: r.a_title, published: r.a_published, source: r.s_title ?? hostOf(r.a_url) },
+      article: { url: r.a_url, title: r.a_title, published: r.a_published, source: r.s_title ?? hostOf(r.a_url) ?? r.a_attr },
     }));
     const last = rows[rows.length - 1];
     let next: string | null = null;
