@@ -34,6 +34,7 @@ const KIND_PRIOR: Record<string, number> = { country: 9, continent: 9, admin1: 7
 const CODE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 0.8, PPLA2: 0.3 };
 
 const MAX_CANDIDATES = 40;
+const MAX_NEARBY = 60;
 
 function prior(e: GazetteerEntry): number {
   const k = KIND_PRIOR[e.kind];
@@ -163,6 +164,11 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   });
 
   const chosen = new Map<string, GazetteerEntry>();
+  // The places proximity is measured against: the most mentioned names (their current
+  // choice), capped so that a document naming thousands of places stays linear.
+  const nearbyKeys = [...senses.keys()]
+    .sort((a, b) => (senses.get(b)?.length ?? 0) - (senses.get(a)?.length ?? 0))
+    .slice(0, MAX_NEARBY);
   const rank = (key: string, idxs: number[], withProximity: boolean): ScoredCandidate[] => {
     const m = mentions[idxs[0] as number] as Mention;
     const out: ScoredCandidate[] = [];
@@ -229,8 +235,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         // coarse, so it counts at a longer range.
         let bonus = 0;
         let nearest = Infinity;
-        for (const [k, e] of chosen) {
-          if (k === key || e.kind === 'continent' || (contains(e, c) && e.kind !== 'admin2')) continue;
+        for (const k of nearbyKeys) {
+          const e = chosen.get(k);
+          if (!e || k === key || e.kind === 'continent' || (contains(e, c) && e.kind !== 'admin2')) continue;
           const d = km(c, e);
           const scale = e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region' ? 400 : 150;
           const b = 2 * Math.exp(-d / scale);
