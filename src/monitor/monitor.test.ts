@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { describeEachEngine } from '../store/test-engines.js';
 import { Monitor } from './monitor.js';
 import { createDeps } from './wiring.js';
@@ -17,6 +18,11 @@ const ARTICLE_HTML = `<!doctype html><html lang="en"><head><title>Thousands flee
 <body><nav>Home | World</nav><article><h1>Thousands flee fighting</h1>${STORY.split('. ')
   .map((s) => `<p>${s}.</p>`)
   .join('')}</article><footer>© Test News</footer></body></html>`;
+
+// 64 MB of zeros, about 64 KB on the wire: a decompression bomb.
+const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+const XML_BOMB = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>
+<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><link>https://news.example.org/bomb</link></item></channel></rss>`;
 
 let etagHits = 0;
 function server(): Promise<Server> {
@@ -35,6 +41,8 @@ function server(): Promise<Server> {
          <item><title>Gone</title><link>${base}/gone</link></item></channel></rss>`,
       );
     }
+    if (url === '/gzip-bomb.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(GZIP_BOMB);
+    if (url === '/xml-bomb.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(XML_BOMB);
     if (url === '/not-a-feed') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Just a page.</p></body></html>');
     if (url === '/truncated.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
     return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -112,7 +120,7 @@ describeEachEngine('monitor', (store) => {
 
   test('bad feeds and refused URLs: recorded with a clear error, nothing else lost', async () => {
     const before = await store().articles.count();
-    for (const path of ['/not-a-feed', '/truncated.xml']) {
+    for (const path of ['/not-a-feed', '/truncated.xml', '/gzip-bomb.xml', '/xml-bomb.xml']) {
       const f = await monitor.addFeed(`${base}${path}`);
       await monitor.queue.enqueue('poll', { sourceId: f.id }, { key: `poll:${f.id}:test` });
     }
@@ -121,6 +129,10 @@ describeEachEngine('monitor', (store) => {
     const page = sources.find((s) => s.url.endsWith('/not-a-feed'));
     assert.match(page?.last_error ?? '', /feed/i, 'an HTML page is not a feed');
     assert.ok(sources.find((s) => s.url.endsWith('/truncated.xml'))?.last_polled_at, 'a truncated feed is polled without crashing');
+    assert.match(sources.find((s) => s.url.endsWith('/gzip-bomb.xml'))?.last_error ?? '', /large|limit|bytes|MB/i, 'a gzip bomb is cut off');
+    const bomb = sources.find((s) => s.url.endsWith('/xml-bomb.xml'));
+    assert.ok(bomb?.last_polled_at, 'an entity bomb is polled without expanding');
+    assert.ok((bomb?.title ?? '').length < 1000, 'entities were not expanded into the title');
     const port = (http.address() as AddressInfo).port;
     const refused = new Monitor(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
     await refused.queueUrl(`http://127.0.0.1:${port}/article-private.html`);
