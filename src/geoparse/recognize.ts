@@ -78,6 +78,17 @@ function joiner(gap: string): string | null {
   return null;
 }
 
+/**
+ * A short all-capitals word ("CIA", "EU", "IRNA") that no candidate spells that way is an
+ * acronym, not a place, unless it opens a dateline ("ROME, Italy", "GAZA —").
+ */
+function isAcronym(text: string, start: number, end: number, candidates: readonly GazetteerEntry[]): boolean {
+  const word = text.slice(start, end);
+  if (word.length > 4 || !/^[\p{Lu}.]+$/u.test(word)) return false;
+  if (candidates.some((c) => c.name === word)) return false;
+  return !/^(,| —| –| -)/.test(text.slice(end, end + 2));
+}
+
 function isSentenceStart(text: string, pos: number): boolean {
   let i = pos - 1;
   while (
@@ -198,7 +209,8 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       street,
       placeCue,
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
-      notPlace: !feature && lex.notPlaces.has(key),
+      notPlace:
+        (!feature && lex.notPlaces.has(key)) || (!abbreviation && isAcronym(text, t.start, end, candidates)),
       organisation,
       abbreviation,
     };

@@ -189,12 +189,19 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         s -= penalty;
         reasons.push(`alternate name −${penalty}`);
       }
-      // "Aleppo", "Baghdad": the seat of a same-named area is what news means by the name,
-      // unless a word such as "governorate" was written.
+      // "Aleppo", "Baghdad": the seat of a same-named area that it dominates is what news means
+      // by the name, unless a word such as "governorate" was written ("Quebec" stays the
+      // province: most of its people live outside Quebec City).
       if (
         !m.feature &&
         (c.featureCode === 'PPLA' || c.featureCode === 'PPLC') &&
-        pool.some((o) => o.kind === 'admin1' && o.country === c.country && o.admin1 === c.admin1)
+        pool.some(
+          (o) =>
+            o.kind === 'admin1' &&
+            o.country === c.country &&
+            o.admin1 === c.admin1 &&
+            c.population >= 0.3 * o.population,
+        )
       ) {
         s += 1.5;
         reasons.push('seat of the same-named area +1.5');
