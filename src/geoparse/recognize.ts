@@ -141,7 +141,9 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const gapBefore = prevTok ? text.slice(prevTok.end, t.start) : '';
     const person =
       !!prevTok &&
-      ((lex.titles.has(prevTok.norm) && (gapBefore === ' ' || gapBefore === '. ')) ||
+      ((prevTok.cap &&
+        lex.titles.has(prevTok.norm) &&
+        (gapBefore === ' ' || (gapBefore === '. ' && prevTok.end - prevTok.start <= 5))) ||
         (prevTok.cap && gapBefore === ' ' && lex.firstNames.has(prevTok.norm)));
     const after = toks[j + 1];
     const gapAfter = after ? text.slice(end, after.start) : '';
