@@ -63,8 +63,8 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     assert.equal(await alive.complete(job.id), true);
   });
 
-  test(`two worker processes run ${engine === 'postgres' ? 3000 : 600} jobs exactly once`, { timeout: 60_000 }, async () => {
-    const n = engine === 'postgres' ? 3000 : 600;
+  test(`two worker processes run ${engine === 'postgres' ? 2000 : 400} jobs exactly once`, { timeout: 60_000 }, async () => {
+    const n = engine === 'postgres' ? 2000 : 400;
     await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(store().db);
     const q = queue();
     const payloads = Array.from({ length: n }, (_, i) => i);
@@ -89,7 +89,10 @@ describeEachEngine('job queue', (store, engine, tdb) => {
         )
         .execute();
     const target = tdb().databaseUrl ?? tdb().sqlitePath;
-    const runs = await Promise.all([0, 1].map(() => runChild(target)));
+    const children = [0, 1].map(() => runChild(target));
+    await Promise.all(children.map((c) => c.ready));
+    for (const c of children) c.go();
+    const runs = await Promise.all(children.map((c) => c.done));
     const done = runs.reduce((s, r) => s + r.done, 0);
     assert.equal(done, n);
     const stats = await sql<{ runs: number; jobs: number; workers: number }>`
@@ -102,19 +105,26 @@ describeEachEngine('job queue', (store, engine, tdb) => {
   });
 });
 
-function runChild(target: string): Promise<{ done: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./test-worker-process.ts', import.meta.url).pathname, target], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+function runChild(target: string): { ready: Promise<void>; go: () => void; done: Promise<{ done: number }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./test-worker-process.ts', import.meta.url).pathname, target], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith('ready\n')) onReady();
+  });
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const done = new Promise<{ done: number }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
+      onReady();
       if (code !== 0) return reject(new Error(`worker exited ${code}: ${err}`));
       resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as { done: number });
     });
   });
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }

@@ -8,6 +8,9 @@ import { runWorker } from './worker.js';
 const url = process.argv[2];
 const store = await openStore(url?.startsWith('postgres') ? { databaseUrl: url } : { sqlitePath: url ?? '' });
 const queue = new JobQueue(store.db, store.engine);
+// Start together: say "ready", then wait for the test's "go" on standard input.
+process.stdout.write('ready\n');
+await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 const summary = await runWorker(
   queue,
   {
