@@ -139,3 +139,5 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
   }
   return result;
 }
+
+export { placesForSpan, type FactPlaces } from './factPlaces.js';

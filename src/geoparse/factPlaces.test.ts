@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createGazetteer, geoparse, placesForSpan, type GazetteerEntry } from './index.js';
+
+interface FixtureEntry extends GazetteerEntry {
+  alternates?: string[];
+}
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/tiny-gazetteer.json', import.meta.url), 'utf8'),
+) as { entries: FixtureEntry[] };
+const gazetteer = createGazetteer(
+  fixture.entries.map(({ alternates, ...entry }) => ({ entry, alternates: alternates ?? [] })),
+);
+
+/** The fact's sentence is the one containing `marker`. */
+function placesOf(text: string, marker: string) {
+  const at = text.indexOf(marker);
+  const start = Math.max(0, text.lastIndexOf('. ', at) + 2);
+  const stop = text.indexOf('.', at);
+  const r = geoparse(text, { gazetteer });
+  return placesForSpan(text, r, [start, stop < 0 ? text.length : stop + 1]);
+}
+
+test('places in the sentence come first, most specific first', () => {
+  const p = placesOf('In Iraq, 190,000 people fled Mosul.', '190,000');
+  assert.deepEqual(
+    p.locations.map((l) => l.name),
+    ['Mosul', 'Iraq'],
+  );
+  assert.equal(p.country, 'IRQ');
+});
+
+test('without a place in the sentence, the nearest earlier one in the paragraph', () => {
+  const p = placesOf('Floods struck Erbil on Monday. Some 4,000 families were evacuated.', '4,000');
+  assert.deepEqual(
+    p.locations.map((l) => l.name),
+    ['Erbil'],
+  );
+});
+
+test('demonyms give the country, never a location', () => {
+  const p = placesOf('Iraqi officials said 300 homes were destroyed.', '300');
+  assert.deepEqual(p.locations, []);
+  assert.equal(p.country, 'IRQ');
+});
+
+test('no place anywhere: no location and no country', () => {
+  const p = placesOf('About 500 people were displaced by the storm.', '500');
+  assert.deepEqual(p, { locations: [], country: null });
+});

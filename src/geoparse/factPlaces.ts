@@ -1,0 +1,79 @@
+// Which of a document's places a figure refers to. The rule: the places named in the figure's
+// own sentence first (most specific first); else the nearest place before it in the same
+// paragraph, or just after it; else the document's most mentioned specific place. Demonyms
+// and continents never locate a figure, though they do give its country.
+import type { Place } from '../types.js';
+import type { GeoparseResult } from './index.js';
+
+export interface FactPlaces {
+  locations: Place[];
+  /** ISO3: the first location's country, else a demonym's in the sentence, else the document's. */
+  country: string | null;
+}
+
+const SPECIFICITY: Record<string, number> = { city: 0, admin2: 1, admin1: 2, region: 3, country: 4 };
+/** How far back (characters) the nearest earlier place may be, and how far ahead a later one. */
+const BACK = 1500;
+const AHEAD = 200;
+
+const locating = (p: Place): boolean => p.kind !== 'demonym' && p.kind !== 'continent' && p.lat !== null;
+
+function dedupe(places: Place[]): Place[] {
+  const seen = new Set<string>();
+  return places.filter((p) => {
+    const k = p.geonameId !== undefined ? String(p.geonameId) : `${p.name}|${p.country}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function placesForSpan(
+  text: string,
+  result: GeoparseResult,
+  span: readonly [number, number],
+): FactPlaces {
+  const [start, end] = span;
+  const inside = result.places.filter((p) => p.start < end && p.end > start);
+  let locations = dedupe(inside.filter(locating)).sort(
+    (a, b) => (SPECIFICITY[a.kind ?? ''] ?? 5) - (SPECIFICITY[b.kind ?? ''] ?? 5) || a.start - b.start,
+  );
+  if (locations.length === 0) {
+    const para = Math.max(text.lastIndexOf('\n\n', start), start - BACK);
+    const before = result.places.filter((p) => locating(p) && p.end <= start && p.start >= para);
+    const after = result.places.filter(
+      (p) =>
+        locating(p) && p.start >= end && p.start <= end + AHEAD && !text.slice(end, p.start).includes('\n\n'),
+    );
+    const last = before[before.length - 1];
+    const next = after[0];
+    const pick = last && next ? (start - last.end <= next.start - end ? last : next) : (last ?? next);
+    if (pick) locations = [pick];
+  }
+  if (locations.length === 0) {
+    const counts = new Map<string, { place: Place; n: number }>();
+    for (const p of result.places) {
+      if (!locating(p) || p.kind === 'country') continue;
+      const k = p.geonameId !== undefined ? String(p.geonameId) : p.name;
+      const c = counts.get(k);
+      if (c) c.n++;
+      else counts.set(k, { place: p, n: 1 });
+    }
+    const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+    if (top && top.place.country === (result.countries[0]?.iso3 ?? null)) locations = [top.place];
+  }
+  const demonym = inside.find((p) => p.kind === 'demonym');
+  // A document that is clearly about one country keeps it unless the fact's own places say
+  // otherwise with more than one voice.
+  const main = result.countries[0];
+  const located = locations[0]?.country ?? null;
+  const country =
+    main &&
+    main.weight >= 0.6 &&
+    located !== main.iso3 &&
+    !locations.some((p) => p.country === main.iso3) &&
+    locations.length < 2
+      ? main.iso3
+      : (located ?? demonym?.country ?? main?.iso3 ?? null);
+  return { locations, country };
+}
