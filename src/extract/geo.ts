@@ -1,10 +1,11 @@
 // The default place resolver for extract(): the offline geoparser (src/geoparse), whose
 // gazetteer is loaded once on first use. Demonyms ("Iraqi forces") give the document its
-// country context but are not places a figure refers to.
+// country context; attachPlaces keeps one only where it names the people counted
+// ("one million Iraqis", "5,000 Syrian refugees").
 import { geoparse } from '../geoparse/index.js';
 import type { PlaceContext } from './refine/places.js';
 
 export function geoparsePlaces(text: string, published: string | null): PlaceContext {
-  const r = geoparse(text, { published, demonyms: false });
+  const r = geoparse(text, { published });
   return { places: r.places, countries: r.countries };
 }

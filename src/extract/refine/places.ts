@@ -1,5 +1,7 @@
 // Ties places to facts: the places named in the fact's sentence, nearest to the figure first;
-// when the sentence names none, the nearest places in the two sentences before it. The fact's
+// when the sentence names none, the nearest places in the two sentences before it; when those
+// name none either, the document's focus place. A demonym counts only where it names the people
+// counted ("one million Iraqis"), not where it names an actor ("Iraqi forces"). The fact's
 // country is its first place's country, else the strongest country of the document.
 import type { Fact, Place, Span } from '../../types.js';
 
@@ -9,11 +11,19 @@ export interface PlaceContext {
 }
 
 const LOOKBACK_SENTENCES = 2;
+/** How far after a figure a demonym may stand and still name the people counted. */
+const DEMONYM_REACH = 24;
 
 export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: number, ctx: PlaceContext): void {
   const figureAt = fact.quantity_span[0];
   const inSpan = (s: Span) =>
-    ctx.places.filter((p) => p.start >= s[0] && p.end <= s[1] && p.kind !== 'continent');
+    ctx.places.filter(
+      (p) =>
+        p.start >= s[0] &&
+        p.end <= s[1] &&
+        p.kind !== 'continent' &&
+        (p.kind !== 'demonym' || namesCounted(fact, p)),
+    );
   let found = inSpan(fact.span);
   for (let k = 1; found.length === 0 && k <= LOOKBACK_SENTENCES; k++) {
     const prev = sentences[sentenceIndex - k];
@@ -45,6 +55,11 @@ export function attachPlaces(fact: Fact, sentences: Span[], sentenceIndex: numbe
   }
 }
 
+function namesCounted(fact: Fact, p: Place): boolean {
+  const gap = p.start - fact.quantity_span[1];
+  return gap >= 0 && gap <= DEMONYM_REACH;
+}
+
 /**
  * The place a document is about when a figure's own sentences name none: the most mentioned
  * town, district or region of the document's main country ("Mosul" in an op-ed on its battle).
@@ -53,7 +68,8 @@ function focusPlace(ctx: PlaceContext): Place | null {
   const main = ctx.countries[0]?.iso3;
   const counts = new Map<string, { place: Place; n: number }>();
   for (const p of ctx.places) {
-    if (p.kind === 'country' || p.kind === 'continent' || (main && p.country !== main)) continue;
+    if (p.kind === 'country' || p.kind === 'continent' || p.kind === 'demonym') continue;
+    if (main && p.country !== main) continue;
     const key = `${p.name.toLowerCase()}|${p.lat}|${p.lon}`;
     const c = counts.get(key);
     if (c) c.n++;
@@ -69,6 +85,7 @@ function focusPlace(ctx: PlaceContext): Place | null {
 function rank(p: Place): number {
   switch (p.kind) {
     case 'country':
+    case 'demonym':
       return 2;
     case 'region':
       return 1;
