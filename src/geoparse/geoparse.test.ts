@@ -47,6 +47,7 @@ const NEGATIVE: [string, string][] = [
   ['President George Washington was mentioned in the speech.', 'Washington'],
   ['Kristina Jones runs the shelter. Jones said 40 families arrived.', 'Jones'],
   ['A car driven by Atlanta Jones, 45, left the road.', 'Jones'],
+  ['Officers found Jones unharmed near the river.', 'Jones'],
   ['A car driven by Atlanta Jones, 45, left the road.', 'Atlanta'],
   ['Parades on St. Paris’s Day drew crowds.', 'Paris'],
 ];

@@ -22,6 +22,7 @@ export interface PlacesLexicon {
   personVerbs: Set<string>;
   streetWords: Set<string>;
   locatives: Set<string>;
+  surnames: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -37,6 +38,7 @@ interface StopwordsFile {
   personVerbs?: string[];
   streetWords?: string[];
   locatives?: string[];
+  surnames?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -59,6 +61,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     personVerbs: new Set(),
     streetWords: new Set(),
     locatives: new Set(),
+    surnames: new Set(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -94,6 +97,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.personVerbs, sw?.personVerbs);
     fill(lex.streetWords, sw?.streetWords);
     fill(lex.locatives, sw?.locatives);
+    fill(lex.surnames, sw?.surnames);
   }
   return lex;
 }

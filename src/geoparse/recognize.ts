@@ -38,6 +38,8 @@ export interface Mention {
   personVerb: boolean;
   /** After a locative preposition ("in", "near", "outside") or before ", <state>". */
   placeCue: boolean;
+  /** A common family name ("Brown", "Nelson"). */
+  familyName: boolean;
   /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
   street: boolean;
   /** The word also appears in lower case in the document ("mobile", "reading"). */
@@ -210,6 +212,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       personVerb,
       street,
       placeCue,
+      familyName: j === i && lex.surnames.has(key),
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
       notPlace:
         (!feature && lex.notPlaces.has(key)) || (!abbreviation && isAcronym(text, t.start, end, candidates)),

@@ -319,6 +319,15 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const contained = idxs.some((k) => containerOf.has(k));
     if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere))
       return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
+    const closeBy = best.reasons.some((x) => /^(state|inside|contains)/.test(x));
+    if (
+      m.familyName &&
+      !closeBy &&
+      !contained &&
+      e.population < 200_000 &&
+      !idxs.some((k) => mentions[k]?.placeCue)
+    )
+      return { mention: m, entry: null, reason: 'a common family name without support', ranked: r };
     if (e.population < 1000 && !supported)
       return { mention: m, entry: null, reason: 'small place without support', ranked: r };
     if (
