@@ -35,8 +35,10 @@ export interface IngestDeps {
   contentHash(text: string): string;
   /** 64-bit SimHash of the text, or null when the text has too few words to compare. */
   simhash(text: string): bigint | null;
-  /** Cheap pre-filter on stored SimHashes: worth comparing the texts? */
-  isCandidate(a: bigint, b: bigint): boolean;
+  /** Hamming distance of two SimHashes: the cheap pre-filter before comparing texts. */
+  simhashDistance(a: bigint, b: bigint): number;
+  /** Largest distance at which the texts are worth comparing. */
+  maxCandidateDistance: number;
   /**
    * The exact test on two texts: the same article give or take small edits, and stating the
    * same figures (bulletins that differ only in their numbers are different reports).

@@ -36,6 +36,8 @@ export interface StoredDocument {
  */
 export const MAX_SIMHASH_CANDIDATES = 200;
 export const RECENT_WINDOW = 2000;
+/** Texts compared per new document, closest SimHash first. */
+export const MAX_TEXT_COMPARISONS = 8;
 
 export function simhashBands(h: bigint): [number, number, number, number] {
   return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as [number, number, number, number];
@@ -49,12 +51,19 @@ async function findOriginal(store: Store, deps: IngestDeps, text: string, hash: 
   const exact = await store.articles.findByHash(hash);
   if (exact) return exact.id;
   if (sim === null) return null;
-  const close = (c: { simhash: string }) => deps.isCandidate(sim, BigInt(`0x${c.simhash}`));
-  const banded = (await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)).filter(close);
-  const recent = (await store.articles.recentSimhashes(RECENT_WINDOW)).filter(close).reverse();
-  for (const c of [...banded, ...recent]) {
-    const other = await store.articles.get(c.id);
-    if (other && deps.isNearDuplicate(text, other.text)) return c.id;
+  const distance = new Map<number, number>();
+  const candidates = [...(await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)), ...(await store.articles.recentSimhashes(RECENT_WINDOW))];
+  for (const c of candidates) {
+    const d = deps.simhashDistance(sim, BigInt(`0x${c.simhash}`));
+    if (d <= deps.maxCandidateDistance) distance.set(c.id, d);
+  }
+  if (distance.size === 0) return null;
+  // Compare texts with the closest few only (templated bulletins can all be "close").
+  const closest = [...distance].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, MAX_TEXT_COMPARISONS);
+  const texts = await store.articles.texts(closest.map(([id]) => id));
+  for (const [id] of closest) {
+    const other = texts.get(id);
+    if (other !== undefined && deps.isNearDuplicate(text, other)) return id;
   }
   return null;
 }

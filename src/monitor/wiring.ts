@@ -1,7 +1,7 @@
 // The real implementations behind IngestDeps: the SSRF-safe fetcher, the feed parser, the
 // dedup functions, the document converters and the extractor.
 import type { Config } from '../config.js';
-import { canonicalUrl, contentHash, isNearDuplicate, isNearDuplicateCandidate, normaliseForHash, simhash } from '../dedup/index.js';
+import { canonicalUrl, contentHash, hammingDistance, isNearDuplicate, normaliseForHash, SIMHASH_CANDIDATE_MAX_DISTANCE, simhash } from '../dedup/index.js';
 import { detectLanguage } from '../document/language.js';
 import { decodeText } from '../document/sniff.js';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js';
@@ -29,7 +29,8 @@ export function createDeps(config: Pick<Config, 'fetchAllow'>): IngestDeps {
     contentHash,
     // Too short a text for a SimHash to mean much: only exact copies (content hash) count.
     simhash: (text) => (words(text) >= MIN_WORDS_FOR_NEAR_DUPLICATE ? simhash(text) : null),
-    isCandidate: (a, b) => isNearDuplicateCandidate(a, b),
+    simhashDistance: (a, b) => hammingDistance(a, b),
+    maxCandidateDistance: SIMHASH_CANDIDATE_MAX_DISTANCE,
     isNearDuplicate: (a, b) => figuresOf(a).join(' ') === figuresOf(b).join(' ') && isNearDuplicate(a, b),
     fetch: async (url, options) => {
       const r = await safeFetch(url, { etag: options.etag, lastModified: options.lastModified, allow: config.fetchAllow });

@@ -107,6 +107,13 @@ export class Articles {
     return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
   }
 
+  /** The texts of some articles, by id. */
+  async texts(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('articles').select(['id', 'text']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
   /** The SimHashes of the most recent originals, newest first. */
   async recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]> {
     const rows = await this.db
