@@ -23,6 +23,7 @@ const POSITIVE: [string, string[]][] = [
   ['Shelling near Khan Younis forced families out.', ['Khan Younis=281133']],
   ['Families from Khān Yūnis sheltered in schools.', ['Khān Yūnis=281133']],
   ['Clashes spread across Nineveh governorate.', ['Nineveh governorate=92877']],
+  ['Rain flooded roads in Erbil and Nineveh provinces.', ['Erbil=95445', 'Nineveh=92877']],
   ['Aid reached the camps (near Aleppo) by truck.', ['Aleppo=170063']],
   ['Displacement in Darfur and across Africa rose.', ['Darfur=region', 'Africa=6255146']],
   ['Officials in Atlanta said storms hit Georgia hard.', ['Atlanta=4180439', 'Georgia=4197000']],

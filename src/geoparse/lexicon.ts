@@ -23,6 +23,8 @@ export interface PlacesLexicon {
   streetWords: Set<string>;
   locatives: Set<string>;
   surnames: Set<string>;
+  /** Plural administrative word → singular ("counties" → "county"). */
+  pluralFeatures: Map<string, string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -39,6 +41,7 @@ interface StopwordsFile {
   streetWords?: string[];
   locatives?: string[];
   surnames?: string[];
+  pluralFeatures?: Record<string, string>;
 }
 
 function readJson<T>(path: string): T | null {
@@ -62,6 +65,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     streetWords: new Set(),
     locatives: new Set(),
     surnames: new Set(),
+    pluralFeatures: new Map(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -98,6 +102,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.streetWords, sw?.streetWords);
     fill(lex.locatives, sw?.locatives);
     fill(lex.surnames, sw?.surnames);
+    for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
+      lex.pluralFeatures.set(plural, singular);
   }
   return lex;
 }

@@ -109,6 +109,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
   for (const t of toks) if (!t.cap) lowerWords.add(t.norm);
   const mentions: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 8);
+  const listed = listMembers(text, toks, gaz, lex);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i] as Token;
@@ -116,7 +117,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       i++;
       continue;
     }
-    const found = longestMatch(text, toks, i, maxWords, gaz, lex);
+    const found = listed.get(i) ?? longestMatch(text, toks, i, maxWords, gaz, lex);
     if (!found) {
       i++;
       continue;
@@ -227,6 +228,55 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     i = j + 1;
   }
   return mentions;
+}
+
+const SEPARATORS = new Set([', ', ' and ', ' or ', ', and ', ', or ', ' & ']);
+
+/**
+ * Names listed before a plural administrative word ("Hamilton, Preble and Warren counties",
+ * "Kirundo, Makamba and Rutana provinces"): each is looked up with the singular word, or as an
+ * administrative area.
+ */
+function listMembers(text: string, toks: Token[], gaz: Gazetteer, lex: PlacesLexicon): Map<number, Match> {
+  const out = new Map<number, Match>();
+  for (let k = 1; k < toks.length; k++) {
+    const singular = lex.pluralFeatures.get((toks[k] as Token).norm);
+    if (!singular) continue;
+    let j = k - 1;
+    while (j >= 0) {
+      // One name: a run of capitalised tokens ending at j.
+      let i = j;
+      while (
+        i > 0 &&
+        (toks[i] as Token).cap &&
+        (toks[i - 1] as Token).cap &&
+        text.slice((toks[i - 1] as Token).end, (toks[i] as Token).start) === ' '
+      )
+        i--;
+      if (!(toks[i] as Token).cap || j - i > 3) break;
+      const key = toks
+        .slice(i, j + 1)
+        .map((t) => t.norm)
+        .join(' ');
+      const withWord = gaz.lookup(`${key} ${singular}`);
+      const candidates = withWord.length
+        ? withWord
+        : gaz.lookup(key).filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
+      if (candidates.length)
+        out.set(i, {
+          j,
+          end: (toks[j] as Token).end,
+          key: withWord.length ? `${key} ${singular}` : key,
+          candidates,
+          abbreviation: false,
+        });
+      const prev = toks[i - 1];
+      if (!prev || !SEPARATORS.has(text.slice(prev.end, (toks[i] as Token).start).replace(/\s+/g, ' ')))
+        break;
+      j = i - 1;
+    }
+  }
+  return out;
 }
 
 interface Match {
