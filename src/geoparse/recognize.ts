@@ -270,10 +270,14 @@ function listMembers(text: string, toks: Token[], gaz: Gazetteer, lex: PlacesLex
           candidates,
           abbreviation: false,
         });
-      const prev = toks[i - 1];
+      // Step back over the separator: ", ", " and ", ", or " …
+      let x = i - 1;
+      while (x >= 0 && x > i - 3 && ((toks[x] as Token).norm === 'and' || (toks[x] as Token).norm === 'or'))
+        x--;
+      const prev = toks[x];
       if (!prev || !SEPARATORS.has(text.slice(prev.end, (toks[i] as Token).start).replace(/\s+/g, ' ')))
         break;
-      j = i - 1;
+      j = x;
     }
   }
   return out;
