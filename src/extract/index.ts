@@ -7,12 +7,12 @@
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
 import type { DocumentInput, ExtractResult, Fact, FactDate } from '../types.js';
-import { classify, causeOf } from '../classify/index.js';
+import { classify, causeOf, type CauseOfResult } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence } from './sentence.js';
 import { dedupeFacts } from './refine/dedupe.js';
-import { dateOf, reportDate } from './refine/date.js';
+import { type DateContext, dateOf, reportDate } from './refine/date.js';
 import { stockOrFlow } from './refine/stock.js';
 import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
@@ -45,19 +45,23 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const resolve = options.geoparse ?? geoparsePlaces;
   const places = resolve && facts.length > 0 ? resolve(text, published) : null;
   let report: FactDate | false | undefined;
+  const dates: DateContext = { text, published, lang, mayHoldDate: lex.mayHoldDate, cache: new Map() };
+  const causes = new Map<number, CauseOfResult>();
   for (const fact of facts) {
     const i = sentenceOf.get(fact) ?? 0;
     const sentence = text.slice(fact.span[0], fact.span[1]);
-    const local = causeOf(sentence);
+    // Sentences often hold several facts: read each one's cause once.
+    let local = causes.get(fact.span[0]);
+    if (!local) causes.set(fact.span[0], (local = causeOf(sentence)));
     fact.cause = local.cause ?? doccls.cause;
     // A sentence that only says "disaster" inherits the document's hazard (flood, storm …).
     const vagueHazard = local.hazard === null || local.hazard === 'other';
     fact.hazard =
       local.cause && !(vagueHazard && local.cause === doccls.cause) ? local.hazard : doccls.hazard;
     if (!local.cause && fact.cause) fact.implied.push('cause');
-    fact.date = dateOf(text, fact.span, fact.quantity_span[0], published, lang, lex.mayHoldDate);
+    fact.date = dateOf(dates, fact.span, fact.quantity_span[0]);
     if (!fact.date) {
-      report ??= reportDate(text, published, lang, lex.mayHoldDate) ?? false;
+      report ??= reportDate(dates) ?? false;
       if (report) {
         fact.date = report;
         fact.implied.push('date');

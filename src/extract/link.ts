@@ -31,6 +31,8 @@ export interface Link {
 }
 
 const MIN_SCORE = 0.3;
+/** The furthest, in tokens, a trigger may stand from its figure. */
+const LINK_REACH = 30;
 const BLOCKED = Infinity;
 
 export function linkFigures(
@@ -40,6 +42,7 @@ export function linkFigures(
   lex: Lexicon,
   listItems: ReadonlySet<number> = new Set(),
 ): Link[] {
+  const norms = tokens.map((t) => t.norm);
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
   const links: Link[] = [];
@@ -48,6 +51,8 @@ export function linkFigures(
     const q = f.quantity;
     const countEnd = f.noun ? f.noun.next : q.next;
     for (const r of triggers) {
+      // Links never reach further than this; the bound keeps long sentences linear.
+      if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) continue;
       if (!compatible(f, r)) continue;
       let score: number;
       let direction: Link['direction'];
@@ -86,9 +91,10 @@ export function linkFigures(
     }
     const modality =
       best.direction === 'after'
-        ? modalityOf(tokens, q.lead, chosen.first, lex)
+        ? modalityOf(tokens, norms, q.lead, chosen.first, lex)
         : modalityOf(
             tokens,
+            norms,
             Math.max(0, chosen.first - 4),
             best.direction === 'before' ? q.lead : chosen.first,
             lex,

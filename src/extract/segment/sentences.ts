@@ -11,8 +11,33 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/**
+ * The longest span read as one sentence. Longer runs (tables, PDF debris, text without
+ * punctuation) are cut at white space so that reading stays linear in the document length.
+ */
+export const MAX_SENTENCE_CHARS = 1500;
+
 /** Sentence spans over `text`, trimmed of surrounding white space. */
 export function splitSentences(text: string): Span[] {
+  return splitSentencesByPunctuation(text).flatMap((s) => capLength(text, s));
+}
+
+function capLength(text: string, span: Span): Span[] {
+  if (span[1] - span[0] <= MAX_SENTENCE_CHARS) return [span];
+  const out: Span[] = [];
+  let start = span[0];
+  while (span[1] - start > MAX_SENTENCE_CHARS) {
+    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE_CHARS);
+    if (cut <= start) cut = start + MAX_SENTENCE_CHARS;
+    out.push([start, cut]);
+    start = cut;
+    while (start < span[1] && /\s/.test(text[start] ?? '')) start++;
+  }
+  if (start < span[1]) out.push([start, span[1]]);
+  return out;
+}
+
+function splitSentencesByPunctuation(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   const push = (end: number) => {

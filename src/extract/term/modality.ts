@@ -7,8 +7,13 @@ import type { Token } from '../segment/tokens.js';
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
 
 /** Looks at tokens in [from, to): the words between a figure and its trigger, or before the trigger. */
-export function modalityOf(tokens: readonly Token[], from: number, to: number, lex: Lexicon): Modality {
-  const norms = tokens.map((t) => t.norm);
+export function modalityOf(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  from: number,
+  to: number,
+  lex: Lexicon,
+): Modality {
   let hypothetical = false;
   let past = false;
   for (let i = Math.max(0, from); i < to; i++) {
