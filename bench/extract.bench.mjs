@@ -25,3 +25,18 @@ console.log(
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );
+
+// Pathological input: 2 MB of numbers and trigger words without a full stop. Extraction must
+// stay linear; this line records how long such a document takes.
+const words = ['people', 'were', 'evacuated', 'displaced', 'homes', 'destroyed', 'killed', 'and', 'the', 'families'];
+let junk = '';
+for (let i = 0; junk.length < 2_000_000; i++) junk += (i % 3 === 0 ? String((i * 7919) % 99991) : words[i % words.length]) + ' ';
+const p0 = process.hrtime.bigint();
+const junkFacts = extract({ text: junk, published: null, lang: 'en' }, opts).facts.length;
+console.log(
+  JSON.stringify({
+    bench: `${geo ? 'extract + geoparse' : 'extract'}: 2 MB without sentence breaks`,
+    seconds: +(Number(process.hrtime.bigint() - p0) / 1e9).toFixed(2),
+    facts: junkFacts,
+  }),
+);
