@@ -65,6 +65,7 @@ class Votes {
   private readonly total = new Map<string, number>();
   private readonly bySense = new Map<string, Map<string, number>>();
   private sum = 0;
+  private readonly ownSums = new Map<string, number>();
 
   add(sense: string, k: string, w: number): void {
     if (!k || w <= 0) return;
@@ -73,6 +74,7 @@ class Votes {
     if (!own) this.bySense.set(sense, (own = new Map()));
     own.set(k, (own.get(k) ?? 0) + w);
     this.sum += w;
+    this.ownSums.delete(sense);
   }
 
   /** The votes for k from every sense but `sense`. */
@@ -82,8 +84,12 @@ class Votes {
 
   /** k's share of the votes of every sense but `sense`. */
   share(sense: string, k: string): number {
-    let ownSum = 0;
-    for (const v of this.bySense.get(sense)?.values() ?? []) ownSum += v;
+    let ownSum = this.ownSums.get(sense);
+    if (ownSum === undefined) {
+      ownSum = 0;
+      for (const v of this.bySense.get(sense)?.values() ?? []) ownSum += v;
+      this.ownSums.set(sense, ownSum);
+    }
     const rest = this.sum - ownSum;
     return rest > 1e-9 ? this.weight(sense, k) / rest : 0;
   }
@@ -244,9 +250,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         let nearest = Infinity;
         for (const k of nearbyKeys) {
           const e = chosen.get(k);
-          if (!e || k === key || e.kind === 'continent' || (contains(e, c) && e.kind !== 'admin2')) continue;
-          const d = km(c, e);
+          if (!e || k === key || e.kind === 'continent') continue;
           const scale = e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region' ? 400 : 150;
+          // Beyond ~3.7 scales the bonus is negligible: skip the trigonometry.
+          if (Math.abs(e.lat - c.lat) * 111 > 3.7 * scale) continue;
+          if (contains(e, c) && e.kind !== 'admin2') continue;
+          const d = km(c, e);
           const b = 2 * Math.exp(-d / scale);
           if (b > bonus) {
             bonus = b;
