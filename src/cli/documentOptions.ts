@@ -1,5 +1,6 @@
 // The input options every document-reading command shares (extract, geoparse, classify).
 import { Option, type Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_MAX_BYTES, readDocuments, type InputDocument } from './input.js';
 
 export interface DocumentFlags {
   jsonl?: boolean;
@@ -32,4 +33,28 @@ function parseBytes(value: string): number {
   if (!Number.isInteger(n) || n <= 0)
     throw new InvalidArgumentError('expected a positive whole number of bytes');
   return n;
+}
+
+/**
+ * The documents a command was given, read with its flags. Lines skipped with --keep-going are
+ * reported on stderr as they come, and make the command exit 1 once the rest is done.
+ */
+export async function* documentsFrom(
+  command: string,
+  files: string[],
+  flags: DocumentFlags,
+  setExit: (code: number) => void,
+): AsyncGenerator<InputDocument> {
+  let skipped = 0;
+  yield* readDocuments(files, {
+    jsonl: flags.jsonl === true,
+    keepGoing: flags.keepGoing === true,
+    maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
+    ...(flags.format ? { format: flags.format } : {}),
+    onSkip: (e) => {
+      skipped++;
+      process.stderr.write(`dmon ${command}: skipped ${e.message}\n`);
+    },
+  });
+  if (skipped > 0) setExit(1);
 }

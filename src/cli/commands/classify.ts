@@ -3,8 +3,7 @@
 // per document with --jsonl; --explain adds the cues (words, offsets, points, reasons).
 import type { Command } from 'commander';
 import { explain, type Explanation } from '../../classify/index.js';
-import { DEFAULT_MAX_BYTES, readDocuments } from '../input.js';
-import { documentOptions, type DocumentFlags } from '../documentOptions.js';
+import { documentOptions, documentsFrom, type DocumentFlags } from '../documentOptions.js';
 import type { RegisterCommand } from './index.js';
 
 interface ClassifyFlags extends DocumentFlags {
@@ -21,18 +20,7 @@ export const registerClassify: RegisterCommand = (program: Command, setExit) => 
     .option('--explain', 'add the cues behind each decision (phrase, offsets, points, reason)');
   documentOptions(cmd).action(async (files: string[], flags: ClassifyFlags) => {
     const results: Array<Record<string, unknown>> = [];
-    let skipped = 0;
-    const docs = readDocuments(files, {
-      jsonl: flags.jsonl === true,
-      keepGoing: flags.keepGoing === true,
-      maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
-      ...(flags.format ? { format: flags.format } : {}),
-      onSkip: (e) => {
-        skipped++;
-        process.stderr.write(`dmon classify: skipped ${e.message}\n`);
-      },
-    });
-    for await (const doc of docs) {
+    for await (const doc of documentsFrom('classify', files, flags, setExit)) {
       const e = explain(doc);
       const row = toRow(doc.id, e, flags.explain === true);
       if (flags.jsonl) process.stdout.write(JSON.stringify(row) + '\n');
@@ -41,7 +29,6 @@ export const registerClassify: RegisterCommand = (program: Command, setExit) => 
     }
     if (flags.json)
       process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
-    if (skipped > 0) setExit(1);
   });
 };
 

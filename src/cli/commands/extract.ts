@@ -3,8 +3,7 @@
 import type { Command } from 'commander';
 import { extract } from '../../extract/index.js';
 import type { ExtractResult } from '../../types.js';
-import { DEFAULT_MAX_BYTES, readDocuments } from '../input.js';
-import { documentOptions, type DocumentFlags } from '../documentOptions.js';
+import { documentOptions, documentsFrom, type DocumentFlags } from '../documentOptions.js';
 import { factTable } from '../format.js';
 import type { RegisterCommand } from './index.js';
 
@@ -20,26 +19,12 @@ export const registerExtract: RegisterCommand = (program: Command, setExit) => {
     .option('--json', 'print one JSON object (or array) instead of a table');
   documentOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     const results: { id: string; result: ExtractResult }[] = [];
-    let skipped = 0;
-    const docs = readDocuments(files, {
-      jsonl: flags.jsonl === true,
-      keepGoing: flags.keepGoing === true,
-      maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
-      ...(flags.format ? { format: flags.format } : {}),
-      onSkip: (e) => {
-        skipped++;
-        process.stderr.write(`dmon extract: skipped ${e.message}\n`);
-      },
-    });
-    for await (const doc of docs) {
+    for await (const doc of documentsFrom('extract', files, flags, setExit)) {
       const result = extract(doc);
       if (flags.jsonl) process.stdout.write(JSON.stringify({ id: doc.id, ...result }) + '\n');
       else results.push({ id: doc.id, result });
     }
-    if (flags.jsonl) {
-      if (skipped > 0) setExit(1);
-      return;
-    }
+    if (flags.jsonl) return;
     if (flags.json) {
       const out =
         results.length === 1
