@@ -18,12 +18,19 @@ export interface RunReport extends WorkerSummary {
 }
 
 /** Runs the queue until it is drained, with a progress bar on a terminal; returns what happened. */
-export async function drainWithProgress(monitor: Monitor, options: { json?: boolean; label: string; signal?: AbortSignal }): Promise<RunReport> {
+export async function drainWithProgress(
+  monitor: Monitor,
+  options: { json?: boolean; label: string; signal?: AbortSignal },
+): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, parked: 0, facts: 0, duplicates: 0, errors: [] };
   const tty = !options.json && process.stderr.isTTY === true;
   const bar = tty
     ? new cliProgress.SingleBar(
-        { format: `${options.label} [{bar}] {value}/{total} jobs | {facts} facts | {parked} failed`, stream: process.stderr, hideCursor: true },
+        {
+          format: `${options.label} [{bar}] {value}/{total} jobs | {facts} facts | {parked} failed`,
+          stream: process.stderr,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;
@@ -43,7 +50,13 @@ export async function drainWithProgress(monitor: Monitor, options: { json?: bool
     bar.increment(1, { facts: report.facts, parked: report.errors.length });
     if (Date.now() - lastCount > 500) {
       lastCount = Date.now();
-      void monitor.queue.counts().then((c) => bar.setTotal(Math.max(total, bar.getTotal(), doneCount + report.errors.length + c.queued + c.running)));
+      void monitor.queue
+        .counts()
+        .then((c) =>
+          bar.setTotal(
+            Math.max(total, bar.getTotal(), doneCount + report.errors.length + c.queued + c.running),
+          ),
+        );
     }
   };
   const summary = await monitor.run({ drain: true, signal: options.signal, onEvent });
@@ -63,8 +76,12 @@ export function summaryLine(prefix: string, r: RunReport & { queued?: number; sk
 }
 
 export function printErrors(r: RunReport): void {
-  for (const e of r.errors.slice(0, 20)) process.stderr.write(`dmon: ${e.key.replace(/^\w+:/, '')}: ${e.error}\n`);
-  if (r.errors.length > 20) process.stderr.write(`dmon: … and ${r.errors.length - 20} more failures (see GET /api/articles?status=failed)\n`);
+  for (const e of r.errors.slice(0, 20))
+    process.stderr.write(`dmon: ${e.key.replace(/^\w+:/, '')}: ${e.error}\n`);
+  if (r.errors.length > 20)
+    process.stderr.write(
+      `dmon: … and ${r.errors.length - 20} more failures (see GET /api/articles?status=failed)\n`,
+    );
 }
 
 interface IngestFlags {
@@ -95,26 +112,36 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
       process.once('SIGTERM', onSignal);
       try {
         let queued = 0;
+        let known = 0;
         let round = 0;
         do {
           if (round++ > 0) await new Promise((r) => setTimeout(r, Math.min(every ?? 0, 60_000)).unref());
           if (stop.signal.aborted) break;
-          if (urls.length && round === 1) for (const u of urls) queued += (await rt.monitor.queueUrl(u)).status === 'queued' ? 1 : 0;
-          if (!urls.length) queued += await rt.monitor.scheduleFeeds({ all: flags.all === true && round === 1 });
+          if (urls.length && round === 1)
+            for (const u of urls) queued += (await rt.monitor.queueUrl(u)).status === 'queued' ? 1 : 0;
+          if (!urls.length)
+            queued += await rt.monitor.scheduleFeeds({ all: flags.all === true && round === 1 });
           if (!work) continue;
-          const r = await drainWithProgress(rt.monitor, { json: flags.json, label: 'ingest', signal: stop.signal });
+          const r = await drainWithProgress(rt.monitor, {
+            json: flags.json,
+            label: 'ingest',
+            signal: stop.signal,
+          });
           if (r.parked) setExit(1);
           if (flags.json) process.stdout.write(JSON.stringify({ queued, ...r }) + '\n');
           else {
             printErrors(r);
-            process.stderr.write(summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) + '\n');
+            process.stderr.write(
+              summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) + '\n',
+            );
           }
           queued = 0;
         } while (every && !stop.signal.aborted);
         if (!work) {
           const c = await rt.monitor.queue.counts();
           if (flags.json) process.stdout.write(JSON.stringify({ queued, waiting: c.queued }) + '\n');
-          else process.stderr.write(`ingest: ${queued} jobs queued (${c.queued} waiting) for \`dmon worker\`\n`);
+          else
+            process.stderr.write(`ingest: ${queued} jobs queued (${c.queued} waiting) for \`dmon worker\`\n`);
         }
       } finally {
         process.off('SIGINT', onSignal);
