@@ -7,7 +7,7 @@ import type { Place } from '../types.js';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { loadPlacesLexicon, type PlacesLexicon } from './lexicon.js';
 import { findMentions } from './recognize.js';
-import { resolveMentions } from './resolve.js';
+import { describeScore, resolveMentions } from './resolve.js';
 
 export type { Gazetteer, GazetteerEntry, PlaceKind } from './gazetteer.js';
 export {
@@ -133,7 +133,7 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
         lat: c.entry.lat,
         lon: c.entry.lon,
         score: Math.round(c.score * 100) / 100,
-        reasons: c.reasons,
+        reasons: describeScore(c.parts),
       })),
     }));
   }

@@ -7,11 +7,36 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
 
+/** The evidence that made a candidate's score, by kind. */
+export interface ScoreParts {
+  prior: number;
+  alternate?: number;
+  seat?: number;
+  country?: number;
+  state?: number;
+  inside?: number;
+  contains?: number;
+  near?: number;
+  nearKm?: number;
+}
+
 export interface ScoredCandidate {
   entry: GazetteerEntry;
   score: number;
-  /** The evidence that made the score, e.g. "prior 4.2", "state +2.5". */
-  reasons: string[];
+  parts: ScoreParts;
+}
+
+/** The evidence in words, e.g. ["prior 4.20", "state +2.5", "near 27 km +1.67"]. */
+export function describeScore(p: ScoreParts): string[] {
+  const out = [`prior ${p.prior.toFixed(2)}`];
+  if (p.alternate) out.push(`alternate name ${p.alternate}`);
+  if (p.seat) out.push(`seat of the same-named area +${p.seat}`);
+  if (p.country) out.push(`country +${p.country.toFixed(2)}`);
+  if (p.state) out.push(`state +${p.state.toFixed(1)}`);
+  if (p.inside) out.push(`inside the next name +${p.inside}`);
+  if (p.contains) out.push(`contains the previous name +${p.contains}`);
+  if (p.near) out.push(`near ${Math.round(p.nearKm ?? 0)} km +${p.near.toFixed(2)}`);
+  return out;
 }
 
 export interface Resolution {
@@ -184,68 +209,59 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       m.candidates.length > MAX_CANDIDATES
         ? [...m.candidates].sort((a, b) => prior(b) - prior(a)).slice(0, MAX_CANDIDATES)
         : m.candidates;
+    const areas = new Map<string, number>();
+    for (const o of pool) if (o.kind === 'admin1') areas.set(`${o.country}.${o.admin1}`, o.population);
+    const containers: Mention[] = [];
+    const inners: Mention[] = [];
+    for (const i of idxs) {
+      const container = containerOf.get(i);
+      if (container !== undefined) containers.push(mentions[container] as Mention);
+      const inner = mentions[i]?.containerOf;
+      if (inner !== undefined) inners.push(mentions[inner] as Mention);
+    }
     for (const c of pool) {
-      const reasons: string[] = [];
-      let s = prior(c);
-      reasons.push(`prior ${s.toFixed(2)}`);
+      const parts: ScoreParts = { prior: prior(c) };
+      let s = parts.prior;
       if (c.kind === 'city' && !m.demonym && !m.abbreviation && !gaz.isPrimaryName(c, key)) {
         // Alternate names hold old names and translations: weaker evidence than a place's own
         // name, and much weaker when another candidate bears the name as its own.
-        const penalty = ownNamed ? 1.5 : c.population < 5000 ? 1 : 0.3;
-        s -= penalty;
-        reasons.push(`alternate name −${penalty}`);
+        parts.alternate = -(ownNamed ? 1.5 : c.population < 5000 ? 1 : 0.3);
+        s += parts.alternate;
       }
+      const area = `${c.country}.${c.admin1}`;
       // "Aleppo", "Baghdad": the seat of a same-named area that it dominates is what news means
       // by the name, unless a word such as "governorate" was written ("Quebec" stays the
       // province: most of its people live outside Quebec City).
-      if (
-        !m.feature &&
-        (c.featureCode === 'PPLA' || c.featureCode === 'PPLC') &&
-        pool.some(
-          (o) =>
-            o.kind === 'admin1' &&
-            o.country === c.country &&
-            o.admin1 === c.admin1 &&
-            c.population >= 0.3 * o.population,
-        )
-      ) {
-        s += 1.5;
-        reasons.push('seat of the same-named area +1.5');
+      if (!m.feature && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC')) {
+        const areaPop = areas.get(area);
+        if (areaPop !== undefined && c.population >= 0.3 * areaPop) {
+          parts.seat = 1.5;
+          s += 1.5;
+        }
       }
       const share = countryVotes.share(key, c.country);
       if (share > 0) {
-        s += 4 * share;
-        reasons.push(`country ${(4 * share).toFixed(2)}`);
+        parts.country = 4 * share;
+        s += parts.country;
       }
       if (c.kind === 'city' || c.kind === 'admin2') {
-        const st = stateVotes.weight(key, `${c.country}.${c.admin1}`);
+        const st = stateVotes.weight(key, area);
         if (st > 0) {
-          const b = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
-          s += b;
-          reasons.push(`state +${b.toFixed(1)}`);
+          parts.state = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
+          s += parts.state;
         }
       }
       // Containment: "Green Bay, Wisconsin" (this is the contained) or "…, Wisconsin" (container).
-      for (const i of idxs) {
-        const container = containerOf.get(i);
-        if (
-          container !== undefined &&
-          (mentions[container] as Mention).candidates.some((o) => contains(o, c))
-        ) {
-          s += 6;
-          reasons.push('inside the next name +6');
-          break;
-        }
-        const inner = mentions[i]?.containerOf;
-        if (inner !== undefined && (mentions[inner] as Mention).candidates.some((o) => contains(c, o))) {
-          s += 4;
-          reasons.push('contains the previous name +4');
-          break;
-        }
+      if (containers.some((o) => o.candidates.some((x) => contains(x, c)))) {
+        parts.inside = 6;
+        s += 6;
+      } else if (inners.some((o) => o.candidates.some((x) => contains(c, x)))) {
+        parts.contains = 4;
+        s += 4;
       }
       if (withProximity && c.kind !== 'country' && c.kind !== 'continent') {
-        // Closeness to the other places chosen in pass 1; a country's or state's point is
-        // coarse, so it counts at a longer range.
+        // Closeness to the other places chosen in the previous pass; a country's or state's
+        // point is coarse, so it counts at a longer range.
         let bonus = 0;
         let nearest = Infinity;
         for (const k of nearbyKeys) {
@@ -263,11 +279,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
           }
         }
         if (bonus > 0.05) {
+          parts.near = bonus;
+          parts.nearKm = nearest;
           s += bonus;
-          reasons.push(`near ${Math.round(nearest)} km +${bonus.toFixed(2)}`);
         }
       }
-      out.push({ entry: c, score: s, reasons });
+      out.push({ entry: c, score: s, parts });
     }
     out.sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
     return out;
@@ -320,15 +337,16 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         ranked: r,
       };
     const e = best.entry;
-    if (e.kind !== 'city') return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
+    if (e.kind !== 'city')
+      return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
     const idxs = senses.get(m.key) ?? [i];
     const supported =
-      best.reasons.some((x) => /^(state|inside|contains|near)/.test(x)) ||
+      !!(best.parts.state || best.parts.inside || best.parts.contains || best.parts.near) ||
       countryVotes.share(m.key, e.country) >= 0.3;
     const contained = idxs.some((k) => containerOf.has(k));
     if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere))
       return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
-    const closeBy = best.reasons.some((x) => /^(state|inside|contains)/.test(x));
+    const closeBy = !!(best.parts.state || best.parts.inside || best.parts.contains);
     if (
       m.familyName &&
       !closeBy &&
@@ -353,7 +371,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       if (!supported && (initialOnly || e.population < 100_000))
         return { mention: m, entry: null, reason: 'alternate name only, without support', ranked: r };
     }
-    return { mention: m, entry: e, reason: best.reasons.join(', '), ranked: r };
+    return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
   });
 
   // The document's countries, from what was accepted.
