@@ -118,7 +118,10 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
           if (round++ > 0) await new Promise((r) => setTimeout(r, Math.min(every ?? 0, 60_000)).unref());
           if (stop.signal.aborted) break;
           if (urls.length && round === 1)
-            for (const u of urls) queued += (await rt.monitor.queueUrl(u)).status === 'queued' ? 1 : 0;
+            for (const u of urls) {
+              if ((await rt.monitor.queueUrl(u)).status === 'queued') queued++;
+              else known++;
+            }
           if (!urls.length)
             queued += await rt.monitor.scheduleFeeds({ all: flags.all === true && round === 1 });
           if (!work) continue;
@@ -128,11 +131,14 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
             signal: stop.signal,
           });
           if (r.parked) setExit(1);
-          if (flags.json) process.stdout.write(JSON.stringify({ queued, ...r }) + '\n');
+          if (flags.json)
+            process.stdout.write(JSON.stringify({ queued, already_stored: known, ...r }) + '\n');
           else {
             printErrors(r);
             process.stderr.write(
-              summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) + '\n',
+              summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) +
+                (known ? `, ${known} already stored` : '') +
+                '\n',
             );
           }
           queued = 0;
