@@ -52,15 +52,36 @@ export interface Mention {
   abbreviation: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const UPPER = /^\p{Lu}/u;
 const LETTER = /^\p{L}/u;
 
+const WORD_START = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
+
+/** Is the code unit at i a letter, digit (or, inside a word, a combining mark)? */
+function isWordChar(text: string, i: number, inside: boolean): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // Surrogate pairs: test the whole code point.
+  const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text.charAt(i);
+  return (inside ? WORD_PART : WORD_START).test(ch);
+}
+
+/** Words (letters, digits, combining marks) with their offsets; everything else separates. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0];
-    const start = m.index;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text, i, false)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    while (i < n && isWordChar(text, i, true))
+      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    const w = text.slice(start, i);
     const code = w.charCodeAt(0);
     let cap: boolean;
     if (code < 128) cap = code >= 65 && code <= 90;
@@ -68,7 +89,7 @@ export function tokenize(text: string): Token[] {
       const c = w.charAt(0);
       cap = UPPER.test(c) || (LETTER.test(c) && c.toLowerCase() === c.toUpperCase());
     }
-    out.push({ start, end: start + w.length, norm: normalizeName(w), cap });
+    out.push({ start, end: i, norm: normalizeName(w), cap });
   }
   return out;
 }
