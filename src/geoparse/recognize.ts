@@ -46,6 +46,8 @@ export interface Mention {
   lowercaseElsewhere: boolean;
   /** On the list of words that are rarely places on their own. */
   notPlace: boolean;
+  /** A generic word (street, county, governor): never a place alone, even before ", <state>". */
+  generic: boolean;
   /** A demonym or country followed by an organisation word ("Iraqi Red Crescent"). */
   organisation: boolean;
   /** Matched through an abbreviation ("Ky.", "U.S."). */
@@ -235,6 +237,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       street,
       placeCue,
       familyName: j === i && lex.surnames.has(key),
+      generic: j === i && (lex.streetWords.has(key) || lex.featureWords.has(key) || lex.titles.has(key)),
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
       notPlace:
         (!feature && lex.notPlaces.has(key)) || (!abbreviation && isAcronym(text, t.start, end, candidates)),

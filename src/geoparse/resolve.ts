@@ -158,7 +158,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (m.person) return 'person (title or given name before)';
     if (m.givenName) return 'given name of a person';
     if (personSense.has(m.key)) return 'a person elsewhere in the text';
-    if (m.notPlace && !containerOf.has(i)) return 'common word';
+    if (m.notPlace && (m.generic || !containerOf.has(i))) return 'common word';
     if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city'))
       return 'street or building name';
     return '';
