@@ -35,15 +35,17 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
       if ((t.norm === 'de' || t.norm === 'of') && used) break;
       break;
     }
-    // "half a million": the article after "half" is part of the number.
-    if (used && (t.norm === 'a' || t.norm === 'an') && tokens[j - 1]?.norm === 'half') {
+    // "half a million", "medio millón": the article after the half is part of the number,
+    // and a half is a number only before a scale of a thousand or more.
+    const isHalf = (k: number) => lex.numberUnits.get(tokens[k]?.norm ?? '') === 0.5;
+    if (used && (t.norm === 'a' || t.norm === 'an') && isHalf(j - 1)) {
       j++;
       continue;
     }
-    if (!used && t.norm === 'half') {
-      // "half" is a number only in "half a million" / "half a billion".
-      const scale = tokens[j + 2];
-      if (!(tokens[j + 1]?.norm === 'a' && scale && (lex.scales.get(scale.norm) ?? 0) >= 1000)) return null;
+    if (!used && isHalf(j)) {
+      const article = tokens[j + 1]?.norm === 'a' || tokens[j + 1]?.norm === 'an';
+      const scale = tokens[j + (article ? 2 : 1)];
+      if (!scale || (lex.scales.get(scale.norm) ?? 0) < 1000) return null;
     }
     // "a" / "an" / "un" / "une" only start a number before a scale word: "a hundred", "un centenar".
     if (
