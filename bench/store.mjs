@@ -58,6 +58,7 @@ if (have < N) {
   have = await store.facts.count();
 }
 
+const onlyExport = process.argv.includes('--only-export');
 const app = await buildApp({ store, version: 'bench' });
 let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -75,7 +76,7 @@ const SHAPES = {
 };
 const rows = [];
 const all = [];
-for (const [name, make] of Object.entries(SHAPES)) {
+for (const [name, make] of onlyExport ? [] : Object.entries(SHAPES)) {
   const times = [];
   for (let i = 0; i < queries; i++) {
     let url;
@@ -93,7 +94,7 @@ for (const [name, make] of Object.entries(SHAPES)) {
   rows.push([name, pct(times, 50), pct(times, 95)]);
 }
 const aggregates = [];
-for (const [name, url] of [
+for (const [name, url] of onlyExport ? [] : [
   ['countries (all)', () => '/api/countries'],
   ['countries (one year)', () => { const y = year(); return `/api/countries?from=${y}-01-01&to=${y}-12-31`; }],
   ['timeseries country/month', () => `/api/timeseries?country=${pick(COUNTRIES)}&interval=month`],
@@ -116,7 +117,7 @@ for (const format of ['csv', 'geojson']) {
   const out = join(root, '.bench', `export.${format}`);
   const env = { ...process.env, ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : { DMON_SQLITE: where.sqlitePath, DATABASE_URL: '' }) };
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'dmon.mjs'), 'export', '--format', format, '--out', out], { env, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bench', 'store-export.mjs'), 'export', '--format', format, '--out', out], { env, encoding: 'utf8' });
   const secs = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`export failed: ${r.stderr}`);
   const rssKb = Number(r.stderr.trim().split('\n').pop());
