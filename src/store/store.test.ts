@@ -101,6 +101,12 @@ describeEachEngine('store', (store, _engine, tdb) => {
     assert.deepEqual(weeks.map((w) => w.period), ['2024-02-19']);
     const sunday = await store().summaries.timeseries({ country: ['FRE'], from: '2024-03-03' }, 'week');
     assert.equal(sunday[0]?.period, '2024-02-26');
+    // Cached aggregates follow new facts.
+    await seedArticle(store(), TEXT_B, [factB()]);
+    const after = await store().summaries.countries();
+    assert.equal(after.find((c) => c.country === 'FRE')?.facts, 3);
+    const monthsAfter = await store().summaries.timeseries({ country: ['FRE'] }, 'month');
+    assert.equal(monthsAfter[0]?.facts, 2);
   });
 
   test('tokens: created hashed, verified, revoked', async () => {

@@ -1,6 +1,7 @@
 // Aggregates over facts: per country, and per period and term.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
+import { AggregateCache } from './cache.js';
 import type { Database } from '../schema.js';
 import { factWhere, type FactFilter } from './filter.js';
 
@@ -27,13 +28,32 @@ export interface TimeseriesPoint {
 }
 
 export class Summaries {
+  private readonly cache: AggregateCache;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: Engine,
-  ) {}
+  ) {
+    this.cache = new AggregateCache(db);
+  }
 
-  async countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
-    const base = this.db.selectFrom('facts').where(factWhere(this.engine, filter)).where('facts.country', 'is not', null);
+  /** Per-country summary of the matching facts (cached until the facts change). */
+  countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
+    return this.cache.get(`countries:${JSON.stringify(filter)}`, () => this.computeCountries(filter));
+  }
+
+  /** Facts per period and term (cached until the facts change). */
+  timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
+    return this.cache.get(`timeseries:${interval}:${JSON.stringify(filter)}`, () =>
+      this.computeTimeseries(filter, interval),
+    );
+  }
+
+  private async computeCountries(filter: FactFilter): Promise<CountrySummary[]> {
+    const base = this.db
+      .selectFrom('facts')
+      .where(factWhere(this.engine, filter))
+      .where('facts.country', 'is not', null);
     const rows = await base
       .select((eb) => [
         'facts.country',
@@ -75,7 +95,7 @@ export class Summaries {
       .sort((a, b) => b.facts - a.facts || a.country.localeCompare(b.country));
   }
 
-  async timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
+  private async computeTimeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
     const period =
       interval === 'month'
         ? sql<string>`substr(facts.fact_date, 1, 7) || '-01'`
