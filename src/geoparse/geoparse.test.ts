@@ -49,6 +49,7 @@ const NEGATIVE: [string, string][] = [
   ['Kristina Jones runs the shelter. Jones said 40 families arrived.', 'Jones'],
   ['A car driven by Atlanta Jones, 45, left the road.', 'Jones'],
   ['Officers found Jones unharmed near the river.', 'Jones'],
+  ['Georgia Stevens, 9, won the skating prize. Georgia trains daily.', 'Georgia'],
   ['A car driven by Atlanta Jones, 45, left the road.', 'Atlanta'],
   ['Parades on St. Paris’s Day drew crowds.', 'Paris'],
 ];

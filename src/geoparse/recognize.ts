@@ -175,10 +175,14 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const gapAfter = after ? text.slice(end, after.start) : '';
     const givenName =
       j === i &&
-      lex.firstNames.has(t.norm) &&
+      !demonym &&
+      !found.abbreviation &&
       !!after &&
       after.cap &&
       gapAfter === ' ' &&
+      // "Michael Jordan" style: a known given name, or any name before a common family name
+      // ("Georgia Stevens", "Chad Johnson").
+      (lex.firstNames.has(t.norm) || lex.surnames.has(after.norm)) &&
       !gaz.startsName(`${t.norm} ${after.norm}`);
     const prevInMention =
       mentions.length > 0 && (mentions[mentions.length - 1] as Mention).end >= (prevTok?.end ?? -1);

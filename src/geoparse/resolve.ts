@@ -147,8 +147,14 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   const personSense = new Set<string>();
   for (const [key, idxs] of senses) {
     const m0 = mentions[idxs[0] as number] as Mention;
+    if (m0.demonym) continue;
+    // A given name before a family name ("Georgia Stevens") makes a person of any name.
+    if (idxs.some((i) => mentions[i]?.givenName) && !idxs.some((i) => mentions[i]?.placeCue)) {
+      personSense.add(key);
+      continue;
+    }
     const onlyCities = m0.candidates.every((c) => c.kind === 'city');
-    if (!onlyCities || m0.demonym) continue;
+    if (!onlyCities) continue;
     const strong = idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName);
     const weak = idxs.some((i) => mentions[i]?.surname || mentions[i]?.personVerb);
     if (strong || (weak && !idxs.some((i) => mentions[i]?.placeCue))) personSense.add(key);
