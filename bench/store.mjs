@@ -139,10 +139,12 @@ for (const format of ['csv', 'geojson']) {
 
 const date = new Date().toISOString().slice(0, 10);
 console.log(`\n### Store: ${have.toLocaleString('en')} facts on ${engine} (${date}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`);
-console.log('| facet query (GET /api/facts, limit 50) | p50 ms | p95 ms |\n|---|---:|---:|');
-for (const [n, p50, p95] of rows) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
-console.log(`| **all facet queries** | **${ms(pct(all, 50))}** | **${ms(pct(all, 95))}** |`);
-console.log('\n| aggregate | p50 ms | p95 ms |\n|---|---:|---:|');
-for (const [n, p50, p95] of aggregates) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
+if (!onlyExport) {
+  console.log('| facet query (GET /api/facts, limit 50) | p50 ms | p95 ms |\n|---|---:|---:|');
+  for (const [n, p50, p95] of rows) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
+  console.log(`| **all facet queries** | **${ms(pct(all, 50))}** | **${ms(pct(all, 95))}** |`);
+  console.log('\n| aggregate | p50 ms | p95 ms |\n|---|---:|---:|');
+  for (const [n, p50, p95] of aggregates) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
+}
 console.log('\n| export of every fact | seconds | peak RSS MiB | file MB |\n|---|---:|---:|---:|');
 for (const [f, s, mem, size] of exports) console.log(`| ${f} | ${s.toFixed(1)} | ${mem.toFixed(0)} | ${size.toFixed(0)} |`);

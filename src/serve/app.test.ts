@@ -124,6 +124,17 @@ describeEachEngine('API', (store) => {
     assert.match((await get('/api/export')).body.error.message, /format/);
   });
 
+  test('CORS is off unless origins are configured', async () => {
+    const off = await app.inject({ url: '/api/health', headers: { origin: 'https://dash.example.org' } });
+    assert.equal(off.headers['access-control-allow-origin'], undefined);
+    const withCors = await buildApp({ store: store(), version: 'test' }, { corsOrigins: ['https://dash.example.org'] });
+    const on = await withCors.inject({ url: '/api/health', headers: { origin: 'https://dash.example.org' } });
+    assert.equal(on.headers['access-control-allow-origin'], 'https://dash.example.org');
+    const other = await withCors.inject({ url: '/api/health', headers: { origin: 'https://evil.example.com' } });
+    assert.equal(other.headers['access-control-allow-origin'], undefined);
+    await withCors.close();
+  });
+
   test('OpenAPI document lists the routes', async () => {
     const doc = await get('/api/openapi.json');
     assert.equal(doc.status, 200);

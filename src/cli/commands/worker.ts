@@ -24,34 +24,66 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
     .option('--json', 'log one JSON line per finished job and a JSON summary')
     .action(async (flags: WorkerFlags) => {
       const config = loadConfig();
-      const concurrency = flags.concurrency === undefined ? config.workerConcurrency : Number(flags.concurrency);
+      const concurrency =
+        flags.concurrency === undefined ? config.workerConcurrency : Number(flags.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-        throw new DmonError('USAGE', `--concurrency ${JSON.stringify(flags.concurrency)} must be an integer from 1 to 64`);
+        throw new DmonError(
+          'USAGE',
+          `--concurrency ${JSON.stringify(flags.concurrency)} must be an integer from 1 to 64`,
+        );
       const rt = await openRuntime(config);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const scheduler = flags.feeds === false ? null : setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000);
+      const scheduler =
+        flags.feeds === false
+          ? null
+          : setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000);
+      // Finished jobs are kept a week (for `GET /api/health` counts and debugging), then pruned;
+      // the articles and facts they produced stay.
+      const pruner = setInterval(
+        () => void rt.monitor.queue.prune(7 * 86_400_000).catch(() => undefined),
+        3_600_000,
+      );
       try {
         if (flags.feeds !== false) await rt.monitor.scheduleFeeds();
-        if (!flags.json) process.stderr.write(`worker ${rt.monitor.queue.workerId}: ${rt.store.where}, ${concurrency} at a time${flags.once ? '' : '; Ctrl-C to stop'}\n`);
+        if (!flags.json)
+          process.stderr.write(
+            `worker ${rt.monitor.queue.workerId}: ${rt.store.where}, ${concurrency} at a time${flags.once ? '' : '; Ctrl-C to stop'}\n`,
+          );
         const summary = await rt.monitor.run({
           concurrency,
           drain: flags.once === true,
           signal: stop.signal,
           onEvent: (e) => {
-            if (e.type === 'reclaimed') process.stderr.write(`worker: took over ${e.count} jobs of a stopped worker\n`);
+            if (e.type === 'reclaimed')
+              process.stderr.write(`worker: took over ${e.count} jobs of a stopped worker\n`);
             if (e.type !== 'done' && e.type !== 'parked' && e.type !== 'retry') return;
-            if (flags.json) process.stdout.write(JSON.stringify({ event: e.type, kind: e.job.kind, key: e.job.key, ...(e.type === 'done' ? {} : { error: e.error }) }) + '\n');
-            else if (e.type !== 'done') process.stderr.write(`worker: ${e.type === 'parked' ? 'failed' : 'will retry'} ${e.job.key}: ${e.error}\n`);
+            if (flags.json)
+              process.stdout.write(
+                JSON.stringify({
+                  event: e.type,
+                  kind: e.job.kind,
+                  key: e.job.key,
+                  ...(e.type === 'done' ? {} : { error: e.error }),
+                }) + '\n',
+              );
+            else if (e.type !== 'done')
+              process.stderr.write(
+                `worker: ${e.type === 'parked' ? 'failed' : 'will retry'} ${e.job.key}: ${e.error}\n`,
+              );
           },
         });
         if (summary.parked) setExit(1);
         if (flags.json) process.stdout.write(JSON.stringify({ summary }) + '\n');
-        else process.stderr.write(`worker: ${summary.done} jobs done, ${summary.parked} failed, ${summary.retried} retried\n`);
+        else
+          process.stderr.write(
+            `worker: ${summary.done} jobs done, ${summary.parked} failed, ${summary.retried} retried\n`,
+          );
       } finally {
         if (scheduler) clearInterval(scheduler);
+        clearInterval(pruner);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         await rt.close();
