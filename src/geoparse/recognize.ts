@@ -40,6 +40,8 @@ export interface Mention {
   placeCue: boolean;
   /** A common family name ("Brown", "Nelson"). */
   familyName: boolean;
+  /** A saint's or founder's day ("St. Patrick's Day"). */
+  holiday: boolean;
   /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
   street: boolean;
   /** The word also appears in lower case in the document ("mobile", "reading"). */
@@ -222,6 +224,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     const head = possessive ? toks[j + 2] : after;
     const headGap = possessive && head && after ? text.slice(after.end, head.start) : gapAfter;
     const street = !!head && head.cap && headGap === ' ' && lex.streetWords.has(head.norm);
+    const holiday = possessive && !!head && head.norm === 'day' && headGap === ' ';
     const organisation =
       !!after &&
       (gapAfter === ' ' || gapAfter === "'s ") &&
@@ -239,6 +242,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       surname,
       personVerb,
       street,
+      holiday,
       placeCue,
       familyName: j === i && lex.surnames.has(key),
       generic: j === i && (lex.streetWords.has(key) || lex.featureWords.has(key) || lex.titles.has(key)),

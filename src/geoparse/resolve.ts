@@ -63,6 +63,8 @@ const MAX_NEARBY = 60;
 
 function prior(e: GazetteerEntry): number {
   const k = KIND_PRIOR[e.kind];
+  // A first-level area where hardly anyone lives (an island parish) is no stronger than a town.
+  if (e.kind === 'admin1' && e.population < 20_000) return 5 + Math.log10(Math.max(e.population, 1)) / 10;
   if (k !== undefined) return k + Math.log10(Math.max(e.population, 1)) / 10;
   return Math.log10(Math.max(e.population, 100)) + (CODE_BONUS[e.featureCode] ?? 0);
 }
@@ -167,6 +169,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (m.notPlace && (m.generic || !containerOf.has(i))) return 'common word';
     if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city'))
       return 'street or building name';
+    if (m.holiday && !m.candidates.some((c) => c.kind === 'country')) return "someone's day";
     return '';
   });
 
