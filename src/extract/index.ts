@@ -6,7 +6,7 @@
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
-import type { DocumentInput, ExtractResult, Fact, FactDate } from '../types.js';
+import type { DocumentInput, ExtractResult, FactDate } from '../types.js';
 import { classify, causeOf, type CauseOfResult } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
 import { splitSentences } from './segment/sentences.js';
@@ -34,12 +34,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
-  const found: { fact: Fact; sentence: number }[] = [];
-  sentences.forEach((span, i) => {
-    for (const fact of readSentence(text, span, lex)) found.push({ fact, sentence: i });
-  });
-  const facts = dedupeFacts(found.map((f) => f.fact));
-  const sentenceOf = new Map(found.map((f) => [f.fact, f.sentence]));
+  const facts = dedupeFacts(sentences.flatMap((span) => readSentence(text, span, lex)));
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const doccls = classify(doc, { facts: scored });
   const resolve = options.geoparse ?? geoparsePlaces;
@@ -48,7 +43,6 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const dates: DateContext = { text, published, lang, mayHoldDate: lex.mayHoldDate, cache: new Map() };
   const causes = new Map<number, CauseOfResult>();
   for (const fact of facts) {
-    const i = sentenceOf.get(fact) ?? 0;
     const sentence = text.slice(fact.span[0], fact.span[1]);
     // Sentences often hold several facts: read each one's cause once.
     let local = causes.get(fact.span[0]);
@@ -68,7 +62,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
       }
     }
     fact.stock_or_flow = stockOrFlow(sentence, fact);
-    if (places) attachPlaces(fact, sentences, i, places);
+    if (places) attachPlaces(fact, text, places);
     fact.people = peopleOf(fact);
     fact.confidence = confidenceOf(fact, fact.confidence, doccls.relevance);
   }

@@ -71,6 +71,18 @@ export interface Lexicon {
   causal: string[][];
   /** Verbs of an official order to leave: "ordered 3,000 people to leave their homes" is an evacuation. */
   orders: string[][];
+  /** Openers of an aside set off by commas ("according to officials", "or about 85 per cent"). */
+  asides: string[][];
+  /** Words before a figure that continue the previous figure's count ("bringing the total to"). */
+  continuation: string[][];
+  /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
+  equivalents: Set<string>;
+  /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
+  estimateModals: Set<string>;
+  /** Words before a figure that negate it ("none of the 4,000 residents"). */
+  figureNegation: string[][];
+  /** Words after a trigger that cancel or deny it ("the evacuation was called off"). */
+  cancellation: string[][];
 }
 
 const ROOT = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -135,6 +147,12 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     clauseBreaks: new Set(),
     causal: [],
     orders: [],
+    asides: [],
+    continuation: [],
+    equivalents: new Set(),
+    estimateModals: new Set(),
+    figureNegation: [],
+    cancellation: [],
   };
 
   for (const lang of langs) {
@@ -219,12 +237,23 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
       set(modal.negation).forEach((x) => lex.negation.add(x));
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
+      lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));
+      set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
+      lex.cancellation.push(...(modal.cancellation ?? []).map(words));
     }
-    const link = read<{ fillers: string[]; clause_breaks: string[]; causal?: string[]; orders?: string[] }>(
-      lang,
-      'link.json',
-    );
+    const link = read<{
+      fillers: string[];
+      clause_breaks: string[];
+      causal?: string[];
+      orders?: string[];
+      asides?: string[];
+      continuation?: string[];
+      equivalents?: string[];
+    }>(lang, 'link.json');
     if (link) {
+      lex.asides.push(...(link.asides ?? []).map(words));
+      lex.continuation.push(...(link.continuation ?? []).map(words));
+      set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));

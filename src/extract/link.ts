@@ -10,14 +10,19 @@ import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import type { Noun } from './quantity/noun.js';
 import type { Trigger } from './term/triggers.js';
-import { modalityOf } from './term/modality.js';
+import { modalityOf, negatedFigure, cancelledAfter } from './term/modality.js';
+import { BLOCKED, type GapContext, gapCost } from './gap.js';
 
 export interface Figure {
   quantity: Quantity;
   noun: Noun | null;
-  /** The noun kind this figure counts, stated or carried over from a parallel figure. */
+  /** What the figure counts, as stated ("families") or implied ("the homes of 480 families"). */
   countKind: Exclude<Noun['kind'], 'elided' | 'other'> | null;
   countStated: boolean;
+  /** What a parallel figure before it counted ("31 houses destroyed and 300 damaged"). */
+  elidedKind: Figure['countKind'];
+  /** Token indices of a figure restating this one ("1,314 families (8,710 people)"). */
+  restatement: Set<number>;
 }
 
 export interface Link {
@@ -30,10 +35,23 @@ export interface Link {
   coordinated?: boolean;
 }
 
+interface Candidate {
+  trigger: Trigger;
+  score: number;
+  direction: Link['direction'];
+}
+
 const MIN_SCORE = 0.3;
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
-const BLOCKED = Infinity;
+/** Terms for people who left, which a later "returned" in the same clause overrides. */
+const LEFT: ReadonlySet<string> = new Set([
+  'displaced',
+  'forced_to_flee',
+  'refugees',
+  'evacuated',
+  'homeless',
+]);
 
 export function linkFigures(
   tokens: readonly Token[],
@@ -45,43 +63,27 @@ export function linkFigures(
   const norms = tokens.map((t) => t.norm);
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
+  const gap: GapContext = { tokens, norms, lex, figureAt, listItems };
   const links: Link[] = [];
   for (const f of figures) {
-    let best: { trigger: Trigger; score: number; direction: Link['direction'] } | null = null;
     const q = f.quantity;
-    const countEnd = f.noun ? f.noun.next : q.next;
-    for (const r of triggers) {
-      // Links never reach further than this; the bound keeps long sentences linear.
-      if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) continue;
-      if (!compatible(f, r)) continue;
-      let score: number;
-      let direction: Link['direction'];
-      if (r.first >= q.next && r.first <= countEnd) {
-        // The trigger is the counted noun or sits among its modifiers: "5,000 displaced people", "300 IDPs".
-        direction = 'adjacent';
-        score = 1.05;
-      } else if (r.first >= countEnd) {
-        if (r.entry.form === 'active' || r.entry.form === 'noun') continue;
-        const cost = gapCost(tokens, countEnd, r.first, figureAt, lex, 'after', listItems);
-        if (cost === BLOCKED) continue;
-        direction = 'after';
-        score = (r.entry.form === 'agent' ? 0.85 : 1) - 0.12 * cost;
-        // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
-        if (figureAt.has(r.next)) score -= 0.2;
-      } else if (r.next <= q.lead) {
-        if (r.entry.form === 'passive') continue;
-        const cost = gapCost(tokens, r.next, q.lead, figureAt, lex, 'before', listItems);
-        if (cost === BLOCKED) continue;
-        direction = 'before';
-        // A figure right after its verb is its object: "displaced 5,000 people".
-        // (Not when a scraper glued table cells together: "45 dead16,000 families".)
-        const glued = tokens[r.next - 1]!.end === tokens[q.lead]!.start;
-        score = cost === 0 && !glued ? 1.02 : 0.95 - 0.15 * cost;
-      } else continue;
-      if (r.entry.weak) score -= 0.3;
-      if (!best || score > best.score) best = { trigger: r, score, direction };
-    }
+    const candidates = triggers
+      .map((r) => candidate(gap, f, r))
+      .filter((c): c is Candidate => c !== null)
+      .sort((a, b) => b.score - a.score);
+    let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
+    // "120,000 displaced people have returned home", "who had fled … returned": the return is the news.
+    if (LEFT.has(best.trigger.entry.term)) {
+      const back = candidates.find(
+        (c) =>
+          c.trigger.entry.term === 'returns' &&
+          c.trigger.entry.form !== 'agent' &&
+          c.direction === 'after' &&
+          c.score >= 0.5,
+      );
+      if (back && back.trigger.first > best.trigger.first) best = back;
+    }
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {
@@ -100,6 +102,8 @@ export function linkFigures(
             lex,
           );
     if (modality !== 'asserted') continue;
+    if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
+      continue;
     links.push({
       figure: f,
       trigger: chosen,
@@ -123,6 +127,41 @@ export function linkFigures(
   return links;
 }
 
+/** How well trigger `r` governs figure `f`, or null when it cannot. */
+function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
+  const q = f.quantity;
+  const countEnd = f.noun ? f.noun.next : q.next;
+  // Links never reach further than this; the bound keeps long sentences linear.
+  if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
+  if (!compatible(f, r)) return null;
+  let score: number;
+  let direction: Link['direction'];
+  if (r.first >= q.next && r.first <= countEnd) {
+    // The trigger is the counted noun or sits among its modifiers: "5,000 displaced people", "300 IDPs".
+    direction = 'adjacent';
+    score = 1.05;
+  } else if (r.first >= countEnd) {
+    if (r.entry.form === 'active' || r.entry.form === 'noun') return null;
+    const cost = gapCost(gap, countEnd, r.first, 'after', f.restatement);
+    if (cost === BLOCKED) return null;
+    direction = 'after';
+    score = (r.entry.form === 'agent' ? 0.85 : 1) - 0.12 * cost;
+    // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
+    if (gap.figureAt.has(r.next)) score -= 0.2;
+  } else if (r.next <= q.lead) {
+    if (r.entry.form === 'passive') return null;
+    const cost = gapCost(gap, r.next, q.lead, 'before', f.restatement);
+    if (cost === BLOCKED) return null;
+    direction = 'before';
+    // A figure right after its verb is its object: "displaced 5,000 people".
+    // (Not when a scraper glued table cells together: "45 dead16,000 families".)
+    const glued = gap.tokens[r.next - 1]!.end === gap.tokens[q.lead]!.start;
+    score = cost === 0 && !glued ? 1.02 : 0.95 - 0.15 * cost;
+  } else return null;
+  if (r.entry.weak) score -= 0.3;
+  return { trigger: r, score, direction };
+}
+
 function isBlocker(t: Trigger): boolean {
   return t.entry.term.startsWith('block:');
 }
@@ -131,9 +170,11 @@ function isBlocker(t: Trigger): boolean {
 function compatible(f: Figure, r: Trigger): boolean {
   if (isBlocker(r)) return true;
   const term = r.entry.term as Term;
-  const housingTerm = HOUSING_TERMS.has(term);
-  if (housingTerm) return f.countKind === 'housing' || (f.countKind === null && r.namesHousing);
-  if (f.countKind === 'housing') return term === 'evacuated' || term === 'evicted' || term === 'homeless';
+  if (HOUSING_TERMS.has(term))
+    return (
+      f.countKind === 'housing' || (f.countKind === null && (r.namesHousing || f.elidedKind === 'housing'))
+    );
+  if (f.countKind === 'housing') return term === 'evacuated' || term === 'evicted';
   return true;
 }
 
@@ -159,65 +200,4 @@ function coordinatedTrigger(
         !lex.vagueFirst.has(tokens[k]!.norm)),
   );
   return r ?? null;
-}
-
-/**
- * The cost of the words between a figure and a trigger: fillers ("have been", "reportedly")
- * cost little, content words cost one, another figure or a clause break blocks the link.
- */
-function gapCost(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  figureAt: Set<number>,
-  lex: Lexicon,
-  direction: 'after' | 'before',
-  listItems: ReadonlySet<number>,
-): number {
-  let cost = 0;
-  let depth = 0;
-  for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
-    // "forced the evacuation of, according to the latest data, 17,631 people": an attribution
-    // set off by commas belongs to neither side.
-    if (t.text === ',' && tokens[k + 1]?.norm === 'according' && tokens[k + 2]?.norm === 'to') {
-      const close = tokens.findIndex((x, j) => j > k + 2 && j < to && x.text === ',');
-      if (close > 0) {
-        cost += 0.5;
-        k = close;
-        continue;
-      }
-    }
-    if (t.text === '(' || t.text === '[') {
-      depth++;
-      continue;
-    }
-    if (t.text === ')' || t.text === ']') {
-      depth = Math.max(0, depth - 1);
-      cost += 0.3;
-      continue;
-    }
-    if (depth > 0) {
-      cost += 0.1; // a parenthesis ("(around 460 families)") is skipped cheaply
-      continue;
-    }
-    if (figureAt.has(k)) return BLOCKED;
-    if (listItems.has(k)) {
-      cost += 0.3;
-      continue;
-    }
-    if (t.text === ':' && direction === 'before') continue; // "Number of displaced: 452"
-    if (lex.clauseBreaks.has(t.norm) || t.text === '.' || t.text === '?' || t.text === '!') return BLOCKED;
-    if (t.kind === 'punct') {
-      cost += t.text === ',' ? 0.8 : t.text === '-' || t.text === '–' ? 0.5 : 0.3;
-      continue;
-    }
-    // Before a figure, "and" starts a new clause: "two died and 250 were left homeless".
-    const conjunction = direction === 'before' && (t.norm === 'and' || t.norm === 'y' || t.norm === 'et');
-    cost += lex.fillers.has(t.norm) && !conjunction ? 0.25 : 1;
-    if (cost > 8) return BLOCKED;
-  }
-  // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".
-  if (depth > 0) cost += 1.5;
-  return cost;
 }

@@ -6,13 +6,10 @@ import type { Lexicon } from './lexicon.js';
 import { tokenize } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
-import { findNoun } from './quantity/noun.js';
 import { findTriggers } from './term/triggers.js';
-import { type Figure, linkFigures } from './link.js';
+import { linkFigures } from './link.js';
+import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
-
-/** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
-const ELISION_WINDOW = 10;
 
 export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
@@ -21,26 +18,16 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
     (q) => nonFigureReason(text, tokens, q, lex) === null,
   );
   if (quantities.length === 0) return [];
-  const figures: Figure[] = [];
-  // Counts of other things ("14 schools, two hospitals and 560 homes") are list items the
-  // linker may look across.
-  const listItems = new Set<number>();
-  for (const q of quantities) {
-    const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other') {
-      for (let k = q.lead; k < noun.next; k++) listItems.add(k);
-      continue;
-    }
-    let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
-    // "31 houses were destroyed and more than 300 damaged": the second figure counts houses too.
-    const prev = figures[figures.length - 1];
-    if (countKind === null && prev && prev.countKind && q.first - prev.quantity.next <= ELISION_WINDOW)
-      countKind = prev.countKind;
-    figures.push({ quantity: q, noun, countKind, countStated: noun !== null && noun.kind !== 'elided' });
-  }
+  const { figures, listItems } = buildFigures(tokens, quantities, lex);
   const triggers = findTriggers(tokens, lex);
   if (triggers.length === 0) return [];
-  const links = refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, lex);
+  const links = refineLinks(
+    tokens,
+    linkFigures(tokens, figures, triggers, lex, listItems),
+    triggers,
+    figures,
+    lex,
+  );
   return links.map((l) => {
     const q = l.figure.quantity;
     const housing = HOUSING_TERMS.has(l.term);

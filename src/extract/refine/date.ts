@@ -30,11 +30,11 @@ export function datesIn(ctx: DateContext, span: Span): FactDate[] {
   if (ctx.mayHoldDate.test(sentenceText)) {
     const parser = PARSERS[ctx.lang ?? 'en'] ?? chrono.en.casual;
     const ref = ctx.published ? new Date(`${ctx.published}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
-    let results: chrono.ParsedResult[] = [];
+    let results: chrono.ParsedResult[];
     try {
       results = parser.parse(sentenceText, { instant: ref, timezone: 0 }, { forwardDate: false });
     } catch {
-      results = [];
+      results = []; // chrono rejects some malformed inputs; a sentence without dates is fine
     }
     for (const r of results) {
       const yearStated = r.start.isCertain('year');

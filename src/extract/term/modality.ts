@@ -24,8 +24,25 @@ export function modalityOf(
     }
     // "May" the month is not a modal.
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
+    // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
+    if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
     for (const h of lex.hypothetical) if (matchesAt(norms, i, h)) hypothetical = true;
     for (const p of lex.pastOverride) if (matchesAt(norms, i, p)) past = true;
   }
   return hypothetical && !past ? 'hypothetical' : 'asserted';
 }
+
+/** "None of the 4,000 residents…", "no one among the 3,000 villagers…": the figure is negated. */
+export function negatedFigure(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return lex.figureNegation.some((n) => matchesAt(norms, lead - n.length, n));
+}
+
+/** "…was called off", "…proved untrue", "officials denied that …": the event did not happen. */
+export function cancelledAfter(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  for (let k = from; k < Math.min(norms.length, from + CANCEL_REACH); k++)
+    if (lex.cancellation.some((c) => matchesAt(norms, k, c))) return true;
+  return false;
+}
+
+/** How far after a trigger a cancellation ("has been postponed indefinitely") is looked for. */
+const CANCEL_REACH = 10;

@@ -1,9 +1,10 @@
 // Refiners over the links of one sentence, each for one construction reporters use:
 // - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
-// - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight.
+// - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight;
+// - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too.
 import { HOUSING_TERMS, type Term } from '../../types.js';
-import { type Lexicon, matchesAt } from '../lexicon.js';
-import type { Link } from '../link.js';
+import { type Lexicon, endsAt, matchesAt } from '../lexicon.js';
+import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
 
@@ -14,6 +15,7 @@ export function refineLinks(
   tokens: readonly Token[],
   links: Link[],
   triggers: Trigger[],
+  figures: Figure[],
   lex: Lexicon,
 ): Link[] {
   const norms = tokens.map((t) => t.norm);
@@ -22,6 +24,20 @@ export function refineLinks(
     out.push(orderedToLeave(norms, link, lex));
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
+  }
+  return [...out, ...continuedCounts(norms, out, figures, lex)];
+}
+
+/** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */
+function continuedCounts(norms: string[], links: Link[], figures: Figure[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (const f of figures) {
+    if (links.some((l) => l.figure === f)) continue;
+    const lead = f.quantity.lead;
+    if (!lex.continuation.some((c) => endsAt(norms, lead, c))) continue;
+    const before = links.filter((l) => l.figure.quantity.next <= lead).pop();
+    if (!before || before.figure.quantity.value === null) continue;
+    out.push({ ...before, figure: f, score: before.score - 0.15, coordinated: true });
   }
   return out;
 }

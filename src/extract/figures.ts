@@ -1,0 +1,90 @@
+// From quantities to figures: what each counts (its noun, a table label's noun, "the homes of
+// 480 families"), what a parallel figure before it counted ("31 houses destroyed and 300
+// damaged"), and which neighbour restates it ("12,345 families or 48,910 persons"). Counts of
+// other things (districts, hectares) are set aside as list items the linker may look across.
+import { type Lexicon, endsAt } from './lexicon.js';
+import type { Token } from './segment/tokens.js';
+import type { Quantity } from './quantity/find.js';
+import { findNoun } from './quantity/noun.js';
+import type { Figure } from './link.js';
+
+/** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
+const ELISION_WINDOW = 10;
+/** How far back a figure without a noun looks for a label naming what it counts ("Displaced families: 1,034"). */
+const LABEL_WINDOW = 6;
+const HOMES_OF = [
+  ['homes', 'of'],
+  ['houses', 'of'],
+  ['home', 'of'],
+  ['house', 'of'],
+  ['dwellings', 'of'],
+];
+
+export function buildFigures(
+  tokens: readonly Token[],
+  quantities: Quantity[],
+  lex: Lexicon,
+): { figures: Figure[]; listItems: Set<number> } {
+  const norms = tokens.map((t) => t.norm);
+  const figures: Figure[] = [];
+  const listItems = new Set<number>();
+  for (const q of quantities) {
+    const noun = findNoun(tokens, q.next, lex);
+    if (noun?.kind === 'other') {
+      for (let k = q.lead; k < noun.next; k++) listItems.add(k);
+      continue;
+    }
+    let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
+    let countStated = countKind !== null;
+    if (HOMES_OF.some((h) => endsAt(norms, q.lead, h))) {
+      countKind = 'housing';
+      countStated = true;
+    } else if (countKind === null) {
+      countKind = labelKind(tokens, q.lead, lex);
+      countStated = countKind !== null;
+    }
+    const prev = figures[figures.length - 1];
+    const elidedKind =
+      countKind === null && prev && q.first - prev.quantity.next <= ELISION_WINDOW
+        ? (prev.countKind ?? prev.elidedKind)
+        : null;
+    figures.push({ quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() });
+  }
+  linkRestatements(tokens, figures, lex);
+  return { figures, listItems };
+}
+
+/**
+ * The noun of a label before a figure: "Total displaced households: 3,182", "Families in ECs:
+ * 420". A label ends in a colon or a table bar, or starts the line; a comma ends the search.
+ */
+function labelKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure['countKind'] {
+  const start = Math.max(0, lead - LABEL_WINDOW);
+  const marked = [':', '|', '='].includes(tokens[lead - 1]?.text ?? '');
+  let kind: Figure['countKind'] = null;
+  for (let k = lead - 1; k >= start; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.text === '.' || t.text === ';' || t.text === ',') return null;
+    if (!kind && lex.nouns.households.has(t.norm)) kind = 'households';
+    else if (!kind && lex.nouns.people.has(t.norm)) kind = 'people';
+    if (kind && (marked || k === 0)) return kind;
+  }
+  return marked || start === 0 ? kind : null;
+}
+
+/** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */
+function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexicon): void {
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    const aEnd = a.noun ? a.noun.next : a.quantity.next;
+    const between = tokens.slice(aEnd, b.quantity.lead);
+    if (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
+      continue;
+    if (a.countKind === b.countKind) continue; // "2,000 people or 3,000 people" is a choice, not a restatement
+    const bEnd = b.noun ? b.noun.next : b.quantity.next;
+    const close = tokens[bEnd]?.text === ')' ? bEnd + 1 : bEnd;
+    for (let k = aEnd; k < close; k++) a.restatement.add(k);
+    for (let k = a.quantity.lead; k < b.quantity.lead; k++) b.restatement.add(k);
+  }
+}

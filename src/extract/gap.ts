@@ -1,0 +1,86 @@
+// The cost of the words between a figure and a trigger. Fillers ("have been", "reportedly")
+// cost little and content words cost one; another figure or a clause break blocks the link.
+// Asides set off by commas ("according to officials", "or about 85 per cent of the
+// population"), parentheses and lists of other counts are crossed cheaply, and so is a figure
+// that restates this one ("12,345 families or 48,910 persons").
+import { type Lexicon, matchesAt } from './lexicon.js';
+import type { Token } from './segment/tokens.js';
+
+export const BLOCKED = Infinity;
+const MAX_COST = 8;
+
+export interface GapContext {
+  tokens: readonly Token[];
+  norms: readonly string[];
+  lex: Lexicon;
+  /** Token indices of every figure (with its qualifier) in the sentence. */
+  figureAt: ReadonlySet<number>;
+  /** Token indices of counts of other things ("14 schools"). */
+  listItems: ReadonlySet<number>;
+}
+
+export function gapCost(
+  ctx: GapContext,
+  from: number,
+  to: number,
+  direction: 'after' | 'before',
+  /** Token indices of a figure restating the one being linked, crossed freely. */
+  restatement: ReadonlySet<number> = new Set(),
+): number {
+  const { tokens, lex, figureAt, listItems } = ctx;
+  let cost = 0;
+  let depth = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (restatement.has(k)) {
+      cost += 0.1;
+      continue;
+    }
+    if (t.text === ',') {
+      const close = asideEnd(ctx, k, to);
+      if (close > 0) {
+        cost += 0.5;
+        k = close;
+        continue;
+      }
+    }
+    if (t.text === '(' || t.text === '[') {
+      depth++;
+      continue;
+    }
+    if (t.text === ')' || t.text === ']') {
+      depth = Math.max(0, depth - 1);
+      cost += 0.3;
+      continue;
+    }
+    if (depth > 0) {
+      cost += 0.1; // a parenthesis ("(around 460 families)") is skipped cheaply
+      continue;
+    }
+    if (figureAt.has(k)) return BLOCKED;
+    if (listItems.has(k)) {
+      cost += 0.3;
+      continue;
+    }
+    if (t.text === ':' && direction === 'before') continue; // "Number of displaced: 452"
+    if (lex.clauseBreaks.has(t.norm) || t.text === '.' || t.text === '?' || t.text === '!') return BLOCKED;
+    if (t.kind === 'punct') {
+      cost += t.text === ',' ? 0.8 : t.text === '-' || t.text === '–' ? 0.5 : 0.3;
+      continue;
+    }
+    // Before a figure, "and" starts a new clause: "two died and 250 were left homeless".
+    const conjunction = direction === 'before' && (t.norm === 'and' || t.norm === 'y' || t.norm === 'et');
+    cost += lex.fillers.has(t.norm) && !conjunction ? 0.25 : 1;
+    if (cost > MAX_COST) return BLOCKED;
+  }
+  // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".
+  if (depth > 0) cost += 1.5;
+  return cost;
+}
+
+/** The closing comma of an aside opened at `comma` ("…, according to the latest data, …"), or -1. */
+function asideEnd(ctx: GapContext, comma: number, to: number): number {
+  if (!ctx.lex.asides.some((a) => matchesAt(ctx.norms, comma + 1, a))) return -1;
+  for (let j = comma + 2; j < to; j++) if (ctx.tokens[j]!.text === ',') return j;
+  return -1;
+}
