@@ -136,7 +136,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   if (!compatible(f, r)) return null;
   let score: number;
   let direction: Link['direction'];
-  if (r.first >= q.next && r.first <= countEnd) {
+  if (r.first >= q.next && (r.first < countEnd || (r.first === countEnd && r.entry.form === 'agent'))) {
     // The trigger is the counted noun or sits among its modifiers: "5,000 displaced people", "300 IDPs".
     direction = 'adjacent';
     score = 1.05;
@@ -145,7 +145,8 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     const cost = gapCost(gap, countEnd, r.first, 'after', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'after';
-    score = (r.entry.form === 'agent' ? 0.85 : 1) - 0.12 * cost;
+    // A trigger touching the figure ("518,000 displaced") outranks a verb before it.
+    score = (r.entry.form === 'agent' ? 0.85 : cost === 0 ? 1.03 : 1) - 0.12 * cost;
     // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
     if (gap.figureAt.has(r.next)) score -= 0.2;
   } else if (r.next <= q.lead) {
