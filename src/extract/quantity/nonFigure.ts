@@ -85,6 +85,22 @@ export function nonFigureReason(
   }
   if (after && after.norm === 'per' && (after2?.norm === 'cent' || after2?.norm === 'capita'))
     return 'percentage';
+  // Ratios: "1 in 5 children", "four in ten of the displaced".
+  if (after?.norm === 'in' && (after2?.kind === 'number' || lex.numberUnits.has(after2?.norm ?? '')))
+    return 'ratio';
+  if (before?.norm === 'in' && (before2?.kind === 'number' || lex.numberUnits.has(before2?.norm ?? '')))
+    return 'ratio';
+  // Ages: "children under five", "Amina, 34, said".
+  if (q.qualifier === 'less_than' && (after === undefined || after.kind === 'punct') && q.value <= 18)
+    return 'age';
+  if (
+    before?.text === ',' &&
+    after?.text === ',' &&
+    /^\p{Lu}/u.test(before2?.text ?? '') &&
+    q.value < 120 &&
+    q.written === 'digits'
+  )
+    return 'age';
   // Labels and ranks: "Category 4", "No. 5", "aged 12", "level 3", "Resolution 2334".
   const labelTok = before?.text === '.' ? before2 : before;
   if (labelTok && lex.labelBefore.has(labelTok.norm) && !isQualifierWord(labelTok.norm))

@@ -1,0 +1,34 @@
+// Runs the sentence cases in cases/en.jsonl (see cases/README.md): every expected fact must be
+// read with its figure, coarse term and unit, and negative sentences must yield no figure.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extract } from './index.js';
+import { COARSE } from './refine/dedupe.js';
+
+interface Case {
+  text: string;
+  expected: { figure: number; term: string; unit: string; alt_terms?: string[] }[];
+}
+
+const cases = readFileSync(new URL('./cases/en.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Case);
+
+test(`sentence cases (${cases.length})`, () => {
+  const failures: string[] = [];
+  for (const c of cases) {
+    const got = extract({ text: c.text, published: '2024-06-01', lang: 'en' }, { geoparse: false })
+      .facts.filter((f) => f.figure !== null && f.term !== 'evicted')
+      .map((f) => ({ figure: f.figure, term: COARSE[f.term], unit: f.unit }));
+    if (c.expected.length === 0 && got.length > 0)
+      failures.push(`${c.text}\n  expected nothing, got ${JSON.stringify(got)}`);
+    for (const e of c.expected) {
+      const terms = [e.term, ...(e.alt_terms ?? [])];
+      if (!got.some((g) => g.figure === e.figure && terms.includes(g.term) && g.unit === e.unit))
+        failures.push(`${c.text}\n  missing ${JSON.stringify(e)}; got ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
