@@ -40,19 +40,33 @@ export const RECENT_WINDOW = 2000;
 export const MAX_TEXT_COMPARISONS = 8;
 
 export function simhashBands(h: bigint): [number, number, number, number] {
-  return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as [number, number, number, number];
+  return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
 }
 
 export function extractJobKey(articleId: number, version: string): string {
   return `extract:${articleId}:${version}`;
 }
 
-async function findOriginal(store: Store, deps: IngestDeps, text: string, hash: string, sim: bigint | null): Promise<number | null> {
+async function findOriginal(
+  store: Store,
+  deps: IngestDeps,
+  text: string,
+  hash: string,
+  sim: bigint | null,
+): Promise<number | null> {
   const exact = await store.articles.findByHash(hash);
   if (exact) return exact.id;
   if (sim === null) return null;
   const distance = new Map<number, number>();
-  const candidates = [...(await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)), ...(await store.articles.recentSimhashes(RECENT_WINDOW))];
+  const candidates = [
+    ...(await store.articles.simhashCandidates(simhashBands(sim), MAX_SIMHASH_CANDIDATES)),
+    ...(await store.articles.recentSimhashes(RECENT_WINDOW)),
+  ];
   for (const c of candidates) {
     const d = deps.simhashDistance(sim, BigInt(`0x${c.simhash}`));
     if (d <= deps.maxCandidateDistance) distance.set(c.id, d);
@@ -68,18 +82,44 @@ async function findOriginal(store: Store, deps: IngestDeps, text: string, hash: 
   return null;
 }
 
-export async function storeDocument(store: Store, queue: JobQueue, deps: IngestDeps, doc: IncomingDocument): Promise<StoredDocument> {
+/**
+ * An article that is already stored. If it is still waiting for extraction (a crash between
+ * storing it and queueing its job), its extract job is queued now; the job key makes that a
+ * no-op when the job exists.
+ */
+async function exists(
+  store: Store,
+  queue: JobQueue,
+  deps: IngestDeps,
+  articleId: number,
+): Promise<StoredDocument> {
+  const a = await store.articles.findById(articleId);
+  let jobId: number | null = null;
+  if (a?.status === 'pending')
+    jobId = (
+      await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, deps.extractorVersion) })
+    ).id;
+  return { status: 'exists', articleId, duplicateOf: a?.duplicate_of ?? null, jobId };
+}
+
+export async function storeDocument(
+  store: Store,
+  queue: JobQueue,
+  deps: IngestDeps,
+  doc: IncomingDocument,
+): Promise<StoredDocument> {
   const url = doc.url ? deps.canonicalUrl(doc.url) : null;
   if (url) {
     const known = await store.articles.findByUrl(url);
-    if (known && known.status !== 'failed') return { status: 'exists', articleId: known.id, duplicateOf: known.duplicate_of, jobId: null };
+    if (known && known.status !== 'failed') return exists(store, queue, deps, known.id);
   }
   const text = doc.text;
-  if (!text.trim()) throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
+  if (!text.trim())
+    throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
   const hash = deps.contentHash(text);
   const sim = deps.simhash(text);
   const original = await findOriginal(store, deps, text, hash, sim);
-  if (original !== null && !url) return { status: 'exists', articleId: original, duplicateOf: null, jobId: null };
+  if (original !== null && !url) return exists(store, queue, deps, original);
   const bands = sim === null ? null : simhashBands(sim);
   const row = {
     url,
@@ -119,19 +159,34 @@ export async function storeDocument(store: Store, queue: JobQueue, deps: IngestD
     articleId = failedBefore.id;
   } else {
     const r = await store.articles.insert(row);
-    if (!r.created) return { status: 'exists', articleId: r.id, duplicateOf: null, jobId: null };
+    if (!r.created) return exists(store, queue, deps, r.id);
     articleId = r.id;
   }
   if (original !== null) return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
-  const job = await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, deps.extractorVersion) });
+  const job = await queue.enqueue(
+    'extract',
+    { articleId },
+    { key: extractJobKey(articleId, deps.extractorVersion) },
+  );
   return { status: 'stored', articleId, duplicateOf: null, jobId: job.id };
 }
 
 /** Records a URL that could not be fetched, so it shows up with its error. */
-export async function recordFailedUrl(store: Store, url: string, error: string, fetchStatus: number | null, sourceId: number | null): Promise<void> {
+export async function recordFailedUrl(
+  store: Store,
+  url: string,
+  error: string,
+  fetchStatus: number | null,
+  sourceId: number | null,
+): Promise<void> {
   const known = await store.articles.findByUrl(url);
   if (known) {
-    if (known.status === 'failed') await store.db.updateTable('articles').set({ error: error.slice(0, 2000), fetch_status: fetchStatus }).where('id', '=', known.id).execute();
+    if (known.status === 'failed')
+      await store.db
+        .updateTable('articles')
+        .set({ error: error.slice(0, 2000), fetch_status: fetchStatus })
+        .where('id', '=', known.id)
+        .execute();
     return;
   }
   await store.articles.insert({

@@ -75,6 +75,17 @@ describeEachEngine('monitor', (store) => {
     assert.equal(article?.language, 'en');
   });
 
+  test('an article stored just before a crash, without its extract job, gets the job when it comes again', async () => {
+    const text = 'Storms cut off 14 coastal villages and 2,700 residents moved to public buildings in Varosh on 11 January 2024, the port authority said.';
+    const r = await monitor.addDocument({ text, origin: 'import' });
+    await store().db.deleteFrom('jobs').where('id', '=', r.jobId!).execute();
+    const again = await monitor.addDocument({ text, origin: 'import' });
+    assert.equal(again.status, 'exists');
+    assert.ok(again.jobId, 'the missing extract job is queued');
+    await monitor.run({ drain: true });
+    assert.equal((await store().articles.get(r.articleId))?.status, 'extracted');
+  });
+
   test('a near-duplicate copy under another URL is linked to the original and not extracted', async () => {
     const copy = STORY.replace('on Monday', 'on Monday morning');
     const r = await monitor.addDocument({ url: 'https://mirror.example.net/story', text: copy, origin: 'import' });
