@@ -7,7 +7,21 @@ const COUNTRIES = (
   'AFG AGO BDI BFA BGD BRA CAF CHN CMR COD COG COL CUB ECU ERI ETH FJI GTM HND HTI IDN IND IRN IRQ JPN KEN LBN LBY ' +
   'MDG MLI MMR MOZ MWI NER NGA NPL PAK PER PHL PNG PSE RWA SDN SEN SLB SOM SSD SYR TCD THA TUR TZA UGA UKR USA VEN VNM YEM ZMB ZWE'
 ).split(' ');
-const TERMS = ['displaced', 'forced_to_flee', 'relocated', 'homeless', 'evacuated', 'sheltered', 'in_relief_camp', 'destroyed_housing', 'partially_destroyed_housing', 'uninhabitable_housing', 'refugees', 'returns', 'evicted'];
+const TERMS = [
+  'displaced',
+  'forced_to_flee',
+  'relocated',
+  'homeless',
+  'evacuated',
+  'sheltered',
+  'in_relief_camp',
+  'destroyed_housing',
+  'partially_destroyed_housing',
+  'uninhabitable_housing',
+  'refugees',
+  'returns',
+  'evicted',
+];
 const HAZARDS = ['flood', 'storm', 'earthquake', 'landslide', 'wildfire', 'drought'];
 const FACTS_PER_ARTICLE = 5;
 
@@ -36,10 +50,34 @@ export async function generate(store, { facts = 1_000_000, seed = 42, onProgress
       for (let a = a0; a < Math.min(articles, a0 + batchArticles); a++) {
         const published = new Date(day0 + Math.floor(rand() * 3650) * 86_400_000).toISOString().slice(0, 10);
         arts.push({
-          url: `https://bench.example.org/${seed}/${a}`, original_url: null, title: `Generated article ${a}`, published, language: 'en',
-          source_id: null, origin: 'bench', external_id: null, attribution: null, text: `Generated article ${a}.`, content_hash: `bench-${seed}-${a}`,
-          simhash: null, sh0: null, sh1: null, sh2: null, sh3: null, duplicate_of: null, status: 'extracted', error: null, fetch_status: 200,
-          relevance: 0.9, cause: null, hazard: null, doc_type: 'news', extractor_version: 'bench', fact_count: FACTS_PER_ARTICLE, created_at: now, extracted_at: now,
+          url: `https://bench.example.org/${seed}/${a}`,
+          original_url: null,
+          title: `Generated article ${a}`,
+          published,
+          language: 'en',
+          source_id: null,
+          origin: 'bench',
+          external_id: null,
+          attribution: null,
+          text: `Generated article ${a}.`,
+          content_hash: `bench-${seed}-${a}`,
+          simhash: null,
+          sh0: null,
+          sh1: null,
+          sh2: null,
+          sh3: null,
+          duplicate_of: null,
+          status: 'extracted',
+          error: null,
+          fetch_status: 200,
+          relevance: 0.9,
+          cause: null,
+          hazard: null,
+          doc_type: 'news',
+          extractor_version: 'bench',
+          fact_count: FACTS_PER_ARTICLE,
+          created_at: now,
+          extracted_at: now,
         });
       }
       const ids = await trx.insertInto('articles').values(arts).returning(['id', 'published']).execute();
@@ -53,17 +91,53 @@ export async function generate(store, { facts = 1_000_000, seed = 42, onProgress
           const admin1 = `Region ${Math.floor(rand() * 20)}`;
           const evidence = `Generated sentence ${made}: ${figure ?? 'hundreds of'} people ${term.replace(/_/g, ' ')} in ${admin1}, ${country}.`;
           rows.push({
-            article_id: id, ordinal: k, term, figure, figure_key: figure ?? -1, vague: figure === null ? 'hundreds' : null, range_lo: null, range_hi: null,
-            qualifier: pick(['exact', 'approximately', 'at_least', 'more_than', 'up_to']), unit: 'people', people: figure, household_size: null,
-            cause: disaster ? 'disaster' : 'conflict', hazard: disaster ? pick(HAZARDS) : null, country, admin1, location: `${admin1} town`,
-            lat: -40 + rand() * 80, lon: -180 + rand() * 360, fact_date: published, date_start: published, date_end: published, date_text: 'generated',
-            date_year_stated: 1, date_span_start: 0, date_span_end: 0, stock_or_flow: rand() < 0.5 ? 'stock' : 'flow', span_start: 0, span_end: evidence.length,
-            quantity_start: 0, quantity_end: 1, term_start: 0, term_end: 1, evidence, confidence: Math.round(rand() * 100) / 100, reason: 'bench',
-            implied: '[]', extractor_version: 'bench', created_at: now,
+            article_id: id,
+            ordinal: k,
+            term,
+            figure,
+            figure_key: figure ?? -1,
+            vague: figure === null ? 'hundreds' : null,
+            range_lo: null,
+            range_hi: null,
+            qualifier: pick(['exact', 'approximately', 'at_least', 'more_than', 'up_to']),
+            unit: 'people',
+            people: figure,
+            household_size: null,
+            cause: disaster ? 'disaster' : 'conflict',
+            hazard: disaster ? pick(HAZARDS) : null,
+            country,
+            admin1,
+            location: `${admin1} town`,
+            lat: -40 + rand() * 80,
+            lon: -180 + rand() * 360,
+            fact_date: published,
+            date_start: published,
+            date_end: published,
+            date_text: 'generated',
+            date_year_stated: 1,
+            date_span_start: 0,
+            date_span_end: 0,
+            stock_or_flow: rand() < 0.5 ? 'stock' : 'flow',
+            span_start: 0,
+            span_end: evidence.length,
+            quantity_start: 0,
+            quantity_end: 1,
+            term_start: 0,
+            term_end: 1,
+            evidence,
+            confidence: Math.round(rand() * 100) / 100,
+            reason: 'bench',
+            implied: '[]',
+            extractor_version: 'bench',
+            created_at: now,
           });
         }
       }
-      for (let i = 0; i < rows.length; i += 250) await trx.insertInto('facts').values(rows.slice(i, i + 250)).execute();
+      for (let i = 0; i < rows.length; i += 250)
+        await trx
+          .insertInto('facts')
+          .values(rows.slice(i, i + 250))
+          .execute();
     });
     onProgress?.(made);
   }

@@ -22,11 +22,40 @@ const engine = arg('engine', 'sqlite');
 const workers = Number(arg('workers', '1'));
 const root = new URL('..', import.meta.url).pathname;
 
-const PLACES = ['Northfield', 'Riverbend', 'Lakeside', 'Hillcrest', 'Stonebridge', 'Westmarsh', 'Eastvale', 'Southport'];
-const HAZARDS = ['floods', 'a cyclone', 'heavy fighting', 'an earthquake', 'landslides', 'clashes between armed groups'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PLACES = [
+  'Northfield',
+  'Riverbend',
+  'Lakeside',
+  'Hillcrest',
+  'Stonebridge',
+  'Westmarsh',
+  'Eastvale',
+  'Southport',
+];
+const HAZARDS = [
+  'floods',
+  'a cyclone',
+  'heavy fighting',
+  'an earthquake',
+  'landslides',
+  'clashes between armed groups',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 let seed = 11;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (a) => a[Math.floor(rand() * a.length)];
 function article(i) {
   const place = pick(PLACES);
@@ -40,13 +69,23 @@ function article(i) {
     `A spokesperson for the district office, speaking on condition of anonymity in bulletin number ${i * 7 + 3}, said ${Math.floor(rand() * 400)} houses had been destroyed.`,
     `Road access to ${pick(PLACES)} remained cut on ${1 + Math.floor(rand() * 27)} ${pick(MONTHS)}, delaying deliveries to the ${Math.floor(rand() * 30) + 2} camps in the area.`,
   ].join(' ');
-  return { text, title: `Generated report ${i}`, published: `2024-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-15`, lang: 'en', origin: 'import', externalId: `bench-${i}` };
+  return {
+    text,
+    title: `Generated report ${i}`,
+    published: `2024-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-15`,
+    lang: 'en',
+    origin: 'import',
+    externalId: `bench-${i}`,
+  };
 }
 
 async function database() {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dmon-bench-'));
-    return { env: { DMON_SQLITE: join(dir, 'dmon.sqlite'), DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { DMON_SQLITE: join(dir, 'dmon.sqlite'), DATABASE_URL: '' },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = process.env.DMON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `dmon_bench_ingest_${process.pid}`;
@@ -69,7 +108,11 @@ async function database() {
 
 function runWorker(env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'dmon.mjs'), 'worker', '--once', '--no-feeds', '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'dmon.mjs'), 'worker', '--once', '--no-feeds', '--json'],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -94,4 +137,6 @@ const secs = (t1 - t0) / 1000;
 console.log(
   `| ${engine}${engine === 'postgres' ? `, ${workers} worker${workers > 1 ? 's' : ''}` : ', in-process'} | ${N} | ${facts} | ${((tStored - t0) / 1000).toFixed(1)} | ${secs.toFixed(1)} | ${(N / secs).toFixed(0)} | ${counts.extracted}/${counts.failed} |`,
 );
-console.error(`(${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version})`);
+console.error(
+  `(${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version})`,
+);

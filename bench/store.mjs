@@ -52,27 +52,39 @@ let have = await store.facts.count();
 if (have < N) {
   process.stderr.write(`generating ${N} facts (${engine})…\n`);
   const t0 = performance.now();
-  const r = await generate(store, { facts: N - have, seed: have + 1, onProgress: (n) => n % 50_000 < 1000 && process.stderr.write(`  ${n}\r`) });
+  const r = await generate(store, {
+    facts: N - have,
+    seed: have + 1,
+    onProgress: (n) => n % 50_000 < 1000 && process.stderr.write(`  ${n}\r`),
+  });
   const s = (performance.now() - t0) / 1000;
-  process.stderr.write(`\ngenerated ${r.facts} facts in ${s.toFixed(0)} s (${Math.round(r.facts / s)} facts/s)\n`);
+  process.stderr.write(
+    `\ngenerated ${r.facts} facts in ${s.toFixed(0)} s (${Math.round(r.facts / s)} facts/s)\n`,
+  );
   have = await store.facts.count();
 }
 
 const onlyExport = process.argv.includes('--only-export');
 const app = await buildApp({ store, version: 'bench' });
 let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const year = () => 2015 + Math.floor(rand() * 10);
 const SHAPES = {
   country: () => `country=${pick(COUNTRIES)}`,
   'country+term': () => `country=${pick(COUNTRIES)}&term=${pick(TERMS)}`,
-  'term+dates': () => { const y = year(); return `term=${pick(TERMS)}&from=${y}-01-01&to=${y}-06-30`; },
-  'country+dates+min': () => { const y = year(); return `country=${pick(COUNTRIES)}&from=${y}-01-01&to=${y}-12-31&min=1000`; },
+  'term+dates': () => {
+    const y = year();
+    return `term=${pick(TERMS)}&from=${y}-01-01&to=${y}-06-30`;
+  },
+  'country+dates+min': () => {
+    const y = year();
+    return `country=${pick(COUNTRIES)}&from=${y}-01-01&to=${y}-12-31&min=1000`;
+  },
   'cause+hazard': () => 'cause=disaster&hazard=' + pick(['flood', 'storm', 'earthquake']),
   'country+sort=-figure': () => `country=${pick(COUNTRIES)}&sort=-figure`,
   'page 2 (cursor)': null,
-  'admin1': () => `country=${pick(COUNTRIES)}&admin1=Region%20${Math.floor(rand() * 20)}`,
+  admin1: () => `country=${pick(COUNTRIES)}&admin1=Region%20${Math.floor(rand() * 20)}`,
 };
 const rows = [];
 const all = [];
@@ -94,12 +106,20 @@ for (const [name, make] of onlyExport ? [] : Object.entries(SHAPES)) {
   rows.push([name, pct(times, 50), pct(times, 95)]);
 }
 const aggregates = [];
-for (const [name, url] of onlyExport ? [] : [
-  ['countries (all)', () => '/api/countries'],
-  ['countries (one year)', () => { const y = year(); return `/api/countries?from=${y}-01-01&to=${y}-12-31`; }],
-  ['timeseries country/month', () => `/api/timeseries?country=${pick(COUNTRIES)}&interval=month`],
-  ['timeseries term/week', () => `/api/timeseries?term=${pick(TERMS)}&interval=week`],
-]) {
+for (const [name, url] of onlyExport
+  ? []
+  : [
+      ['countries (all)', () => '/api/countries'],
+      [
+        'countries (one year)',
+        () => {
+          const y = year();
+          return `/api/countries?from=${y}-01-01&to=${y}-12-31`;
+        },
+      ],
+      ['timeseries country/month', () => `/api/timeseries?country=${pick(COUNTRIES)}&interval=month`],
+      ['timeseries term/week', () => `/api/timeseries?term=${pick(TERMS)}&interval=week`],
+    ]) {
   const times = [];
   for (let i = 0; i < Math.max(5, Math.floor(queries / 4)); i++) {
     const t0 = performance.now();
@@ -110,7 +130,14 @@ for (const [name, url] of onlyExport ? [] : [
 }
 // Cold (a fresh store instance, so no cached aggregate) versus warm (cached until facts change).
 for (const [name, run] of [
-  ['countries (all), cold', async () => { const s = await openStore({ ...where, migrate: false }); await s.summaries.countries(); await s.close(); }],
+  [
+    'countries (all), cold',
+    async () => {
+      const s = await openStore({ ...where, migrate: false });
+      await s.summaries.countries();
+      await s.close();
+    },
+  ],
   ['countries (all), warm', () => app.inject({ url: '/api/countries' })],
 ]) {
   const times = [];
@@ -128,9 +155,28 @@ await store.close();
 const exports = [];
 for (const format of ['csv', 'geojson']) {
   const out = join(root, '.bench', `export.${format}`);
-  const env = { ...process.env, ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : { DMON_SQLITE: where.sqlitePath, DATABASE_URL: '' }) };
+  const env = {
+    ...process.env,
+    ...(where.databaseUrl
+      ? { DATABASE_URL: where.databaseUrl }
+      : { DMON_SQLITE: where.sqlitePath, DATABASE_URL: '' }),
+  };
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bench', 'store-export.mjs'), 'export', '--format', format, '--out', out], { env, encoding: 'utf8' });
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      process.execPath,
+      join(root, 'bench', 'store-export.mjs'),
+      'export',
+      '--format',
+      format,
+      '--out',
+      out,
+    ],
+    { env, encoding: 'utf8' },
+  );
   const secs = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`export failed: ${r.stderr}`);
   const rssKb = Number(r.stderr.trim().split('\n').pop());
@@ -138,7 +184,9 @@ for (const format of ['csv', 'geojson']) {
 }
 
 const date = new Date().toISOString().slice(0, 10);
-console.log(`\n### Store: ${have.toLocaleString('en')} facts on ${engine} (${date}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`);
+console.log(
+  `\n### Store: ${have.toLocaleString('en')} facts on ${engine} (${date}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`,
+);
 if (!onlyExport) {
   console.log('| facet query (GET /api/facts, limit 50) | p50 ms | p95 ms |\n|---|---:|---:|');
   for (const [n, p50, p95] of rows) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
@@ -147,4 +195,5 @@ if (!onlyExport) {
   for (const [n, p50, p95] of aggregates) console.log(`| ${n} | ${ms(p50)} | ${ms(p95)} |`);
 }
 console.log('\n| export of every fact | seconds | peak RSS MiB | file MB |\n|---|---:|---:|---:|');
-for (const [f, s, mem, size] of exports) console.log(`| ${f} | ${s.toFixed(1)} | ${mem.toFixed(0)} | ${size.toFixed(0)} |`);
+for (const [f, s, mem, size] of exports)
+  console.log(`| ${f} | ${s.toFixed(1)} | ${mem.toFixed(0)} | ${size.toFixed(0)} |`);

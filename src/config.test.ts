@@ -11,7 +11,16 @@ test('defaults: SQLite in ./data, port 8080, CORS off', () => {
 });
 
 test('environment overrides, validated', () => {
-  const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/dmon', PORT: '9000', DMON_DATA_DIR: 'var', DMON_CORS_ORIGINS: 'https://a.org, https://b.org', DMON_FETCH_ALLOW: '10.0.0.0/8' }, '/x');
+  const c = loadConfig(
+    {
+      DATABASE_URL: 'postgres://u@db:5432/dmon',
+      PORT: '9000',
+      DMON_DATA_DIR: 'var',
+      DMON_CORS_ORIGINS: 'https://a.org, https://b.org',
+      DMON_FETCH_ALLOW: '10.0.0.0/8',
+    },
+    '/x',
+  );
   assert.equal(c.databaseUrl, 'postgres://u@db:5432/dmon');
   assert.equal(c.dataDir, '/x/var');
   assert.equal(c.port, 9000);

@@ -31,7 +31,10 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new DmonError('CONFIG_INVALID', `${name}=${JSON.stringify(raw)} is not an integer between ${min} and ${max}; fix or unset it.`);
+    throw new DmonError(
+      'CONFIG_INVALID',
+      `${name}=${JSON.stringify(raw)} is not an integer between ${min} and ${max}; fix or unset it.`,
+    );
   return n;
 }
 
@@ -53,7 +56,10 @@ function databaseUrl(env: Env): string | null {
   try {
     new URL(raw);
   } catch {
-    throw new DmonError('CONFIG_INVALID', 'DATABASE_URL is not a valid URL; expected postgres://user@host:port/database.');
+    throw new DmonError(
+      'CONFIG_INVALID',
+      'DATABASE_URL is not a valid URL; expected postgres://user@host:port/database.',
+    );
   }
   return raw;
 }
@@ -62,7 +68,11 @@ function databaseUrl(env: Env): string | null {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = resolve(cwd, env.DMON_DATA_DIR?.trim() || 'data');
   const sqliteRaw = env.DMON_SQLITE?.trim();
-  const sqlitePath = sqliteRaw ? (isAbsolute(sqliteRaw) || sqliteRaw === ':memory:' ? sqliteRaw : resolve(cwd, sqliteRaw)) : join(dataDir, 'dmon.sqlite');
+  const sqlitePath = sqliteRaw
+    ? isAbsolute(sqliteRaw) || sqliteRaw === ':memory:'
+      ? sqliteRaw
+      : resolve(cwd, sqliteRaw)
+    : join(dataDir, 'dmon.sqlite');
   return {
     databaseUrl: databaseUrl(env),
     dataDir,

@@ -29,7 +29,12 @@ function item(over: Partial<FactListItem> = {}): FactListItem {
     reason: 'test',
     implied: [],
     extractor_version: 't',
-    article: { url: 'https://news.example.org/x', title: 'Storm', published: '2024-10-21', source: 'news.example.org' },
+    article: {
+      url: 'https://news.example.org/x',
+      title: 'Storm',
+      published: '2024-10-21',
+      source: 'news.example.org',
+    },
     ...over,
   };
 }
@@ -45,7 +50,11 @@ async function* from(items: FactListItem[]) {
 }
 
 test('CSV: header, HXL row with the term tag, quoting, formula cells neutralised', async () => {
-  const csv = await collect(exportFacts(from([item(), item({ id: 2, evidence: '=HYPERLINK("http://x")', location: null })]), 'csv', { term: 'evacuated' }));
+  const csv = await collect(
+    exportFacts(from([item(), item({ id: 2, evidence: '=HYPERLINK("http://x")', location: null })]), 'csv', {
+      term: 'evacuated',
+    }),
+  );
   const lines = csv.split('\r\n');
   assert.match(lines[1]!, new RegExp(TERM_TAGS.evacuated.replace(/\+/g, '\\+')));
   assert.match(lines[2]!, /"About 2,500 people were evacuated, ""officials"" said"/);
@@ -54,7 +63,9 @@ test('CSV: header, HXL row with the term tag, quoting, formula cells neutralised
 });
 
 test('GeoJSON: a valid FeatureCollection; facts without coordinates have null geometry', async () => {
-  const doc = JSON.parse(await collect(exportFacts(from([item(), item({ id: 2, location: null })]), 'geojson')));
+  const doc = JSON.parse(
+    await collect(exportFacts(from([item(), item({ id: 2, location: null })]), 'geojson')),
+  );
   assert.equal(doc.type, 'FeatureCollection');
   assert.deepEqual(doc.features[0].geometry, { type: 'Point', coordinates: [123.74, 13.14] });
   assert.equal(doc.features[1].geometry, null);

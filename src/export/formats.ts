@@ -29,7 +29,11 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-async function* batched(facts: AsyncIterable<FactListItem>, batch: number, line: (r: ExportRow) => string): AsyncGenerator<string> {
+async function* batched(
+  facts: AsyncIterable<FactListItem>,
+  batch: number,
+  line: (r: ExportRow) => string,
+): AsyncGenerator<string> {
   let buf: string[] = [];
   for await (const f of facts) {
     buf.push(line(toExportRow(f)));
@@ -41,17 +45,26 @@ async function* batched(facts: AsyncIterable<FactListItem>, batch: number, line:
   if (buf.length) yield buf.join('');
 }
 
-export async function* toCsv(facts: AsyncIterable<FactListItem>, options: ExportOptions = {}): AsyncGenerator<string> {
+export async function* toCsv(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
   const cols = hxlColumns(options.term ?? null);
   yield cols.map(([k]) => k).join(',') + '\r\n' + cols.map(([, tag]) => tag).join(',') + '\r\n';
   yield* batched(facts, options.batch ?? 200, (r) => cols.map(([k]) => csvCell(r[k])).join(',') + '\r\n');
 }
 
-export async function* toJsonl(facts: AsyncIterable<FactListItem>, options: ExportOptions = {}): AsyncGenerator<string> {
+export async function* toJsonl(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
   yield* batched(facts, options.batch ?? 200, (r) => JSON.stringify(r) + '\n');
 }
 
-export async function* toGeoJson(facts: AsyncIterable<FactListItem>, options: ExportOptions = {}): AsyncGenerator<string> {
+export async function* toGeoJson(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[\n';
   let first = true;
   yield* batched(facts, options.batch ?? 200, (r) => {
@@ -64,7 +77,11 @@ export async function* toGeoJson(facts: AsyncIterable<FactListItem>, options: Ex
   yield '\n]}\n';
 }
 
-export function exportFacts(facts: AsyncIterable<FactListItem>, format: ExportFormat, options: ExportOptions = {}): AsyncGenerator<string> {
+export function exportFacts(
+  facts: AsyncIterable<FactListItem>,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
   if (format === 'csv') return toCsv(facts, options);
   if (format === 'geojson') return toGeoJson(facts, options);
   return toJsonl(facts, options);

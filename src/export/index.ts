@@ -4,7 +4,13 @@ import type { FactFilter, Store } from '../store/index.js';
 import type { Term } from '../types.js';
 import { exportFacts, type ExportFormat } from './formats.js';
 
-export { CONTENT_TYPES, EXPORT_FORMATS, exportFacts, type ExportFormat, type ExportOptions } from './formats.js';
+export {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportFacts,
+  type ExportFormat,
+  type ExportOptions,
+} from './formats.js';
 export { TERM_TAGS, hxlColumns } from './hxl.js';
 export type { ExportRow } from './row.js';
 

@@ -63,52 +63,62 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     assert.equal(await alive.complete(job.id), true);
   });
 
-  test(`two worker processes run ${engine === 'postgres' ? 2000 : 400} jobs exactly once`, { timeout: 60_000 }, async () => {
-    const n = engine === 'postgres' ? 2000 : 400;
-    await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(store().db);
-    const q = queue();
-    const payloads = Array.from({ length: n }, (_, i) => i);
-    for (let i = 0; i < n; i += 500)
-      await store()
-        .db.insertInto('jobs')
-        .values(
-          payloads.slice(i, i + 500).map((k) => ({
-            kind: 'count',
-            key: `count:${k}`,
-            payload: '{}',
-            status: 'queued' as const,
-            attempts: 0,
-            max_attempts: 3,
-            run_after: 0,
-            locked_by: null,
-            locked_at: null,
-            last_error: null,
-            created_at: Date.now(),
-            finished_at: null,
-          })),
-        )
-        .execute();
-    const target = tdb().databaseUrl ?? tdb().sqlitePath;
-    const children = [0, 1].map(() => runChild(target));
-    await Promise.all(children.map((c) => c.ready));
-    for (const c of children) c.go();
-    const runs = await Promise.all(children.map((c) => c.done));
-    const done = runs.reduce((s, r) => s + r.done, 0);
-    assert.equal(done, n);
-    const stats = await sql<{ runs: number; jobs: number; workers: number }>`
-      SELECT count(*) AS runs, count(DISTINCT job_id) AS jobs, count(DISTINCT worker) AS workers FROM test_runs`.execute(store().db);
-    const s = stats.rows[0]!;
-    assert.equal(Number(s.runs), n, 'each job ran once');
-    assert.equal(Number(s.jobs), n, 'every job ran');
-    assert.equal(Number(s.workers), 2, 'both workers took part');
-    assert.equal((await q.counts()).done >= n, true);
-  });
+  test(
+    `two worker processes run ${engine === 'postgres' ? 2000 : 400} jobs exactly once`,
+    { timeout: 60_000 },
+    async () => {
+      const n = engine === 'postgres' ? 2000 : 400;
+      await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(store().db);
+      const q = queue();
+      const payloads = Array.from({ length: n }, (_, i) => i);
+      for (let i = 0; i < n; i += 500)
+        await store()
+          .db.insertInto('jobs')
+          .values(
+            payloads.slice(i, i + 500).map((k) => ({
+              kind: 'count',
+              key: `count:${k}`,
+              payload: '{}',
+              status: 'queued' as const,
+              attempts: 0,
+              max_attempts: 3,
+              run_after: 0,
+              locked_by: null,
+              locked_at: null,
+              last_error: null,
+              created_at: Date.now(),
+              finished_at: null,
+            })),
+          )
+          .execute();
+      const target = tdb().databaseUrl ?? tdb().sqlitePath;
+      const children = [0, 1].map(() => runChild(target));
+      await Promise.all(children.map((c) => c.ready));
+      for (const c of children) c.go();
+      const runs = await Promise.all(children.map((c) => c.done));
+      const done = runs.reduce((s, r) => s + r.done, 0);
+      assert.equal(done, n);
+      const stats = await sql<{ runs: number; jobs: number; workers: number }>`
+      SELECT count(*) AS runs, count(DISTINCT job_id) AS jobs, count(DISTINCT worker) AS workers FROM test_runs`.execute(
+        store().db,
+      );
+      const s = stats.rows[0]!;
+      assert.equal(Number(s.runs), n, 'each job ran once');
+      assert.equal(Number(s.jobs), n, 'every job ran');
+      assert.equal(Number(s.workers), 2, 'both workers took part');
+      assert.equal((await q.counts()).done >= n, true);
+    },
+  );
 });
 
 function runChild(target: string): { ready: Promise<void>; go: () => void; done: Promise<{ done: number }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./test-worker-process.ts', import.meta.url).pathname, target], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./test-worker-process.ts', import.meta.url).pathname, target],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   let onReady: () => void = () => undefined;

@@ -48,7 +48,14 @@ export function newWorkerId(): string {
 }
 
 function toJob<P>(r: JobRow): Job<P> {
-  return { id: r.id, kind: r.kind, key: r.key, payload: JSON.parse(r.payload) as P, attempts: r.attempts, maxAttempts: r.max_attempts };
+  return {
+    id: r.id,
+    kind: r.kind,
+    key: r.key,
+    payload: JSON.parse(r.payload) as P,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+  };
 }
 
 export class JobQueue {
@@ -67,7 +74,11 @@ export class JobQueue {
   }
 
   /** Adds a job unless one with the same key exists (in any state). */
-  async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<{ id: number; created: boolean }> {
+  async enqueue(
+    kind: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+  ): Promise<{ id: number; created: boolean }> {
     const key = options.key ?? `${kind}:${JSON.stringify(payload)}`;
     const row = await this.db
       .insertInto('jobs')
@@ -89,7 +100,11 @@ export class JobQueue {
       .returning('id')
       .executeTakeFirst();
     if (row) return { id: row.id, created: true };
-    const existing = await this.db.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+    const existing = await this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
 
@@ -108,7 +123,12 @@ export class JobQueue {
     if (this.engine === 'postgres') ready = ready.forUpdate().skipLocked();
     const rows = await this.db
       .updateTable('jobs')
-      .set((eb) => ({ status: 'running', locked_by: this.workerId, locked_at: now, attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({
+        status: 'running',
+        locked_by: this.workerId,
+        locked_at: now,
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('id', 'in', ready)
       .where('status', '=', 'queued')
       .returningAll()
@@ -135,8 +155,20 @@ export class JobQueue {
       .updateTable('jobs')
       .set(
         park
-          ? { status: 'failed', finished_at: Date.now(), locked_by: null, locked_at: null, last_error: error.slice(0, 2000) }
-          : { status: 'queued', run_after: Date.now() + this.backoff(job.attempts), locked_by: null, locked_at: null, last_error: error.slice(0, 2000) },
+          ? {
+              status: 'failed',
+              finished_at: Date.now(),
+              locked_by: null,
+              locked_at: null,
+              last_error: error.slice(0, 2000),
+            }
+          : {
+              status: 'queued',
+              run_after: Date.now() + this.backoff(job.attempts),
+              locked_by: null,
+              locked_at: null,
+              last_error: error.slice(0, 2000),
+            },
       )
       .where('id', '=', job.id)
       .where('status', '=', 'running')
@@ -159,7 +191,12 @@ export class JobQueue {
       .where('locked_at', '<', now - this.leaseMs)
       .executeTakeFirst();
     let n = Number(expired.numUpdatedRows);
-    const holders = await this.db.selectFrom('jobs').select('locked_by').distinct().where('status', '=', 'running').execute();
+    const holders = await this.db
+      .selectFrom('jobs')
+      .select('locked_by')
+      .distinct()
+      .where('status', '=', 'running')
+      .execute();
     const host = hostname();
     for (const { locked_by } of holders) {
       if (!locked_by || locked_by === this.workerId) continue;
@@ -209,7 +246,13 @@ export class JobQueue {
 
   /** Parked jobs with their errors, newest first. */
   failed(limit = 100): Promise<JobRow[]> {
-    return this.db.selectFrom('jobs').selectAll().where('status', '=', 'failed').orderBy('id', 'desc').limit(limit).execute();
+    return this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', 'failed')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   /** Removes finished jobs older than `olderThanMs`; their effects stay in the store. */

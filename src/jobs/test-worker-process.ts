@@ -15,7 +15,9 @@ const summary = await runWorker(
   queue,
   {
     count: async (job) => {
-      await sql`INSERT INTO test_runs (job_id, worker) VALUES (${job.id}, ${queue.workerId})`.execute(store.db);
+      await sql`INSERT INTO test_runs (job_id, worker) VALUES (${job.id}, ${queue.workerId})`.execute(
+        store.db,
+      );
     },
   },
   { concurrency: 4, drain: true, idleMs: 20 },

@@ -32,7 +32,19 @@ export interface WorkerSummary {
 }
 
 // Errors that another attempt cannot fix: bad input, refused URLs, missing rows.
-const PERMANENT = new Set(['USAGE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'INPUT_BINARY', 'INPUT_TOO_LARGE', 'INPUT_EMPTY', 'JSONL_INVALID', 'FETCH_REFUSED', 'FEED_INVALID', 'NOT_FOUND', 'DATE_INVALID']);
+const PERMANENT = new Set([
+  'USAGE',
+  'INPUT_NOT_FOUND',
+  'INPUT_UNREADABLE',
+  'INPUT_BINARY',
+  'INPUT_TOO_LARGE',
+  'INPUT_EMPTY',
+  'JSONL_INVALID',
+  'FETCH_REFUSED',
+  'FEED_INVALID',
+  'NOT_FOUND',
+  'DATE_INVALID',
+]);
 
 /** Whether another attempt may succeed: an error's own `retryable` flag wins, else its code. */
 export function isRetryable(e: unknown): boolean {
@@ -53,7 +65,11 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
-export async function runWorker(queue: JobQueue, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Promise<WorkerSummary> {
+export async function runWorker(
+  queue: JobQueue,
+  handlers: Record<string, JobHandler>,
+  options: WorkerOptions = {},
+): Promise<WorkerSummary> {
   const concurrency = options.concurrency ?? 2;
   const idleMs = options.idleMs ?? 500;
   const kinds = options.kinds ?? Object.keys(handlers);

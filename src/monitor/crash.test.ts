@@ -9,9 +9,13 @@ const N = 40;
 /** Runs the ingest child; kills it with SIGKILL once `killWhen` matches its output. */
 function run(target: string, killWhen?: (out: string) => boolean): Promise<{ out: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./test-ingest-process.ts', import.meta.url).pathname, target, String(N)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./test-ingest-process.ts', import.meta.url).pathname, target, String(N)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let killed = false;
@@ -24,31 +28,52 @@ function run(target: string, killWhen?: (out: string) => boolean): Promise<{ out
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (killed || code === 0 ? resolve({ out, killed }) : reject(new Error(`ingest child exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      killed || code === 0
+        ? resolve({ out, killed })
+        : reject(new Error(`ingest child exited ${code}: ${err}`)),
+    );
   });
 }
 
 describeEachEngine('crash safety', (store, _engine, tdb) => {
-  test(`kill -9 while importing and while extracting, then restart: ${N} articles, each stored and extracted once`, { timeout: 120_000 }, async () => {
-    const target = tdb().databaseUrl ?? tdb().sqlitePath;
-    const first = await run(target, (out) => (out.match(/^stored /gm)?.length ?? 0) >= 12);
-    assert.ok(first.killed);
-    const second = await run(target, (out) => (out.match(/^extracted /gm)?.length ?? 0) >= 8);
-    assert.ok(second.killed, 'killed mid-extraction');
-    const third = await run(target);
-    assert.match(third.out, /finished/);
-    assert.equal((third.out.match(/ stored$/gm) ?? []).length, 0, 'the restart stores nothing new');
+  test(
+    `kill -9 while importing and while extracting, then restart: ${N} articles, each stored and extracted once`,
+    { timeout: 120_000 },
+    async () => {
+      const target = tdb().databaseUrl ?? tdb().sqlitePath;
+      const first = await run(target, (out) => (out.match(/^stored /gm)?.length ?? 0) >= 12);
+      assert.ok(first.killed);
+      const second = await run(target, (out) => (out.match(/^extracted /gm)?.length ?? 0) >= 8);
+      assert.ok(second.killed, 'killed mid-extraction');
+      const third = await run(target);
+      assert.match(third.out, /finished/);
+      assert.equal((third.out.match(/ stored$/gm) ?? []).length, 0, 'the restart stores nothing new');
 
-    const db = store().db;
-    const articles = await db.selectFrom('articles').select(['id', 'status', 'fact_count', 'external_id']).execute();
-    assert.equal(articles.length, N, 'every article stored once');
-    assert.equal(new Set(articles.map((a) => a.external_id)).size, N);
-    assert.ok(articles.every((a) => a.status === 'extracted'), 'every article extracted');
-    const facts = await sql<{ n: number; articles: number }>`SELECT count(*) AS n, count(DISTINCT article_id) AS articles FROM facts`.execute(db);
-    assert.equal(Number(facts.rows[0]!.n), articles.reduce((s, a) => s + a.fact_count, 0), 'no fact stored twice');
-    assert.ok(Number(facts.rows[0]!.articles) >= N * 0.9, 'the generated bulletins yield facts');
-    const jobs = await db.selectFrom('jobs').select(['status', 'kind']).execute();
-    assert.equal(jobs.filter((j) => j.kind === 'extract').length, N, 'one extract job per article');
-    assert.ok(jobs.every((j) => j.status === 'done'));
-  });
+      const db = store().db;
+      const articles = await db
+        .selectFrom('articles')
+        .select(['id', 'status', 'fact_count', 'external_id'])
+        .execute();
+      assert.equal(articles.length, N, 'every article stored once');
+      assert.equal(new Set(articles.map((a) => a.external_id)).size, N);
+      assert.ok(
+        articles.every((a) => a.status === 'extracted'),
+        'every article extracted',
+      );
+      const facts = await sql<{
+        n: number;
+        articles: number;
+      }>`SELECT count(*) AS n, count(DISTINCT article_id) AS articles FROM facts`.execute(db);
+      assert.equal(
+        Number(facts.rows[0]!.n),
+        articles.reduce((s, a) => s + a.fact_count, 0),
+        'no fact stored twice',
+      );
+      assert.ok(Number(facts.rows[0]!.articles) >= N * 0.9, 'the generated bulletins yield facts');
+      const jobs = await db.selectFrom('jobs').select(['status', 'kind']).execute();
+      assert.equal(jobs.filter((j) => j.kind === 'extract').length, N, 'one extract job per article');
+      assert.ok(jobs.every((j) => j.status === 'done'));
+    },
+  );
 });

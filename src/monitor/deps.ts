@@ -45,7 +45,10 @@ export interface IngestDeps {
    */
   isNearDuplicate(a: string, b: string): boolean;
   /** SSRF-safe GET with size/time limits and conditional headers. Throws DmonError. */
-  fetch(url: string, options: { etag?: string | null; lastModified?: string | null; accept?: string }): Promise<FetchedResource>;
+  fetch(
+    url: string,
+    options: { etag?: string | null; lastModified?: string | null; accept?: string },
+  ): Promise<FetchedResource>;
   parseFeed(body: Uint8Array, url: string): { title: string | null; items: FeedItemRef[] };
   /** HTML, PDF or plain text → the document's main text and metadata. Throws DmonError. */
   toDocument(resource: FetchedResource): Promise<ParsedDocument>;

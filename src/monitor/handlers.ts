@@ -45,7 +45,9 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     const p = job.payload as FetchPayload;
     try {
       await gate.wait(p.url);
-      const res = await deps.fetch(p.url, { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1' });
+      const res = await deps.fetch(p.url, {
+        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1',
+      });
       const doc = await deps.toDocument(res);
       return await storeDocument(store, queue, deps, {
         url: res.url || p.url,
@@ -60,7 +62,13 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     } catch (e) {
       if (isLastAttempt(job, e)) {
         const status = (e as { httpStatus?: unknown }).httpStatus;
-        await recordFailedUrl(store, deps.canonicalUrl(p.url), (e as Error).message, typeof status === 'number' ? status : null, p.sourceId ?? null);
+        await recordFailedUrl(
+          store,
+          deps.canonicalUrl(p.url),
+          (e as Error).message,
+          typeof status === 'number' ? status : null,
+          p.sourceId ?? null,
+        );
       }
       throw e;
     }
@@ -76,7 +84,8 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
       const res = await deps.fetch(source.url, {
         etag: source.etag,
         lastModified: source.last_modified,
-        accept: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
+        accept:
+          'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
       });
       if (res.notModified) {
         await store.sources.recordPoll(sourceId, { status: '304 not modified', nextPollAt });
@@ -92,9 +101,13 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
           continue;
         }
         if (await store.articles.findByUrl(url)) continue;
-        const r = await queue.enqueue('fetch', { url: item.url, sourceId, title: item.title, published: item.published } satisfies FetchPayload, {
-          key: fetchJobKey(url),
-        });
+        const r = await queue.enqueue(
+          'fetch',
+          { url: item.url, sourceId, title: item.title, published: item.published } satisfies FetchPayload,
+          {
+            key: fetchJobKey(url),
+          },
+        );
         if (r.created) queued++;
       }
       await store.sources.recordPoll(sourceId, {
@@ -110,7 +123,11 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
       // A broken feed is recorded on the source and polled again at its next time; the poll job
       // itself is done (the next poll is a new job).
       const message = (e as Error).message;
-      await store.sources.recordPoll(sourceId, { status: isDmonError(e) ? e.code : 'error', error: message, nextPollAt });
+      await store.sources.recordPoll(sourceId, {
+        status: isDmonError(e) ? e.code : 'error',
+        error: message,
+        nextPollAt,
+      });
       throw new DmonError(isDmonError(e) ? e.code : 'FEED_INVALID', message, { cause: e });
     }
   };
@@ -121,10 +138,17 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} no longer exists`);
     if (article.status === 'duplicate') return { facts: 0 };
     try {
-      const result = deps.extract({ id: String(article.id), text: article.text, published: article.published, lang: article.language, title: article.title });
+      const result = deps.extract({
+        id: String(article.id),
+        text: article.text,
+        published: article.published,
+        lang: article.language,
+        title: article.title,
+      });
       return { facts: await store.facts.replaceForArticle(articleId, result, deps.extractorVersion) };
     } catch (e) {
-      if (isLastAttempt(job, e)) await store.articles.markFailed(articleId, `extraction failed: ${(e as Error).message}`);
+      if (isLastAttempt(job, e))
+        await store.articles.markFailed(articleId, `extraction failed: ${(e as Error).message}`);
       throw e;
     }
   };

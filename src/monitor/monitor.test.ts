@@ -29,7 +29,8 @@ function server(): Promise<Server> {
   const s = createServer((req, res) => {
     const base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
     const url = req.url ?? '/';
-    if (url.startsWith('/article.html')) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
+    if (url.startsWith('/article.html'))
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
     if (url === '/feed.xml') {
       if (req.headers['if-none-match'] === '"v1"') {
         etagHits++;
@@ -41,10 +42,20 @@ function server(): Promise<Server> {
          <item><title>Gone</title><link>${base}/gone</link></item></channel></rss>`,
       );
     }
-    if (url === '/gzip-bomb.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(GZIP_BOMB);
-    if (url === '/xml-bomb.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(XML_BOMB);
-    if (url === '/not-a-feed') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Just a page.</p></body></html>');
-    if (url === '/truncated.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
+    if (url === '/gzip-bomb.xml')
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+        .end(GZIP_BOMB);
+    if (url === '/xml-bomb.xml')
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(XML_BOMB);
+    if (url === '/not-a-feed')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<html><body><p>Just a page.</p></body></html>');
+    if (url === '/truncated.xml')
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
     return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
@@ -57,13 +68,27 @@ describeEachEngine('monitor', (store) => {
   before(async () => {
     http = await server();
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    monitor = new Monitor(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), { hostDelayMs: 0, queue: { backoffMs: () => 0 } });
+    monitor = new Monitor(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), {
+      hostDelayMs: 0,
+      queue: { backoffMs: () => 0 },
+    });
   });
   after(() => new Promise<void>((r) => http.close(() => r())));
 
   test('a text is stored once, extracted once', async () => {
-    const a = await monitor.addDocument({ text: STORY, title: 'Story', published: '2024-05-06', origin: 'import', externalId: 'x1' });
-    const b = await monitor.addDocument({ text: STORY, title: 'Story again', origin: 'import', externalId: 'x1' });
+    const a = await monitor.addDocument({
+      text: STORY,
+      title: 'Story',
+      published: '2024-05-06',
+      origin: 'import',
+      externalId: 'x1',
+    });
+    const b = await monitor.addDocument({
+      text: STORY,
+      title: 'Story again',
+      origin: 'import',
+      externalId: 'x1',
+    });
     assert.equal(a.status, 'stored');
     assert.equal(b.status, 'exists');
     assert.equal(b.articleId, a.articleId);
@@ -76,7 +101,8 @@ describeEachEngine('monitor', (store) => {
   });
 
   test('an article stored just before a crash, without its extract job, gets the job when it comes again', async () => {
-    const text = 'Storms cut off 14 coastal villages and 2,700 residents moved to public buildings in Varosh on 11 January 2024, the port authority said.';
+    const text =
+      'Storms cut off 14 coastal villages and 2,700 residents moved to public buildings in Varosh on 11 January 2024, the port authority said.';
     const r = await monitor.addDocument({ text, origin: 'import' });
     await store().db.deleteFrom('jobs').where('id', '=', r.jobId!).execute();
     const again = await monitor.addDocument({ text, origin: 'import' });
@@ -88,7 +114,11 @@ describeEachEngine('monitor', (store) => {
 
   test('a near-duplicate copy under another URL is linked to the original and not extracted', async () => {
     const copy = STORY.replace('on Monday', 'on Monday morning');
-    const r = await monitor.addDocument({ url: 'https://mirror.example.net/story', text: copy, origin: 'import' });
+    const r = await monitor.addDocument({
+      url: 'https://mirror.example.net/story',
+      text: copy,
+      origin: 'import',
+    });
     assert.equal(r.status, 'duplicate');
     assert.ok(r.duplicateOf);
     assert.equal(r.jobId, null);
@@ -139,8 +169,15 @@ describeEachEngine('monitor', (store) => {
     const sources = await store().sources.list();
     const page = sources.find((s) => s.url.endsWith('/not-a-feed'));
     assert.match(page?.last_error ?? '', /feed/i, 'an HTML page is not a feed');
-    assert.ok(sources.find((s) => s.url.endsWith('/truncated.xml'))?.last_polled_at, 'a truncated feed is polled without crashing');
-    assert.match(sources.find((s) => s.url.endsWith('/gzip-bomb.xml'))?.last_error ?? '', /large|limit|bytes|MB/i, 'a gzip bomb is cut off');
+    assert.ok(
+      sources.find((s) => s.url.endsWith('/truncated.xml'))?.last_polled_at,
+      'a truncated feed is polled without crashing',
+    );
+    assert.match(
+      sources.find((s) => s.url.endsWith('/gzip-bomb.xml'))?.last_error ?? '',
+      /large|limit|bytes|MB/i,
+      'a gzip bomb is cut off',
+    );
     const bomb = sources.find((s) => s.url.endsWith('/xml-bomb.xml'));
     assert.ok(bomb?.last_polled_at, 'an entity bomb is polled without expanding');
     assert.ok((bomb?.title ?? '').length < 1000, 'entities were not expanded into the title');
@@ -150,7 +187,11 @@ describeEachEngine('monitor', (store) => {
     const r = await refused.run({ drain: true });
     assert.equal(r.parked, 1);
     const failed = await store().articles.list({ status: 'failed' });
-    assert.ok(failed.items.some((a) => /article-private/.test(a.url ?? '') && /address|private|public|refus/i.test(a.error ?? '')));
+    assert.ok(
+      failed.items.some(
+        (a) => /article-private/.test(a.url ?? '') && /address|private|public|refus/i.test(a.error ?? ''),
+      ),
+    );
     await assert.rejects(monitor.queueUrl('file:///etc/passwd'), /only http and https/);
     await assert.rejects(monitor.queueUrl('not a url'), /not a URL/);
     const after = await store().articles.count();

@@ -34,7 +34,12 @@ export class Monitor {
     options: MonitorOptions = {},
   ) {
     this.queue = new JobQueue(store.db, store.engine, options.queue);
-    this.handlers = makeHandlers({ store, queue: this.queue, deps, gate: new HostDelay({ delayMs: options.hostDelayMs ?? 1000 }) });
+    this.handlers = makeHandlers({
+      store,
+      queue: this.queue,
+      deps,
+      gate: new HostDelay({ delayMs: options.hostDelayMs ?? 1000 }),
+    });
   }
 
   /** Validates a feed or article URL (http/https, parseable) and returns its canonical form. */
@@ -43,10 +48,16 @@ export class Monitor {
     try {
       u = new URL(url);
     } catch {
-      throw new DmonError('USAGE', `${JSON.stringify(url.slice(0, 200))} is not a URL; give an absolute http(s):// address.`);
+      throw new DmonError(
+        'USAGE',
+        `${JSON.stringify(url.slice(0, 200))} is not a URL; give an absolute http(s):// address.`,
+      );
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:')
-      throw new DmonError('FETCH_REFUSED', `${url}: only http and https URLs can be fetched (got ${u.protocol})`);
+      throw new DmonError(
+        'FETCH_REFUSED',
+        `${url}: only http and https URLs can be fetched (got ${u.protocol})`,
+      );
     return this.deps.canonicalUrl(url);
   }
 
@@ -60,7 +71,8 @@ export class Monitor {
   async queueUrl(url: string, extra: Omit<FetchPayload, 'url'> = {}): Promise<SubmitResult> {
     const canonical = this.canonical(url);
     const known = await this.store.articles.findByUrl(canonical);
-    if (known && known.status !== 'failed') return { status: 'exists', article_id: known.id, job_id: null, duplicate_of: known.duplicate_of };
+    if (known && known.status !== 'failed')
+      return { status: 'exists', article_id: known.id, job_id: null, duplicate_of: known.duplicate_of };
     const key = known ? `${fetchJobKey(canonical)}:retry:${Date.now()}` : fetchJobKey(canonical);
     const job = await this.queue.enqueue('fetch', { url, ...extra } satisfies FetchPayload, { key });
     return { status: job.created ? 'queued' : 'exists', article_id: known?.id ?? null, job_id: job.id };
@@ -74,7 +86,14 @@ export class Monitor {
   /** POST /api/articles: a URL to fetch or a text to store. */
   async submit(input: SubmitInput): Promise<SubmitResult> {
     if (input.text !== undefined) {
-      const r = await this.addDocument({ url: input.url ?? null, text: input.text, title: input.title, published: input.published, lang: input.lang, origin: 'api' });
+      const r = await this.addDocument({
+        url: input.url ?? null,
+        text: input.text,
+        title: input.title,
+        published: input.published,
+        lang: input.lang,
+        origin: 'api',
+      });
       return { status: r.status, article_id: r.articleId, job_id: r.jobId, duplicate_of: r.duplicateOf };
     }
     if (input.url) return this.queueUrl(input.url);
@@ -86,7 +105,11 @@ export class Monitor {
     const due = options.all ? await this.store.sources.list() : await this.store.sources.due();
     let n = 0;
     for (const s of due) {
-      const r = await this.queue.enqueue('poll', { sourceId: s.id }, { key: `poll:${s.id}:${options.all ? Date.now() : s.next_poll_at}`, maxAttempts: 2 });
+      const r = await this.queue.enqueue(
+        'poll',
+        { sourceId: s.id },
+        { key: `poll:${s.id}:${options.all ? Date.now() : s.next_poll_at}`, maxAttempts: 2 },
+      );
       if (r.created) n++;
     }
     return n;
@@ -99,10 +122,25 @@ export class Monitor {
       .select('id')
       .where('duplicate_of', 'is', null)
       .where('status', '!=', 'failed')
-      .where((eb) => eb.or([eb('extractor_version', 'is', null), eb('extractor_version', '!=', this.deps.extractorVersion)]))
+      .where((eb) =>
+        eb.or([
+          eb('extractor_version', 'is', null),
+          eb('extractor_version', '!=', this.deps.extractorVersion),
+        ]),
+      )
       .execute();
     let n = 0;
-    for (const { id } of rows) if ((await this.queue.enqueue('extract', { articleId: id }, { key: `extract:${id}:${this.deps.extractorVersion}` })).created) n++;
+    for (const { id } of rows)
+      if (
+        (
+          await this.queue.enqueue(
+            'extract',
+            { articleId: id },
+            { key: `extract:${id}:${this.deps.extractorVersion}` },
+          )
+        ).created
+      )
+        n++;
     return n;
   }
 

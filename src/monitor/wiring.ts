@@ -1,7 +1,15 @@
 // The real implementations behind IngestDeps: the SSRF-safe fetcher, the feed parser, the
 // dedup functions, the document converters and the extractor.
 import type { Config } from '../config.js';
-import { canonicalUrl, contentHash, hammingDistance, isNearDuplicate, normaliseForHash, SIMHASH_CANDIDATE_MAX_DISTANCE, simhash } from '../dedup/index.js';
+import {
+  canonicalUrl,
+  contentHash,
+  hammingDistance,
+  isNearDuplicate,
+  normaliseForHash,
+  SIMHASH_CANDIDATE_MAX_DISTANCE,
+  simhash,
+} from '../dedup/index.js';
 import { detectLanguage } from '../document/language.js';
 import { decodeText } from '../document/sniff.js';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js';
@@ -33,8 +41,21 @@ export function createDeps(config: Pick<Config, 'fetchAllow'>): IngestDeps {
     maxCandidateDistance: SIMHASH_CANDIDATE_MAX_DISTANCE,
     isNearDuplicate: (a, b) => figuresOf(a).join(' ') === figuresOf(b).join(' ') && isNearDuplicate(a, b),
     fetch: async (url, options) => {
-      const r = await safeFetch(url, { etag: options.etag, lastModified: options.lastModified, allow: config.fetchAllow });
-      return { url: r.url, status: r.status, notModified: r.notModified, contentType: r.contentType, charset: r.charset, body: r.body, etag: r.etag, lastModified: r.lastModified };
+      const r = await safeFetch(url, {
+        etag: options.etag,
+        lastModified: options.lastModified,
+        allow: config.fetchAllow,
+      });
+      return {
+        url: r.url,
+        status: r.status,
+        notModified: r.notModified,
+        contentType: r.contentType,
+        charset: r.charset,
+        body: r.body,
+        etag: r.etag,
+        lastModified: r.lastModified,
+      };
     },
     parseFeed: (body, url) => parseFeed(decodeText(body), url),
     toDocument: resourceToDocument,

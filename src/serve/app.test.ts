@@ -26,7 +26,11 @@ describeEachEngine('API', (store) => {
 
   const get = async (url: string) => {
     const r = await app.inject({ method: 'GET', url });
-    return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body, headers: r.headers };
+    return {
+      status: r.statusCode,
+      body: r.headers['content-type']?.toString().includes('json') ? r.json() : r.body,
+      headers: r.headers,
+    };
   };
 
   test('health', async () => {
@@ -40,7 +44,10 @@ describeEachEngine('API', (store) => {
     assert.equal((await get('/api/facts')).body.items.length, 2);
     const fre = await get('/api/facts?country=fre&term=displaced&min=1000&from=2024-01-01&to=2024-12-31');
     assert.equal(fre.status, 200);
-    assert.deepEqual(fre.body.items.map((f: { country: string }) => f.country), ['FRE']);
+    assert.deepEqual(
+      fre.body.items.map((f: { country: string }) => f.country),
+      ['FRE'],
+    );
     const page = await get('/api/facts?limit=1&sort=-figure');
     assert.equal(page.body.items[0].figure, 40000);
     const next = await get(`/api/facts?limit=1&sort=-figure&cursor=${page.body.next}`);
@@ -83,7 +90,9 @@ describeEachEngine('API', (store) => {
     const c = await get('/api/countries');
     assert.deepEqual(c.body.items.map((i: { country: string }) => i.country).sort(), ['FRE', 'RUR']);
     const t = await get('/api/timeseries?interval=week&term=forced_to_flee');
-    assert.deepEqual(t.body.items, [{ period: '2024-02-19', term: 'forced_to_flee', facts: 1, max_people: 12500, sum_people: 12500 }]);
+    assert.deepEqual(t.body.items, [
+      { period: '2024-02-19', term: 'forced_to_flee', facts: 1, max_people: 12500, sum_people: 12500 },
+    ]);
     assert.equal((await get('/api/timeseries?interval=year')).status, 400);
   });
 
@@ -92,17 +101,45 @@ describeEachEngine('API', (store) => {
     const none = await app.inject({ method: 'POST', url: '/api/feeds', payload: body });
     assert.equal(none.statusCode, 401);
     assert.match(none.json().error.message, /bearer token/);
-    const bad = await app.inject({ method: 'POST', url: '/api/feeds', payload: body, headers: { authorization: 'Bearer nope' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/feeds',
+      payload: body,
+      headers: { authorization: 'Bearer nope' },
+    });
     assert.equal(bad.statusCode, 401);
-    const ok = await app.inject({ method: 'POST', url: '/api/feeds', payload: body, headers: { authorization: `Bearer ${token}` } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/feeds',
+      payload: body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(ok.statusCode, 201);
-    const again = await app.inject({ method: 'POST', url: '/api/feeds', payload: body, headers: { authorization: `Bearer ${token}` } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/feeds',
+      payload: body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(again.statusCode, 200);
-    const badJson = await app.inject({ method: 'POST', url: '/api/feeds', payload: '{"url":', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/feeds',
+      payload: '{"url":',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
     assert.equal(badJson.statusCode, 400);
-    const del = await app.inject({ method: 'DELETE', url: `/api/feeds/${ok.json().id}`, headers: { authorization: `Bearer ${token}` } });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/feeds/${ok.json().id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(del.statusCode, 204);
-    const del2 = await app.inject({ method: 'DELETE', url: `/api/feeds/${ok.json().id}`, headers: { authorization: `Bearer ${token}` } });
+    const del2 = await app.inject({
+      method: 'DELETE',
+      url: `/api/feeds/${ok.json().id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(del2.statusCode, 404);
   });
 
@@ -111,13 +148,20 @@ describeEachEngine('API', (store) => {
     assert.equal(csv.status, 200);
     const lines = (csv.body as string).trim().split('\r\n');
     assert.equal(lines.length, 3);
-    assert.match(lines[1]!, /#country\+code,#adm1\+name,#loc\+name,#geo\+lat,#geo\+lon,#indicator\+term,#affected\+displaced/);
+    assert.match(
+      lines[1]!,
+      /#country\+code,#adm1\+name,#loc\+name,#geo\+lat,#geo\+lon,#indicator\+term,#affected\+displaced/,
+    );
     assert.match(lines[1]!, /#meta\+source,#meta\+url/);
     assert.match(lines[2]!, /FRE,East,Eastport,-3.5,35.75,displaced,40000/);
     const geo = JSON.parse((await app.inject({ url: '/api/export?format=geojson' })).body);
     assert.equal(geo.type, 'FeatureCollection');
     assert.equal(geo.features.length, 2);
-    assert.deepEqual(geo.features.find((f: { properties: { country: string } }) => f.properties.country === 'RUR').geometry.coordinates, [20.25, 10.5]);
+    assert.deepEqual(
+      geo.features.find((f: { properties: { country: string } }) => f.properties.country === 'RUR').geometry
+        .coordinates,
+      [20.25, 10.5],
+    );
     const jsonl = (await app.inject({ url: '/api/export?format=jsonl&country=RUR' })).body.trim().split('\n');
     assert.equal(JSON.parse(jsonl[0]!).figure, 12500);
     assert.equal((await get('/api/export?format=xlsx')).status, 400);
@@ -127,10 +171,16 @@ describeEachEngine('API', (store) => {
   test('CORS is off unless origins are configured', async () => {
     const off = await app.inject({ url: '/api/health', headers: { origin: 'https://dash.example.org' } });
     assert.equal(off.headers['access-control-allow-origin'], undefined);
-    const withCors = await buildApp({ store: store(), version: 'test' }, { corsOrigins: ['https://dash.example.org'] });
+    const withCors = await buildApp(
+      { store: store(), version: 'test' },
+      { corsOrigins: ['https://dash.example.org'] },
+    );
     const on = await withCors.inject({ url: '/api/health', headers: { origin: 'https://dash.example.org' } });
     assert.equal(on.headers['access-control-allow-origin'], 'https://dash.example.org');
-    const other = await withCors.inject({ url: '/api/health', headers: { origin: 'https://evil.example.com' } });
+    const other = await withCors.inject({
+      url: '/api/health',
+      headers: { origin: 'https://evil.example.com' },
+    });
     assert.equal(other.headers['access-control-allow-origin'], undefined);
     await withCors.close();
   });
@@ -138,7 +188,16 @@ describeEachEngine('API', (store) => {
   test('OpenAPI document lists the routes', async () => {
     const doc = await get('/api/openapi.json');
     assert.equal(doc.status, 200);
-    for (const p of ['/api/facts', '/api/facts/{id}', '/api/articles', '/api/articles/{id}', '/api/countries', '/api/timeseries', '/api/export', '/api/health'])
+    for (const p of [
+      '/api/facts',
+      '/api/facts/{id}',
+      '/api/articles',
+      '/api/articles/{id}',
+      '/api/countries',
+      '/api/timeseries',
+      '/api/export',
+      '/api/health',
+    ])
       assert.ok(doc.body.paths[p], p);
     assert.ok(doc.body.paths['/api/articles'].post.security);
   });

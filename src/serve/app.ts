@@ -32,7 +32,11 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Displacement Monitor API', version: ctx.version, description: 'Displacement figures read from news and reports, with their evidence.' },
+      info: {
+        title: 'Displacement Monitor API',
+        version: ctx.version,
+        description: 'Displacement figures read from news and reports, with their evidence.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });

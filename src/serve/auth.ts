@@ -6,7 +6,11 @@ import type { Store } from '../store/index.js';
 export function requireToken(store: Store) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const header = req.headers.authorization;
-    if (!header) throw new DmonError('UNAUTHORIZED', 'this request needs a bearer token: send "Authorization: Bearer <token>" (create one with `dmon tokens create --name NAME`).');
+    if (!header)
+      throw new DmonError(
+        'UNAUTHORIZED',
+        'this request needs a bearer token: send "Authorization: Bearer <token>" (create one with `dmon tokens create --name NAME`).',
+      );
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new DmonError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>".');
     const name = await store.tokens.verify(m[1]!);

@@ -16,26 +16,48 @@ function validationMessage(err: FastifyError): string {
   const where = (err as FastifyError & { validationContext?: string }).validationContext ?? 'request';
   if (!v) return err.message;
   const name = v.instancePath ? v.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-  if (v.keyword === 'additionalProperties') return `${where} has an unknown parameter "${String(v.params?.additionalProperty)}"`;
-  if (v.keyword === 'required') return `${where} is missing the required parameter "${String(v.params?.missingProperty)}"`;
-  if (v.keyword === 'enum') return `${where} parameter "${name}" must be one of: ${(v.params?.allowedValues as string[]).join(', ')}`;
-  if (v.keyword === 'format' && v.params?.format === 'date') return `${where} parameter "${name}" must be a date, YYYY-MM-DD (e.g. 2024-03-01)`;
+  if (v.keyword === 'additionalProperties')
+    return `${where} has an unknown parameter "${String(v.params?.additionalProperty)}"`;
+  if (v.keyword === 'required')
+    return `${where} is missing the required parameter "${String(v.params?.missingProperty)}"`;
+  if (v.keyword === 'enum')
+    return `${where} parameter "${name}" must be one of: ${(v.params?.allowedValues as string[]).join(', ')}`;
+  if (v.keyword === 'format' && v.params?.format === 'date')
+    return `${where} parameter "${name}" must be a date, YYYY-MM-DD (e.g. 2024-03-01)`;
   return `${where} parameter "${name}" ${v.message ?? 'is invalid'}`;
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDmonError(err)) return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
-    if (err.validation) return reply.status(400).send({ error: { code: 'USAGE', message: validationMessage(err) } });
+    if (isDmonError(err))
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
+    if (err.validation)
+      return reply.status(400).send({ error: { code: 'USAGE', message: validationMessage(err) } });
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      const code = status === 413 ? 'INPUT_TOO_LARGE' : status === 415 ? 'INPUT_BINARY' : status === 404 ? 'NOT_FOUND' : 'USAGE';
+      const code =
+        status === 413
+          ? 'INPUT_TOO_LARGE'
+          : status === 415
+            ? 'INPUT_BINARY'
+            : status === 404
+              ? 'NOT_FOUND'
+              : 'USAGE';
       return reply.status(status).send({ error: { code, message: err.message } });
     }
     req.log.error(err);
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json` } }),
+    reply
+      .status(404)
+      .send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json`,
+        },
+      }),
   );
 }

@@ -16,5 +16,9 @@ test('the committed OpenAPI document matches the routes', async () => {
   await app.close();
   await store.close();
   if (process.env.REGEN) writeFileSync(FILE, doc);
-  assert.equal(readFileSync(FILE, 'utf8'), doc, 'src/serve/openapi.json is stale: regenerate with REGEN=1 and review the diff');
+  assert.equal(
+    readFileSync(FILE, 'utf8'),
+    doc,
+    'src/serve/openapi.json is stale: regenerate with REGEN=1 and review the diff',
+  );
 });

@@ -18,11 +18,25 @@ export interface FactQuery {
 }
 
 export const CAUSES = ['conflict', 'disaster', 'other'] as const;
-export const HAZARDS = ['flood', 'storm', 'earthquake', 'landslide', 'wildfire', 'drought', 'volcano', 'extreme_temperature', 'other'] as const;
+export const HAZARDS = [
+  'flood',
+  'storm',
+  'earthquake',
+  'landslide',
+  'wildfire',
+  'drought',
+  'volcano',
+  'extreme_temperature',
+  'other',
+] as const;
 
 /** JSON-schema properties of the filter, for route schemas and the OpenAPI document. */
 export const FACT_QUERY_SCHEMA = {
-  country: { type: 'string', pattern: '^[A-Za-z0-9]{3}(,[A-Za-z0-9]{3})*$', description: 'ISO 3166-1 alpha-3 codes, comma-separated' },
+  country: {
+    type: 'string',
+    pattern: '^[A-Za-z0-9]{3}(,[A-Za-z0-9]{3})*$',
+    description: 'ISO 3166-1 alpha-3 codes, comma-separated',
+  },
   admin1: { type: 'string', maxLength: 200, description: 'first-level administrative division name' },
   term: { type: 'string', maxLength: 400, description: `comma-separated terms: ${TERMS.join(', ')}` },
   cause: { type: 'string', enum: [...CAUSES] },
@@ -39,19 +53,26 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function validDate(name: string, v: string): string {
   const d = new Date(`${v}T00:00:00Z`);
   if (!DATE.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
-    throw new DmonError('DATE_INVALID', `${name}=${JSON.stringify(v)} is not a date; use YYYY-MM-DD, e.g. 2024-03-01.`);
+    throw new DmonError(
+      'DATE_INVALID',
+      `${name}=${JSON.stringify(v)} is not a date; use YYYY-MM-DD, e.g. 2024-03-01.`,
+    );
   return v;
 }
 
 function number(name: string, v: number | string, min: number, max: number, integer: boolean): number {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
-    throw new DmonError('USAGE', `${name}=${JSON.stringify(v)} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}.`);
+    throw new DmonError(
+      'USAGE',
+      `${name}=${JSON.stringify(v)} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}.`,
+    );
   return n;
 }
 
 function oneOf(name: string, v: string, allowed: readonly string[]): string {
-  if (!allowed.includes(v)) throw new DmonError('USAGE', `${name}=${JSON.stringify(v)} is not one of: ${allowed.join(', ')}.`);
+  if (!allowed.includes(v))
+    throw new DmonError('USAGE', `${name}=${JSON.stringify(v)} is not one of: ${allowed.join(', ')}.`);
   return v;
 }
 
@@ -60,7 +81,11 @@ export function parseFactQuery(q: FactQuery): FactFilter {
   if (q.country) {
     f.country = q.country.split(',').map((c) => c.trim().toUpperCase());
     for (const c of f.country)
-      if (!/^[A-Z0-9]{3}$/.test(c)) throw new DmonError('USAGE', `country=${JSON.stringify(c)} is not an ISO 3166-1 alpha-3 code (e.g. SDN).`);
+      if (!/^[A-Z0-9]{3}$/.test(c))
+        throw new DmonError(
+          'USAGE',
+          `country=${JSON.stringify(c)} is not an ISO 3166-1 alpha-3 code (e.g. SDN).`,
+        );
   }
   if (q.admin1) f.admin1 = q.admin1;
   if (q.term) f.term = q.term.split(',').map((t) => oneOf('term', t.trim(), TERMS));
@@ -69,8 +94,10 @@ export function parseFactQuery(q: FactQuery): FactFilter {
   if (q.from) f.from = validDate('from', q.from);
   if (q.to) f.to = validDate('to', q.to);
   if (f.from && f.to && f.from > f.to) throw new DmonError('USAGE', `from=${f.from} is after to=${f.to}.`);
-  if (q.min !== undefined && q.min !== '') f.minFigure = number('min', q.min, 0, Number.MAX_SAFE_INTEGER, true);
-  if (q.min_confidence !== undefined && q.min_confidence !== '') f.minConfidence = number('min_confidence', q.min_confidence, 0, 1, false);
+  if (q.min !== undefined && q.min !== '')
+    f.minFigure = number('min', q.min, 0, Number.MAX_SAFE_INTEGER, true);
+  if (q.min_confidence !== undefined && q.min_confidence !== '')
+    f.minConfidence = number('min_confidence', q.min_confidence, 0, 1, false);
   if (q.q) f.q = q.q;
   return f;
 }

@@ -6,7 +6,8 @@ import { createDeps } from '../monitor/wiring.js';
 import { describeEachEngine } from '../store/test-engines.js';
 import { buildApp } from './app.js';
 
-const TEXT = 'Landslides after a week of rain forced 2,300 residents of hill villages near Marenvo to move to evacuation centres on 4 August 2024, the provincial disaster office said.';
+const TEXT =
+  'Landslides after a week of rain forced 2,300 residents of hill villages near Marenvo to move to evacuation centres on 4 August 2024, the provincial disaster office said.';
 
 describeEachEngine('POST /api/articles', (store) => {
   let app: FastifyInstance;
@@ -16,7 +17,8 @@ describeEachEngine('POST /api/articles', (store) => {
     app = await buildApp({ store: store(), version: 'test', submit: (i) => monitor.submit(i) });
     auth = { authorization: `Bearer ${(await store().tokens.create('poster')).token}` };
   });
-  const post = (payload: unknown, headers: Record<string, string> = auth) => app.inject({ method: 'POST', url: '/api/articles', payload: payload as object, headers });
+  const post = (payload: unknown, headers: Record<string, string> = auth) =>
+    app.inject({ method: 'POST', url: '/api/articles', payload: payload as object, headers });
 
   test('needs a token', async () => {
     assert.equal((await post({ text: TEXT }, {})).statusCode, 401);

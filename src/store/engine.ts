@@ -33,7 +33,9 @@ export function openSqlite(path: string): Kysely<Database> {
   try {
     raw = new BetterSqlite3(path);
   } catch (e) {
-    throw new DmonError('STORE_FAILED', `cannot open the SQLite store ${path}: ${(e as Error).message}`, { cause: e });
+    throw new DmonError('STORE_FAILED', `cannot open the SQLite store ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');

@@ -34,7 +34,11 @@ export async function migrate(db: Kysely<Database>, engine: Engine): Promise<voi
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new DmonError('STORE_FAILED', `database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    throw new DmonError(
+      'STORE_FAILED',
+      `database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -45,7 +49,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   } catch (e) {
     await db.destroy().catch(() => undefined);
     if (e instanceof DmonError) throw e;
-    throw new DmonError('STORE_FAILED', `cannot open the store at ${where}: ${(e as Error).message}`, { cause: e });
+    throw new DmonError('STORE_FAILED', `cannot open the store at ${where}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   return {
     engine,

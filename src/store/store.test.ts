@@ -16,7 +16,12 @@ describeEachEngine('store', (store, _engine, tdb) => {
     assert.equal(a.created, true);
     assert.equal(b.created, false);
     assert.equal(a.source.id, b.source.id);
-    await store().sources.recordPoll(a.source.id, { status: '304', etag: '"abc"', nextPollAt: Date.now() + 1000, items: 3 });
+    await store().sources.recordPoll(a.source.id, {
+      status: '304',
+      etag: '"abc"',
+      nextPollAt: Date.now() + 1000,
+      items: 3,
+    });
     const [s] = await store().sources.list();
     assert.equal(s?.etag, '"abc"');
     assert.equal(s?.item_count, 3);
@@ -27,7 +32,10 @@ describeEachEngine('store', (store, _engine, tdb) => {
 
   test('articles: same canonical URL stores one row', async () => {
     const id1 = await seedArticle(store(), TEXT_A, [], { url: 'https://news.example.org/same' });
-    const again = await store().articles.insert({ ...(await store().articles.get(id1))!, id: undefined } as never);
+    const again = await store().articles.insert({
+      ...(await store().articles.get(id1))!,
+      id: undefined,
+    } as never);
     assert.equal(again.created, false);
     assert.equal(again.id, id1);
   });
@@ -58,7 +66,14 @@ describeEachEngine('store', (store, _engine, tdb) => {
 
   test('facts: filters, sort and cursor pagination', async () => {
     await seedArticle(store(), TEXT_B, [factB()]);
-    const vague = makeFact(TEXT_B, { quantity: 'up to 40,000', termWord: 'displaced', figure: null, vague: 'thousands', people: null, country: 'FRE' });
+    const vague = makeFact(TEXT_B, {
+      quantity: 'up to 40,000',
+      termWord: 'displaced',
+      figure: null,
+      vague: 'thousands',
+      people: null,
+      country: 'FRE',
+    });
     await seedArticle(store(), TEXT_B, [vague], { published: null });
     const fre = await store().facts.list({ country: ['FRE'] });
     assert.equal(fre.items.length, 2);
@@ -75,11 +90,18 @@ describeEachEngine('store', (store, _engine, tdb) => {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<ReturnType<typeof store>['facts']['list']>> = await store().facts.list({}, { sort, limit: 1, cursor });
+        const page: Awaited<ReturnType<ReturnType<typeof store>['facts']['list']>> = await store().facts.list(
+          {},
+          { sort, limit: 1, cursor },
+        );
         seen.push(...page.items.map((i) => i.id));
         cursor = page.next;
       } while (cursor);
-      assert.deepEqual(seen, all.items.map((i) => i.id), `pages of sort=${sort}`);
+      assert.deepEqual(
+        seen,
+        all.items.map((i) => i.id),
+        `pages of sort=${sort}`,
+      );
     }
     const byFigure = await store().facts.list({}, { sort: '-figure' });
     assert.equal(byFigure.items[0]?.figure, 40000);
@@ -98,7 +120,10 @@ describeEachEngine('store', (store, _engine, tdb) => {
       [['2024-03-01', 'displaced', 1]],
     );
     const weeks = await store().summaries.timeseries({ country: ['RUR'] }, 'week');
-    assert.deepEqual(weeks.map((w) => w.period), ['2024-02-19']);
+    assert.deepEqual(
+      weeks.map((w) => w.period),
+      ['2024-02-19'],
+    );
     const sunday = await store().summaries.timeseries({ country: ['FRE'], from: '2024-03-03' }, 'week');
     assert.equal(sunday[0]?.period, '2024-02-26');
     // Cached aggregates follow new facts.

@@ -24,7 +24,12 @@ export interface TestDatabase {
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dmon-test-'));
-    return { engine, databaseUrl: null, sqlitePath: join(dir, 'dmon.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      engine,
+      databaseUrl: null,
+      sqlitePath: join(dir, 'dmon.sqlite'),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `dmon_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -62,7 +67,10 @@ export async function openTestStore(tdb: TestDatabase): Promise<Store> {
  * Declares `body` once per engine, each in its own describe block with its own fresh store.
  * `get()` returns the open store inside tests.
  */
-export function describeEachEngine(name: string, body: (get: () => Store, engine: Engine, tdb: () => TestDatabase) => void): void {
+export function describeEachEngine(
+  name: string,
+  body: (get: () => Store, engine: Engine, tdb: () => TestDatabase) => void,
+): void {
   for (const engine of ENGINES) {
     describe(`${name} [${engine}]`, () => {
       let store: Store | undefined;

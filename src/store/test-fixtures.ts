@@ -30,10 +30,18 @@ export function makeFact(text: string, over: Partial<Fact> & { quantity: string;
 }
 
 export const TEXT_A = 'Floods in Ruritania forced 12,500 people from their homes in Northtown last week.';
-export const TEXT_B = 'Fighting near Eastport displaced up to 40,000 residents, officials in Freedonia said on 3 March 2024.';
+export const TEXT_B =
+  'Fighting near Eastport displaced up to 40,000 residents, officials in Freedonia said on 3 March 2024.';
 
 export function resultFor(facts: Fact[]): ExtractResult {
-  return { relevant: facts.length > 0, relevance: facts.length ? 0.95 : 0.1, cause: facts[0]?.cause ?? null, hazard: facts[0]?.hazard ?? null, type: 'news', facts };
+  return {
+    relevant: facts.length > 0,
+    relevance: facts.length ? 0.95 : 0.1,
+    cause: facts[0]?.cause ?? null,
+    hazard: facts[0]?.hazard ?? null,
+    type: 'news',
+    facts,
+  };
 }
 
 export function factA(): Fact {
@@ -46,8 +54,26 @@ export function factA(): Fact {
     cause: 'disaster',
     hazard: 'flood',
     country: 'RUR',
-    locations: [{ name: 'Northtown', start: TEXT_A.indexOf('Northtown'), end: TEXT_A.indexOf('Northtown') + 9, lat: 10.5, lon: 20.25, country: 'RUR', admin1: 'North', geonameId: 111, kind: 'city' }],
-    date: { start: '2024-02-19', end: '2024-02-25', text: 'last week', span: [TEXT_A.indexOf('last week'), TEXT_A.indexOf('last week') + 9], year_stated: false },
+    locations: [
+      {
+        name: 'Northtown',
+        start: TEXT_A.indexOf('Northtown'),
+        end: TEXT_A.indexOf('Northtown') + 9,
+        lat: 10.5,
+        lon: 20.25,
+        country: 'RUR',
+        admin1: 'North',
+        geonameId: 111,
+        kind: 'city',
+      },
+    ],
+    date: {
+      start: '2024-02-19',
+      end: '2024-02-25',
+      text: 'last week',
+      span: [TEXT_A.indexOf('last week'), TEXT_A.indexOf('last week') + 9],
+      year_stated: false,
+    },
   });
 }
 
@@ -59,14 +85,35 @@ export function factB(): Fact {
     qualifier: 'up_to',
     people: { count: 40000, household_size: null },
     country: 'FRE',
-    locations: [{ name: 'Eastport', start: TEXT_B.indexOf('Eastport'), end: TEXT_B.indexOf('Eastport') + 8, lat: -3.5, lon: 35.75, country: 'FRE', admin1: 'East' }],
-    date: { start: '2024-03-03', end: '2024-03-03', text: '3 March 2024', span: [TEXT_B.indexOf('3 March'), TEXT_B.indexOf('3 March') + 12], year_stated: true },
+    locations: [
+      {
+        name: 'Eastport',
+        start: TEXT_B.indexOf('Eastport'),
+        end: TEXT_B.indexOf('Eastport') + 8,
+        lat: -3.5,
+        lon: 35.75,
+        country: 'FRE',
+        admin1: 'East',
+      },
+    ],
+    date: {
+      start: '2024-03-03',
+      end: '2024-03-03',
+      text: '3 March 2024',
+      span: [TEXT_B.indexOf('3 March'), TEXT_B.indexOf('3 March') + 12],
+      year_stated: true,
+    },
   });
 }
 
 let seq = 0;
 /** Inserts an article with the given facts and returns its id. */
-export async function seedArticle(store: Store, text: string, facts: Fact[], over: { url?: string | null; published?: string | null } = {}): Promise<number> {
+export async function seedArticle(
+  store: Store,
+  text: string,
+  facts: Fact[],
+  over: { url?: string | null; published?: string | null } = {},
+): Promise<number> {
   seq++;
   const { id } = await store.articles.insert({
     url: over.url === undefined ? `https://news.example.org/a/${process.pid}-${seq}` : over.url,

@@ -10,7 +10,14 @@ export function primaryPlace(fact: Fact): Place | undefined {
 
 export function factToRow(
   fact: Fact,
-  ctx: { articleId: number; ordinal: number; text: string; published: string | null; version: string; now: number },
+  ctx: {
+    articleId: number;
+    ordinal: number;
+    text: string;
+    published: string | null;
+    version: string;
+    now: number;
+  },
 ): NewFact {
   const place = primaryPlace(fact);
   const [s, e] = fact.span;
@@ -57,7 +64,10 @@ export function factToRow(
   };
 }
 
-export function placeToRow(place: Place, ctx: { factId: number; articleId: number; ordinal: number }): Omit<PlaceRow, 'id'> {
+export function placeToRow(
+  place: Place,
+  ctx: { factId: number; articleId: number; ordinal: number },
+): Omit<PlaceRow, 'id'> {
   return {
     fact_id: ctx.factId,
     article_id: ctx.articleId,

@@ -28,7 +28,8 @@ export function factFilterOptions(cmd: Command): Command {
 
 export function filterFromFlags(flags: Record<string, unknown>) {
   const q: FactQuery = {};
-  for (const k of ['country', 'admin1', 'term', 'cause', 'hazard', 'from', 'to', 'min', 'q'] as const) if (typeof flags[k] === 'string') q[k] = flags[k];
+  for (const k of ['country', 'admin1', 'term', 'cause', 'hazard', 'from', 'to', 'min', 'q'] as const)
+    if (typeof flags[k] === 'string') q[k] = flags[k];
   if (typeof flags.minConfidence === 'string') q.min_confidence = flags.minConfidence;
   return parseFactQuery(q);
 }
@@ -41,7 +42,11 @@ export const registerExport: RegisterCommand = (program: Command) => {
     .option('-o, --out <file>', 'write to a file instead of standard output');
   factFilterOptions(cmd).action(async (flags: Record<string, string | undefined>) => {
     const format = flags.format as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new DmonError('USAGE', `--format ${JSON.stringify(format)} is not one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!EXPORT_FORMATS.includes(format))
+      throw new DmonError(
+        'USAGE',
+        `--format ${JSON.stringify(format)} is not one of ${EXPORT_FORMATS.join(', ')}`,
+      );
     const filter = filterFromFlags(flags);
     const config = loadConfig();
     const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
@@ -50,7 +55,12 @@ export const registerExport: RegisterCommand = (program: Command) => {
       await pipeline(Readable.from(streamExport(store, filter, format)), out, { end: !!flags.out });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
-      if ((e as NodeJS.ErrnoException).code) throw new DmonError('INPUT_UNREADABLE', `cannot write ${flags.out ?? 'standard output'}: ${(e as Error).message}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code)
+        throw new DmonError(
+          'INPUT_UNREADABLE',
+          `cannot write ${flags.out ?? 'standard output'}: ${(e as Error).message}`,
+          { cause: e },
+        );
       throw e;
     } finally {
       await store.close();

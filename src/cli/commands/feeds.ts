@@ -15,7 +15,8 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   }
 }
 
-const iso = (ms: number | null) => (ms === null || ms === 0 ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
+const iso = (ms: number | null) =>
+  ms === null || ms === 0 ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 export const registerFeeds: RegisterCommand = (program: Command) => {
   const feeds = program.command('feeds').description('manage the feeds (RSS, Atom, JSON Feed) to poll');
@@ -50,7 +51,8 @@ export const registerFeeds: RegisterCommand = (program: Command) => {
     .argument('<id-or-url>')
     .action(async (target: string) => {
       const key = /^\d+$/.test(target) ? Number(target) : target;
-      if (!(await withRuntime((rt) => rt.store.sources.remove(key)))) throw new DmonError('NOT_FOUND', `no feed ${JSON.stringify(target)}; see \`dmon feeds list\``);
+      if (!(await withRuntime((rt) => rt.store.sources.remove(key))))
+        throw new DmonError('NOT_FOUND', `no feed ${JSON.stringify(target)}; see \`dmon feeds list\``);
       process.stdout.write(`removed ${target}\n`);
     });
 };

@@ -22,7 +22,11 @@ function items(path: string): AsyncGenerator<ImportItem> {
 }
 
 /** Stores every article of the named sources; a bad record is counted and skipped, never fatal. */
-export async function importPaths(monitor: Monitor, paths: string[], options: { origin?: string } = {}): Promise<ImportCounts> {
+export async function importPaths(
+  monitor: Monitor,
+  paths: string[],
+  options: { origin?: string } = {},
+): Promise<ImportCounts> {
   const counts: ImportCounts = { stored: 0, duplicates: 0, exists: 0, skipped: 0, errors: [] };
   for (const path of paths.length ? paths : ['-']) {
     for await (const item of items(path)) {
@@ -64,7 +68,9 @@ interface ImportFlags {
 export const registerImport: RegisterCommand = (program: Command, setExit) => {
   program
     .command('import')
-    .description('import articles from JSONL/CSV, HTML, text or PDF files, directories, or standard input, and extract them')
+    .description(
+      'import articles from JSONL/CSV, HTML, text or PDF files, directories, or standard input, and extract them',
+    )
     .argument('[paths...]', 'files or directories; standard input when none or "-"')
     .option('--work', 'run the extraction jobs in this process (default on SQLite)')
     .option('--no-work', 'only queue them, for `dmon worker` processes (default on PostgreSQL)')
@@ -78,11 +84,16 @@ export const registerImport: RegisterCommand = (program: Command, setExit) => {
         const work = flags.work ?? rt.store.engine === 'sqlite';
         const run = work ? await drainWithProgress(rt.monitor, { json: flags.json, label: 'extract' }) : null;
         if (run?.parked) setExit(1);
-        if (flags.json) process.stdout.write(JSON.stringify({ ...counts, errors: counts.errors.length, run }) + '\n');
+        if (flags.json)
+          process.stdout.write(JSON.stringify({ ...counts, errors: counts.errors.length, run }) + '\n');
         else {
           if (run) printErrors(run);
           const head = `import: ${counts.stored} new, ${counts.duplicates} duplicates, ${counts.exists} already stored, ${counts.skipped} skipped`;
-          process.stderr.write(run ? `${head}; ${summaryLine('extract', run).replace(/^extract: /, '')}\n` : `${head}; extraction queued for \`dmon worker\`\n`);
+          process.stderr.write(
+            run
+              ? `${head}; ${summaryLine('extract', run).replace(/^extract: /, '')}\n`
+              : `${head}; extraction queued for \`dmon worker\`\n`,
+          );
         }
       } finally {
         await rt.close();

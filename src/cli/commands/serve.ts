@@ -19,7 +19,8 @@ export interface ServeFlags {
 /** Serves the API until SIGINT/SIGTERM; resolves after a clean shutdown. */
 export async function serveUntilStopped(rt: Runtime, config: Config, flags: ServeFlags): Promise<void> {
   const port = flags.port === undefined ? config.port : Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DmonError('USAGE', `--port ${JSON.stringify(flags.port)} is not a port number (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new DmonError('USAGE', `--port ${JSON.stringify(flags.port)} is not a port number (0–65535)`);
   const host = flags.host ?? config.host;
   const app = await buildApp(
     {
@@ -36,16 +37,27 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     await app.close();
-    if (code === 'EADDRINUSE') throw new DmonError('CONFIG_INVALID', `port ${port} on ${host} is in use; stop the other server or set PORT / --port`, { cause: e });
-    throw new DmonError('CONFIG_INVALID', `cannot listen on ${host}:${port}: ${(e as Error).message}`, { cause: e });
+    if (code === 'EADDRINUSE')
+      throw new DmonError(
+        'CONFIG_INVALID',
+        `port ${port} on ${host} is in use; stop the other server or set PORT / --port`,
+        { cause: e },
+      );
+    throw new DmonError('CONFIG_INVALID', `cannot listen on ${host}:${port}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const address = app.server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
-  process.stdout.write(`Displacement Monitor API on http://${shown}:${actual}/api  (store: ${rt.store.where}; Ctrl-C to stop)\n`);
+  process.stdout.write(
+    `Displacement Monitor API on http://${shown}:${actual}/api  (store: ${rt.store.where}; Ctrl-C to stop)\n`,
+  );
 
   const stop = new AbortController();
-  const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
+  const stopped = new Promise<void>((resolve) =>
+    stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -55,7 +67,9 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
         process.stderr.write(`dmon serve: the in-process worker stopped: ${e.message}\n`);
       })
     : Promise.resolve();
-  const feeds = runWorker ? setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000) : null;
+  const feeds = runWorker
+    ? setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000)
+    : null;
   await stopped;
   if (feeds) clearInterval(feeds);
   process.off('SIGINT', onSignal);

@@ -21,7 +21,9 @@ interface StartFlags extends ServeFlags {
 export const registerStart: RegisterCommand = (program: Command) => {
   program
     .command('start')
-    .description('create the store, import the bundled sample corpus, and serve the API on http://localhost:8080')
+    .description(
+      'create the store, import the bundled sample corpus, and serve the API on http://localhost:8080',
+    )
     .option('-p, --port <port>', 'port (default PORT or 8080)')
     .option('--host <host>', 'interface to bind (default HOST or 127.0.0.1)')
     .option('--sample <file>', 'corpus to import first (default: the bundled sample)')
@@ -33,12 +35,18 @@ export const registerStart: RegisterCommand = (program: Command) => {
         process.stderr.write(`store: ${rt.store.where}\n`);
         if (flags.sample !== false) {
           const file = typeof flags.sample === 'string' ? flags.sample : SAMPLE_CORPUS;
-          if (!existsSync(file)) throw new DmonError('INPUT_NOT_FOUND', `${file}: sample corpus not found; pass --sample FILE or --no-sample`);
+          if (!existsSync(file))
+            throw new DmonError(
+              'INPUT_NOT_FOUND',
+              `${file}: sample corpus not found; pass --sample FILE or --no-sample`,
+            );
           const imported = await importPaths(rt.monitor, [file], { origin: 'sample' });
           await rt.monitor.queueReextraction();
           const r = await drainWithProgress(rt.monitor, { label: 'extract' });
           printErrors(r);
-          process.stderr.write(`sample: ${imported.stored} new, ${imported.exists} already stored, ${imported.duplicates} duplicates; ${summaryLine('extract', r).replace(/^extract: /, '')}\n`);
+          process.stderr.write(
+            `sample: ${imported.stored} new, ${imported.exists} already stored, ${imported.duplicates} duplicates; ${summaryLine('extract', r).replace(/^extract: /, '')}\n`,
+          );
         }
         await serveUntilStopped(rt, config, { ...flags, worker: rt.store.engine === 'sqlite' });
       } finally {

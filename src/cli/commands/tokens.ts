@@ -18,7 +18,9 @@ async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) =
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 19) + 'Z');
 
 export const registerTokens: RegisterCommand = (program: Command) => {
-  const tokens = program.command('tokens').description('manage API bearer tokens (stored hashed; shown once)');
+  const tokens = program
+    .command('tokens')
+    .description('manage API bearer tokens (stored hashed; shown once)');
   tokens
     .command('create')
     .description('create a token and print it')
@@ -29,7 +31,10 @@ export const registerTokens: RegisterCommand = (program: Command) => {
       if (flags.json) process.stdout.write(JSON.stringify(t) + '\n');
       else {
         process.stdout.write(`${t.token}\n`);
-        if (process.stderr.isTTY) process.stderr.write(`token "${t.name}" created; it is not stored and cannot be shown again. Send it as "Authorization: Bearer <token>".\n`);
+        if (process.stderr.isTTY)
+          process.stderr.write(
+            `token "${t.name}" created; it is not stored and cannot be shown again. Send it as "Authorization: Bearer <token>".\n`,
+          );
       }
     });
   tokens
@@ -39,16 +44,23 @@ export const registerTokens: RegisterCommand = (program: Command) => {
     .action(async (flags: { json?: boolean }) => {
       const rows = await withStore((s) => s.tokens.list());
       if (flags.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      if (!rows.length) return void process.stdout.write('no tokens; create one with `dmon tokens create --name NAME`\n');
+      if (!rows.length)
+        return void process.stdout.write('no tokens; create one with `dmon tokens create --name NAME`\n');
       for (const r of rows)
-        process.stdout.write(`${r.name.padEnd(24)} created ${iso(r.created_at)}  last used ${iso(r.last_used_at)}${r.revoked_at ? `  REVOKED ${iso(r.revoked_at)}` : ''}\n`);
+        process.stdout.write(
+          `${r.name.padEnd(24)} created ${iso(r.created_at)}  last used ${iso(r.last_used_at)}${r.revoked_at ? `  REVOKED ${iso(r.revoked_at)}` : ''}\n`,
+        );
     });
   tokens
     .command('revoke')
     .description('revoke a token by name')
     .argument('<name>')
     .action(async (name: string) => {
-      if (!(await withStore((s) => s.tokens.revoke(name)))) throw new DmonError('NOT_FOUND', `no live token named ${JSON.stringify(name)}; see \`dmon tokens list\``);
+      if (!(await withStore((s) => s.tokens.revoke(name))))
+        throw new DmonError(
+          'NOT_FOUND',
+          `no live token named ${JSON.stringify(name)}; see \`dmon tokens list\``,
+        );
       process.stdout.write(`revoked ${name}\n`);
     });
 };

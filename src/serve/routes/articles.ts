@@ -3,10 +3,23 @@ import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext, SubmitInput } from '../context.js';
 
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'], additionalProperties: false } as const;
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1 } },
+  required: ['id'],
+  additionalProperties: false,
+} as const;
 
 export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
-  app.get<{ Querystring: { status?: 'pending' | 'extracted' | 'duplicate' | 'failed'; source?: number; q?: string; limit?: number; cursor?: string } }>(
+  app.get<{
+    Querystring: {
+      status?: 'pending' | 'extracted' | 'duplicate' | 'failed';
+      source?: number;
+      q?: string;
+      limit?: number;
+      cursor?: string;
+    };
+  }>(
     '/api/articles',
     {
       schema: {
@@ -33,7 +46,13 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
 
   app.get<{ Params: { id: number } }>(
     '/api/articles/:id',
-    { schema: { summary: 'One article: its text and the facts read from it, with their spans', tags: ['articles'], params: idParams } },
+    {
+      schema: {
+        summary: 'One article: its text and the facts read from it, with their spans',
+        tags: ['articles'],
+        params: idParams,
+      },
+    },
     async (req) => {
       const article = await ctx.store.articles.get(req.params.id);
       if (!article) throw new DmonError('NOT_FOUND', `article ${req.params.id} does not exist`);

@@ -23,7 +23,9 @@ export function exportRoutes(app: FastifyInstance, ctx: ServeContext): void {
       const { format, ...rest } = req.query;
       const filter = parseFactQuery(rest);
       const ext = format === 'geojson' ? 'geojson' : format;
-      reply.type(CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="dmon-facts.${ext}"`);
+      reply
+        .type(CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="dmon-facts.${ext}"`);
       return reply.send(Readable.from(streamExport(ctx.store, filter, format)));
     },
   );

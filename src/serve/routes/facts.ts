@@ -35,7 +35,12 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
       schema: {
         summary: 'One fact with its evidence, places and article',
         tags: ['facts'],
-        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'], additionalProperties: false },
+        params: {
+          type: 'object',
+          properties: { id: { type: 'integer', minimum: 1 } },
+          required: ['id'],
+          additionalProperties: false,
+        },
       },
     },
     async (req) => {

@@ -4,10 +4,14 @@ import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext } from '../context.js';
 
 export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
-  app.get('/api/feeds', { schema: { summary: 'Feeds and their polling state', tags: ['feeds'] } }, async () => {
-    const rows = await ctx.store.sources.list();
-    return { items: rows.map(({ etag: _e, last_modified: _l, ...r }) => r) };
-  });
+  app.get(
+    '/api/feeds',
+    { schema: { summary: 'Feeds and their polling state', tags: ['feeds'] } },
+    async () => {
+      const rows = await ctx.store.sources.list();
+      return { items: rows.map(({ etag: _e, last_modified: _l, ...r }) => r) };
+    },
+  );
 
   app.post<{ Body: { url: string } }>(
     '/api/feeds',
@@ -17,7 +21,12 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
         summary: 'Add a feed (RSS, Atom or JSON Feed)',
         tags: ['feeds'],
         security: SECURITY,
-        body: { type: 'object', additionalProperties: false, required: ['url'], properties: { url: { type: 'string', minLength: 1, maxLength: 4000 } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['url'],
+          properties: { url: { type: 'string', minLength: 1, maxLength: 4000 } },
+        },
       },
     },
     async (req, reply) => {
@@ -35,11 +44,17 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
         summary: 'Remove a feed (its articles stay)',
         tags: ['feeds'],
         security: SECURITY,
-        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'], additionalProperties: false },
+        params: {
+          type: 'object',
+          properties: { id: { type: 'integer', minimum: 1 } },
+          required: ['id'],
+          additionalProperties: false,
+        },
       },
     },
     async (req, reply) => {
-      if (!(await ctx.store.sources.remove(req.params.id))) throw new DmonError('NOT_FOUND', `feed ${req.params.id} does not exist`);
+      if (!(await ctx.store.sources.remove(req.params.id)))
+        throw new DmonError('NOT_FOUND', `feed ${req.params.id} does not exist`);
       return reply.status(204).send();
     },
   );

@@ -25,13 +25,19 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { ...FACT_QUERY_SCHEMA, interval: { type: 'string', enum: ['week', 'month'], default: 'month' } },
+          properties: {
+            ...FACT_QUERY_SCHEMA,
+            interval: { type: 'string', enum: ['week', 'month'], default: 'month' },
+          },
         },
       },
     },
     async (req) => {
       const { interval, ...rest } = req.query;
-      return { interval: interval ?? 'month', items: await ctx.store.summaries.timeseries(parseFactQuery(rest), interval ?? 'month') };
+      return {
+        interval: interval ?? 'month',
+        items: await ctx.store.summaries.timeseries(parseFactQuery(rest), interval ?? 'month'),
+      };
     },
   );
 }

@@ -108,11 +108,23 @@ export function up001(engine: Engine) {
       .execute();
     // Facet indexes: each leading filter, then the default sort (date desc, id desc).
     await db.schema.createIndex('facts_date').on('facts').columns(['fact_date', 'id']).execute();
-    await db.schema.createIndex('facts_country_date').on('facts').columns(['country', 'fact_date', 'id']).execute();
+    await db.schema
+      .createIndex('facts_country_date')
+      .on('facts')
+      .columns(['country', 'fact_date', 'id'])
+      .execute();
     await db.schema.createIndex('facts_term_date').on('facts').columns(['term', 'fact_date', 'id']).execute();
-    await db.schema.createIndex('facts_cause_date').on('facts').columns(['cause', 'fact_date', 'id']).execute();
+    await db.schema
+      .createIndex('facts_cause_date')
+      .on('facts')
+      .columns(['cause', 'fact_date', 'id'])
+      .execute();
     await db.schema.createIndex('facts_figure').on('facts').columns(['figure', 'id']).execute();
-    await db.schema.createIndex('facts_admin1').on('facts').columns(['country', 'admin1', 'fact_date']).execute();
+    await db.schema
+      .createIndex('facts_admin1')
+      .on('facts')
+      .columns(['country', 'admin1', 'fact_date'])
+      .execute();
 
     await idColumn(engine, db.schema.createTable('places'))
       .addColumn('fact_id', 'integer', (c) => c.notNull().references('facts.id').onDelete('cascade'))
@@ -158,5 +170,6 @@ export function up001(engine: Engine) {
 }
 
 export async function down001(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['tokens', 'jobs', 'places', 'facts', 'articles', 'sources']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['tokens', 'jobs', 'places', 'facts', 'articles', 'sources'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

@@ -62,7 +62,9 @@ export class Articles {
       .returning('id')
       .executeTakeFirst();
     if (row) return { id: row.id, created: true };
-    const existing = article.url ? await this.findByUrl(article.url) : await this.findByHash(article.content_hash);
+    const existing = article.url
+      ? await this.findByUrl(article.url)
+      : await this.findByHash(article.content_hash);
     if (!existing) throw new Error(`article insert returned no row for ${article.url ?? '(no url)'}`);
     return { id: existing.id, created: false };
   }
@@ -73,11 +75,23 @@ export class Articles {
 
   /** An article without its text. */
   async findById(id: number): Promise<ArticleSummary | null> {
-    return (await this.db.selectFrom('articles').select(SUMMARY_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async findByUrl(url: string): Promise<ArticleSummary | null> {
-    return (await this.db.selectFrom('articles').select(SUMMARY_COLUMNS).where('url', '=', url).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('url', '=', url)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The first stored original (not itself a duplicate) with this content hash. */
@@ -94,13 +108,23 @@ export class Articles {
   }
 
   /** Candidates for near-duplicate text: originals sharing at least one 16-bit SimHash band. */
-  async simhashCandidates(bands: [number, number, number, number], limit = 200): Promise<{ id: number; simhash: string }[]> {
+  async simhashCandidates(
+    bands: [number, number, number, number],
+    limit = 200,
+  ): Promise<{ id: number; simhash: string }[]> {
     const rows = await this.db
       .selectFrom('articles')
       .select(['id', 'simhash'])
       .where('duplicate_of', 'is', null)
       .where('simhash', 'is not', null)
-      .where((eb) => eb.or([eb('sh0', '=', bands[0]), eb('sh1', '=', bands[1]), eb('sh2', '=', bands[2]), eb('sh3', '=', bands[3])]))
+      .where((eb) =>
+        eb.or([
+          eb('sh0', '=', bands[0]),
+          eb('sh1', '=', bands[1]),
+          eb('sh2', '=', bands[2]),
+          eb('sh3', '=', bands[3]),
+        ]),
+      )
       .orderBy('id')
       .limit(limit)
       .execute();
@@ -135,7 +159,10 @@ export class Articles {
     if (options.q) q = q.where(containsText(this.engine, 'title', options.q));
     const after = decodeCursor(options.cursor);
     if (after) q = q.where('id', '<', Number(after[1]));
-    const items = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    const items = await q
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const more = items.length > limit;
     if (more) items.pop();
     const last = items[items.length - 1];
@@ -143,7 +170,11 @@ export class Articles {
   }
 
   async markFailed(id: number, error: string): Promise<void> {
-    await this.db.updateTable('articles').set({ status: 'failed', error: error.slice(0, 2000) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('articles')
+      .set({ status: 'failed', error: error.slice(0, 2000) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async count(): Promise<Record<ArticleStatus, number>> {

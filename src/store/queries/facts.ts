@@ -8,7 +8,16 @@ import { factToRow, placeToRow, rowToFactView, type FactView } from '../views.js
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { factWhere, type FactFilter } from './filter.js';
 
-export const FACT_SORTS = ['-date', 'date', '-figure', 'figure', '-id', 'id', '-confidence', 'confidence'] as const;
+export const FACT_SORTS = [
+  '-date',
+  'date',
+  '-figure',
+  'figure',
+  '-id',
+  'id',
+  '-confidence',
+  'confidence',
+] as const;
 export type FactSort = (typeof FACT_SORTS)[number];
 
 /** A fact as listed: the view plus the article it came from. */
@@ -23,7 +32,13 @@ function sortSpec(sort: FactSort) {
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
   const column =
-    key === 'date' ? sql.ref('facts.fact_date') : key === 'figure' ? sql.ref('facts.figure_key') : key === 'confidence' ? sql.ref('facts.confidence') : null;
+    key === 'date'
+      ? sql.ref('facts.fact_date')
+      : key === 'figure'
+        ? sql.ref('facts.figure_key')
+        : key === 'confidence'
+          ? sql.ref('facts.confidence')
+          : null;
   return { desc, key, column };
 }
 
@@ -39,18 +54,34 @@ export class Facts {
    */
   async replaceForArticle(articleId: number, result: ExtractResult, version: string): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const article = await trx.selectFrom('articles').select(['text', 'published']).where('id', '=', articleId).executeTakeFirst();
+      const article = await trx
+        .selectFrom('articles')
+        .select(['text', 'published'])
+        .where('id', '=', articleId)
+        .executeTakeFirst();
       if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} does not exist`);
       await trx.deleteFrom('places').where('article_id', '=', articleId).execute();
       await trx.deleteFrom('facts').where('article_id', '=', articleId).execute();
       const now = Date.now();
-      const rows = result.facts.map((f, ordinal) => factToRow(f, { articleId, ordinal, text: article.text, published: article.published, version, now }));
+      const rows = result.facts.map((f, ordinal) =>
+        factToRow(f, { articleId, ordinal, text: article.text, published: article.published, version, now }),
+      );
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const ids = await trx.insertInto('facts').values(rows.slice(i, i + CHUNK)).returning(['id', 'ordinal']).execute();
+        const ids = await trx
+          .insertInto('facts')
+          .values(rows.slice(i, i + CHUNK))
+          .returning(['id', 'ordinal'])
+          .execute();
         const places = ids.flatMap(({ id, ordinal }) =>
-          (result.facts[ordinal]?.locations ?? []).map((p, k) => placeToRow(p, { factId: id, articleId, ordinal: k })),
+          (result.facts[ordinal]?.locations ?? []).map((p, k) =>
+            placeToRow(p, { factId: id, articleId, ordinal: k }),
+          ),
         );
-        for (let j = 0; j < places.length; j += CHUNK) await trx.insertInto('places').values(places.slice(j, j + CHUNK)).execute();
+        for (let j = 0; j < places.length; j += CHUNK)
+          await trx
+            .insertInto('places')
+            .values(places.slice(j, j + CHUNK))
+            .execute();
       }
       await trx
         .updateTable('articles')
@@ -74,26 +105,48 @@ export class Facts {
   async get(id: number): Promise<FactView | null> {
     const row = await this.db.selectFrom('facts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
-    const places = await this.db.selectFrom('places').selectAll().where('fact_id', '=', id).orderBy('ordinal').execute();
+    const places = await this.db
+      .selectFrom('places')
+      .selectAll()
+      .where('fact_id', '=', id)
+      .orderBy('ordinal')
+      .execute();
     return rowToFactView(row, places);
   }
 
   /** Every fact of one article, in reading order, with its places. */
   async forArticle(articleId: number): Promise<FactView[]> {
-    const rows = await this.db.selectFrom('facts').selectAll().where('article_id', '=', articleId).orderBy('ordinal').execute();
-    const places = await this.db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('fact_id').orderBy('ordinal').execute();
+    const rows = await this.db
+      .selectFrom('facts')
+      .selectAll()
+      .where('article_id', '=', articleId)
+      .orderBy('ordinal')
+      .execute();
+    const places = await this.db
+      .selectFrom('places')
+      .selectAll()
+      .where('article_id', '=', articleId)
+      .orderBy('fact_id')
+      .orderBy('ordinal')
+      .execute();
     const byFact = new Map<number, PlaceRow[]>();
     for (const p of places) byFact.set(p.fact_id, [...(byFact.get(p.fact_id) ?? []), p]);
     return rows.map((r) => rowToFactView(r, byFact.get(r.id) ?? []));
   }
 
   /** One page of facts matching a filter, sorted, with a cursor to the next page. */
-  async list(filter: FactFilter, options: { sort?: FactSort; limit?: number; cursor?: string | null } = {}): Promise<{ items: FactListItem[]; next: string | null }> {
+  async list(
+    filter: FactFilter,
+    options: { sort?: FactSort; limit?: number; cursor?: string | null } = {},
+  ): Promise<{ items: FactListItem[]; next: string | null }> {
     const sort = options.sort ?? '-date';
     const limit = options.limit ?? 50;
     const { desc, key, column } = sortSpec(sort);
     const after = decodeCursor(options.cursor);
-    if (after && (key === 'date' ? typeof after[0] !== 'string' : key !== 'id' && typeof after[0] !== 'number'))
+    if (
+      after &&
+      (key === 'date' ? typeof after[0] !== 'string' : key !== 'id' && typeof after[0] !== 'number')
+    )
       throw new DmonError('USAGE', `cursor does not belong to sort=${sort}; start again without a cursor.`);
     const cmp = desc ? '<' : '>';
     let q = this.db.selectFrom('facts').selectAll('facts').where(factWhere(this.engine, filter));
@@ -108,19 +161,37 @@ export class Facts {
     const rows = await q
       .leftJoin('articles', 'articles.id', 'facts.article_id')
       .leftJoin('sources', 'sources.id', 'articles.source_id')
-      .select(['articles.url as a_url', 'articles.title as a_title', 'articles.published as a_published', 'articles.attribution as a_attr', 'sources.title as s_title'])
+      .select([
+        'articles.url as a_url',
+        'articles.title as a_title',
+        'articles.published as a_published',
+        'articles.attribution as a_attr',
+        'sources.title as s_title',
+      ])
       .limit(limit + 1)
       .execute();
     const more = rows.length > limit;
     if (more) rows.pop();
     const items = rows.map((r) => ({
       ...rowToFactView(r as FactRow),
-      article: { url: r.a_url, title: r.a_title, published: r.a_published, source: r.s_title ?? hostOf(r.a_url) ?? r.a_attr },
+      article: {
+        url: r.a_url,
+        title: r.a_title,
+        published: r.a_published,
+        source: r.s_title ?? hostOf(r.a_url) ?? r.a_attr,
+      },
     }));
     const last = rows[rows.length - 1];
     let next: string | null = null;
     if (more && last) {
-      const v = key === 'date' ? last.fact_date : key === 'figure' ? last.figure_key : key === 'confidence' ? last.confidence : last.id;
+      const v =
+        key === 'date'
+          ? last.fact_date
+          : key === 'figure'
+            ? last.figure_key
+            : key === 'confidence'
+              ? last.confidence
+              : last.id;
       next = encodeCursor([v, last.id]);
     }
     return { items, next };
@@ -130,7 +201,11 @@ export class Facts {
   async *iterate(filter: FactFilter, pageSize = 1000): AsyncGenerator<FactListItem> {
     let cursor: string | null = null;
     do {
-      const page: { items: FactListItem[]; next: string | null } = await this.list(filter, { sort: 'id', limit: pageSize, cursor });
+      const page: { items: FactListItem[]; next: string | null } = await this.list(filter, {
+        sort: 'id',
+        limit: pageSize,
+        cursor,
+      });
       yield* page.items;
       cursor = page.next;
     } while (cursor);

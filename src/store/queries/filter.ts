@@ -26,9 +26,15 @@ export interface FactFilter {
 export function factWhere(engine: Engine, f: FactFilter) {
   return (eb: ExpressionBuilder<Database, 'facts'>): Expression<SqlBool> => {
     const and: Expression<SqlBool>[] = [];
-    if (f.country?.length) and.push(f.country.length === 1 ? eb('facts.country', '=', f.country[0]!) : eb('facts.country', 'in', f.country));
+    if (f.country?.length)
+      and.push(
+        f.country.length === 1
+          ? eb('facts.country', '=', f.country[0]!)
+          : eb('facts.country', 'in', f.country),
+      );
     if (f.admin1) and.push(eb('facts.admin1', '=', f.admin1));
-    if (f.term?.length) and.push(f.term.length === 1 ? eb('facts.term', '=', f.term[0]!) : eb('facts.term', 'in', f.term));
+    if (f.term?.length)
+      and.push(f.term.length === 1 ? eb('facts.term', '=', f.term[0]!) : eb('facts.term', 'in', f.term));
     if (f.cause) and.push(eb('facts.cause', '=', f.cause));
     if (f.hazard) and.push(eb('facts.hazard', '=', f.hazard));
     if (f.from) and.push(eb('facts.fact_date', '>=', f.from));

@@ -18,7 +18,10 @@ export class Sources {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a feed; adding the same URL again returns the existing row with `created: false`. */
-  async add(url: string, options: { title?: string | null; intervalS?: number } = {}): Promise<{ source: SourceRow; created: boolean }> {
+  async add(
+    url: string,
+    options: { title?: string | null; intervalS?: number } = {},
+  ): Promise<{ source: SourceRow; created: boolean }> {
     const inserted = await this.db
       .insertInto('sources')
       .values({
@@ -53,19 +56,29 @@ export class Sources {
   }
 
   async getByUrl(url: string): Promise<SourceRow | null> {
-    return (await this.db.selectFrom('sources').selectAll().where('url', '=', url).executeTakeFirst()) ?? null;
+    return (
+      (await this.db.selectFrom('sources').selectAll().where('url', '=', url).executeTakeFirst()) ?? null
+    );
   }
 
   /** Removes a feed by id or URL; its articles stay (their source_id becomes null). */
   async remove(idOrUrl: number | string): Promise<boolean> {
     const q = this.db.deleteFrom('sources');
-    const r = await (typeof idOrUrl === 'number' ? q.where('id', '=', idOrUrl) : q.where('url', '=', idOrUrl)).executeTakeFirst();
+    const r = await (
+      typeof idOrUrl === 'number' ? q.where('id', '=', idOrUrl) : q.where('url', '=', idOrUrl)
+    ).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
   /** Feeds whose next poll time has come. */
   due(now: number = Date.now()): Promise<SourceRow[]> {
-    return this.db.selectFrom('sources').selectAll().where('next_poll_at', '<=', now).orderBy('next_poll_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('next_poll_at', '<=', now)
+      .orderBy('next_poll_at')
+      .orderBy('id')
+      .execute();
   }
 
   async recordPoll(id: number, outcome: PollOutcome): Promise<void> {

@@ -22,7 +22,10 @@ export class Tokens {
   /** Creates a token named `name` and returns it; it cannot be read back later. */
   async create(name: string): Promise<{ name: string; token: string }> {
     if (!/^[\w.@-]{1,64}$/.test(name))
-      throw new DmonError('USAGE', `token name ${JSON.stringify(name)} must be 1–64 letters, digits, or . _ @ -`);
+      throw new DmonError(
+        'USAGE',
+        `token name ${JSON.stringify(name)} must be 1–64 letters, digits, or . _ @ -`,
+      );
     const token = `dmon_${randomBytes(24).toString('base64url')}`;
     const row = await this.db
       .insertInto('tokens')
@@ -30,7 +33,11 @@ export class Tokens {
       .onConflict((oc) => oc.column('name').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!row) throw new DmonError('CONFLICT', `a token named ${JSON.stringify(name)} exists already; revoke it or choose another name.`);
+    if (!row)
+      throw new DmonError(
+        'CONFLICT',
+        `a token named ${JSON.stringify(name)} exists already; revoke it or choose another name.`,
+      );
     return { name, token };
   }
 
@@ -48,11 +55,20 @@ export class Tokens {
   }
 
   list(): Promise<TokenInfo[]> {
-    return this.db.selectFrom('tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).orderBy('id').execute();
+    return this.db
+      .selectFrom('tokens')
+      .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+      .orderBy('id')
+      .execute();
   }
 
   async revoke(name: string): Promise<boolean> {
-    const r = await this.db.updateTable('tokens').set({ revoked_at: Date.now() }).where('name', '=', name).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: Date.now() })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 }
