@@ -1,0 +1,353 @@
+// Spanish and French sentence → facts tables, like extract.test.ts: what must be read
+// (positive rows) and what must never be (negative rows). The sentences are written for these
+// tests, one per construction; they exercise the word lists under lexicon/es and lexicon/fr.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from './index.js';
+import type { Fact } from '../types.js';
+
+type Lang = 'es' | 'fr';
+type Row = [sentence: string, expected: Partial<Fact>[]];
+
+const facts = (text: string, lang: Lang) => extract({ text, published: '2024-06-01', lang }).facts;
+
+const SPANISH: Row[] = [
+  [
+    'Más de 3.000 personas fueron evacuadas por las lluvias.',
+    [{ term: 'evacuated', figure: 3000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Al menos 120 familias huyeron de sus hogares tras los enfrentamientos.',
+    [{ term: 'forced_to_flee', figure: 120, unit: 'households', qualifier: 'at_least' }],
+  ],
+  [
+    'Unas 450 viviendas resultaron destruidas por el sismo.',
+    [{ term: 'destroyed_housing', figure: 450, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'El terremoto destruyó 1.200 viviendas y dañó otras 3.400.',
+    [{ term: 'destroyed_housing', figure: 1200, unit: 'households' }],
+  ],
+  [
+    'Medio millón de personas han sido desplazadas por la violencia.',
+    [{ term: 'displaced', figure: 500000, unit: 'people' }],
+  ],
+  ['Cientos de familias fueron evacuadas.', [{ term: 'evacuated', figure: null, unit: 'households' }]],
+  [
+    'Cerca de 800 damnificados fueron albergados en escuelas.',
+    [{ term: 'sheltered', figure: 800, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'La inundación dejó 2 muertos, 15 heridos y 600 personas evacuadas.',
+    [{ term: 'evacuated', figure: 600, unit: 'people' }],
+  ],
+  [
+    'Hay 40.000 personas desplazadas internas en la región.',
+    [{ term: 'displaced', figure: 40000, unit: 'people' }],
+  ],
+  ['Los albergues acogen a 1.500 personas.', [{ term: 'sheltered', figure: 1500, unit: 'people' }]],
+  [
+    'Alrededor de 200 viviendas afectadas por el temporal.',
+    [{ term: 'partially_destroyed_housing', figure: 200, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Unas 2.000 personas regresaron a sus hogares.',
+    [{ term: 'returns', figure: 2000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Más de 1.000 refugiados cruzaron la frontera.',
+    [{ term: 'refugees', figure: 1000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  ['El 15 de junio, 25 personas fueron evacuadas.', [{ term: 'evacuated', figure: 25, unit: 'people' }]],
+  ['Dos mil quinientas personas quedaron sin hogar.', [{ term: 'homeless', figure: 2500, unit: 'people' }]],
+  ['Decenas de miles de personas huyeron.', [{ term: 'forced_to_flee', figure: null, unit: 'people' }]],
+  [
+    'Los enfrentamientos obligaron a unas 700 familias a abandonar sus hogares.',
+    [{ term: 'forced_to_flee', figure: 700, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'El gobierno ordenó a 2.000 personas abandonar sus hogares.',
+    [{ term: 'evacuated', figure: 2000, unit: 'people' }],
+  ],
+  [
+    'Fueron evacuadas 350 personas de la zona de riesgo.',
+    [{ term: 'evacuated', figure: 350, unit: 'people' }],
+  ],
+  [
+    'Las lluvias han desplazado a más de 12.000 personas.',
+    [{ term: 'displaced', figure: 12000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'La violencia desplazó a 4.500 personas en el departamento.',
+    [{ term: 'displaced', figure: 4500, unit: 'people' }],
+  ],
+  [
+    'Unas 90 viviendas colapsaron y 300 sufrieron daños.',
+    [
+      { term: 'destroyed_housing', figure: 90, unit: 'households', qualifier: 'approximately' },
+      { term: 'partially_destroyed_housing', figure: 300, unit: 'households' },
+    ],
+  ],
+  [
+    'El huracán dejó 1.100 viviendas dañadas.',
+    [{ term: 'partially_destroyed_housing', figure: 1100, unit: 'households' }],
+  ],
+  [
+    'Un total de 230 personas permanecen albergadas en la escuela.',
+    [{ term: 'sheltered', figure: 230, unit: 'people' }],
+  ],
+  [
+    'Más de 5.000 damnificados se encuentran en albergues.',
+    [{ term: 'sheltered', figure: 5000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Unas 1.000 personas fueron desalojadas por el incendio.',
+    [{ term: 'relocated', figure: 1000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Miles de personas huyeron de sus hogares.', [{ term: 'forced_to_flee', figure: null, unit: 'people' }]],
+  [
+    'Cerca de 60 familias quedaron sin hogar.',
+    [{ term: 'homeless', figure: 60, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Al menos 500 solicitantes de asilo llegaron a la isla.',
+    [{ term: 'refugees', figure: 500, unit: 'people', qualifier: 'at_least' }],
+  ],
+  [
+    'Más de 8.000 personas retornaron a sus comunidades.',
+    [{ term: 'returns', figure: 8000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'El incendio consumió 300 hectáreas y obligó a evacuar a 40 vecinos.',
+    [{ term: 'evacuated', figure: 40, unit: 'people' }],
+  ],
+  ['En 2023 fueron evacuadas 120 personas.', [{ term: 'evacuated', figure: 120, unit: 'people' }]],
+  ['Hay 20.000 desplazados en el país desde marzo.', [{ term: 'displaced', figure: 20000, unit: 'people' }]],
+  [
+    'Unas 250 personas desplazadas internas viven en la escuela.',
+    [{ term: 'displaced', figure: 250, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Un millón de venezolanos refugiados viven en Colombia.',
+    [{ term: 'refugees', figure: 1000000, unit: 'people' }],
+  ],
+  ['Cientos de miles de personas fueron evacuadas.', [{ term: 'evacuated', figure: null, unit: 'people' }]],
+  ['Ochocientas personas fueron evacuadas.', [{ term: 'evacuated', figure: 800, unit: 'people' }]],
+  ['Treinta y cinco familias fueron reubicadas.', [{ term: 'relocated', figure: 35, unit: 'households' }]],
+  [
+    'Unos 400 pobladores fueron trasladados a albergues.',
+    [{ term: 'relocated', figure: 400, unit: 'people', qualifier: 'approximately' }],
+  ],
+];
+
+const FRENCH: Row[] = [
+  [
+    'Plus de 5 000 personnes ont été évacuées.',
+    [{ term: 'evacuated', figure: 5000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Au moins 1 200 ménages ont fui les combats.',
+    [{ term: 'forced_to_flee', figure: 1200, unit: 'households', qualifier: 'at_least' }],
+  ],
+  [
+    'Près de 300 maisons ont été détruites.',
+    [{ term: 'destroyed_housing', figure: 300, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Un millier de personnes sont hébergées dans des écoles.',
+    [{ term: 'sheltered', figure: 1000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Des centaines de familles ont été évacuées.', [{ term: 'evacuated', figure: null, unit: 'households' }]],
+  [
+    'Les violences ont contraint 3 000 personnes à quitter leur domicile.',
+    [{ term: 'forced_to_flee', figure: 3000, unit: 'people' }],
+  ],
+  [
+    'On compte 25 000 déplacés internes dans la province.',
+    [{ term: 'displaced', figure: 25000, unit: 'people' }],
+  ],
+  [
+    'Environ 400 sinistrés sont hébergés dans une église.',
+    [{ term: 'sheltered', figure: 400, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    "Jusqu'à 150 maisons ont été endommagées.",
+    [{ term: 'partially_destroyed_housing', figure: 150, unit: 'households', qualifier: 'up_to' }],
+  ],
+  [
+    'Quelque 700 réfugiés sont arrivés.',
+    [{ term: 'refugees', figure: 700, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Environ 900 personnes sont rentrées chez elles.',
+    [{ term: 'returns', figure: 900, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Moins de 50 personnes sont sans abri.',
+    [{ term: 'homeless', figure: 50, unit: 'people', qualifier: 'less_than' }],
+  ],
+  ['Le 12 mars, 80 personnes ont été relogées.', [{ term: 'relocated', figure: 80, unit: 'people' }]],
+  [
+    'Plus de 2 000 personnes affectées ont été évacuées.',
+    [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    "Une centaine de demandeurs d'asile ont été expulsés.",
+    [{ term: 'refugees', figure: 100, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Plus de 1 500 ménages ont été déplacés par les affrontements.',
+    [{ term: 'displaced', figure: 1500, unit: 'households', qualifier: 'more_than' }],
+  ],
+  [
+    'Les combats ont déplacé quelque 20 000 personnes.',
+    [{ term: 'displaced', figure: 20000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['On dénombre 45 000 PDI dans la région.', [{ term: 'displaced', figure: 45000, unit: 'people' }]],
+  [
+    'Environ 3 000 personnes déplacées internes vivent dans des sites.',
+    [{ term: 'displaced', figure: 3000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Les autorités ont évacué 600 habitants.', [{ term: 'evacuated', figure: 600, unit: 'people' }]],
+  [
+    'Près de 200 familles se retrouvent sans abri.',
+    [{ term: 'homeless', figure: 200, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Au moins 900 personnes ont fui leurs villages.',
+    [{ term: 'forced_to_flee', figure: 900, unit: 'people', qualifier: 'at_least' }],
+  ],
+  [
+    'Les attaques ont forcé 2 500 personnes à quitter leurs maisons.',
+    [{ term: 'forced_to_flee', figure: 2500, unit: 'people' }],
+  ],
+  [
+    "Quelque 800 personnes sont accueillies dans des familles d'accueil.",
+    [{ term: 'sheltered', figure: 800, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Plus de 4 000 maisons se sont effondrées.',
+    [{ term: 'destroyed_housing', figure: 4000, unit: 'households', qualifier: 'more_than' }],
+  ],
+  [
+    'Au total, 640 maisons ont été inondées.',
+    [{ term: 'partially_destroyed_housing', figure: 640, unit: 'households' }],
+  ],
+  ['Des milliers de personnes ont fui.', [{ term: 'forced_to_flee', figure: null, unit: 'people' }]],
+  [
+    'Des dizaines de milliers de personnes ont été déplacées.',
+    [{ term: 'displaced', figure: null, unit: 'people' }],
+  ],
+  [
+    'Deux cent cinquante familles ont été relogées.',
+    [{ term: 'relocated', figure: 250, unit: 'households' }],
+  ],
+  [
+    'Un demi-million de personnes ont été déplacées.',
+    [{ term: 'displaced', figure: 500000, unit: 'people' }],
+  ],
+  [
+    'Environ 12 000 réfugiés sont retournés dans leur pays.',
+    [{ term: 'returns', figure: 12000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Le 5 juin, 70 familles ont été évacuées.', [{ term: 'evacuated', figure: 70, unit: 'households' }]],
+  ['Le camp abrite 35 000 réfugiés.', [{ term: 'refugees', figure: 35000, unit: 'people' }]],
+  ['En 2022, 900 personnes ont été évacuées.', [{ term: 'evacuated', figure: 900, unit: 'people' }]],
+  [
+    'Environ 600 personnes affectées sont hébergées dans des écoles.',
+    [{ term: 'sheltered', figure: 600, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Les pluies ont fait 3 000 sinistrés, dont 1 200 ont été relogés.',
+    [{ term: 'relocated', figure: 1200, unit: 'people' }],
+  ],
+];
+
+const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
+  ['Unas 300 personas afectadas por las lluvias.', 'affected'],
+  ['Las autoridades prevén evacuar a 5.000 personas.', 'planned'],
+  ['Podrían ser evacuadas hasta 10.000 personas.', 'hypothetical'],
+  ['Hasta 15.000 personas podrían verse obligadas a huir.', 'hypothetical obligation'],
+  ['Se prevé evacuar a 3.000 personas el lunes.', 'planned'],
+  ['Ningún vecino fue evacuado.', 'negated'],
+  ['Unas 300 personas no fueron evacuadas a tiempo.', 'negated'],
+  ['El sismo de magnitud 7,1 dejó 80 muertos.', 'deaths, magnitude'],
+  ['La inundación dejó 3 muertos y 25 heridos.', 'deaths and injuries'],
+  ['La ayuda llegó a 3.500 familias damnificadas.', 'affected'],
+  ['Más de 5.000 damnificados, según las autoridades.', 'affected'],
+  ['Unas 40 personas siguen desaparecidas.', 'missing'],
+  ['El fuego arrasó 2.000 hectáreas cerca del pueblo.', 'area'],
+  ['La evacuación duró 12 horas y costó 3.000 dólares.', 'duration, money'],
+  ['Los evacuados regresaron el 15 de junio.', 'date'],
+  ['Una niña de 8 años fue evacuada en helicóptero.', 'age'],
+];
+
+const FRENCH_NEGATIVE: [sentence: string, why: string][] = [
+  ['Les inondations ont fait 12 morts et 200 blessés.', 'deaths and injuries'],
+  ['Quelque 10 000 personnes pourraient être déplacées.', 'hypothetical'],
+  ["Il est prévu d'évacuer 2 000 personnes.", 'planned'],
+  ['Quelque 5 000 personnes risquent de devoir quitter leur domicile.', 'at risk'],
+  ["Aucune maison n'a été détruite.", 'negated'],
+  ["Environ 300 personnes n'ont pas été évacuées.", 'negated'],
+  ['Les inondations ont touché 30 000 personnes.', 'affected'],
+  ["Environ 10 000 sinistrés ont besoin d'aide.", 'affected, in need'],
+  ['Le séisme de magnitude 6,8 a fait 300 morts.', 'deaths'],
+  ['Près de 40 % des maisons ont été détruites.', 'percentage'],
+  ['Une vingtaine de personnes sont portées disparues.', 'missing'],
+  ['Les évacués sont rentrés le 5 juin après 10 jours.', 'date, duration'],
+  ['Le projet coûte 5 000 euros et couvre 200 hectares.', 'money, area'],
+];
+
+const POSITIVE: [Lang, Row[]][] = [
+  ['es', SPANISH],
+  ['fr', FRENCH],
+];
+const NEGATIVE: [Lang, [string, string][]][] = [
+  ['es', SPANISH_NEGATIVE],
+  ['fr', FRENCH_NEGATIVE],
+];
+
+for (const [lang, rows] of POSITIVE) {
+  for (const [sentence, expected] of rows) {
+    test(`reads (${lang}): ${sentence}`, () => {
+      const got = facts(sentence, lang);
+      assert.equal(got.length, expected.length, JSON.stringify(got.map((f) => [f.term, f.figure])));
+      for (const e of expected) {
+        const match = got.find((f) => f.term === e.term && f.figure === e.figure);
+        assert.ok(
+          match,
+          `expected ${e.term} ${e.figure}; got ${JSON.stringify(got.map((f) => [f.term, f.figure]))}`,
+        );
+        for (const [k, v] of Object.entries(e))
+          assert.deepEqual(match[k as keyof Fact], v, `${k} of ${e.term} ${e.figure}`);
+        if (!('qualifier' in e)) assert.equal(match.qualifier, 'exact', `qualifier of ${e.term} ${e.figure}`);
+      }
+    });
+  }
+}
+
+for (const [lang, rows] of NEGATIVE) {
+  for (const [sentence, why] of rows) {
+    test(`rejects (${lang}, ${why}): ${sentence}`, () => {
+      assert.deepEqual(
+        facts(sentence, lang).map((f) => [f.term, f.figure]),
+        [],
+      );
+    });
+  }
+}
+
+test('Spanish and French number words are read only in their own language', () => {
+  // "once" is eleven in Spanish; in an English text it is an adverb.
+  const es = extract({ text: 'Once familias fueron evacuadas.', published: '2024-06-01', lang: 'es' }).facts;
+  assert.deepEqual(
+    es.map((f) => [f.term, f.figure]),
+    [['evacuated', 11]],
+  );
+  const en = extract({
+    text: 'Once families were evacuated, the river rose.',
+    published: '2024-06-01',
+    lang: 'en',
+  }).facts;
+  assert.ok(en.every((f) => f.figure !== 11));
+});
