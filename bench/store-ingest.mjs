@@ -134,6 +134,18 @@ const counts = await rt.store.articles.count();
 await rt.close();
 await db.drop();
 const secs = (t1 - t0) / 1000;
+if (process.argv.includes('--json')) {
+  console.log(
+    JSON.stringify({
+      bench: `ingest + extract into ${engine}${engine === 'postgres' ? ` (${workers} worker${workers > 1 ? 's' : ''})` : ' (in-process)'}`,
+      articles: N,
+      facts,
+      seconds: +secs.toFixed(1),
+      articles_per_s: Math.round(N / secs),
+    }),
+  );
+  process.exit(0);
+}
 console.log(
   `| ${engine}${engine === 'postgres' ? `, ${workers} worker${workers > 1 ? 's' : ''}` : ', in-process'} | ${N} | ${facts} | ${((tStored - t0) / 1000).toFixed(1)} | ${secs.toFixed(1)} | ${(N / secs).toFixed(0)} | ${counts.extracted}/${counts.failed} |`,
 );

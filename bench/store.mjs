@@ -183,6 +183,23 @@ for (const format of ['csv', 'geojson']) {
   exports.push([format, secs, rssKb / 1024, statSync(out).size / 1e6]);
 }
 
+if (process.argv.includes('--json')) {
+  const tag = `${engine}, ${have.toLocaleString('en')} facts`;
+  const line = (o) => console.log(JSON.stringify(o));
+  if (!onlyExport) {
+    line({
+      bench: `store facet queries (${tag})`,
+      p50_ms: +ms(pct(all, 50)),
+      p95_ms: +ms(pct(all, 95)),
+      target_p95_ms: 50,
+    });
+    for (const [n, p50, p95] of aggregates)
+      line({ bench: `store ${n} (${tag})`, p50_ms: +ms(p50), p95_ms: +ms(p95) });
+  }
+  for (const [f, secs, mem] of exports)
+    line({ bench: `store export ${f} (${tag})`, seconds: +secs.toFixed(1), peak_rss_mib: Math.round(mem) });
+  process.exit(0);
+}
 const date = new Date().toISOString().slice(0, 10);
 console.log(
   `\n### Store: ${have.toLocaleString('en')} facts on ${engine} (${date}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`,
