@@ -84,6 +84,18 @@ export function printErrors(r: RunReport): void {
     );
 }
 
+function sleepUnlessStopped(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 interface IngestFlags {
   json?: boolean;
   every?: string;
@@ -97,7 +109,7 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
     .description('fetch URLs, or poll the feeds that are due, and extract what they bring')
     .argument('[urls...]', 'article URLs to fetch; none = poll feeds')
     .option('--all', 'poll every feed now, not only those that are due')
-    .option('--every <duration>', 'keep polling feeds on this schedule (e.g. 15m) until interrupted')
+    .option('--every <duration>', 'poll every feed on this schedule (e.g. 15m) until interrupted')
     .option('--work', 'run the jobs in this process (default on SQLite)')
     .option('--no-work', 'only queue the jobs, for `dmon worker` processes (default on PostgreSQL)')
     .option('--json', 'print the summary as JSON')
@@ -115,7 +127,7 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
         let known = 0;
         let round = 0;
         do {
-          if (round++ > 0) await new Promise((r) => setTimeout(r, Math.min(every ?? 0, 60_000)).unref());
+          if (round++ > 0 && every) await sleepUnlessStopped(every, stop.signal);
           if (stop.signal.aborted) break;
           if (urls.length && round === 1)
             for (const u of urls) {
@@ -123,7 +135,9 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
               else known++;
             }
           if (!urls.length)
-            queued += await rt.monitor.scheduleFeeds({ all: flags.all === true && round === 1 });
+            queued += await rt.monitor.scheduleFeeds({
+              all: every !== null || (flags.all === true && round === 1),
+            });
           if (!work) continue;
           const r = await drainWithProgress(rt.monitor, {
             json: flags.json,
