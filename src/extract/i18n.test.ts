@@ -26,7 +26,10 @@ const SPANISH: Row[] = [
   ],
   [
     'El terremoto destruyó 1.200 viviendas y dañó otras 3.400.',
-    [{ term: 'destroyed_housing', figure: 1200, unit: 'households' }],
+    [
+      { term: 'destroyed_housing', figure: 1200, unit: 'households' },
+      { term: 'partially_destroyed_housing', figure: 3400, unit: 'households' },
+    ],
   ],
   [
     'Medio millón de personas han sido desplazadas por la violencia.',
@@ -137,6 +140,88 @@ const SPANISH: Row[] = [
   [
     'Unos 400 pobladores fueron trasladados a albergues.',
     [{ term: 'relocated', figure: 400, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Se registraron 1.200 desplazados en la provincia.',
+    [{ term: 'displaced', figure: 1200, unit: 'people' }],
+  ],
+  ['La cifra de evacuados asciende a 3.400.', [{ term: 'evacuated', figure: 3400, unit: 'people' }]],
+  [
+    'Unas 3.000 personas tuvieron que abandonar sus viviendas.',
+    [{ term: 'forced_to_flee', figure: 3000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Alrededor de 5.000 personas se han visto obligadas a dejar sus hogares.',
+    [{ term: 'forced_to_flee', figure: 5000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Las lluvias dejaron 4.000 damnificados y 1.200 evacuados.',
+    [{ term: 'evacuated', figure: 1200, unit: 'people' }],
+  ],
+  [
+    'Unas 50 familias perdieron sus viviendas.',
+    [{ term: 'homeless', figure: 50, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'El temporal afectó a 12.000 personas y obligó a evacuar a 2.300.',
+    [{ term: 'evacuated', figure: 2300, unit: 'people' }],
+  ],
+  [
+    'Las autoridades reportaron 650 personas evacuadas y 120 viviendas afectadas.',
+    [
+      { term: 'evacuated', figure: 650, unit: 'people' },
+      { term: 'partially_destroyed_housing', figure: 120, unit: 'households' },
+    ],
+  ],
+  [
+    'Un total de 75 casas quedaron inhabitables.',
+    [{ term: 'uninhabitable_housing', figure: 75, unit: 'households' }],
+  ],
+  [
+    'Más de 2 millones de personas se encuentran desplazadas.',
+    [{ term: 'displaced', figure: 2000000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Unos 1,5 millones de personas huyeron del país.',
+    [{ term: 'forced_to_flee', figure: 1500000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['12 mil personas fueron evacuadas.', [{ term: 'evacuated', figure: 12000, unit: 'people' }]],
+  [
+    'Se contabilizan 3.456 familias albergadas en 45 albergues.',
+    [{ term: 'sheltered', figure: 3456, unit: 'households' }],
+  ],
+  [
+    'Un centenar de familias fue evacuado.',
+    [{ term: 'evacuated', figure: 100, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Un millar de personas abandonaron sus hogares.',
+    [{ term: 'forced_to_flee', figure: 1000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Hay 300 personas afectadas y evacuadas.', [{ term: 'evacuated', figure: 300, unit: 'people' }]],
+  [
+    'Un total de 2.500 personas han regresado a sus hogares.',
+    [{ term: 'returns', figure: 2500, unit: 'people' }],
+  ],
+  [
+    'La tormenta destruyó 45 casas y dañó 230.',
+    [
+      { term: 'destroyed_housing', figure: 45, unit: 'households' },
+      { term: 'partially_destroyed_housing', figure: 230, unit: 'households' },
+    ],
+  ],
+  [
+    'Unas 800 personas se refugiaron en la iglesia.',
+    [{ term: 'sheltered', figure: 800, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Los refugios albergan a 960 personas.', [{ term: 'sheltered', figure: 960, unit: 'people' }]],
+  [
+    'El número de desplazados internos supera los 7 millones.',
+    [{ term: 'displaced', figure: 7000000, unit: 'people' }],
+  ],
+  [
+    'El gobierno ordenó a 4.000 vecinos abandonar sus hogares.',
+    [{ term: 'evacuated', figure: 4000, unit: 'people' }],
   ],
 ];
 
@@ -260,6 +345,58 @@ const FRENCH: Row[] = [
   [
     'Les pluies ont fait 3 000 sinistrés, dont 1 200 ont été relogés.',
     [{ term: 'relocated', figure: 1200, unit: 'people' }],
+  ],
+  ["Le nombre de déplacés s'élève à 1,2 million.", [{ term: 'displaced', figure: 1200000, unit: 'people' }]],
+  [
+    "Plus de 300 000 personnes ont été déplacées depuis janvier, selon l'OCHA.",
+    [{ term: 'displaced', figure: 300000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Quelque 1 200 personnes ont trouvé refuge dans une église.',
+    [{ term: 'sheltered', figure: 1200, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['La crue a emporté 50 maisons.', [{ term: 'destroyed_housing', figure: 50, unit: 'households' }]],
+  [
+    'Les pluies ont endommagé 900 habitations.',
+    [{ term: 'partially_destroyed_housing', figure: 900, unit: 'households' }],
+  ],
+  [
+    'Environ 9 000 personnes ont été contraintes de fuir leurs foyers.',
+    [{ term: 'forced_to_flee', figure: 9000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Plus de 2,5 millions de personnes déplacées vivent dans des camps.',
+    [{ term: 'displaced', figure: 2500000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    "Quelque 15 000 personnes ont été mises à l'abri.",
+    [{ term: 'sheltered', figure: 15000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Le cyclone a fait 4 morts et 3 500 sans-abri.', [{ term: 'homeless', figure: 3500, unit: 'people' }]],
+  [
+    'Une cinquantaine de familles ont été relogées.',
+    [{ term: 'relocated', figure: 50, unit: 'households', qualifier: 'approximately' }],
+  ],
+  ['Les sites accueillent 12 000 déplacés.', [{ term: 'displaced', figure: 12000, unit: 'people' }]],
+  [
+    'Près de 3 000 personnes ont été évacuées et 1 200 hébergées.',
+    [
+      { term: 'evacuated', figure: 3000, unit: 'people', qualifier: 'approximately' },
+      { term: 'sheltered', figure: 1200, unit: 'people' },
+    ],
+  ],
+  [
+    'Quelque 500 habitations ont été complètement détruites.',
+    [{ term: 'destroyed_housing', figure: 500, unit: 'households', qualifier: 'approximately' }],
+  ],
+  ['Vingt et une familles ont été évacuées.', [{ term: 'evacuated', figure: 21, unit: 'households' }]],
+  [
+    'Environ 200 personnes sont rentrées chez elles.',
+    [{ term: 'returns', figure: 200, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Les autorités ont ordonné à 4 000 habitants de quitter leurs maisons.',
+    [{ term: 'evacuated', figure: 4000, unit: 'people' }],
   ],
 ];
 
