@@ -8,6 +8,7 @@ import { openRuntime } from '../../monitor/open.js';
 import type { RegisterCommand } from './index.js';
 
 interface WorkerFlags {
+  retryFailed?: boolean;
   concurrency?: string;
   once?: boolean;
   json?: boolean;
@@ -21,6 +22,7 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
     .option('-c, --concurrency <n>', 'jobs at a time (default DMON_WORKER_CONCURRENCY or 2)')
     .option('--once', 'stop when the queue is empty')
     .option('--no-feeds', 'do not queue polls of feeds that fall due')
+    .option('--retry-failed', 'put jobs that failed for good back in the queue first')
     .option('--json', 'log one JSON line per finished job and a JSON summary')
     .action(async (flags: WorkerFlags) => {
       const config = loadConfig();
@@ -48,6 +50,10 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
       );
       try {
         if (flags.feeds !== false) await rt.monitor.scheduleFeeds();
+        if (flags.retryFailed) {
+          const n = await rt.monitor.queue.retryFailed();
+          if (!flags.json) process.stderr.write(`worker: ${n} failed jobs queued again\n`);
+        }
         if (!flags.json)
           process.stderr.write(
             `worker ${rt.monitor.queue.workerId}: ${rt.store.where}, ${concurrency} at a time${flags.once ? '' : '; Ctrl-C to stop'}\n`,
