@@ -66,6 +66,7 @@ export function nonFigureReason(
   if (after && /^[ap]$/i.test(after.text) && text.slice(after.end, after.end + 3).match(/^\.?m\b/i))
     return 'time';
   if (after && (after.norm === 'am' || after.norm === 'pm') && after.start - q.end <= 1) return 'time';
+  if (after && after.start === core.end && /^(st|nd|rd|th|er|e|º|ª)$/.test(after.norm)) return 'ordinal';
   if (after && lex.timeAfter.has(after.norm)) return 'duration or time';
   if (after && after.text === '-' && /^year|^month|^day|^week/.test(after2?.norm ?? ''))
     return 'age or duration';

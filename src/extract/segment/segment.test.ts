@@ -1,0 +1,29 @@
+// Sentence splitting: news punctuation, abbreviations, report bullets, table cells, and the
+// length cap that keeps reading linear.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitSentences, MAX_SENTENCE_CHARS } from './sentences.js';
+
+const split = (text: string) => splitSentences(text).map(([s, e]) => text.slice(s, e));
+
+test('splits news sentences but not abbreviations or decimals', () => {
+  assert.deepEqual(
+    split('Floods hit the U.S. state on Monday. About 2.5 million people fled. Mr. Smith said so.'),
+    ['Floods hit the U.S. state on Monday.', 'About 2.5 million people fled.', 'Mr. Smith said so.'],
+  );
+});
+
+test('bullets, blank lines and headings end sentences; a bare number line does not', () => {
+  assert.deepEqual(
+    split('KEY FIGURES\n• 27 people killed\n• 4,100 houses destroyed\n\nThe quake struck at night.'),
+    ['KEY FIGURES', '27 people killed', '4,100 houses destroyed', 'The quake struck at night.'],
+  );
+  assert.deepEqual(split('321\nHouses\ndestroyed'), ['321\nHouses\ndestroyed']);
+});
+
+test('very long runs without punctuation are cut into bounded pieces', () => {
+  const text = 'word '.repeat(2000);
+  const spans = splitSentences(text);
+  assert.ok(spans.length > 1);
+  for (const [s, e] of spans) assert.ok(e - s <= MAX_SENTENCE_CHARS);
+});
