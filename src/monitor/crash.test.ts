@@ -38,17 +38,17 @@ function run(target: string, killWhen?: (out: string) => boolean): Promise<{ out
 
 describeEachEngine('crash safety', (store, _engine, tdb) => {
   test(
-    `kill -9 while importing and while extracting, then restart: ${N} articles, each stored and extracted once`,
+    `kill -9 mid-batch, then restart: ${N} articles, each stored and extracted once`,
     { timeout: 120_000 },
     async () => {
       const target = tdb().databaseUrl ?? tdb().sqlitePath;
-      const first = await run(target, (out) => (out.match(/^stored /gm)?.length ?? 0) >= 12);
-      assert.ok(first.killed);
-      const second = await run(target, (out) => (out.match(/^extracted /gm)?.length ?? 0) >= 8);
-      assert.ok(second.killed, 'killed mid-extraction');
-      const third = await run(target);
-      assert.match(third.out, /finished/);
-      assert.equal((third.out.match(/ stored$/gm) ?? []).length, 0, 'the restart stores nothing new');
+      // Killed mid-extraction: some articles extracted, some jobs running, the rest queued.
+      // (A kill between storing an article and queueing its job is covered in monitor.test.ts.)
+      const first = await run(target, (out) => (out.match(/^extracted /gm)?.length ?? 0) >= 8);
+      assert.ok(first.killed, 'killed mid-extraction');
+      const second = await run(target);
+      assert.match(second.out, /finished/);
+      assert.equal((second.out.match(/ stored$/gm) ?? []).length, 0, 'the restart stores nothing new');
 
       const db = store().db;
       const articles = await db
