@@ -25,6 +25,10 @@ export interface PlacesLexicon {
   surnames: Set<string>;
   /** Plural administrative word → singular ("counties" → "county"). */
   pluralFeatures: Map<string, string>;
+  /** Words before a storm's name ("Cyclone", "Typhoon"): the name after them is no place. */
+  stormWords: Set<string>;
+  /** Word prefixes written with a hyphen ("Pre-", "Anti-"): never a place before the hyphen. */
+  prefixes: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -42,6 +46,8 @@ interface StopwordsFile {
   locatives?: string[];
   surnames?: string[];
   pluralFeatures?: Record<string, string>;
+  stormWords?: string[];
+  prefixes?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -66,6 +72,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     locatives: new Set(),
     surnames: new Set(),
     pluralFeatures: new Map(),
+    stormWords: new Set(),
+    prefixes: new Set(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -102,6 +110,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.streetWords, sw?.streetWords);
     fill(lex.locatives, sw?.locatives);
     fill(lex.surnames, sw?.surnames);
+    fill(lex.stormWords, sw?.stormWords);
+    fill(lex.prefixes, sw?.prefixes);
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
   }

@@ -54,6 +54,12 @@ export interface Mention {
   organisation: boolean;
   /** Matched through an abbreviation ("Ky.", "U.S."). */
   abbreviation: boolean;
+  /** Why the span is only a piece of some other word or name, when it is: a storm's name, a
+   * hyphenated prefix, half of a garbled word, the first word of a longer unknown name. */
+  inName?: string;
+  /** Followed by a capitalised word of no known kind ("Karbi Anglong", "Porto Amboim"): maybe the
+   * first word of a longer name that the gazetteer lacks. */
+  continued?: boolean;
 }
 
 const UPPER = /^\p{Lu}/u;
@@ -113,7 +119,7 @@ function isAcronym(text: string, start: number, end: number, candidates: readonl
   const word = text.slice(start, end);
   if (word.length > 4 || !/^[\p{Lu}.]+$/u.test(word)) return false;
   if (candidates.some((c) => c.name === word)) return false;
-  return !/^(,| —| –| -)/.test(text.slice(end, end + 2));
+  return !(isSentenceStart(text, start) && /^(,| —| –| -)/.test(text.slice(end, end + 2)));
 }
 
 function isSentenceStart(text: string, pos: number): boolean {
@@ -172,7 +178,8 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       ((prevTok.cap &&
         lex.titles.has(prevTok.norm) &&
         (gapBefore === ' ' || (gapBefore === '. ' && prevTok.end - prevTok.start <= 5))) ||
-        (prevTok.cap && gapBefore === ' ' && lex.firstNames.has(prevTok.norm)));
+        (prevTok.cap && gapBefore === ' ' && lex.firstNames.has(prevTok.norm)) ||
+        roleThenGivenName(text, toks, i, gaz, lex));
     const after = toks[j + 1];
     const gapAfter = after ? text.slice(end, after.start) : '';
     const givenName =
@@ -254,12 +261,124 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     };
     if (demonym) m.demonym = demonym;
     if (feature) m.feature = feature;
+    const inName = partOfOtherName(text, toks, i, j, end, candidates, gaz, lex);
+    if (inName === LONGER) {
+      if (!demonym && !abbreviation && !feature) m.continued = true;
+    } else if (inName && !demonym && !abbreviation) m.inName = inName;
     const prev = mentions[mentions.length - 1];
     if (prev && /^,\s?$/.test(text.slice(prev.end, m.start))) m.containerOf = mentions.length - 1;
     mentions.push(m);
     i = j + 1;
   }
   return mentions;
+}
+
+/**
+ * "spokesman Mustefa Bali", "Commander Ali Homs": a role word, then a capitalised word that is
+ * no place, then the name: a person's given name and family name.
+ */
+function roleThenGivenName(text: string, toks: Token[], i: number, gaz: Gazetteer, lex: PlacesLexicon): boolean {
+  const given = toks[i - 1];
+  const role = toks[i - 2];
+  if (!given || !role || !given.cap) return false;
+  if (text.slice(given.end, (toks[i] as Token).start) !== ' ' || text.slice(role.end, given.start) !== ' ')
+    return false;
+  if (!lex.titles.has(role.norm) || lex.titles.has(given.norm)) return false;
+  // The given name may be some town's name too ("Musa"), not a country's or a province's.
+  if (lex.demonyms.has(given.norm) || lex.notPlaces.has(given.norm)) return false;
+  return !gaz.lookup(given.norm).some((c) => c.kind !== 'city');
+}
+
+/**
+ * Whether the span [toks i..j] is only a piece of something else, and what: the name after a
+ * storm word ("Cyclone Mocha"), a prefix before a hyphen ("Pre-Monsoon"), half of a word broken
+ * by a character that failed to decode ("Bah\uFFFDa"), a news agency ("Fars News Agency"), or the
+ * first word of a longer name that the gazetteer does not know ("Karbi Anglong", "Porto Amboim",
+ * "Observatory for Human Rights"). Country names are kept: they still say where.
+ */
+function partOfOtherName(
+  text: string,
+  toks: Token[],
+  i: number,
+  j: number,
+  end: number,
+  candidates: readonly GazetteerEntry[],
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+): string | null {
+  const first = toks[i] as Token;
+  if (garbledBefore(text, first.start) || garbledAfter(text, end)) return 'piece of a garbled word';
+  const prev = toks[i - 1];
+  if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ') return "a storm's name";
+  const next = toks[j + 1];
+  if (!next) return null;
+  const gap = text.slice(end, next.start);
+  const country = candidates.some((c) => c.kind === 'country');
+  if (gap === '-' || gap === '‐') {
+    if (i === j && lex.prefixes.has(first.norm)) return 'a prefix';
+    // "Pre-Monsoon": a capitalised compound whose second half is no place either.
+    if (next.cap && !gaz.startsName(next.norm) && !lex.demonyms.has(next.norm) && i === j)
+      return 'first half of a compound word';
+    return null;
+  }
+  if (gap !== ' ') return null;
+  const after = toks[j + 2];
+  if (country) return null;
+  if (next.norm === 'news' && after?.norm === 'agency') return 'a news agency';
+  if (!next.cap || titleCase(text, end)) return null;
+  // The next word is a known kind of word: a place, a title, a month, an organisation's head…
+  if (
+    gaz.startsName(next.norm) ||
+    lex.demonyms.has(next.norm) ||
+    lex.notPlaces.has(next.norm) ||
+    lex.featureWords.has(next.norm) ||
+    lex.streetWords.has(next.norm) ||
+    lex.orgHeads.has(next.norm) ||
+    lex.titles.has(next.norm) ||
+    lex.personVerbs.has(next.norm) ||
+    lex.directional.has(next.norm) ||
+    lex.surnames.has(next.norm) ||
+    lex.firstNames.has(next.norm) ||
+    next.norm.length < 3 ||
+    /^\p{Lu}+$/u.test(text.slice(next.start, next.end))
+  )
+    return null;
+  return LONGER;
+}
+
+const LONGER = 'first word of a longer name';
+
+const REPLACEMENT = '\uFFFD';
+const isLetter = (ch: string | undefined): boolean => !!ch && /\p{L}/u.test(ch);
+
+/** A character that failed to decode joins this word to letters before it ("Bah\uFFFDa"). */
+function garbledBefore(text: string, start: number): boolean {
+  return text[start - 1] === REPLACEMENT && isLetter(text[start - 2]);
+}
+
+/** …or after it; "China\uFFFDs" is a possessive whose apostrophe failed to decode. */
+function garbledAfter(text: string, end: number): boolean {
+  if (text[end] !== REPLACEMENT || !isLetter(text[end + 1])) return false;
+  return !(text[end + 1] === 's' && !isLetter(text[end + 2]));
+}
+
+/**
+ * Is the line around `pos` written in title case (a headline: "Thousands Flee As Floods Hit
+ * Assam")? There, a capitalised word after a name says nothing. Looks at most 200 characters
+ * each way, so the whole scan stays linear.
+ */
+function titleCase(text: string, pos: number): boolean {
+  let a = pos;
+  while (a > 0 && pos - a < 200 && text[a - 1] !== '\n') a--;
+  let b = pos;
+  while (b < text.length && b - pos < 200 && text[b] !== '\n') b++;
+  let words = 0;
+  let caps = 0;
+  for (const w of text.slice(a, b).match(/\p{L}{4,}/gu) ?? []) {
+    words++;
+    if (/^\p{Lu}/u.test(w)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.6;
 }
 
 const SEPARATORS = new Set([', ', ' and ', ' or ', ', and ', ', or ', ' & ']);

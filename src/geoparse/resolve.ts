@@ -163,6 +163,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   }
   const gate = mentions.map((m, i) => {
     if (m.candidates.length === 0) return 'no candidate';
+    if (m.inName) return m.inName;
     if (m.person) return 'person (title or given name before)';
     if (m.givenName) return 'given name of a person';
     if (personSense.has(m.key)) return 'a person elsewhere in the text';
@@ -346,12 +347,16 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         ranked: r,
       };
     const e = best.entry;
-    if (e.kind !== 'city')
-      return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
     const idxs = senses.get(m.key) ?? [i];
     const supported =
       !!(best.parts.state || best.parts.inside || best.parts.contains || best.parts.near) ||
       countryVotes.share(m.key, e.country) >= 0.3;
+    // "Karbi Anglong", "Porto Amboim": a name followed by a word of no known kind is trusted only
+    // when the rest of the document points to it.
+    if (e.kind !== 'country' && !supported && idxs.every((k) => mentions[k]?.continued))
+      return { mention: m, entry: null, reason: 'first word of a longer name, without support', ranked: r };
+    if (e.kind !== 'city')
+      return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
     const contained = idxs.some((k) => containerOf.has(k));
     if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere))
       return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };

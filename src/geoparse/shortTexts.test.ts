@@ -1,0 +1,71 @@
+// Short, context-poor texts (the one- or two-sentence excerpts displacement facts come from),
+// against the real gazetteer: look-alikes that must not become places, and district- or
+// province-level names that must.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { geoparse, loadGazetteer, normalizeName } from './index.js';
+
+const places = (text: string) => geoparse(text).places;
+
+// Text → a word that must not be taken for a place there (each has gazetteer candidates).
+const NOT_PLACES: [string, string][] = [
+  // Acronyms and organisations.
+  ['The UN, with local partners, sheltered 300 families.', 'UN'],
+  ['According to Xinhua, 2,000 villagers moved to higher ground.', 'Xinhua'],
+  ['The Sudanese Observatory for Human Rights counted 40 burned homes.', 'Human'],
+  ['Fars News Agency reported that 120 tents were set up.', 'Fars'],
+  // A person's name after a role word.
+  ['Rebel spokesman Ahmed Bali told reporters 90 families had fled.', 'Bali'],
+  ['Army commander Musa Kassala said the road was reopened.', 'Kassala'],
+  // Storm names.
+  ['Typhoon Haiyan destroyed 3,000 shelters.', 'Haiyan'],
+  ['After Hurricane Sandy, 500 residents stayed in schools.', 'Sandy'],
+  ['Cyclone Mocha damaged coastal camps.', 'Mocha'],
+  // Hyphenated prefixes and compounds.
+  ['Pre-Monsoon showers flooded 200 homes.', 'Pre'],
+  ['Post-Flood surveys counted 90 empty houses.', 'Post'],
+  // Half of a word broken by a character that failed to decode.
+  ['In Bah\uFFFDa, 70 homes were destroyed.', 'Bah'],
+  // The first word of a longer name the gazetteer lacks, with nothing else pointing to it.
+  ['Floods cut off Porto Quembo, where 800 people fled.', 'Porto'],
+  ['Landslides buried houses in Karbi Tenglong last night.', 'Karbi'],
+];
+
+for (const [text, word] of NOT_PLACES) {
+  test(`short text: "${word}" is no place in: ${text}`, () => {
+    assert.ok(loadGazetteer().lookup(normalizeName(word)).length > 0, `"${word}" has no candidate`);
+    const r = geoparse(text);
+    assert.equal(r.places.filter((p) => p.name === word).length, 0, JSON.stringify(r.places));
+  });
+}
+
+// Text → the places expected, as "span text=ISO3/kind".
+const PLACES: [string, string[]][] = [
+  ['Floods displaced 400 people in Dhubri district.', ['Dhubri district=IND/admin2']],
+  ['Storm damage was reported in Nagaon, according to state officials.', ['Nagaon=IND/admin2']],
+  [
+    'Officials in Gujarat\u2019s Kutch district moved 2,000 people.',
+    ['Gujarat=IND/admin1', 'Kutch district=IND/admin2'],
+  ],
+  ['Gujarat\uFFFDs Kutch district moved 2,000 people.', ['Gujarat=IND/admin1', 'Kutch district=IND/admin2']],
+  [
+    'Heavy rain hit Hainan, Guangdong, Guangxi and Yunnan provinces.',
+    ['Hainan=CHN/admin1', 'Guangdong=CHN/admin1', 'Guangxi=CHN/admin1', 'Yunnan=CHN/admin1'],
+  ],
+  ['Thousands Flee As Floods Hit Assam', ['Assam=IND/admin1']],
+  ['The Angola news agency said 800 families left Luanda.', ['Angola=AGO/country', 'Luanda=AGO/city']],
+  [
+    'Police in Paris, Texas, said the Paris Walmart was closed.',
+    ['Paris=USA/city', 'Texas=USA/admin1', 'Paris=USA/city'],
+  ],
+  ['Landslides buried houses in Karbi Anglong last night.', ['Karbi Anglong=IND/admin2']],
+];
+
+for (const [text, expected] of PLACES) {
+  test(`short text: finds ${expected.join(', ')} in: ${text}`, () => {
+    assert.deepEqual(
+      places(text).map((p) => `${p.name}=${p.country}/${p.kind}`),
+      expected,
+    );
+  });
+}
