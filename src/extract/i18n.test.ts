@@ -223,6 +223,44 @@ const SPANISH: Row[] = [
     'El gobierno ordenó a 4.000 vecinos abandonar sus hogares.',
     [{ term: 'evacuated', figure: 4000, unit: 'people' }],
   ],
+  ['Hay 1.500 damnificados sin hogar en la ciudad.', [{ term: 'homeless', figure: 1500, unit: 'people' }]],
+  ['Los damnificados sin hogar suman 2.300.', [{ term: 'homeless', figure: 2300, unit: 'people' }]],
+  [
+    'Más de 700 personas damnificadas permanecen en albergues.',
+    [{ term: 'sheltered', figure: 700, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Se reportan 1.245 personas damnificadas y 320 viviendas afectadas.',
+    [{ term: 'partially_destroyed_housing', figure: 320, unit: 'households' }],
+  ],
+  [
+    'Unas 40 viviendas fueron arrasadas por el alud.',
+    [{ term: 'destroyed_housing', figure: 40, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Al menos 15 casas se derrumbaron.',
+    [{ term: 'destroyed_housing', figure: 15, unit: 'households', qualifier: 'at_least' }],
+  ],
+  [
+    'Más de 2.000 personas fueron desalojadas de sus viviendas.',
+    [{ term: 'relocated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Unos 3.000 migrantes y solicitantes de asilo esperan en la frontera.',
+    [{ term: 'refugees', figure: 3000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Más de 600 familias permanecen en albergues temporales.',
+    [{ term: 'sheltered', figure: 600, unit: 'households', qualifier: 'more_than' }],
+  ],
+  [
+    'Unas 900 personas permanecen desplazadas tras los combates.',
+    [{ term: 'displaced', figure: 900, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Más de 300 personas resultaron heridas y 1.000 fueron evacuadas.',
+    [{ term: 'evacuated', figure: 1000, unit: 'people' }],
+  ],
 ];
 
 const FRENCH: Row[] = [
@@ -398,9 +436,48 @@ const FRENCH: Row[] = [
     'Les autorités ont ordonné à 4 000 habitants de quitter leurs maisons.',
     [{ term: 'evacuated', figure: 4000, unit: 'people' }],
   ],
+  [
+    'Sur les 10 000 sinistrés, 3 000 sont hébergés dans des écoles.',
+    [{ term: 'sheltered', figure: 3000, unit: 'people' }],
+  ],
+  [
+    "Plus de 1 000 personnes ont été accueillies dans des centres d'hébergement.",
+    [{ term: 'sheltered', figure: 1000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Quelque 450 maisons se sont effondrées et 1 300 ont été inondées.',
+    [
+      { term: 'destroyed_housing', figure: 450, unit: 'households', qualifier: 'approximately' },
+      { term: 'partially_destroyed_housing', figure: 1300, unit: 'households' },
+    ],
+  ],
+  [
+    'Environ 2 000 déplacés sont retournés dans leurs villages.',
+    [{ term: 'returns', figure: 2000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Plus de 60 000 Burundais ont fui vers la Tanzanie.',
+    [{ term: 'forced_to_flee', figure: 60000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Les pluies ont fait 5 morts, 20 blessés et 1 500 sans-abri.',
+    [{ term: 'homeless', figure: 1500, unit: 'people' }],
+  ],
+  [
+    'Environ 700 ménages ont dû quitter leurs maisons.',
+    [{ term: 'forced_to_flee', figure: 700, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Près de 5 000 personnes déplacées ont regagné leur domicile.',
+    [{ term: 'returns', figure: 5000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['Les autorités ont relogé 320 familles.', [{ term: 'relocated', figure: 320, unit: 'households' }]],
 ];
 
 const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
+  ['El huracán podría desplazar a 20.000 personas.', 'hypothetical'],
+  ['Ninguna de las 4.000 personas fue evacuada.', 'negated figure'],
+  ['El simulacro contempló la evacuación de 500 personas.', 'drill'],
   ['Unas 300 personas afectadas por las lluvias.', 'affected'],
   ['Las autoridades prevén evacuar a 5.000 personas.', 'planned'],
   ['Podrían ser evacuadas hasta 10.000 personas.', 'hypothetical'],
@@ -420,6 +497,9 @@ const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
 ];
 
 const FRENCH_NEGATIVE: [sentence: string, why: string][] = [
+  ["Aucun des 3 000 habitants n'a été évacué.", 'negated figure'],
+  ['Le cyclone pourrait toucher 200 000 personnes.', 'affected, hypothetical'],
+  ['Au moins 80 personnes ont été secourues par les pompiers.', 'rescued'],
   ['Les inondations ont fait 12 morts et 200 blessés.', 'deaths and injuries'],
   ['Quelque 10 000 personnes pourraient être déplacées.', 'hypothetical'],
   ["Il est prévu d'évacuer 2 000 personnes.", 'planned'],
@@ -487,4 +567,13 @@ test('Spanish and French number words are read only in their own language', () =
     lang: 'en',
   }).facts;
   assert.ok(en.every((f) => f.figure !== 11));
+});
+
+test('the Spanish and French lists leave English readings alone', () => {
+  const en = (text: string) =>
+    extract({ text, published: '2024-06-01', lang: 'en' }).facts.map((f) => [f.term, f.figure]);
+  // Spanish "inhabitable" means uninhabitable; in English it means the opposite.
+  assert.deepEqual(en('About 300 homes in the village are still inhabitable.'), []);
+  // "ago" is not the Spanish month abbreviation here.
+  assert.deepEqual(en('A year ago 3,000 people were displaced by the floods.'), [['displaced', 3000]]);
 });
