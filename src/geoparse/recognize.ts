@@ -277,7 +277,13 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
  * "spokesman Mustefa Bali", "Commander Ali Homs": a role word, then a capitalised word that is
  * no place, then the name: a person's given name and family name.
  */
-function roleThenGivenName(text: string, toks: Token[], i: number, gaz: Gazetteer, lex: PlacesLexicon): boolean {
+function roleThenGivenName(
+  text: string,
+  toks: Token[],
+  i: number,
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+): boolean {
   const given = toks[i - 1];
   const role = toks[i - 2];
   if (!given || !role || !given.cap) return false;
@@ -309,7 +315,8 @@ function partOfOtherName(
   const first = toks[i] as Token;
   if (garbledBefore(text, first.start) || garbledAfter(text, end)) return 'piece of a garbled word';
   const prev = toks[i - 1];
-  if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ') return "a storm's name";
+  if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ')
+    return "a storm's name";
   const next = toks[j + 1];
   if (!next) return null;
   const gap = text.slice(end, next.start);
