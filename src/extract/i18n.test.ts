@@ -261,6 +261,25 @@ const SPANISH: Row[] = [
     'Más de 300 personas resultaron heridas y 1.000 fueron evacuadas.',
     [{ term: 'evacuated', figure: 1000, unit: 'people' }],
   ],
+  ['Ciento veinte familias fueron evacuadas.', [{ term: 'evacuated', figure: 120, unit: 'households' }]],
+  ['Mil doscientas personas fueron evacuadas.', [{ term: 'evacuated', figure: 1200, unit: 'people' }]],
+  [
+    'Tres millones de personas han sido desplazadas.',
+    [{ term: 'displaced', figure: 3000000, unit: 'people' }],
+  ],
+  [
+    'Cuatrocientas cincuenta familias fueron reubicadas.',
+    [{ term: 'relocated', figure: 450, unit: 'households' }],
+  ],
+  ['Veintiún mil personas huyeron.', [{ term: 'forced_to_flee', figure: 21000, unit: 'people' }]],
+  [
+    'Una docena de familias fueron evacuadas.',
+    [{ term: 'evacuated', figure: 12, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Unas dos mil personas fueron evacuadas.',
+    [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'approximately' }],
+  ],
 ];
 
 const FRENCH: Row[] = [
@@ -472,6 +491,22 @@ const FRENCH: Row[] = [
     [{ term: 'returns', figure: 5000, unit: 'people', qualifier: 'approximately' }],
   ],
   ['Les autorités ont relogé 320 familles.', [{ term: 'relocated', figure: 320, unit: 'households' }]],
+  ['Deux cent vingt familles ont été évacuées.', [{ term: 'evacuated', figure: 220, unit: 'households' }]],
+  ['Cent vingt-cinq personnes ont été évacuées.', [{ term: 'evacuated', figure: 125, unit: 'people' }]],
+  ['Vingt et une familles ont été évacuées.', [{ term: 'evacuated', figure: 21, unit: 'households' }]],
+  ['Quatre-vingts personnes ont été évacuées.', [{ term: 'evacuated', figure: 80, unit: 'people' }]],
+  [
+    'Deux mille cinq cents personnes ont été évacuées.',
+    [{ term: 'evacuated', figure: 2500, unit: 'people' }],
+  ],
+  [
+    'Une vingtaine de maisons ont été détruites.',
+    [{ term: 'destroyed_housing', figure: 20, unit: 'households', qualifier: 'approximately' }],
+  ],
+  [
+    'Trois millions de personnes ont été déplacées.',
+    [{ term: 'displaced', figure: 3000000, unit: 'people' }],
+  ],
 ];
 
 const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
