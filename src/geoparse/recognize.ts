@@ -141,6 +141,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
   const mentions: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 8);
   const listed = listMembers(text, toks, gaz, lex);
+  const ofFeature = namesAfterFeatureOf(text, toks, lex);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i] as Token;
@@ -163,12 +164,28 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       const admin = (withWord.length ? withWord : candidates).filter(
         (c) => c.kind !== 'city' && c.kind !== 'continent',
       );
-      if (admin.length || withWord.length) {
+      // "an Alberta town" is a town in Alberta: settlement words join a name only when the
+      // gazetteer has the whole ("Kansas City").
+      const settlement = SETTLEMENT_WORDS.has(next.norm) && !withWord.length;
+      if ((admin.length || withWord.length) && !settlement) {
         feature = next.norm;
         candidates = admin.length ? admin : withWord;
         key = `${key} ${next.norm}`;
         j += 1;
         end = next.end;
+      }
+    }
+    // "the provinces of Chaco and Corrientes", "the district of Dhubri": an administrative area.
+    const areaWord = ofFeature.get(i);
+    if (areaWord && !demonym && !feature) {
+      // "the city of Corrientes" is the city, not the province.
+      const town = SETTLEMENT_WORDS.has(areaWord);
+      const kept = candidates.filter((c) =>
+        town ? c.kind === 'city' : c.kind !== 'city' && c.kind !== 'continent',
+      );
+      if (kept.length) {
+        candidates = kept;
+        if (!town) feature = areaWord;
       }
     }
     const prevTok = toks[i - 1];
@@ -386,6 +403,48 @@ function titleCase(text: string, pos: number): boolean {
     if (/^\p{Lu}/u.test(w)) caps++;
   }
   return words >= 3 && caps / words >= 0.6;
+}
+
+const SETTLEMENT_WORDS = new Set(['city', 'town', 'village', 'camp']);
+
+/**
+ * Names after "<administrative word> of" ("the province of Nuristan", "the provinces of Formosa,
+ * Misiones and Chaco"): token index of each name's first word → the singular word.
+ */
+function namesAfterFeatureOf(text: string, toks: Token[], lex: PlacesLexicon): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let k = 0; k + 2 < toks.length; k++) {
+    const w = (toks[k] as Token).norm;
+    const plural = lex.pluralFeatures.get(w);
+    const singular = plural ?? (lex.featureWords.has(w) ? w : undefined);
+    if (!singular || (toks[k + 1] as Token).norm !== 'of') continue;
+    if (text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start) !== ' ') continue;
+    let x = k + 2;
+    while (x < toks.length && (toks[x] as Token).cap && x - k < 40) {
+      out.set(x, singular);
+      if (!plural) break;
+      // To the end of this name, then over a separator to the next.
+      let e = x;
+      while (
+        e + 1 < toks.length &&
+        (toks[e + 1] as Token).cap &&
+        text.slice((toks[e] as Token).end, (toks[e + 1] as Token).start) === ' '
+      )
+        e++;
+      let nx = e + 1;
+      while (
+        nx < toks.length &&
+        nx < e + 3 &&
+        ((toks[nx] as Token).norm === 'and' || (toks[nx] as Token).norm === 'or')
+      )
+        nx++;
+      const sep = nx < toks.length ? text.slice((toks[e] as Token).end, (toks[nx] as Token).start) : '';
+      if (!SEPARATORS.has(sep.replace(/\s+/g, ' '))) break;
+      x = nx;
+      k = e;
+    }
+  }
+  return out;
 }
 
 const SEPARATORS = new Set([', ', ' and ', ' or ', ', and ', ', or ', ' & ']);

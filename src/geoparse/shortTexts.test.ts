@@ -59,6 +59,15 @@ const PLACES: [string, string[]][] = [
     ['Paris=USA/city', 'Texas=USA/admin1', 'Paris=USA/city'],
   ],
   ['Landslides buried houses in Karbi Anglong last night.', ['Karbi Anglong=IND/admin2']],
+  // "<area word> of" lists: the areas, not their capitals.
+  [
+    'Rivers rose in the provinces of Chaco and Corrientes overnight.',
+    ['Chaco=ARG/admin1', 'Corrientes=ARG/admin1'],
+  ],
+  ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
+  ['Families left villages in the district of Dhubri.', ['Dhubri=IND/admin2']],
+  // A settlement word after a province is a town in it, not part of its name.
+  ['The mayor of an Alberta town said 900 residents left.', ['Alberta=CAN/admin1']],
 ];
 
 for (const [text, expected] of PLACES) {
