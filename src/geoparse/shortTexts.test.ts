@@ -61,7 +61,7 @@ const PLACES: [string, string[]][] = [
   ['Landslides buried houses in Karbi Anglong last night.', ['Karbi Anglong=IND/admin2']],
   // "<area word> of" lists: the areas, not their capitals.
   [
-    'Rivers rose in the provinces of Chaco and Corrientes overnight.',
+    'Water rose in the provinces of Chaco and Corrientes overnight.',
     ['Chaco=ARG/admin1', 'Corrientes=ARG/admin1'],
   ],
   ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
