@@ -280,6 +280,29 @@ const SPANISH: Row[] = [
     'Unas dos mil personas fueron evacuadas.',
     [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'approximately' }],
   ],
+  [
+    'Según el último balance de Protección Civil, las intensas lluvias de la última semana han obligado a evacuar a 4.350 personas en cinco provincias.',
+    [{ term: 'evacuated', figure: 4350, unit: 'people' }],
+  ],
+  [
+    'El fenómeno dejó 12 fallecidos, 34 heridos y más de 9.000 damnificados, de los cuales 2.100 permanecen en albergues.',
+    [{ term: 'sheltered', figure: 2100, unit: 'people' }],
+  ],
+  [
+    'De acuerdo con la Defensa Civil, 1.876 viviendas quedaron inhabitables y otras 5.430 presentan daños.',
+    [
+      { term: 'uninhabitable_housing', figure: 1876, unit: 'households' },
+      { term: 'partially_destroyed_housing', figure: 5430, unit: 'households' },
+    ],
+  ],
+  [
+    'En lo que va del año, la violencia armada ha provocado el desplazamiento de más de 15.000 personas en el Catatumbo.',
+    [{ term: 'displaced', figure: 15000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'La alcaldía informó que 450 familias fueron reubicadas temporalmente en el coliseo municipal.',
+    [{ term: 'relocated', figure: 450, unit: 'households' }],
+  ],
 ];
 
 const FRENCH: Row[] = [
@@ -507,12 +530,33 @@ const FRENCH: Row[] = [
     'Trois millions de personnes ont été déplacées.',
     [{ term: 'displaced', figure: 3000000, unit: 'people' }],
   ],
+  [
+    'Selon OCHA, les affrontements de la semaine dernière ont provoqué le déplacement de plus de 12 000 personnes dans le territoire de Rutshuru.',
+    [{ term: 'displaced', figure: 12000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    "D'après la protection civile, 3 200 personnes ont été évacuées à titre préventif.",
+    [{ term: 'evacuated', figure: 3200, unit: 'people' }],
+  ],
+  [
+    'Les nouvelles violences ont poussé plus de 50 000 personnes à fuir leurs foyers.',
+    [{ term: 'forced_to_flee', figure: 50000, unit: 'people', qualifier: 'more_than' }],
+  ],
+  [
+    'Le HCR compte désormais 1,1 million de réfugiés soudanais au Tchad.',
+    [{ term: 'refugees', figure: 1100000, unit: 'people' }],
+  ],
+  [
+    'Près de 20 000 personnes déplacées ont regagné leurs villages depuis le mois de mars.',
+    [{ term: 'returns', figure: 20000, unit: 'people', qualifier: 'approximately' }],
+  ],
 ];
 
 const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
   ['El huracán podría desplazar a 20.000 personas.', 'hypothetical'],
   ['Ninguna de las 4.000 personas fue evacuada.', 'negated figure'],
   ['El simulacro contempló la evacuación de 500 personas.', 'drill'],
+  ['El gobierno planea reubicar a 800 familias el próximo año.', 'plan'],
   ['Unas 300 personas afectadas por las lluvias.', 'affected'],
   ['Las autoridades prevén evacuar a 5.000 personas.', 'planned'],
   ['Podrían ser evacuadas hasta 10.000 personas.', 'hypothetical'],
@@ -535,6 +579,7 @@ const FRENCH_NEGATIVE: [sentence: string, why: string][] = [
   ["Aucun des 3 000 habitants n'a été évacué.", 'negated figure'],
   ['Le cyclone pourrait toucher 200 000 personnes.', 'affected, hypothetical'],
   ['Au moins 80 personnes ont été secourues par les pompiers.', 'rescued'],
+  ["Les autorités ont décidé de reloger 300 familles d'ici la fin de l'année.", 'future'],
   ['Les inondations ont fait 12 morts et 200 blessés.', 'deaths and injuries'],
   ['Quelque 10 000 personnes pourraient être déplacées.', 'hypothetical'],
   ["Il est prévu d'évacuer 2 000 personnes.", 'planned'],
