@@ -27,12 +27,27 @@ function validationMessage(err: FastifyError): string {
   return `${where} parameter "${name}" ${v.message ?? 'is invalid'}`;
 }
 
+/** Connection-level failures of the database (PostgreSQL down, SQLite file locked for too long). */
+function storeUnreachable(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code) ||
+    /^(08|57P)/.test(code)
+  );
+}
+
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isDmonError(err))
       return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
     if (err.validation)
       return reply.status(400).send({ error: { code: 'USAGE', message: validationMessage(err) } });
+    if (storeUnreachable(err)) {
+      req.log.error(err);
+      return reply
+        .status(503)
+        .send({ error: { code: 'STORE_FAILED', message: 'the database is unreachable; try again shortly' } });
+    }
     const status = err.statusCode ?? 500;
     if (status < 500) {
       const code =
@@ -51,13 +66,11 @@ export function installErrorHandlers(app: FastifyInstance): void {
       .send({ error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json`,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json`,
+      },
+    }),
   );
 }
