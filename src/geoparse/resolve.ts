@@ -6,6 +6,7 @@
 // entry.
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
+import { normalizeName } from './normalize.js';
 
 /** The evidence that made a candidate's score, by kind. */
 export interface ScoreParts {
@@ -67,6 +68,31 @@ function prior(e: GazetteerEntry): number {
   if (e.kind === 'admin1' && e.population < 20_000) return 5 + Math.log10(Math.max(e.population, 1)) / 10;
   if (k !== undefined) return k + Math.log10(Math.max(e.population, 1)) / 10;
   return Math.log10(Math.max(e.population, 100)) + (CODE_BONUS[e.featureCode] ?? 0);
+}
+
+/**
+ * Is `a` another spelling of `b` ("dhubri" / "dhuburi", "sibsagar" / "sivasagar"), not a
+ * translation or an old name: same first letter, five letters or more, at most two edits apart
+ * (banded edit distance, so linear in the names' length).
+ */
+export function spellingVariant(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const band = 2;
+  let prev = new Array<number>(b.length + 1).fill(band + 1);
+  for (let j = 0; j <= Math.min(b.length, band); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(band + 1);
+    if (i <= band) cur[0] = i;
+    let best = cur[0] as number;
+    for (let j = Math.max(1, i - band); j <= Math.min(b.length, i + band); j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j - 1] as number) + cost, (prev[j] as number) + 1, (cur[j - 1] as number) + 1);
+      if ((cur[j] as number) < best) best = cur[j] as number;
+    }
+    if (best > band) return false;
+    prev = cur;
+  }
+  return (prev[b.length] as number) <= band;
 }
 
 function km(a: GazetteerEntry, b: GazetteerEntry): number {
@@ -382,7 +408,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     // needs support, or a big place outside sentence-initial position.
     if (m.words === 1 && !m.abbreviation && !m.candidates.some((c) => gaz.isPrimaryName(c, m.key))) {
       const initialOnly = idxs.every((k) => mentions[k]?.sentenceInitial);
-      if (!supported && (initialOnly || e.population < 100_000))
+      // "in Dhubri" for Dhuburi: a spelling of the town's own name after "in", "near"…
+      const variant =
+        e.population >= 5000 &&
+        idxs.some((k) => mentions[k]?.placeCue) &&
+        spellingVariant(m.key, normalizeName(e.name));
+      if (!supported && !variant && (initialOnly || e.population < 100_000))
         return { mention: m, entry: null, reason: 'alternate name only, without support', ranked: r };
     }
     return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };

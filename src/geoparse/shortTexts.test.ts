@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { geoparse, loadGazetteer, normalizeName } from './index.js';
+import { spellingVariant } from './resolve.js';
 
 const places = (text: string) => geoparse(text).places;
 
@@ -66,6 +67,8 @@ const PLACES: [string, string[]][] = [
   ],
   ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
   ['Families left villages in the district of Dhubri.', ['Dhubri=IND/admin2']],
+  // Another spelling of a town's own name, after "in": the town.
+  ['Floods displaced 300 families in Gaarisa on Monday.', ['Gaarisa=KEN/city']],
   // A settlement word after a province is a town in it, not part of its name.
   ['The mayor of an Alberta town said 900 residents left.', ['Alberta=CAN/admin1']],
 ];
@@ -78,3 +81,12 @@ for (const [text, expected] of PLACES) {
     );
   });
 }
+
+test('spelling variants: a few edits of the same name, not translations or other names', () => {
+  assert.equal(spellingVariant('dhubri', 'dhuburi'), true);
+  assert.equal(spellingVariant('sibsagar', 'sivasagar'), true);
+  assert.equal(spellingVariant('human', 'uman'), false);
+  assert.equal(spellingVariant('frankfurt', 'frankfurt am main'), false);
+  assert.equal(spellingVariant('gaarisa', 'garissa'), true);
+  assert.equal(spellingVariant('abcdef', 'abcxyz'), false);
+});
