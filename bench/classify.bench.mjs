@@ -1,7 +1,7 @@
 // Classifier benchmark: documents per second and MB per second for classify(), on generated
 // paragraphs and articles (sentences written for this benchmark, shuffled with a fixed seed),
 // plus the one-off cost of loading and compiling the word lists. Run after a build:
-//   node bin/dmon.mjs --version && node bench/classify.mjs [--docs 5000] [--sentences 30]
+//   node bin/dmon.mjs --version && node bench/classify.bench.mjs [--docs 5000] [--sentences 30]
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
