@@ -29,23 +29,29 @@ export interface OpenStoreOptions extends EngineOptions {
   migrate?: boolean;
 }
 
-export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
+export async function migrate(db: Kysely<Database>, engine: Engine, where = 'the store'): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider(engine) });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  if (!error) return;
+  const message = (error as Error).message ?? String(error);
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  if (!failed)
     throw new DmonError(
       'STORE_FAILED',
-      `database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`,
-      { cause: error },
+      `cannot reach ${where}: ${message}; check DATABASE_URL and that the server is up`,
+      {
+        cause: error,
+      },
     );
-  }
+  throw new DmonError('STORE_FAILED', `database migration ${failed} failed on ${where}: ${message}`, {
+    cause: error,
+  });
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const { engine, db, where } = openEngine(options);
   try {
-    if (options.migrate !== false) await migrate(db, engine);
+    if (options.migrate !== false) await migrate(db, engine, where);
   } catch (e) {
     await db.destroy().catch(() => undefined);
     if (e instanceof DmonError) throw e;
