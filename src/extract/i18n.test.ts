@@ -303,6 +303,17 @@ const SPANISH: Row[] = [
     'La alcaldía informó que 450 familias fueron reubicadas temporalmente en el coliseo municipal.',
     [{ term: 'relocated', figure: 450, unit: 'households' }],
   ],
+  ['Se estima que 3.000 personas fueron evacuadas.', [{ term: 'evacuated', figure: 3000, unit: 'people' }]],
+  [
+    'Unas 600 familias tuvieron que abandonar sus hogares.',
+    [{ term: 'forced_to_flee', figure: 600, unit: 'households', qualifier: 'approximately' }],
+  ],
+  ['Se ordenó la evacuación de 1.200 familias.', [{ term: 'evacuated', figure: 1200, unit: 'households' }]],
+  [
+    'Los combates provocaron el desplazamiento de 3.500 personas.',
+    [{ term: 'displaced', figure: 3500, unit: 'people' }],
+  ],
+  ['Se registró el retorno de 700 familias.', [{ term: 'returns', figure: 700, unit: 'households' }]],
 ];
 
 const FRENCH: Row[] = [
@@ -550,6 +561,19 @@ const FRENCH: Row[] = [
     'Près de 20 000 personnes déplacées ont regagné leurs villages depuis le mois de mars.',
     [{ term: 'returns', figure: 20000, unit: 'people', qualifier: 'approximately' }],
   ],
+  [
+    'Environ 2 000 personnes ont dû être évacuées.',
+    [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  ['On estime que 4 000 personnes ont fui.', [{ term: 'forced_to_flee', figure: 4000, unit: 'people' }]],
+  [
+    "La préfecture a ordonné l'évacuation de 800 habitants.",
+    [{ term: 'evacuated', figure: 800, unit: 'people' }],
+  ],
+  [
+    'Les combats ont provoqué le déplacement de 3 500 personnes.',
+    [{ term: 'displaced', figure: 3500, unit: 'people' }],
+  ],
 ];
 
 const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
@@ -557,6 +581,12 @@ const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
   ['Ninguna de las 4.000 personas fue evacuada.', 'negated figure'],
   ['El simulacro contempló la evacuación de 500 personas.', 'drill'],
   ['El gobierno planea reubicar a 800 familias el próximo año.', 'plan'],
+  ['Unas 2.000 personas serán evacuadas mañana.', 'future'],
+  ['Unas 2.000 personas deberán ser evacuadas.', 'obligation, future'],
+  ['Unas 600 familias tendrán que abandonar sus hogares.', 'future obligation'],
+  ['Unas 600 familias deben ser reubicadas.', 'obligation'],
+  ['Si el río crece, 1.000 personas serían evacuadas.', 'conditional'],
+  ['Unas 500 personas están en riesgo de ser desalojadas.', 'at risk'],
   ['Unas 300 personas afectadas por las lluvias.', 'affected'],
   ['Las autoridades prevén evacuar a 5.000 personas.', 'planned'],
   ['Podrían ser evacuadas hasta 10.000 personas.', 'hypothetical'],
@@ -580,6 +610,11 @@ const FRENCH_NEGATIVE: [sentence: string, why: string][] = [
   ['Le cyclone pourrait toucher 200 000 personnes.', 'affected, hypothetical'],
   ['Au moins 80 personnes ont été secourues par les pompiers.', 'rescued'],
   ["Les autorités ont décidé de reloger 300 familles d'ici la fin de l'année.", 'future'],
+  ['Environ 2 000 personnes seront évacuées demain.', 'future'],
+  ['Environ 2 000 personnes doivent être évacuées.', 'obligation'],
+  ['Environ 2 000 personnes vont être relogées.', 'future'],
+  ["Environ 500 familles sont menacées d'expulsion.", 'threatened'],
+  ['Si la crue continue, 3 000 personnes devraient être évacuées.', 'conditional'],
   ['Les inondations ont fait 12 morts et 200 blessés.', 'deaths and injuries'],
   ['Quelque 10 000 personnes pourraient être déplacées.', 'hypothetical'],
   ["Il est prévu d'évacuer 2 000 personnes.", 'planned'],
