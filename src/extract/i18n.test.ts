@@ -314,6 +314,19 @@ const SPANISH: Row[] = [
     [{ term: 'displaced', figure: 3500, unit: 'people' }],
   ],
   ['Se registró el retorno de 700 familias.', [{ term: 'returns', figure: 700, unit: 'households' }]],
+  [
+    'Cerca de unas 500 personas fueron evacuadas.',
+    [{ term: 'evacuated', figure: 500, unit: 'people', qualifier: 'approximately' }],
+  ],
+  [
+    'Entre 300 y 500 personas fueron evacuadas.',
+    [{ term: 'evacuated', figure: 300, unit: 'people', qualifier: 'at_least' }],
+  ],
+  [
+    'Unas 400 o más personas fueron evacuadas.',
+    [{ term: 'evacuated', figure: 400, unit: 'people', qualifier: 'at_least' }],
+  ],
+  ['Un total de 1.234 personas fueron evacuadas.', [{ term: 'evacuated', figure: 1234, unit: 'people' }]],
 ];
 
 const FRENCH: Row[] = [
@@ -573,6 +586,14 @@ const FRENCH: Row[] = [
   [
     'Les combats ont provoqué le déplacement de 3 500 personnes.',
     [{ term: 'displaced', figure: 3500, unit: 'people' }],
+  ],
+  [
+    'Entre 2 000 et 3 000 personnes ont fui.',
+    [{ term: 'forced_to_flee', figure: 2000, unit: 'people', qualifier: 'at_least' }],
+  ],
+  [
+    'Au moins une centaine de maisons ont été endommagées.',
+    [{ term: 'partially_destroyed_housing', figure: 100, unit: 'households', qualifier: 'at_least' }],
   ],
 ];
 
