@@ -188,7 +188,7 @@ export class JobQueue {
       .updateTable('jobs')
       .set({ status: 'queued', locked_by: null, locked_at: null, run_after: now })
       .where('status', '=', 'running')
-      .where('locked_at', '<', now - this.leaseMs)
+      .where('locked_at', '<=', now - this.leaseMs)
       .executeTakeFirst();
     let n = Number(expired.numUpdatedRows);
     const holders = await this.db
