@@ -84,6 +84,14 @@ export function linkFigures(
       );
       if (back && back.trigger.first > best.trigger.first) best = back;
     }
+    // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
+    // adjective on the counted noun yields to a verb that governs the figure.
+    if (isBlocker(best.trigger) && best.direction === 'adjacent') {
+      const verb = candidates.find(
+        (c) => !isBlocker(c.trigger) && c.direction !== 'adjacent' && c.score >= 0.8,
+      );
+      if (verb) best = verb;
+    }
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {
