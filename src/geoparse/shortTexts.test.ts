@@ -25,6 +25,10 @@ const NOT_PLACES: [string, string][] = [
   // Hyphenated prefixes and compounds.
   ['Pre-Monsoon showers flooded 200 homes.', 'Pre'],
   ['Post-Flood surveys counted 90 empty houses.', 'Post'],
+  // A small place after "in" that is also a person's name elsewhere in the text.
+  ['The nurse put a blanket into Lucy\u2019s cot; Lucy said she was cold.', 'Lucy'],
+  // Religious and sectarian adjectives.
+  ['Fighting near two Sunni villages displaced 90 families.', 'Sunni'],
   // Half of a word broken by a character that failed to decode.
   ['In Bah\uFFFDa, 70 homes were destroyed.', 'Bah'],
   // The first word of a longer name the gazetteer lacks, with nothing else pointing to it.
@@ -67,6 +71,8 @@ const PLACES: [string, string[]][] = [
   ],
   ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
   ['Families left villages in the district of Dhubri.', ['Dhubri=IND/admin2']],
+  // A sub-district (tehsil, revenue circle) after "in".
+  ['Twenty families moved to a school in Thanguri after the storm.', ['Thanguri=IND/city']],
   // Another spelling of a town's own name, after "in": the town.
   ['Floods displaced 300 families in Gaarisa on Monday.', ['Gaarisa=KEN/city']],
   // A settlement word after a province is a town in it, not part of its name.
