@@ -79,10 +79,10 @@ export function linkFigures(
         (c) =>
           c.trigger.entry.term === 'returns' &&
           c.trigger.entry.form !== 'agent' &&
-          c.direction === 'after' &&
-          c.score >= 0.5,
+          ((c.direction === 'after' && c.score >= 0.5) || (c.direction === 'before' && c.score >= 1)),
       );
-      if (back && back.trigger.first > best.trigger.first) best = back;
+      // "the return of 1,500 refugees": a return governing the figure also wins.
+      if (back && (back.direction === 'before' || back.trigger.first > best.trigger.first)) best = back;
     }
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure.

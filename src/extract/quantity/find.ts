@@ -133,7 +133,13 @@ function readAt(
       fractional: reading.decimal && !usedScale,
     });
   }
-  if (t.kind === 'word' && (lex.numberUnits.has(t.norm.split('-')[0] ?? '') || lex.scales.has(t.norm))) {
+  // "por ciento", "pour cent", "per cent": the second word is a unit of the number before.
+  const percentWord = ['por', 'pour', 'per'].includes(norms[i - 1] ?? '');
+  if (
+    t.kind === 'word' &&
+    !percentWord &&
+    (lex.numberUnits.has(t.norm.split('-')[0] ?? '') || lex.scales.has(t.norm))
+  ) {
     const w = readWordNumber(tokens, i, lex);
     if (!w) return null;
     // A lone "one" is usually a pronoun ("one of the …") and a lone scale word is no number.

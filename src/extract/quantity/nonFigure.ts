@@ -84,8 +84,9 @@ export function nonFigureReason(
     // "m" after a count of people is a scale (handled in find.ts), never here.
     return 'measure';
   }
-  if (after && after.norm === 'per' && (after2?.norm === 'cent' || after2?.norm === 'capita'))
-    return 'percentage';
+  // Two-word measures: "per cent", "por ciento", "pour cent".
+  if (after && after2 && lex.measureAfter.has(`${after.norm} ${after2.norm}`)) return 'percentage or measure';
+  if (after && after.norm === 'per' && after2?.norm === 'capita') return 'per capita';
   // Ratios: "1 in 5 children", "four in ten of the displaced".
   if (after?.norm === 'in' && (after2?.kind === 'number' || lex.numberUnits.has(after2?.norm ?? '')))
     return 'ratio';
