@@ -71,6 +71,8 @@ const PLACES: [string, string[]][] = [
   ],
   ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
   ['Families left villages in the district of Dhubri.', ['Dhubri=IND/admin2']],
+  // A country's short name.
+  ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
   // A sub-district (tehsil, revenue circle) after "in".
   ['Twenty families moved to a school in Thanguri after the storm.', ['Thanguri=IND/city']],
   // Another spelling of a town's own name, after "in": the town.
