@@ -50,6 +50,7 @@ export async function readDocument(
         published: pdf.published,
         lang: detectLanguage(pdf.text),
         source: null,
+        attribution: null,
         origin,
       };
     } catch (e) {
@@ -73,6 +74,7 @@ export async function readDocument(
       published: doc.published,
       lang: doc.lang,
       source: null,
+      attribution: null,
       origin,
     };
   }
@@ -85,6 +87,7 @@ export async function readDocument(
     published: null,
     lang: detectLanguage(plain),
     source: null,
+    attribution: null,
     origin,
   };
 }

@@ -28,6 +28,7 @@ before(() => {
         published: '2024-03-05T10:00:00Z',
         lang: 'en-GB',
         source: 'Example News',
+        attribution: 'Example News; CC BY 4.0',
       }),
       '',
       '{"text": "broken json',
@@ -100,6 +101,7 @@ test('JSONL: good lines become articles, each bad line one error naming file:lin
     published: '2024-03-05',
     lang: 'en',
     source: 'Example News',
+    attribution: 'Example News; CC BY 4.0',
     origin: `${p('articles.jsonl')}:1`,
     id: '7',
   });
@@ -154,6 +156,7 @@ test('CSV: header synonyms, quoted multi-line fields, bad rows reported by line'
     published: '2024-01-02',
     lang: 'fr',
     source: 'Courier',
+    attribution: null,
     origin: `${p('sheet.csv')}:3`,
     id: '1',
   });

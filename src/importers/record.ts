@@ -23,7 +23,7 @@ export const FIELD_ALIASES: Readonly<Record<string, string>> = {
   outlet: 'source',
 };
 
-const FIELDS = ['id', 'url', 'title', 'text', 'html', 'published', 'lang', 'source'] as const;
+const FIELDS = ['id', 'url', 'title', 'text', 'html', 'published', 'lang', 'source', 'attribution'] as const;
 
 export function canonicalField(name: string): string {
   const n = name.trim().toLowerCase();
@@ -104,6 +104,7 @@ export function recordToArticle(
     published,
     lang,
     source: f.source?.trim() || null,
+    attribution: f.attribution?.trim() || null,
     origin,
   };
   if (f.id !== undefined) article.id = f.id.trim();

@@ -11,6 +11,8 @@ export interface ImportedArticle {
   /** ISO 639-1 (or 639-3 when no 639-1 code exists). */
   lang: string | null;
   source: string | null;
+  /** The credit line the text's licence asks for ("Mehr News Agency; CC BY 4.0"), when given. */
+  attribution: string | null;
   /** Where it came from: 'path:line' for JSONL and CSV rows, 'path' for whole files, 'stdin:line' for piped input. */
   origin: string;
   /** The record's own id, when the JSONL/CSV row has one. */

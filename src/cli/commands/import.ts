@@ -45,7 +45,7 @@ export async function importPaths(
           origin: options.origin ?? 'import',
           externalId: item.id ?? null,
           // The credit line a licence asks for, when the record carries one; else its source.
-          attribution: (item as { attribution?: string }).attribution ?? item.source,
+          attribution: item.attribution ?? item.source,
         });
         if (r.status === 'stored') counts.stored++;
         else if (r.status === 'duplicate') counts.duplicates++;
