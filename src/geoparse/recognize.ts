@@ -167,9 +167,16 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       // "an Alberta town" is a town in Alberta: settlement words join a name only when the
       // gazetteer has the whole ("Kansas City").
       const settlement = SETTLEMENT_WORDS.has(next.norm) && !withWord.length;
-      if ((admin.length || withWord.length) && !settlement) {
+      // An area is often named after its seat: "Beni territory" may be the one around the town of
+      // Beni (in a country where no area of that name exists), "Sunamganj district" the one around
+      // Sunamganj.
+      const seats =
+        withWord.length || !SEAT_NAMED.has(next.norm)
+          ? []
+          : candidates.filter((c) => c.kind === 'city' && !admin.some((a) => a.country === c.country));
+      if ((admin.length || withWord.length || seats.length) && !settlement) {
         feature = next.norm;
-        candidates = admin.length ? admin : withWord;
+        candidates = admin.length || seats.length ? [...admin, ...seats] : withWord;
         key = `${key} ${next.norm}`;
         j += 1;
         end = next.end;
@@ -406,6 +413,9 @@ function titleCase(text: string, pos: number): boolean {
 }
 
 const SETTLEMENT_WORDS = new Set(['city', 'town', 'village', 'camp']);
+/** Areas often named after their seat town ("Sunamganj district", "Beni territory"). US-style
+ * counties and townships are not: the gazetteer lists them under their own names. */
+const SEAT_NAMED = new Set(['district', 'province', 'division', 'governorate', 'prefecture', 'territory']);
 
 /**
  * Names after "<administrative word> of" ("the province of Nuristan", "the provinces of Formosa,

@@ -71,6 +71,12 @@ const PLACES: [string, string[]][] = [
   ],
   ['Shelters opened in the city of Corrientes.', ['Corrientes=ARG/city']],
   ['Families left villages in the district of Dhubri.', ['Dhubri=IND/admin2']],
+  // An area named after its seat town, where no area of that name exists in the town's country.
+  [
+    'Clashes emptied villages in Beni territory, North Kivu.',
+    ['Beni territory=COD/city', 'North Kivu=COD/admin1'],
+  ],
+  ['Floods hit Washington state overnight.', ['Washington state=USA/admin1']],
   // A country's short name.
   ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
   // A sub-district (tehsil, revenue circle) after "in".
