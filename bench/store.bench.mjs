@@ -1,7 +1,7 @@
 // `npm run bench` entry for the store: facet-query latency, aggregates and exports on a
 // generated store of 1,000,000 facts (SQLite; PostgreSQL too when DMON_BENCH_PG=1), and
 // ingest + extract throughput. The 1 M-fact store is generated once into .bench/ (several
-// minutes) and reused. Prints JSON lines; bench/store-results.md has the tables.
+// minutes) and reused. Prints JSON lines; BENCHMARKS.md has the tables.
 import { spawnSync } from 'node:child_process';
 
 const run = (script, args) => {
