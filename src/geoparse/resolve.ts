@@ -381,6 +381,19 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     // when the rest of the document points to it.
     if (e.kind !== 'country' && !supported && idxs.every((k) => mentions[k]?.continued))
       return { mention: m, entry: null, reason: 'first word of a longer name, without support', ranked: r };
+    // "Nelson said", "Chu's widow": a person's name that a small area also bears.
+    if (
+      e.kind !== 'city' &&
+      e.kind !== 'country' &&
+      !supported &&
+      m.words === 1 &&
+      !m.demonym &&
+      !m.abbreviation &&
+      !m.feature &&
+      idxs.some((k) => mentions[k]?.personVerb || mentions[k]?.surname) &&
+      !idxs.some((k) => mentions[k]?.placeCue)
+    )
+      return { mention: m, entry: null, reason: "a person's name without support", ranked: r };
     if (e.kind !== 'city')
       return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
     const contained = idxs.some((k) => containerOf.has(k));

@@ -18,6 +18,8 @@ const NOT_PLACES: [string, string][] = [
   // A person's name after a role word.
   ['Rebel spokesman Ahmed Bali told reporters 90 families had fled.', 'Bali'],
   ['Army commander Musa Kassala said the road was reopened.', 'Kassala'],
+  // A person's name that a small province also bears, with nothing pointing to that province.
+  ['Nelson said 40 families were moved to the school.', 'Nelson'],
   // Storm names.
   ['Typhoon Haiyan destroyed 3,000 shelters.', 'Haiyan'],
   ['After Hurricane Sandy, 500 residents stayed in schools.', 'Sandy'],
