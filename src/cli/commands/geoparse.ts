@@ -3,8 +3,7 @@
 // line per document with --jsonl; --debug adds every name found with its ranked candidates.
 import type { Command } from 'commander';
 import { geoparse, loadGazetteer, type GeoparseResult } from '../../geoparse/index.js';
-import { DEFAULT_MAX_BYTES, readDocuments } from '../input.js';
-import { documentOptions, type DocumentFlags } from '../documentOptions.js';
+import { documentOptions, documentsFrom, type DocumentFlags } from '../documentOptions.js';
 import type { RegisterCommand } from './index.js';
 
 interface GeoparseFlags extends DocumentFlags {
@@ -24,18 +23,7 @@ export const registerGeoparse: RegisterCommand = (program: Command, setExit) => 
   documentOptions(cmd).action(async (files: string[], flags: GeoparseFlags) => {
     const gazetteer = loadGazetteer();
     const results: Array<Record<string, unknown>> = [];
-    let skipped = 0;
-    const docs = readDocuments(files, {
-      jsonl: flags.jsonl === true,
-      keepGoing: flags.keepGoing === true,
-      maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
-      ...(flags.format ? { format: flags.format } : {}),
-      onSkip: (e) => {
-        skipped++;
-        process.stderr.write(`dmon geoparse: skipped ${e.message}\n`);
-      },
-    });
-    for await (const doc of docs) {
+    for await (const doc of documentsFrom('geoparse', files, flags, setExit)) {
       const r = geoparse(doc.text, {
         gazetteer,
         published: doc.published ?? null,
@@ -48,7 +36,6 @@ export const registerGeoparse: RegisterCommand = (program: Command, setExit) => 
     }
     if (flags.json)
       process.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
-    if (skipped > 0) setExit(1);
   });
 };
 
