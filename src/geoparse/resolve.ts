@@ -379,7 +379,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       countryVotes.share(m.key, e.country) >= 0.3;
     // "Karbi Anglong", "Porto Amboim": a name followed by a word of no known kind is trusted only
     // when the rest of the document points to it.
-    if (e.kind !== 'country' && !supported && idxs.every((k) => mentions[k]?.continued))
+    // Known only as some place's other name, it never is ("Human Rights Watch" and Uman).
+    const otherName = !m.candidates.some((c) => gaz.isPrimaryName(c, m.key));
+    if (e.kind !== 'country' && (!supported || otherName) && idxs.every((k) => mentions[k]?.continued))
       return { mention: m, entry: null, reason: 'first word of a longer name, without support', ranked: r };
     // "Nelson said", "Chu's widow": a person's name that a small area also bears.
     if (

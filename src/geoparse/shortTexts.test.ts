@@ -15,6 +15,11 @@ const NOT_PLACES: [string, string][] = [
   ['According to Xinhua, 2,000 villagers moved to higher ground.', 'Xinhua'],
   ['The Sudanese Observatory for Human Rights counted 40 burned homes.', 'Human'],
   ['Fars News Agency reported that 120 tents were set up.', 'Fars'],
+  // …even where the text points to the place whose other name it is (Uman, Ukraine).
+  [
+    'Officials in Kyiv and Odesa said on Tuesday that a report from Human Rights Watch was being read.',
+    'Human',
+  ],
   // A person's name after a role word.
   ['Rebel spokesman Ahmed Bali told reporters 90 families had fled.', 'Bali'],
   ['Army commander Musa Kassala said the road was reopened.', 'Kassala'],
