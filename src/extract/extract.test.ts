@@ -194,3 +194,21 @@ test('empty and figure-less texts give no facts and do not throw', () => {
   assert.deepEqual(extract({ text: 'The weather was pleasant and the markets were open.' }).facts, []);
   assert.deepEqual(extract({ text: '\u0000\u0001 ÿþ binary-ish \ufffd\ufffd 123' }).facts, []);
 });
+
+test('plain-text tables give each column term to the figures below it', () => {
+  const text =
+    'Province | Displaced HH | Displaced persons | Houses destroyed\nNorth | 1,230 | 6,150 | 410\nSouth | 870 | 4,350 | n/a\n';
+  const got = extract({ text, published: '2024-02-01', lang: 'en' }, { geoparse: false }).facts.map((f) => [
+    f.figure,
+    f.term,
+    f.unit,
+    text.slice(f.quantity_span[0], f.quantity_span[1]),
+  ]);
+  assert.deepEqual(got, [
+    [1230, 'displaced', 'households', '1,230'],
+    [6150, 'displaced', 'people', '6,150'],
+    [410, 'destroyed_housing', 'households', '410'],
+    [870, 'displaced', 'households', '870'],
+    [4350, 'displaced', 'people', '4,350'],
+  ]);
+});

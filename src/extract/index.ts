@@ -1,7 +1,8 @@
 // extract(): from a document's text to displacement facts. A pure function of (text, options):
 // no I/O beyond the lexicons and gazetteer loaded once. The pipeline, in order:
 //   1. sentences            segment/sentences.ts
-//   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts)
+//   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts);
+//      plain-text tables: a header cell's term for every figure below it  (table.ts)
 //   3. dedupe               one claim per figure and term class
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
@@ -11,6 +12,7 @@ import { classify, causeOf, type CauseOfResult } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence } from './sentence.js';
+import { readTables } from './table.js';
 import { dedupeFacts } from './refine/dedupe.js';
 import { type DateContext, dateOf, reportDate } from './refine/date.js';
 import { stockOrFlow } from './refine/stock.js';
@@ -34,7 +36,10 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
-  const facts = dedupeFacts(sentences.flatMap((span) => readSentence(text, span, lex)));
+  const facts = dedupeFacts([
+    ...sentences.flatMap((span) => readSentence(text, span, lex)),
+    ...readTables(text, lex),
+  ]);
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const doccls = classify(doc, { facts: scored });
   const resolve = options.geoparse ?? geoparsePlaces;

@@ -1,0 +1,124 @@
+// Facts from plain-text tables, as situation reports print them:
+//
+//   Province | Displaced HH | Displaced persons
+//   Nampula  | 1,230        | 6,150
+//
+// A run of lines split into the same number of cells by "|" or tabs is a table; its first line
+// is the header. A header cell that names a displacement term (through the same trigger
+// lexicon as sentences) gives that term to every figure below it, with the unit its noun
+// names. Cells that are not plain figures, and header cells without a term, give nothing.
+import { HOUSING_TERMS, type Fact, type Term } from '../types.js';
+import type { Lexicon } from './lexicon.js';
+import { tokenize } from './segment/tokens.js';
+import { findTriggers } from './term/triggers.js';
+import { readDigits } from './quantity/digits.js';
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  cells: Cell[];
+}
+
+const SEPARATOR = /\s*(?:\||\t)\s*/g;
+
+export function readTables(text: string, lex: Lexicon): Fact[] {
+  const facts: Fact[] = [];
+  const lines = splitLines(text);
+  let i = 0;
+  while (i < lines.length) {
+    const header = lines[i]!;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.cells.length === header.cells.length && header.cells.length >= 2)
+      j++;
+    if (j - i >= 2) facts.push(...readTable(header, lines.slice(i + 1, j), lex));
+    i = Math.max(j, i + 1);
+  }
+  return facts;
+}
+
+function readTable(header: Line, rows: Line[], lex: Lexicon): Fact[] {
+  const columns = header.cells.map((cell) => columnTerm(cell, lex));
+  const facts: Fact[] = [];
+  for (const row of rows) {
+    row.cells.forEach((cell, c) => {
+      const column = columns[c];
+      const reading = /^\d[\d,. \u00a0]*$/.test(cell.text) ? readDigits(cell.text.trim(), false) : null;
+      if (!column || !reading || reading.decimal) return;
+      const head = header.cells[c]!;
+      const housing = HOUSING_TERMS.has(column.term);
+      facts.push({
+        term: column.term,
+        figure: reading.value,
+        qualifier: 'exact',
+        unit: housing || column.households ? 'households' : 'people',
+        people: null,
+        cause: null,
+        hazard: null,
+        country: null,
+        locations: [],
+        date: null,
+        stock_or_flow: 'flow',
+        span: [row.start, row.end],
+        quantity_span: [cell.start, cell.end],
+        term_span: [head.start, head.end],
+        confidence: 0.8,
+        reason: `${column.reason}:table-column`,
+        implied: ['qualifier'],
+      });
+    });
+  }
+  return facts;
+}
+
+/** The term a header cell names ("Displaced HH", "Houses destroyed"), if any. */
+function columnTerm(cell: Cell, lex: Lexicon): { term: Term; households: boolean; reason: string } | null {
+  const tokens = tokenize(cell.text);
+  const trigger = findTriggers(tokens, lex).find((t) => !t.entry.term.startsWith('block:'));
+  if (!trigger) return null;
+  const households = tokens.some((t) => lex.nouns.households.has(t.norm) || lex.nouns.housing.has(t.norm));
+  const term = trigger.entry.term as Term;
+  // A housing term needs a housing word in the header ("Houses destroyed"), not just "Destroyed".
+  if (HOUSING_TERMS.has(term) && !tokens.some((t) => lex.nouns.housing.has(t.norm))) return null;
+  return { term, households, reason: trigger.entry.reason };
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end);
+    if (/[|\t]/.test(raw)) lines.push({ start, end, cells: splitCells(raw, start) });
+    else lines.push({ start, end, cells: [] });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function splitCells(raw: string, offset: number): Cell[] {
+  const cells: Cell[] = [];
+  let last = 0;
+  const push = (from: number, to: number) => {
+    let s = from;
+    let e = to;
+    while (s < e && /\s/.test(raw[s] ?? '')) s++;
+    while (e > s && /\s/.test(raw[e - 1] ?? '')) e--;
+    cells.push({ text: raw.slice(s, e), start: offset + s, end: offset + e });
+  };
+  for (const m of raw.matchAll(SEPARATOR)) {
+    push(last, m.index ?? 0);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  push(last, raw.length);
+  // Leading and trailing bars ("| a | b |") leave empty edge cells.
+  while (cells.length > 0 && cells[0]!.text === '') cells.shift();
+  while (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
+  return cells;
+}
