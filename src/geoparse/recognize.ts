@@ -57,6 +57,8 @@ export interface Mention {
   /** Why the span is only a piece of some other word or name, when it is: a storm's name, a
    * hyphenated prefix, half of a garbled word, the first word of a longer unknown name. */
   inName?: string;
+  /** Found under another spelling of one vowel ("Netrokona" for Netrakona). */
+  respelled?: boolean;
   /** Followed by a capitalised word of no known kind ("Karbi Anglong", "Porto Amboim"): maybe the
    * first word of a longer name that the gazetteer lacks. */
   continued?: boolean;
@@ -149,7 +151,10 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
       i++;
       continue;
     }
-    const found = listed.get(i) ?? longestMatch(text, toks, i, maxWords, gaz, lex);
+    const found =
+      listed.get(i) ??
+      longestMatch(text, toks, i, maxWords, gaz, lex) ??
+      respelled(text, toks, i, ofFeature, gaz, lex);
     if (!found) {
       i++;
       continue;
@@ -285,6 +290,7 @@ export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): 
     };
     if (demonym) m.demonym = demonym;
     if (feature) m.feature = feature;
+    if (found.respelled) m.respelled = true;
     const inName = partOfOtherName(text, toks, i, j, end, candidates, gaz, lex);
     if (inName === LONGER) {
       if (!demonym && !abbreviation && !feature) m.continued = true;
@@ -517,6 +523,56 @@ interface Match {
   candidates: readonly GazetteerEntry[];
   demonym?: string;
   abbreviation: boolean;
+  respelled?: boolean;
+}
+
+const VOWELS = ['a', 'e', 'i', 'o', 'u'];
+
+/**
+ * A word the gazetteer does not know, right after "in", "near"… or "the district of": is it a
+ * known name with one vowel spelled differently ("Netrokona" for Netrakona, "Sylhat")? Tries
+ * at most five variants per vowel of the word, each one binary search.
+ */
+function respelled(
+  text: string,
+  toks: Token[],
+  i: number,
+  ofFeature: Map<number, string>,
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+): Match | null {
+  const t = toks[i] as Token;
+  const prev = toks[i - 1];
+  const cue =
+    ofFeature.has(i) ||
+    (!!prev && !prev.cap && lex.locatives.has(prev.norm) && text.slice(prev.end, t.start) === ' ');
+  if (!cue || t.norm.length < 6 || !/^[a-z]+$/.test(t.norm) || /^\p{Lu}+$/u.test(text.slice(t.start, t.end)))
+    return null;
+  const next = toks[i + 1];
+  if (next?.cap && text.slice(t.end, next.start) === ' ') return null;
+  if (lex.notPlaces.has(t.norm) || lex.surnames.has(t.norm) || lex.firstNames.has(t.norm)) return null;
+  let found: { key: string; candidates: readonly GazetteerEntry[] } | null = null;
+  for (let k = 1; k < t.norm.length; k++) {
+    if (!VOWELS.includes(t.norm[k] as string)) continue;
+    for (const v of VOWELS) {
+      if (v === t.norm[k]) continue;
+      const key = t.norm.slice(0, k) + v + t.norm.slice(k + 1);
+      const candidates = gaz.lookup(key);
+      if (!candidates.length) continue;
+      // Two different names one vowel away: no telling which was meant.
+      if (found && found.key !== key) return null;
+      found = { key, candidates };
+    }
+  }
+  if (!found) return null;
+  return {
+    j: i,
+    end: t.end,
+    key: found.key,
+    candidates: found.candidates,
+    abbreviation: false,
+    respelled: true,
+  };
 }
 
 function longestMatch(

@@ -374,6 +374,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       };
     const e = best.entry;
     const idxs = senses.get(m.key) ?? [i];
+    // A name found under another spelling must be a sizeable place or an area.
+    if (m.respelled && e.kind === 'city' && e.population < 5000)
+      return { mention: m, entry: null, reason: 'another spelling of a small place', ranked: r };
     const supported =
       !!(best.parts.state || best.parts.inside || best.parts.contains || best.parts.near) ||
       countryVotes.share(m.key, e.country) >= 0.3;

@@ -86,6 +86,8 @@ const PLACES: [string, string[]][] = [
   ['Floods hit Washington state overnight.', ['Washington state=USA/admin1']],
   // A country's short name.
   ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
+  // A name spelled with one vowel changed, after "in": the place of the usual spelling.
+  ['Relief reached 400 families in Netrokona last week.', ['Netrokona=BGD/city']],
   // A sub-district (tehsil, revenue circle) after "in".
   ['Twenty families moved to a school in Thanguri after the storm.', ['Thanguri=IND/city']],
   // Another spelling of a town's own name, after "in": the town.
