@@ -173,6 +173,8 @@ const SUFFIX =
   /\s+(governorate|province|region|state|oblast|krai|kray|department|district|prefecture|division|municipality|territory|county|autonomous region|autonomous community|special region|zone|emirate|voivodeship|canton|parish|capital territory)$/i;
 const PREFIX =
   /^(muhafazat|province of|state of|region of|department of|provincia de|departamento de|région|wilayat|wilaya de|estado de)\s+/i;
+// Names in common use that the subdivision database lacks ("Lower Shabelle" for Lower Shebelle).
+const admin1Aliases = readJson(join(root, 'lexicon/en/places/admin1.json')).aliases;
 let admin1Count = 0;
 for (const cc of Object.keys(all)) {
   const dir = join(isoDb, 'regions', cc);
@@ -193,7 +195,7 @@ for (const cc of Object.keys(all)) {
     const area = areas.get(`${cc}.${admin}`);
     if (!area || e.names.length === 0) continue;
     const names = new Set();
-    for (const n of e.names) {
+    for (const n of [...e.names, ...(admin1Aliases[`${cc}.${admin}`] ?? [])]) {
       names.add(n);
       const stripped = n.replace(PREFIX, '').replace(SUFFIX, '').replace(/'$/, '');
       if (stripped.length >= 3) names.add(stripped);

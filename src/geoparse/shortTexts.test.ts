@@ -84,6 +84,8 @@ const PLACES: [string, string[]][] = [
     ['Beni territory=COD/city', 'North Kivu=COD/admin1'],
   ],
   ['Floods hit Washington state overnight.', ['Washington state=USA/admin1']],
+  // A first-level area under a spelling the subdivision database lacks.
+  ['Attacks in Lower Shabelle forced 6,000 people to move.', ['Lower Shabelle=SOM/admin1']],
   // A country's short name.
   ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
   // A name spelled with one vowel changed, after "in": the place of the usual spelling.
