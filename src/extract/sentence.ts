@@ -1,6 +1,7 @@
 // Reads the facts of one sentence: quantities → figures (with what they count) → triggers →
 // links → facts. The document-level refiners (dates, places, cause, confidence) run after.
 import type { Fact, Span } from '../types.js';
+import { newFact } from './fact.js';
 import { HOUSING_TERMS } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import { tokenize } from './segment/tokens.js';
@@ -38,27 +39,19 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
     const implied: string[] = [];
     if (!l.figure.countStated) implied.push('unit');
     if (!q.qualifierStated) implied.push('qualifier');
-    const fact: Fact = {
+    return newFact({
       term: l.term,
       figure: q.value,
       ...(q.vague !== undefined ? { vague: q.vague } : {}),
       ...(q.range ? { range: q.range } : {}),
       qualifier: q.qualifier,
       unit,
-      people: null,
-      cause: null,
-      hazard: null,
-      country: null,
-      locations: [],
-      date: null,
-      stock_or_flow: 'flow',
       span: [span[0], span[1]],
       quantity_span: [q.start, q.end],
       term_span: [termFirst.start, termLast.end],
       confidence: l.score,
       reason: `${l.trigger.entry.reason}:${l.direction}${l.coordinated ? ':coordinated' : ''}`,
       implied,
-    };
-    return fact;
+    });
   });
 }

@@ -9,6 +9,7 @@
 // names. Cells that are not plain figures, and header cells without a term, give nothing.
 import { HOUSING_TERMS, type Fact, type Term } from '../types.js';
 import type { Lexicon } from './lexicon.js';
+import { newFact } from './fact.js';
 import { tokenize } from './segment/tokens.js';
 import { findTriggers } from './term/triggers.js';
 import { readDigits } from './quantity/digits.js';
@@ -52,25 +53,20 @@ function readTable(header: Line, rows: Line[], lex: Lexicon): Fact[] {
       if (!column || !reading || reading.decimal) return;
       const head = header.cells[c]!;
       const housing = HOUSING_TERMS.has(column.term);
-      facts.push({
-        term: column.term,
-        figure: reading.value,
-        qualifier: 'exact',
-        unit: housing || column.households ? 'households' : 'people',
-        people: null,
-        cause: null,
-        hazard: null,
-        country: null,
-        locations: [],
-        date: null,
-        stock_or_flow: 'flow',
-        span: [row.start, row.end],
-        quantity_span: [cell.start, cell.end],
-        term_span: [head.start, head.end],
-        confidence: 0.8,
-        reason: `${column.reason}:table-column`,
-        implied: ['qualifier'],
-      });
+      facts.push(
+        newFact({
+          term: column.term,
+          figure: reading.value,
+          qualifier: 'exact',
+          unit: housing || column.households ? 'households' : 'people',
+          span: [row.start, row.end],
+          quantity_span: [cell.start, cell.end],
+          term_span: [head.start, head.end],
+          confidence: 0.8,
+          reason: `${column.reason}:table-column`,
+          implied: ['qualifier'],
+        }),
+      );
     });
   }
   return facts;
