@@ -4,6 +4,7 @@
 import { DmonError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Store } from '../store/index.js';
+import { newArticle } from '../store/queries/articles.js';
 import type { IngestDeps } from './deps.js';
 
 export interface IncomingDocument {
@@ -121,7 +122,7 @@ export async function storeDocument(
   const original = await findOriginal(store, deps, text, hash, sim);
   if (original !== null && !url) return exists(store, queue, deps, original);
   const bands = sim === null ? null : simhashBands(sim);
-  const row = {
+  const row = newArticle({
     url,
     original_url: doc.url && doc.url !== url ? doc.url : null,
     title: doc.title ?? null,
@@ -139,18 +140,9 @@ export async function storeDocument(
     sh2: bands?.[2] ?? null,
     sh3: bands?.[3] ?? null,
     duplicate_of: original,
-    status: original === null ? ('pending' as const) : ('duplicate' as const),
-    error: null,
+    status: original === null ? 'pending' : 'duplicate',
     fetch_status: doc.fetchStatus ?? null,
-    relevance: null,
-    cause: null,
-    hazard: null,
-    doc_type: null,
-    extractor_version: null,
-    fact_count: 0,
-    created_at: Date.now(),
-    extracted_at: null,
-  };
+  });
   let articleId: number;
   const failedBefore = url ? await store.articles.findByUrl(url) : null;
   if (failedBefore) {
@@ -189,34 +181,16 @@ export async function recordFailedUrl(
         .execute();
     return;
   }
-  await store.articles.insert({
-    url,
-    original_url: null,
-    title: null,
-    published: null,
-    language: null,
-    source_id: sourceId,
-    origin: 'url',
-    external_id: null,
-    attribution: null,
-    text: '',
-    content_hash: '',
-    simhash: null,
-    sh0: null,
-    sh1: null,
-    sh2: null,
-    sh3: null,
-    duplicate_of: null,
-    status: 'failed',
-    error: error.slice(0, 2000),
-    fetch_status: fetchStatus,
-    relevance: null,
-    cause: null,
-    hazard: null,
-    doc_type: null,
-    extractor_version: null,
-    fact_count: 0,
-    created_at: Date.now(),
-    extracted_at: null,
-  });
+  await store.articles.insert(
+    newArticle({
+      url,
+      source_id: sourceId,
+      origin: 'url',
+      text: '',
+      content_hash: '',
+      status: 'failed',
+      error: error.slice(0, 2000),
+      fetch_status: fetchStatus,
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 // Small hand-written facts and articles for store, API and export tests.
 import type { ExtractResult, Fact } from '../types.js';
 import type { Store } from './index.js';
+import { newArticle } from './queries/articles.js';
 
 export function makeFact(text: string, over: Partial<Fact> & { quantity: string; termWord: string }): Fact {
   const q = text.indexOf(over.quantity);
@@ -115,36 +116,17 @@ export async function seedArticle(
   over: { url?: string | null; published?: string | null } = {},
 ): Promise<number> {
   seq++;
-  const { id } = await store.articles.insert({
-    url: over.url === undefined ? `https://news.example.org/a/${process.pid}-${seq}` : over.url,
-    original_url: null,
-    title: `Test article ${seq}`,
-    published: over.published === undefined ? '2024-03-04' : over.published,
-    language: 'en',
-    source_id: null,
-    origin: 'test',
-    external_id: null,
-    attribution: null,
-    text,
-    content_hash: `hash-${process.pid}-${seq}`,
-    simhash: null,
-    sh0: null,
-    sh1: null,
-    sh2: null,
-    sh3: null,
-    duplicate_of: null,
-    status: 'pending',
-    error: null,
-    fetch_status: null,
-    relevance: null,
-    cause: null,
-    hazard: null,
-    doc_type: null,
-    extractor_version: null,
-    fact_count: 0,
-    created_at: Date.now(),
-    extracted_at: null,
-  });
+  const { id } = await store.articles.insert(
+    newArticle({
+      url: over.url === undefined ? `https://news.example.org/a/${process.pid}-${seq}` : over.url,
+      title: `Test article ${seq}`,
+      published: over.published === undefined ? '2024-03-04' : over.published,
+      language: 'en',
+      origin: 'test',
+      text,
+      content_hash: `hash-${process.pid}-${seq}`,
+    }),
+  );
   await store.facts.replaceForArticle(id, resultFor(facts), 'test-1');
   return id;
 }

@@ -7,6 +7,43 @@ import { containsText } from './like.js';
 
 export type ArticleSummary = Omit<ArticleRow, 'text' | 'sh0' | 'sh1' | 'sh2' | 'sh3'>;
 
+/**
+ * A new article row: the given fields, every other column empty, pending extraction. The
+ * extraction columns (relevance, cause, facts…) are filled in when its extract job runs.
+ */
+export function newArticle(
+  fields: Pick<NewArticle, 'text' | 'origin' | 'content_hash'> & Partial<NewArticle>,
+): NewArticle {
+  return {
+    url: null,
+    original_url: null,
+    title: null,
+    published: null,
+    language: null,
+    source_id: null,
+    external_id: null,
+    attribution: null,
+    simhash: null,
+    sh0: null,
+    sh1: null,
+    sh2: null,
+    sh3: null,
+    duplicate_of: null,
+    status: 'pending',
+    error: null,
+    fetch_status: null,
+    relevance: null,
+    cause: null,
+    hazard: null,
+    doc_type: null,
+    extractor_version: null,
+    fact_count: 0,
+    created_at: Date.now(),
+    extracted_at: null,
+    ...fields,
+  };
+}
+
 export interface ArticleListOptions {
   status?: ArticleStatus;
   sourceId?: number;
