@@ -3,9 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from './index.js';
-import type { Fact } from '../types.js';
-
-type Row = [sentence: string, expected: Partial<Fact>[]];
+import { assertFacts, type Row } from './test-rows.js';
 
 const facts = (text: string, published: string | null = '2024-05-10') =>
   extract({ text, published, lang: 'en' }).facts;
@@ -135,15 +133,7 @@ const NEGATIVE: [string, string][] = [
 for (const [sentence, expected] of POSITIVE) {
   test(`reads: ${sentence}`, () => {
     const got = facts(sentence);
-    for (const e of expected) {
-      const match = got.find((f) => f.term === e.term && f.figure === e.figure);
-      assert.ok(
-        match,
-        `expected ${e.term} ${e.figure}; got ${JSON.stringify(got.map((f) => [f.term, f.figure]))}`,
-      );
-      for (const [k, v] of Object.entries(e))
-        assert.deepEqual(match[k as keyof Fact], v, `${k} of ${e.term} ${e.figure}`);
-    }
+    assertFacts(got, expected);
   });
 }
 

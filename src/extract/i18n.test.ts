@@ -4,10 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from './index.js';
-import type { Fact } from '../types.js';
+import { assertFacts, type Row } from './test-rows.js';
 
 type Lang = 'es' | 'fr';
-type Row = [sentence: string, expected: Partial<Fact>[]];
 
 const facts = (text: string, lang: Lang) => extract({ text, published: '2024-06-01', lang }).facts;
 
@@ -665,16 +664,7 @@ for (const [lang, rows] of POSITIVE) {
     test(`reads (${lang}): ${sentence}`, () => {
       const got = facts(sentence, lang);
       assert.equal(got.length, expected.length, JSON.stringify(got.map((f) => [f.term, f.figure])));
-      for (const e of expected) {
-        const match = got.find((f) => f.term === e.term && f.figure === e.figure);
-        assert.ok(
-          match,
-          `expected ${e.term} ${e.figure}; got ${JSON.stringify(got.map((f) => [f.term, f.figure]))}`,
-        );
-        for (const [k, v] of Object.entries(e))
-          assert.deepEqual(match[k as keyof Fact], v, `${k} of ${e.term} ${e.figure}`);
-        if (!('qualifier' in e)) assert.equal(match.qualifier, 'exact', `qualifier of ${e.term} ${e.figure}`);
-      }
+      assertFacts(got, expected, { defaultExact: true });
     });
   }
 }
