@@ -1,30 +1,60 @@
 // `npm run eval`: scores the CLI with the project's shared scorer on every development file
 // (../shared/eval) and prints the Markdown table kept in the README. Needs the shared folder
 // beside the checkout; the product itself never reads it.
+//
+// It also scores the project's own real-text set (eval/real/, see its README): the studied dev
+// half always, the held-back half only with `npm run eval -- --held`, once a piece of work is done.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = `${root}../shared/eval`;
 if (!existsSync(`${evalDir}/score.mjs`)) {
-  console.error(`eval: ${evalDir}/score.mjs not found; the shared evaluation folder must sit beside the checkout`);
+  console.error(
+    `eval: ${evalDir}/score.mjs not found; the shared evaluation folder must sit beside the checkout`,
+  );
   process.exit(1);
 }
+const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
-  ['facts', 'smoke', 'extract'],
-  ['facts', 'facts-sentences', 'extract'],
-  ['facts', 'facts-articles', 'extract'],
-  ['classify', 'classify', 'extract'],
-  ['geo', 'geo-lgl', 'geoparse'],
-  ['geo', 'geo-trnews', 'geoparse'],
+  ['facts', 'smoke', 'extract', shared('smoke')],
+  ['facts', 'facts-sentences', 'extract', shared('facts-sentences')],
+  ['facts', 'facts-articles', 'extract', shared('facts-articles')],
+  ['classify', 'classify', 'extract', shared('classify')],
+  ['geo', 'geo-lgl', 'geoparse', shared('geo-lgl')],
+  ['geo', 'geo-trnews', 'geoparse', shared('geo-trnews')],
 ];
+// The real-text halves are several files each (one per part); the scorer reads one.
+const tmp = mkdtempSync(join(tmpdir(), 'dmon-eval-'));
+for (const half of process.argv.includes('--held') ? ['dev', 'held'] : ['dev']) {
+  const dir = `${root}eval/real/${half}`;
+  const gold = join(tmp, `real-${half}.jsonl`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  writeFileSync(gold, files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n') + '\n');
+  runs.push(
+    ['facts', `real (${half} half)`, 'extract', gold],
+    ['classify', `real (${half} half) relevance`, 'extract', gold],
+  );
+}
 const f = (x) => (x == null ? '–' : x.toFixed(3));
 const rows = [];
-for (const [mode, file, cmd] of runs) {
+for (const [mode, file, cmd, gold] of runs) {
   const r = spawnSync(
     process.execPath,
-    [`${evalDir}/score.mjs`, mode, '--gold', `${evalDir}/dev/${file}.jsonl`, '--cmd', `node ${root}bin/dmon.mjs ${cmd} --jsonl`, '--json'],
+    [
+      `${evalDir}/score.mjs`,
+      mode,
+      '--gold',
+      gold,
+      '--cmd',
+      `node ${root}bin/dmon.mjs ${cmd} --jsonl`,
+      '--json',
+    ],
     { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) {

@@ -6,46 +6,74 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
 const COARSE = {
-  displaced: 'displaced', forced_to_flee: 'displaced', relocated: 'displaced', homeless: 'displaced',
-  evacuated: 'evacuated', sheltered: 'sheltered', in_relief_camp: 'sheltered',
-  destroyed_housing: 'destroyed_housing', partially_destroyed_housing: 'destroyed_housing',
-  uninhabitable_housing: 'destroyed_housing', refugees: 'refugees', returns: 'returns',
+  displaced: 'displaced',
+  forced_to_flee: 'displaced',
+  relocated: 'displaced',
+  homeless: 'displaced',
+  evacuated: 'evacuated',
+  sheltered: 'sheltered',
+  in_relief_camp: 'sheltered',
+  destroyed_housing: 'destroyed_housing',
+  partially_destroyed_housing: 'destroyed_housing',
+  uninhabitable_housing: 'destroyed_housing',
+  refugees: 'refugees',
+  returns: 'returns',
 };
-const FIELDS = ['id', 'source', 'text', 'lang', 'scoring', 'url', 'publisher', 'licence', 'facts', 'relevant'];
+const FIELDS = [
+  'id',
+  'source',
+  'text',
+  'lang',
+  'scoring',
+  'url',
+  'publisher',
+  'licence',
+  'facts',
+  'relevant',
+];
 let errors = 0;
 const fail = (where, msg) => (errors++, console.error(`${where}: ${msg}`));
 const seen = new Set();
 for (const half of ['dev', 'held']) {
   const dir = new URL(`./${half}/`, import.meta.url);
   const count = { docs: 0, relevant: 0, facts: 0, numeric: 0, terms: {} };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-    readFileSync(new URL(file, dir), 'utf8').split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      const where = `${half}/${file}:${i + 1}`;
-      let d;
-      try { d = JSON.parse(line); } catch { return fail(where, 'not JSON'); }
-      for (const k of FIELDS) if (!(k in d)) fail(where, `missing ${k}`);
-      if (seen.has(d.id)) fail(where, `duplicate id ${d.id}`);
-      seen.add(d.id);
-      if (d.scoring !== 'prf') fail(where, 'scoring must be prf');
-      count.docs++;
-      if (d.relevant) count.relevant++;
-      for (const f of d.facts ?? []) {
-        const at = `${where} fact ${f.figure}/${f.term}`;
-        if (COARSE[f.term_raw] !== f.term) fail(at, `term_raw ${f.term_raw} is not of class ${f.term}`);
-        if (!['people', 'households'].includes(f.unit)) fail(at, `unit ${f.unit}`);
-        if (f.figure !== null && !Number.isInteger(f.figure)) fail(at, 'figure must be an integer or null');
-        const [s, e] = f.span ?? [];
-        if (!(s >= 0 && e > s && e <= d.text.length)) fail(at, `bad span ${f.span}`);
-        if (f.quantity_span) {
-          const [qs, qe] = f.quantity_span;
-          if (!(qs >= s && qe <= e && qe > qs)) fail(at, `quantity_span ${f.quantity_span} outside span ${f.span}`);
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    readFileSync(new URL(file, dir), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        const where = `${half}/${file}:${i + 1}`;
+        let d;
+        try {
+          d = JSON.parse(line);
+        } catch {
+          return fail(where, 'not JSON');
         }
-        count.facts++;
-        if (f.figure !== null) count.numeric++;
-        count.terms[f.term] = (count.terms[f.term] ?? 0) + 1;
-      }
-    });
+        for (const k of FIELDS) if (!(k in d)) fail(where, `missing ${k}`);
+        if (seen.has(d.id)) fail(where, `duplicate id ${d.id}`);
+        seen.add(d.id);
+        if (d.scoring !== 'prf') fail(where, 'scoring must be prf');
+        count.docs++;
+        if (d.relevant) count.relevant++;
+        for (const f of d.facts ?? []) {
+          const at = `${where} fact ${f.figure}/${f.term}`;
+          if (COARSE[f.term_raw] !== f.term) fail(at, `term_raw ${f.term_raw} is not of class ${f.term}`);
+          if (!['people', 'households'].includes(f.unit)) fail(at, `unit ${f.unit}`);
+          if (f.figure !== null && !Number.isInteger(f.figure)) fail(at, 'figure must be an integer or null');
+          const [s, e] = f.span ?? [];
+          if (!(s >= 0 && e > s && e <= d.text.length)) fail(at, `bad span ${f.span}`);
+          if (f.quantity_span) {
+            const [qs, qe] = f.quantity_span;
+            if (!(qs >= s && qe <= e && qe > qs))
+              fail(at, `quantity_span ${f.quantity_span} outside span ${f.span}`);
+          }
+          count.facts++;
+          if (f.figure !== null) count.numeric++;
+          count.terms[f.term] = (count.terms[f.term] ?? 0) + 1;
+        }
+      });
   }
   console.log(`${half}: ${JSON.stringify(count)}`);
 }
