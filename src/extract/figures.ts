@@ -79,11 +79,23 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     const b = figures[i + 1]!;
     const aEnd = a.noun ? a.noun.next : a.quantity.next;
     const between = tokens.slice(aEnd, b.quantity.lead);
-    if (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
+    const bEnd = b.noun ? b.noun.next : b.quantity.next;
+    // "950 households, roughly 4,700 people, were moved": an apposition of families and people.
+    const apposition =
+      between.length === 1 &&
+      between[0]!.text === ',' &&
+      [',', '–', '—'].includes(tokens[bEnd]?.text ?? '') &&
+      new Set([a.countKind, b.countKind]).size === 2 &&
+      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+    if (
+      !apposition &&
+      (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
+    )
       continue;
     if (a.countKind === b.countKind) continue; // "2,000 people or 3,000 people" is a choice, not a restatement
-    const bEnd = b.noun ? b.noun.next : b.quantity.next;
-    const close = tokens[bEnd]?.text === ')' ? bEnd + 1 : bEnd;
+    const close = [')', ...(apposition ? [',', '–', '—'] : [])].includes(tokens[bEnd]?.text ?? '')
+      ? bEnd + 1
+      : bEnd;
     for (let k = aEnd; k < close; k++) a.restatement.add(k);
     for (let k = a.quantity.lead; k < b.quantity.lead; k++) b.restatement.add(k);
   }

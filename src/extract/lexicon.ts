@@ -75,12 +75,20 @@ export interface Lexicon {
   asides: string[][];
   /** Words before a figure that continue the previous figure's count ("bringing the total to"). */
   continuation: string[][];
+  /** Heads of a count frame: "the number of displaced people … has risen to N" (countFrame.ts). */
+  countHeads: string[][];
+  /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
+  levelVerbs: string[][];
+  /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
+  itemPrepositions: Set<string>;
   /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
   equivalents: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
   estimateModals: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
   figureNegation: string[][];
+  /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
+  futureMovements: string[][];
   /** Words after a trigger that cancel or deny it ("the evacuation was called off"). */
   cancellation: string[][];
 }
@@ -149,10 +157,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     orders: [],
     asides: [],
     continuation: [],
+    countHeads: [],
+    levelVerbs: [],
+    itemPrepositions: new Set(),
     equivalents: new Set(),
     estimateModals: new Set(),
     figureNegation: [],
     cancellation: [],
+    futureMovements: [],
   };
 
   for (const lang of langs) {
@@ -240,6 +252,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));
       set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
+      lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
     }
     const link = read<{
       fillers: string[];
@@ -249,10 +262,16 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       asides?: string[];
       continuation?: string[];
       equivalents?: string[];
+      count_heads?: string[];
+      level_verbs?: string[];
+      item_prepositions?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
       lex.continuation.push(...(link.continuation ?? []).map(words));
+      lex.countHeads.push(...(link.count_heads ?? []).map(words));
+      lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
+      set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));

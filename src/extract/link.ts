@@ -10,8 +10,10 @@ import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import type { Noun } from './quantity/noun.js';
 import type { Trigger } from './term/triggers.js';
-import { modalityOf, negatedFigure, cancelledAfter } from './term/modality.js';
+import { modalityOf, negatedFigure, cancelledAfter, hypotheticalPredicate } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
+import { countFrame } from './countFrame.js';
+import { isLabel, labelCost } from './labelList.js';
 
 export interface Figure {
   quantity: Quantity;
@@ -82,7 +84,12 @@ export function linkFigures(
           ((c.direction === 'after' && c.score >= 0.5) || (c.direction === 'before' && c.score >= 1)),
       );
       // "the return of 1,500 refugees": a return governing the figure also wins.
-      if (back && (back.direction === 'before' || back.trigger.first > best.trigger.first)) best = back;
+      // Not when the return is still to come: "1,200 evacuees could return home" stay evacuees.
+      const comes =
+        back?.direction === 'after' &&
+        modalityOf(tokens, norms, q.lead, back.trigger.first, lex) !== 'asserted';
+      if (back && !comes && (back.direction === 'before' || back.trigger.first > best.trigger.first))
+        best = back;
     }
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure.
@@ -105,11 +112,12 @@ export function linkFigures(
         : modalityOf(
             tokens,
             norms,
-            Math.max(0, chosen.first - 4),
+            Math.max(0, Math.min(chosen.first, q.lead) - 4),
             best.direction === 'before' ? q.lead : chosen.first,
             lex,
           );
     if (modality !== 'asserted') continue;
+    if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     links.push({
@@ -139,8 +147,22 @@ export function linkFigures(
 function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   const q = f.quantity;
   const countEnd = f.noun ? f.noun.next : q.next;
+  // "Homes destroyed: 310 in the north, 95 on the coast": a label reaches across its list.
+  if (r.next <= q.lead && isLabel(gap, r) && compatible(f, r)) {
+    const cost = labelCost(gap, r, q.lead, f.restatement);
+    const score = (cost === 0 ? 1.02 : 0.95 - 0.12 * cost) - (r.entry.weak ? 0.3 : 0);
+    if (cost !== BLOCKED) return { trigger: r, score, direction: 'before' };
+  }
   // Links never reach further than this; the bound keeps long sentences linear.
   if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
+  // "The number of displaced people … has risen to 63,000": the frame links whatever the form.
+  if (r.next <= q.lead && f.countKind === null) {
+    const blocked = (k: number) => gap.figureAt.has(k);
+    const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked);
+    const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
+    // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
+    if (frame && housingOk && !isBlocker(r)) return { trigger: r, score: 1.1, direction: 'before' };
+  }
   if (!compatible(f, r)) return null;
   let score: number;
   let direction: Link['direction'];

@@ -32,7 +32,8 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   return links.map((l) => {
     const q = l.figure.quantity;
     const housing = HOUSING_TERMS.has(l.term);
-    const kind = l.figure.countKind;
+    // A bare figure after a count of families counts families too ("1,200 families in A, 700 in B").
+    const kind = l.figure.countKind ?? (l.figure.elidedKind === 'households' ? 'households' : null);
     const unit = housing || kind === 'households' || kind === 'housing' ? 'households' : 'people';
     const termFirst = tokens[l.trigger.first]!;
     const termLast = tokens[l.trigger.next - 1]!;

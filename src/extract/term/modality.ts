@@ -46,3 +46,21 @@ export function cancelledAfter(norms: readonly string[], from: number, lex: Lexi
 
 /** How far after a trigger a cancellation ("has been postponed indefinitely") is looked for. */
 const CANCEL_REACH = 10;
+
+/** How far after a counted noun its predicate is looked for ("refugees [are expected to arrive]"). */
+const PREDICATE_REACH = 5;
+
+/**
+ * "Another 20,000 refugees are expected to arrive", "5,000 evacuees would have to leave": the
+ * figure names people by a displacement word, but its own predicate is a movement still to come.
+ * A hypothetical about something else ("displaced people will receive aid") leaves the count alone.
+ */
+export function hypotheticalPredicate(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  for (let i = from; i < Math.min(norms.length, from + PREDICATE_REACH); i++) {
+    const h = lex.hypothetical.find((h) => matchesAt(norms, i, h));
+    if (!h) continue;
+    for (let k = i + h.length; k <= i + h.length + 2; k++)
+      if (lex.futureMovements.some((m) => matchesAt(norms, k, m))) return true;
+  }
+  return false;
+}

@@ -1,12 +1,14 @@
 // Refiners over the links of one sentence, each for one construction reporters use:
 // - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
 // - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight;
-// - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too.
+// - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too;
+// - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endsAt, matchesAt } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
+import { distributedCounts } from './distributed.js';
 
 const CAUSE_WINDOW = 3;
 const ORDER_WINDOW = 3;
@@ -25,7 +27,8 @@ export function refineLinks(
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
-  return [...out, ...continuedCounts(norms, out, figures, lex)];
+  const continued = [...out, ...continuedCounts(norms, out, figures, lex)];
+  return [...continued, ...distributedCounts(tokens, continued, triggers, figures, lex)];
 }
 
 /** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */

@@ -1,0 +1,49 @@
+// "The number of displaced people in the region has risen to 63,000", "the tally of houses
+// destroyed reached 2,140", "le nombre de déplacés s'élève à 5 000": a count head ("number of",
+// "tally of") names what is counted and a level verb ("has risen to", "stands at", "reached")
+// hands it the figure that follows, however far apart the two stand within the clause. The
+// trigger's own form does not matter here: it names the counted people, it does not govern.
+import { type Lexicon, endsAt, matchesAt } from './lexicon.js';
+import type { Token } from './segment/tokens.js';
+import type { Trigger } from './term/triggers.js';
+
+/** Tokens between the count head and the trigger ("number of [flood] displaced"). */
+const HEAD_GAP = 2;
+/** Tokens between the trigger and the figure ("… in the region has risen to"). */
+const FRAME_REACH = 14;
+
+export interface CountFrame {
+  /** Whether a housing noun sits inside the frame ("the number of houses destroyed"). */
+  housing: boolean;
+}
+
+/**
+ * The count frame joining trigger `r` to the figure whose qualifier starts at `lead`, or null.
+ * `blocked(k)` tells whether token k may not be crossed (another figure, a clause break).
+ */
+export function countFrame(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  r: Trigger,
+  lead: number,
+  lex: Lexicon,
+  blocked: (k: number) => boolean,
+): CountFrame | null {
+  if (r.next > lead || lead - r.next > FRAME_REACH) return null;
+  // The head may stand before the trigger or open it ("number of displaced" is a trigger).
+  let head = -1;
+  for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 3) && head < 0; k--) {
+    const h = lex.countHeads.find((h) => matchesAt(norms, k, h));
+    if (h && k + h.length <= r.next && r.first - (k + h.length) <= HEAD_GAP) head = k;
+  }
+  if (head < 0) return null;
+  if (!lex.levelVerbs.some((v) => endsAt(norms, lead, v))) return null;
+  for (let k = r.next; k < lead; k++) {
+    const t = tokens[k]!;
+    if (blocked(k) || t.text === '.' || t.text === ';' || t.text === '(' || lex.clauseBreaks.has(t.norm))
+      return null;
+  }
+  let housing = r.namesHousing;
+  for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!);
+  return { housing };
+}

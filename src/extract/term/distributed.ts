@@ -1,0 +1,83 @@
+// A list of figures shares one trigger: "displaced 2,000 people in Kalehe, 3,500 in Masisi and
+// 1,100 in Rutshuru", "2,000 in Kalehe and 3,500 in Masisi have fled". The trigger links its
+// nearest figure; the other items of the list, each a bare figure with its own place or time,
+// carry the same term and, unless they name their own, the same unit.
+import type { Lexicon } from '../lexicon.js';
+import type { Figure, Link } from '../link.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** Words an item may hold besides its figure ("in the coastal district of Kalehe"). */
+const ITEM_WORDS = 8;
+const SEPARATORS = new Set([',', ';', 'and', 'y', 'et', '&']);
+
+export function distributedCounts(
+  tokens: readonly Token[],
+  links: Link[],
+  triggers: Trigger[],
+  figures: Figure[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  // Items already given the term pass it on ("… 3,500 in B and 1,100 in C"); copies keep the quantity.
+  const linked = (f: Figure) =>
+    out.find((l) => l.figure.quantity === f.quantity) ??
+    links.find((l) => l.figure.quantity === f.quantity && !l.coordinated);
+  // Forwards ("displaced 2,000 people in A, 3,500 in B"), then backwards ("2,000 in A and 3,500 in B fled").
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i]!;
+    const prev = linked(figures[i - 1]!);
+    if (!prev || linked(f) || !isItem(tokens, f, prev.figure, lex)) continue;
+    if (!itemGap(tokens, end(prev.figure), f.quantity.lead, triggers, lex)) continue;
+    out.push(share(prev, f));
+  }
+  for (let i = figures.length - 2; i >= 0; i--) {
+    const f = figures[i]!;
+    const next = linked(figures[i + 1]!);
+    if (!next || next.direction !== 'after' || linked(f) || !isItem(tokens, f, next.figure, lex)) continue;
+    // Backwards, the item must name its own place ("2,000 in A, …"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
+    if (!lex.itemPrepositions.has(tokens[end(f)]?.norm ?? '')) continue;
+    if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
+    out.push(share(next, f));
+  }
+  return out;
+}
+
+function end(f: Figure): number {
+  return f.noun ? f.noun.next : f.quantity.next;
+}
+
+function share(from: Link, f: Figure): Link {
+  const figure = f.countKind === null ? { ...f, countKind: from.figure.countKind ?? f.elidedKind } : f;
+  return { ...from, figure, score: from.score - 0.15, coordinated: true };
+}
+
+/**
+ * A bare figure (or one counting what its neighbour counts) followed by its own place or time,
+ * or by the end of the list: not a share ("300 of them") and not the subject of another verb
+ * ("and 35 were killed").
+ */
+function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon): boolean {
+  if (f.quantity.value === null || other.quantity.value === null) return false;
+  if (f.countKind !== null && other.countKind !== null && f.countKind !== other.countKind) return false;
+  const after = tokens[end(f)];
+  return !after || SEPARATORS.has(after.norm) || after.text === '.' || lex.itemPrepositions.has(after.norm);
+}
+
+/** Between two items: the first item's own words, then a list separator right before the second. */
+function itemGap(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  triggers: Trigger[],
+  lex: Lexicon,
+): boolean {
+  if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
+  if (!SEPARATORS.has(tokens[to - 1]!.norm)) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.text === '.' || t.text === ':' || t.text === '(') return false;
+    if (lex.clauseBreaks.has(t.norm) && t.text !== ';') return false;
+  }
+  return !triggers.some((r) => r.first < to && r.next > from);
+}
