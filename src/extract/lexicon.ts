@@ -81,6 +81,8 @@ export interface Lexicon {
   levelVerbs: string[][];
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
+  /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
+  itemAdverbs: Set<string>;
   /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
   equivalents: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
@@ -160,6 +162,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countHeads: [],
     levelVerbs: [],
     itemPrepositions: new Set(),
+    itemAdverbs: new Set(),
     equivalents: new Set(),
     estimateModals: new Set(),
     figureNegation: [],
@@ -265,6 +268,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       count_heads?: string[];
       level_verbs?: string[];
       item_prepositions?: string[];
+      item_adverbs?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -272,6 +276,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.countHeads.push(...(link.count_heads ?? []).map(words));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
+      set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));

@@ -1,5 +1,6 @@
 // A list of figures shares one trigger: "displaced 2,000 people in Kalehe, 3,500 in Masisi and
-// 1,100 in Rutshuru", "2,000 in Kalehe and 3,500 in Masisi have fled". The trigger links its
+// 1,100 in Rutshuru", "2,000 in Kalehe and 3,500 in Masisi have fled", "403 houses partially
+// and 272 fully damaged". The trigger links its
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
 import type { Lexicon } from '../lexicon.js';
@@ -35,8 +36,10 @@ export function distributedCounts(
     const f = figures[i]!;
     const next = linked(figures[i + 1]!);
     if (!next || next.direction !== 'after' || linked(f) || !isItem(tokens, f, next.figure, lex)) continue;
-    // Backwards, the item must name its own place ("2,000 in A, …"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
-    if (!lex.itemPrepositions.has(tokens[end(f)]?.norm ?? '')) continue;
+    // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
+    // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
+    const own = tokens[end(f)]?.norm ?? '';
+    if (!lex.itemPrepositions.has(own) && !lex.itemAdverbs.has(own)) continue;
     if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
     out.push(share(next, f));
   }
@@ -61,7 +64,13 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
   if (f.quantity.value === null || other.quantity.value === null) return false;
   if (f.countKind !== null && other.countKind !== null && f.countKind !== other.countKind) return false;
   const after = tokens[end(f)];
-  return !after || SEPARATORS.has(after.norm) || after.text === '.' || lex.itemPrepositions.has(after.norm);
+  return (
+    !after ||
+    SEPARATORS.has(after.norm) ||
+    after.text === '.' ||
+    lex.itemPrepositions.has(after.norm) ||
+    lex.itemAdverbs.has(after.norm)
+  );
 }
 
 /** Between two items: the first item's own words, then a list separator right before the second. */
