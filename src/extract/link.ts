@@ -166,7 +166,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   if (!compatible(f, r)) return null;
   let score: number;
   let direction: Link['direction'];
-  if (r.first >= q.next && (r.first < countEnd || (r.first === countEnd && r.entry.form === 'agent'))) {
+  // A noun phrase naming homes right after the figure is what it counts: "451 damaged houses".
+  const namesCount = r.entry.form === 'agent' || (r.entry.form === 'noun' && r.namesHousing);
+  if (r.first >= q.next && (r.first < countEnd || (r.first === countEnd && namesCount))) {
     // The trigger is the counted noun or sits among its modifiers: "5,000 displaced people", "300 IDPs".
     direction = 'adjacent';
     score = 1.05;

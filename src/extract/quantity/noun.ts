@@ -38,6 +38,11 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     const kind = nounKind(t, lex.nouns);
     if (kind) return { kind, first: i, next: i + 1 };
     if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
+    // A participle before a noun of other things still lets that noun rule the figure out:
+    // "40 destroyed schools" counts schools, not homes.
+    const following = tokens[i + 1];
+    if (lex.triggers.has(t.norm) && following && nounKind(following, lex.nouns) === 'other')
+      return { kind: 'other', first: i + 1, next: i + 2 };
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger.
       if (
