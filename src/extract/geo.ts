@@ -7,5 +7,5 @@ import type { PlaceContext } from './refine/places.js';
 
 export function geoparsePlaces(text: string, published: string | null): PlaceContext {
   const r = geoparse(text, { published });
-  return { places: r.places, countries: r.countries };
+  return { places: r.places, countries: r.countries, countryCue: r.countryCue };
 }

@@ -49,3 +49,13 @@ test('no place anywhere: no location and no country', () => {
   const p = placesOf('About 500 people were displaced by the storm.', '500');
   assert.deepEqual(p, { locations: [], country: null });
 });
+
+test('no place, but cue words: the country they point to', () => {
+  const p = placesOf('The NDRRMC said 500 families in two barangays were evacuated.', '500');
+  assert.deepEqual(p, { locations: [], country: 'PHL' });
+});
+
+test('a place named in the text outweighs cue words', () => {
+  const p = placesOf('In Mosul, 500 families from two barangays were evacuated.', '500');
+  assert.equal(p.country, 'IRQ');
+});

@@ -1,7 +1,8 @@
 // Which of a document's places a figure refers to. The rule: the places named in the figure's
 // own sentence first (most specific first); else the nearest place before it in the same
 // paragraph, or just after it; else the document's most mentioned specific place. Demonyms
-// and continents never locate a figure, though they do give its country.
+// and continents never locate a figure, though they do give its country. A text that names no
+// place and no demonym may still give its country through cue words (countryCues.ts).
 import type { Place } from '../types.js';
 import type { GeoparseResult } from './index.js';
 
@@ -28,9 +29,13 @@ function dedupe(places: Place[]): Place[] {
   });
 }
 
+/** What placesForSpan needs of a geoparse result. */
+export type PlaceResult = Pick<GeoparseResult, 'places' | 'countries'> &
+  Partial<Pick<GeoparseResult, 'countryCue'>>;
+
 export function placesForSpan(
   text: string,
-  result: GeoparseResult,
+  result: PlaceResult,
   span: readonly [number, number],
 ): FactPlaces {
   const [start, end] = span;
@@ -74,6 +79,6 @@ export function placesForSpan(
     !locations.some((p) => p.country === main.iso3) &&
     locations.length < 2
       ? main.iso3
-      : (located ?? demonym?.country ?? main?.iso3 ?? null);
+      : (located ?? demonym?.country ?? main?.iso3 ?? result.countryCue?.iso3 ?? null);
   return { locations, country };
 }

@@ -6,7 +6,8 @@ import countries from 'i18n-iso-countries';
 import type { Place } from '../types.js';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { loadPlacesLexicon, type PlacesLexicon } from './lexicon.js';
-import { findMentions } from './recognize.js';
+import { findMentions, tokenize } from './recognize.js';
+import { cueCountry } from './countryCues.js';
 import { describeScore, resolveMentions } from './resolve.js';
 
 export type { Gazetteer, GazetteerEntry, PlaceKind } from './gazetteer.js';
@@ -59,6 +60,9 @@ export interface GeoparseResult {
   places: Place[];
   /** The document's country context (ISO3), strongest first; weights sum to 1. */
   countries: { iso3: string; weight: number }[];
+  /** The country that the text's cue words point to (administrative-unit words, agencies,
+   * currencies, lower-case demonyms), when one stands out: for texts that name no place. */
+  countryCue: { iso3: string; score: number; cues: string[] } | null;
   /** With `debug`: every name found, accepted or not, with its ranked candidates. */
   debug?: DebugMention[];
 }
@@ -88,7 +92,9 @@ function admin1Name(gaz: Gazetteer, e: GazetteerEntry): string | null {
 export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseResult {
   const gaz = options.gazetteer ?? loadGazetteer();
   const lex = options.lexicon ?? loadPlacesLexicon();
-  const mentions = findMentions(text, gaz, lex);
+  const toks = tokenize(text);
+  const mentions = findMentions(text, gaz, lex, toks);
+  const cue = cueCountry(text, toks, lex.countryCues);
   const { resolutions, countries: ctx } = resolveMentions(mentions, gaz);
   const places: Place[] = [];
   for (const r of resolutions) {
@@ -115,6 +121,7 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
     countries: [...ctx]
       .map(([cc, weight]) => ({ iso3: iso3(cc) ?? cc, weight: Math.round(weight * 1000) / 1000 }))
       .filter((c) => c.weight > 0),
+    countryCue: cue ? { iso3: iso3(cue.country) ?? cue.country, score: cue.score, cues: cue.cues } : null,
   };
   if (options.debug) {
     result.debug = resolutions.map((r) => ({

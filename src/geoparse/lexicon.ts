@@ -4,6 +4,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeName } from './normalize.js';
+import { addCueFile, type CueFile, type CueIndex } from './countryCues.js';
 
 export interface PlacesLexicon {
   /** Normalised demonym ("iraqi", "iraqis", "south sudanese") → ISO2. */
@@ -29,6 +30,10 @@ export interface PlacesLexicon {
   stormWords: Set<string>;
   /** Word prefixes written with a hyphen ("Pre-", "Anti-"): never a place before the hyphen. */
   prefixes: Set<string>;
+  /** Words that tell a text's country when it names no place (country-cues.json). */
+  countryCues: CueIndex;
+  /** Words before a place that say people came from it ("refugees from Syria"). */
+  originWords: string[];
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -74,6 +79,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     pluralFeatures: new Map(),
     stormWords: new Set(),
     prefixes: new Set(),
+    countryCues: new Map(),
+    originWords: [],
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -114,6 +121,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.prefixes, sw?.prefixes);
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
+    addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));
+    lex.originWords.push(...(readJson<{ from?: string[] }>(join(base, 'origin.json'))?.from ?? []));
   }
   return lex;
 }

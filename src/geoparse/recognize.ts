@@ -136,8 +136,12 @@ function isSentenceStart(text: string, pos: number): boolean {
   return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':' || c === '•' || c === '—';
 }
 
-export function findMentions(text: string, gaz: Gazetteer, lex: PlacesLexicon): Mention[] {
-  const toks = tokenize(text);
+export function findMentions(
+  text: string,
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+  toks: Token[] = tokenize(text),
+): Mention[] {
   const lowerWords = new Set<string>();
   for (const t of toks) if (!t.cap) lowerWords.add(t.norm);
   const mentions: Mention[] = [];
