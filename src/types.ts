@@ -85,6 +85,9 @@ export interface Fact {
   cause: Cause | null;
   hazard: Hazard | null;
   country: string | null;
+  /** Refugees: the country they fled (ISO3); `country` is then the host ("Sudanese refugees in
+   * Chad": origin SDN, country TCD). */
+  origin?: string | null;
   locations: Place[];
   date: FactDate | null;
   stock_or_flow: 'stock' | 'flow';

@@ -1,13 +1,17 @@
 // Ties places to facts with the geoparser's rule (src/geoparse/factPlaces.ts: the fact's
 // sentence first, then the nearest place in its paragraph, then the document's focus place).
-// One addition belongs to extraction: a demonym right after the figure names the people
-// counted ("one million Iraqis"), so it locates the fact when nothing else does.
+// Two additions belong to extraction: a demonym right after the figure names the people
+// counted ("one million Iraqis"), so it locates the fact when nothing else does; and refugees
+// keep the country they fled apart from the one hosting them (refugeeOrigin.ts).
 import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
+import { refugeeOrigin } from './refugeeOrigin.js';
 
 export interface PlaceContext {
   places: Place[];
   countries: { iso3: string; weight: number }[];
+  /** The country the text's cue words point to, for texts that name no place (geoparse). */
+  countryCue?: { iso3: string; score: number; cues: string[] } | null;
 }
 
 /** How far after a figure a demonym may stand and still name the people counted. */
@@ -18,9 +22,22 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
   fact.country = counted && locations.length === 0 ? counted.country : country;
+  const origin = refugeeOrigin(fact, text, ctx.places);
+  if (origin) hostOf(fact, origin, ctx);
   const inSentence = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
   if (fact.locations.length > 0 && !fact.locations.some(inSentence)) fact.implied.push('locations');
   if (fact.country && !fact.locations.some((p) => p.country === fact.country)) fact.implied.push('country');
+}
+
+/** Refugees from `origin`: their places and country are the host's, never the origin's. */
+function hostOf(fact: Fact, origin: string, ctx: PlaceContext): void {
+  fact.origin = origin;
+  fact.locations = fact.locations.filter((p) => p.country !== origin && p.kind !== 'demonym');
+  fact.country =
+    fact.locations[0]?.country ??
+    (fact.country !== origin ? fact.country : null) ??
+    ctx.countries.find((c) => c.iso3 !== origin)?.iso3 ??
+    null;
 }
 
 function namesCounted(fact: Fact, p: Place): boolean {

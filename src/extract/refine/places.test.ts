@@ -1,0 +1,71 @@
+// Places and countries of facts: sentence → the figure's country, refugees' origin and the
+// names of its locations. Sentences written for these tests, one per construction.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../index.js';
+
+interface Want {
+  figure: number;
+  country: string | null;
+  origin?: string | null;
+  locations?: string[];
+}
+
+const ROWS: [string, Want][] = [
+  // Refugees: the demonym before the trigger, or the place after "from", is the origin; the
+  // host is the place where they are.
+  [
+    'Some 5,000 Sudanese refugees arrived in Chad last week.',
+    { figure: 5000, country: 'TCD', origin: 'SDN', locations: ['Chad'] },
+  ],
+  [
+    'Lebanon hosts 1.5 million Syrian refugees.',
+    { figure: 1500000, country: 'LBN', origin: 'SYR', locations: ['Lebanon'] },
+  ],
+  [
+    'About 3,000 refugees fleeing Myanmar crossed into Bangladesh on Monday.',
+    { figure: 3000, country: 'BGD', origin: 'MMR', locations: ['Bangladesh'] },
+  ],
+  [
+    'The camp in Kenya took in 2,000 refugees from neighbouring Somalia.',
+    { figure: 2000, country: 'KEN', origin: 'SOM', locations: ['Kenya'] },
+  ],
+  // Origin named, host not: no host country is made up.
+  [
+    'The camp hosts 20,000 refugees from South Sudan.',
+    { figure: 20000, country: null, origin: 'SSD', locations: [] },
+  ],
+  // Near misses: a demonym after the figure names the people, not an origin, for other terms;
+  // a place after "in" is where refugees are, not where they came from.
+  ['About 4,000 Syrians were displaced by the fighting.', { figure: 4000, country: 'SYR', origin: null }],
+  [
+    'Some 900 refugees in Uganda were moved to a new settlement.',
+    { figure: 900, country: 'UGA', origin: null, locations: ['Uganda'] },
+  ],
+  // No place and no demonym: cue words give the country.
+  [
+    'Officials said 1,200 families were evacuated from two barangays.',
+    { figure: 1200, country: 'PHL', locations: [] },
+  ],
+  [
+    'The upazila administration said 3,500 people were moved to cyclone shelters.',
+    { figure: 3500, country: 'BGD', locations: [] },
+  ],
+  ['No cue at all: 700 people were evacuated.', { figure: 700, country: null, locations: [] }],
+];
+
+for (const [text, want] of ROWS) {
+  test(`places of ${want.figure} in: ${text}`, () => {
+    const f = extract({ text, published: '2024-05-10', lang: 'en' }).facts.find(
+      (x) => x.figure === want.figure,
+    );
+    assert.ok(f, 'fact found');
+    assert.equal(f.country, want.country);
+    if (want.origin !== undefined) assert.equal(f.origin ?? null, want.origin);
+    if (want.locations)
+      assert.deepEqual(
+        f.locations.map((l) => l.name),
+        want.locations,
+      );
+  });
+}
