@@ -4,7 +4,8 @@ import { cueCountry } from './countryCues.js';
 import { loadPlacesLexicon } from './lexicon.js';
 import { tokenize } from './recognize.js';
 
-const cue = (text: string) => cueCountry(text, tokenize(text), loadPlacesLexicon().countryCues)?.country ?? null;
+const cue = (text: string) =>
+  cueCountry(text, tokenize(text), loadPlacesLexicon().countryCues)?.country ?? null;
 
 // Positive rows: a text that names no place → the country its cue words point to.
 const POSITIVE: [string, string][] = [
