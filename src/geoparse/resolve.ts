@@ -7,6 +7,7 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
 import { normalizeName } from './normalize.js';
+import { secondLevelArea } from './rules/secondLevelArea.js';
 
 /** The evidence that made a candidate's score, by kind. */
 export interface ScoreParts {
@@ -380,6 +381,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const supported =
       !!(best.parts.state || best.parts.inside || best.parts.contains || best.parts.near) ||
       countryVotes.share(m.key, e.country) >= 0.3;
+    const areaRule = secondLevelArea(
+      e,
+      idxs.map((k) => mentions[k] as Mention),
+      supported,
+    );
+    if (areaRule) return { mention: m, entry: null, reason: areaRule, ranked: r };
     // "Karbi Anglong", "Porto Amboim": a name followed by a word of no known kind is trusted only
     // when the rest of the document points to it.
     // Known only as some place's other name, it never is ("Human Rights Watch" and Uman).

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { geoparse } from '../index.js';
+
+const names = (text: string) => geoparse(text).places.map((p) => `${p.name}/${p.country}`);
+
+// Positive rows: a second-level area known by name only, with support.
+const POSITIVE: [string, string][] = [
+  ['Some 4,000 families were displaced from Kurram Agency.', 'Kurram Agency/PAK'],
+  ['Military operations in Pakistan displaced families in Orakzai and Peshawar.', 'Orakzai/PAK'],
+];
+
+// Negative rows: the same kind of name without support is a word or a person.
+const NEGATIVE: [string, string][] = [
+  ['Fans of Old Time music came from Dallas.', 'Time'],
+  ['Jansen said the plan was sound.', 'Jansen'],
+];
+
+for (const [text, want] of POSITIVE)
+  test(`finds ${want} in: ${text}`, () => assert.ok(names(text).includes(want), names(text).join(', ')));
+for (const [text, word] of NEGATIVE)
+  test(`no place ${word} in: ${text}`, () =>
+    assert.ok(!names(text).some((n) => n.startsWith(`${word}/`)), names(text).join(', ')));
