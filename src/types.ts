@@ -57,6 +57,9 @@ export interface Place {
   featureClass?: string;
   /** 'country' | 'admin1' | 'city' | 'region' … : what kind of place it is. */
   kind?: string;
+  /** Part of an organisation's name ("Kathmandu Post", "Kenya Red Cross"): gives country
+   * context, never locates a figure. */
+  organisation?: boolean;
 }
 
 /** The period a figure refers to, resolved against the publication date. */

@@ -17,7 +17,8 @@ const SPECIFICITY: Record<string, number> = { city: 0, admin2: 1, admin1: 2, reg
 const BACK = 1500;
 const AHEAD = 200;
 
-const locating = (p: Place): boolean => p.kind !== 'demonym' && p.kind !== 'continent' && p.lat !== null;
+const locating = (p: Place): boolean =>
+  p.kind !== 'demonym' && p.kind !== 'continent' && p.lat !== null && !p.organisation;
 
 function dedupe(places: Place[]): Place[] {
   const seen = new Set<string>();

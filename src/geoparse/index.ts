@@ -114,6 +114,8 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
       kind: m.demonym ? 'demonym' : e.kind,
     };
     if (e.id > 0) place.geonameId = e.id;
+    // "Kathmandu Post", "Kenya Red Cross": country context, never where a figure is.
+    if (m.organisation && !m.demonym) place.organisation = true;
     places.push(place);
   }
   const result: GeoparseResult = {

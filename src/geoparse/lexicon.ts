@@ -32,6 +32,16 @@ export interface PlacesLexicon {
   prefixes: Set<string>;
   /** Words that tell a text's country when it names no place (country-cues.json). */
   countryCues: CueIndex;
+  /** Particles inside personal names ("von der Leyen", "bin Salman", "de Guindos"). */
+  nameParticles: Set<string>;
+  /** The particles that also join place names: they need a known given name before them. */
+  romanceParticles: Set<string>;
+  /** Words before a lower-case "by" that open a byline ("Reporting by"). */
+  bylineLeads: Set<string>;
+  /** Words after a place that make an organisation of it ("Kathmandu Post"), normalised. */
+  orgNames: Set<string>;
+  /** Words before "of" that make the place after it an organisation's ("University of Nairobi"). */
+  orgOf: Set<string>;
   /** Words before a place that say people came from it ("refugees from Syria"). */
   originWords: string[];
 }
@@ -53,6 +63,11 @@ interface StopwordsFile {
   pluralFeatures?: Record<string, string>;
   stormWords?: string[];
   prefixes?: string[];
+  nameParticles?: string[];
+  romanceParticles?: string[];
+  bylineLeads?: string[];
+  orgNames?: string[];
+  orgOf?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -81,6 +96,11 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     prefixes: new Set(),
     countryCues: new Map(),
     originWords: [],
+    nameParticles: new Set(),
+    romanceParticles: new Set(),
+    bylineLeads: new Set(),
+    orgNames: new Set(),
+    orgOf: new Set(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -119,6 +139,11 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.surnames, sw?.surnames);
     fill(lex.stormWords, sw?.stormWords);
     fill(lex.prefixes, sw?.prefixes);
+    fill(lex.nameParticles, sw?.nameParticles);
+    fill(lex.romanceParticles, sw?.romanceParticles);
+    fill(lex.bylineLeads, sw?.bylineLeads);
+    fill(lex.orgOf, (sw?.orgOf ?? []).map(normalizeName));
+    fill(lex.orgNames, (sw?.orgNames ?? []).map(normalizeName));
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
     addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));

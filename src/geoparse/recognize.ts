@@ -5,6 +5,7 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { PlacesLexicon } from './lexicon.js';
 import { normalizeName } from './normalize.js';
+import { afterNameParticle, bylineTokens, inOrganisationName } from './nameContext.js';
 
 export interface Token {
   start: number;
@@ -148,6 +149,7 @@ export function findMentions(
   const maxWords = Math.min(gaz.maxWords, 8);
   const listed = listMembers(text, toks, gaz, lex);
   const ofFeature = namesAfterFeatureOf(text, toks, lex);
+  const byline = bylineTokens(text, toks, lex);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i] as Token;
@@ -212,7 +214,8 @@ export function findMentions(
         lex.titles.has(prevTok.norm) &&
         (gapBefore === ' ' || (gapBefore === '. ' && prevTok.end - prevTok.start <= 5))) ||
         (prevTok.cap && gapBefore === ' ' && lex.firstNames.has(prevTok.norm)) ||
-        roleThenGivenName(text, toks, i, gaz, lex));
+        roleThenGivenName(text, toks, i, gaz, lex) ||
+        (!demonym && afterNameParticle(text, toks, i, gaz, lex)));
     const after = toks[j + 1];
     const gapAfter = after ? text.slice(end, after.start) : '';
     const givenName =
@@ -266,10 +269,11 @@ export function findMentions(
     const street = !!head && head.cap && headGap === ' ' && lex.streetWords.has(head.norm);
     const holiday = possessive && !!head && head.norm === 'day' && headGap === ' ';
     const organisation =
-      !!after &&
-      (gapAfter === ' ' || gapAfter === "'s ") &&
-      lex.orgHeads.has(after.norm) &&
-      (!!demonym || candidates.some((c) => c.kind === 'country'));
+      (!!after &&
+        (gapAfter === ' ' || gapAfter === "'s ") &&
+        lex.orgHeads.has(after.norm) &&
+        (!!demonym || candidates.some((c) => c.kind === 'country'))) ||
+      (!demonym && inOrganisationName(text, toks, i, j, lex));
     const m: Mention = {
       start: t.start,
       end,
@@ -295,7 +299,9 @@ export function findMentions(
     if (demonym) m.demonym = demonym;
     if (feature) m.feature = feature;
     if (found.respelled) m.respelled = true;
-    const inName = partOfOtherName(text, toks, i, j, end, candidates, gaz, lex);
+    const inName = byline.has(i)
+      ? 'a name in a byline'
+      : partOfOtherName(text, toks, i, j, end, candidates, gaz, lex);
     if (inName === LONGER) {
       if (!demonym && !abbreviation && !feature) m.continued = true;
     } else if (inName && !demonym && !abbreviation) m.inName = inName;
