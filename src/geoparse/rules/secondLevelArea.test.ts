@@ -6,7 +6,7 @@ const names = (text: string) => geoparse(text).places.map((p) => `${p.name}/${p.
 
 // Positive rows: a second-level area known by name only, with support.
 const POSITIVE: [string, string][] = [
-  ['Some 4,000 families were displaced from Kurram Agency.', 'Kurram Agency/PAK'],
+  ['Some 4,000 families fled fighting in Kurram Agency.', 'Kurram Agency/PAK'],
   ['Military operations in Pakistan displaced families in Orakzai and Peshawar.', 'Orakzai/PAK'],
 ];
 
@@ -14,6 +14,8 @@ const POSITIVE: [string, string][] = [
 const NEGATIVE: [string, string][] = [
   ['Fans of Old Time music came from Dallas.', 'Time'],
   ['Jansen said the plan was sound.', 'Jansen'],
+  // The area word written, but nothing points to the only area of that name, abroad.
+  ["Police clashed with protesters in Giza's Haram district.", 'Haram'],
 ];
 
 for (const [text, want] of POSITIVE)

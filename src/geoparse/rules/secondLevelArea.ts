@@ -19,9 +19,13 @@ export function secondLevelArea(
   if (e.featureCode !== NAME_ONLY_AREA) return null;
   // The area word was written: absorbed ("Haram district") or part of the name ("Kurram Agency").
   const own = normalizeName(e.name).split(' ').length;
-  if (mentions.some((m) => m.feature || m.key.split(' ').length > own)) return null;
+  // With the area word written, the document must still point there or a place word precede
+  // it: "Giza's Haram district" is not Norway's Haram.
+  const worded = mentions.some((m) => m.feature || m.key.split(' ').length > own);
+  if (worded && (supported || mentions.some((m) => m.placeCue))) return null;
   const personLike = mentions.some((m) => m.surname || m.personVerb || m.familyName || m.person);
-  if (supported && !personLike && !mentions.every((m) => m.sentenceInitial)) return null;
+  const word = mentions.some((m) => m.lowercaseElsewhere);
+  if (supported && !personLike && !word && !mentions.every((m) => m.sentenceInitial)) return null;
   if (mentions.every((m) => m.placeCue && !m.lowercaseElsewhere) && !personLike) return null;
   return 'second-level area name without support';
 }
