@@ -1,5 +1,6 @@
 // Loads and checks the classifier's word lists (lexicon/<lang>/classify/relevance.json,
-// classify/type.json, causes.json, hazards.json) and compiles them into phrase matchers.
+// classify/context.json, classify/type.json, causes.json, hazards.json) and compiles them into
+// phrase matchers.
 // The lists are data only; every weight and reason lives there. Languages are merged into
 // one matcher, so a document whose language is unknown or mixed is still read.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,12 @@ export interface PairRule {
   weight: number;
   reason: string;
 }
+/** A context cue group: no weight of its own, the relevance model weighs what it counts. */
+export interface ContextGroup {
+  tag: string;
+  reason: string;
+  terms: string[];
+}
 export interface CauseGroup extends Group {
   cause: Cause;
 }
@@ -39,6 +46,7 @@ export interface TypeGroup extends Group {
 export interface LanguageLexicon {
   lang: string;
   relevance?: { groups: RelevanceGroup[]; pairs?: PairRule[] };
+  context?: { groups: ContextGroup[] };
   causes?: { groups: CauseGroup[] };
   hazards?: { groups: HazardGroup[] };
   type?: { groups: TypeGroup[] };
@@ -47,6 +55,10 @@ export interface LanguageLexicon {
 export interface RelevanceCue {
   tag: string;
   weight: number;
+  reason: string;
+}
+export interface ContextCue {
+  tag: string;
   reason: string;
 }
 export interface CauseCue {
@@ -64,6 +76,7 @@ export interface TypeCue {
 export interface CompiledLexicon {
   relevance: PhraseMatcher<RelevanceCue>;
   pairs: PairRule[];
+  context: PhraseMatcher<ContextCue>;
   causes: PhraseMatcher<CauseCue>;
   type: PhraseMatcher<TypeCue>;
   languages: string[];
@@ -88,6 +101,7 @@ export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', impor
 
 const FILES = {
   relevance: join('classify', 'relevance.json'),
+  context: join('classify', 'context.json'),
   type: join('classify', 'type.json'),
   causes: 'causes.json',
   hazards: 'hazards.json',
@@ -127,6 +141,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): LanguageLexicon
 /** Builds the matchers for a set of languages. */
 export function compileLexicons(lexicons: readonly LanguageLexicon[]): CompiledLexicon {
   const relevance = new PhraseMatcher<RelevanceCue>();
+  const context = new PhraseMatcher<ContextCue>();
   const causes = new PhraseMatcher<CauseCue>();
   const type = new PhraseMatcher<TypeCue>();
   const pairs = new Map<string, PairRule>();
@@ -135,6 +150,8 @@ export function compileLexicons(lexicons: readonly LanguageLexicon[]): CompiledL
       for (const t of g.terms) relevance.add(t, { tag: g.tag, weight: g.weight, reason: g.reason });
     for (const p of lex.relevance?.pairs ?? [])
       if (!pairs.has(`${p.a}+${p.b}`)) pairs.set(`${p.a}+${p.b}`, p);
+    for (const g of lex.context?.groups ?? [])
+      for (const t of g.terms) context.add(t, { tag: g.tag, reason: g.reason });
     for (const g of lex.causes?.groups ?? [])
       for (const t of g.terms)
         causes.add(t, { cause: g.cause, hazard: null, weight: g.weight, reason: g.reason });
@@ -144,7 +161,14 @@ export function compileLexicons(lexicons: readonly LanguageLexicon[]): CompiledL
     for (const g of lex.type?.groups ?? [])
       for (const t of g.terms) type.add(t, { type: g.type, weight: g.weight, reason: g.reason });
   }
-  return { relevance, pairs: [...pairs.values()], causes, type, languages: lexicons.map((l) => l.lang) };
+  return {
+    relevance,
+    pairs: [...pairs.values()],
+    context,
+    causes,
+    type,
+    languages: lexicons.map((l) => l.lang),
+  };
 }
 
 function readJson(file: string): unknown {
@@ -169,11 +193,13 @@ function validate(kind: keyof typeof FILES, value: unknown, file: string): void 
     const at = `group ${i + 1}`;
     if (typeof g !== 'object' || g === null) return fail(`${at} is not an object`);
     const o = g as Record<string, unknown>;
-    if (typeof o.weight !== 'number' || !Number.isFinite(o.weight)) fail(`${at}: "weight" must be a number`);
+    if (kind !== 'context' && (typeof o.weight !== 'number' || !Number.isFinite(o.weight)))
+      fail(`${at}: "weight" must be a number`);
     if (typeof o.reason !== 'string' || o.reason === '') fail(`${at}: "reason" must be a non-empty string`);
     if (!Array.isArray(o.terms) || o.terms.some((t) => typeof t !== 'string' || t.trim() === ''))
       fail(`${at}: "terms" must be an array of non-empty strings`);
-    if (kind === 'relevance' && typeof o.tag !== 'string') fail(`${at}: "tag" must be a string`);
+    if ((kind === 'relevance' || kind === 'context') && typeof o.tag !== 'string')
+      fail(`${at}: "tag" must be a string`);
     if (kind === 'causes' && !CAUSES.includes(o.cause as Cause))
       fail(`${at}: "cause" must be one of ${CAUSES.join(', ')}`);
     if (kind === 'hazards' && !HAZARDS.includes(o.hazard as Hazard))
