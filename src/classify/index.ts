@@ -1,25 +1,35 @@
 // Document classification: relevance to displacement, cause (conflict / disaster / other),
 // hazard and document type. Pure and fast: weighted word lists (lexicon/<lang>/…) matched with
-// a word trie, no model. `explain` returns the same decision with every cue that made it.
+// a word trie; relevance is a small logistic regression over readable features of those matches
+// (data/classify/relevance-model.json). `explain` returns the same decision with every cue and
+// feature that made it.
 import { DmonError } from '../errors.js';
 import type { Cause, Classification, DocumentInput, Hazard } from '../types.js';
 import { scoreCause, type CauseResult } from './cause.js';
 import { scoreType, type TypeResult } from './docType.js';
 import type { Cue } from './evidence.js';
 import { compileLexicons, loadLexicons, type CompiledLexicon } from './lexicon.js';
+import { relevanceFeatures } from './features.js';
+import { loadModel, scoreModel, type RelevanceModel } from './model.js';
 import { scoreRelevance, type RelevanceResult } from './relevance.js';
 import { words } from './words.js';
 
 export type { Cue } from './evidence.js';
 export { compileLexicons, loadLexicons, type CompiledLexicon, type LanguageLexicon } from './lexicon.js';
+export { FEATURES, FEATURE_NAMES } from './features.js';
+export { loadModel, type RelevanceModel } from './model.js';
 
 export interface ClassifySignals {
-  /** How many displacement facts the extractor found in the document. */
+  /** How many displacement facts the extractor found in the document. Unknown when missing:
+   * the model then counts the feature at its training mean (no push either way). */
   facts?: number;
 }
 
 export interface Explanation extends Classification {
-  points: { relevance: number; cause: CauseResult['points']; type: TypeResult['points'] };
+  /** relevance: the model's log-odds; cues: the lexicon points it reads as one feature. */
+  points: { relevance: number; cues: number; cause: CauseResult['points']; type: TypeResult['points'] };
+  /** The relevance model's features, their values and their share of the log-odds. */
+  features: Array<{ name: string; value: number; points: number }>;
   cues: Cue[];
 }
 
@@ -31,11 +41,18 @@ export interface CauseOfResult {
 }
 
 let shared: CompiledLexicon | null = null;
+let sharedModel: RelevanceModel | null = null;
 
 /** The lexicons that ship with the package, loaded and compiled once. */
 export function defaultLexicon(): CompiledLexicon {
   shared ??= compileLexicons(loadLexicons());
   return shared;
+}
+
+/** The relevance model that ships with the package, loaded once. */
+export function defaultModel(): RelevanceModel {
+  sharedModel ??= loadModel();
+  return sharedModel;
 }
 
 /** Classifies a document. `signals.facts`, when given, is strong evidence of relevance. */
@@ -53,26 +70,24 @@ export function explain(
   doc: DocumentInput,
   signals?: ClassifySignals,
   lexicon: CompiledLexicon = defaultLexicon(),
+  model: RelevanceModel = defaultModel(),
 ): Explanation {
-  if (typeof doc?.text !== 'string')
-    throw new DmonError(
-      'INPUT_UNREADABLE',
-      'classify: the document has no "text" string; pass {text: "..."}',
-    );
-  if (doc.title != null && typeof doc.title !== 'string')
-    throw new DmonError('INPUT_UNREADABLE', 'classify: the document "title" must be a string or null');
-  const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
-  const ws = words(text);
-  const rel: RelevanceResult = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws), signals?.facts);
-  const cause = scoreCause(lexicon.causes.matchWords(ws), rel.anchors);
-  const type = scoreType(text, lexicon.type.matchWords(ws));
+  const { rel, cause, type, x } = analyse(doc, signals, lexicon);
+  const m = scoreModel(model, x);
+  const relevance = Math.round(m.probability * 1000) / 1000;
   return {
-    relevant: rel.relevance >= 0.5,
-    relevance: rel.relevance,
+    relevant: relevance >= 0.5,
+    relevance,
     cause: cause.cause,
     hazard: cause.hazard,
     type: type.type,
-    points: { relevance: round(rel.points), cause: roundAll(cause.points), type: roundAll(type.points) },
+    points: {
+      relevance: round(m.logit),
+      cues: round(rel.points),
+      cause: roundAll(cause.points),
+      type: roundAll(type.points),
+    },
+    features: m.contributions.map((c) => ({ name: c.name, value: round(c.value), points: round(c.points) })),
     cues: [...rel.cues, ...cause.cues, ...type.cues],
   };
 }
@@ -98,6 +113,46 @@ export function causeOf(text: string, lexicon: CompiledLexicon = defaultLexicon(
     hazard: result.hazard,
     evidence: best ? text.slice(best.span[0], best.span[1]) : null,
   };
+}
+
+/** The relevance model's feature values for a document (what scripts/train-relevance.mjs fits). */
+export function relevanceFeaturesOf(
+  doc: DocumentInput,
+  signals?: ClassifySignals,
+  lexicon: CompiledLexicon = defaultLexicon(),
+): Record<string, number> {
+  return analyse(doc, signals, lexicon).x;
+}
+
+/** Lexicon matches, cause, type and relevance features: everything but the model's verdict. */
+function analyse(doc: DocumentInput, signals: ClassifySignals | undefined, lexicon: CompiledLexicon) {
+  if (typeof doc?.text !== 'string')
+    throw new DmonError(
+      'INPUT_UNREADABLE',
+      'classify: the document has no "text" string; pass {text: "..."}',
+    );
+  if (doc.title != null && typeof doc.title !== 'string')
+    throw new DmonError('INPUT_UNREADABLE', 'classify: the document "title" must be a string or null');
+  const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+  const ws = words(text);
+  const hits = lexicon.relevance.matchWords(ws);
+  const rel: RelevanceResult = scoreRelevance(lexicon, ws, hits);
+  const cause = scoreCause(lexicon.causes.matchWords(ws), rel.anchors);
+  const type = scoreType(text, lexicon.type.matchWords(ws));
+  const x = relevanceFeatures({
+    ws,
+    hits,
+    context: lexicon.context.matchWords(ws),
+    points: rel.points,
+    anchors: rel.anchors,
+    summaryPoints: type.points.summary,
+    facts: signals?.facts ?? 0,
+  });
+  if (signals?.facts === undefined) {
+    delete x.facts;
+    delete x['long*facts'];
+  }
+  return { rel, cause, type, x };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,17 +1,15 @@
-// Relevance: is the document about people displaced, evacuated, sheltered, made homeless,
-// refugees or returning, or about homes destroyed? Lexicon cues add evidence points, pair
-// rules add points for two cues close together ("houses … washed away"), repeats of a tag
-// count less and less, and the sum is squashed to 0..1 with a logistic curve.
+// Displacement wording: how much a text speaks of people displaced, evacuated, sheltered, made
+// homeless, refugees or returning, or of homes destroyed. Lexicon cues add evidence points, pair
+// rules add points for two cues close together ("houses … washed away"), repeats of a tag count
+// less and less, and long texts need more points. The sum is one feature of the relevance model
+// (features.ts, model.ts); the anchors (where displacement is talked about) weigh cause cues.
 import type { Cue } from './evidence.js';
 import { damp } from './evidence.js';
 import type { CompiledLexicon, RelevanceCue } from './lexicon.js';
 import type { Hit } from './matcher.js';
 import type { Word } from './words.js';
+import { ANCHOR_TAGS } from './features.js';
 
-/** Points at which relevance is 0.5 (one strong cue in a short text), and the slope around it:
- * 1 point → 0.21, 3 → 0.71, 5 → 0.96. */
-export const RELEVANCE_MIDPOINT = 2.2;
-export const RELEVANCE_SLOPE = 1.1;
 /** Length (in words) up to which points are not scaled down. */
 export const LENGTH_REF = 400;
 /** Longest texts (about 3,600 words and more) are all scaled the same: a long report full of
@@ -19,12 +17,9 @@ export const LENGTH_REF = 400;
 const MAX_LENGTH_SCALE = 3;
 /** Each further hit of the same tag counts this much of the previous one. */
 const TAG_DAMPING = 0.55;
-/** Tags whose cues mark where displacement is talked about (used for cause proximity). */
-const ANCHOR_TAGS = new Set(['displace', 'flee', 'evacuate', 'shelter', 'homeless', 'refugee']);
 
 export interface RelevanceResult {
   points: number;
-  relevance: number;
   /** Word indices of displacement cues, to weigh cause cues by how near they are. */
   anchors: number[];
   cues: Cue[];
@@ -34,7 +29,6 @@ export function scoreRelevance(
   lexicon: CompiledLexicon,
   ws: readonly Word[],
   hits: readonly Hit<RelevanceCue>[],
-  facts?: number,
 ): RelevanceResult {
   const cues: Cue[] = [];
   const anchors: number[] = [];
@@ -86,21 +80,8 @@ export function scoreRelevance(
   // paragraph.
   const scale = Math.min(MAX_LENGTH_SCALE, Math.sqrt(Math.max(1, ws.length / LENGTH_REF)));
   points /= scale;
-  if (facts !== undefined && facts > 0) {
-    // The extractor found figures of displaced people: strong, independent evidence.
-    const w = 3 + Math.log2(1 + facts);
-    points += w;
-    cues.push({
-      kind: 'relevance',
-      label: 'facts',
-      match: `${facts} fact(s)`,
-      span: [0, 0],
-      weight: w,
-      reason: 'displacement figures extracted from the text',
-    });
-  }
   anchors.sort((a, b) => a - b);
-  return { points, relevance: squash(points), anchors, cues };
+  return { points, anchors, cues };
 }
 
 /** Words between two hits (0 when they touch or overlap). */
@@ -125,9 +106,4 @@ function nearestFree<T>(bs: readonly Hit<T>[], a: Hit<T>, window: number, used: 
     if (b !== a && !used.has(b) && gap(a, b) <= window) return b;
   }
   return null;
-}
-
-export function squash(points: number): number {
-  const p = 1 / (1 + Math.exp(-RELEVANCE_SLOPE * (points - RELEVANCE_MIDPOINT)));
-  return Math.round(p * 1000) / 1000;
 }
