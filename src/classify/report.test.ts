@@ -80,6 +80,32 @@ for (const [name, text] of passing)
     assert.ok(r < 0.5, `relevance ${r}`);
   });
 
+test('Spanish and French: a report is relevant, an election story that names refugees is not', () => {
+  const relleno =
+    'El ayuntamiento aprobó el martes el presupuesto para reparar calles y mejorar el alumbrado público. Varios concejales pidieron más dinero para la biblioteca municipal y para los parques. El alcalde dijo que los planes se publicarán el mes próximo. '.repeat(
+      2,
+    );
+  const remplissage =
+    "Le conseil municipal a voté mardi le budget pour la réfection des routes et de l'éclairage public. Plusieurs élus ont demandé plus d'argent pour la bibliothèque. Le maire a dit que les plans seraient publiés le mois prochain. ".repeat(
+      2,
+    );
+  const es = relevance(
+    'Las inundaciones obligaron a más de 3.000 personas a abandonar sus hogares el domingo, según la agencia de protección civil. Unas 900 familias fueron evacuadas a albergues instalados en escuelas. ' +
+      relleno,
+  );
+  const fr = relevance(
+    'Les inondations ont forcé plus de 2 000 personnes à quitter leurs maisons dimanche, selon la protection civile. Quelque 600 familles ont été évacuées vers des écoles. ' +
+      remplissage,
+  );
+  const campaña = relevance(
+    'La candidata de la oposición abrió su campaña electoral con un discurso sobre impuestos y pensiones. En el debate le preguntaron por los refugiados y dijo que la ley de asilo necesita una reforma. Las encuestas muestran una carrera reñida y las elecciones serán en mayo. ' +
+      relleno,
+  );
+  assert.ok(es >= 0.5, `es ${es}`);
+  assert.ok(fr >= 0.5, `fr ${fr}`);
+  assert.ok(campaña < 0.5, `campaña ${campaña}`);
+});
+
 test('the same passing mention weighs less in an article than in a paragraph about it', () => {
   const mention = 'The minister was asked about refugees.';
   assert.ok(relevance(mention + ' ' + city.repeat(4)) < relevance(mention));
