@@ -71,13 +71,12 @@ for (const d of readJsonl(`${dev}/classify.jsonl`))
 for (const d of readJsonl(`${dev}/facts-articles.jsonl`))
   if (d.source === 'd4d-article' && !seen.has(d.id)) docs.push({ ...d, relevant: true, weight: 1 });
 
-// Features exactly as extract() computes them: the facts count comes from the extractor.
+// Features exactly as extract() computes them: the facts counts come from the extractor.
 for (const d of docs) {
   const input = { text: d.text, published: d.published ?? null, lang: d.lang ?? null };
-  const facts = extract(input, { geoparse: false }).facts.filter(
-    (f) => f.figure !== null && f.term !== 'evicted',
-  ).length;
-  const x = relevanceFeaturesOf(input, { facts });
+  const read = extract(input, { geoparse: false }).facts.filter((f) => f.term !== 'evicted');
+  const facts = read.filter((f) => f.figure !== null).length;
+  const x = relevanceFeaturesOf(input, { facts, vague: read.length - facts });
   d.x = FEATURE_NAMES.map((n) => x[n] ?? 0);
   d.y = d.relevant ? 1 : 0;
 }

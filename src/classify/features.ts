@@ -45,6 +45,7 @@ export const FEATURES: Readonly<Record<string, string>> = {
   cues: 'displacement wording: log(1 + lexicon points), length-scaled',
   anchors: 'log(1 + displacement cues), not length-scaled',
   facts: 'log2(1 + figures the extractor linked to displacement terms)',
+  vague: 'log2(1 + vague quantities the extractor linked to displacement terms: "hundreds of families")',
   spread: 'share of 50-word blocks that hold a displacement cue',
   cueBlocks: 'log(1 + 50-word blocks that hold a displacement cue)',
   lead: 'a displacement cue within the first 60 words',
@@ -71,6 +72,7 @@ export interface FeatureInput {
   anchors: readonly number[];
   summaryPoints: number;
   facts: number;
+  vague: number;
 }
 
 const BLOCK = 50;
@@ -97,6 +99,7 @@ export function relevanceFeatures(input: FeatureInput): Record<string, number> {
     cues: ln(Math.max(0, input.points)),
     anchors: ln(anchors.length),
     facts: Math.log2(1 + input.facts),
+    vague: Math.log2(1 + input.vague),
     spread: blocks.size / nBlocks,
     cueBlocks: ln(blocks.size),
     lead: anchors.length > 0 && (anchors[0] as number) < LEAD ? 1 : 0,

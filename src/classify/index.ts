@@ -20,9 +20,11 @@ export { FEATURES, FEATURE_NAMES } from './features.js';
 export { loadModel, type RelevanceModel } from './model.js';
 
 export interface ClassifySignals {
-  /** How many displacement facts the extractor found in the document. Unknown when missing:
-   * the model then counts the feature at its training mean (no push either way). */
+  /** How many displacement facts with a figure the extractor found in the document. Counted as
+   * 0 when missing: `classify()` alone reads the words only, `extract()` passes both counts. */
   facts?: number;
+  /** How many vague displacement facts ("hundreds of families") it found. */
+  vague?: number;
 }
 
 export interface Explanation extends Classification {
@@ -147,11 +149,8 @@ function analyse(doc: DocumentInput, signals: ClassifySignals | undefined, lexic
     anchors: rel.anchors,
     summaryPoints: type.points.summary,
     facts: signals?.facts ?? 0,
+    vague: signals?.vague ?? 0,
   });
-  if (signals?.facts === undefined) {
-    delete x.facts;
-    delete x['long*facts'];
-  }
   return { rel, cause, type, x };
 }
 

@@ -41,7 +41,8 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     ...readTables(text, lex),
   ]);
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
-  const doccls = classify(doc, { facts: scored });
+  const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
+  const doccls = classify(doc, { facts: scored, vague });
   const resolve = options.geoparse ?? geoparsePlaces;
   const places = resolve && facts.length > 0 ? resolve(text, published) : null;
   let report: FactDate | false | undefined;

@@ -1,6 +1,7 @@
 // `dmon classify`: relevance, cause, hazard and type of documents (text, HTML, stdin or JSON
 // Lines). A short summary per document on a terminal, JSON with --json, one prediction line
-// per document with --jsonl; --explain adds the cues (words, offsets, points, reasons).
+// per document; --explain adds the relevance model's features and the cues (words, offsets,
+// points, reasons).
 import type { Command } from 'commander';
 import { explain, type Explanation } from '../../classify/index.js';
 import { documentOptions, documentsFrom, type DocumentFlags } from '../documentOptions.js';
@@ -44,6 +45,7 @@ function toRow(id: string, e: Explanation, withCues: boolean): Record<string, un
   };
   if (withCues) {
     row.points = e.points;
+    row.features = e.features;
     row.cues = e.cues.map((c) => ({ ...c, weight: Math.round(c.weight * 100) / 100 }));
   }
   return row;
@@ -55,6 +57,10 @@ function summary(id: string, e: Explanation, withCues: boolean): string {
       `  cause ${e.cause ?? '–'}${e.hazard ? ` (${e.hazard})` : ''}  type ${e.type ?? '–'}`,
   ];
   if (withCues) {
+    // The relevance model's features, strongest push first, then every lexicon cue.
+    for (const f of [...e.features].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)))
+      if (Math.abs(f.points) >= 0.05)
+        lines.push(`  feature   ${f.name.padEnd(22)} ${f.points.toFixed(2).padStart(6)}  value ${f.value}`);
     for (const c of [...e.cues].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
       const at = c.span[1] > c.span[0] ? ` @${c.span[0]}-${c.span[1]}` : '';
       lines.push(
