@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Qualifier, Term } from '../types.js';
 import { normalise } from './segment/tokens.js';
+import { expandFamilies, expandPhrase, morphologyOf, type FamilyFile } from './term/families.js';
+import type { Irregular } from './term/morph/types.js';
 
 export type TriggerClass = Term | `block:${string}`;
 export type TriggerForm = 'passive' | 'active' | 'both' | 'noun' | 'agent';
@@ -32,6 +34,8 @@ export interface NounSets {
 export interface Lexicon {
   /** Trigger phrases indexed by their first word, longest first. */
   triggers: Map<string, TriggerEntry[]>;
+  /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
+  copulas: Map<string, string[][]>;
   nouns: NounSets;
   /** Multi-word nouns ("housing units"), indexed by first word. */
   multiNouns: Map<string, { words: string[]; kind: keyof NounSets }[]>;
@@ -121,6 +125,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
 
   const lex: Lexicon = {
     triggers: new Map(),
+    copulas: new Map(),
     nouns: {
       people: new Set(),
       households: new Set(),
@@ -181,7 +186,18 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         reason: string;
       }[]
     >(lang, 'terms.json');
-    for (const t of terms ?? []) {
+    // Word families (lexicon/<lang>/families.json) bring every inflection of their lemmas.
+    const families = read<FamilyFile>(lang, 'families.json');
+    const irregular = read<Record<string, Irregular>>(lang, 'irregular.json') ?? {};
+    const morph = morphologyOf(lang);
+    if (families && morph)
+      for (const c of families.copulas ?? [])
+        for (const p of expandPhrase(c, morph, irregular, families.sets ?? {})) {
+          const ws = words(p);
+          lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
+        }
+    const generated = families ? expandFamilies(lang, families, irregular) : [];
+    for (const t of [...(terms ?? []), ...generated]) {
       const entry: TriggerEntry = {
         words: words(t.match),
         term: t.term,
@@ -285,6 +301,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     }
   }
   for (const list of lex.triggers.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of lex.copulas.values()) list.sort((a, b) => b.length - a.length);
   for (const list of lex.multiNouns.values()) list.sort((a, b) => b.words.length - a.words.length);
   const byLength = (a: { words: string[] }, b: { words: string[] }) => b.words.length - a.words.length;
   lex.qualifiersBefore.sort(byLength);

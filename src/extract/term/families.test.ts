@@ -1,0 +1,90 @@
+// Tables for the word-family generator: spelling rules, the irregular table, forms by class,
+// and phrase slots.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expandFamilies, expandPhrase, verbForms } from './families.js';
+import { english } from './morph/en.js';
+import { spanish } from './morph/es.js';
+import { french } from './morph/fr.js';
+
+const irregular = { flee: { past: ['fled'] }, drive: { past: ['drove'], pp: ['driven'] } };
+
+test('English verbs: -s/-es, -ed/-d, -ing with e-dropping and doubling, irregular table', () => {
+  const rows: [string, string[]][] = [
+    ['displace', ['displace', 'displaces', 'displaced', 'displacing']],
+    ['evacuate', ['evacuate', 'evacuates', 'evacuated', 'evacuating']],
+    ['stop', ['stop', 'stops', 'stopped', 'stopping']],
+    ['bury', ['bury', 'buries', 'buried', 'burying']],
+    ['die', ['die', 'dies', 'died', 'dying']],
+    ['push out', ['push out', 'pushes out', 'pushed out', 'pushing out']],
+    ['flee', ['flee', 'flees', 'fled', 'fleeing']],
+    ['drive', ['drive', 'drives', 'drove', 'driven', 'driving']],
+    ['shelter', ['shelter', 'shelters', 'sheltered', 'sheltering']],
+  ];
+  for (const [lemma, forms] of rows) assert.deepEqual(verbForms(english, lemma, irregular), forms, lemma);
+  assert.deepEqual(verbForms(english, 'flood', {}, ['past', 'pp']), ['flooded']);
+});
+
+test('English nouns: plurals, compounds on their last word', () => {
+  assert.deepEqual(english.plural('evacuee', {}), ['evacuees']);
+  assert.deepEqual(english.plural('asylum seeker', {}), ['asylum seekers']);
+  assert.deepEqual(english.plural('influx', {}), ['influxes']);
+});
+
+test('Spanish and French regular families', () => {
+  assert.deepEqual(verbForms(spanish, 'desplazar', {}, ['pp']), [
+    'desplazado',
+    'desplazada',
+    'desplazados',
+    'desplazadas',
+  ]);
+  assert.deepEqual(verbForms(spanish, 'destruir', {}, ['past', 'pres']), [
+    'destruye',
+    'destruyen',
+    'destruyó',
+    'destruyeron',
+  ]);
+  assert.deepEqual(spanish.plural('evacuación', {}), ['evacuaciones']);
+  assert.deepEqual(spanish.plural('desplazamiento', {}), ['desplazamientos']);
+  assert.deepEqual(verbForms(french, 'évacuer', {}, ['pp']), ['évacué', 'évacuée', 'évacués', 'évacuées']);
+  assert.deepEqual(verbForms(french, 'déménager', {}, ['ger']), ['déménageant']);
+  assert.deepEqual(french.plural('évacuation', {}), ['évacuations']);
+});
+
+test('forms by class: verb both, noun + of noun, counting plural agent, agent noun agent', () => {
+  const rows = expandFamilies('en', {
+    new: ['new'],
+    families: [
+      { verb: 'displace', term: 'displaced' },
+      { noun: 'displacement', term: 'displaced', counts: true },
+      { agent: 'evacuee', term: 'evacuated' },
+      { verb: 'host', term: 'sheltered', form: 'active' },
+    ],
+  });
+  const form = (m: string) => rows.find((r) => r.match === m)?.form;
+  assert.equal(form('displacing'), 'both');
+  assert.equal(form('displacements of'), 'noun');
+  assert.equal(form('displacements'), 'agent');
+  assert.equal(form('new displacements'), 'agent');
+  assert.equal(form('displacement'), undefined, 'a bare singular nominalisation is not a trigger');
+  assert.equal(form('evacuees'), 'agent');
+  assert.equal(form('hosted'), 'active');
+  assert.equal(rows.find((r) => r.match === 'displaced')?.reason, 'displaced:verb:displace');
+});
+
+test('phrase slots: <verb>, <verb:tags>, {set}, (a|b)', () => {
+  const got = expandPhrase('<drive:past,pp> (from|out of) their {homes}', english, irregular, {
+    homes: ['homes', 'villages'],
+  });
+  assert.deepEqual(got, [
+    'drove from their homes',
+    'drove from their villages',
+    'drove out of their homes',
+    'drove out of their villages',
+    'driven from their homes',
+    'driven from their villages',
+    'driven out of their homes',
+    'driven out of their villages',
+  ]);
+  assert.throws(() => expandPhrase('in {nowhere}', english, {}, {}), /no set defines/);
+});

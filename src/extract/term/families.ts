@@ -1,0 +1,147 @@
+// Expands the word families of lexicon/<lang>/families.json into trigger phrases, so that a
+// verb brings all its forms and a noun its plural and its "of" construction. An entry names a
+// lemma and its class; the form (where the figure stands) follows from the class:
+// - verb   "displace"     → displace, displaces, displaced, displacing           (both)
+// - noun   "displacement" → displacement of, displacements of                   (noun: figure after)
+//          with counts    → displacements, new displacements                     (agent: names the people)
+// - agent  "evacuee"      → evacuee, evacuees                                    (agent)
+// - phrase "<drive> from their homes" → drive/drives/drove/driven/driving from their homes (both)
+// A phrase slot is <lemma> (every form of that verb), <lemma:pp,past> (some forms), {set}
+// (a word list defined in the file) or (a|b) (inline alternatives). An entry may set `form`,
+// `housing` and `weak`, and `only` to keep some verb forms (e.g. past and participle of "flood",
+// whose base form is the hazard).
+import type { TriggerClass, TriggerForm } from '../lexicon.js';
+import { english } from './morph/en.js';
+import { spanish } from './morph/es.js';
+import { french } from './morph/fr.js';
+import type { Irregular, Morphology, VerbTag } from './morph/types.js';
+
+export interface FamilyEntry {
+  verb?: string;
+  noun?: string;
+  agent?: string;
+  phrase?: string;
+  term: TriggerClass;
+  form?: TriggerForm;
+  /** Verb forms to generate (all when absent). */
+  only?: VerbTag[];
+  /** The noun's plural counts people or moves: "12,000 displacements". */
+  counts?: boolean;
+  housing?: boolean;
+  weak?: boolean;
+  reason?: string;
+}
+
+export interface FamilyFile {
+  /** Named word lists used as {name} in phrases. */
+  sets?: Record<string, string[]>;
+  /** Words before a counting plural that mark new counts ("new displacements"). */
+  new?: string[];
+  /** Verbs reporting the count of an agent noun before them: "displacements <reach> 12,000". */
+  copulas?: string[];
+  families: FamilyEntry[];
+}
+
+/** One generated trigger, in the shape of a terms.json entry. */
+export interface TermRow {
+  match: string;
+  term: TriggerClass;
+  form: TriggerForm;
+  housing?: boolean;
+  weak?: boolean;
+  reason: string;
+}
+
+const MORPHOLOGY: Record<string, Morphology> = { en: english, es: spanish, fr: french };
+
+export function morphologyOf(lang: string): Morphology | null {
+  return MORPHOLOGY[lang] ?? null;
+}
+
+/** Every trigger phrase of a language's families, first occurrence of a match kept. */
+export function expandFamilies(
+  lang: string,
+  file: FamilyFile,
+  irregular: Readonly<Record<string, Irregular>> = {},
+): TermRow[] {
+  const morph = morphologyOf(lang);
+  if (!morph) return [];
+  const rows: TermRow[] = [];
+  const seen = new Set<string>();
+  const add = (match: string, e: FamilyEntry, form: TriggerForm, reason: string) => {
+    if (seen.has(match)) return;
+    seen.add(match);
+    rows.push({
+      match,
+      term: e.term,
+      form,
+      ...(e.housing ? { housing: true } : {}),
+      ...(e.weak ? { weak: true } : {}),
+      reason: e.reason ?? reason,
+    });
+  };
+  for (const e of file.families) {
+    if (e.verb !== undefined) {
+      for (const w of verbForms(morph, e.verb, irregular, e.only))
+        add(w, e, e.form ?? 'both', `${e.term}:verb:${e.verb}`);
+    } else if (e.noun !== undefined) {
+      const plurals = morph.plural(e.noun, irregular);
+      const reason = `${e.term}:noun:${e.noun}`;
+      for (const n of [e.noun, ...plurals]) for (const of of morph.of) add(`${n} ${of}`, e, 'noun', reason);
+      if (e.counts) {
+        for (const p of plurals) {
+          add(p, e, 'agent', reason);
+          for (const fresh of file.new ?? []) add(`${fresh} ${p}`, e, 'agent', reason);
+        }
+      }
+    } else if (e.agent !== undefined) {
+      for (const n of [e.agent, ...morph.plural(e.agent, irregular)])
+        add(n, e, 'agent', `${e.term}:agent:${e.agent}`);
+    } else if (e.phrase !== undefined) {
+      for (const p of expandPhrase(e.phrase, morph, irregular, file.sets ?? {}))
+        add(p, e, e.form ?? 'both', `${e.term}:phrase`);
+    }
+  }
+  return rows;
+}
+
+/** The forms of a verb lemma, restricted to `only` when given. */
+export function verbForms(
+  morph: Morphology,
+  lemma: string,
+  irregular: Readonly<Record<string, Irregular>>,
+  only?: readonly VerbTag[],
+): string[] {
+  const out: string[] = [];
+  for (const [tag, forms] of morph.verb(lemma, irregular))
+    if (!only || only.includes(tag)) for (const f of forms) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
+const SLOT = /<[^>]+>|\{[^}]+\}|\([^)]+\)|\S+/g;
+
+/** Every phrase a template stands for: the cross product of its slots' alternatives. */
+export function expandPhrase(
+  template: string,
+  morph: Morphology,
+  irregular: Readonly<Record<string, Irregular>>,
+  sets: Readonly<Record<string, string[]>>,
+): string[] {
+  let out = [''];
+  for (const slot of template.match(SLOT) ?? []) {
+    let alts: string[];
+    if (slot.startsWith('<')) {
+      const [lemma = '', tags] = slot.slice(1, -1).split(':');
+      alts = verbForms(morph, lemma, irregular, tags ? (tags.split(',') as VerbTag[]) : undefined);
+    } else if (slot.startsWith('{')) {
+      const name = slot.slice(1, -1);
+      const set = sets[name];
+      if (!set)
+        throw new Error(`lexicon families: the phrase "${template}" uses {${name}}, which no set defines`);
+      alts = set;
+    } else if (slot.startsWith('(')) alts = slot.slice(1, -1).split('|');
+    else alts = [slot];
+    out = out.flatMap((head) => alts.map((a) => `${head} ${a}`.replace(/\s+/g, ' ').trim()));
+  }
+  return out;
+}

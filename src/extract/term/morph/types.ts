@@ -1,0 +1,20 @@
+// What a language's inflection module gives the word-family expander (../families.ts).
+
+/**
+ * Verb form tags. English: base, s (third person), past, pp (past participle), ing.
+ * Spanish and French: inf (infinitive), pres (third person present, singular and plural),
+ * past (third person preterite), pp (participle in every gender and number), ger (gerund).
+ */
+export type VerbTag = 'base' | 's' | 'past' | 'pp' | 'ing' | 'inf' | 'pres' | 'ger';
+
+/** An irregular lemma's forms, by tag; a tag left out follows the regular rules. */
+export type Irregular = Partial<Record<VerbTag | 'plural', string[]>>;
+
+export interface Morphology {
+  /** Every form of a verb lemma, by tag. */
+  verb(lemma: string, irregular: Readonly<Record<string, Irregular>>): Map<VerbTag, string[]>;
+  /** The plural(s) of a noun lemma. */
+  plural(noun: string, irregular: Readonly<Record<string, Irregular>>): string[];
+  /** The preposition after a nominalisation whose object is the figure ("evacuation of 300"). */
+  of: string[];
+}
