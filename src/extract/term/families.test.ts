@@ -2,7 +2,8 @@
 // and phrase slots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandFamilies, expandPhrase, verbForms } from './families.js';
+import { readFileSync } from 'node:fs';
+import { expandFamilies, expandPhrase, verbForms, type FamilyFile } from './families.js';
 import { english } from './morph/en.js';
 import { spanish } from './morph/es.js';
 import { french } from './morph/fr.js';
@@ -87,4 +88,19 @@ test('phrase slots: <verb>, <verb:tags>, {set}, (a|b)', () => {
     'driven out of their villages',
   ]);
   assert.throws(() => expandPhrase('in {nowhere}', english, {}, {}), /no set defines/);
+});
+
+test('the shipped families never repeat a terms.json phrase (one source per trigger)', () => {
+  const root = new URL('../../../lexicon/', import.meta.url);
+  for (const lang of ['en', 'es', 'fr']) {
+    const read = (f: string) => JSON.parse(readFileSync(new URL(`${lang}/${f}`, root), 'utf8'));
+    const fixed = new Set((read('terms.json') as { match: string }[]).map((t) => t.match));
+    const rows = expandFamilies(lang, read('families.json') as FamilyFile, read('irregular.json'));
+    assert.ok(rows.length > 100, lang);
+    assert.deepEqual(
+      rows.filter((r) => fixed.has(r.match)).map((r) => r.match),
+      [],
+      `${lang}: phrases both generated and listed`,
+    );
+  }
 });

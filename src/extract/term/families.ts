@@ -23,7 +23,7 @@ export interface FamilyEntry {
   phrase?: string;
   term: TriggerClass;
   form?: TriggerForm;
-  /** Verb forms to generate (all when absent). */
+  /** Verb forms to generate (the language's default forms when absent). */
   only?: VerbTag[];
   /** The noun's plural counts people or moves: "12,000 displacements". */
   counts?: boolean;
@@ -82,7 +82,7 @@ export function expandFamilies(
   };
   for (const e of file.families) {
     if (e.verb !== undefined) {
-      for (const w of verbForms(morph, e.verb, irregular, e.only))
+      for (const w of verbForms(morph, e.verb, irregular, e.only ?? morph.defaultTags))
         add(w, e, e.form ?? 'both', `${e.term}:verb:${e.verb}`);
     } else if (e.noun !== undefined) {
       const plurals = morph.plural(e.noun, irregular);
@@ -132,7 +132,7 @@ export function expandPhrase(
     let alts: string[];
     if (slot.startsWith('<')) {
       const [lemma = '', tags] = slot.slice(1, -1).split(':');
-      alts = verbForms(morph, lemma, irregular, tags ? (tags.split(',') as VerbTag[]) : undefined);
+      alts = verbForms(morph, lemma, irregular, tags ? (tags.split(',') as VerbTag[]) : morph.defaultTags);
     } else if (slot.startsWith('{')) {
       const name = slot.slice(1, -1);
       const set = sets[name];

@@ -73,5 +73,6 @@ export const english: Morphology = {
     const last = words.pop() ?? '';
     return (irregular[last]?.plural ?? [plural(last)]).map((p) => [...words, p].join(' '));
   },
+  defaultTags: ['base', 's', 'past', 'pp', 'ing'],
   of: ['of'],
 };

@@ -47,5 +47,6 @@ export const spanish: Morphology = {
     // "evacuación" → "evacuaciones": the stress moves, the accent goes.
     return [`${noun.replace(/[áéíóú](?=[^aeiouáéíóú]*$)/, (v) => STRIP[v] ?? v)}es`];
   },
+  defaultTags: ['pres', 'past', 'pp', 'ger'],
   of: ['de'],
 };

@@ -38,5 +38,6 @@ export const french: Morphology = {
     if (/(au|eu)$/.test(noun)) return [`${noun}x`];
     return [`${noun}s`];
   },
+  defaultTags: ['pres', 'pp', 'ger'],
   of: ['de', 'des'],
 };

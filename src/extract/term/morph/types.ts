@@ -15,6 +15,12 @@ export interface Morphology {
   verb(lemma: string, irregular: Readonly<Record<string, Irregular>>): Map<VerbTag, string[]>;
   /** The plural(s) of a noun lemma. */
   plural(noun: string, irregular: Readonly<Record<string, Irregular>>): string[];
+  /**
+   * The forms a verb family brings when its entry names none. Spanish and French leave the
+   * infinitive out: after "decidió", "prévoit de", "para" it reports a plan, not a movement;
+   * families whose infinitive is common in reports ("evacuar", "fuir") ask for it.
+   */
+  defaultTags: VerbTag[];
   /** The preposition after a nominalisation whose object is the figure ("evacuation of 300"). */
   of: string[];
 }
