@@ -18,6 +18,8 @@ export interface TriggerEntry {
   housing: boolean;
   /** A phrase that often only modifies another trigger ("evacuation of 60 families from their homes"). */
   weak: boolean;
+  /** The term this trigger takes in a sentence holding one of these words ("new arrivals" at a border: refugees). */
+  inContext?: { cues: Set<string>; term: TriggerClass };
   reason: string;
 }
 
@@ -183,6 +185,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         form: TriggerForm;
         housing?: boolean;
         weak?: boolean;
+        context?: string;
         reason: string;
       }[]
     >(lang, 'terms.json');
@@ -204,6 +207,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         form: t.form,
         housing: t.housing === true,
         weak: t.weak === true,
+        ...(t.context && families?.contexts?.[t.context]
+          ? { inContext: { cues: set(families.contexts[t.context]), term: t.context as TriggerClass } }
+          : {}),
         reason: t.reason,
       };
       const first = entry.words[0];

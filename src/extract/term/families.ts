@@ -29,10 +29,14 @@ export interface FamilyEntry {
   counts?: boolean;
   housing?: boolean;
   weak?: boolean;
+  /** A term of `contexts`: the trigger takes that term in a sentence holding one of its cue words. */
+  context?: string;
   reason?: string;
 }
 
 export interface FamilyFile {
+  /** Cue words by term: "arrivals" in a sentence about a border or asylum are refugees. */
+  contexts?: Record<string, string[]>;
   /** Named word lists used as {name} in phrases. */
   sets?: Record<string, string[]>;
   /** Words before a counting plural that mark new counts ("new displacements"). */
@@ -49,6 +53,7 @@ export interface TermRow {
   form: TriggerForm;
   housing?: boolean;
   weak?: boolean;
+  context?: string;
   reason: string;
 }
 
@@ -77,6 +82,7 @@ export function expandFamilies(
       form,
       ...(e.housing ? { housing: true } : {}),
       ...(e.weak ? { weak: true } : {}),
+      ...(e.context ? { context: e.context } : {}),
       reason: e.reason ?? reason,
     });
   };

@@ -29,11 +29,31 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     }
     if (hit && !(hit.words.length === 1 && isFalseFriend(tokens, i))) {
       const namesHousing = hit.words.some((w) => lex.nouns.housing.has(w));
-      out.push({ entry: hit, first: i, next: i + hit.words.length, namesHousing });
-      i += hit.words.length;
+      const entry = hit.inContext && norms.some((n) => hit.inContext!.cues.has(n)) ? inContext(hit) : hit;
+      const next =
+        i + hit.words.length + (hit.form === 'agent' ? copulaAt(norms, i + hit.words.length, lex) : 0);
+      out.push({ entry, first: i, next, namesHousing });
+      i = next;
     } else i++;
   }
   return out;
+}
+
+/** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
+function inContext(e: TriggerEntry): TriggerEntry {
+  return { ...e, term: e.inContext!.term, reason: `${e.reason}:in-context` };
+}
+
+/**
+ * The length of a verb at `at` that reports the count of the agent noun before it
+ * ("displacements reached 12,000", "the number of returnees stood at 3,000"), or 0. The agent
+ * takes the verb into its span, so that a verb that is also a blocker ("reached") does not
+ * claim the figure.
+ */
+function copulaAt(norms: readonly string[], at: number, lex: Lexicon): number {
+  for (const c of lex.copulas.get(norms[at] ?? '') ?? [])
+    if (c.every((w, k) => norms[at + k] === w)) return c.length;
+  return 0;
 }
 
 /** Single words that only look like triggers here: "May" the month, "Dead Sea", "Camp David". */
