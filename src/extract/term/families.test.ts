@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { extract } from '../index.js';
 import { expandFamilies, expandPhrase, verbForms, type FamilyFile } from './families.js';
 import { english } from './morph/en.js';
 import { spanish } from './morph/es.js';
@@ -101,6 +102,23 @@ test('the shipped families never repeat a terms.json phrase (one source per trig
       rows.filter((r) => fixed.has(r.match)).map((r) => r.match),
       [],
       `${lang}: phrases both generated and listed`,
+    );
+  }
+});
+
+test('Spanish and French families and copulas read through extract', () => {
+  const rows: [string, string, string, number][] = [
+    ['es', 'Los desplazamientos alcanzaron 4.300 en la provincia.', 'displaced', 4300],
+    ['es', 'Unas 210 familias fueron reubicadas en la escuela.', 'relocated', 210],
+    ['es', 'Las evacuaciones ascienden a 1.250 personas.', 'evacuated', 1250],
+    ['fr', 'Le nombre de déplacés a atteint 7 400 personnes.', 'displaced', 7400],
+    ['fr', 'Quelque 380 familles ont été relogées dans des écoles.', 'relocated', 380],
+  ];
+  for (const [lang, text, term, figure] of rows) {
+    const facts = extract({ text, published: '2024-06-01', lang }, { geoparse: false }).facts;
+    assert.ok(
+      facts.some((f) => f.term === term && f.figure === figure),
+      `${text} → ${JSON.stringify(facts.map((f) => [f.term, f.figure]))}`,
     );
   }
 });
