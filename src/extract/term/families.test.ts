@@ -106,6 +106,17 @@ test('the shipped families never repeat a terms.json phrase (one source per trig
   }
 });
 
+test('a family may leave out a form that is another word ("piso de acogida" is no shelter count)', () => {
+  const facts = extract(
+    { text: 'Vive en un piso de acogida con sus 3 hijos.', published: '2024-06-01', lang: 'es' },
+    { geoparse: false },
+  ).facts;
+  assert.deepEqual(
+    facts.filter((f) => f.figure !== null).map((f) => [f.term, f.figure]),
+    [],
+  );
+});
+
 test('Spanish and French families and copulas read through extract', () => {
   const rows: [string, string, string, number][] = [
     ['es', 'Los desplazamientos alcanzaron 4.300 en la provincia.', 'displaced', 4300],
@@ -113,6 +124,11 @@ test('Spanish and French families and copulas read through extract', () => {
     ['es', 'Las evacuaciones ascienden a 1.250 personas.', 'evacuated', 1250],
     ['fr', 'Le nombre de déplacés a atteint 7 400 personnes.', 'displaced', 7400],
     ['fr', 'Quelque 380 familles ont été relogées dans des écoles.', 'relocated', 380],
+    ['es', 'Unas 640 personas se trasladaron a casas de familiares.', 'sheltered', 640],
+    ['es', 'Más de 900 personas pasaron la noche en polideportivos.', 'sheltered', 900],
+    ['es', 'Unas 300 familias tuvieron que dejar sus casas.', 'forced_to_flee', 300],
+    ['fr', 'Ils sont 2 300 à trouver un refuge dans les écoles.', 'sheltered', 2300],
+    ['fr', 'Quelque 700 personnes ont trouvé refuge chez des proches.', 'sheltered', 700],
   ];
   for (const [lang, text, term, figure] of rows) {
     const facts = extract({ text, published: '2024-06-01', lang }, { geoparse: false }).facts;

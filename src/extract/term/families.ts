@@ -25,6 +25,8 @@ export interface FamilyEntry {
   form?: TriggerForm;
   /** Verb forms to generate (the language's default forms when absent). */
   only?: VerbTag[];
+  /** Generated forms that are another word in reports ("acogida": a reception, as in "piso de acogida"). */
+  except?: string[];
   /** The noun's plural counts people or moves: "12,000 displacements". */
   counts?: boolean;
   housing?: boolean;
@@ -74,7 +76,7 @@ export function expandFamilies(
   const rows: TermRow[] = [];
   const seen = new Set<string>();
   const add = (match: string, e: FamilyEntry, form: TriggerForm, reason: string) => {
-    if (seen.has(match)) return;
+    if (seen.has(match) || e.except?.includes(match)) return;
     seen.add(match);
     rows.push({
       match,
