@@ -125,6 +125,7 @@ test('Spanish and French families and copulas read through extract', () => {
     ['fr', 'Le nombre de déplacés a atteint 7 400 personnes.', 'displaced', 7400],
     ['fr', 'Quelque 380 familles ont été relogées dans des écoles.', 'relocated', 380],
     ['es', 'Unas 640 personas se trasladaron a casas de familiares.', 'sheltered', 640],
+    ['es', 'Unas 75 familias se refugiaron con parientes en el pueblo vecino.', 'sheltered', 75],
     ['es', 'Más de 900 personas pasaron la noche en polideportivos.', 'sheltered', 900],
     ['es', 'Unas 300 familias tuvieron que dejar sus casas.', 'forced_to_flee', 300],
     ['fr', 'Ils sont 2 300 à trouver un refuge dans les écoles.', 'sheltered', 2300],
