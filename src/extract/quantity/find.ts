@@ -104,6 +104,12 @@ function readAt(
         end = nx.end;
         next++;
       }
+      const rest = scaledRemainder(text, tokens, next, lex.scales.get(tokens[next - 1]!.norm)!, lex);
+      if (rest) {
+        value += rest.value;
+        end = tokens[rest.next - 1]!.end;
+        next = rest.next;
+      }
     }
     return withQualifier(tokens, norms, lex, {
       value,
@@ -188,6 +194,37 @@ function joinGroups(text: string, tokens: readonly Token[], i: number): { raw: s
     break;
   }
   return { raw, next: j };
+}
+
+/**
+ * "16 mil 591", "3 mil 62", "1 millón 200 mil": the Mexican press writes the groups below a scale
+ * word in digits after it. Returns what the groups after `j` add, below `scale`.
+ */
+function scaledRemainder(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  scale: number,
+  lex: Lexicon,
+): { value: number; next: number } | null {
+  const t = tokens[j];
+  if (
+    !t ||
+    t.kind !== 'number' ||
+    !/^\d{1,3}$/.test(t.text) ||
+    text.slice(tokens[j - 1]!.end, t.start) !== ' '
+  )
+    return null;
+  const v = Number(t.text);
+  const sub = tokens[j + 1];
+  const subScale =
+    sub && sub.kind === 'word' && !lex.letterScales.has(sub.norm) ? lex.scales.get(sub.norm) : undefined;
+  if (subScale !== undefined && subScale >= 1000 && subScale < scale && v * subScale < scale) {
+    const more = scaledRemainder(text, tokens, j + 2, subScale, lex);
+    return { value: v * subScale + (more?.value ?? 0), next: more?.next ?? j + 2 };
+  }
+  if (subScale !== undefined || v >= scale || scale < 1000) return null;
+  return { value: v, next: j + 1 };
 }
 
 /**
