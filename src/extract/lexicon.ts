@@ -44,6 +44,8 @@ export interface Lexicon {
   approximateScales: Set<string>;
   /** Hyphenated number words whose parts multiply instead of adding ("quatre-vingt" = 80). */
   compounds: Map<string, number>;
+  /** The words compounds are made of ("quatre", "vingts"). */
+  compoundParts: Set<string>;
   /** "half", "quarter": a part of the scale word that follows ("half a million"). */
   fractions: Map<string, number>;
   /** "a", "un": start a number only before a scale word ("a hundred", "un millar"). */
@@ -141,9 +143,15 @@ const cache = new Map<string, Lexicon>();
  * they collide across languages ("once" is eleven in Spanish, "un" is the UN in English).
  */
 export function loadLexicon(lang: string | null = 'en'): Lexicon {
+  // Looked up by the language asked for first: no file-system call once a language is loaded.
+  const asked = cache.get(lang ?? 'en');
+  if (asked) return asked;
   const key = lang && existsSync(join(ROOT, lang)) ? lang : 'en';
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    cache.set(lang ?? 'en', hit);
+    return hit;
+  }
   const langs = readdirSync(ROOT, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -172,6 +180,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     scales: new Map(),
     approximateScales: new Set(),
     compounds: new Map(),
+    compoundParts: new Set(),
     fractions: new Map(),
     articles: new Set(),
     numberJoiners: new Set(),
@@ -283,7 +292,12 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       if (numbers.decimal_mark) lex.decimalMark = numbers.decimal_mark;
       for (const [k, v] of Object.entries(numbers.units)) lex.numberUnits.set(normalise(k), v);
       for (const [k, v] of Object.entries(numbers.scales)) lex.scales.set(normalise(k), v);
-      for (const [k, v] of Object.entries(numbers.compounds ?? {})) lex.compounds.set(normalise(k), v);
+      for (const [k, v] of Object.entries(numbers.compounds ?? {})) {
+        lex.compounds.set(normalise(k), v);
+        normalise(k)
+          .split('-')
+          .forEach((w) => lex.compoundParts.add(w));
+      }
       for (const [k, v] of Object.entries(numbers.fractions ?? {})) lex.fractions.set(normalise(k), v);
       for (const k of numbers.approximateScales ?? []) lex.approximateScales.add(normalise(k));
       lex.vague.push(...numbers.vague.map(words));
@@ -419,6 +433,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   );
   lex.hypothetical.sort((a, b) => b.length - a.length);
   cache.set(key, lex);
+  cache.set(lang ?? 'en', lex);
   return lex;
 }
 

@@ -122,14 +122,10 @@ function readAt(
     });
   }
   // "por ciento", "pour cent", "per cent": the second word is a unit of the word before.
-  const percentWord = lex.measureAfter.has(`${norms[i - 1] ?? ''} ${t.norm}`);
   if (
     t.kind === 'word' &&
-    !percentWord &&
-    (lex.numberUnits.has(t.norm.split('-')[0] ?? '') ||
-      lex.scales.has(t.norm) ||
-      lex.compounds.has(t.norm.split('-').slice(0, 2).join('-')) ||
-      lex.fractions.has(t.norm))
+    startsNumberWord(t.norm, lex) &&
+    !lex.measureAfter.has(`${norms[i - 1] ?? ''} ${t.norm}`)
   ) {
     const w = readWordNumber(tokens, i, lex);
     if (!w) return null;
@@ -147,6 +143,16 @@ function readAt(
     });
   }
   return null;
+}
+
+/** May a word start a number: "two", "twenty-five", "million", "quatre-vingt-dix", "half"? */
+function startsNumberWord(norm: string, lex: Lexicon): boolean {
+  if (lex.numberUnits.has(norm) || lex.scales.has(norm) || lex.fractions.has(norm)) return true;
+  const dash = norm.indexOf('-');
+  if (dash < 0) return false;
+  if (lex.numberUnits.has(norm.slice(0, dash))) return true;
+  const second = norm.indexOf('-', dash + 1);
+  return lex.compounds.has(second < 0 ? norm : norm.slice(0, second));
 }
 
 /** Digit groups split by spaces ("14 000", "3 385", "2 350 112"), by apostrophes ("2'350'112")

@@ -29,9 +29,13 @@ interface State {
 }
 
 export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon): WordReading | null {
+  // Only the words that may belong to a number: an unknown word ends it anyway.
   const parts: Part[] = [];
-  for (let j = i; j < tokens.length && tokens[j]!.kind === 'word'; j++)
-    for (const word of tokens[j]!.norm.split('-')) if (word) parts.push({ word, tok: j });
+  for (let j = i; j < tokens.length && tokens[j]!.kind === 'word'; j++) {
+    const words = tokens[j]!.norm.split('-').filter(Boolean);
+    if (!words.every((w) => mayBelong(w, lex))) break;
+    for (const word of words) parts.push({ word, tok: j });
+  }
   const st: State = { total: 0, current: 0, lastScale: 0, approximate: false, used: false };
   let saved: State = { ...st };
   let next = i;
@@ -55,6 +59,18 @@ export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon
   const value = Math.round(st.total + st.current);
   if (value <= 0) return null;
   return { value, next, approximate: st.approximate };
+}
+
+function mayBelong(w: string, lex: Lexicon): boolean {
+  return (
+    lex.numberUnits.has(w) ||
+    lex.scales.has(w) ||
+    lex.fractions.has(w) ||
+    lex.numberJoiners.has(w) ||
+    lex.articles.has(w) ||
+    lex.partitives.has(w) ||
+    lex.compoundParts.has(w)
+  );
 }
 
 /** Applies the number word(s) at parts[k] to the state; returns how many parts it used (0: none). */
