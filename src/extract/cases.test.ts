@@ -8,6 +8,8 @@ import { COARSE } from './refine/dedupe.js';
 
 interface Case {
   text: string;
+  /** The document language (default English): number formats and words depend on it. */
+  lang?: string;
   expected: { figure: number; term: string; unit: string; alt_terms?: string[] }[];
 }
 
@@ -23,7 +25,7 @@ const cases = readdirSync(dir)
 test(`sentence cases (${cases.length})`, () => {
   const failures: string[] = [];
   for (const c of cases) {
-    const got = extract({ text: c.text, published: '2024-06-01', lang: 'en' }, { geoparse: false })
+    const got = extract({ text: c.text, published: '2024-06-01', lang: c.lang ?? 'en' }, { geoparse: false })
       .facts.filter((f) => f.figure !== null && f.term !== 'evicted')
       .map((f) => ({ figure: f.figure, term: COARSE[f.term], unit: f.unit }));
     if (c.expected.length === 0 && got.length > 0)

@@ -31,6 +31,10 @@ export interface NounSets {
   modifiers: Set<string>;
   /** "others", "more": a figure whose noun is elided and borrowed from a parallel figure. */
   elided: Set<string>;
+  /** "5,000 of them", "of whom 300": pronouns that stand for people after a figure. */
+  pronouns: Set<string>;
+  /** Shelters and tents: homes when destroyed, but buildings (not people) when people stay in them. */
+  shelters: Set<string>;
 }
 
 export interface Lexicon {
@@ -44,6 +48,24 @@ export interface Lexicon {
   numberUnits: Map<string, number>;
   scales: Map<string, number>;
   approximateScales: Set<string>;
+  /** Hyphenated number words whose parts multiply instead of adding ("quatre-vingt" = 80). */
+  compounds: Map<string, number>;
+  /** The words compounds are made of ("quatre", "vingts"). */
+  compoundParts: Set<string>;
+  /** "half", "quarter": a part of the scale word that follows ("half a million"). */
+  fractions: Map<string, number>;
+  /** "a", "un": start a number only before a scale word ("a hundred", "un millar"). */
+  articles: Set<string>;
+  /** Words inside a number: "two hundred and fifty", "treinta y dos", "vingt et un". */
+  numberJoiners: Set<string>;
+  /** Scale letters ("m", "k") read as scales only after a decimal or before a counted noun. */
+  letterScales: Set<string>;
+  /** Scale words that are a number on their own ("mil personas", "mille personnes"). */
+  standaloneScales: Set<string>;
+  /** "3,000 of the 5,000 residents": the words after a figure that share the next figure's noun. */
+  partitives: Set<string>;
+  /** The document language's decimal mark: "." (English) or "," (Spanish, French). */
+  decimalMark: '.' | ',';
   vague: string[][];
   /** First words of vague quantities ("thousands", "hundreds"). */
   vagueFirst: Set<string>;
@@ -59,8 +81,24 @@ export interface Lexicon {
   qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
   totals: string[][];
   rangeJoiners: Set<string>;
+  /** Range joiners that need an opener before the first end: "between 3 and 5", not "3 and 5". */
+  rangeJoinersNeedOpener: Set<string>;
   rangeOpeners: Set<string>;
+  /** Qualifiers that must sit right after the number: "2,000+", "300-odd". */
+  qualifiersAdjacent: Set<string>;
   months: Set<string>;
+  /** Month abbreviations that are also common words ("may", "mar"): months only when capitalised. */
+  ambiguousMonths: Set<string>;
+  /** "4 of June", "4 de junio": words between a day and its month. */
+  dayMonthJoiners: Set<string>;
+  /** "1 in 5", "uno de cada cinco", "1 sur 5". */
+  ratioJoiners: string[][];
+  /** Words before a phone number ("call", "hotline"). */
+  phoneBefore: Set<string>;
+  /** Makers whose model numbers follow their name ("Boeing 737"). */
+  modelBefore: Set<string>;
+  /** Letters glued to a number that make it an ordinal ("4th", "1er", "2º"). */
+  ordinalSuffixes: Set<string>;
   timeAfter: Set<string>;
   moneyBefore: Set<string>;
   moneyAfter: Set<string>;
@@ -111,9 +149,15 @@ const cache = new Map<string, Lexicon>();
  * they collide across languages ("once" is eleven in Spanish, "un" is the UN in English).
  */
 export function loadLexicon(lang: string | null = 'en'): Lexicon {
+  // Looked up by the language asked for first: no file-system call once a language is loaded.
+  const asked = cache.get(lang ?? 'en');
+  if (asked) return asked;
   const key = lang && existsSync(join(ROOT, lang)) ? lang : 'en';
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    cache.set(lang ?? 'en', hit);
+    return hit;
+  }
   const langs = readdirSync(ROOT, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -135,11 +179,22 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       other: new Set(),
       modifiers: new Set(),
       elided: new Set(),
+      pronouns: new Set(),
+      shelters: new Set(),
     },
     multiNouns: new Map(),
     numberUnits: new Map(),
     scales: new Map(),
     approximateScales: new Set(),
+    compounds: new Map(),
+    compoundParts: new Set(),
+    fractions: new Map(),
+    articles: new Set(),
+    numberJoiners: new Set(),
+    letterScales: new Set(),
+    standaloneScales: new Set(),
+    partitives: new Set(),
+    decimalMark: '.',
     vague: [],
     vagueFirst: new Set(),
     vagueByFirst: new Map(),
@@ -150,8 +205,16 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     qualifiersAfter: [],
     totals: [],
     rangeJoiners: new Set(),
+    rangeJoinersNeedOpener: new Set(),
     rangeOpeners: new Set(),
+    qualifiersAdjacent: new Set(),
     months: new Set(),
+    ambiguousMonths: new Set(),
+    dayMonthJoiners: new Set(),
+    ratioJoiners: [],
+    phoneBefore: new Set(),
+    modelBefore: new Set(),
+    ordinalSuffixes: new Set(),
     timeAfter: new Set(),
     moneyBefore: new Set(),
     moneyAfter: new Set(),
@@ -233,16 +296,38 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       }
     }
     const numbers = read<{
+      decimal_mark?: '.' | ',';
       units: Record<string, number>;
       scales: Record<string, number>;
+      compounds?: Record<string, number>;
+      fractions?: Record<string, number>;
       approximateScales?: string[];
       vague: string[];
+      articles?: string[];
+      joiners?: string[];
+      letter_scales?: string[];
+      standalone_scales?: string[];
+      partitives?: string[];
     }>(lang, 'numbers.json');
     if (numbers && (lang === 'en' || lang === key)) {
+      // English is read first; the document language's decimal mark wins.
+      if (numbers.decimal_mark) lex.decimalMark = numbers.decimal_mark;
       for (const [k, v] of Object.entries(numbers.units)) lex.numberUnits.set(normalise(k), v);
       for (const [k, v] of Object.entries(numbers.scales)) lex.scales.set(normalise(k), v);
+      for (const [k, v] of Object.entries(numbers.compounds ?? {})) {
+        lex.compounds.set(normalise(k), v);
+        normalise(k)
+          .split('-')
+          .forEach((w) => lex.compoundParts.add(w));
+      }
+      for (const [k, v] of Object.entries(numbers.fractions ?? {})) lex.fractions.set(normalise(k), v);
       for (const k of numbers.approximateScales ?? []) lex.approximateScales.add(normalise(k));
       lex.vague.push(...numbers.vague.map(words));
+      set(numbers.articles).forEach((x) => lex.articles.add(x));
+      set(numbers.joiners).forEach((x) => lex.numberJoiners.add(x));
+      set(numbers.letter_scales).forEach((x) => lex.letterScales.add(x));
+      set(numbers.standalone_scales).forEach((x) => lex.standaloneScales.add(x));
+      set(numbers.partitives).forEach((x) => lex.partitives.add(x));
     }
     const q = read<{
       before: Record<string, Qualifier>;
@@ -250,6 +335,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       total: string[];
       range_joiners: string[];
       range_openers: string[];
+      range_joiners_need_opener?: string[];
+      after_adjacent?: string[];
     }>(lang, 'qualifiers.json');
     if (q) {
       for (const [k, v] of Object.entries(q.before))
@@ -259,10 +346,18 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.totals.push(...q.total.map(words));
       q.range_joiners.forEach((x) => lex.rangeJoiners.add(normalise(x)));
       q.range_openers.forEach((x) => lex.rangeOpeners.add(normalise(x)));
+      set(q.range_joiners_need_opener).forEach((x) => lex.rangeJoinersNeedOpener.add(x));
+      set(q.after_adjacent).forEach((x) => lex.qualifiersAdjacent.add(x));
     }
     const nf = read<Record<string, string[]>>(lang, 'nonfigures.json');
     if (nf) {
       set(nf.months).forEach((x) => lex.months.add(x));
+      set(nf.ambiguous_months).forEach((x) => lex.ambiguousMonths.add(x));
+      set(nf.day_month_joiners).forEach((x) => lex.dayMonthJoiners.add(x));
+      lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
+      set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
+      set(nf.model_before).forEach((x) => lex.modelBefore.add(x));
+      set(nf.ordinal_suffix).forEach((x) => lex.ordinalSuffixes.add(x));
       set(nf.time_after).forEach((x) => lex.timeAfter.add(x));
       set(nf.money_before).forEach((x) => lex.moneyBefore.add(x));
       set(nf.money_after).forEach((x) => lex.moneyAfter.add(x));
@@ -324,9 +419,13 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   }
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Articles ("a", "un") only start a number before a scale word, which is in the list anyway.
-  const numberWords = [...lex.numberUnits.keys(), ...lex.scales.keys(), ...lex.vagueFirst].filter(
-    (w) => !['a', 'an', 'un', 'une', 'una'].includes(w) && w.length > 1,
-  );
+  const numberWords = [
+    ...lex.numberUnits.keys(),
+    ...lex.scales.keys(),
+    ...lex.compounds.keys(),
+    ...lex.fractions.keys(),
+    ...lex.vagueFirst,
+  ].filter((w) => !lex.articles.has(w) && w.length > 1);
   lex.mayHoldQuantity = new RegExp(
     `\\d|(?<![\\p{L}])(?:${numberWords.map(esc).join('|')})(?![\\p{L}])`,
     'iu',
@@ -357,6 +456,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   );
   lex.hypothetical.sort((a, b) => b.length - a.length);
   cache.set(key, lex);
+  cache.set(lang ?? 'en', lex);
   return lex;
 }
 

@@ -199,14 +199,15 @@ function isBlocker(t: Trigger): boolean {
   return t.entry.term.startsWith('block:');
 }
 
-/** Housing triggers count homes; people triggers count people or families (or homes evacuated). */
+/** Housing triggers count homes (and shelters); people triggers count people or families (or homes evacuated). */
 function compatible(f: Figure, r: Trigger): boolean {
   if (isBlocker(r)) return true;
   const term = r.entry.term as Term;
+  const homes = (k: Figure['countKind']) => k === 'housing' || k === 'shelter';
   if (HOUSING_TERMS.has(term))
-    return (
-      f.countKind === 'housing' || (f.countKind === null && (r.namesHousing || f.elidedKind === 'housing'))
-    );
+    return homes(f.countKind) || (f.countKind === null && (r.namesHousing || homes(f.elidedKind)));
+  // Shelters and tents people stay in are buildings, not people: "12 shelters host evacuees".
+  if (f.countKind === 'shelter') return false;
   if (f.countKind === 'housing') return term === 'evacuated' || term === 'evicted';
   return true;
 }

@@ -6,6 +6,7 @@ import { type Lexicon, matchesAt, endsAt } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { readDigits } from './digits.js';
 import { readWordNumber } from './words.js';
+import { findNoun, type NounKind } from './noun.js';
 
 export interface Quantity {
   /** null for a vague quantity. */
@@ -28,6 +29,10 @@ export interface Quantity {
 }
 
 const SPACE_SEP = /^[ \u00a0\u202f\u2009]$/;
+const APOSTROPHE = /^['’]$/;
+/** Nouns that make an ambiguous "2.500" a count: people, families and homes are never fractional. */
+const AMBIGUOUS = /^\d{1,3}[.,]\d{3}$/;
+const COUNTED = new Set<NounKind>(['people', 'households', 'housing', 'shelter']);
 
 export function findQuantities(text: string, tokens: readonly Token[], lex: Lexicon): Quantity[] {
   const norms = tokens.map((t) => t.norm);
@@ -69,37 +74,14 @@ function readAt(
     }
   }
   if (t.kind === 'number') {
-    // Join digit groups split by spaces ("14 000", "3 385") or by a stray ", " before "000".
-    let raw = t.text;
-    let j = i + 1;
-    while (j < tokens.length) {
-      const nx = tokens[j]!;
-      const gap = text.slice(tokens[j - 1]!.end, nx.start);
-      if (
-        nx.kind === 'number' &&
-        /^\d{3}$/.test(nx.text) &&
-        SPACE_SEP.test(gap) &&
-        /^\d{1,3}$|[ ]\d{3}$/.test(raw)
-      ) {
-        raw += ' ' + nx.text;
-        j++;
-        continue;
-      }
-      if (
-        nx.text === ',' &&
-        /^\d{1,3}$/.test(raw) &&
-        tokens[j + 1]?.text === '000' &&
-        text.slice(nx.end, tokens[j + 1]!.start) === ' '
-      ) {
-        raw += ',000';
-        j += 2;
-        continue;
-      }
-      break;
-    }
+    const { raw, next: j } = joinGroups(text, tokens, i);
     const scaleTok = tokens[j];
     const scaleAdjacent = scaleTok !== undefined && scaleTok.kind === 'word' && lex.scales.has(scaleTok.norm);
-    const reading = readDigits(raw.replace(/ /g, ' '), scaleAdjacent);
+    const reading = readDigits(raw, {
+      followedByScale: scaleAdjacent,
+      decimalMark: lex.decimalMark,
+      counted: AMBIGUOUS.test(raw) && COUNTED.has(findNoun(tokens, j, lex)?.kind ?? 'other'),
+    });
     if (!reading) return null;
     let value = reading.value;
     let end = tokens[j - 1]!.end;
@@ -122,6 +104,12 @@ function readAt(
         end = nx.end;
         next++;
       }
+      const rest = scaledRemainder(text, tokens, next, lex.scales.get(tokens[next - 1]!.norm)!, lex);
+      if (rest) {
+        value += rest.value;
+        end = tokens[rest.next - 1]!.end;
+        next = rest.next;
+      }
     }
     return withQualifier(tokens, norms, lex, {
       value,
@@ -133,27 +121,17 @@ function readAt(
       fractional: reading.decimal && !usedScale,
     });
   }
-  // "por ciento", "pour cent", "per cent": the second word is a unit of the number before.
-  const percentWord = ['por', 'pour', 'per'].includes(norms[i - 1] ?? '');
+  // "por ciento", "pour cent", "per cent": the second word is a unit of the word before.
   if (
     t.kind === 'word' &&
-    !percentWord &&
-    (lex.numberUnits.has(t.norm.split('-')[0] ?? '') || lex.scales.has(t.norm))
+    startsNumberWord(t.norm, lex) &&
+    !lex.measureAfter.has(`${norms[i - 1] ?? ''} ${t.norm}`)
   ) {
     const w = readWordNumber(tokens, i, lex);
     if (!w) return null;
-    // A lone "one" is usually a pronoun ("one of the …") and a lone scale word is no number.
-    if (w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm)) return null;
-    if (w.next === i + 1 && (t.norm === 'one' || t.norm === 'uno' || t.norm === 'un' || t.norm === 'une')) {
-      // "one of the", "no one", "every one": pronouns, not counts.
-      if (norms[i + 1] === 'of' || norms[i + 1] === 'another' || norms[i + 1] === 'de') return null;
-      if (
-        ['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'ni', 'ningún'].includes(
-          norms[i - 1] ?? '',
-        )
-      )
-        return null;
-    }
+    // A lone scale word is no number ("thousand"), except where the language says so ("mil personas").
+    const lone = w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm);
+    if (lone && !lex.standaloneScales.has(t.norm)) return null;
     return withQualifier(tokens, norms, lex, {
       value: w.value,
       first: i,
@@ -167,7 +145,99 @@ function readAt(
   return null;
 }
 
-/** "m" after a number is a scale only in "2.5m people", never in "500m from the river". */
+/** May a word start a number: "two", "twenty-five", "million", "quatre-vingt-dix", "half"? */
+function startsNumberWord(norm: string, lex: Lexicon): boolean {
+  if (lex.numberUnits.has(norm) || lex.scales.has(norm) || lex.fractions.has(norm)) return true;
+  const dash = norm.indexOf('-');
+  if (dash < 0) return false;
+  if (lex.numberUnits.has(norm.slice(0, dash))) return true;
+  const second = norm.indexOf('-', dash + 1);
+  return lex.compounds.has(second < 0 ? norm : norm.slice(0, second));
+}
+
+/** Digit groups split by spaces ("14 000", "3 385", "2 350 112"), by apostrophes ("2'350'112")
+ * or by a stray ", " before "000": one number. Returns the groups joined and the next token. */
+function joinGroups(text: string, tokens: readonly Token[], i: number): { raw: string; next: number } {
+  let raw = tokens[i]!.text;
+  let j = i + 1;
+  while (j < tokens.length) {
+    const nx = tokens[j]!;
+    const gap = text.slice(tokens[j - 1]!.end, nx.start);
+    if (
+      nx.kind === 'number' &&
+      /^\d{3}$/.test(nx.text) &&
+      SPACE_SEP.test(gap) &&
+      /^\d{1,3}$|[ ]\d{3}$/.test(raw)
+    ) {
+      raw += ' ' + nx.text;
+      j++;
+      continue;
+    }
+    // Swiss grouping: the apostrophe touches both groups.
+    const after = tokens[j + 1];
+    if (
+      APOSTROPHE.test(nx.text) &&
+      gap === '' &&
+      after?.kind === 'number' &&
+      after.start === nx.end &&
+      /^\d{3}$/.test(after.text) &&
+      /^\d{1,3}$|'\d{3}$/.test(raw)
+    ) {
+      raw += "'" + after.text;
+      j += 2;
+      continue;
+    }
+    if (
+      nx.text === ',' &&
+      /^\d{1,3}$/.test(raw) &&
+      after?.text === '000' &&
+      text.slice(nx.end, after.start) === ' '
+    ) {
+      raw += ',000';
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return { raw, next: j };
+}
+
+/**
+ * "16 mil 591", "3 mil 62", "1 millón 200 mil": the Mexican press writes the groups below a scale
+ * word in digits after it. Returns what the groups after `j` add, below `scale`.
+ */
+function scaledRemainder(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  scale: number,
+  lex: Lexicon,
+): { value: number; next: number } | null {
+  const t = tokens[j];
+  if (
+    !t ||
+    t.kind !== 'number' ||
+    !/^\d{1,3}$/.test(t.text) ||
+    text.slice(tokens[j - 1]!.end, t.start) !== ' '
+  )
+    return null;
+  const v = Number(t.text);
+  const sub = tokens[j + 1];
+  const subScale =
+    sub && sub.kind === 'word' && !lex.letterScales.has(sub.norm) ? lex.scales.get(sub.norm) : undefined;
+  if (subScale !== undefined && subScale >= 1000 && subScale < scale && v * subScale < scale) {
+    const more = scaledRemainder(text, tokens, j + 2, subScale, lex);
+    return { value: v * subScale + (more?.value ?? 0), next: more?.next ?? j + 2 };
+  }
+  if (subScale !== undefined || v >= scale || scale < 1000) return null;
+  return { value: v, next: j + 1 };
+}
+
+/**
+ * "m" and "k" after a number are scales in "2.5m people", "10k people", "1.2m displaced", never in
+ * "500m from the river", "2.5 m of water" or a word cut by mojibake ("5,175 m\ufffdnages"): a
+ * decimal glued to the letter, or a count of people right after it.
+ */
 function isScaleUse(
   text: string,
   tokens: readonly Token[],
@@ -176,10 +246,11 @@ function isScaleUse(
   lex: Lexicon,
 ): boolean {
   const s = tokens[j]!;
-  if (s.norm !== 'm' && s.norm !== 'k') return true;
-  if (decimal) return true;
+  if (!lex.letterScales.has(s.norm)) return true;
+  if (/[\p{L}\p{M}\d\ufffd]/u.test(text[s.end] ?? '')) return false;
   const nx = tokens[j + 1];
-  return nx !== undefined && (lex.nouns.people.has(nx.norm) || lex.nouns.households.has(nx.norm));
+  if (nx !== undefined && (lex.nouns.people.has(nx.norm) || lex.nouns.households.has(nx.norm))) return true;
+  return decimal && s.start === tokens[j - 1]!.end;
 }
 
 interface Core {
@@ -217,9 +288,9 @@ function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, 
   let next = core.next;
   for (const q of lex.qualifiersAfter) {
     if (matchesAt(norms, next, q.words)) {
-      // "+" must touch the number ("2,000+"); words may follow after a space.
-      if (q.words[0] === '+' && tokens[next]!.start !== tokens[next - 1]!.end) continue;
-      if (q.words[0] === 'odd' && tokens[next]!.start !== tokens[next - 1]!.end + 1) continue;
+      // "2,000+", "300 odd": these must sit right after the number; other words may follow after a space.
+      if (lex.qualifiersAdjacent.has(q.words[0]!) && tokens[next]!.start > tokens[next - 1]!.end + 1)
+        continue;
       qualifier = q.qualifier;
       stated = true;
       next += q.words.length;
@@ -256,9 +327,7 @@ function mergeRanges(
     if (b && a.value !== null && b.value !== null && b.first === a.next + 1 && b.lead === b.first) {
       const joiner = norms[a.next] ?? '';
       const opener = lex.rangeOpeners.has(norms[a.lead - 1] ?? '');
-      const isJoin =
-        lex.rangeJoiners.has(joiner) &&
-        (joiner === '-' || joiner === '–' || joiner === 'to' || joiner === 'a' || joiner === 'à' || opener);
+      const isJoin = lex.rangeJoiners.has(joiner) && (!lex.rangeJoinersNeedOpener.has(joiner) || opener);
       if (isJoin && !a.fractional && !b.fractional) {
         let low = a.value;
         const high = b.value;

@@ -1,11 +1,12 @@
 // Finds what a quantity counts: the head noun after it ("190,000 people", "60 homes",
 // "2,500 foreign children", "3,000 of the residents"), skipping modifiers. The kind decides the
 // unit (people / households), whether housing triggers may apply, and rules out counts of
-// other things (districts, hectares, trucks).
+// other things (districts, camps, hectares, trucks). Shelters and tents are homes only when
+// destroyed: "12 shelters are hosting evacuees" counts buildings, not people.
 import type { Lexicon, NounSets } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 
-export type NounKind = 'people' | 'households' | 'housing' | 'other' | 'elided';
+export type NounKind = 'people' | 'households' | 'housing' | 'shelter' | 'other' | 'elided';
 
 export interface Noun {
   kind: NounKind;
@@ -15,6 +16,8 @@ export interface Noun {
 }
 
 const MAX_MODIFIERS = 4;
+/** The noun kind of a multi-word entry in each list of nouns.json. */
+const MULTI_KIND: Partial<Record<string, NounKind>> = { shelters: 'shelter', pronouns: 'people' };
 /** Unknown words ("traditional", "mud-and-thatch") skipped only when a known noun follows. */
 const MAX_UNKNOWN = 2;
 
@@ -25,14 +28,20 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
   while (i < tokens.length && skipped <= MAX_MODIFIERS) {
     const t = tokens[i]!;
     if (t.kind === 'punct' && t.text !== '-') return null;
-    if (t.kind === 'number') return null;
-    if (t.norm === 'them' || t.norm === 'whom') return { kind: 'people', first: i, next: i + 1 };
+    if (t.kind === 'number') {
+      // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
+      const partitive = (k: number) => k >= from && lex.partitives.has(tokens[k]!.norm);
+      if (!partitive(i - 1) && !partitive(i - 2)) return null;
+      while (tokens[i]?.kind === 'number') i++;
+      continue;
+    }
+    if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
     const multi = lex.multiNouns.get(t.norm);
     if (multi) {
       for (const m of multi) {
         if (m.kind === 'modifiers') continue;
         if (m.words.every((w, k) => tokens[i + k]?.norm === w))
-          return { kind: m.kind as NounKind, first: i, next: i + m.words.length };
+          return { kind: MULTI_KIND[m.kind] ?? (m.kind as NounKind), first: i, next: i + m.words.length };
       }
     }
     const kind = nounKind(t, lex.nouns);
@@ -62,6 +71,7 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
 
 function nounKind(t: Token, nouns: NounSets): NounKind | null {
   // Housing before households: "homes" counts dwellings; "households" counts families.
+  if (nouns.shelters.has(t.norm)) return 'shelter';
   if (nouns.housing.has(t.norm)) return 'housing';
   if (nouns.households.has(t.norm)) return 'households';
   if (nouns.people.has(t.norm)) return 'people';

@@ -1,5 +1,7 @@
 // Reads numbers written in words: "nine hundred and twenty-one", "two million", "a dozen",
-// "dos mil", "un centenar". `readWordNumber` consumes as many tokens as form one number.
+// "one and a half million", "a quarter of a million", "dos mil", "un millón y medio",
+// "un centenar", "quatre-vingt-dix", "deux cent mille". `readWordNumber` consumes as many
+// tokens as form one number. The words are data (lexicon/<lang>/numbers.json).
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 
@@ -10,73 +12,148 @@ export interface WordReading {
   approximate: boolean;
 }
 
+/** One word of a number: hyphenated tokens ("twenty-five") give one part per word. */
+interface Part {
+  word: string;
+  /** Index of the token the part belongs to. */
+  tok: number;
+}
+
+interface State {
+  total: number;
+  current: number;
+  /** The last scale of a thousand or more, for "un millón y medio" (half of that scale). */
+  lastScale: number;
+  approximate: boolean;
+  used: boolean;
+}
+
 export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon): WordReading | null {
-  let total = 0;
-  let current = 0;
-  let used = false;
-  let approximate = false;
-  let j = i;
-  let lastWasNumber = false;
-  while (j < tokens.length) {
-    const t = tokens[j]!;
-    if (t.kind !== 'word') break;
-    const parts = t.norm.split('-');
-    const values = parts.map((p) => lex.numberUnits.get(p) ?? (lex.scales.has(p) ? -1 : undefined));
-    if (values.some((v) => v === undefined)) {
-      // "and" / "y" inside a number: "two hundred and fifty"
-      if ((t.norm === 'and' || t.norm === 'y' || t.norm === 'et') && used && lastWasNumber) {
-        const nx = tokens[j + 1];
-        if (nx && nx.kind === 'word' && lex.numberUnits.has(nx.norm.split('-')[0] ?? '')) {
-          j++;
-          lastWasNumber = false;
-          continue;
-        }
-      }
-      if ((t.norm === 'de' || t.norm === 'of') && used) break;
+  // Only the words that may belong to a number: an unknown word ends it anyway.
+  const parts: Part[] = [];
+  for (let j = i; j < tokens.length && tokens[j]!.kind === 'word'; j++) {
+    const words = tokens[j]!.norm.split('-').filter(Boolean);
+    if (!words.every((w) => mayBelong(w, lex))) break;
+    for (const word of words) parts.push({ word, tok: j });
+  }
+  const st: State = { total: 0, current: 0, lastScale: 0, approximate: false, used: false };
+  let saved: State = { ...st };
+  let next = i;
+  let k = 0;
+  const scaleAt = (at: number) => lex.scales.get(parts[at]?.word ?? '') ?? 0;
+  while (k < parts.length) {
+    const p = parts[k]!;
+    const midToken = k > 0 && parts[k - 1]!.tok === p.tok;
+    if (!midToken) saved = { ...st };
+    const step = readPart(parts, k, st, lex, scaleAt);
+    if (step === 0) {
+      // A token is used whole or not at all: an unknown word in "one-third" voids the token.
+      if (midToken) Object.assign(st, saved);
+      next = p.tok;
       break;
     }
-    // "half a million", "medio millón": the article after the half is part of the number,
-    // and a half is a number only before a scale of a thousand or more.
-    const isHalf = (k: number) => lex.numberUnits.get(tokens[k]?.norm ?? '') === 0.5;
-    if (used && (t.norm === 'a' || t.norm === 'an') && isHalf(j - 1)) {
-      j++;
-      continue;
-    }
-    if (!used && isHalf(j)) {
-      const article = tokens[j + 1]?.norm === 'a' || tokens[j + 1]?.norm === 'an';
-      const scale = tokens[j + (article ? 2 : 1)];
-      if (!scale || (lex.scales.get(scale.norm) ?? 0) < 1000) return null;
-    }
-    // "a" / "an" / "un" / "une" only start a number before a scale word: "a hundred", "un centenar".
-    if (
-      !used &&
-      (t.norm === 'a' || t.norm === 'an' || t.norm === 'un' || t.norm === 'une' || t.norm === 'una')
-    ) {
-      const nx = tokens[j + 1];
-      if (!nx || !(lex.scales.has(nx.norm) || nx.norm === 'dozen')) return null;
-    }
-    for (const p of parts) {
-      const scale = lex.scales.get(p);
-      if (scale !== undefined && lex.numberUnits.get(p) === undefined) {
-        if (lex.approximateScales.has(p)) approximate = true;
-        if (scale >= 1000) {
-          total += (current || 1) * scale;
-          current = 0;
-        } else current = (current || 1) * scale;
-      } else {
-        const v = lex.numberUnits.get(p)!;
-        if (p === 'dozen') current = (current || 1) * 12;
-        else if (v === 100 && current > 0)
-          current *= 100; // "doscientos" style already whole; "cien"
-        else current += v;
-      }
-    }
-    used = true;
-    lastWasNumber = true;
-    j++;
+    k += step;
+    next = (parts[k - 1]?.tok ?? i) + 1;
   }
-  if (!used) return null;
-  const value = Math.round(total + current);
+  if (!st.used) return null;
+  const value = Math.round(st.total + st.current);
   if (value <= 0) return null;
-  return { value, next: j, approximate };
+  return { value, next, approximate: st.approximate };
+}
+
+function mayBelong(w: string, lex: Lexicon): boolean {
+  return (
+    lex.numberUnits.has(w) ||
+    lex.scales.has(w) ||
+    lex.fractions.has(w) ||
+    lex.numberJoiners.has(w) ||
+    lex.articles.has(w) ||
+    lex.partitives.has(w) ||
+    lex.compoundParts.has(w)
+  );
+}
+
+/** Applies the number word(s) at parts[k] to the state; returns how many parts it used (0: none). */
+function readPart(
+  parts: Part[],
+  k: number,
+  st: State,
+  lex: Lexicon,
+  scaleAt: (at: number) => number,
+): number {
+  const w = parts[k]!.word;
+  const nextWord = parts[k + 1]?.word ?? '';
+  // "a hundred", "un millar", "a quarter of a million": an article starts a number only before
+  // a scale or a fraction; inside one it only follows a fraction ("half a million").
+  if (lex.articles.has(w)) {
+    if (!st.used && (scaleAt(k + 1) > 0 || lex.fractions.has(nextWord))) return 1;
+    return 0;
+  }
+  const fraction = lex.fractions.get(w);
+  if (fraction !== undefined) return readFraction(parts, k, fraction, st, lex, scaleAt);
+  // "two hundred and fifty", "treinta y dos", "vingt et un"; "one and a half million".
+  if (lex.numberJoiners.has(w) && st.used) {
+    const after = lex.articles.has(nextWord) ? k + 2 : k + 1;
+    const half = lex.fractions.get(parts[after]?.word ?? '');
+    if (half !== undefined) {
+      if (st.current === 0 && st.lastScale > 0) st.total += half * st.lastScale;
+      else st.current += half;
+      return after + 1 - k;
+    }
+    const unit = lex.numberUnits.get(nextWord);
+    if (unit === undefined) return 0;
+    // "vingt et un", "treinta y una": an article after a joiner is one only after the tens.
+    const tens = st.current % 100 >= 20 && st.current % 10 === 0;
+    if (lex.articles.has(nextWord) && !tens) return 0;
+    addUnit(st, unit);
+    return 2;
+  }
+  const compound = lex.compounds.get(`${w}-${nextWord}`);
+  if (compound !== undefined) {
+    addUnit(st, compound);
+    return 2;
+  }
+  const scale = lex.scales.get(w);
+  if (scale !== undefined && !lex.numberUnits.has(w)) {
+    if (lex.approximateScales.has(w)) st.approximate = true;
+    if (scale >= 1000) {
+      st.total += (st.current || 1) * scale;
+      st.current = 0;
+      st.lastScale = scale;
+    } else st.current = (st.current || 1) * scale;
+    st.used = true;
+    return 1;
+  }
+  const unit = lex.numberUnits.get(w);
+  if (unit === undefined) return 0;
+  addUnit(st, unit);
+  return 1;
+}
+
+function addUnit(st: State, v: number): void {
+  // "deux cent", "trois cents": a hundred after a unit multiplies it.
+  if (v === 100 && st.current > 0) st.current *= 100;
+  else st.current += v;
+  st.used = true;
+}
+
+/**
+ * "half a million", "three quarters of a million", "medio millón", "un quart de million": a
+ * fraction counts only before a scale of a thousand or more ("half of the families" is no number).
+ */
+function readFraction(
+  parts: Part[],
+  k: number,
+  fraction: number,
+  st: State,
+  lex: Lexicon,
+  scaleAt: (at: number) => number,
+): number {
+  let s = k + 1;
+  if (lex.partitives.has(parts[s]?.word ?? '')) s++;
+  if (lex.articles.has(parts[s]?.word ?? '')) s++;
+  if (scaleAt(s) < 1000) return 0;
+  st.current = (st.current || 1) * fraction;
+  st.used = true;
+  return s - k;
 }

@@ -1,0 +1,79 @@
+// Quantities that are points or stretches of time, not counts: days of the month ("on 4 June",
+// "June 4", "between 2 and 9 July", "4-9 July", "4 de junio"), years and periods ("in 2019",
+// "2019-2020"), clock times ("11:00", "10 pm", "16 h", "1600 hrs") and durations or ages
+// ("24 hours", "3-year-old"). Returns the reason, or null.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Quantity } from './find.js';
+
+export function calendarReason(
+  text: string,
+  tokens: readonly Token[],
+  q: Quantity,
+  lex: Lexicon,
+): string | null {
+  const value = q.value!;
+  const before = tokens[q.lead - 1];
+  const after = tokens[q.next];
+  const after2 = tokens[q.next + 1];
+  const core = tokens[q.first]!;
+  const isMonth = (t: Token | undefined) =>
+    t !== undefined &&
+    lex.months.has(t.norm.replace(/\.$/, '')) &&
+    (!lex.ambiguousMonths.has(t.norm) || /^\p{Lu}/u.test(t.text));
+  const isDay = (t: Token | undefined) =>
+    t?.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 31;
+
+  // "4 June", "4 of June", "4 de junio"; "June 4", "June 2019".
+  if (isMonth(after) || (after && lex.dayMonthJoiners.has(after.norm) && isMonth(after2))) return 'date';
+  // A year is written without separators: "June 2000", but "June 2,000 people fled" is a count.
+  const year = q.written === 'digits' && /^\d{4}$/.test(core.text) && value >= 1900 && value <= 2100;
+  if (isMonth(before) && ((value <= 31 && q.written === 'digits') || year)) return 'date';
+  // "on 3 and 4 February", "18 to 22 June"; "between June 2 and 9".
+  if (
+    value <= 31 &&
+    after &&
+    lex.rangeJoiners.has(after.norm) &&
+    isDay(after2) &&
+    isMonth(tokens[q.next + 2])
+  )
+    return 'date';
+  if (
+    value <= 31 &&
+    before &&
+    lex.rangeJoiners.has(before.norm) &&
+    isDay(tokens[q.lead - 2]) &&
+    isMonth(tokens[q.lead - 3])
+  )
+    return 'date';
+  // Years: "in 2019", unless they count something ("2019 families"); "2019-2020".
+  if (year && !q.range) {
+    const noun = after?.norm ?? '';
+    const counts =
+      lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun);
+    if (!counts) return 'year';
+  }
+  if (q.range && q.range[0] >= 1900 && q.range[1] <= 2100 && /^\d{4}$/.test(core.text)) return 'years';
+  // Clock times: "11:00", "8 a.m.", "10pm", "1600 hrs", "16 h 30".
+  if (after && after.text === ':' && after2?.kind === 'number' && after.start === core.end) return 'time';
+  if (
+    after &&
+    (lex.timeAfter.has(after.norm) ||
+      lex.timeAfter.has(wordAt(text, after.start)) ||
+      lex.timeAfter.has(`${after.norm} ${after2?.norm ?? ''}`))
+  )
+    return 'duration or time';
+  // "24 hours", "3-year-old", "a 10-day stay".
+  const unit = after?.text === '-' && after.start === q.end ? after2 : after;
+  if (unit && (lex.timeAfter.has(unit.norm) || lex.timeAfter.has(unit.norm.split('-')[0]!)))
+    return 'duration or age';
+  return null;
+}
+
+/** The text from `at` to the next space, lower-cased, without a trailing comma or full stop after
+ * letters: "a.m." → "a.m.", "hrs," → "hrs". */
+function wordAt(text: string, at: number): string {
+  const m = /^\S+/.exec(text.slice(at, at + 12));
+  const w = (m?.[0] ?? '').toLowerCase();
+  return /^\p{L}+[.,;]$/u.test(w) ? w.slice(0, -1) : w.replace(/[,;]$/, '');
+}

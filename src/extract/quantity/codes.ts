@@ -1,0 +1,57 @@
+// Quantities that name or number something instead of counting it: ordinals ("4th", "1er"),
+// labels and ranks ("Category 4", "Resolution 2334", "Camp 7"), model numbers ("Boeing 737"),
+// identifiers glued to letters ("COVID-19", "H5N1"), numbers glued to other numbers ("12/06",
+// "2024-118", "2023-24"), and phone numbers. Returns the reason, or null.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Quantity } from './find.js';
+
+export function codeReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const before = tokens[q.lead - 1];
+  const before2 = tokens[q.lead - 2];
+  const after = tokens[q.next];
+  const core = tokens[q.first]!;
+  if (after && after.start === core.end && lex.ordinalSuffixes.has(after.norm)) return 'ordinal';
+  // Labels and ranks: "Category 4", "No. 5", "level 3", "Resolution 2334"; not a qualifier ("over 5").
+  const labelTok = before?.text === '.' ? before2 : before;
+  if (labelTok && lex.labelBefore.has(labelTok.norm) && !lex.qualifiersByLast.has(labelTok.norm))
+    return 'label or age';
+  if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
+  if (q.written !== 'digits') return null;
+  // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper
+  // ("dead16,000 families"): only short or upper-case prefixes.
+  const glued = /([\p{L}]+)[-/#]?$/u.exec(text.slice(Math.max(0, q.start - 12), q.start))?.[1];
+  if (
+    glued &&
+    (glued.length <= 3 || /^\p{Lu}+$/u.test(glued)) &&
+    /[\p{L}\-/#]/u.test(text[q.start - 1] ?? '')
+  )
+    return 'identifier';
+  if (/^[\p{L}]/u.test(text[core.end] ?? '') && q.end === core.end) return 'identifier or ordinal';
+  // Numbers glued to other numbers by a slash, hyphen or dot are dates, codes or spans of years
+  // ("12/06/2024", "2024-118", "2023-24"); a range that was read as one ("3,000-5,000") is not.
+  if (
+    !q.range &&
+    (/\d[-–—/.]$/.test(text.slice(Math.max(0, q.start - 2), q.start)) ||
+      /^[-–—/.]\d/.test(text.slice(q.end, q.end + 2)))
+  )
+    return 'date or code';
+  return phoneReason(text, tokens, q, lex);
+}
+
+function phoneReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const core = tokens[q.first]!;
+  // "+254 722 …", "0800 123 456": a leading plus or zero is never part of a count.
+  if (text[q.start - 1] === '+' || /^0\d/.test(core.text)) return 'phone or code';
+  // "call 112", "Tel: 0722 …", "hotline 1 800 …": the word right before (a colon or an abbreviation's dot may come between).
+  const word = [':', '.'].includes(tokens[q.lead - 1]?.text ?? '') ? tokens[q.lead - 2] : tokens[q.lead - 1];
+  if (word && lex.phoneBefore.has(word.norm.replace(/\.$/, ''))) return 'phone or code';
+  // Three or more digit groups joined by hyphens, dots or parentheses: "555-123-4567", "(022) 2345".
+  // Thousands grouped by dots ("2.350.112") or commas are counts.
+  const around = text.slice(Math.max(0, q.start - 6), Math.min(text.length, q.end + 12));
+  const grouped = /^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(core.text);
+  if (!grouped && /\d+[-.)]\s?\d{2,4}[-.]\d{2,4}/.test(around) && !/\d{1,3},\d{3}/.test(around))
+    return 'phone or code';
+  if (/\(\d{2,4}\)\s?\d/.test(around)) return 'phone or code';
+  return null;
+}
