@@ -469,7 +469,10 @@ const FRENCH: Row[] = [
   ],
   [
     'Plus de 2,5 millions de personnes déplacées vivent dans des camps.',
-    [{ term: 'displaced', figure: 2500000, unit: 'people', qualifier: 'more_than' }],
+    [
+      { term: 'displaced', figure: 2500000, unit: 'people', qualifier: 'more_than' },
+      { term: 'in_relief_camp', figure: 2500000, unit: 'people', qualifier: 'more_than' },
+    ],
   ],
   [
     "Quelque 15 000 personnes ont été mises à l'abri.",

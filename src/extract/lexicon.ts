@@ -133,6 +133,10 @@ export interface Lexicon {
   estimateModals: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
   figureNegation: string[][];
+  /** Modal verbs that make the clause they open hypothetical ("would result in N people …"). */
+  modals: Set<string>;
+  /** Relative pronouns: a trigger after one belongs to a clause of its own ("people who fled"). */
+  relatives: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
   /** Words after a trigger that cancel or deny it ("the evacuation was called off"). */
@@ -238,6 +242,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     figureNegation: [],
     cancellation: [],
     futureMovements: [],
+    modals: new Set(),
+    relatives: new Set(),
   };
 
   for (const lang of langs) {
@@ -373,6 +379,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
+      set(modal.modals).forEach((x) => lex.modals.add(x));
+      set(modal.relatives).forEach((x) => lex.relatives.add(x));
     }
     const link = read<{
       fillers: string[];

@@ -10,7 +10,13 @@ import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import type { Noun } from './quantity/noun.js';
 import type { Trigger } from './term/triggers.js';
-import { modalityOf, negatedFigure, cancelledAfter, hypotheticalPredicate } from './term/modality.js';
+import {
+  modalityOf,
+  negatedFigure,
+  cancelledAfter,
+  hypotheticalPredicate,
+  hypotheticalBefore,
+} from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
 import { isLabel, labelCost } from './labelList.js';
@@ -44,6 +50,11 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'y', 'et']);
+/** Terms for where displaced people stay, which may count the same figure a second time. */
+const STAYING: ReadonlySet<string> = new Set(['sheltered', 'in_relief_camp']);
+/** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
+const STAY_MIN_SCORE = 0.6;
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
 /** Terms for people who left, which a later "returned" in the same clause overrides. */
@@ -108,7 +119,9 @@ export function linkFigures(
     }
     const modality =
       best.direction === 'after'
-        ? modalityOf(tokens, norms, q.lead, chosen.first, lex)
+        ? hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)
+          ? 'hypothetical'
+          : modalityOf(tokens, norms, q.lead, chosen.first, lex)
         : modalityOf(
             tokens,
             norms,
@@ -138,6 +151,30 @@ export function linkFigures(
         direction: best.direction,
         coordinated: true,
       });
+    } else {
+      // "269,149 IDPs residing with host families", "evacuated 300 families who are now staying
+      // in schools": people who left are also counted where they stay.
+      const stay = candidates.find(
+        (c) =>
+          c !== best &&
+          STAYING.has(c.trigger.entry.term) &&
+          !STAYING.has(chosen.entry.term) &&
+          LEFT.has(chosen.entry.term) &&
+          c.direction === 'after' &&
+          c.score >= STAY_MIN_SCORE &&
+          // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
+          (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
+          modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
+      );
+      if (stay)
+        links.push({
+          figure: f,
+          trigger: stay.trigger,
+          term: stay.trigger.entry.term as Term,
+          score: Math.min(best.score, stay.score) - 0.1,
+          direction: stay.direction,
+          coordinated: true,
+        });
     }
   }
   return links;
@@ -174,6 +211,10 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     score = 1.05;
   } else if (r.first >= countEnd) {
     if (r.entry.form === 'active' || r.entry.form === 'noun') return null;
+    // "claimed the lives of 80 people and displaced entire communities": a verb joined by "and"
+    // right after the counted noun shares the subject of the verb before, not the figure.
+    if (r.first === countEnd + 1 && CONJUNCTIONS.has(gap.norms[countEnd]!) && r.entry.form === 'both')
+      return null;
     const cost = gapCost(gap, countEnd, r.first, 'after', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'after';

@@ -64,3 +64,29 @@ export function hypotheticalPredicate(norms: readonly string[], from: number, le
   }
   return false;
 }
+
+/** How far before a subject figure a modal governing its clause is looked for. */
+const MODAL_REACH = 4;
+
+/**
+ * "The worst-case scenario would result in 216 million people being forced to migrate", "would
+ * still see 44 million people leaving their homes": a modal before the figure, in its clause,
+ * makes the whole event hypothetical. Not an estimate of the past ("may have displaced") and not
+ * when the trigger sits in a relative clause of its own ("will help 5,000 people who fled").
+ */
+export function hypotheticalBefore(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lead: number,
+  triggerFirst: number,
+  lex: Lexicon,
+): boolean {
+  for (let i = Math.max(0, lead - MODAL_REACH); i < lead; i++) {
+    if (!lex.modals.has(norms[i]!) || norms[i + 1] === 'have') continue;
+    if (norms[i] === 'may' && /^M/.test(tokens[i]!.text)) continue; // the month
+    if (norms.slice(i + 1, lead).some((w) => w === ',' || w === '.' || lex.clauseBreaks.has(w))) continue;
+    if (norms.slice(lead, triggerFirst).some((w) => lex.relatives.has(w))) return false;
+    return true;
+  }
+  return false;
+}
