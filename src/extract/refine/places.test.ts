@@ -30,6 +30,10 @@ const ROWS: [string, Want][] = [
     'The camp in Kenya took in 2,000 refugees from neighbouring Somalia.',
     { figure: 2000, country: 'KEN', origin: 'SOM', locations: ['Kenya'] },
   ],
+  [
+    'More than 12,000 people crossed from Burundi into Rwanda over the weekend.',
+    { figure: 12000, country: 'RWA', origin: 'BDI', locations: ['Rwanda'] },
+  ],
   // Origin named, host not: no host country is made up.
   [
     'The camp hosts 20,000 refugees from South Sudan.',

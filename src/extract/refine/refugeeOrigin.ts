@@ -38,7 +38,8 @@ export function refugeeOrigin(fact: Fact, text: string, places: readonly Place[]
     if (p.start < te || p.start - te > FROM_AFTER || !p.country || p.start >= fact.span[1]) continue;
     const between = text.slice(te, p.start);
     if (/[.;!?]/.test(between)) break;
-    if (from.test(between)) return p.country;
+    // The origin word may close the trigger itself ("crossed from Ukraine into Poland").
+    if (from.test(text.slice(ts, p.start))) return p.country;
   }
   return null;
 }
