@@ -133,6 +133,12 @@ export interface Lexicon {
   estimateModals: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
   figureNegation: string[][];
+  /** Rate markers: "400 new arrivals daily", "78 desplazados al día" count a pace, not people. */
+  rates: string[][];
+  /** Words before "a day", "a week" that make it a duration ("in a week of fighting"). */
+  rateBlockers: Set<string>;
+  /** Words after "a week" that make it a point in time ("a week after the tornado"). */
+  rateTimeAfter: Set<string>;
   /** Modal verbs that make the clause they open hypothetical ("would result in N people …"). */
   modals: Set<string>;
   /** Relative pronouns: a trigger after one belongs to a clause of its own ("people who fled"). */
@@ -244,6 +250,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     futureMovements: [],
     modals: new Set(),
     relatives: new Set(),
+    rates: [],
+    rateBlockers: new Set(),
+    rateTimeAfter: new Set(),
   };
 
   for (const lang of langs) {
@@ -381,6 +390,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
       set(modal.modals).forEach((x) => lex.modals.add(x));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
+      lex.rates.push(...(modal.rates ?? []).map(words));
+      set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
+      set(modal.rate_time_after).forEach((x) => lex.rateTimeAfter.add(x));
     }
     const link = read<{
       fillers: string[];

@@ -16,6 +16,7 @@ import {
   cancelledAfter,
   hypotheticalPredicate,
   hypotheticalBefore,
+  isRate,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
@@ -133,6 +134,7 @@ export function linkFigures(
     if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
+    if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
     links.push({
       figure: f,
       trigger: chosen,

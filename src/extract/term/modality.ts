@@ -90,3 +90,21 @@ export function hypotheticalBefore(
   }
   return false;
 }
+
+/** How far past the figure and its trigger a rate marker still belongs to them. */
+const RATE_REACH = 3;
+
+/**
+ * "400 new arrivals daily", "1,100 refugees are crossing every day", "78 desplazados al día":
+ * the figure is a pace, not a count of people, when a rate marker stands between the figure
+ * and just past its trigger.
+ */
+export function isRate(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
+  for (let i = from; i < Math.min(norms.length, to + RATE_REACH); i++) {
+    if (i > 0 && lex.rateBlockers.has(norms[i - 1]!)) continue; // "in a week", "durante el día"
+    const rate = lex.rates.find((r) => matchesAt(norms, i, r));
+    // "a week after the tornado", "a day later" are points in time.
+    if (rate && !lex.rateTimeAfter.has(norms[i + rate.length] ?? '')) return true;
+  }
+  return false;
+}
