@@ -1,5 +1,7 @@
 // extract(): from a document's text to displacement facts. A pure function of (text, options):
 // no I/O beyond the lexicons and gazetteer loaded once. The pipeline, in order:
+//   0. repair               normalize/: PDF damage (glued words, broken lines, mojibake); every
+//                           offset below is into the repaired text until the last step
 //   1. sentences            segment/sentences.ts
 //   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts);
 //      plain-text tables: a header cell's term for every figure below it  (table.ts)
@@ -7,6 +9,7 @@
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
+//   7. offsets              back onto the original text (normalize/remap.ts)
 import type { DocumentInput, ExtractResult, FactDate } from '../types.js';
 import { classify, causeOf, type CauseOfResult } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
@@ -21,6 +24,7 @@ import { confidenceOf } from './refine/confidence.js';
 import { peopleOf } from './refine/people.js';
 import { detectLanguage } from '../document/language.js';
 import { geoparsePlaces } from './geo.js';
+import { mapFactsToOriginal, normalizeText } from './normalize/index.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -31,8 +35,8 @@ export interface ExtractOptions {
 }
 
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
-  const text = doc.text;
-  const lang = doc.lang ?? detectLanguage(text.slice(0, 2000)) ?? 'en';
+  const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
+  const { text, map } = normalizeText(doc.text, lang);
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
@@ -42,7 +46,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   ]);
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
-  const doccls = classify(doc, { facts: scored, vague });
+  const doccls = classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague });
   const resolve = options.geoparse ?? geoparsePlaces;
   const places = resolve && facts.length > 0 ? resolve(text, published) : null;
   let report: FactDate | false | undefined;
@@ -72,5 +76,6 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     fact.people = peopleOf(fact);
     fact.confidence = confidenceOf(fact, fact.confidence, doccls.relevance);
   }
+  mapFactsToOriginal(facts, map, doc.text);
   return { ...doccls, facts };
 }
