@@ -23,8 +23,8 @@ import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
 import { peopleOf } from './refine/people.js';
 import { detectLanguage } from '../document/language.js';
-import { geoparsePlaces } from './geo.js';
-import { mapFactsToOriginal, normalizeText } from './normalize/index.js';
+import { geoparsePlaces, isPlaceName } from './geo.js';
+import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -32,11 +32,16 @@ export const EXTRACTOR_VERSION = '0.1.0';
 export interface ExtractOptions {
   /** Places and country context of the document: the offline geoparser by default; false for none. */
   geoparse?: ((text: string, published: string | null) => PlaceContext) | false;
+  /** Repair PDF damage before reading (true by default); false reads the text exactly as given. */
+  repair?: boolean;
 }
 
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
   const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
-  const { text, map } = normalizeText(doc.text, lang);
+  const { text, map } =
+    options.repair === false
+      ? { text: doc.text, map: OffsetMap.identity() }
+      : normalizeText(doc.text, lang, { isName: isPlaceName });
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);

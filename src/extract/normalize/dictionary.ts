@@ -16,8 +16,13 @@ export interface Dictionary {
   classOf(word: string): number | undefined;
   /** 1–2 letter words that may stand as a part of a glued token ("of", "in", "a"). */
   shortParts: ReadonlySet<string>;
-  /** Words that open a sentence; a capitalised token is only split after one ("Thefloods"). */
+  /**
+   * Words that open a sentence; a capitalised token is only split after one ("Thefloods"). The
+   * lexicon's list, and the number words ("Twopeople").
+   */
   capitalisedHeads: ReadonlySet<string>;
+  /** Capitalised words the list lacks, lower-cased: months (from the extraction lexicon) and weekdays. */
+  proper: ReadonlySet<string>;
 }
 
 export interface NormalizeLexicon {
@@ -27,6 +32,7 @@ export interface NormalizeLexicon {
 
 interface NormalizeFile {
   known?: string[];
+  proper?: string[];
   shortParts?: string[];
   capitalisedHeads?: string[];
   apostrophe?: { endings?: string[]; elisions?: string[] };
@@ -76,11 +82,16 @@ function build(lang: string): NormalizeLexicon {
   const lex = loadLexicon(lang);
   for (const entries of lex.triggers.values()) for (const e of entries) e.words.forEach(own(PROTECTED_CLASS));
   for (const set of Object.values(lex.nouns)) set.forEach(own(PROTECTED_CLASS));
+  const proper = new Set([...lex.months, ...(file.proper ?? [])].filter((w) => /^[a-z]{3,}$/.test(w)));
   return {
     dictionary: {
       classOf: (w) => classes.get(w),
       shortParts: new Set(file.shortParts ?? []),
-      capitalisedHeads: new Set(file.capitalisedHeads ?? []),
+      capitalisedHeads: new Set([
+        ...(file.capitalisedHeads ?? []),
+        ...[...lex.numberUnits.keys(), ...lex.scales.keys()].filter((w) => /^[a-z]{3,}$/.test(w)),
+      ]),
+      proper,
     },
     apostrophes,
   };

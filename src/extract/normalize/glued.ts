@@ -1,14 +1,20 @@
 // Words glued together by PDF text extraction ("wereevacuated", "hadfled", "1,200familieswere",
-// "peopleinKenya"). Only tokens that are not words themselves are looked at, and only plain ones:
-// lower-case words; capitalised words only after a sentence opener ("Thefloods", "Morethan"),
-// since most unknown capitalised words are names, and compound names are made of words
-// ("Clearwater", "Yellowknife"); and a lower-case word glued to a capitalised one. Acronyms, names with inner capitals
-// ("McDonald", "iPhone"), words joined to accented letters, apostrophes or hyphens, and anything
-// in a URL, e-mail address, hashtag or code-like token are left alone. A figure glued to a
-// following word is parted from it where the word is a known word of three or more letters
-// ("1,200families", "2.5million"), never from units and suffixes ("10km", "19th", "1990s"):
-// the quantity reader takes a figure with letters after it for a measure or a label. A word
-// before a figure ("in2019") needs nothing: the tokenizer already parts them.
+// "peopleinKenya", "Julyin"). Only tokens that are not words themselves are looked at, and
+// only plain ones:
+// - lower-case words, cut into known words (segmentWords.ts);
+// - capitalised words, more strictly, since most unknown capitalised words are names and
+//   compound names are made of words ("Clearwater", "Yellowknife"): never a place name; cut
+//   after a sentence opener ("Thefloods", "Accordingto"), or after a month or weekday
+//   followed by common words ("Julyin", "Mondaymorning");
+// - a word glued to a capitalised word ("inKenya", "theUN", "EmergencyManagement"), cut before
+//   the capital when the word before it is a known word.
+// Acronyms, names with inner capitals ("McDonald", "iPhone"), words joined to accented letters or
+// apostrophes, capitalised words joined by a hyphen ("al-Assad"), and anything in a URL, e-mail address, hashtag or code-like token
+// ("H1N1", "A320neo") are left alone. A figure glued to a following word is parted from it
+// where the word is a known word of three or more letters ("1,200families", "20September"),
+// never from units and suffixes ("10km", "19th", "1990s"): the quantity reader takes a figure
+// with letters after it for a measure or a label. A word before a figure ("in2019") needs
+// nothing: the tokenizer parts them.
 import type { Dictionary } from './dictionary.js';
 import type { Edit } from './offsetMap.js';
 import { segmentWords } from './segmentWords.js';
@@ -16,16 +22,23 @@ import { segmentWords } from './segmentWords.js';
 const WORD = /[A-Za-z]+/g;
 const LOWER = /^[a-z]+$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
-/** A lower-case word, then capitalised words: "inKenya", "displacedfromSyria". */
-const LOWER_THEN_CAPITALISED = /^[a-z]{2,}(?:[A-Z][a-z]+)+$/;
-const MIN_LOWER = 4;
+/** Words with a capital inside: "inKenya", "peopleinKenya", "theUN", "InformationMinister". */
+const CAMEL = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{2,})$/;
+const MIN_LOWER = 3;
 const MIN_CAPITALISED = 5;
-/** After a capitalised opener, the parts must be common words (class 35 or below) of 3+ letters. */
+/** The parts of a capitalised token must be common words (class 35 or below). */
 const CAPITALISED_RAREST = 35;
-const CODE_LIKE = /[@/\\_=#~<>{}|]|[A-Za-z0-9]\.[a-z]|www|https?|[A-Za-z]\d+[A-Za-z]/;
+/** URLs, e-mail addresses, hashtags, paths, file names, codes with digits inside ("H1N1"). */
+const CODE_LIKE = /[@\\_=#~<>{}|]|:\/\/|^\/|www\.|[A-Za-z0-9]\.[a-z]{2,}|[A-Z]\d+[A-Za-z]/;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isHyphen = (c: string | undefined) => c === '-' || c === '‐';
 
-export function gluedEdits(text: string, dict: Dictionary): Edit[] {
+/** `isName`: is this lower-cased word a place name (to be left whole)? */
+export function gluedEdits(
+  text: string,
+  dict: Dictionary,
+  isName: (word: string) => boolean = () => false,
+): Edit[] {
   const edits: Edit[] = [];
   const space = (at: number) => edits.push({ start: at, end: at, text: ' ' });
   WORD.lastIndex = 0;
@@ -34,16 +47,18 @@ export function gluedEdits(text: string, dict: Dictionary): Edit[] {
     const start = m.index;
     const end = start + token.length;
     const prev = text[start - 1];
-    const next = text[end];
-    if (!plainNeighbour(prev) || !plainNeighbour(next)) continue;
+    if (!plainNeighbour(prev) || !plainNeighbour(text[end])) continue;
+    // A capitalised word after or before a hyphen is a name's part ("al-Assad", "Ould-Abdallah").
+    if (CAPITALISED.test(token) && (isHyphen(prev) || isHyphen(text[end]))) continue;
     const afterFigure = isDigit(prev);
-    const known = dict.classOf(token.toLowerCase()) !== undefined;
-    if (known) {
-      // "1,200families", "2.5million": a known word glued after a figure.
-      if (afterFigure && token.length >= 3 && LOWER.test(token) && !codeLike(text, start, end)) space(start);
+    const lower = token.toLowerCase();
+    if (dict.classOf(lower) !== undefined || dict.proper.has(lower)) {
+      // "1,200families", "2.5million", "20September": a known word glued after a figure.
+      if (afterFigure && token.length >= 3 && (LOWER.test(token) || CAPITALISED.test(token)))
+        if (!codeLike(text, start, end)) space(start);
       continue;
     }
-    const cuts = cutsOf(token, dict);
+    const cuts = cutsOf(token, dict, isName);
     if (!cuts || codeLike(text, start, end)) continue;
     if (afterFigure) space(start);
     for (const c of cuts) space(start + c);
@@ -52,21 +67,63 @@ export function gluedEdits(text: string, dict: Dictionary): Edit[] {
 }
 
 /** Offsets inside an unknown token where a space belongs, or null to leave it whole. */
-function cutsOf(token: string, dict: Dictionary): number[] | null {
+function cutsOf(token: string, dict: Dictionary, isName: (word: string) => boolean): number[] | null {
   if (LOWER.test(token)) return token.length >= MIN_LOWER ? offsets(segmentWords(token, dict)) : null;
   if (CAPITALISED.test(token)) {
-    if (token.length < MIN_CAPITALISED) return null;
-    const parts = segmentWords(token.toLowerCase(), dict, { rarest: CAPITALISED_RAREST });
-    const opened =
-      parts && dict.capitalisedHeads.has(parts[0]!) && parts.slice(1).every((p) => p.length >= 3);
-    return opened ? offsets(parts) : null;
+    const lower = token.toLowerCase();
+    if (token.length < MIN_CAPITALISED || isName(lower)) return null;
+    const opened = openedParts(segmentWords(lower, dict, { rarest: CAPITALISED_RAREST }), dict);
+    return offsets(opened) ?? properThenWords(lower, dict);
   }
-  if (!LOWER_THEN_CAPITALISED.test(token)) return null;
-  // Cut before the first capital; the lower-case head may itself be glued ("peoplein").
-  const head = token.slice(0, token.search(/[A-Z]/));
-  if (dict.classOf(head) !== undefined) return [head.length];
-  const inner = offsets(segmentWords(head, dict));
-  return inner ? [...inner, head.length] : null;
+  return CAMEL.test(token) ? camelCuts(token, dict) : null;
+}
+
+/** A capitalised token's parts, when they open with a sentence opener followed by real words. */
+function openedParts(parts: string[] | null, dict: Dictionary): string[] | null {
+  if (!parts || !dict.capitalisedHeads.has(parts[0]!)) return null;
+  const rest = parts.slice(1);
+  if (!rest.every((p) => p.length >= 3 || dict.shortParts.has(p))) return null;
+  // "Atotal" is "A total", but a one-letter opener needs a long word after it.
+  return parts[0]!.length > 1 || rest[0]!.length >= 4 ? parts : null;
+}
+
+/**
+ * "Julyin", "Mondaymorning": a month or weekday, then common words. Place names are not cut
+ * this way: too many are a name and a word ("Somaliland", "Jubaland").
+ */
+function properThenWords(lower: string, dict: Dictionary): number[] | null {
+  for (let k = lower.length - 2; k >= 3; k--) {
+    if (!dict.proper.has(lower.slice(0, k))) continue;
+    const rest = lower.slice(k);
+    const c = dict.classOf(rest);
+    const parts =
+      c !== undefined && c <= CAPITALISED_RAREST
+        ? [rest]
+        : segmentWords(rest, dict, { rarest: CAPITALISED_RAREST });
+    if (parts) return [k, ...(offsets(parts) ?? []).map((o) => o + k)];
+  }
+  return null;
+}
+
+/** Cuts before each inner capital whose piece before is a known word ("peoplein" may be glued too). */
+function camelCuts(token: string, dict: Dictionary): number[] | null {
+  const cuts: number[] = [];
+  const pieces = token.split(/(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])/);
+  let at = 0;
+  for (const [k, piece] of pieces.slice(0, -1).entries()) {
+    const lower = piece.toLowerCase();
+    const c = dict.classOf(lower);
+    const known = (c !== undefined && (c <= CAPITALISED_RAREST || lower === piece)) || dict.proper.has(lower);
+    const inner = !known && k === 0 && lower === piece ? offsets(segmentWords(lower, dict)) : null;
+    if (!known && !inner && !dict.capitalisedHeads.has(lower) && !dict.shortParts.has(lower)) return null;
+    if (inner) cuts.push(...inner);
+    cuts.push((at += piece.length));
+  }
+  // The last piece may be glued too: "onMondaymorning".
+  const last = pieces[pieces.length - 1]!;
+  const tail = CAPITALISED.test(last) && dict.classOf(last.toLowerCase()) === undefined;
+  const more = tail ? properThenWords(last.toLowerCase(), dict) : null;
+  return more ? [...cuts, ...more.map((o) => o + at)] : cuts;
 }
 
 function offsets(parts: string[] | null): number[] | null {
@@ -77,10 +134,14 @@ function offsets(parts: string[] | null): number[] | null {
   return out;
 }
 
-/** A neighbour that leaves the token a plain word: not an accented letter, apostrophe or hyphen. */
+/**
+ * A neighbour that leaves the token a plain word: not an accented letter or an apostrophe. A
+ * hyphen is fine: compounds are made of known words ("well-being"), and prefixes do not cut
+ * into words ("socio-economic").
+ */
 function plainNeighbour(c: string | undefined): boolean {
   if (c === undefined) return true;
-  if (c === "'" || c === '’' || c === '-' || c === '‐') return false;
+  if (c === "'" || c === '’') return false;
   return c.charCodeAt(0) < 128 || !/[\p{L}\p{M}]/u.test(c);
 }
 

@@ -26,9 +26,13 @@ export interface Normalized {
   map: OffsetMap;
 }
 
-export function normalizeText(original: string, lang: string): Normalized {
+export interface NormalizeOptions {
+  /** Is this lower-cased word a place name? Such words are never cut ("Athens" is not "At hens"). */
+  isName?: (word: string) => boolean;
+}
+
+export function normalizeText(original: string, lang: string, options: NormalizeOptions = {}): Normalized {
   const { dictionary, apostrophes } = loadNormalizeLexicon(lang);
-  const isWord = dictionary ? (w: string) => dictionary.classOf(w) !== undefined : null;
   let text = original;
   let map = OffsetMap.identity();
   const run = (edits: Edit[]) => ({ text, map } = map.apply(text, edits));
@@ -37,8 +41,8 @@ export function normalizeText(original: string, lang: string): Normalized {
     run(mojibakeEdits(text, apostrophes));
     if (text === before) break;
   }
-  if (mayHoldHyphenation(text)) run(hyphenEdits(text, isWord));
+  if (mayHoldHyphenation(text)) run(hyphenEdits(text, dictionary));
   if (mayHoldLooseSpace(text)) run(whitespaceEdits(text));
-  if (dictionary) run(gluedEdits(text, dictionary));
+  if (dictionary) run(gluedEdits(text, dictionary, options.isName));
   return { text, map };
 }

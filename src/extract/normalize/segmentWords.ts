@@ -3,8 +3,9 @@
 // the longest word). Each part costs a constant, so few long words beat many short ones, plus a
 // price by frequency class, so common words beat rare ones ("were evacuated", not "wee re …").
 // Short parts are where false cuts come from, so 1–2 letter parts must be in the lexicon's
-// shortParts and 3–5 letter parts must be reasonably common; a one-letter word ("a") is never
-// last, since it stands before the word it goes with ("para" is not "par a").
+// shortParts and 3–5 letter parts must be reasonably common. A one-letter word ("a") stands
+// before the word it goes with, so it ends a token only after a short or very common word
+// ("ina", "aftera"), never after another ("para" is not "par a").
 import { PROTECTED_CLASS, type Dictionary } from './dictionary.js';
 
 /** Tokens longer than this are not segmented (they are rarely glued words, and it bounds the work). */
@@ -41,9 +42,22 @@ export function segmentWords(word: string, dict: Dictionary, options: SegmentOpt
       }
     }
   }
+  // A final one-letter word, after a short or very common one: "in a", "after a".
+  let lastLetter = -1;
+  if (n >= 3 && dict.shortParts.has(word[n - 1]!)) {
+    for (let j = Math.max(0, n - 1 - MAX_PART); j < n - 1; j++) {
+      const before = word.slice(j, n - 1);
+      if (best[j] === Infinity || !(dict.shortParts.has(before) || dict.classOf(before) === 10)) continue;
+      const c = best[j]! + partCost(before, dict, rarest) + PER_PART;
+      if (c < best[n]!) {
+        best[n] = c;
+        lastLetter = j;
+      }
+    }
+  }
   if (best[n] === Infinity) return null;
-  const parts: string[] = [];
-  for (let i = n; i > 0; i = from[i]!) parts.unshift(word.slice(from[i]!, i));
+  const parts: string[] = lastLetter >= 0 ? [word.slice(lastLetter, n - 1), word[n - 1]!] : [];
+  for (let i = lastLetter >= 0 ? lastLetter : n; i > 0; i = from[i]!) parts.unshift(word.slice(from[i]!, i));
   return parts.length >= 2 ? parts : null;
 }
 
