@@ -21,6 +21,11 @@ export interface Dictionary {
    * lexicon's list, and the number words ("Twopeople").
    */
   capitalisedHeads: ReadonlySet<string>;
+  /**
+   * Words that stand right before a figure and get glued to it ("of20", "than4,400", "Over130"):
+   * short parts, sentence openers and the last words of the lexicon's qualifiers.
+   */
+  beforeFigure: ReadonlySet<string>;
   /** Capitalised words the list lacks, lower-cased: months (from the extraction lexicon) and weekdays. */
   proper: ReadonlySet<string>;
 }
@@ -83,14 +88,21 @@ function build(lang: string): NormalizeLexicon {
   for (const entries of lex.triggers.values()) for (const e of entries) e.words.forEach(own(PROTECTED_CLASS));
   for (const set of Object.values(lex.nouns)) set.forEach(own(PROTECTED_CLASS));
   const proper = new Set([...lex.months, ...(file.proper ?? [])].filter((w) => /^[a-z]{3,}$/.test(w)));
+  const shortParts = new Set(file.shortParts ?? []);
+  const capitalisedHeads = new Set([
+    ...(file.capitalisedHeads ?? []),
+    ...[...lex.numberUnits.keys(), ...lex.scales.keys()].filter((w) => /^[a-z]{3,}$/.test(w)),
+  ]);
+  const qualifierEnds = lex.qualifiersBefore.map((q) => q.words[q.words.length - 1] ?? '');
+  const beforeFigure = new Set(
+    [...shortParts, ...capitalisedHeads, ...qualifierEnds].filter((w) => /^[a-z]+$/.test(w)),
+  );
   return {
     dictionary: {
       classOf: (w) => classes.get(w),
-      shortParts: new Set(file.shortParts ?? []),
-      capitalisedHeads: new Set([
-        ...(file.capitalisedHeads ?? []),
-        ...[...lex.numberUnits.keys(), ...lex.scales.keys()].filter((w) => /^[a-z]{3,}$/.test(w)),
-      ]),
+      shortParts,
+      capitalisedHeads,
+      beforeFigure,
       proper,
     },
     apostrophes,

@@ -56,12 +56,24 @@ export function gluedEdits(
       // "1,200families", "2.5million", "20September": a known word glued after a figure.
       if (afterFigure && token.length >= 3 && (LOWER.test(token) || CAPITALISED.test(token)))
         if (!codeLike(text, start, end)) space(start);
+      const plain = token.length >= 2 && (LOWER.test(token) || CAPITALISED.test(token));
+      if (
+        plain &&
+        isDigit(text[end]) &&
+        !afterFigure &&
+        dict.beforeFigure.has(lower) &&
+        !codeLike(text, start, end)
+      )
+        space(end);
       continue;
     }
     const cuts = cutsOf(token, dict, isName);
     if (!cuts || codeLike(text, start, end)) continue;
     if (afterFigure) space(start);
     for (const c of cuts) space(start + c);
+    // "totalof1001": the last part may stand before a figure.
+    const lastPart = lower.slice(cuts[cuts.length - 1] ?? 0);
+    if (isDigit(text[end]) && cuts.length > 0 && dict.beforeFigure.has(lastPart)) space(end);
   }
   return edits;
 }

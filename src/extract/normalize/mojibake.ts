@@ -3,8 +3,9 @@
 // back into its bytes and decoded as UTF-8; only runs that decode cleanly to a letter,
 // punctuation or a symbol are repaired, so real accented text ("Ãlvaro" is not a UTF-8
 // sequence) stays as it is.
-// Two more traces of the same damage: "â€" whose last byte (0x9D, the closing quote) was lost,
-// and U+FFFD where an apostrophe stood ("don\uFFFDt", "l\uFFFDarmée").
+// Three more traces of the same damage: "â€" whose last byte (0x9D, the closing quote) was lost,
+// "Â" before a no-break space that became a plain space, and U+FFFD where an apostrophe stood
+// ("don\uFFFDt", "l\uFFFDarmée").
 import type { Edit } from './offsetMap.js';
 
 /**
@@ -27,6 +28,8 @@ const CONT = contChars.map(escape).join('');
 const RUN = new RegExp(`[\\u00c2-\\u00f4][${CONT}]{1,3}`, 'g');
 /** "â€" (E2 80, the start of every curly quote and dash) whose third byte was lost. */
 const LOST_QUOTE = new RegExp(`\\u00e2\\u20ac(?:\\ufffd|(?![${CONT}]))`, 'g');
+/** "Â" left of a no-break space that later became a plain space ("1,000Â families"). */
+const LOST_NBSP = /(?<=[\p{Ll}\d.,;:!?)])\u00c2(?= )/gu;
 /** Only these repaired characters are believed: letters, marks, punctuation, symbols, spaces. */
 const PLAUSIBLE = /^[\p{L}\p{M}\p{P}\p{S}\p{Zs}]+$/u;
 
@@ -54,6 +57,9 @@ export function mojibakeEdits(text: string, apostrophes: Apostrophes): Edit[] {
   LOST_QUOTE.lastIndex = 0;
   for (let m = LOST_QUOTE.exec(text); m; m = LOST_QUOTE.exec(text))
     edits.push({ start: m.index, end: m.index + m[0].length, text: '\u201d' });
+  LOST_NBSP.lastIndex = 0;
+  for (let m = LOST_NBSP.exec(text); m; m = LOST_NBSP.exec(text))
+    edits.push({ start: m.index, end: m.index + 1, text: '' });
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1))
     if (isApostrophe(text, i, apostrophes)) edits.push({ start: i, end: i + 1, text: '\u2019' });
   return edits

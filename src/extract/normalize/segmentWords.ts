@@ -66,5 +66,7 @@ function partCost(part: string, dict: Dictionary, rarest: number): number {
   const c = dict.classOf(part);
   if (c === undefined || c === PROTECTED_CLASS || c > Math.min(rarest, rarestFor(part.length)))
     return Infinity;
-  return PER_PART + classCost(c);
+  // A three-letter word less common than "the" or "had" rarely beats a short function word:
+  // "homes in the", not "home sin the".
+  return PER_PART + classCost(c) + (part.length === 3 && c > 10 ? 1 : 0);
 }
