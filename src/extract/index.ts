@@ -36,12 +36,18 @@ export interface ExtractOptions {
   repair?: boolean;
 }
 
+/**
+ * Without the default geoparser there is no gazetteer to tell a place name from glued words, so
+ * the repair cuts no capitalised word (and the gazetteer is not loaded for it).
+ */
+const anyName = () => true;
+
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
   const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
   const { text, map } =
     options.repair === false
       ? { text: doc.text, map: OffsetMap.identity() }
-      : normalizeText(doc.text, lang, { isName: isPlaceName });
+      : normalizeText(doc.text, lang, { isName: options.geoparse === undefined ? isPlaceName : anyName });
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);

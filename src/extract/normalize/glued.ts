@@ -19,13 +19,14 @@ import type { Dictionary } from './dictionary.js';
 import type { Edit } from './offsetMap.js';
 import { segmentWords } from './segmentWords.js';
 
-const WORD = /[A-Za-z]+/g;
 const LOWER = /^[a-z]+$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
 /** Words with a capital inside: "inKenya", "peopleinKenya", "theUN", "InformationMinister". */
 const CAMEL = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{2,})$/;
 const MIN_LOWER = 3;
 const MIN_CAPITALISED = 5;
+/** The longest sentence opener looked for at the start of a capitalised token. */
+const MAX_OPENER = 13;
 /** The parts of a capitalised token must be common words (class 35 or below). */
 const CAPITALISED_RAREST = 35;
 /** URLs, e-mail addresses, hashtags, paths, file names, codes with digits inside ("H1N1"). */
@@ -41,62 +42,84 @@ export function gluedEdits(
 ): Edit[] {
   const edits: Edit[] = [];
   const space = (at: number) => edits.push({ start: at, end: at, text: ' ' });
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const token = m[0];
-    const start = m.index;
-    const end = start + token.length;
-    const prev = text[start - 1];
-    if (!plainNeighbour(prev) || !plainNeighbour(text[end])) continue;
-    // A capitalised word after or before a hyphen is a name's part ("al-Assad", "Ould-Abdallah").
-    if (CAPITALISED.test(token) && (isHyphen(prev) || isHyphen(text[end]))) continue;
-    const afterFigure = isDigit(prev);
-    const lower = token.toLowerCase();
-    if (dict.classOf(lower) !== undefined || dict.proper.has(lower)) {
-      // "1,200families", "2.5million", "20September": a known word glued after a figure.
-      if (afterFigure && token.length >= 3 && (LOWER.test(token) || CAPITALISED.test(token)))
-        if (!codeLike(text, start, end)) space(start);
-      const plain = token.length >= 2 && (LOWER.test(token) || CAPITALISED.test(token));
-      if (
-        plain &&
-        isDigit(text[end]) &&
-        !afterFigure &&
-        dict.beforeFigure.has(lower) &&
-        !codeLike(text, start, end)
-      )
-        space(end);
+  // The same unknown word is often repeated in a document: cut it once.
+  const memo = new Map<string, number[] | null>();
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    const cuts = cutsOf(token, dict, isName);
+    const start = i;
+    let upper = false;
+    for (let c = text.charCodeAt(i); i < n && isAsciiLetter(c); c = text.charCodeAt(++i)) upper ||= c < 97;
+    const end = i;
+    const prev = text[start - 1];
+    const next = text[end];
+    const afterFigure = isDigit(prev);
+    const beforeDigit = isDigit(next);
+    // Words of one or two letters are never cut; they matter only next to a figure.
+    if (end - start < MIN_LOWER && !afterFigure && !beforeDigit) continue;
+    if (!plainNeighbour(prev) || !plainNeighbour(next)) continue;
+    const token = text.slice(start, end);
+    // A capitalised word after or before a hyphen is a name's part ("al-Assad", "Ould-Abdallah").
+    if ((isHyphen(prev) || isHyphen(next)) && CAPITALISED.test(token)) continue;
+    const lower = upper ? token.toLowerCase() : token;
+    if (dict.classOf(lower) !== undefined || (upper && dict.proper.has(lower))) {
+      if (!afterFigure && !beforeDigit) continue;
+      const plain = LOWER.test(token) || CAPITALISED.test(token);
+      if (!plain || codeLike(text, start, end)) continue;
+      // "1,200families", "2.5million", "20September": a known word glued after a figure.
+      if (afterFigure && token.length >= 3) space(start);
+      // "of20", "Over130": a word that stands before figures, glued to one.
+      if (beforeDigit && !afterFigure && token.length >= 2 && dict.beforeFigure.has(lower)) space(end);
+      continue;
+    }
+    let cuts = memo.get(token);
+    if (cuts === undefined) memo.set(token, (cuts = cutsOf(token, dict, isName)));
     if (!cuts || codeLike(text, start, end)) continue;
     if (afterFigure) space(start);
     for (const c of cuts) space(start + c);
     // "totalof1001": the last part may stand before a figure.
-    const lastPart = lower.slice(cuts[cuts.length - 1] ?? 0);
-    if (isDigit(text[end]) && cuts.length > 0 && dict.beforeFigure.has(lastPart)) space(end);
+    if (beforeDigit && dict.beforeFigure.has(lower.slice(cuts[cuts.length - 1] ?? 0))) space(end);
   }
   return edits;
 }
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Offsets inside an unknown token where a space belongs, or null to leave it whole. */
 function cutsOf(token: string, dict: Dictionary, isName: (word: string) => boolean): number[] | null {
   if (LOWER.test(token)) return token.length >= MIN_LOWER ? offsets(segmentWords(token, dict)) : null;
   if (CAPITALISED.test(token)) {
     const lower = token.toLowerCase();
-    if (token.length < MIN_CAPITALISED || isName(lower)) return null;
-    const opened = openedParts(segmentWords(lower, dict, { rarest: CAPITALISED_RAREST }), dict);
-    return offsets(opened) ?? properThenWords(lower, dict);
+    if (token.length < MIN_CAPITALISED) return null;
+    const cuts = openerThenWords(lower, dict) ?? properThenWords(lower, dict);
+    // Asked last, since it is rarely needed: the gazetteer loads on the first question.
+    return cuts && !isName(lower) ? cuts : null;
   }
   return CAMEL.test(token) ? camelCuts(token, dict) : null;
 }
 
-/** A capitalised token's parts, when they open with a sentence opener followed by real words. */
-function openedParts(parts: string[] | null, dict: Dictionary): string[] | null {
-  if (!parts || !dict.capitalisedHeads.has(parts[0]!)) return null;
-  const rest = parts.slice(1);
-  if (!rest.every((p) => p.length >= 3 || dict.shortParts.has(p))) return null;
-  // "Atotal" is "A total", but a one-letter opener needs a long word after it.
-  return parts[0]!.length > 1 || rest[0]!.length >= 4 ? parts : null;
+/**
+ * "Thefloods", "Accordingto": a sentence opener, then common words. Openers are looked for first,
+ * so that names (most unknown capitalised words) cost a few set lookups, not a segmentation.
+ */
+function openerThenWords(lower: string, dict: Dictionary): number[] | null {
+  for (let k = Math.min(lower.length - 2, MAX_OPENER); k >= 1; k--) {
+    if (!dict.capitalisedHeads.has(lower.slice(0, k))) continue;
+    const rest = lower.slice(k);
+    const c = dict.classOf(rest);
+    const parts =
+      c !== undefined && c <= CAPITALISED_RAREST
+        ? [rest]
+        : segmentWords(rest, dict, { rarest: CAPITALISED_RAREST });
+    if (!parts || !parts.every((p) => p.length >= 3 || dict.shortParts.has(p))) continue;
+    // "Atotal" is "A total", but a one-letter opener needs a long word after it.
+    if (k === 1 && parts[0]!.length < 4) continue;
+    return [k, ...(offsets(parts) ?? []).map((o) => o + k)];
+  }
+  return null;
 }
 
 /**

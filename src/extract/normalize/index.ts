@@ -2,13 +2,15 @@
 // original offsets so that every span still points into the text as stored. The passes, in order:
 //   1. mojibake     UTF-8 read as Windows-1252 ("â€™", "Ã©"), lost closing quotes, U+FFFD
 //                   apostrophes; run twice, since text is sometimes mis-decoded twice
-//   2. hyphens      "evacu-\nated" joined when the joined word is known; soft hyphens dropped
+//   2. hyphens      "evacu-\nated" joined when the joined word is known (or cuts into words:
+//                   "drow-\nningand"); "IDP-\nhosting" keeps its hyphen; soft hyphens dropped
 //   3. whitespace   line breaks inside a sentence become spaces; runs of spaces collapse
 //   4. glued        "wereevacuated" → "were evacuated", "1,200families" → "1,200 families"
+//                   (English only: the other languages have no word list yet)
 // Mojibake comes first because it hides letters from the others; hyphens before whitespace
 // because the line break is part of the hyphenation; glued words last, on clean spacing.
-// Each pass first checks cheaply whether the text may need it, so clean text costs one scan
-// for glued words and nothing else.
+// Each pass first checks cheaply whether the text may need it, so clean text costs a few
+// linear scans; word segmentation runs only on tokens that fail the dictionary check.
 import { OffsetMap, type Edit } from './offsetMap.js';
 import { mayHoldMojibake, mojibakeEdits } from './mojibake.js';
 import { hyphenEdits, mayHoldHyphenation } from './hyphens.js';

@@ -29,11 +29,14 @@ const RUN = new RegExp(`[\\u00c2-\\u00f4][${CONT}]{1,3}`, 'g');
 /** "â€" (E2 80, the start of every curly quote and dash) whose third byte was lost. */
 const LOST_QUOTE = new RegExp(`\\u00e2\\u20ac(?:\\ufffd|(?![${CONT}]))`, 'g');
 /** "Â" left of a no-break space that later became a plain space ("1,000Â families"). */
-const LOST_NBSP = /(?<=[\p{Ll}\d.,;:!?)])\u00c2(?= )/gu;
+const LOST_NBSP = /\u00c2(?= )/g;
+const BEFORE_NBSP = /[\p{Ll}\d.,;:!?)]/u;
 /** Only these repaired characters are believed: letters, marks, punctuation, symbols, spaces. */
 const PLAUSIBLE = /^[\p{L}\p{M}\p{P}\p{S}\p{Zs}]+$/u;
 
-export const mayHoldMojibake = (text: string): boolean => /[\u00c2-\u00f4\ufffd]/.test(text);
+/** A lead byte's character before a continuation byte's, "Â " or U+FFFD: rare in clean text. */
+const MAY_HOLD = new RegExp(`[\\u00c2-\\u00f4][${CONT}]|\\u00c2 |\\ufffd`);
+export const mayHoldMojibake = (text: string): boolean => MAY_HOLD.test(text);
 
 /** Where an apostrophe stands in the language: the endings after it, the elided words before it. */
 export interface Apostrophes {
@@ -59,7 +62,7 @@ export function mojibakeEdits(text: string, apostrophes: Apostrophes): Edit[] {
     edits.push({ start: m.index, end: m.index + m[0].length, text: '\u201d' });
   LOST_NBSP.lastIndex = 0;
   for (let m = LOST_NBSP.exec(text); m; m = LOST_NBSP.exec(text))
-    edits.push({ start: m.index, end: m.index + 1, text: '' });
+    if (BEFORE_NBSP.test(text[m.index - 1] ?? '')) edits.push({ start: m.index, end: m.index + 1, text: '' });
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1))
     if (isApostrophe(text, i, apostrophes)) edits.push({ start: i, end: i + 1, text: '\u2019' });
   return edits
@@ -92,5 +95,7 @@ function isApostrophe(text: string, i: number, a: Apostrophes): boolean {
   if (!after || !before) return false;
   if (a.endings.has(after.toLowerCase())) return true;
   const wordStart = i - before.length;
-  return a.elisions.has(before.toLowerCase()) && !/\p{L}/u.test(text[wordStart - 1] ?? '');
+  // Elision only comes before a vowel or "h": "m\uFFFDnages" lost an "é", not an apostrophe.
+  const elidable = /^[aeiouyhàâäæéèêëîïôœùûü]/i.test(after);
+  return elidable && a.elisions.has(before.toLowerCase()) && !/\p{L}/u.test(text[wordStart - 1] ?? '');
 }

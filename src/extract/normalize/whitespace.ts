@@ -5,17 +5,24 @@
 // tabs are kept, since plain-text tables separate their cells with them.
 import type { Edit } from './offsetMap.js';
 
-/** A letter, digit or comma; spaces; one line break; spaces; a lower-case letter. */
-const INNER_BREAK = /(?<=[\p{L}\d,])[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const SPACE_RUN = / {2,}/g;
+const BEFORE_BREAK = /[\p{L}\d,]/u;
+const AFTER_BREAK = /\p{Ll}/u;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
 export const mayHoldLooseSpace = (text: string): boolean => text.includes('\n') || text.includes('  ');
 
 export function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  INNER_BREAK.lastIndex = 0;
-  for (let m = INNER_BREAK.exec(text); m; m = INNER_BREAK.exec(text))
-    edits.push({ start: m.index, end: m.index + m[0].length, text: ' ' });
+  // A letter, digit or comma; spaces; one line break; spaces; a lower-case letter.
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let s = nl;
+    while (s > 0 && (isBlank(text[s - 1]) || text[s - 1] === '\r')) s--;
+    let e = nl + 1;
+    while (isBlank(text[e])) e++;
+    if (s > 0 && BEFORE_BREAK.test(text[s - 1]!) && AFTER_BREAK.test(text[e] ?? ''))
+      edits.push({ start: s, end: e, text: ' ' });
+  }
   SPACE_RUN.lastIndex = 0;
   for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
     // Leading indentation is left alone, and a run already inside a line-break edit is covered.
