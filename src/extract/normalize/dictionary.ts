@@ -23,9 +23,12 @@ export interface Dictionary {
   capitalisedHeads: ReadonlySet<string>;
   /**
    * Words that stand right before a figure and get glued to it ("of20", "than4,400", "Over130"):
-   * short parts, sentence openers and the last words of the lexicon's qualifiers.
+   * short parts, sentence openers, the last words of the lexicon's qualifiers and the
+   * normalize.json list (conjunctions: "and800").
    */
   beforeFigure: ReadonlySet<string>;
+  /** Short words parted from a figure glued before them ("85,000of them"); longer known words always are. */
+  afterFigure: ReadonlySet<string>;
   /** Capitalised words the list lacks, lower-cased: months (from the extraction lexicon) and weekdays. */
   proper: ReadonlySet<string>;
 }
@@ -40,6 +43,8 @@ interface NormalizeFile {
   proper?: string[];
   shortParts?: string[];
   capitalisedHeads?: string[];
+  beforeFigure?: string[];
+  afterFigure?: string[];
   apostrophe?: { endings?: string[]; elisions?: string[] };
 }
 
@@ -95,7 +100,9 @@ function build(lang: string): NormalizeLexicon {
   ]);
   const qualifierEnds = lex.qualifiersBefore.map((q) => q.words[q.words.length - 1] ?? '');
   const beforeFigure = new Set(
-    [...shortParts, ...capitalisedHeads, ...qualifierEnds].filter((w) => /^[a-z]+$/.test(w)),
+    [...shortParts, ...capitalisedHeads, ...qualifierEnds, ...(file.beforeFigure ?? [])].filter((w) =>
+      /^[a-z]+$/.test(w),
+    ),
   );
   return {
     dictionary: {
@@ -103,6 +110,7 @@ function build(lang: string): NormalizeLexicon {
       shortParts,
       capitalisedHeads,
       beforeFigure,
+      afterFigure: new Set(file.afterFigure ?? []),
       proper,
     },
     apostrophes,

@@ -7,7 +7,8 @@
 //   after a sentence opener ("Thefloods", "Accordingto"), or after a month or weekday
 //   followed by common words ("Julyin", "Mondaymorning");
 // - a word glued to a capitalised word ("inKenya", "theUN", "EmergencyManagement"), cut before
-//   the capital when the word before it is a known word.
+//   the capital when the word before it is a known word;
+// - an acronym glued to a lower-case word ("IDPsin", "UNHCRsaid").
 // Acronyms, names with inner capitals ("McDonald", "iPhone"), words joined to accented letters or
 // apostrophes, capitalised words joined by a hyphen ("al-Assad"), and anything in a URL, e-mail address, hashtag or code-like token
 // ("H1N1", "A320neo") are left alone. A figure glued to a following word is parted from it
@@ -23,6 +24,8 @@ const LOWER = /^[a-z]+$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
 /** Words with a capital inside: "inKenya", "peopleinKenya", "theUN", "InformationMinister". */
 const CAMEL = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{2,})$/;
+/** An acronym of two or more capitals, then a lower-case word: "IDPsin", "UNHCRsaid". */
+const ACRONYM_THEN_WORD = /^[A-Z]{2,}[a-z]{2,}$/;
 const MIN_LOWER = 3;
 const MIN_CAPITALISED = 5;
 /** The longest sentence opener looked for at the start of a capitalised token. */
@@ -69,8 +72,8 @@ export function gluedEdits(
       if (!afterFigure && !beforeDigit) continue;
       const plain = LOWER.test(token) || CAPITALISED.test(token);
       if (!plain || codeLike(text, start, end)) continue;
-      // "1,200families", "2.5million", "20September": a known word glued after a figure.
-      if (afterFigure && token.length >= 3) space(start);
+      // "1,200families", "2.5million", "20September", "85,000of": a word glued after a figure.
+      if (afterFigure && (token.length >= 3 || dict.afterFigure.has(lower))) space(start);
       // "of20", "Over130": a word that stands before figures, glued to one.
       if (beforeDigit && !afterFigure && token.length >= 2 && dict.beforeFigure.has(lower)) space(end);
       continue;
@@ -98,7 +101,26 @@ function cutsOf(token: string, dict: Dictionary, isName: (word: string) => boole
     // Asked last, since it is rarely needed: the gazetteer loads on the first question.
     return cuts && !isName(lower) ? cuts : null;
   }
+  if (ACRONYM_THEN_WORD.test(token)) return acronymCuts(token, dict);
   return CAMEL.test(token) ? camelCuts(token, dict) : null;
+}
+
+/** "IDPsin", "NGOsare", "UNHCRsaid": an acronym (perhaps plural) glued to a lower-case word. */
+function acronymCuts(token: string, dict: Dictionary): number[] | null {
+  const caps = token.search(/[a-z]/);
+  // The plural "s" goes with the acronym when what follows is a commoner word: "IDPs in", not
+  // "IDP sin"; "UNHCR said", not "UNHCRs aid" (a tie keeps the longer word).
+  let best: { cuts: number[]; price: number } | null = null;
+  for (const at of token[caps] === 's' ? [caps, caps + 1] : [caps]) {
+    const rest = token.slice(at);
+    if (rest.length === 0) continue;
+    const c = dict.shortParts.has(rest) ? 0 : dict.classOf(rest);
+    const inner = c === undefined ? offsets(segmentWords(rest, dict)) : null;
+    if (c === undefined && !inner) continue;
+    const price = c ?? 100;
+    if (!best || price < best.price) best = { cuts: [at, ...(inner ?? []).map((o) => o + at)], price };
+  }
+  return best?.cuts ?? null;
 }
 
 /**

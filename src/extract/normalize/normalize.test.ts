@@ -30,6 +30,8 @@ const REPAIRED: [damaged: string, repaired: string][] = [
     'A total of 20 people, a total of 35 and Over 130 left.',
   ],
   ['The quake left 12 dead4,000 homeless.', 'The quake left 12 dead4,000 homeless.'],
+  ['Two died and800 fled; 85,000of them returned.', 'Two died and 800 fled; 85,000 of them returned.'],
+  ['The IDPsin camps, NGOsare busy and UNHCRsaid so.', 'The IDPs in camps, NGOs are busy and UNHCR said so.'],
   // line-end hyphens
   ['Hundreds were evacu-\nated from the coast.', 'Hundreds were evacuated from the coast.'],
   [
@@ -58,7 +60,8 @@ const REPAIRED: [damaged: string, repaired: string][] = [
 const UNTOUCHED = [
   // known compounds, legitimate hyphens, numbers and codes
   'The well-being of IDP-hosting communities after COVID-19 and H1N1.',
-  'Some 2,300 people; 10km away; the 19th district; the 1990s; 2.5m; A320neo; 5pm; A4 paper; G7.',
+  'Some 2,300 people; 10km away; the 19th district; the 1990s; 2.5m; A320neo; 5pm; 10am; A4 paper; G7.',
+  'IDPs, NGOs, PhD, UNHCR and mRNA.',
   'São Paulo, Côte d’Ivoire, Zürich, NÃO and ÂNGELA.',
   // names: places, people, inner capitals, names after a hyphen
   'Residents of Athens, Apure and Clearwater met McDonald, LeBron and President al-Assad.',
