@@ -1,5 +1,7 @@
 // extract(): from a document's text to displacement facts. A pure function of (text, options):
 // no I/O beyond the lexicons and gazetteer loaded once. The pipeline, in order:
+//   0. repair               normalize/: PDF damage (glued words, broken lines, mojibake); every
+//                           offset below is into the repaired text until the last step
 //   1. sentences            segment/sentences.ts
 //   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts);
 //      plain-text tables: a header cell's term for every figure below it  (table.ts)
@@ -7,6 +9,7 @@
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
+//   7. offsets              back onto the original text (normalize/remap.ts)
 import type { DocumentInput, ExtractResult, FactDate } from '../types.js';
 import { classify, causeOf, type CauseOfResult } from '../classify/index.js';
 import { loadLexicon } from './lexicon.js';
@@ -20,19 +23,31 @@ import { attachPlaces, type PlaceContext } from './refine/places.js';
 import { confidenceOf } from './refine/confidence.js';
 import { peopleOf } from './refine/people.js';
 import { detectLanguage } from '../document/language.js';
-import { geoparsePlaces } from './geo.js';
+import { geoparsePlaces, isPlaceName } from './geo.js';
+import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export interface ExtractOptions {
   /** Places and country context of the document: the offline geoparser by default; false for none. */
   geoparse?: ((text: string, published: string | null) => PlaceContext) | false;
+  /** Repair PDF damage before reading (true by default); false reads the text exactly as given. */
+  repair?: boolean;
 }
 
+/**
+ * Without the default geoparser there is no gazetteer to tell a place name from glued words, so
+ * the repair cuts no capitalised word (and the gazetteer is not loaded for it).
+ */
+const anyName = () => true;
+
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
-  const text = doc.text;
-  const lang = doc.lang ?? detectLanguage(text.slice(0, 2000)) ?? 'en';
+  const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
+  const { text, map } =
+    options.repair === false
+      ? { text: doc.text, map: OffsetMap.identity() }
+      : normalizeText(doc.text, lang, { isName: options.geoparse === undefined ? isPlaceName : anyName });
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
@@ -42,7 +57,7 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   ]);
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
-  const doccls = classify(doc, { facts: scored, vague });
+  const doccls = classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague });
   const resolve = options.geoparse ?? geoparsePlaces;
   const places = resolve && facts.length > 0 ? resolve(text, published) : null;
   let report: FactDate | false | undefined;
@@ -72,5 +87,6 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
     fact.people = peopleOf(fact);
     fact.confidence = confidenceOf(fact, fact.confidence, doccls.relevance);
   }
+  mapFactsToOriginal(facts, map, doc.text);
   return { ...doccls, facts };
 }

@@ -1,0 +1,102 @@
+// Tables of damaged → repaired text for each repair, and near misses that must stay as they are.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeText } from './index.js';
+
+const names = new Set(['athens', 'apure', 'clearwater']);
+const repair = (s: string, lang = 'en') => normalizeText(s, lang, { isName: (w) => names.has(w) }).text;
+
+const REPAIRED: [damaged: string, repaired: string][] = [
+  // glued words
+  ['Some 4,000 residents wereevacuated on Tuesday.', 'Some 4,000 residents were evacuated on Tuesday.'],
+  ['The militia attack hadforced villagers to flee.', 'The militia attack had forced villagers to flee.'],
+  ['Fighting displacedmore than 9,000 people.', 'Fighting displaced more than 9,000 people.'],
+  ['Nearly 2,500familieswere relocated.', 'Nearly 2,500 families were relocated.'],
+  ['About 730households hadfled the valley.', 'About 730 households had fled the valley.'],
+  ['The storm left 3.5million without shelter.', 'The storm left 3.5 million without shelter.'],
+  [
+    'They stayed ina school and asa result of the rains.',
+    'They stayed in a school and as a result of the rains.',
+  ],
+  ['Thelandslide buried the road.', 'The landslide buried the road.'],
+  ['Accordingto officials, Morethan 600 left.', 'According to officials, More than 600 left.'],
+  ['Twohundred people took refuge.', 'Two hundred people took refuge.'],
+  ['Atotal of 85 huts burned.', 'A total of 85 huts burned.'],
+  ['Aid reached peopleinChad and theUN said so.', 'Aid reached people in Chad and the UN said so.'],
+  ['The EmergencyManagement office opened.', 'The Emergency Management office opened.'],
+  ['Water rose onMondaymorning and on 14October.', 'Water rose on Monday morning and on 14 October.'],
+  [
+    'A total of20 people, atotalof35 and Over130 left.',
+    'A total of 20 people, a total of 35 and Over 130 left.',
+  ],
+  ['The quake left 12 dead4,000 homeless.', 'The quake left 12 dead4,000 homeless.'],
+  ['Two died and800 fled; 85,000of them returned.', 'Two died and 800 fled; 85,000 of them returned.'],
+  ['The IDPsin camps, NGOsare busy and UNHCRsaid so.', 'The IDPs in camps, NGOs are busy and UNHCR said so.'],
+  // line-end hyphens
+  ['Hundreds were evacu-\nated from the coast.', 'Hundreds were evacuated from the coast.'],
+  [
+    'They reached IDP-\nhosting areas for the long-\nterm.',
+    'They reached IDP-hosting areas for the long-term.',
+  ],
+  [
+    'The river flooded the settle-\nmentsnear the delta.',
+    'The river flooded the settlements near the delta.',
+  ],
+  ['Relief went to dis\u00adplaced families.', 'Relief went to displaced families.'],
+  // line breaks inside a sentence, runs of spaces
+  ['Some 600 people were\nmoved to the stadium.', 'Some 600 people were moved to the stadium.'],
+  ['Rains hit 1,400\nhomes   in the  north.', 'Rains hit 1,400 homes in the north.'],
+  // mojibake
+  ['The agencyâ€™s team said â€œ500 peopleâ€\u009d fled.', 'The agency’s team said “500 people” fled.'],
+  ['Rescuers â€“ mostly volunteers â€” arrived.', 'Rescuers – mostly volunteers — arrived.'],
+  ['Flooding in SÃ£o Paulo and CÃ´te dâ€™Ivoire.', 'Flooding in São Paulo and Côte d’Ivoire.'],
+  ['The mayorâ€ said nothing.', 'The mayor” said nothing.'],
+  ['The camp\ufffds residents couldn\ufffdt return.', 'The camp’s residents couldn’t return.'],
+  ['Â£2 million for 1,000Â\u00a0families', '£2 million for 1,000\u00a0families'],
+  ['Some 1,000Â families.Â The rest', 'Some 1,000 families. The rest'],
+  ['The UNHCRÃ¢â‚¬â„¢s office', 'The UNHCR’s office'],
+];
+
+const UNTOUCHED = [
+  // known compounds, legitimate hyphens, numbers and codes
+  'The well-being of IDP-hosting communities after COVID-19 and H1N1.',
+  'Some 2,300 people; 10km away; the 19th district; the 1990s; 2.5m; A320neo; 5pm; 10am; A4 paper; G7.',
+  'IDPs, NGOs, PhD, UNHCR and mRNA.',
+  'São Paulo, Côte d’Ivoire, Zürich, NÃO and ÂNGELA.',
+  // names: places, people, inner capitals, names after a hyphen
+  'Residents of Athens, Apure and Clearwater met McDonald, LeBron and President al-Assad.',
+  'Kathmandu, Maiduguri, Somaliland, Jubaland, Pakistanis and Nepalis; Greenpeace and iPhone.',
+  // URLs, e-mail addresses, hashtags, paths
+  'See https://reliefweb.int/report/floodupdate, mail help@agencyname.org or #floodrelief.',
+  'The file sitrep_final.pdf is in /data/reports.',
+  // real words and domain words the general list lacks
+  'The barangays, upazilas and woredas hosted IDPs; livelihoods recovered.',
+  // legitimate text in other scripts and languages
+  'Más de 2.000 personas fueron evacuadas en Río Bravo.',
+  // paragraphs, headings, bullets and table cells stay on their lines
+  'Situation overview\nFloods hit the north.\n\n• 1,200 displaced\n• 300 homes\nDistrict\t|\tDisplaced\nNorth\t|\t4,000',
+];
+
+test('damaged text is repaired', () => {
+  for (const [damaged, repaired] of REPAIRED)
+    assert.equal(repair(damaged), repaired, JSON.stringify(damaged));
+});
+
+test('near misses stay untouched', () => {
+  for (const clean of UNTOUCHED) assert.equal(repair(clean), clean);
+});
+
+test('a U+FFFD that is not an apostrophe stays, and Spanish text is not segmented', () => {
+  assert.equal(repair('Mar\ufffda fled with 30 others.'), 'Mar\ufffda fled with 30 others.');
+  assert.equal(repair('unos 300 desplazadosen la zona', 'es'), 'unos 300 desplazadosen la zona');
+  assert.equal(repair('l\ufffdarmée a évacué 200 personnes', 'fr'), 'l’armée a évacué 200 personnes');
+  // Without a word list, a lower-case continuation after a line-end hyphen is joined.
+  assert.equal(repair('fueron evacu-\nados', 'es'), 'fueron evacuados');
+});
+
+test('clean text comes back as the same string with an identity map', () => {
+  const clean = 'Up to 190,000 people have been displaced by the fighting.';
+  const r = normalizeText(clean, 'en');
+  assert.equal(r.text, clean);
+  assert.ok(r.map.isIdentity);
+});
