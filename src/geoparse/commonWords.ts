@@ -43,7 +43,10 @@ export function loadCommonWords(): CommonWords {
  * The document's language among those with a list, by which list its lower-case words hit
  * most often (one Set look-up per token and language), or null when none is hit.
  */
-export function documentLanguage(lowerTokens: Iterable<string>, cw: CommonWords = loadCommonWords()): CommonLang | null {
+export function documentLanguage(
+  lowerTokens: Iterable<string>,
+  cw: CommonWords = loadCommonWords(),
+): CommonLang | null {
   const hits = new Map<CommonLang, number>();
   for (const t of lowerTokens)
     for (const [lang, set] of cw.stop) if (set.has(t)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
@@ -58,6 +61,10 @@ export function documentLanguage(lowerTokens: Iterable<string>, cw: CommonWords 
 }
 
 /** Is the normalised one-word `key` a common word of `lang`? */
-export function isCommonWord(key: string, lang: CommonLang | null, cw: CommonWords = loadCommonWords()): boolean {
+export function isCommonWord(
+  key: string,
+  lang: CommonLang | null,
+  cw: CommonWords = loadCommonWords(),
+): boolean {
   return !!lang && !!cw.common.get(lang)?.has(key);
 }

@@ -16,9 +16,18 @@ const POSITIVE: [string, string][] = [
 
 // Negative rows: the same kind of name, without support, is the word.
 const NEGATIVE: [string, string][] = [
-  ['Las lluvias de ayer causaron derrumbes en la ciudad. Como consecuencia, 300 personas fueron evacuadas.', 'Como'],
-  ['Unas 900 personas se fueron con sus vecinos. Solo 35 fueron llevadas a un albergue del gobierno.', 'Solo'],
-  ['Floods hit Serbia, where 3,000 people were moved by the Emergency Sector, Police and the army.', 'Sector'],
+  [
+    'Las lluvias de ayer causaron derrumbes en la ciudad. Como consecuencia, 300 personas fueron evacuadas.',
+    'Como',
+  ],
+  [
+    'Unas 900 personas se fueron con sus vecinos. Solo 35 fueron llevadas a un albergue del gobierno.',
+    'Solo',
+  ],
+  [
+    'Floods hit Serbia, where 3,000 people were moved by the Emergency Sector, Police and the army.',
+    'Sector',
+  ],
   ['Contact the Europe Zone Disaster Management Coordinator in Budapest for details about Serbia.', 'Zone'],
 ];
 

@@ -24,7 +24,11 @@ const NEAR_KM = 150;
 const BIG = 100_000;
 
 /** Why the mention is the word and not this place, or null when it may be the place. */
-export function commonWord(e: GazetteerEntry, mentions: readonly Mention[], s: CommonWordSupport): string | null {
+export function commonWord(
+  e: GazetteerEntry,
+  mentions: readonly Mention[],
+  s: CommonWordSupport,
+): string | null {
   if (!mentions.every((m) => m.commonWord)) return null;
   if (e.kind !== 'city' && e.kind !== 'admin2') return null;
   if (mentions.some((m) => m.afterLocative) || s.area) return null;

@@ -13,7 +13,10 @@ const POSITIVE: [string, string][] = [
 
 // Negative rows: a label, a heading word, a currency prefix.
 const NEGATIVE: [string, string][] = [
-  ['Families stay with relatives in three regions of the Philippines (see Table 3, Annex C for details).', 'Annex'],
+  [
+    'Families stay with relatives in three regions of the Philippines (see Table 3, Annex C for details).',
+    'Annex',
+  ],
   ['Los desplazados se alojan en la zona norte de Colombia (ver Anexo B y Cuadro 2).', 'Anexo'],
   ['Nearly US$2.6 million has been mobilised for the families displaced in Madagascar.', 'US'],
 ];

@@ -22,7 +22,12 @@ export function sectionLabel(
   const t = toks[i] as Token;
   if (text[t.end] === '$') return 'a currency prefix';
   const next = toks[i + 1];
-  if (next && lex.labelWords.has(t.norm) && text.slice(t.end, next.start) === ' ' && LABEL.test(text.slice(next.start, next.end)))
+  if (
+    next &&
+    lex.labelWords.has(t.norm) &&
+    text.slice(t.end, next.start) === ' ' &&
+    LABEL.test(text.slice(next.start, next.end))
+  )
     return 'a section label';
   const word = text.slice(t.start, t.end);
   if (common && word.length >= 3 && /^\p{Lu}+$/u.test(word)) return 'a word of a heading';
