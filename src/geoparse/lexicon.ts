@@ -30,6 +30,9 @@ export interface PlacesLexicon {
   stormWords: Set<string>;
   /** Word prefixes written with a hyphen ("Pre-", "Anti-"): never a place before the hyphen. */
   prefixes: Set<string>;
+  /** Words that label a numbered or lettered part ("Annex C", "Table 1", "Zona 5"): the extraction
+   * lexicon's `label_before` (nonfigures.json), normalised. */
+  labelWords: Set<string>;
   /** Words that tell a text's country when it names no place (country-cues.json). */
   countryCues: CueIndex;
   /** Particles inside personal names ("von der Leyen", "bin Salman", "de Guindos"). */
@@ -93,6 +96,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     surnames: new Set(),
     pluralFeatures: new Map(),
     stormWords: new Set(),
+    labelWords: new Set(),
     prefixes: new Set(),
     countryCues: new Map(),
     originWords: [],
@@ -137,7 +141,10 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.streetWords, sw?.streetWords);
     fill(lex.locatives, sw?.locatives);
     fill(lex.surnames, sw?.surnames);
-    fill(lex.stormWords, sw?.stormWords);
+    // Token keys are normalised ("huracán" → "huracan").
+    fill(lex.stormWords, (sw?.stormWords ?? []).map(normalizeName));
+    const nf = readJson<{ label_before?: string[] }>(join(dir, lang.name, 'nonfigures.json'));
+    fill(lex.labelWords, (nf?.label_before ?? []).map(normalizeName).filter((w) => /^\p{L}+$/u.test(w)));
     fill(lex.prefixes, sw?.prefixes);
     fill(lex.nameParticles, sw?.nameParticles);
     fill(lex.romanceParticles, sw?.romanceParticles);

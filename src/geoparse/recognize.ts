@@ -6,6 +6,9 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { PlacesLexicon } from './lexicon.js';
 import { normalizeName } from './normalize.js';
 import { afterNameParticle, bylineTokens, inOrganisationName } from './nameContext.js';
+import { documentLanguage, isCommonWord } from './commonWords.js';
+import { sectionLabel } from './rules/sectionLabel.js';
+import { STORM_NAME } from './rules/stormName.js';
 
 export interface Token {
   start: number;
@@ -58,6 +61,11 @@ export interface Mention {
   /** Why the span is only a piece of some other word or name, when it is: a storm's name, a
    * hyphenated prefix, half of a garbled word, the first word of a longer unknown name. */
   inName?: string;
+  /** One word that is also a common word of the text's language ("Como", "Zone"): see
+   * rules/commonWord.ts. */
+  commonWord?: boolean;
+  /** Right after a locative preposition ("in", "en", "near"), not only before ", <Name>". */
+  afterLocative?: boolean;
   /** Found under another spelling of one vowel ("Netrokona" for Netrakona). */
   respelled?: boolean;
   /** Followed by a capitalised word of no known kind ("Karbi Anglong", "Porto Amboim"): maybe the
@@ -145,6 +153,7 @@ export function findMentions(
 ): Mention[] {
   const lowerWords = new Set<string>();
   for (const t of toks) if (!t.cap) lowerWords.add(t.norm);
+  const lang = documentLanguage(toks.filter((t) => !t.cap).map((t) => t.norm));
   const mentions: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 8);
   const listed = listMembers(text, toks, gaz, lex);
@@ -259,9 +268,8 @@ export function findMentions(
         !lex.demonyms.has(prevTok.norm)) ||
       adjacentName;
     const personVerb = !!after && gapAfter === ' ' && lex.personVerbs.has(after.norm);
-    const placeCue =
-      (!!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm)) ||
-      /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
+    const afterLocative = !!prevTok && !prevTok.cap && gapBefore === ' ' && lex.locatives.has(prevTok.norm);
+    const placeCue = afterLocative || /^,\s?\p{Lu}/u.test(text.slice(end, end + 3));
     // The word after the name, past a possessive "'s" ("St. Patrick's Day").
     const possessive = !!after && after.norm === 's' && /^['’]$/.test(gapAfter);
     const head = possessive ? toks[j + 2] : after;
@@ -299,12 +307,22 @@ export function findMentions(
     if (demonym) m.demonym = demonym;
     if (feature) m.feature = feature;
     if (found.respelled) m.respelled = true;
+    const common = j === i && !demonym && !abbreviation && !feature && isCommonWord(key, lang);
+    if (common) m.commonWord = true;
+    if (afterLocative) m.afterLocative = true;
+    // A label ("Annex C"), a heading word ("ANNEX") or a currency prefix ("US$"); a capitalised
+    // dateline ("NICE, France —") stays a place.
+    const dateline = isSentenceStart(text, t.start) && /^(,| —| –| -)/.test(text.slice(end, end + 2));
+    // "TURKEY", "CHAD" in a heading are still countries.
+    const area = candidates.some((c) => c.kind !== 'city' && c.kind !== 'admin2');
+    const label =
+      j === i && !demonym && !feature && !dateline ? sectionLabel(text, toks, i, lex, common && !area) : null;
     const inName = byline.has(i)
       ? 'a name in a byline'
-      : partOfOtherName(text, toks, i, j, end, candidates, gaz, lex);
+      : (label ?? partOfOtherName(text, toks, i, j, end, candidates, gaz, lex));
     if (inName === LONGER) {
       if (!demonym && !abbreviation && !feature) m.continued = true;
-    } else if (inName && !demonym && !abbreviation) m.inName = inName;
+    } else if (inName && !demonym && (!abbreviation || inName === label)) m.inName = inName;
     const prev = mentions[mentions.length - 1];
     if (prev && /^,\s?$/.test(text.slice(prev.end, m.start))) m.containerOf = mentions.length - 1;
     mentions.push(m);
@@ -356,7 +374,7 @@ function partOfOtherName(
   if (garbledBefore(text, first.start) || garbledAfter(text, end)) return 'piece of a garbled word';
   const prev = toks[i - 1];
   if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ')
-    return "a storm's name";
+    return STORM_NAME;
   const next = toks[j + 1];
   if (!next) return null;
   const gap = text.slice(end, next.start);

@@ -8,6 +8,8 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
 import { normalizeName } from './normalize.js';
 import { secondLevelArea } from './rules/secondLevelArea.js';
+import { commonWord } from './rules/commonWord.js';
+import { stormSenses } from './rules/stormName.js';
 
 /** The evidence that made a candidate's score, by kind. */
 export interface ScoreParts {
@@ -188,9 +190,11 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     const weak = idxs.some((i) => mentions[i]?.surname || mentions[i]?.personVerb);
     if (strong || (weak && !idxs.some((i) => mentions[i]?.placeCue))) personSense.add(key);
   }
+  const storms = stormSenses(mentions);
   const gate = mentions.map((m, i) => {
     if (m.candidates.length === 0) return 'no candidate';
     if (m.inName) return m.inName;
+    if (storms.has(m.key)) return "a storm's name elsewhere in the text";
     if (m.person) return 'person (title or given name before)';
     if (m.givenName) return 'given name of a person';
     if (personSense.has(m.key)) return 'a person elsewhere in the text';
@@ -387,6 +391,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       supported,
     );
     if (areaRule) return { mention: m, entry: null, reason: areaRule, ranked: r };
+    const wordRule = commonWord(e, idxs.map((k) => mentions[k] as Mention), {
+      area: !!(best.parts.state || best.parts.inside || best.parts.contains),
+      nearKm: best.parts.near ? best.parts.nearKm : undefined,
+      countryShare: countryVotes.share(m.key, e.country),
+    });
+    if (wordRule) return { mention: m, entry: null, reason: wordRule, ranked: r };
     // "Karbi Anglong", "Porto Amboim": a name followed by a word of no known kind is trusted only
     // when the rest of the document points to it.
     // Known only as some place's other name, it never is ("Human Rights Watch" and Uman).
