@@ -155,7 +155,10 @@ const SPANISH: Row[] = [
   ],
   [
     'Las lluvias dejaron 4.000 damnificados y 1.200 evacuados.',
-    [{ term: 'evacuated', figure: 1200, unit: 'people' }],
+    [
+      { term: 'homeless', figure: 4000, unit: 'people' },
+      { term: 'evacuated', figure: 1200, unit: 'people' },
+    ],
   ],
   [
     'Unas 50 familias perdieron sus viviendas.',
@@ -230,7 +233,10 @@ const SPANISH: Row[] = [
   ],
   [
     'Se reportan 1.245 personas damnificadas y 320 viviendas afectadas.',
-    [{ term: 'partially_destroyed_housing', figure: 320, unit: 'households' }],
+    [
+      { term: 'homeless', figure: 1245, unit: 'people' },
+      { term: 'partially_destroyed_housing', figure: 320, unit: 'households' },
+    ],
   ],
   [
     'Unas 40 viviendas fueron arrasadas por el alud.',
@@ -285,7 +291,10 @@ const SPANISH: Row[] = [
   ],
   [
     'El fenómeno dejó 12 fallecidos, 34 heridos y más de 9.000 damnificados, de los cuales 2.100 permanecen en albergues.',
-    [{ term: 'sheltered', figure: 2100, unit: 'people' }],
+    [
+      { term: 'homeless', figure: 9000, unit: 'people', qualifier: 'more_than' },
+      { term: 'sheltered', figure: 2100, unit: 'people' },
+    ],
   ],
   [
     'De acuerdo con la Defensa Civil, 1.876 viviendas quedaron inhabitables y otras 5.430 presentan daños.',
@@ -447,7 +456,10 @@ const FRENCH: Row[] = [
   ],
   [
     'Les pluies ont fait 3 000 sinistrés, dont 1 200 ont été relogés.',
-    [{ term: 'relocated', figure: 1200, unit: 'people' }],
+    [
+      { term: 'homeless', figure: 3000, unit: 'people' },
+      { term: 'relocated', figure: 1200, unit: 'people' },
+    ],
   ],
   ["Le nombre de déplacés s'élève à 1,2 million.", [{ term: 'displaced', figure: 1200000, unit: 'people' }]],
   [
@@ -506,7 +518,10 @@ const FRENCH: Row[] = [
   ],
   [
     'Sur les 10 000 sinistrés, 3 000 sont hébergés dans des écoles.',
-    [{ term: 'sheltered', figure: 3000, unit: 'people' }],
+    [
+      { term: 'homeless', figure: 10000, unit: 'people' },
+      { term: 'sheltered', figure: 3000, unit: 'people' },
+    ],
   ],
   [
     "Plus de 1 000 personnes ont été accueillies dans des centres d'hébergement.",
@@ -619,8 +634,8 @@ const SPANISH_NEGATIVE: [sentence: string, why: string][] = [
   ['Unas 300 personas no fueron evacuadas a tiempo.', 'negated'],
   ['El sismo de magnitud 7,1 dejó 80 muertos.', 'deaths, magnitude'],
   ['La inundación dejó 3 muertos y 25 heridos.', 'deaths and injuries'],
-  ['La ayuda llegó a 3.500 familias damnificadas.', 'affected'],
-  ['Más de 5.000 damnificados, según las autoridades.', 'affected'],
+  ['La ayuda llegó a 3.500 familias afectadas.', 'affected'],
+  ['Más de 5.000 afectados, según las autoridades.', 'affected'],
   ['Unas 40 personas siguen desaparecidas.', 'missing'],
   ['El fuego arrasó 2.000 hectáreas cerca del pueblo.', 'area'],
   ['La evacuación duró 12 horas y costó 3.000 dólares.', 'duration, money'],
@@ -645,7 +660,7 @@ const FRENCH_NEGATIVE: [sentence: string, why: string][] = [
   ["Aucune maison n'a été détruite.", 'negated'],
   ["Environ 300 personnes n'ont pas été évacuées.", 'negated'],
   ['Les inondations ont touché 30 000 personnes.', 'affected'],
-  ["Environ 10 000 sinistrés ont besoin d'aide.", 'affected, in need'],
+  ["Environ 10 000 personnes touchées ont besoin d'aide.", 'affected, in need'],
   ['Le séisme de magnitude 6,8 a fait 300 morts.', 'deaths'],
   ['Près de 40 % des maisons ont été détruites.', 'percentage'],
   ['Une vingtaine de personnes sont portées disparues.', 'missing'],

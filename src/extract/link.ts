@@ -104,8 +104,9 @@ export function linkFigures(
         best = back;
     }
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
-    // adjective on the counted noun yields to a verb that governs the figure.
-    if (isBlocker(best.trigger) && best.direction === 'adjacent') {
+    // adjective on the counted noun yields to a verb that governs the figure. So does a
+    // homeless status ("800 damnificados fueron albergados", "400 sinistrés sont hébergés").
+    if ((isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') && best.direction === 'adjacent') {
       const verb = candidates.find(
         (c) => !isBlocker(c.trigger) && c.direction !== 'adjacent' && c.score >= 0.8,
       );
