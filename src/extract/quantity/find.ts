@@ -103,21 +103,6 @@ function readAt(
         value = Math.round(value * lex.scales.get(nx.norm)!);
         end = nx.end;
         next++;
-      } else if (lex.scales.get(scaleTok.norm) === 1000 && !reading.decimal) {
-        // Mexican and Central American style "16 mil 591", "3 mil 62": thousands then units.
-        const rest = tokens[next];
-        const after = tokens[next + 1];
-        if (
-          rest &&
-          rest.kind === 'number' &&
-          /^\d{1,3}$/.test(rest.text) &&
-          text.slice(scaleTok.end, rest.start) === ' ' &&
-          !(after && after.kind === 'word' && lex.scales.has(after.norm))
-        ) {
-          value += Number(rest.text);
-          end = rest.end;
-          next++;
-        }
       }
       const rest = scaledRemainder(text, tokens, next, lex.scales.get(tokens[next - 1]!.norm)!, lex);
       if (rest) {
