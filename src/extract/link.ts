@@ -56,6 +56,8 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'y', 'et']);
 const STAYING: ReadonlySet<string> = new Set(['sheltered', 'in_relief_camp']);
 /** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
 const STAY_MIN_SCORE = 0.6;
+/** How closely a leaving verb must govern a figure, as its object, to add its term to a stay phrase's. */
+const LEFT_OBJECT_MIN_SCORE = 0.9;
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
 /** Terms for people who left, which a later "returned" in the same clause overrides. */
@@ -169,13 +171,26 @@ export function linkFigures(
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
           modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
       );
-      if (stay)
+      // "evacuaron a 8 personas que se refugiaron con familiares": the stay phrase won, and the
+      // verb right before the figure is its object's move too.
+      const left =
+        !stay && STAYING.has(chosen.entry.term) && best.direction === 'after'
+          ? candidates.find(
+              (c) =>
+                LEFT.has(c.trigger.entry.term) &&
+                c.direction === 'before' &&
+                c.score >= LEFT_OBJECT_MIN_SCORE &&
+                modalityOf(tokens, norms, Math.max(0, c.trigger.first - 4), q.lead, lex) === 'asserted',
+            )
+          : undefined;
+      const extra = stay ?? left;
+      if (extra)
         links.push({
           figure: f,
-          trigger: stay.trigger,
-          term: stay.trigger.entry.term as Term,
-          score: Math.min(best.score, stay.score) - 0.1,
-          direction: stay.direction,
+          trigger: extra.trigger,
+          term: extra.trigger.entry.term as Term,
+          score: Math.min(best.score, extra.score) - 0.1,
+          direction: extra.direction,
           coordinated: true,
         });
     }
