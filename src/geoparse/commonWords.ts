@@ -19,6 +19,8 @@ export interface CommonWords {
 }
 
 let cached: CommonWords | null = null;
+/** How many lower-case tokens are looked at to tell the language. */
+const LANGUAGE_SAMPLE = 300;
 
 export function loadCommonWords(): CommonWords {
   if (cached) return cached;
@@ -48,8 +50,12 @@ export function documentLanguage(
   cw: CommonWords = loadCommonWords(),
 ): CommonLang | null {
   const hits = new Map<CommonLang, number>();
-  for (const t of lowerTokens)
+  // A text's language shows in its first few hundred function words; long texts stop there.
+  let seen = 0;
+  for (const t of lowerTokens) {
+    if (++seen > LANGUAGE_SAMPLE) break;
     for (const [lang, set] of cw.stop) if (set.has(t)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+  }
   let best: CommonLang | null = null;
   let most = 2;
   for (const [lang, n] of hits)

@@ -153,7 +153,7 @@ export function findMentions(
 ): Mention[] {
   const lowerWords = new Set<string>();
   for (const t of toks) if (!t.cap) lowerWords.add(t.norm);
-  const lang = documentLanguage(toks.filter((t) => !t.cap).map((t) => t.norm));
+  const lang = documentLanguage(lowerWords);
   const mentions: Mention[] = [];
   const maxWords = Math.min(gaz.maxWords, 8);
   const listed = listMembers(text, toks, gaz, lex);
@@ -373,8 +373,7 @@ function partOfOtherName(
   const first = toks[i] as Token;
   if (garbledBefore(text, first.start) || garbledAfter(text, end)) return 'piece of a garbled word';
   const prev = toks[i - 1];
-  if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ')
-    return STORM_NAME;
+  if (prev && lex.stormWords.has(prev.norm) && text.slice(prev.end, first.start) === ' ') return STORM_NAME;
   const next = toks[j + 1];
   if (!next) return null;
   const gap = text.slice(end, next.start);
