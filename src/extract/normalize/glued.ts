@@ -41,12 +41,12 @@ const isHyphen = (c: string | undefined) => c === '-' || c === '‐';
 export function gluedEdits(
   text: string,
   dict: Dictionary,
-  isName: (word: string) => boolean = () => false,
+  isName: (word: string) => boolean = NO_NAMES,
 ): Edit[] {
   const edits: Edit[] = [];
   const space = (at: number) => edits.push({ start: at, end: at, text: ' ' });
-  // The same unknown word is often repeated in a document: cut it once.
-  const memo = new Map<string, number[] | null>();
+  // The same unknown word (a name, mostly) recurs within a document and across a feed: cut it once.
+  const memo = memoFor(dict, isName);
   const n = text.length;
   for (let i = 0; i < n;) {
     if (!isAsciiLetter(text.charCodeAt(i))) {
@@ -87,6 +87,20 @@ export function gluedEdits(
     if (beforeDigit && dict.beforeFigure.has(lower.slice(cuts[cuts.length - 1] ?? 0))) space(end);
   }
   return edits;
+}
+
+const NO_NAMES = (): boolean => false;
+/** How many unknown words' cuts are remembered across documents before the memory starts over. */
+const MEMO_SIZE = 50_000;
+const memos = new WeakMap<Dictionary, WeakMap<(word: string) => boolean, Map<string, number[] | null>>>();
+
+/** The cuts already found with this dictionary and name test (both fixed for a process's life). */
+function memoFor(dict: Dictionary, isName: (word: string) => boolean): Map<string, number[] | null> {
+  let byName = memos.get(dict);
+  if (!byName) memos.set(dict, (byName = new WeakMap()));
+  let memo = byName.get(isName);
+  if (!memo || memo.size > MEMO_SIZE) byName.set(isName, (memo = new Map()));
+  return memo;
 }
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
