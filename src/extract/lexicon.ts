@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Qualifier, Term } from '../types.js';
 import { normalise } from './segment/tokens.js';
-import { expandFamilies, expandPhrase, morphologyOf, type FamilyFile } from './term/families.js';
+import {
+  expandFamilies,
+  expandPhrase,
+  morphologyOf,
+  type FamilyFile,
+  type TermRow,
+} from './term/families.js';
 import type { Irregular } from './term/morph/types.js';
 
 export type TriggerClass = Term | `block:${string}`;
@@ -256,17 +262,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
   };
 
   for (const lang of langs) {
-    const terms = read<
-      {
-        match: string;
-        term: TriggerClass;
-        form: TriggerForm;
-        housing?: boolean;
-        weak?: boolean;
-        context?: string;
-        reason: string;
-      }[]
-    >(lang, 'terms.json');
+    const terms = read<TermRow[]>(lang, 'terms.json');
     // Word families (lexicon/<lang>/families.json) bring every inflection of their lemmas.
     const families = read<FamilyFile>(lang, 'families.json');
     const irregular = read<Record<string, Irregular>>(lang, 'irregular.json') ?? {};

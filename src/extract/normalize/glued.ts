@@ -137,6 +137,14 @@ function acronymCuts(token: string, dict: Dictionary): number[] | null {
   return best?.cuts ?? null;
 }
 
+/** The rest of a capitalised token as common words: one, or the fewest it cuts into. */
+function commonWords(rest: string, dict: Dictionary): string[] | null {
+  const c = dict.classOf(rest);
+  return c !== undefined && c <= CAPITALISED_RAREST
+    ? [rest]
+    : segmentWords(rest, dict, { rarest: CAPITALISED_RAREST });
+}
+
 /**
  * "Thefloods", "Accordingto": a sentence opener, then common words. Openers are looked for first,
  * so that names (most unknown capitalised words) cost a few set lookups, not a segmentation.
@@ -144,12 +152,7 @@ function acronymCuts(token: string, dict: Dictionary): number[] | null {
 function openerThenWords(lower: string, dict: Dictionary): number[] | null {
   for (let k = Math.min(lower.length - 2, MAX_OPENER); k >= 1; k--) {
     if (!dict.capitalisedHeads.has(lower.slice(0, k))) continue;
-    const rest = lower.slice(k);
-    const c = dict.classOf(rest);
-    const parts =
-      c !== undefined && c <= CAPITALISED_RAREST
-        ? [rest]
-        : segmentWords(rest, dict, { rarest: CAPITALISED_RAREST });
+    const parts = commonWords(lower.slice(k), dict);
     if (!parts || !parts.every((p) => p.length >= 3 || dict.shortParts.has(p))) continue;
     // "Atotal" is "A total", but a one-letter opener needs a long word after it.
     if (k === 1 && parts[0]!.length < 4) continue;
@@ -165,12 +168,7 @@ function openerThenWords(lower: string, dict: Dictionary): number[] | null {
 function properThenWords(lower: string, dict: Dictionary): number[] | null {
   for (let k = lower.length - 2; k >= 3; k--) {
     if (!dict.proper.has(lower.slice(0, k))) continue;
-    const rest = lower.slice(k);
-    const c = dict.classOf(rest);
-    const parts =
-      c !== undefined && c <= CAPITALISED_RAREST
-        ? [rest]
-        : segmentWords(rest, dict, { rarest: CAPITALISED_RAREST });
+    const parts = commonWords(lower.slice(k), dict);
     if (parts) return [k, ...(offsets(parts) ?? []).map((o) => o + k)];
   }
   return null;
