@@ -83,7 +83,7 @@ export function gapCost(
       continue;
     }
     // Before a figure, "and" starts a new clause: "two died and 250 were left homeless".
-    const conjunction = direction === 'before' && (t.norm === 'and' || t.norm === 'y' || t.norm === 'et');
+    const conjunction = direction === 'before' && lex.conjunctions.has(t.norm);
     cost += lex.fillers.has(t.norm) && !conjunction ? 0.25 : 1;
     if (cost > MAX_COST) return BLOCKED;
   }

@@ -129,6 +129,12 @@ export interface Lexicon {
   countHeads: string[][];
   /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
   levelVerbs: string[][];
+  /** "and": before a figure it opens a new clause; after a counted noun, a verb of its own. */
+  conjunctions: Set<string>;
+  /** Words joining two triggers that share a figure ("affected and evacuated", "Evacuated / Displaced"). */
+  coordinators: Set<string>;
+  /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
+  listSeparators: Set<string>;
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
   /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
@@ -248,6 +254,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countHeads: [],
     levelVerbs: [],
     itemPrepositions: new Set(),
+    conjunctions: new Set(),
+    coordinators: new Set(),
+    listSeparators: new Set(),
     itemAdverbs: new Set(),
     equivalents: new Set(),
     estimateModals: new Set(),
@@ -401,6 +410,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       count_heads?: string[];
       level_verbs?: string[];
       item_prepositions?: string[];
+      conjunctions?: string[];
+      coordinators?: string[];
+      list_separators?: string[];
       item_adverbs?: string[];
     }>(lang, 'link.json');
     if (link) {
@@ -409,6 +421,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.countHeads.push(...(link.count_heads ?? []).map(words));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
+      set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
+      set(link.coordinators).forEach((x) => lex.coordinators.add(x));
+      set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));

@@ -51,7 +51,6 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'y', 'et']);
 /** Terms for where displaced people stay, which may count the same figure a second time. */
 const STAYING: ReadonlySet<string> = new Set(['sheltered', 'in_relief_camp']);
 /** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
@@ -108,7 +107,10 @@ export function linkFigures(
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure. So does a
     // homeless status ("800 damnificados fueron albergados", "400 sinistrés sont hébergés").
-    if ((isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') && best.direction === 'adjacent') {
+    if (
+      (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
+      best.direction === 'adjacent'
+    ) {
       const verb = candidates.find(
         (c) => !isBlocker(c.trigger) && c.direction !== 'adjacent' && c.score >= 0.8,
       );
@@ -231,7 +233,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     if (r.entry.form === 'active' || r.entry.form === 'noun') return null;
     // "claimed the lives of 80 people and displaced entire communities": a verb joined by "and"
     // right after the counted noun shares the subject of the verb before, not the figure.
-    if (r.first === countEnd + 1 && CONJUNCTIONS.has(gap.norms[countEnd]!) && r.entry.form === 'both')
+    if (r.first === countEnd + 1 && gap.lex.conjunctions.has(gap.norms[countEnd]!) && r.entry.form === 'both')
       return null;
     const cost = gapCost(gap, countEnd, r.first, 'after', f.restatement);
     if (cost === BLOCKED) return null;
@@ -278,10 +280,9 @@ function coordinatedTrigger(
   t: Trigger,
   lex: Lexicon,
 ): Trigger | null {
-  const joiners = new Set(['and', 'or', '/', 'y', 'o', 'et', 'ou', '&']);
   let k = t.next;
   if (tokens[k]?.text === ',') k++;
-  if (!joiners.has(tokens[k]?.norm ?? '')) return null;
+  if (!lex.coordinators.has(tokens[k]?.norm ?? '')) return null;
   k++;
   // allow one adverb: "and subsequently evacuated", but not a figure: "killed and thousands displaced"
   const r = triggers.find(

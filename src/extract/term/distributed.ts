@@ -10,7 +10,6 @@ import type { Trigger } from './triggers.js';
 
 /** Words an item may hold besides its figure ("in the coastal district of Kalehe"). */
 const ITEM_WORDS = 8;
-const SEPARATORS = new Set([',', ';', 'and', 'y', 'et', '&']);
 
 export function distributedCounts(
   tokens: readonly Token[],
@@ -66,7 +65,7 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
   const after = tokens[end(f)];
   return (
     !after ||
-    SEPARATORS.has(after.norm) ||
+    lex.listSeparators.has(after.norm) ||
     after.text === '.' ||
     lex.itemPrepositions.has(after.norm) ||
     lex.itemAdverbs.has(after.norm)
@@ -82,7 +81,7 @@ function itemGap(
   lex: Lexicon,
 ): boolean {
   if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
-  if (!SEPARATORS.has(tokens[to - 1]!.norm)) return false;
+  if (!lex.listSeparators.has(tokens[to - 1]!.norm)) return false;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'number' || t.text === '.' || t.text === ':' || t.text === '(') return false;
