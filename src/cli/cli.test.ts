@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { makePdf } from '../document/fixtures/makePdf.js';
 
 const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
 
@@ -63,18 +64,55 @@ test('a malformed JSON line names its line number and exits 1; --keep-going proc
   );
   const stop = await run(['extract', '--jsonl', p]);
   assert.equal(stop.code, 1);
-  assert.match(stop.err, /line 2: not valid JSON/);
+  assert.match(stop.err, /bad\.jsonl:2: not valid JSON/);
+  assert.match(stop.err, /use --keep-going/);
   const go = await run(['extract', '--jsonl', '--keep-going', p]);
   assert.equal(go.code, 1);
   assert.equal(go.out.trim().split('\n').length, 2);
-  assert.match(go.err, /skipped .*line 2/);
+  assert.match(go.err, /skipped .*bad\.jsonl:2: not valid JSON/);
+  assert.doesNotMatch(go.err, /use --keep-going/, 'no advice to use the flag already given');
 });
 
 test('a JSON line without text, or with a bad date, is refused with the field named', async () => {
   const p = file('fields.jsonl', '{"id":"x"}\n');
-  assert.match((await run(['extract', '--jsonl', p])).err, /"text" is missing/);
+  assert.match((await run(['extract', '--jsonl', p])).err, /needs a non-empty 'text' \(or 'html'\) field/);
   const q = file('date.jsonl', '{"id":"x","text":"t","published":"May 3"}\n');
-  assert.match((await run(['extract', '--jsonl', q])).err, /"published" must be YYYY-MM-DD/);
+  assert.match((await run(['extract', '--jsonl', q])).err, /published 'May 3' is not a date; use YYYY-MM-DD/);
+});
+
+test('extract --jsonl refuses the records import refuses, even with --keep-going', async () => {
+  const p = file(
+    'urls.jsonl',
+    [
+      JSON.stringify({ id: 'js', text: '300 families were evacuated.', url: 'javascript:alert(1)' }),
+      JSON.stringify({ id: 'ok', text: '300 families were evacuated.', published: '2024-03-05T10:00:00Z' }),
+    ].join('\n') + '\n',
+  );
+  const r = await run(['extract', '--jsonl', '--keep-going', p]);
+  assert.equal(r.code, 1);
+  assert.match(
+    r.err,
+    /skipped .*urls\.jsonl:1: url 'javascript:alert\(1\)' is not an absolute http\(s\) URL/,
+  );
+  assert.deepEqual(
+    r.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id),
+    ['ok'],
+  );
+});
+
+test('extract reads a PDF, as import and the fetcher do', async () => {
+  const pdf = makePdf({ pages: [['Floods forced 2,400 people to evacuate their homes on Monday.']] });
+  const r = await run(['extract', '--json', file('report.pdf', Buffer.from(pdf))]);
+  assert.equal(r.code, 0, r.err);
+  const doc = JSON.parse(r.out) as { id: string; facts: { figure: number; term: string }[] };
+  assert.equal(doc.id, 'report.pdf');
+  assert.deepEqual(
+    doc.facts.map((f) => [f.figure, f.term]),
+    [[2400, 'evacuated']],
+  );
 });
 
 test('binary, empty, oversized and missing inputs get clear errors and exit 1', async () => {

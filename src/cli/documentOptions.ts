@@ -6,14 +6,14 @@ export interface DocumentFlags {
   jsonl?: boolean;
   keepGoing?: boolean;
   maxBytes?: number;
-  format?: 'text' | 'html';
+  format?: 'text' | 'html' | 'pdf';
 }
 
 export function documentOptions(cmd: Command): Command {
   return cmd
     .option(
       '--jsonl',
-      'read JSON Lines ({id, text, published, lang, title} per line) and print one JSON line per document',
+      'read JSON Lines (the records `dmon import` reads: {id, text or html, published, lang, title, url, …} per line) and print one JSON line per document',
     )
     .option(
       '--keep-going',
@@ -21,9 +21,10 @@ export function documentOptions(cmd: Command): Command {
     )
     .option('--max-bytes <n>', 'largest accepted document in bytes (default 10 MB)', parseBytes)
     .addOption(
-      new Option('--format <format>', 'read files as text or HTML (default: guess)').choices([
+      new Option('--format <format>', 'read files as text, HTML or PDF (default: guess)').choices([
         'text',
         'html',
+        'pdf',
       ]),
     );
 }

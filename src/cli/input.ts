@@ -1,14 +1,17 @@
-// Reads the documents a command works on: text or HTML files named on the command line,
-// standard input, or JSON Lines (`--jsonl`, one {id, text, published, lang, title} per line).
-// Every problem becomes a DmonError naming the input and what was wrong; with `keepGoing`
-// a bad JSON line is reported through `onSkip` and the rest still flows.
+// Reads the documents a command works on: HTML, text or PDF files named on the command line,
+// standard input, or JSON Lines (`--jsonl`, the records `dmon import` reads, one per line).
+// Bytes and records go through the one document entry (src/document/), so `extract` reads
+// what `import` and the fetcher read. Every problem becomes a DmonError naming the input and
+// what was wrong; with `keepGoing` a bad JSON line is reported through `onSkip` and the rest
+// still flows.
 import { createReadStream } from 'node:fs';
-import { stat, readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { documentFromBytes } from '../document/fromBytes.js';
 import { DmonError } from '../errors.js';
-import { htmlToDocument } from '../document/html.js';
+import { readJsonl } from '../importers/jsonl.js';
+import { isImportError } from '../importers/types.js';
 import type { DocumentInput } from '../types.js';
 
 export interface InputOptions {
@@ -17,8 +20,8 @@ export interface InputOptions {
   keepGoing?: boolean;
   /** Largest accepted document (a file, or one JSON line), in bytes. */
   maxBytes?: number;
-  /** Force the format of file/stdin input: text or HTML; default guesses from name and content. */
-  format?: 'text' | 'html';
+  /** Force the format of file/stdin input; default guesses from name and content. */
+  format?: 'text' | 'html' | 'pdf';
   onSkip?: (error: DmonError) => void;
   stdin?: Readable;
 }
@@ -36,7 +39,7 @@ export async function* readDocuments(
 ): AsyncGenerator<InputDocument> {
   const sources = paths.length > 0 ? paths : ['-'];
   for (const source of sources) {
-    if (options.jsonl) yield* readJsonl(source, options);
+    if (options.jsonl) yield* readJsonLines(source, options);
     else yield await readWhole(source, options);
   }
 }
@@ -48,100 +51,69 @@ async function readWhole(source: string, options: InputOptions): Promise<InputDo
   if (source === '-') {
     bytes = await readStreamCapped(options.stdin ?? process.stdin, max, name);
   } else {
-    const info = await stat(source).catch((e: NodeJS.ErrnoException) => {
-      throw new DmonError(
-        e.code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-        `${name}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
-      );
-    });
+    const info = await statInput(source);
     if (info.isDirectory())
       throw new DmonError('INPUT_UNREADABLE', `${name}: is a directory; name the files to read`);
     if (info.size > max) throw tooLarge(name, info.size, max);
     bytes = await readFile(source);
   }
-  checkText(bytes, name);
-  const raw = bytes.toString('utf8');
-  if (raw.trim() === '') throw new DmonError('INPUT_EMPTY', `${name}: the input is empty; nothing to read`);
+  const format =
+    options.format ?? (/\.x?html?$/i.test(source) ? 'html' : /\.pdf$/i.test(source) ? 'pdf' : undefined);
+  const doc = await documentFromBytes(bytes, { name, ...(format ? { format } : {}) });
   const id = source === '-' ? 'stdin' : basename(source);
-  const isHtml = options.format
-    ? options.format === 'html'
-    : /\.x?html?$/i.test(source) || looksLikeHtml(raw);
-  if (!isHtml) return { id, text: raw, published: null, lang: null, title: null };
-  const doc = htmlToDocument(raw);
-  if (doc.text.trim() === '') throw new DmonError('INPUT_EMPTY', `${name}: the HTML holds no readable text`);
   return { id, text: doc.text, published: doc.published, lang: doc.lang, title: doc.title };
 }
 
-async function* readJsonl(source: string, options: InputOptions): AsyncGenerator<InputDocument> {
+async function* readJsonLines(source: string, options: InputOptions): AsyncGenerator<InputDocument> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const name = source === '-' ? 'standard input' : source;
   let stream: Readable;
   if (source === '-') stream = options.stdin ?? process.stdin;
   else {
-    await stat(source).catch((e: NodeJS.ErrnoException) => {
-      throw new DmonError(
-        e.code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-        `${name}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
-      );
-    });
+    await statInput(source);
     stream = createReadStream(source);
   }
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
   const seen = new Set<string>();
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    try {
-      const doc = parseJsonLine(line, lineNo, name, max);
+  for await (const item of readJsonl(stream, name, max)) {
+    const line = item.origin.slice(item.origin.lastIndexOf(':') + 1);
+    let error: DmonError | null = null;
+    let doc: InputDocument | null = null;
+    if (isImportError(item)) error = item.error;
+    else {
+      doc = { id: item.id ?? `line-${line}`, ...pick(item) };
       if (seen.has(doc.id))
-        throw lineError(name, lineNo, `the id "${doc.id}" was already used on an earlier line`);
+        error = new DmonError(
+          'JSONL_INVALID',
+          `${item.origin}: the id "${doc.id}" was already used on an earlier line`,
+        );
       seen.add(doc.id);
-      yield doc;
-    } catch (e) {
-      if (!(e instanceof DmonError) || !options.keepGoing) throw e;
-      options.onSkip?.(e);
     }
+    if (!error) {
+      yield doc!;
+      continue;
+    }
+    if (!options.keepGoing)
+      throw new DmonError(error.code, `${error.message} (use --keep-going to skip bad lines)`, {
+        cause: error,
+      });
+    options.onSkip?.(error);
   }
 }
 
-export function parseJsonLine(line: string, lineNo: number, name: string, maxBytes: number): InputDocument {
-  if (Buffer.byteLength(line) > maxBytes)
-    throw tooLarge(`${name} line ${lineNo}`, Buffer.byteLength(line), maxBytes);
-  let value: unknown;
+function pick(d: DocumentInput): Omit<DocumentInput, 'id'> {
+  return { text: d.text, published: d.published ?? null, lang: d.lang ?? null, title: d.title ?? null };
+}
+
+async function statInput(path: string) {
   try {
-    value = JSON.parse(line);
+    return await stat(path);
   } catch (e) {
-    throw lineError(name, lineNo, `not valid JSON (${(e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DmonError(
+      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
+      `${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw lineError(name, lineNo, 'expected a JSON object like {"id": "...", "text": "..."}');
-  const o = value as Record<string, unknown>;
-  if (typeof o.text !== 'string')
-    throw lineError(name, lineNo, 'the field "text" is missing or not a string');
-  if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number')
-    throw lineError(name, lineNo, 'the field "id" must be a string');
-  for (const f of ['published', 'lang', 'title'] as const) {
-    if (o[f] !== undefined && o[f] !== null && typeof o[f] !== 'string')
-      throw lineError(name, lineNo, `the field "${f}" must be a string or null`);
-  }
-  const published = (o.published as string | null | undefined) ?? null;
-  if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-    throw lineError(name, lineNo, `the field "published" must be YYYY-MM-DD, got "${published}"`);
-  return {
-    id: o.id === undefined ? `line-${lineNo}` : String(o.id),
-    text: o.text,
-    published,
-    lang: (o.lang as string | null | undefined) ?? null,
-    title: (o.title as string | null | undefined) ?? null,
-  };
-}
-
-function lineError(name: string, lineNo: number, what: string): DmonError {
-  return new DmonError(
-    'JSONL_INVALID',
-    `${name} line ${lineNo}: ${what} (use --keep-going to skip bad lines)`,
-  );
 }
 
 function tooLarge(name: string, size: number, max: number): DmonError {
@@ -165,28 +137,4 @@ async function readStreamCapped(stream: Readable, max: number, name: string): Pr
     chunks.push(b);
   }
   return Buffer.concat(chunks);
-}
-
-/** Refuses bytes that are not text: NUL bytes, or many control characters / invalid UTF-8. */
-export function checkText(bytes: Buffer, name: string): void {
-  const sample = bytes.subarray(0, 64 * 1024);
-  if (sample.includes(0)) throw binary(name);
-  let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32) || b === 127) control++;
-  const text = sample.toString('utf8');
-  let replacement = 0;
-  for (const ch of text) if (ch === '\ufffd') replacement++;
-  // A few stray bytes are common in scraped text; binary files have them everywhere.
-  if (sample.length > 0 && (control + replacement) / sample.length > 0.1) throw binary(name);
-}
-
-function binary(name: string): DmonError {
-  return new DmonError(
-    'INPUT_BINARY',
-    `${name}: looks like binary data, not text or HTML; give a UTF-8 text, HTML or JSONL file`,
-  );
-}
-
-function looksLikeHtml(raw: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(raw.slice(0, 1024));
 }

@@ -23,6 +23,8 @@ const ROWS: [string | null | undefined, string | null][] = [
   ['1066-10-14', null],
   ['2024', null],
   ['yesterday', null],
+  ['May 3', null],
+  ['Tuesday 5 March', null],
   ['', null],
   [null, null],
   [undefined, null],

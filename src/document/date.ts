@@ -39,6 +39,8 @@ export function normaliseDate(value: string | null | undefined): string | null {
   if (m) return ymd(Number(m[1]), Number(m[2] ?? '1'), Number(m[3] ?? '1'));
   // Bare years or numbers are not dates of publication.
   if (/^\d+$/.test(s)) return null;
+  // Without a four-digit year Date.parse invents one ("May 3" → 2001-05-03).
+  if (!/\b\d{4}\b/.test(s)) return null;
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
   const d = new Date(t);

@@ -1,5 +1,12 @@
 export { normaliseDate } from './date.js';
-export { documentFromBytes, type ExtractedDocument, type FromBytesOptions } from './fromBytes.js';
+export type { SourceDocument } from './document.js';
+export {
+  documentFromBytes,
+  type BytesDocument,
+  type BytesFormat,
+  type FromBytesOptions,
+} from './fromBytes.js';
+export { FIELD_ALIASES, canonicalField, documentFromRecord, type RecordDocument } from './fromRecord.js';
 export {
   HTML_MAX_OPEN_ELEMENTS,
   READABILITY_MAX_DEPTH,

@@ -5,7 +5,8 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { DmonError } from '../errors.js';
-import { canonicalField, recordToArticle } from './record.js';
+import { canonicalField } from '../document/fromRecord.js';
+import { recordItem } from './items.js';
 import type { ImportItem } from './types.js';
 
 /** The delimiter that splits the header line into the most fields. */
@@ -98,8 +99,7 @@ export async function* readCsv(
     }>) {
       while (skipped.length > 0) yield skipped.shift()!;
       const origin = `${name}:${item.info.lines}`;
-      const result = recordToArticle(item.record, origin, 'INPUT_UNREADABLE');
-      yield result instanceof DmonError ? { origin, error: result } : result;
+      yield recordItem(item.record, origin, 'INPUT_UNREADABLE');
     }
   } catch (e) {
     while (skipped.length > 0) yield skipped.shift()!;

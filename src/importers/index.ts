@@ -1,5 +1,5 @@
 export { guessDelimiter } from './csv.js';
-export { FIELD_ALIASES } from './record.js';
+export { FIELD_ALIASES } from '../document/fromRecord.js';
 export { EXTENSIONS, readImportSource, readImportStream, type ImportFormat } from './readImportSource.js';
 export {
   IMPORT_DEFAULTS,

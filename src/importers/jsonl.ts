@@ -2,7 +2,7 @@
 // an article or an ImportError naming the line.
 import { DmonError } from '../errors.js';
 import { splitLines } from './lines.js';
-import { recordToArticle } from './record.js';
+import { recordItem } from './items.js';
 import type { ImportItem } from './types.js';
 
 export async function* readJsonl(
@@ -43,7 +43,6 @@ export async function* readJsonl(
       };
       continue;
     }
-    const result = recordToArticle(value as Record<string, unknown>, origin, 'JSONL_INVALID');
-    yield result instanceof DmonError ? { origin, error: result } : result;
+    yield recordItem(value as Record<string, unknown>, origin, 'JSONL_INVALID');
   }
 }

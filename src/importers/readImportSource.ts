@@ -10,9 +10,8 @@ import { extname, join } from 'node:path';
 import { sniff } from '../document/sniff.js';
 import { DmonError } from '../errors.js';
 import { readCsv } from './csv.js';
-import { readDocument, type DocumentFormat } from './documents.js';
+import { fileItem, recordItem, type DocumentFormat } from './items.js';
 import { readJsonl } from './jsonl.js';
-import { recordToArticle } from './record.js';
 import { IMPORT_DEFAULTS, type ImportItem, type ImportOptions } from './types.js';
 
 export type ImportFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | DocumentFormat;
@@ -111,8 +110,7 @@ async function* readJsonText(
       );
       continue;
     }
-    const r = recordToArticle(rec as Record<string, unknown>, origin, 'JSONL_INVALID');
-    yield r instanceof DmonError ? fail(origin, r) : r;
+    yield recordItem(rec as Record<string, unknown>, origin, 'JSONL_INVALID');
   }
 }
 
@@ -155,7 +153,7 @@ async function* readFile(path: string, o: Required<ImportOptions>): AsyncGenerat
     }
     const bytes = await readCapped(path, o.maxFileBytes);
     if (bytes instanceof DmonError) return yield fail(path, bytes);
-    yield await readDocument(bytes, path, format);
+    yield await fileItem(bytes, path, format);
   } catch (e) {
     yield fail(
       path,
@@ -296,5 +294,5 @@ export async function* readImportStream(
   const all = new Uint8Array(Buffer.concat(parts));
   if (format === 'jsonl' || format === 'json')
     return yield* readJsonText(Buffer.from(all).toString('utf8'), name, o);
-  yield await readDocument(all, name, format);
+  yield await fileItem(all, name, format);
 }

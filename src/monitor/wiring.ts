@@ -10,12 +10,12 @@ import {
   SIMHASH_CANDIDATE_MAX_DISTANCE,
   simhash,
 } from '../dedup/index.js';
+import { documentFromBytes } from '../document/fromBytes.js';
 import { detectLanguage } from '../document/language.js';
 import { decodeText } from '../document/sniff.js';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js';
 import { parseFeed } from '../feeds/index.js';
 import { safeFetch } from '../fetch/index.js';
-import { resourceToDocument } from './convert.js';
 import type { IngestDeps } from './deps.js';
 
 /** Below this many words, only exact copies (same content hash) count as duplicates. */
@@ -58,7 +58,13 @@ export function createDeps(config: Pick<Config, 'fetchAllow'>): IngestDeps {
       };
     },
     parseFeed: (body, url) => parseFeed(decodeText(body), url),
-    toDocument: resourceToDocument,
+    toDocument: (res) =>
+      documentFromBytes(res.body, {
+        contentType: res.contentType,
+        charset: res.charset,
+        url: res.url,
+        rejectData: true,
+      }),
     detectLanguage,
     extract: (doc) => extract(doc),
     extractorVersion: EXTRACTOR_VERSION,

@@ -1,11 +1,18 @@
-// A JSONL object or CSV row → ImportedArticle. Fields: id?, url?, title?, text or html,
-// published?, lang?, source? (a few common synonyms are accepted for CSV headers). A record
-// that breaks the contract yields a DmonError naming the field and what to give instead.
-import { normaliseDate } from '../document/date.js';
-import { htmlToDocument } from '../document/html.js';
-import { detectLanguage, primaryLanguage } from '../document/language.js';
+// A record (a JSONL object, a CSV row, a JSON array element) → a document. The one set of
+// fields `dmon import` and `dmon extract --jsonl` accept: id?, url?, title?, text or html,
+// published? (any form normaliseDate reads), lang?, source?, attribution? (with a few common
+// synonyms for spreadsheet headers). A record that breaks the contract yields a DmonError
+// naming the field and what to give instead.
 import { DmonError, type ErrorCode } from '../errors.js';
-import type { ImportedArticle } from './types.js';
+import { normaliseDate } from './date.js';
+import type { SourceDocument } from './document.js';
+import { htmlToDocument } from './html.js';
+import { detectLanguage, primaryLanguage } from './language.js';
+
+/** A document read from a record, with the record's own id when it has one. */
+export interface RecordDocument extends SourceDocument {
+  id?: string;
+}
 
 /** Header synonyms seen in spreadsheets exported by other tools. */
 export const FIELD_ALIASES: Readonly<Record<string, string>> = {
@@ -38,11 +45,11 @@ function bad(code: ErrorCode, origin: string, message: string): DmonError {
  * Validates one record and turns it into an article. `code` is the error code for a malformed
  * record ('JSONL_INVALID' for JSONL; CSV uses 'INPUT_UNREADABLE').
  */
-export function recordToArticle(
+export function documentFromRecord(
   rec: Record<string, unknown>,
   origin: string,
   code: ErrorCode,
-): ImportedArticle | DmonError {
+): RecordDocument | DmonError {
   const f: Partial<Record<(typeof FIELDS)[number], string>> = {};
   for (const [key, value] of Object.entries(rec)) {
     const name = canonicalField(key) as (typeof FIELDS)[number];
@@ -97,7 +104,7 @@ export function recordToArticle(
   }
   if (text.trim() === '') return bad(code, origin, "needs a non-empty 'text' (or 'html') field");
   lang ??= detectLanguage(text);
-  const article: ImportedArticle = {
+  const article: RecordDocument = {
     url,
     title,
     text,
@@ -105,7 +112,6 @@ export function recordToArticle(
     lang,
     source: f.source?.trim() || null,
     attribution: f.attribution?.trim() || null,
-    origin,
   };
   if (f.id !== undefined) article.id = f.id.trim();
   return article;
