@@ -2,8 +2,9 @@
 // error handler, and an OpenAPI document generated from the same schemas.
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServeContext } from './context.js';
+import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
 import { exportRoutes } from './routes/export.js';
@@ -26,8 +27,14 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    // A path that is not valid percent-encoding (or an unsupported Content-Type) is answered
+    // before routing; give it the API's error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).status(400).send({ error: { code: 'USAGE', message: err.message } });
+    },
   });
   installErrorHandlers(app);
+  installEdgeGuards(app);
   if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
   await app.register(swagger, {
     openapi: {

@@ -30,6 +30,20 @@ export const HAZARDS = [
   'other',
 ] as const;
 
+/** The largest row id: ids are 32-bit integer columns on PostgreSQL (serial). */
+export const ID_MAX = 2_147_483_647;
+
+/** JSON schema of one row id, in a path or a query string. */
+export const ID_SCHEMA = { type: 'integer', minimum: 1, maximum: ID_MAX } as const;
+
+/** Path parameters of the routes that take one id (`/api/facts/:id`). */
+export const ID_PARAMS = {
+  type: 'object',
+  properties: { id: ID_SCHEMA },
+  required: ['id'],
+  additionalProperties: false,
+} as const;
+
 /** JSON-schema properties of the filter, for route schemas and the OpenAPI document. */
 export const FACT_QUERY_SCHEMA = {
   country: {

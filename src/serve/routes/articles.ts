@@ -2,13 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext, SubmitInput } from '../context.js';
-
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'integer', minimum: 1 } },
-  required: ['id'],
-  additionalProperties: false,
-} as const;
+import { ID_PARAMS, ID_SCHEMA } from '../params.js';
 
 export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{
@@ -30,7 +24,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
           additionalProperties: false,
           properties: {
             status: { type: 'string', enum: ['pending', 'extracted', 'duplicate', 'failed'] },
-            source: { type: 'integer', minimum: 1, description: 'feed id' },
+            source: { ...ID_SCHEMA, description: 'feed id' },
             q: { type: 'string', minLength: 1, maxLength: 200, description: 'text in the title' },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             cursor: { type: 'string', maxLength: 200 },
@@ -50,7 +44,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
       schema: {
         summary: 'One article: its text and the facts read from it, with their spans',
         tags: ['articles'],
-        params: idParams,
+        params: ID_PARAMS,
       },
     },
     async (req) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { FACT_SORTS, type FactSort } from '../../store/queries/facts.js';
 import type { ServeContext } from '../context.js';
-import { FACT_QUERY_SCHEMA, parseFactQuery, type FactQuery } from '../params.js';
+import { FACT_QUERY_SCHEMA, ID_PARAMS, parseFactQuery, type FactQuery } from '../params.js';
 
 export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: FactQuery & { sort?: FactSort; limit?: number; cursor?: string } }>(
@@ -35,12 +35,7 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
       schema: {
         summary: 'One fact with its evidence, places and article',
         tags: ['facts'],
-        params: {
-          type: 'object',
-          properties: { id: { type: 'integer', minimum: 1 } },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: ID_PARAMS,
       },
     },
     async (req) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext } from '../context.js';
+import { ID_PARAMS } from '../params.js';
 
 export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get(
@@ -44,12 +45,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
         summary: 'Remove a feed (its articles stay)',
         tags: ['feeds'],
         security: SECURITY,
-        params: {
-          type: 'object',
-          properties: { id: { type: 'integer', minimum: 1 } },
-          required: ['id'],
-          additionalProperties: false,
-        },
+        params: ID_PARAMS,
       },
     },
     async (req, reply) => {

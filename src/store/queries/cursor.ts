@@ -3,6 +3,16 @@ import { DmonError } from '../../errors.js';
 
 export type CursorValue = [string | number | null, number];
 
+/** Row ids are 32-bit on PostgreSQL; a larger one in a cursor was forged. */
+const ID_MAX = 2_147_483_647;
+
+/** A sort value the database can compare without a type error: a safe integer, a finite
+ * number of the same range, or a short string without NUL (PostgreSQL refuses NUL in text). */
+function sortValueOk(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+  return typeof v === 'string' && v.length <= 64 && !v.includes('\u0000');
+}
+
 export function encodeCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
@@ -15,7 +25,9 @@ export function decodeCursor(cursor: string | null | undefined): CursorValue | n
       Array.isArray(v) &&
       v.length === 2 &&
       Number.isInteger(v[1]) &&
-      ['string', 'number'].includes(typeof v[0])
+      v[1] >= 0 &&
+      v[1] <= ID_MAX &&
+      sortValueOk(v[0])
     )
       return v as CursorValue;
   } catch {

@@ -145,7 +145,11 @@ export class Facts {
     const after = decodeCursor(options.cursor);
     if (
       after &&
-      (key === 'date' ? typeof after[0] !== 'string' : key !== 'id' && typeof after[0] !== 'number')
+      (key === 'date'
+        ? typeof after[0] !== 'string'
+        : key === 'figure'
+          ? !Number.isSafeInteger(after[0]) // a bigint column: a fraction is a type error
+          : key !== 'id' && typeof after[0] !== 'number')
     )
       throw new DmonError('USAGE', `cursor does not belong to sort=${sort}; start again without a cursor.`);
     const cmp = desc ? '<' : '>';
