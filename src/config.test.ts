@@ -8,6 +8,7 @@ test('defaults: SQLite in ./data, port 8080, CORS off', () => {
   assert.equal(c.sqlitePath, '/srv/dmon/data/dmon.sqlite');
   assert.equal(c.port, 8080);
   assert.deepEqual(c.corsOrigins, []);
+  assert.equal(c.rateLimitPerMinute, 600);
 });
 
 test('environment overrides, validated', () => {
@@ -29,4 +30,6 @@ test('environment overrides, validated', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT="eighty" is not an integer/);
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must be a postgres/);
   assert.throws(() => loadConfig({ DMON_WORKER_CONCURRENCY: '0' }), /DMON_WORKER_CONCURRENCY/);
+  assert.equal(loadConfig({ DMON_RATE_LIMIT: '0' }).rateLimitPerMinute, 0);
+  assert.throws(() => loadConfig({ DMON_RATE_LIMIT: '-1' }), /DMON_RATE_LIMIT/);
 });

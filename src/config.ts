@@ -22,6 +22,8 @@ export interface Config {
   hostDelayMs: number;
   /** Hosts, addresses or CIDR blocks the fetcher may reach despite being private (DMON_FETCH_ALLOW, comma-separated). */
   fetchAllow: string[];
+  /** API requests per minute per non-loopback client (DMON_RATE_LIMIT, default 600; 0 = off). */
+  rateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,5 +85,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     workerConcurrency: intVar(env, 'DMON_WORKER_CONCURRENCY', 2, 1, 64),
     hostDelayMs: intVar(env, 'DMON_HOST_DELAY_MS', 1000, 0, 600_000),
     fetchAllow: list(env.DMON_FETCH_ALLOW),
+    rateLimitPerMinute: intVar(env, 'DMON_RATE_LIMIT', 600, 0, 1_000_000),
   };
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'
   | 'CONFLICT'
+  | 'RATE_LIMITED'
   | 'CONFIG_INVALID'
   | 'STORE_FAILED';
 
@@ -34,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
   STORE_FAILED: 500,
 };

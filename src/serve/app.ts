@@ -6,12 +6,14 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServeContext } from './context.js';
 import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
+import { installRateLimits } from './rateLimits.js';
 import { articleRoutes } from './routes/articles.js';
 import { exportRoutes } from './routes/export.js';
 import { factRoutes } from './routes/facts.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { summaryRoutes } from './routes/summaries.js';
+import { installSecurityHeaders, securityHeaders, type CspDirectives } from './securityHeaders.js';
 
 export interface AppOptions {
   /** Origins allowed by CORS; empty or absent = CORS off. */
@@ -20,21 +22,29 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body, bytes (default 4 MiB). */
   bodyLimit?: number;
+  /** Requests per minute per non-loopback client (default 600; 0 = no limit); writes get a tenth. */
+  rateLimitPerMinute?: number;
+  /** CSP directives added to or replacing the default policy (securityHeaders.ts). */
+  contentSecurityPolicy?: CspDirectives;
 }
 
 export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const headers = securityHeaders(options.contentSecurityPolicy);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     // A path that is not valid percent-encoding (or an unsupported Content-Type) is answered
     // before routing; give it the API's error shape too.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, req, reply) => {
+      headers(req.raw, reply.raw);
       void (reply as FastifyReply).status(400).send({ error: { code: 'USAGE', message: err.message } });
     },
   });
   installErrorHandlers(app);
   installEdgeGuards(app);
+  installSecurityHeaders(app, headers);
+  await installRateLimits(app, { perMinute: options.rateLimitPerMinute ?? 600 });
   if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
   await app.register(swagger, {
     openapi: {

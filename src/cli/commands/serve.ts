@@ -30,7 +30,11 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
       submit: (input) => rt.monitor.submit(input),
       addFeed: (url) => rt.monitor.addFeed(url),
     },
-    { corsOrigins: config.corsOrigins, logger: flags.log === true },
+    {
+      corsOrigins: config.corsOrigins,
+      logger: flags.log === true,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    },
   );
   try {
     await app.listen({ port, host });

@@ -1,0 +1,48 @@
+// Security headers on every response (helmet): a Content-Security-Policy that allows only this
+// origin's own scripts, styles and images (no inline script) and no framing, nosniff, no
+// referrer, and `Cache-Control: no-store` on the API so answers are never kept by a shared
+// cache. The dashboard's pages are served under the same policy; a page that needs more passes
+// its directives through `AppOptions.contentSecurityPolicy`. helmet is applied to the raw
+// response so that answers given before routing (a malformed URL) carry the headers too.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
+
+export type CspDirectives = Record<string, string[]>;
+
+/** The policy both the API and the dashboard live with: same-origin everything, no inline script. */
+export const DEFAULT_CSP: CspDirectives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export type HeaderSetter = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function securityHeaders(csp: CspDirectives = {}): HeaderSetter {
+  const apply = helmet({
+    // useDefaults off: helmet's defaults add upgrade-insecure-requests, which breaks a server
+    // reached over plain http on a LAN address.
+    contentSecurityPolicy: { useDefaults: false, directives: { ...DEFAULT_CSP, ...csp } },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Strict-Transport-Security belongs to the TLS-terminating proxy, not to a plain-http server.
+    strictTransportSecurity: false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  return (req, res) => {
+    apply(req, res, () => undefined);
+    if (req.url?.startsWith('/api')) res.setHeader('cache-control', 'no-store');
+  };
+}
+
+/** Installs the headers on every routed request; a route may still set its own Cache-Control. */
+export function installSecurityHeaders(app: FastifyInstance, set: HeaderSetter): void {
+  app.addHook('onRequest', async (req, reply) => set(req.raw, reply.raw));
+}
