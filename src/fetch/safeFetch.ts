@@ -60,6 +60,9 @@ export interface SafeFetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   headers?: Record<string, string>;
+  /** POST sends `body` (webhooks); a POST is never redirected, so pass maxRedirects: 0. */
+  method?: 'GET' | 'POST';
+  body?: string;
   userAgent?: string;
   signal?: AbortSignal;
   /** Extra trusted CA certificates (PEM) for TLS, e.g. an intranet's own CA. */
@@ -340,7 +343,13 @@ export async function safeFetch(
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
       let res;
       try {
-        res = await request(url, { method: 'GET', headers, dispatcher: agent, signal });
+        res = await request(url, {
+          method: options.method ?? 'GET',
+          headers,
+          body: options.body,
+          dispatcher: agent,
+          signal,
+        });
       } catch (e) {
         const { reason, retryable } = networkReason(signal.aborted ? signal.reason : e);
         throw new FetchError('FETCH_FAILED', href, reason, { retryable, cause: e });

@@ -4,11 +4,13 @@ import { Migrator, type Kysely } from 'kysely';
 import { DmonError } from '../errors.js';
 import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
+import { Alerts } from './queries/alerts.js';
 import { Articles } from './queries/articles.js';
 import { Facts } from './queries/facts.js';
 import { Sources } from './queries/sources.js';
 import { Summaries } from './queries/summary.js';
 import { Tokens } from './queries/tokens.js';
+import { Webhooks } from './queries/webhooks.js';
 import type { Database } from './schema.js';
 
 export interface Store {
@@ -21,6 +23,8 @@ export interface Store {
   readonly facts: Facts;
   readonly summaries: Summaries;
   readonly tokens: Tokens;
+  readonly alerts: Alerts;
+  readonly webhooks: Webhooks;
   close(): Promise<void>;
 }
 
@@ -30,7 +34,13 @@ export interface OpenStoreOptions extends EngineOptions {
 }
 
 export async function migrate(db: Kysely<Database>, engine: Engine, where = 'the store'): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+  // Unordered: migrations written on parallel branches may land in either order, and a store
+  // that ran a later-numbered one first must still take the earlier one.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(engine),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (!error) return;
   const message = (error as Error).message ?? String(error);
@@ -68,6 +78,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     facts: new Facts(db, engine),
     summaries: new Summaries(db, engine),
     tokens: new Tokens(db),
+    alerts: new Alerts(db),
+    webhooks: new Webhooks(db),
     close: () => db.destroy(),
   };
 }
@@ -77,4 +89,6 @@ export type { FactFilter } from './queries/filter.js';
 export type { FactSort, FactListItem } from './queries/facts.js';
 export type { CountrySummary, Interval, TimeseriesPoint } from './queries/summary.js';
 export type { FactView } from './views.js';
+export type { AlertFilter, AlertView } from './queries/alerts.js';
+export type { DeliveryAttempt, DeliveryOutcome, WebhookInfo } from './queries/webhooks.js';
 export type * from './schema.js';

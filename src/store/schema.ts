@@ -2,6 +2,7 @@
 // (integers, portable across engines); calendar dates are 'YYYY-MM-DD' strings, which sort
 // and compare correctly as text; JSON columns are text.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AlertsDatabase } from './alertsSchema.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -152,7 +153,7 @@ export interface TokensTable {
   revoked_at: number | null;
 }
 
-export interface Database {
+export interface Database extends AlertsDatabase {
   sources: SourcesTable;
   articles: ArticlesTable;
   facts: FactsTable;
