@@ -7,6 +7,7 @@ import type { ServeContext } from './context.js';
 import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
 import { installRateLimits } from './rateLimits.js';
+import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { exportRoutes } from './routes/export.js';
 import { factRoutes } from './routes/facts.js';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     summaryRoutes(api, ctx);
     exportRoutes(api, ctx);
     feedRoutes(api, ctx);
+    alertRoutes(api, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -65,9 +65,11 @@ const QUERY_ROUTES: Record<string, string[]> = {
   '/api/countries': ['country', 'admin1', 'term', 'from', 'to', 'min', 'min_confidence', 'q'],
   '/api/timeseries': ['interval', 'admin1', 'q', 'min', 'from'],
   '/api/export?format=jsonl': ['country', 'admin1', 'q', 'min', 'min_confidence', 'from', 'to'],
+  '/api/alerts': ['status', 'kind', 'country', 'from', 'to', 'limit', 'cursor'],
+  '/api/alerts.atom': ['status', 'kind', 'country', 'from', 'to', 'limit'],
 };
 
-const ID_ROUTES = ['GET /api/articles/', 'GET /api/facts/', 'DELETE /api/feeds/'];
+const ID_ROUTES = ['GET /api/articles/', 'GET /api/facts/', 'DELETE /api/feeds/', 'GET /api/alerts/'];
 
 function assertClean(r: LightMyRequestResponse, what: string): void {
   assert.ok(r.statusCode < 500, `${what} answered ${r.statusCode}: ${r.body.slice(0, 300)}`);
