@@ -1,0 +1,122 @@
+// Facts → claims. A fact joins the first claim (in clustering order) that it agrees with:
+// same term class, unit and country, causes that do not contradict, the same figure as the
+// claim's first report (sameFigure), the same or a containing place as each of its reports
+// (samePlace) and a date close to one of its reports'. Otherwise it starts a claim. Facts are
+// taken in date order, so the result is a function of the set of facts, not of arrival order.
+import { gapDays, maxDate, minDate } from './dates.js';
+import { independentSources, reportCount } from './independence.js';
+import { sameFigure } from './sameFigure.js';
+import { samePlace } from './samePlace.js';
+import { stableId } from './stableId.js';
+import { termClass } from './termClass.js';
+import type { Claim, ClaimFact } from './types.js';
+import { strongestWording } from './wording.js';
+
+/** Reports of one figure this many days apart are still one claim when both dates were
+ * stated in the text; when either was taken from the publication date (a figure repeated by
+ * later articles), the wider tolerance applies. */
+export const STATED_DATE_TOLERANCE_DAYS = 3;
+export const IMPLIED_DATE_TOLERANCE_DAYS = 14;
+
+export function factOrder(a: ClaimFact, b: ClaimFact): number {
+  return (
+    (a.dateStart ?? '').localeCompare(b.dateStart ?? '') ||
+    (a.published ?? '').localeCompare(b.published ?? '') ||
+    a.articleId - b.articleId ||
+    a.quantityStart - b.quantityStart ||
+    a.factId - b.factId
+  );
+}
+
+function datesAgree(a: ClaimFact, b: ClaimFact): boolean {
+  if (!a.dateStart || !b.dateStart) return true;
+  const tolerance = a.dateStated && b.dateStated ? STATED_DATE_TOLERANCE_DAYS : IMPLIED_DATE_TOLERANCE_DAYS;
+  return gapDays(a.dateStart, a.dateEnd ?? a.dateStart, b.dateStart, b.dateEnd ?? b.dateStart) <= tolerance;
+}
+
+function causesAgree(a: ClaimFact, b: ClaimFact): boolean {
+  return a.cause === null || b.cause === null || a.cause === b.cause;
+}
+
+function bucketKey(f: ClaimFact): string {
+  return `${termClass(f.term)}|${f.unit}|${f.country ?? ''}`;
+}
+
+function agrees(members: readonly ClaimFact[], f: ClaimFact): boolean {
+  const first = members[0]!;
+  if (!sameFigure(first, f)) return false;
+  // Place and cause must fit every report (a country-level report must not bridge two cities);
+  // the date only one, so a figure repeated over weeks stays one claim.
+  return members.every((m) => causesAgree(m, f) && samePlace(m, f)) && members.some((m) => datesAgree(m, f));
+}
+
+/** The most specific place among the reports: a locality over an area over a country. */
+function placeOf(facts: readonly ClaimFact[]): ClaimFact {
+  return facts.find((f) => f.admin1 && f.location) ?? facts.find((f) => f.admin1) ?? facts[0]!;
+}
+
+export function toClaim(facts: ClaimFact[]): Claim {
+  const first = facts[0]!;
+  const lead = strongestWording(facts);
+  const place = placeOf(facts);
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  let firstReported: string | null = null;
+  let lastReported: string | null = null;
+  for (const f of facts) {
+    firstDate = minDate(firstDate, f.dateStart);
+    lastDate = maxDate(lastDate, f.dateEnd ?? f.dateStart);
+    firstReported = minDate(firstReported, f.published);
+    lastReported = maxDate(lastReported, f.published);
+  }
+  return {
+    id: stableId('c', `${first.articleId}:${first.quantityStart}:${termClass(first.term)}`),
+    termClass: termClass(lead.term),
+    term: lead.term,
+    figure: lead.figure,
+    vague: lead.vague,
+    range: lead.range,
+    qualifier: lead.qualifier,
+    unit: lead.unit,
+    people: lead.people,
+    householdSize: lead.householdSize,
+    stockOrFlow: facts.some((f) => f.stockOrFlow === 'stock') ? 'stock' : 'flow',
+    cause: facts.find((f) => f.cause)?.cause ?? null,
+    hazard: facts.find((f) => f.hazard)?.hazard ?? null,
+    country: first.country,
+    admin1: place.admin1,
+    location: place.location,
+    lat: place.lat,
+    lon: place.lon,
+    firstDate,
+    lastDate,
+    firstReported,
+    lastReported,
+    independentSources: independentSources(facts),
+    reports: reportCount(facts),
+    confidence: Math.max(...facts.map((f) => f.confidence)),
+    leadFactId: lead.factId,
+    evidence: lead.evidence,
+    facts,
+  };
+}
+
+/** Groups facts into claims; deterministic for a given set of facts. */
+export function corroborate(facts: readonly ClaimFact[]): Claim[] {
+  const ordered = [...facts].sort(factOrder);
+  const byBucket = new Map<string, ClaimFact[][]>();
+  const all: ClaimFact[][] = [];
+  for (const f of ordered) {
+    const key = bucketKey(f);
+    const open = byBucket.get(key) ?? [];
+    const home = open.find((members) => agrees(members, f));
+    if (home) home.push(f);
+    else {
+      const members = [f];
+      open.push(members);
+      all.push(members);
+      byBucket.set(key, open);
+    }
+  }
+  return all.map(toClaim);
+}

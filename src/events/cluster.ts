@@ -1,0 +1,123 @@
+// Claims → events. Claims are taken in date order; each joins the first event (in creation
+// order) it fits (see fits()), else starts one. The result depends only on the set of claims,
+// so clustering again — or clustering a country again when a new article arrives — gives the
+// same events with the same ids.
+import { gapDays, maxDate, minDate } from '../claims/dates.js';
+import { stableId } from '../claims/stableId.js';
+import type { Claim } from '../claims/types.js';
+import type { Cause, Hazard } from '../types.js';
+import { distanceKm } from './distance.js';
+import { hazardName, hazardNameKey } from './hazardName.js';
+import { eventName } from './name.js';
+import { CROSS_BORDER_STORM_KM, NAMED_HAZARD_WINDOW_DAYS, NEAR_KM, TIME_WINDOW_DAYS } from './rules.js';
+import type { DisplacementEvent, EventPlace } from './types.js';
+
+interface Draft {
+  claims: Claim[];
+  countries: Set<string>;
+  cause: Cause | null;
+  hazard: Hazard | null;
+  hazardName: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** The hazard name the claim's sentences, else its articles' titles, give. */
+export function claimHazardName(claim: Claim): string | null {
+  return hazardName(...claim.facts.map((f) => f.evidence)) ?? hazardName(...claim.facts.map((f) => f.title));
+}
+
+export function claimOrder(a: Claim, b: Claim): number {
+  return (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999') || a.id.localeCompare(b.id);
+}
+
+function within(ev: Draft, c: Claim, days: number): boolean {
+  if (!ev.firstDate || !c.firstDate) return true;
+  return gapDays(ev.firstDate, ev.lastDate ?? ev.firstDate, c.firstDate, c.lastDate ?? c.firstDate) <= days;
+}
+
+function near(ev: Draft, c: Claim, km: number): boolean {
+  if (c.admin1 === null || ev.claims.every((m) => m.admin1 === null)) return true;
+  return ev.claims.some((m) => {
+    if (m.country !== c.country) return false;
+    if (m.admin1 === null || m.admin1 === c.admin1) return true;
+    const d = distanceKm(m, c);
+    return d !== null && d <= km;
+  });
+}
+
+function fits(ev: Draft, c: Claim, name: string | null): boolean {
+  const evKey = hazardNameKey(ev.hazardName);
+  const cKey = hazardNameKey(name);
+  if (evKey && cKey) return evKey === cKey && within(ev, c, NAMED_HAZARD_WINDOW_DAYS);
+  if (ev.cause && c.cause && ev.cause !== c.cause) return false;
+  if (ev.hazard && c.hazard && ev.hazard !== c.hazard) return false;
+  const cause = ev.cause ?? c.cause ?? 'unknown';
+  if (!within(ev, c, TIME_WINDOW_DAYS[cause])) return false;
+  if (!ev.countries.has(c.country ?? '')) {
+    if ((ev.hazard ?? c.hazard) !== 'storm') return false;
+    return ev.claims.some((m) => {
+      const d = distanceKm(m, c);
+      return d !== null && d <= CROSS_BORDER_STORM_KM;
+    });
+  }
+  return near(ev, c, NEAR_KM[cause]);
+}
+
+function add(ev: Draft, c: Claim, name: string | null): void {
+  ev.claims.push(c);
+  ev.countries.add(c.country ?? '');
+  ev.cause ??= c.cause;
+  ev.hazard ??= c.hazard;
+  ev.hazardName ??= name;
+  ev.firstDate = minDate(ev.firstDate, c.firstDate);
+  ev.lastDate = maxDate(ev.lastDate, c.lastDate);
+}
+
+function places(claims: readonly Claim[]): EventPlace[] {
+  const seen = new Map<string, EventPlace>();
+  for (const c of claims) {
+    const key = `${c.country}|${c.admin1}|${c.location}`;
+    if (!seen.has(key))
+      seen.set(key, { country: c.country, admin1: c.admin1, location: c.location, lat: c.lat, lon: c.lon });
+  }
+  return [...seen.values()];
+}
+
+function finish(ev: Draft): DisplacementEvent {
+  const first = ev.claims[0]!;
+  return {
+    id: stableId('e', first.id),
+    name: eventName({ ...ev, claims: ev.claims }),
+    hazardName: ev.hazardName,
+    cause: ev.cause,
+    hazard: ev.hazard,
+    countries: [...ev.countries].filter(Boolean),
+    places: places(ev.claims),
+    firstDate: ev.firstDate,
+    lastDate: ev.lastDate,
+    claims: ev.claims,
+  };
+}
+
+export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
+  const drafts: Draft[] = [];
+  for (const c of [...claims].sort(claimOrder)) {
+    const name = claimHazardName(c);
+    let ev = drafts.find((d) => fits(d, c, name));
+    if (!ev) {
+      ev = {
+        claims: [],
+        countries: new Set(),
+        cause: null,
+        hazard: null,
+        hazardName: null,
+        firstDate: null,
+        lastDate: null,
+      };
+      drafts.push(ev);
+    }
+    add(ev, c, name);
+  }
+  return drafts.map(finish);
+}
