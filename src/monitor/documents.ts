@@ -154,7 +154,11 @@ export async function storeDocument(
     if (!r.created) return exists(store, queue, deps, r.id);
     articleId = r.id;
   }
-  if (original !== null) return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
+  if (original !== null) {
+    // A copy adds a report to the original's claims (not an independent source).
+    await store.clustering.updateForArticles([original]);
+    return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
+  }
   const job = await queue.enqueue(
     'extract',
     { articleId },

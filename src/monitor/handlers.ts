@@ -145,7 +145,10 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
         lang: article.language,
         title: article.title,
       });
-      return { facts: await store.facts.replaceForArticle(articleId, result, deps.extractorVersion) };
+      const facts = await store.facts.replaceForArticle(articleId, result, deps.extractorVersion);
+      // Claims and events follow the facts; clustering again is idempotent, so a retry is safe.
+      await store.clustering.updateForArticles([articleId]);
+      return { facts };
     } catch (e) {
       if (isLastAttempt(job, e))
         await store.articles.markFailed(articleId, `extraction failed: ${(e as Error).message}`);

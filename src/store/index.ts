@@ -6,6 +6,9 @@ import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import { Alerts } from './queries/alerts.js';
 import { Articles } from './queries/articles.js';
+import { Claims } from './queries/claims.js';
+import { Clustering } from './queries/clustering.js';
+import { Events } from './queries/events.js';
 import { Facts } from './queries/facts.js';
 import { Sources } from './queries/sources.js';
 import { Summaries } from './queries/summary.js';
@@ -25,6 +28,10 @@ export interface Store {
   readonly tokens: Tokens;
   readonly alerts: Alerts;
   readonly webhooks: Webhooks;
+  readonly claims: Claims;
+  readonly events: Events;
+  /** Keeps claims and events in step with the facts. */
+  readonly clustering: Clustering;
   close(): Promise<void>;
 }
 
@@ -69,6 +76,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       cause: e,
     });
   }
+  const claims = new Claims(db);
   return {
     engine,
     where,
@@ -80,6 +88,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     tokens: new Tokens(db),
     alerts: new Alerts(db),
     webhooks: new Webhooks(db),
+    claims,
+    events: new Events(db, engine, claims),
+    clustering: new Clustering(db, engine),
     close: () => db.destroy(),
   };
 }

@@ -3,6 +3,7 @@
 // and compare correctly as text; JSON columns are text.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertsDatabase } from './alertsSchema.js';
+import type { ClaimsDatabase } from './claimsSchema.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -153,7 +154,7 @@ export interface TokensTable {
   revoked_at: number | null;
 }
 
-export interface Database extends AlertsDatabase {
+export interface Database extends AlertsDatabase, ClaimsDatabase {
   sources: SourcesTable;
   articles: ArticlesTable;
   facts: FactsTable;

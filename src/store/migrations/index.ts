@@ -5,12 +5,14 @@ import type { Engine } from '../engine.js';
 import { down001, up001 } from './001_initial.js';
 import { down002, up002 } from './002_facet_indexes.js';
 import { down004, up004 } from './004_alerts.js';
+import { down005, up005 } from './005_claims_events.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '001_initial': { up: up001(engine), down: down001 },
     '002_facet_indexes': { up: up002, down: down002 },
     '004_alerts': { up: up004(engine), down: down004 },
+    '005_claims_events': { up: up005, down: down005 },
   };
   return { getMigrations: async () => migrations };
 }

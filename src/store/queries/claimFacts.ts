@@ -1,0 +1,78 @@
+// Loads stored facts as the plain ClaimFacts that corroboration works on: each fact with its
+// article's outlet, publication date, title, near-duplicate link and number of stored copies.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ClaimFact } from '../../claims/types.js';
+import type { Cause, Hazard, Qualifier, Term, Unit } from '../../types.js';
+import type { Database } from '../schema.js';
+import { hostOf } from './facts.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Facts of the given countries ('' stands for facts without a country), or the given facts;
+ * all facts if neither is given. */
+export async function loadClaimFacts(
+  db: Db,
+  countries: string[] | null,
+  factIds?: number[],
+): Promise<ClaimFact[]> {
+  let q = db
+    .selectFrom('facts')
+    .innerJoin('articles', 'articles.id', 'facts.article_id')
+    .leftJoin('sources', 'sources.id', 'articles.source_id')
+    .selectAll('facts')
+    .select([
+      'articles.url as a_url',
+      'articles.title as a_title',
+      'articles.published as a_published',
+      'articles.duplicate_of as a_duplicate_of',
+      'sources.title as s_title',
+      sql<number>`(select count(*) from articles copies where copies.duplicate_of = articles.id)`.as(
+        'a_copies',
+      ),
+    ]);
+  if (countries) {
+    const named = countries.filter(Boolean);
+    const withoutCountry = countries.includes('');
+    q = q.where((eb) =>
+      eb.or([
+        ...(named.length ? [eb('facts.country', 'in', named)] : []),
+        ...(withoutCountry ? [eb('facts.country', 'is', null)] : []),
+        ...(named.length || withoutCountry ? [] : [sql<boolean>`1 = 0`]),
+      ]),
+    );
+  }
+  if (factIds) q = q.where('facts.id', 'in', factIds.length ? factIds : [-1]);
+  const rows = await q.orderBy('facts.id').execute();
+  return rows.map((r): ClaimFact => ({
+    factId: r.id,
+    articleId: r.article_id,
+    originalArticleId: r.a_duplicate_of,
+    copies: Number(r.a_copies),
+    outlet: hostOf(r.a_url) ?? r.s_title,
+    url: r.a_url,
+    title: r.a_title,
+    published: r.a_published,
+    term: r.term as Term,
+    figure: r.figure,
+    vague: r.vague,
+    range: r.range_lo !== null && r.range_hi !== null ? [r.range_lo, r.range_hi] : null,
+    qualifier: r.qualifier as Qualifier,
+    unit: r.unit as Unit,
+    people: r.people,
+    householdSize: r.household_size,
+    cause: r.cause as Cause | null,
+    hazard: r.hazard as Hazard | null,
+    country: r.country,
+    admin1: r.admin1,
+    location: r.location,
+    lat: r.lat,
+    lon: r.lon,
+    dateStart: r.date_start ?? (r.fact_date || null),
+    dateEnd: r.date_end ?? (r.fact_date || null),
+    dateStated: r.date_start !== null,
+    stockOrFlow: r.stock_or_flow as 'stock' | 'flow',
+    confidence: r.confidence,
+    evidence: r.evidence,
+    quantityStart: r.quantity_start,
+  }));
+}
