@@ -9,6 +9,8 @@ import { installErrorHandlers } from './errors.js';
 import { installRateLimits } from './rateLimits.js';
 import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
+import { claimRoutes } from './routes/claims.js';
+import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
 import { factRoutes } from './routes/facts.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -62,6 +64,8 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     healthRoutes(api, ctx);
     articleRoutes(api, ctx);
     factRoutes(api, ctx);
+    claimRoutes(api, ctx);
+    eventRoutes(api, ctx);
     summaryRoutes(api, ctx);
     exportRoutes(api, ctx);
     feedRoutes(api, ctx);
