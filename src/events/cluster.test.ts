@@ -13,6 +13,8 @@ test('hazard names are read from the text; common words after the introducer are
   assert.equal(hazardName('as Typhoon Haiyan hit'), 'Typhoon Haiyan');
   assert.equal(hazardName('The Storm Warning was raised'), null);
   assert.equal(hazardName('a storm destroyed Tacloban'), null);
+  assert.equal(hazardName('Storm resulted in 300 people evacuated'), null);
+  assert.equal(hazardName('the Cyclone season'), null);
 });
 
 test('a conflict offensive over three months in one area is one event with a readable name', () => {

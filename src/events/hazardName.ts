@@ -15,9 +15,12 @@ const DATA = JSON.parse(
 const NOT_NAMES = new Set(DATA.not_names);
 // Longest introducer first, so "Tropical Storm Ana" is not read as "Storm Ana" only.
 const INTRODUCERS = [...DATA.storm].sort((a, b) => b.length - a.length);
+// Case-sensitive: a name is written capitalised ("Cyclone Mocha"), the introducer too, which
+// keeps "a storm resulted" and "the cyclone season" out.
+const capitalised = (w: string) => w.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
 const PATTERN = new RegExp(
-  `\\b(${INTRODUCERS.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+(\\p{Lu}[\\p{Ll}'’-]+)`,
-  'giu',
+  `\\b(${INTRODUCERS.map((w) => capitalised(w).replace(/\s+/g, '\\s+')).join('|')})\\s+(\\p{Lu}[\\p{Ll}'’-]+)`,
+  'gu',
 );
 
 function titleCase(words: string): string {
@@ -33,8 +36,6 @@ export function hazardName(...texts: (string | null)[]): string | null {
     if (!text) continue;
     for (const m of text.matchAll(PATTERN)) {
       const name = m[2]!;
-      // The introducer must be written as part of a name (capitalised), the name not a word.
-      if (m[1]![0] !== m[1]![0]!.toUpperCase()) continue;
       if (NOT_NAMES.has(name.toLowerCase())) continue;
       return `${titleCase(m[1]!)} ${name}`;
     }

@@ -40,10 +40,7 @@ test('stocks: the latest well-corroborated figure, even when smaller', () => {
     ]),
   );
   assert.equal(figures.recommended!.people, 75000);
-  assert.match(
-    figures.recommended!.reason,
-    /^latest displacement figure of people still displaced, reported by 2/,
-  );
+  assert.match(figures.recommended!.reason, /^latest figure of people still displaced, reported by 2/);
 });
 
 test('households are converted to people with the size kept; a single source says so', () => {

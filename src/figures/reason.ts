@@ -14,6 +14,17 @@ const KIND: Record<TermClass, string> = {
   returns: 'returns figure',
 };
 
+const STOCK_KIND: Record<TermClass, string> = {
+  displacement: 'figure of people still displaced',
+  evacuation: 'figure of people still evacuated',
+  shelter: 'figure of people in shelters or camps',
+  homeless: 'figure of people homeless',
+  housing_destroyed: 'figure of homes destroyed',
+  housing_damaged: 'figure of homes damaged',
+  refugees: 'refugee figure',
+  returns: 'returns figure',
+};
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function formatDate(date: string | null): string | null {
@@ -29,9 +40,7 @@ export function reasonSentence(
   claim: Claim,
   ctx: { stock: boolean; corroborated: boolean; others: number },
 ): string {
-  const rule = ctx.stock
-    ? `latest ${KIND[claim.termClass]} of people still displaced`
-    : `largest ${KIND[claim.termClass]}`;
+  const rule = ctx.stock ? `latest ${STOCK_KIND[claim.termClass]}` : `largest ${KIND[claim.termClass]}`;
   const n = claim.independentSources;
   const who = n === 1 ? '1 source' : `${n} independent sources`;
   const when = formatDate(ctx.stock ? claim.lastDate : claim.firstDate);

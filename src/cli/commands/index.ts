@@ -21,5 +21,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
   { name: 'start', load: async () => (await import('./start.js')).registerStart },
   { name: 'export', load: async () => (await import('./export.js')).registerExport },
+  { name: 'events', load: async () => (await import('./events.js')).registerEvents },
   { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
 ];

@@ -48,6 +48,9 @@ export const registerStart: RegisterCommand = (program: Command) => {
             `sample: ${imported.stored} new, ${imported.exists} already stored, ${imported.duplicates} duplicates; ${summaryLine('extract', r).replace(/^extract: /, '')}\n`,
           );
         }
+        // A store filled before claims and events existed is clustered once, here.
+        if (await rt.store.clustering.needsRebuild()) await rt.store.clustering.rebuild();
+        process.stderr.write(`events: ${await rt.store.events.count()} (GET /api/events, \`dmon events\`)\n`);
         await serveUntilStopped(rt, config, { ...flags, worker: rt.store.engine === 'sqlite' });
       } finally {
         await rt.close();
