@@ -10,7 +10,9 @@ export type WorkerEvent =
   | { type: 'done'; job: Job; result: unknown }
   | { type: 'retry' | 'parked'; job: Job; error: string }
   | { type: 'lost'; job: Job }
-  | { type: 'reclaimed'; count: number };
+  | { type: 'reclaimed'; count: number }
+  | { type: 'store-down'; error: string; retryInMs: number }
+  | { type: 'store-up'; downMs: number };
 
 export interface WorkerOptions {
   concurrency?: number;
@@ -53,6 +55,11 @@ export function isRetryable(e: unknown): boolean {
   return !(isDmonError(e) && PERMANENT.has(e.code));
 }
 
+/** Waits between attempts to reach a store that failed: 250 ms doubling to 30 s. */
+export function storeBackoffMs(failures: number): number {
+  return Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
@@ -78,26 +85,62 @@ export async function runWorker(
   const inflight = new Set<Promise<void>>();
   let lastReclaim = 0;
 
+  // The store may be unreachable (PostgreSQL restarting) or refuse writes (full disk). Queue calls
+  // are then repeated with backoff instead of ending the worker, each failure reported.
+  let downSince: number | null = null;
+  let failures = 0;
+  const storeFailed = async (e: unknown) => {
+    const retryInMs = storeBackoffMs(failures++);
+    if (downSince === null) downSince = Date.now();
+    emit({ type: 'store-down', error: e instanceof Error ? e.message : String(e), retryInMs });
+    await sleep(retryInMs, options.signal);
+  };
+  const storeAnswered = () => {
+    if (downSince !== null) emit({ type: 'store-up', downMs: Date.now() - downSince });
+    downSince = null;
+    failures = 0;
+  };
+  /** Runs a queue call until it succeeds; undefined when the worker is stopped first. */
+  const persist = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+    while (!options.signal?.aborted) {
+      try {
+        const r = await call();
+        storeAnswered();
+        return r;
+      } catch (e) {
+        await storeFailed(e);
+      }
+    }
+    return undefined;
+  };
+
   const run = async (job: Job) => {
     const handler = handlers[job.kind];
+    let result: unknown;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      const result = await handler(job);
-      if (await queue.complete(job.id)) {
-        summary.done++;
-        emit({ type: 'done', job, result });
-      } else emit({ type: 'lost', job });
+      result = await handler(job);
     } catch (e) {
+      // A job in flight when the store went away fails here and is retried like any other.
       const message = e instanceof Error ? e.message : String(e);
-      const outcome = await queue.fail(job, message, { retryable: isRetryable(e) });
+      const outcome = await persist(() => queue.fail(job, message, { retryable: isRetryable(e) }));
+      if (outcome === undefined) return; // stopped while the store was down: its lease expires
       if (outcome === 'retry') summary.retried++;
       if (outcome === 'parked') summary.parked++;
       if (outcome === 'lost') emit({ type: 'lost', job });
       else emit({ type: outcome, job, error: message });
+      return;
     }
+    const completed = await persist(() => queue.complete(job.id));
+    if (completed === undefined) return;
+    if (completed) {
+      summary.done++;
+      emit({ type: 'done', job, result });
+    } else emit({ type: 'lost', job });
   };
 
-  while (!options.signal?.aborted) {
+  // One pass of the loop: reclaim now and then, claim what fits, wait. 'stop' ends a drain.
+  const step = async (): Promise<'next' | 'stop'> => {
     if (Date.now() - lastReclaim > 30_000) {
       lastReclaim = Date.now();
       const count = await queue.reclaim();
@@ -111,20 +154,31 @@ export async function runWorker(
     }
     if (inflight.size >= concurrency) {
       await Promise.race(inflight);
-      continue;
+      return 'next';
     }
-    if (jobs.length > 0) continue;
+    if (jobs.length > 0) return 'next';
     if (inflight.size > 0) {
       await Promise.race([...inflight, sleep(idleMs, options.signal)]);
-      continue;
+      return 'next';
     }
     if (options.drain) {
       const next = await queue.nextRunAt();
-      if (next === null || next - Date.now() > (options.maxRetryWaitMs ?? 30_000)) break;
+      if (next === null || next - Date.now() > (options.maxRetryWaitMs ?? 30_000)) return 'stop';
       await sleep(Math.max(10, Math.min(idleMs, next - Date.now())), options.signal);
-      continue;
+      return 'next';
     }
     await sleep(idleMs, options.signal);
+    return 'next';
+  };
+
+  while (!options.signal?.aborted) {
+    try {
+      const next = await step();
+      storeAnswered();
+      if (next === 'stop') break;
+    } catch (e) {
+      await storeFailed(e);
+    }
   }
   await Promise.all(inflight);
   return summary;

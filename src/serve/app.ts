@@ -44,7 +44,7 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
       void (reply as FastifyReply).status(400).send({ error: { code: 'USAGE', message: err.message } });
     },
   });
-  installErrorHandlers(app);
+  installErrorHandlers(app, ctx.store.where);
   installEdgeGuards(app);
   installSecurityHeaders(app, headers);
   await installRateLimits(app, { perMinute: options.rateLimitPerMinute ?? 600 });

@@ -3,6 +3,7 @@
 // { "error": { "code": "…", "message": "…" } }.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDmonError } from '../errors.js';
+import { isUnreachable, isUnwritable } from '../store/availability.js';
 
 interface ValidationItem {
   instancePath?: string;
@@ -30,13 +31,11 @@ function validationMessage(err: FastifyError): string {
 /** Connection-level failures of the database (PostgreSQL down, SQLite file locked for too long). */
 function storeUnreachable(err: unknown): boolean {
   const code = String((err as { code?: unknown }).code ?? '');
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code) ||
-    /^(08|57P)/.test(code)
-  );
+  return isUnreachable(err) || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** `where` names the store (file path or postgres://host/db) in messages about it. */
+export function installErrorHandlers(app: FastifyInstance, where: string): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isDmonError(err))
       return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
@@ -47,6 +46,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply
         .status(503)
         .send({ error: { code: 'STORE_FAILED', message: 'the database is unreachable; try again shortly' } });
+    }
+    if (isUnwritable(err)) {
+      req.log.error(err);
+      return reply.status(503).send({
+        error: {
+          code: 'STORE_FAILED',
+          message: `cannot write to the store at ${where}: ${err.message}; free disk space or make it writable, then try again`,
+        },
+      });
     }
     const status = err.statusCode ?? 500;
     if (status < 500) {

@@ -3,9 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { DmonError } from '../errors.js';
+import { Availability } from './availability.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -27,7 +28,17 @@ const pgTypes = {
   }) as typeof pg.types.getTypeParser,
 };
 
-export function openSqlite(path: string): Kysely<Database> {
+const WRITE = /^\s*(insert|update|delete|replace|create|alter|drop|pragma user_version)/i;
+
+/** Feeds every query's outcome to `availability` (see availability.ts). */
+function watch(availability: Availability) {
+  return (event: LogEvent) => {
+    if (event.level === 'error') availability.failed(event.error);
+    else availability.succeeded(WRITE.test(event.query.sql));
+  };
+}
+
+export function openSqlite(path: string, availability = new Availability()): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let raw: BetterSqlite3.Database;
   try {
@@ -41,25 +52,44 @@ export function openSqlite(path: string): Kysely<Database> {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: watch(availability) });
 }
 
-export function openPostgres(url: string, poolSize = 10): Kysely<Database> {
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  availability = new Availability(),
+): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
-  // An idle client that loses its connection must not crash the process.
-  pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // pg emits 'error' on a client whose backend goes away (57P01 when the server restarts or an
+  // admin terminates it): on the pool for idle clients, on the client itself while it is checked
+  // out. An 'error' event without a listener kills the process, so every client gets one for its
+  // whole life. The pool drops broken clients and opens new connections on demand: that is the
+  // reconnect; callers retry with backoff (jobs/worker.ts).
+  const onError = (e: Error) => availability.failed(e);
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: watch(availability) });
 }
 
-export function openEngine(options: EngineOptions): { engine: Engine; db: Kysely<Database>; where: string } {
+export interface OpenedEngine {
+  engine: Engine;
+  db: Kysely<Database>;
+  where: string;
+  availability: Availability;
+}
+
+export function openEngine(options: EngineOptions): OpenedEngine {
+  const availability = new Availability();
   if (options.databaseUrl) {
     const u = new URL(options.databaseUrl);
     return {
       engine: 'postgres',
-      db: openPostgres(options.databaseUrl, options.poolSize),
+      db: openPostgres(options.databaseUrl, options.poolSize, availability),
       where: `postgres://${u.host}${u.pathname}`,
+      availability,
     };
   }
   const path = options.sqlitePath ?? 'data/dmon.sqlite';
-  return { engine: 'sqlite', db: openSqlite(path), where: path };
+  return { engine: 'sqlite', db: openSqlite(path, availability), where: path, availability };
 }

@@ -2,6 +2,7 @@
 // DATABASE_URL is set). Migrations run on open. Every query lives in ./queries, per resource.
 import { Migrator, type Kysely } from 'kysely';
 import { DmonError } from '../errors.js';
+import type { Availability } from './availability.js';
 import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import { Alerts } from './queries/alerts.js';
@@ -21,6 +22,8 @@ export interface Store {
   /** Where the data lives (file path or postgres://host/db), for messages. */
   readonly where: string;
   readonly db: Kysely<Database>;
+  /** Whether the database answers and takes writes, as the last queries found it. */
+  readonly availability: Availability;
   readonly sources: Sources;
   readonly articles: Articles;
   readonly facts: Facts;
@@ -66,7 +69,7 @@ export async function migrate(db: Kysely<Database>, engine: Engine, where = 'the
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const { engine, db, where } = openEngine(options);
+  const { engine, db, where, availability } = openEngine(options);
   try {
     if (options.migrate !== false) await migrate(db, engine, where);
   } catch (e) {
@@ -81,6 +84,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     engine,
     where,
     db,
+    availability,
     sources: new Sources(db),
     articles: new Articles(db, engine),
     facts: new Facts(db, engine),
@@ -96,6 +100,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 }
 
 export type { Engine } from './engine.js';
+export type { AvailabilitySnapshot } from './availability.js';
 export type { FactFilter } from './queries/filter.js';
 export type { FactSort, FactListItem } from './queries/facts.js';
 export type { CountrySummary, Interval, TimeseriesPoint } from './queries/summary.js';

@@ -67,9 +67,22 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
   process.once('SIGTERM', onSignal);
   const runWorker = flags.worker ?? rt.store.engine === 'sqlite';
   const worker = runWorker
-    ? rt.monitor.run({ concurrency: config.workerConcurrency, signal: stop.signal }).catch((e: Error) => {
-        process.stderr.write(`dmon serve: the in-process worker stopped: ${e.message}\n`);
-      })
+    ? rt.monitor
+        .run({
+          concurrency: config.workerConcurrency,
+          signal: stop.signal,
+          onEvent: (e) => {
+            if (e.type === 'store-down')
+              process.stderr.write(
+                `dmon serve: the worker cannot use ${rt.store.where} (${e.error}); retrying in ${Math.round(e.retryInMs / 1000)} s\n`,
+              );
+            if (e.type === 'store-up')
+              process.stderr.write(`dmon serve: the worker resumed after ${Math.round(e.downMs / 1000)} s\n`);
+          },
+        })
+        .catch((e: Error) => {
+          process.stderr.write(`dmon serve: the in-process worker stopped: ${e.message}\n`);
+        })
     : Promise.resolve();
   const feeds = runWorker
     ? setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000)

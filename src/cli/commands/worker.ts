@@ -65,6 +65,14 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
           onEvent: (e) => {
             if (e.type === 'reclaimed')
               process.stderr.write(`worker: took over ${e.count} jobs of a stopped worker\n`);
+            if (e.type === 'store-down')
+              process.stderr.write(
+                `worker: cannot reach ${rt.store.where} (${e.error}); retrying in ${Math.round(e.retryInMs / 1000)} s\n`,
+              );
+            if (e.type === 'store-up')
+              process.stderr.write(
+                `worker: ${rt.store.where} answers again after ${Math.round(e.downMs / 1000)} s\n`,
+              );
             if (e.type !== 'done' && e.type !== 'parked' && e.type !== 'retry') return;
             if (flags.json)
               process.stdout.write(

@@ -25,27 +25,36 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
     routes: ROUTES,
   }));
 
+  // 200 "ok" while the store answers and takes writes; 200 "degraded" when it answers but its
+  // last writes failed (full disk, read-only directory): reads still work, submissions wait; 503
+  // "unavailable" when it does not answer. `store` tells which, since when, and the last outage.
   app.get(
     '/api/health',
     { schema: { summary: 'Service and store status', tags: ['meta'] } },
     async (_req, reply) => {
+      const availability = ctx.store.availability;
       try {
         const [articles, jobs] = await Promise.all([
           ctx.store.articles.count(),
           new JobQueue(ctx.store.db, ctx.store.engine).counts(),
         ]);
+        const store = { where: ctx.store.where, ...availability.snapshot() };
         return {
-          status: 'ok',
+          status: store.writable ? 'ok' : 'degraded',
           version: ctx.version,
           extractor_version: ctx.extractorVersion ?? null,
           engine: ctx.store.engine,
+          store,
           articles,
           jobs,
         };
       } catch (e) {
-        return reply
-          .status(503)
-          .send({ status: 'unavailable', error: { code: 'STORE_FAILED', message: (e as Error).message } });
+        availability.failed(e);
+        return reply.status(503).send({
+          status: 'unavailable',
+          store: { where: ctx.store.where, ...availability.snapshot() },
+          error: { code: 'STORE_FAILED', message: (e as Error).message },
+        });
       }
     },
   );
