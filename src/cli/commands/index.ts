@@ -23,4 +23,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export.js')).registerExport },
   { name: 'events', load: async () => (await import('./events.js')).registerEvents },
   { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
+  { name: 'alerts', load: async () => (await import('./alerts.js')).registerAlerts },
 ];
