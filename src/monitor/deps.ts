@@ -53,6 +53,7 @@ export interface IngestDeps {
   /** HTML, PDF or plain text → the document's main text and metadata. Throws DmonError. */
   toDocument(resource: FetchedResource): Promise<ParsedDocument>;
   detectLanguage(text: string): string | null;
-  extract(doc: DocumentInput): ExtractResult;
+  /** May run elsewhere (a worker thread) and so answer later. */
+  extract(doc: DocumentInput): ExtractResult | Promise<ExtractResult>;
   extractorVersion: string;
 }

@@ -138,7 +138,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} no longer exists`);
     if (article.status === 'duplicate') return { facts: 0 };
     try {
-      const result = deps.extract({
+      const result = await deps.extract({
         id: String(article.id),
         text: article.text,
         published: article.published,

@@ -5,8 +5,10 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
 import { DmonError } from '../../errors.js';
 import { openRuntime, type Runtime } from '../../monitor/open.js';
+import { createDeps } from '../../monitor/wiring.js';
 import { buildApp } from '../../serve/app.js';
 import { VERSION } from '../../version.js';
+import { createExtractPool } from '../../workers/extractPool.js';
 import type { RegisterCommand } from './index.js';
 
 export interface ServeFlags {
@@ -14,6 +16,27 @@ export interface ServeFlags {
   host?: string;
   worker?: boolean;
   log?: boolean;
+}
+
+/**
+ * The runtime of a serving process: the API and the in-process worker share one event loop, so
+ * extraction goes to a worker thread; closing the runtime stops the thread.
+ */
+export async function openServeRuntime(config: Config): Promise<Runtime> {
+  const pool = createExtractPool();
+  const rt = await openRuntime(config, { ...createDeps(config), extract: (doc) => pool.extract(doc) }).catch(
+    async (e: unknown) => {
+      await pool.close();
+      throw e;
+    },
+  );
+  return {
+    ...rt,
+    close: async () => {
+      await rt.close();
+      await pool.close();
+    },
+  };
 }
 
 /** Serves the API until SIGINT/SIGTERM; resolves after a clean shutdown. */
@@ -106,7 +129,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .option('--log', 'log every request (JSON lines on standard output)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig();
-      const rt = await openRuntime(config);
+      const rt = await openServeRuntime(config);
       try {
         await serveUntilStopped(rt, config, flags);
       } finally {

@@ -6,10 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
-import { openRuntime } from '../../monitor/open.js';
 import { drainWithProgress, printErrors, summaryLine } from './ingest.js';
 import { importPaths } from './import.js';
-import { serveUntilStopped, type ServeFlags } from './serve.js';
+import { openServeRuntime, serveUntilStopped, type ServeFlags } from './serve.js';
 import type { RegisterCommand } from './index.js';
 
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../../data/sample/articles.jsonl', import.meta.url));
@@ -30,7 +29,7 @@ export const registerStart: RegisterCommand = (program: Command) => {
     .option('--no-sample', 'do not import a corpus')
     .action(async (flags: StartFlags) => {
       const config = loadConfig();
-      const rt = await openRuntime(config);
+      const rt = await openServeRuntime(config);
       try {
         process.stderr.write(`store: ${rt.store.where}\n`);
         if (flags.sample !== false) {
