@@ -114,36 +114,61 @@ function fromKeys(items: readonly { entry: GazetteerEntry; keys: readonly string
 /**
  * A gazetteer over the built index (scripts/build-gazetteer.mjs, format v2): a header, one line per
  * entry, '#keys', then one line per normalised name with the indexes of the entries it names,
- * sorted by UTF-16 code units. Loading only splits lines; names are found by binary search and
- * entry lines are parsed when first looked up, so start-up stays fast and memory small.
+ * sorted by UTF-16 code units. The index stays as the UTF-8 bytes it was read as (off the
+ * JavaScript heap, half the size of a string of it), with the offset of every line in typed
+ * arrays: loading only finds line ends; names are found by binary search and entry lines are
+ * decoded when first looked up, so start-up stays fast and memory small.
  */
-export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazetteer {
+export function parseGazetteerIndex(data: string | Uint8Array, source = 'gazetteer'): Gazetteer {
   const bad = (what: string): DmonError =>
     new DmonError(
       'CONFIG_INVALID',
       `${source}: ${what}; rebuild the index with node scripts/build-gazetteer.mjs.`,
     );
-  const headerEnd = text.indexOf('\n');
-  const header = text.slice(0, headerEnd);
+  const buf =
+    typeof data === 'string'
+      ? Buffer.from(data, 'utf8')
+      : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const NL = 10;
+  const TAB = 9;
+  const headerEnd = buf.indexOf(NL);
+  const header = buf.toString('utf8', 0, headerEnd < 0 ? Math.min(buf.length, 200) : headerEnd);
   const m = /^# dmon-gazetteer v2 entries=(\d+) keys=(\d+) maxWords=(\d+)/.exec(header);
   if (!m) throw bad('not a dmon gazetteer index (v2)');
-  const lines = text.split('\n');
   const nEntries = Number(m[1]);
   const nKeys = Number(m[2]);
-  const entryStart = 2;
-  if (lines[entryStart + nEntries] !== '#keys') throw bad('the entry count does not match the header');
-  const keyLines = lines.slice(entryStart + nEntries + 1, entryStart + nEntries + 1 + nKeys);
-  if (keyLines.length !== nKeys) throw bad('the key count does not match the header');
+  /** Start offsets of `count` lines from `pos`, and the end of the last (its newline, or the end). */
+  const lineStarts = (pos: number, count: number): { starts: Int32Array; next: number } | null => {
+    const starts = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+      if (pos >= buf.length) return null;
+      starts[i] = pos;
+      const nl = buf.indexOf(NL, pos);
+      pos = nl < 0 ? buf.length + 1 : nl + 1;
+    }
+    starts[count] = pos;
+    return { starts, next: pos };
+  };
+  const afterComment = buf.indexOf(NL, headerEnd + 1) + 1;
+  const entryLines = afterComment > 0 ? lineStarts(afterComment, nEntries) : null;
+  const marker = entryLines ? entryLines.next : -1;
+  if (!entryLines || buf.toString('latin1', marker, marker + 6).replace(/\n$/, '') !== '#keys')
+    throw bad('the entry count does not match the header');
+  const keyLines = lineStarts(buf.indexOf(NL, marker) + 1, nKeys);
+  if (!keyLines || buf.indexOf(NL, marker) < 0) throw bad('the key count does not match the header');
+  /** The text of line i of a table, without its newline. */
+  const lineOf = (starts: Int32Array, i: number): string =>
+    buf.toString('utf8', starts[i] as number, (starts[i + 1] as number) - 1);
   const parsed = new Map<number, { entry: GazetteerEntry; key: string }>();
   const entryAt = (i: number): { entry: GazetteerEntry; key: string } => {
     let e = parsed.get(i);
     if (e) return e;
-    const f = (lines[entryStart + i] ?? '').split('\t');
+    const f = (i < nEntries ? lineOf(entryLines.starts, i) : '').split('\t');
     const kind = KINDS[f[1] ?? ''];
     const lat = Number(f[4]);
     const lon = Number(f[5]);
     if (f.length < 10 || !kind || !Number.isFinite(lat) || !Number.isFinite(lon))
-      throw bad(`malformed entry line ${entryStart + i + 1}`);
+      throw bad(`malformed entry line ${3 + i}`);
     e = {
       entry: {
         id: Number(f[0]),
@@ -163,16 +188,20 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
     return e;
   };
   const owner = new Map<GazetteerEntry, number>();
-  // Lines are "key\tpostings"; comparing the whole line orders like comparing the key, because
-  // tab sorts below every character a key may contain.
-  const keyOf = (i: number): string => {
-    const l = keyLines[i] ?? '';
-    return l.slice(0, l.indexOf('\t'));
+  const keyStarts = keyLines.starts;
+  /** Where key line i's tab is (the line's end when it has none). */
+  const tabOf = (i: number): number => {
+    const end = (keyStarts[i + 1] as number) - 1;
+    const t = buf.indexOf(TAB, keyStarts[i] as number);
+    return t < 0 || t > end ? end : t;
   };
+  // Keys are compared as strings, in UTF-16 order like the file; past the end there is ''.
+  const keyOf = (i: number): string =>
+    i < nKeys ? buf.toString('utf8', keyStarts[i] as number, tabOf(i)) : '';
   /** The first key index whose key is >= k. */
   const lowerBound = (k: string): number => {
     let lo = 0;
-    let hi = keyLines.length;
+    let hi = nKeys;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (keyOf(mid) < k) lo = mid + 1;
@@ -187,10 +216,9 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
     if (cached) return cached;
     const i = lowerBound(key);
     let result = none;
-    if (i < keyLines.length && keyOf(i) === key) {
-      const l = keyLines[i] ?? '';
-      result = l
-        .slice(l.indexOf('\t') + 1)
+    if (i < nKeys && keyOf(i) === key) {
+      result = buf
+        .toString('latin1', tabOf(i) + 1, (keyStarts[i + 1] as number) - 1)
         .split(',')
         .map((x) => entryAt(Number(x)).entry);
     }
@@ -203,9 +231,7 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
   const admin1 = new Map<string, GazetteerEntry>();
   const country = new Map<string, GazetteerEntry>();
   for (let i = 0; i < nEntries; i++) {
-    const l = lines[entryStart + i] ?? '';
-    const t = l.indexOf('\t');
-    const k = l.charCodeAt(t + 1);
+    const k = buf[buf.indexOf(TAB, entryLines.starts[i] as number) + 1];
     if (k === 65 /* A */ || k === 67 /* C */) {
       const { entry } = entryAt(i);
       if (entry.kind === 'admin1') admin1.set(`${entry.country}.${entry.admin1}`, entry);
@@ -221,7 +247,7 @@ export function parseGazetteerIndex(text: string, source = 'gazetteer'): Gazette
       if (r === undefined) {
         const prefix = word + ' ';
         const j = lowerBound(prefix);
-        r = keyOf(lowerBound(word)) === word || (j < keyLines.length && keyOf(j).startsWith(prefix));
+        r = keyOf(lowerBound(word)) === word || (j < nKeys && keyOf(j).startsWith(prefix));
         if (starts.size > 50_000) starts.clear();
         starts.set(word, r);
       }
@@ -248,8 +274,7 @@ export function readGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
       `The gazetteer index ${path} is missing; build it with node scripts/build-gazetteer.mjs.`,
     );
   const raw = readFileSync(path);
-  const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  return parseGazetteerIndex(text, path);
+  return parseGazetteerIndex(path.endsWith('.gz') ? gunzipSync(raw) : raw, path);
 }
 
 let cached: Gazetteer | null = null;
