@@ -1,47 +1,25 @@
 // Ranking: chooses, for every name found by recognize.ts, the gazetteer entry it refers to, in
-// the context of the whole document, and drops the names that are not places after all.
-// Evidence, strongest first: containment ("Green Bay, Wisconsin"), the document's states and
-// countries (from places and demonyms), closeness to the other places, then the prior (kind,
-// feature code, population). One sense per document: every mention of a name gets the same
-// entry.
+// the context of the whole document, and drops the names that are not places after all. In
+// order:
+//   1. gate      rules/gate.ts: mentions that are no place at all (people, storms, streets)
+//   2. context   the document's countries and states, from the names that passed the gate
+//   3. rank      every candidate scored (score.ts): containment ("Green Bay, Wisconsin"), the
+//                document's states and countries, closeness to the other places, then the prior
+//                (kind, feature code, population); three passes, each with the choices of the
+//                one before as context
+//   4. accept    rules/accept.ts: look-alikes of the chosen entry without support
+// One sense per document: every mention of a name gets the same entry.
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
-import { normalizeName } from './normalize.js';
-import { secondLevelArea } from './rules/secondLevelArea.js';
-import { commonWord } from './rules/commonWord.js';
+import { contains, describeScore, km, prior, type ScoreParts, type ScoredCandidate } from './score.js';
+import { normalise, Votes } from './votes.js';
+import { GATE_RULES } from './rules/gate.js';
+import { ACCEPT_RULES } from './rules/accept.js';
 import { stormSenses } from './rules/stormName.js';
+import { personSenses } from './rules/personName.js';
+import type { DocumentMentions } from './rules/types.js';
 
-/** The evidence that made a candidate's score, by kind. */
-export interface ScoreParts {
-  prior: number;
-  alternate?: number;
-  seat?: number;
-  country?: number;
-  state?: number;
-  inside?: number;
-  contains?: number;
-  near?: number;
-  nearKm?: number;
-}
-
-export interface ScoredCandidate {
-  entry: GazetteerEntry;
-  score: number;
-  parts: ScoreParts;
-}
-
-/** The evidence in words, e.g. ["prior 4.20", "state +2.5", "near 27 km +1.67"]. */
-export function describeScore(p: ScoreParts): string[] {
-  const out = [`prior ${p.prior.toFixed(2)}`];
-  if (p.alternate) out.push(`alternate name ${p.alternate}`);
-  if (p.seat) out.push(`seat of the same-named area +${p.seat}`);
-  if (p.country) out.push(`country +${p.country.toFixed(2)}`);
-  if (p.state) out.push(`state +${p.state.toFixed(1)}`);
-  if (p.inside) out.push(`inside the next name +${p.inside}`);
-  if (p.contains) out.push(`contains the previous name +${p.contains}`);
-  if (p.near) out.push(`near ${Math.round(p.nearKm ?? 0)} km +${p.near.toFixed(2)}`);
-  return out;
-}
+export { describeScore, type ScoreParts, type ScoredCandidate } from './score.js';
 
 export interface Resolution {
   mention: Mention;
@@ -59,105 +37,18 @@ export interface ResolveResult {
   countries: Map<string, number>;
 }
 
-const KIND_PRIOR: Record<string, number> = { country: 9, continent: 9, admin1: 7.5, region: 7, admin2: 6 };
-const CODE_BONUS: Record<string, number> = { PPLC: 2.5, PPLA: 0.8, PPLA2: 0.3 };
-
 const MAX_CANDIDATES = 40;
 const MAX_NEARBY = 60;
 
-function prior(e: GazetteerEntry): number {
-  const k = KIND_PRIOR[e.kind];
-  // A first-level area where hardly anyone lives (an island parish) is no stronger than a town.
-  if (e.kind === 'admin1' && e.population < 20_000) return 5 + Math.log10(Math.max(e.population, 1)) / 10;
-  if (k !== undefined) return k + Math.log10(Math.max(e.population, 1)) / 10;
-  return Math.log10(Math.max(e.population, 100)) + (CODE_BONUS[e.featureCode] ?? 0);
-}
-
-/**
- * Is `a` another spelling of `b` ("dhubri" / "dhuburi", "sibsagar" / "sivasagar"), not a
- * translation or an old name: same first letter, five letters or more, at most two edits apart
- * (banded edit distance, so linear in the names' length).
- */
-export function spellingVariant(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
-  const band = 2;
-  let prev = new Array<number>(b.length + 1).fill(band + 1);
-  for (let j = 0; j <= Math.min(b.length, band); j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(band + 1);
-    if (i <= band) cur[0] = i;
-    let best = cur[0] as number;
-    for (let j = Math.max(1, i - band); j <= Math.min(b.length, i + band); j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j - 1] as number) + cost, (prev[j] as number) + 1, (cur[j - 1] as number) + 1);
-      if ((cur[j] as number) < best) best = cur[j] as number;
-    }
-    if (best > band) return false;
-    prev = cur;
-  }
-  return (prev[b.length] as number) <= band;
-}
-
-function km(a: GazetteerEntry, b: GazetteerEntry): number {
-  const r = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * r;
-  const dLon = (b.lon - a.lon) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Does `outer` contain `inner` (country, admin1 or county level)? */
-function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
-  if (outer === inner || !outer.country || outer.country !== inner.country) return false;
-  if (outer.kind === 'country') return inner.kind !== 'country';
-  if (outer.kind === 'admin1') return inner.admin1 === outer.admin1 && inner.kind !== 'admin1';
-  if (outer.kind === 'admin2')
-    return inner.kind === 'city' && inner.admin1 === outer.admin1 && km(outer, inner) < 60;
-  return false;
-}
-
-/** Votes for countries or states, kept per sense so that a sense can be left out of its own context. */
-class Votes {
-  private readonly total = new Map<string, number>();
-  private readonly bySense = new Map<string, Map<string, number>>();
-  private sum = 0;
-  private readonly ownSums = new Map<string, number>();
-
-  add(sense: string, k: string, w: number): void {
-    if (!k || w <= 0) return;
-    this.total.set(k, (this.total.get(k) ?? 0) + w);
-    let own = this.bySense.get(sense);
-    if (!own) this.bySense.set(sense, (own = new Map()));
-    own.set(k, (own.get(k) ?? 0) + w);
-    this.sum += w;
-    this.ownSums.delete(sense);
-  }
-
-  /** The votes for k from every sense but `sense`. */
-  weight(sense: string, k: string): number {
-    return (this.total.get(k) ?? 0) - (this.bySense.get(sense)?.get(k) ?? 0);
-  }
-
-  /** k's share of the votes of every sense but `sense`. */
-  share(sense: string, k: string): number {
-    let ownSum = this.ownSums.get(sense);
-    if (ownSum === undefined) {
-      ownSum = 0;
-      for (const v of this.bySense.get(sense)?.values() ?? []) ownSum += v;
-      this.ownSums.set(sense, ownSum);
-    }
-    const rest = this.sum - ownSum;
-    return rest > 1e-9 ? this.weight(sense, k) / rest : 0;
-  }
-}
-
-function normalise(m: Map<string, number>): Map<string, number> {
-  let total = 0;
-  for (const v of m.values()) total += v;
-  const out = new Map<string, number>();
-  if (total <= 0) return out;
-  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1])) out.set(k, v / total);
-  return out;
+/** The evidence for one candidate that is the same in every pass. */
+interface FixedEvidence {
+  entry: GazetteerEntry;
+  /** prior, alternate and seat. */
+  parts: ScoreParts;
+  /** Their sum, added in that order. */
+  score: number;
+  /** Containment: 6 inside the next name, 4 containing the previous one, else 0. */
+  containment: number;
 }
 
 export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): ResolveResult {
@@ -172,42 +63,22 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   mentions.forEach((m, i) => {
     if (m.containerOf !== undefined) containerOf.set(m.containerOf, i);
   });
-
-  // Names that only cities (or nothing bigger) bear take the person reading of any of their
-  // mentions: "Kristina Jones … Jones said" makes every "Jones" a person.
-  const personSense = new Set<string>();
-  for (const [key, idxs] of senses) {
-    const m0 = mentions[idxs[0] as number] as Mention;
-    if (m0.demonym) continue;
-    // A given name before a family name ("Georgia Stevens") makes a person of any name.
-    if (idxs.some((i) => mentions[i]?.givenName) && !idxs.some((i) => mentions[i]?.placeCue)) {
-      personSense.add(key);
-      continue;
-    }
-    const onlyCities = m0.candidates.every((c) => c.kind === 'city');
-    if (!onlyCities) continue;
-    const strong = idxs.some((i) => mentions[i]?.person || mentions[i]?.givenName);
-    const weak = idxs.some((i) => mentions[i]?.surname || mentions[i]?.personVerb);
-    if (strong || (weak && !idxs.some((i) => mentions[i]?.placeCue))) personSense.add(key);
-  }
-  const storms = stormSenses(mentions);
+  const doc: DocumentMentions = {
+    mentions,
+    containerOf,
+    storms: stormSenses(mentions),
+    persons: personSenses(mentions, senses),
+  };
   const gate = mentions.map((m, i) => {
-    if (m.candidates.length === 0) return 'no candidate';
-    if (m.inName) return m.inName;
-    if (storms.has(m.key)) return "a storm's name elsewhere in the text";
-    if (m.person) return 'person (title or given name before)';
-    if (m.givenName) return 'given name of a person';
-    if (personSense.has(m.key)) return 'a person elsewhere in the text';
-    if (m.notPlace && (m.generic || !containerOf.has(i))) return 'common word';
-    if (m.street && !m.demonym && m.candidates.every((c) => c.kind === 'city'))
-      return 'street or building name';
-    if (m.holiday && !m.candidates.some((c) => c.kind === 'country')) return "someone's day";
+    for (const rule of GATE_RULES) {
+      const reason = rule.gate(m, i, doc);
+      if (reason) return reason;
+    }
     return '';
   });
 
   // Country and state context from the names that are not in doubt. Votes are kept per sense
-  // so that a name is never its own evidence ("Alexandria" must not vote for Egypt and then
-  // win because Egypt is in the document).
+  // so that a name is never its own evidence.
   let countryVotes = new Votes();
   let stateVotes = new Votes();
   mentions.forEach((m, i) => {
@@ -237,13 +108,23 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
 
   const chosen = new Map<string, GazetteerEntry>();
   // The places proximity is measured against: the most mentioned names (their current
-  // choice), capped so that a document naming thousands of places stays linear.
+  // choice), capped so that a document naming thousands of places stays linear. `anchors`
+  // mirrors `chosen` for them, in this order.
   const nearbyKeys = [...senses.keys()]
     .sort((a, b) => (senses.get(b)?.length ?? 0) - (senses.get(a)?.length ?? 0))
     .slice(0, MAX_NEARBY);
-  const rank = (key: string, idxs: number[], withProximity: boolean): ScoredCandidate[] => {
+  const nearbyIndex = new Map(nearbyKeys.map((k, n) => [k, n]));
+  const anchors: (GazetteerEntry | undefined)[] = nearbyKeys.map(() => undefined);
+  const choose = (key: string, e: GazetteerEntry | undefined): void => {
+    if (e) chosen.set(key, e);
+    else chosen.delete(key);
+    const n = nearbyIndex.get(key);
+    if (n !== undefined) anchors[n] = e;
+  };
+
+  // The evidence that does not change between passes, worked out once per name.
+  const fixedEvidence = (key: string, idxs: number[]): FixedEvidence[] => {
     const m = mentions[idxs[0] as number] as Mention;
-    const out: ScoredCandidate[] = [];
     const ownNamed = m.candidates.some((c) => gaz.isPrimaryName(c, key));
     // Names like "Springfield" have dozens of candidates: rank the likeliest few dozen.
     const pool =
@@ -260,7 +141,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       const inner = mentions[i]?.containerOf;
       if (inner !== undefined) inners.push(mentions[inner] as Mention);
     }
-    for (const c of pool) {
+    return pool.map((c) => {
       const parts: ScoreParts = { prior: prior(c) };
       let s = parts.prior;
       if (c.kind === 'city' && !m.demonym && !m.abbreviation && !gaz.isPrimaryName(c, key)) {
@@ -269,34 +150,46 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         parts.alternate = -(ownNamed ? 1.5 : c.population < 5000 ? 1 : 0.3);
         s += parts.alternate;
       }
-      const area = `${c.country}.${c.admin1}`;
       // "Aleppo", "Baghdad": the seat of a same-named area that it dominates is what news means
       // by the name, unless a word such as "governorate" was written ("Quebec" stays the
       // province: most of its people live outside Quebec City).
       if (!m.feature && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC')) {
-        const areaPop = areas.get(area);
+        const areaPop = areas.get(`${c.country}.${c.admin1}`);
         if (areaPop !== undefined && c.population >= 0.3 * areaPop) {
           parts.seat = 1.5;
           s += 1.5;
         }
       }
+      // Containment: "Green Bay, Wisconsin" (this is the contained) or "…, Wisconsin" (container).
+      let containment = 0;
+      if (containers.some((o) => o.candidates.some((x) => contains(x, c)))) containment = 6;
+      else if (inners.some((o) => o.candidates.some((x) => contains(c, x)))) containment = 4;
+      return { entry: c, parts, score: s, containment };
+    });
+  };
+
+  const rank = (key: string, fixed: readonly FixedEvidence[], withProximity: boolean): ScoredCandidate[] => {
+    const out: ScoredCandidate[] = [];
+    for (const f of fixed) {
+      const c = f.entry;
+      const parts: ScoreParts = { ...f.parts };
+      let s = f.score;
       const share = countryVotes.share(key, c.country);
       if (share > 0) {
         parts.country = 4 * share;
         s += parts.country;
       }
       if (c.kind === 'city' || c.kind === 'admin2') {
-        const st = stateVotes.weight(key, area);
+        const st = stateVotes.weight(key, `${c.country}.${c.admin1}`);
         if (st > 0) {
           parts.state = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
           s += parts.state;
         }
       }
-      // Containment: "Green Bay, Wisconsin" (this is the contained) or "…, Wisconsin" (container).
-      if (containers.some((o) => o.candidates.some((x) => contains(x, c)))) {
+      if (f.containment === 6) {
         parts.inside = 6;
         s += 6;
-      } else if (inners.some((o) => o.candidates.some((x) => contains(c, x)))) {
+      } else if (f.containment === 4) {
         parts.contains = 4;
         s += 4;
       }
@@ -305,9 +198,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         // point is coarse, so it counts at a longer range.
         let bonus = 0;
         let nearest = Infinity;
-        for (const k of nearbyKeys) {
-          const e = chosen.get(k);
-          if (!e || k === key || e.kind === 'continent') continue;
+        for (let n = 0; n < anchors.length; n++) {
+          const e = anchors[n];
+          if (!e || e.kind === 'continent' || nearbyKeys[n] === key) continue;
           const scale = e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region' ? 400 : 150;
           // Beyond ~3.7 scales the bonus is negligible: skip the trigonometry.
           if (Math.abs(e.lat - c.lat) * 111 > 3.7 * scale) continue;
@@ -340,16 +233,19 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     return m.words === 1 && !m.abbreviation && !m.candidates.some((c) => gaz.isPrimaryName(c, key));
   };
 
+  // The names to rank: those with a mention past the gate.
+  const open: { key: string; idxs: number[]; fixed: FixedEvidence[] }[] = [];
+  for (const [key, idxs] of senses)
+    if (!idxs.every((i) => gate[i])) open.push({ key, idxs, fixed: fixedEvidence(key, idxs) });
+
   // Pass 1 without proximity; passes 2 and 3 with the context of the previous pass's choices.
   let ranked = new Map<string, ScoredCandidate[]>();
   for (const pass of [1, 2, 3]) {
     ranked = new Map();
-    for (const [key, idxs] of senses) {
-      if (idxs.every((i) => gate[i])) continue;
-      const r = rank(key, idxs, pass > 1);
+    for (const { key, idxs, fixed } of open) {
+      const r = rank(key, fixed, pass > 1);
       ranked.set(key, r);
-      if (r[0] && !weak(key, idxs, r[0].entry)) chosen.set(key, r[0].entry);
-      else chosen.delete(key);
+      choose(key, r[0] && !weak(key, idxs, r[0].entry) ? r[0].entry : undefined);
     }
     if (pass < 3) {
       // This pass's choices are the context of the next.
@@ -379,88 +275,23 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       };
     const e = best.entry;
     const idxs = senses.get(m.key) ?? [i];
-    // A name found under another spelling must be a sizeable place or an area.
-    if (m.respelled && e.kind === 'city' && e.population < 5000)
-      return { mention: m, entry: null, reason: 'another spelling of a small place', ranked: r };
-    const supported =
-      !!(best.parts.state || best.parts.inside || best.parts.contains || best.parts.near) ||
-      countryVotes.share(m.key, e.country) >= 0.3;
-    const areaRule = secondLevelArea(
-      e,
-      idxs.map((k) => mentions[k] as Mention),
-      supported,
-    );
-    if (areaRule) return { mention: m, entry: null, reason: areaRule, ranked: r };
-    const wordRule = commonWord(e, idxs.map((k) => mentions[k] as Mention), {
-      area: !!(best.parts.state || best.parts.inside || best.parts.contains),
-      nearKm: best.parts.near ? best.parts.nearKm : undefined,
-      countryShare: countryVotes.share(m.key, e.country),
-    });
-    if (wordRule) return { mention: m, entry: null, reason: wordRule, ranked: r };
-    // "Karbi Anglong", "Porto Amboim": a name followed by a word of no known kind is trusted only
-    // when the rest of the document points to it.
-    // Known only as some place's other name, it never is ("Human Rights Watch" and Uman).
-    const otherName = !m.candidates.some((c) => gaz.isPrimaryName(c, m.key));
-    if (e.kind !== 'country' && (!supported || otherName) && idxs.every((k) => mentions[k]?.continued))
-      return { mention: m, entry: null, reason: 'first word of a longer name, without support', ranked: r };
-    // "Nelson said", "Chu's widow": a person's name that a small area also bears.
-    if (
-      e.kind !== 'city' &&
-      e.kind !== 'country' &&
-      !supported &&
-      m.words === 1 &&
-      !m.demonym &&
-      !m.abbreviation &&
-      !m.feature &&
-      idxs.some((k) => mentions[k]?.personVerb || mentions[k]?.surname) &&
-      !idxs.some((k) => mentions[k]?.placeCue)
-    )
-      return { mention: m, entry: null, reason: "a person's name without support", ranked: r };
-    if (e.kind !== 'city')
-      return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
-    const contained = idxs.some((k) => containerOf.has(k));
-    if (!contained && idxs.some((k) => mentions[k]?.lowercaseElsewhere))
-      return { mention: m, entry: null, reason: 'also a common word in this text', ranked: r };
-    const closeBy = !!(best.parts.state || best.parts.inside || best.parts.contains);
-    if (
-      m.familyName &&
-      !closeBy &&
-      !contained &&
-      e.population < 200_000 &&
-      !idxs.some((k) => mentions[k]?.placeCue)
-    )
-      return { mention: m, entry: null, reason: 'a common family name without support', ranked: r };
-    // "in Kalaigaon": a small place that is the name's only bearer, every time right after "in",
-    // "near"…, never looking like a person's name, and not said to lie elsewhere ("Taji, Iraq").
-    const soleAfterCue =
-      m.candidates.length === 1 &&
-      !contained &&
-      idxs.every((k) => {
-        const x = mentions[k];
-        return !!x && x.placeCue && !x.surname && !x.personVerb && !x.familyName && !x.lowercaseElsewhere;
-      });
-    if (e.population < 1000 && !supported && !soleAfterCue)
-      return { mention: m, entry: null, reason: 'small place without support', ranked: r };
-    if (
-      m.words === 1 &&
-      idxs.every((k) => mentions[k]?.sentenceInitial) &&
-      e.population < 20000 &&
-      !supported
-    )
-      return { mention: m, entry: null, reason: 'sentence-initial word without support', ranked: r };
-    // A single word that is no place's own name, only an alternate one ("Part" for Perth):
-    // needs support, or a big place outside sentence-initial position.
-    if (m.words === 1 && !m.abbreviation && !m.candidates.some((c) => gaz.isPrimaryName(c, m.key))) {
-      const initialOnly = idxs.every((k) => mentions[k]?.sentenceInitial);
-      // "in Dhubri" for Dhuburi: a spelling of the town's own name after "in", "near"…
-      const variant =
-        e.population >= 5000 &&
-        idxs.some((k) => mentions[k]?.placeCue) &&
-        spellingVariant(m.key, normalizeName(e.name));
-      if (!supported && !variant && (initialOnly || e.population < 100_000))
-        return { mention: m, entry: null, reason: 'alternate name only, without support', ranked: r };
+    const countryShare = countryVotes.share(m.key, e.country);
+    const p = best.parts;
+    const choice = {
+      mention: m,
+      mentions: idxs.map((k) => mentions[k] as Mention),
+      entry: e,
+      parts: p,
+      supported: !!(p.state || p.inside || p.contains || p.near) || countryShare >= 0.3,
+      countryShare,
+      contained: idxs.some((k) => containerOf.has(k)),
+      ownName: m.candidates.some((c) => gaz.isPrimaryName(c, m.key)),
+    };
+    for (const rule of ACCEPT_RULES) {
+      const reason = rule.reject(choice);
+      if (reason) return { mention: m, entry: null, reason, ranked: r };
     }
-    return { mention: m, entry: e, reason: describeScore(best.parts).join(', '), ranked: r };
+    return { mention: m, entry: e, reason: describeScore(p).join(', '), ranked: r };
   });
 
   // The document's countries, from what was accepted.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { geoparse, loadGazetteer, normalizeName } from './index.js';
-import { spellingVariant } from './resolve.js';
+import { spellingVariant } from './rules/alternateName.js';
 
 const places = (text: string) => geoparse(text).places;
 
