@@ -1,7 +1,7 @@
-// Geoparser benchmarks on one process: gazetteer load time (cold, in a fresh process), then
-// geoparse throughput and extract + geoparse throughput over the benchmark corpus after a
-// warm-up pass, and the peak resident memory.
-import { loadCorpus } from './corpus.mjs';
+// Geoparser on one process: gazetteer load time (cold, in a fresh process) and the memory it
+// holds, then geoparse() alone over every document against the floor measured in the same run
+// (floor.mjs), and the process's peak resident memory.
+import { corpusLines, peakRssMb, timeAgainstFloor } from './floor.mjs';
 
 const t0 = process.hrtime.bigint();
 const { loadGazetteer, geoparse } = await import('../dist/geoparse/index.js');
@@ -17,47 +17,19 @@ console.log(
   }),
 );
 
-const docs = loadCorpus();
-const chars = docs.reduce((n, d) => n + d.text.length, 0);
-const passes = 3;
-const time = (fn) => {
-  for (const d of docs) fn(d); // warm-up: lexicons loaded, JIT settled
-  const s = process.hrtime.bigint();
-  let out = 0;
-  for (let p = 0; p < passes; p++) for (const d of docs) out += fn(d);
-  return { seconds: Number(process.hrtime.bigint() - s) / 1e9, out: out / passes };
-};
-
-const geo = time((d) => geoparse(d.text, { gazetteer, published: d.published }).places.length);
+const { lines, chars } = corpusLines();
+const r = timeAgainstFloor(
+  lines,
+  (d) => geoparse(d.text, { gazetteer, published: d.published }).places.length,
+);
 console.log(
   JSON.stringify({
     bench: 'geoparse',
-    articles: docs.length,
-    mean_chars: Math.round(chars / docs.length),
-    articles_per_s: Math.round((docs.length * passes) / geo.seconds),
-    mb_per_s: +((chars * passes) / geo.seconds / 1e6).toFixed(2),
-    places_per_pass: geo.out,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    articles: lines.length,
+    mean_chars: Math.round(chars / lines.length),
+    ...r,
+    per_pass: undefined,
+    places_per_pass: r.per_pass,
+    peak_rss_mb: peakRssMb(),
   }),
 );
-
-let extract = null;
-try {
-  ({ extract } = await import('../dist/extract/index.js'));
-} catch {
-  // extract not built: report geoparse alone
-}
-if (extract) {
-  const both = time(
-    (d) => extract(d).facts.length + geoparse(d.text, { gazetteer, published: d.published }).places.length,
-  );
-  console.log(
-    JSON.stringify({
-      bench: 'extract + geoparse',
-      articles: docs.length,
-      articles_per_s: Math.round((docs.length * passes) / both.seconds),
-      mb_per_s: +((chars * passes) / both.seconds / 1e6).toFixed(2),
-      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
-}
