@@ -186,7 +186,23 @@ export function linkFigures(
             )
           : undefined;
       const extra = stay ?? left;
-      if (extra)
+      // "7,384 IDPs live in camps": a noun naming displaced people, subject of a stay verb, reads as
+      // where they stay; a leaving verb states both ("were displaced and are staying in schools"),
+      // and a bare place keeps the noun's term ("5,000 displaced people in the camp").
+      if (
+        stay &&
+        best.direction === 'adjacent' &&
+        chosen.entry.term === 'displaced' &&
+        /:(phrase|verb:)/.test(stay.trigger.entry.reason)
+      ) {
+        links[links.length - 1] = {
+          figure: f,
+          trigger: stay.trigger,
+          term: stay.trigger.entry.term as Term,
+          score: Math.min(best.score, stay.score),
+          direction: stay.direction,
+        };
+      } else if (extra)
         links.push({
           figure: f,
           trigger: extra.trigger,

@@ -7,10 +7,14 @@ import type { Lexicon } from './lexicon.js';
 import { tokenize } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
-import { findTriggers } from './term/triggers.js';
+import { findTriggers, type Trigger } from './term/triggers.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
+
+function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
+  return triggers.some((r) => r.first < at && at < r.next && r.entry.words.includes('#'));
+}
 
 export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
@@ -19,9 +23,12 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
     (q) => nonFigureReason(text, tokens, q, lex) === null,
   );
   if (quantities.length === 0) return [];
-  const { figures, listItems } = buildFigures(tokens, quantities, lex);
+  const built = buildFigures(tokens, quantities, lex);
   const triggers = findTriggers(tokens, lex);
   if (triggers.length === 0) return [];
+  // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
+  const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));
+  const listItems = built.listItems;
   const links = refineLinks(
     tokens,
     linkFigures(tokens, figures, triggers, lex, listItems),

@@ -21,7 +21,9 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     let hit: TriggerEntry | null = null;
     if (candidates) {
       for (const c of candidates) {
-        if (c.words.every((w, k) => w === '*' || norms[i + k] === w)) {
+        if (
+          c.words.every((w, k) => w === '*' || norms[i + k] === w || (w === '#' && isCount(tokens[i + k])))
+        ) {
           hit = c;
           break;
         }
@@ -37,6 +39,14 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     } else i++;
   }
   return out;
+}
+
+/**
+ * A `#` in a phrase stands for a count written in digits: "staying in 28 shelters", "vivent au
+ * sein de 71 sites". The count is of places, which the noun after it rules out as a figure.
+ */
+function isCount(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'number';
 }
 
 /** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
