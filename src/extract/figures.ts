@@ -90,9 +90,17 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     // A multi-word equivalent may follow a comma: "3,062 families, es decir 96,811 people", "soit".
     const words = between.filter((t) => t.text !== ',').map((t) => t.norm);
     const phrase = words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '));
+    // "25 HH 95 INDs": report tables write families and people side by side, with no joiner.
+    const sideBySide =
+      between.length === 0 &&
+      a.noun !== null &&
+      b.noun !== null &&
+      new Set([a.countKind, b.countKind]).size === 2 &&
+      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
     if (
       !apposition &&
       !phrase &&
+      !sideBySide &&
       (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
     )
       continue;
