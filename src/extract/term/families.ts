@@ -7,10 +7,11 @@
 // - agent  "evacuee"      → evacuee, evacuees                                    (agent)
 // - phrase "<drive> from their homes" → drive/drives/drove/driven/driving from their homes (both)
 // A phrase slot is <lemma> (every form of that verb), <lemma:pp,past> (some forms), {set}
-// (a word list defined in the file) or (a|b) (inline alternatives). An entry may set `form`,
+// (a word list defined in the file; {countries} is built in) or (a|b) (inline alternatives). An entry may set `form`,
 // `housing` and `weak`, and `only` to keep some verb forms (e.g. past and participle of "flood",
 // whose base form is the hazard).
 import type { TriggerClass, TriggerForm } from '../lexicon.js';
+import { countryNames } from './countryNames.js';
 import { english } from './morph/en.js';
 import { spanish } from './morph/es.js';
 import { french } from './morph/fr.js';
@@ -75,6 +76,7 @@ export function expandFamilies(
   if (!morph) return [];
   const rows: TermRow[] = [];
   const seen = new Set<string>();
+  const sets = { ...file.sets, countries: [...countryNames(lang), ...(file.sets?.countries ?? [])] };
   const add = (match: string, e: FamilyEntry, form: TriggerForm, reason: string) => {
     if (seen.has(match) || e.except?.includes(match)) return;
     seen.add(match);
@@ -106,7 +108,7 @@ export function expandFamilies(
       for (const n of [e.agent, ...morph.plural(e.agent, irregular)])
         add(n, e, 'agent', `${e.term}:agent:${e.agent}`);
     } else if (e.phrase !== undefined) {
-      for (const p of expandPhrase(e.phrase, morph, irregular, file.sets ?? {}))
+      for (const p of expandPhrase(e.phrase, morph, irregular, sets))
         add(p, e, e.form ?? 'both', `${e.term}:phrase`);
     }
   }

@@ -1,0 +1,25 @@
+// The names of countries in a language, for the families' built-in set {countries}: a flight
+// or a crossing that ends in another country counts refugees ("fled to Chad", "cruzaron a
+// Guatemala", "ont fui vers le Tchad"). Names come from i18n-iso-countries; a family file adds
+// the short names news uses under `sets.countries` ("Syria", "Burma").
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface LocaleFile {
+  countries: Record<string, string | string[]>;
+}
+
+/** Lower-case country names of `lang` (none for a language the package lacks). */
+export function countryNames(lang: string): string[] {
+  let locale: LocaleFile;
+  try {
+    locale = require(`i18n-iso-countries/langs/${lang}.json`) as LocaleFile;
+  } catch {
+    return [];
+  }
+  const out = new Set<string>();
+  // Official long forms with commas or brackets ("Moldova, Republic of") are not how news writes.
+  for (const n of Object.values(locale.countries).flat()) if (!/[,()]/.test(n)) out.add(n.toLowerCase());
+  return [...out];
+}
