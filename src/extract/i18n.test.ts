@@ -104,7 +104,7 @@ const SPANISH: Row[] = [
   ],
   [
     'Unas 1.000 personas fueron desalojadas por el incendio.',
-    [{ term: 'relocated', figure: 1000, unit: 'people', qualifier: 'approximately' }],
+    [{ term: 'evacuated', figure: 1000, unit: 'people', qualifier: 'approximately' }],
   ],
   ['Miles de personas huyeron de sus hogares.', [{ term: 'forced_to_flee', figure: null, unit: 'people' }]],
   [
@@ -248,7 +248,7 @@ const SPANISH: Row[] = [
   ],
   [
     'Más de 2.000 personas fueron desalojadas de sus viviendas.',
-    [{ term: 'relocated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
+    [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
     'Unos 3.000 migrantes y solicitantes de asilo esperan en la frontera.',
