@@ -97,6 +97,8 @@ export interface Lexicon {
   ambiguousMonths: Set<string>;
   /** "4 of June", "4 de junio": words between a day and its month. */
   dayMonthJoiners: Set<string>;
+  /** Articles before a day of the month in a range: "entre le 3 et le 19 avril", "del 3 al 19 de abril". */
+  dayArticles: Set<string>;
   /** "1 in 5", "uno de cada cinco", "1 sur 5". */
   ratioJoiners: string[][];
   /** Words before a phone number ("call", "hotline"). */
@@ -233,6 +235,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     months: new Set(),
     ambiguousMonths: new Set(),
     dayMonthJoiners: new Set(),
+    dayArticles: new Set(),
     ratioJoiners: [],
     phoneBefore: new Set(),
     modelBefore: new Set(),
@@ -374,6 +377,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.months).forEach((x) => lex.months.add(x));
       set(nf.ambiguous_months).forEach((x) => lex.ambiguousMonths.add(x));
       set(nf.day_month_joiners).forEach((x) => lex.dayMonthJoiners.add(x));
+      set(nf.day_articles).forEach((x) => lex.dayArticles.add(x));
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));

@@ -46,6 +46,10 @@ export function calendarReason(
     isMonth(tokens[q.lead - 3])
   )
     return 'date';
+  // "entre le 3 et le 19 avril", "del 3 al 19 de abril": the first day of a range whose days
+  // take articles, and whose month may follow a joiner ("19 de abril").
+  if (value <= 31 && q.written === 'digits' && dayRangeAfter(tokens, q.next, lex, isDay, isMonth))
+    return 'date';
   // Years: "in 2019", unless they count something ("2019 families"); "2019-2020".
   if (year && !q.range) {
     const noun = after?.norm ?? '';
@@ -68,6 +72,25 @@ export function calendarReason(
   if (unit && (lex.timeAfter.has(unit.norm) || lex.timeAfter.has(unit.norm.split('-')[0]!)))
     return 'duration or age';
   return null;
+}
+
+/** Joiners and articles (at most two), then a day and its month, from token `at`. */
+function dayRangeAfter(
+  tokens: readonly Token[],
+  at: number,
+  lex: Lexicon,
+  isDay: (t: Token | undefined) => boolean,
+  isMonth: (t: Token | undefined) => boolean,
+): boolean {
+  const joins = (t: Token | undefined) =>
+    t !== undefined && (lex.rangeJoiners.has(t.norm) || lex.dayArticles.has(t.norm));
+  let k = at;
+  while (k < at + 2 && joins(tokens[k])) k++;
+  if (k === at || !isDay(tokens[k])) return false;
+  const next = tokens[k + 1];
+  return (
+    isMonth(next) || (next !== undefined && lex.dayMonthJoiners.has(next.norm) && isMonth(tokens[k + 2]))
+  );
 }
 
 /** The text from `at` to the next space, lower-cased, without a trailing comma or full stop after
