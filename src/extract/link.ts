@@ -236,7 +236,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
     if (frame && housingOk && !isBlocker(r)) return { trigger: r, score: 1.1, direction: 'before' };
   }
-  if (!compatible(f, r)) return null;
+  if (!compatible(f, r, r.first >= q.next)) return null;
   let score: number;
   let direction: Link['direction'];
   // A noun phrase naming homes right after the figure is what it counts: "451 damaged houses".
@@ -277,12 +277,18 @@ function isBlocker(t: Trigger): boolean {
 }
 
 /** Housing triggers count homes (and shelters); people triggers count people or families (or homes evacuated). */
-function compatible(f: Figure, r: Trigger): boolean {
+function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
   if (isBlocker(r)) return true;
   const term = r.entry.term as Term;
   const homes = (k: Figure['countKind']) => k === 'housing' || k === 'shelter';
+  // Families may be counted by the home they lost, as the subject of a trigger that names it:
+  // "420 families suffered total shelter damage".
   if (HOUSING_TERMS.has(term))
-    return homes(f.countKind) || (f.countKind === null && (r.namesHousing || homes(f.elidedKind)));
+    return (
+      homes(f.countKind) ||
+      (f.countKind === null && (r.namesHousing || homes(f.elidedKind))) ||
+      (f.countKind === 'households' && r.namesHousing && figureFirst)
+    );
   // Shelters and tents people stay in are buildings, not people: "12 shelters host evacuees".
   if (f.countKind === 'shelter') return false;
   if (f.countKind === 'housing') return term === 'evacuated' || term === 'evicted';
