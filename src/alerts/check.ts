@@ -2,7 +2,6 @@
 // whose keys are new, and (optionally) send them to the webhooks. Safe to run again at any
 // time: an alert already raised is never raised twice.
 import type { AlertView, Store } from '../store/index.js';
-import { dailyFlows } from '../store/queries/alertInputs.js';
 import { countryHighAlerts } from './countryHigh.js';
 import { deliverPending, type DeliveryOptions } from './deliver.js';
 
@@ -20,7 +19,7 @@ export interface CheckResult {
 
 export async function checkAlerts(store: Store, options: CheckOptions = {}): Promise<CheckResult> {
   const raised = await store.alerts.raised();
-  const candidates = countryHighAlerts(await dailyFlows(store.db), raised);
+  const candidates = countryHighAlerts(await store.alerts.dailyFlows(), raised);
   const stored = await store.alerts.add(candidates);
   const sent =
     options.deliver === false ? { delivered: 0, failed: 0 } : await deliverPending(store, options.delivery);

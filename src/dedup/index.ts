@@ -17,3 +17,17 @@ export {
   type NearDuplicateOptions,
 } from './nearDuplicate.js';
 export { TRACKING_PARAMS } from './trackingParams.js';
+export {
+  MAX_SIMHASH_CANDIDATES,
+  MAX_TEXT_COMPARISONS,
+  MIN_WORDS_FOR_NEAR_DUPLICATE,
+  RECENT_WINDOW,
+  figuresOf,
+  findOriginal,
+  fingerprint,
+  isSameReport,
+  simhashBands,
+  type Fingerprint,
+  type OriginalsIndex,
+  type SimhashBands,
+} from './policy.js';

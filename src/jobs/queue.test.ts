@@ -3,12 +3,12 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { DmonError } from '../errors.js';
+import { queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
-import { JobQueue } from './queue.js';
 import { runWorker } from './worker.js';
 
 describeEachEngine('job queue', (store, engine, tdb) => {
-  const queue = () => new JobQueue(store().db, store().engine, { backoffMs: () => 0 });
+  const queue = () => store().queue({ backoffMs: () => 0 });
 
   test('enqueue is idempotent by key', async () => {
     const q = queue();
@@ -47,15 +47,15 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     ]);
     assert.equal(await q.retryFailed('mixed'), 2);
     assert.equal((await q.counts()).queued, 2);
-    await store().db.deleteFrom('jobs').where('kind', '=', 'mixed').execute();
+    await queryBuilderForTests(store()).deleteFrom('jobs').where('kind', '=', 'mixed').execute();
   });
 
   test('a job held by a dead worker is reclaimed and completed once', async () => {
-    const dead = new JobQueue(store().db, store().engine, { workerId: 'gone-host:1:x', leaseMs: 0 });
+    const dead = store().queue({ workerId: 'gone-host:1:x', leaseMs: 0 });
     await dead.enqueue('crash', { n: 1 });
     const [job] = await dead.claim(1);
     assert.ok(job);
-    const alive = new JobQueue(store().db, store().engine, { leaseMs: 0 });
+    const alive = store().queue({ leaseMs: 0 });
     assert.equal(await alive.reclaim(), 1);
     const [again] = await alive.claim(1);
     assert.equal(again?.id, job.id);
@@ -68,12 +68,14 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     { timeout: 60_000 },
     async () => {
       const n = engine === 'postgres' ? 2000 : 400;
-      await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(store().db);
+      await sql`CREATE TABLE test_runs (job_id integer NOT NULL, worker text NOT NULL)`.execute(
+        queryBuilderForTests(store()),
+      );
       const q = queue();
       const payloads = Array.from({ length: n }, (_, i) => i);
       for (let i = 0; i < n; i += 500)
-        await store()
-          .db.insertInto('jobs')
+        await queryBuilderForTests(store())
+          .insertInto('jobs')
           .values(
             payloads.slice(i, i + 500).map((k) => ({
               kind: 'count',
@@ -100,7 +102,7 @@ describeEachEngine('job queue', (store, engine, tdb) => {
       assert.equal(done, n);
       const stats = await sql<{ runs: number; jobs: number; workers: number }>`
       SELECT count(*) AS runs, count(DISTINCT job_id) AS jobs, count(DISTINCT worker) AS workers FROM test_runs`.execute(
-        store().db,
+        queryBuilderForTests(store()),
       );
       const s = stats.rows[0]!;
       assert.equal(Number(s.runs), n, 'each job ran once');

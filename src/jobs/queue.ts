@@ -244,6 +244,19 @@ export class JobQueue {
     return r?.t === null || r?.t === undefined ? null : Number(r.t);
   }
 
+  /** Where some jobs stand: status, attempts, last error and next run, by id (pruned jobs are absent). */
+  async states(
+    ids: number[],
+  ): Promise<Map<number, Pick<JobRow, 'id' | 'status' | 'attempts' | 'last_error' | 'run_after'>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'attempts', 'last_error', 'run_after'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** Parked jobs with their errors, newest first. */
   failed(limit = 100): Promise<JobRow[]> {
     return this.db

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { Monitor } from '../monitor/monitor.js';
-import { createDeps } from '../monitor/wiring.js';
+import { Ingest } from '../ingest/ingest.js';
+import { createDeps } from '../ingest/wiring.js';
 import { describeEachEngine } from '../store/test-engines.js';
 import { buildApp } from './app.js';
 
@@ -13,8 +13,8 @@ describeEachEngine('POST /api/articles', (store) => {
   let app: FastifyInstance;
   let auth: Record<string, string>;
   before(async () => {
-    const monitor = new Monitor(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
-    app = await buildApp({ store: store(), version: 'test', submit: (i) => monitor.submit(i) });
+    const ingest = new Ingest(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
+    app = await buildApp({ store: store(), version: 'test', submit: (i) => ingest.submit(i) });
     auth = { authorization: `Bearer ${(await store().tokens.create('poster')).token}` };
   });
   const post = (payload: unknown, headers: Record<string, string> = auth) =>
@@ -37,7 +37,8 @@ describeEachEngine('POST /api/articles', (store) => {
   test('a URL is queued once; bad input is a 400 that says what is wrong', async () => {
     const a = await post({ url: 'https://news.example.org/story?utm_source=x' });
     assert.equal(a.statusCode, 202);
-    assert.equal((await post({ url: 'https://news.example.org/story' })).json().status, 'exists');
+    const again = (await post({ url: 'https://news.example.org/story' })).json();
+    assert.deepEqual([again.status, again.job_id], ['queued', a.json().job_id], 'the same job, still queued');
     for (const [body, re] of [
       [{}, /url|text/],
       [{ url: 'ftp://files.example.org/a' }, /only http and https/],

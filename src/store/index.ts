@@ -2,6 +2,7 @@
 // DATABASE_URL is set). Migrations run on open. Every query lives in ./queries, per resource.
 import { Migrator, type Kysely } from 'kysely';
 import { DmonError } from '../errors.js';
+import { JobQueue, type QueueOptions } from '../jobs/queue.js';
 import type { Availability } from './availability.js';
 import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
@@ -21,7 +22,6 @@ export interface Store {
   readonly engine: Engine;
   /** Where the data lives (file path or postgres://host/db), for messages. */
   readonly where: string;
-  readonly db: Kysely<Database>;
   /** Whether the database answers and takes writes, as the last queries found it. */
   readonly availability: Availability;
   readonly sources: Sources;
@@ -35,7 +35,20 @@ export interface Store {
   readonly events: Events;
   /** Keeps claims and events in step with the facts. */
   readonly clustering: Clustering;
+  /** The job queue in the same database; `options` set the lease, backoff and worker id. */
+  queue(options?: QueueOptions): JobQueue;
   close(): Promise<void>;
+}
+
+// The query builder stays inside the store; tests that must reach under it (crash checks,
+// simulated lost rows) ask for it here, by name.
+const builders = new WeakMap<Store, Kysely<Database>>();
+
+/** The store's query builder: for tests only. */
+export function queryBuilderForTests(store: Store): Kysely<Database> {
+  const db = builders.get(store);
+  if (!db) throw new Error('not a store opened by openStore');
+  return db;
 }
 
 export interface OpenStoreOptions extends EngineOptions {
@@ -80,10 +93,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     });
   }
   const claims = new Claims(db);
-  return {
+  const store: Store = {
     engine,
     where,
-    db,
     availability,
     sources: new Sources(db),
     articles: new Articles(db, engine),
@@ -95,8 +107,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     claims,
     events: new Events(db, engine, claims),
     clustering: new Clustering(db, engine),
+    queue: (queueOptions) => new JobQueue(db, engine, queueOptions),
     close: () => db.destroy(),
   };
+  builders.set(store, db);
+  return store;
 }
 
 export type { Engine } from './engine.js';

@@ -7,10 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { JobQueue } from '../jobs/queue.js';
 import { runWorker, type WorkerEvent } from '../jobs/worker.js';
 import { buildApp } from '../serve/app.js';
-import type { Store } from './index.js';
+import { queryBuilderForTests, type Store } from './index.js';
 import { createTestDatabase, openTestStore, type TestDatabase } from './test-engines.js';
 
 const ADMIN_URL = process.env.DMON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,14 +47,16 @@ describe('PostgreSQL outages', () => {
 
   test('a connection cut inside a transaction fails that transaction, not the process', async () => {
     await assert.rejects(
-      store.db.transaction().execute(async (trx) => {
-        await sql`select 1`.execute(trx);
-        await cut();
-        await sleep(200); // the client's 'error' event arrives while it is checked out
-        await sql`select 1`.execute(trx);
-      }),
+      queryBuilderForTests(store)
+        .transaction()
+        .execute(async (trx) => {
+          await sql`select 1`.execute(trx);
+          await cut();
+          await sleep(200); // the client's 'error' event arrives while it is checked out
+          await sql`select 1`.execute(trx);
+        }),
     );
-    const r = await sql<{ n: number }>`select 2 as n`.execute(store.db);
+    const r = await sql<{ n: number }>`select 2 as n`.execute(queryBuilderForTests(store));
     assert.equal(r.rows[0]!.n, 2, 'the pool opened a new connection');
   });
 
@@ -81,7 +82,7 @@ describe('PostgreSQL outages', () => {
   });
 
   test('a worker rides out an outage: it backs off, reconnects, and runs every job exactly once', async () => {
-    const queue = new JobQueue(store.db, store.engine, { backoffMs: () => 0 });
+    const queue = store.queue({ backoffMs: () => 0 });
     for (let i = 0; i < 12; i++) await queue.enqueue('write', { i });
     const stored: number[] = [];
     const events: WorkerEvent[] = [];
@@ -97,7 +98,7 @@ describe('PostgreSQL outages', () => {
             await cut(true);
             setTimeout(() => void restore(), 1500);
           }
-          await sql`select ${i}::int`.execute(store.db); // fails while the database is away
+          await sql`select ${i}::int`.execute(queryBuilderForTests(store)); // fails while the database is away
           stored.push(i);
           return i;
         },

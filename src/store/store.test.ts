@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { queryBuilderForTests } from './index.js';
 import { openTestStore, describeEachEngine } from './test-engines.js';
 import { factA, factB, makeFact, resultFor, seedArticle, TEXT_A, TEXT_B } from './test-fixtures.js';
 
@@ -139,7 +140,7 @@ describeEachEngine('store', (store, _engine, tdb) => {
     await assert.rejects(store().tokens.create('ci-bot'), /exists already/);
     assert.equal(await store().tokens.verify(token), 'ci-bot');
     assert.equal(await store().tokens.verify(token + 'x'), null);
-    const rows = await store().db.selectFrom('tokens').select('hash').execute();
+    const rows = await queryBuilderForTests(store()).selectFrom('tokens').select('hash').execute();
     assert.ok(rows.every((r) => !r.hash.includes(token)));
     assert.equal(await store().tokens.revoke('ci-bot'), true);
     assert.equal(await store().tokens.verify(token), null);

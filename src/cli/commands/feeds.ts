@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
-import { parseDuration } from '../../monitor/duration.js';
-import { openRuntime, type Runtime } from '../../monitor/open.js';
+import { parseDuration } from '../duration.js';
+import { openRuntime, type Runtime } from '../../ingest/open.js';
 import type { RegisterCommand } from './index.js';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
@@ -28,7 +28,7 @@ export const registerFeeds: RegisterCommand = (program: Command) => {
     .option('--json', 'print JSON')
     .action(async (url: string, flags: { every: string; json?: boolean }) => {
       const interval = parseDuration(flags.every, '--every') / 1000;
-      const r = await withRuntime((rt) => rt.monitor.addFeed(url, interval));
+      const r = await withRuntime((rt) => rt.ingest.addFeed(url, interval));
       if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
       else process.stdout.write(`${r.created ? 'added' : 'already there'}: feed ${r.id} ${r.url}\n`);
     });

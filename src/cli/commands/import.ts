@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { isDmonError } from '../../errors.js';
 import { isImportError, readImportSource, readImportStream, type ImportItem } from '../../importers/index.js';
-import type { Monitor } from '../../monitor/monitor.js';
-import { openRuntime } from '../../monitor/open.js';
+import type { Ingest } from '../../ingest/ingest.js';
+import { openRuntime } from '../../ingest/open.js';
 import { drainWithProgress, printErrors, summaryLine } from './ingest.js';
 import type { RegisterCommand } from './index.js';
 
@@ -23,7 +23,7 @@ function items(path: string): AsyncGenerator<ImportItem> {
 
 /** Stores every article of the named sources; a bad record is counted and skipped, never fatal. */
 export async function importPaths(
-  monitor: Monitor,
+  ingest: Ingest,
   paths: string[],
   options: { origin?: string } = {},
 ): Promise<ImportCounts> {
@@ -36,7 +36,7 @@ export async function importPaths(
         continue;
       }
       try {
-        const r = await monitor.addDocument({
+        const r = await ingest.addDocument({
           url: item.url,
           title: item.title,
           published: item.published,
@@ -78,11 +78,11 @@ export const registerImport: RegisterCommand = (program: Command, setExit) => {
     .action(async (paths: string[], flags: ImportFlags) => {
       const rt = await openRuntime(loadConfig());
       try {
-        const counts = await importPaths(rt.monitor, paths);
+        const counts = await importPaths(rt.ingest, paths);
         for (const e of counts.errors.slice(0, 20)) process.stderr.write(`dmon import: skipped ${e}\n`);
         if (counts.skipped) setExit(1);
         const work = flags.work ?? rt.store.engine === 'sqlite';
-        const run = work ? await drainWithProgress(rt.monitor, { json: flags.json, label: 'extract' }) : null;
+        const run = work ? await drainWithProgress(rt.ingest, { json: flags.json, label: 'extract' }) : null;
         if (run?.parked) setExit(1);
         if (flags.json)
           process.stdout.write(JSON.stringify({ ...counts, errors: counts.errors.length, run }) + '\n');

@@ -6,9 +6,9 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import type { WorkerEvent, WorkerSummary } from '../../jobs/worker.js';
-import { parseDuration } from '../../monitor/duration.js';
-import type { Monitor } from '../../monitor/monitor.js';
-import { openRuntime } from '../../monitor/open.js';
+import { parseDuration } from '../duration.js';
+import type { Ingest } from '../../ingest/ingest.js';
+import { openRuntime } from '../../ingest/open.js';
 import type { RegisterCommand } from './index.js';
 
 export interface RunReport extends WorkerSummary {
@@ -19,7 +19,7 @@ export interface RunReport extends WorkerSummary {
 
 /** Runs the queue until it is drained, with a progress bar on a terminal; returns what happened. */
 export async function drainWithProgress(
-  monitor: Monitor,
+  ingest: Ingest,
   options: { json?: boolean; label: string; signal?: AbortSignal },
 ): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, parked: 0, facts: 0, duplicates: 0, errors: [] };
@@ -34,7 +34,7 @@ export async function drainWithProgress(
         cliProgress.Presets.shades_classic,
       )
     : null;
-  const total = (await monitor.queue.counts()).queued;
+  const total = (await ingest.queue.counts()).queued;
   bar?.start(Math.max(total, 1), 0, { facts: 0, parked: 0 });
   let lastCount = 0;
   let doneCount = 0;
@@ -50,7 +50,7 @@ export async function drainWithProgress(
     bar.increment(1, { facts: report.facts, parked: report.errors.length });
     if (Date.now() - lastCount > 500) {
       lastCount = Date.now();
-      void monitor.queue
+      void ingest.queue
         .counts()
         .then((c) =>
           bar.setTotal(
@@ -59,7 +59,7 @@ export async function drainWithProgress(
         );
     }
   };
-  const summary = await monitor.run({ drain: true, signal: options.signal, onEvent });
+  const summary = await ingest.run({ drain: true, signal: options.signal, onEvent });
   bar?.setTotal(Math.max(1, summary.done + summary.parked));
   bar?.update(summary.done + summary.parked, { facts: report.facts, parked: report.errors.length });
   bar?.stop();
@@ -125,30 +125,52 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
       try {
         let queued = 0;
         let known = 0;
+        // The fetch job of each URL named on the command line, to report each one that failed.
+        const urlJobs = new Map<number, string>();
         let round = 0;
         do {
           if (round++ > 0 && every) await sleepUnlessStopped(every, stop.signal);
           if (stop.signal.aborted) break;
           if (urls.length && round === 1)
             for (const u of urls) {
-              if ((await rt.monitor.queueUrl(u)).status === 'queued') queued++;
-              else known++;
+              const r = await rt.ingest.queueUrl(u);
+              if (r.status === 'queued' && r.job_id !== null) {
+                queued++;
+                urlJobs.set(r.job_id, u);
+              } else known++;
             }
           if (!urls.length)
-            queued += await rt.monitor.scheduleFeeds({
+            queued += await rt.ingest.scheduleFeeds({
               all: every !== null || (flags.all === true && round === 1),
             });
           if (!work) continue;
-          const r = await drainWithProgress(rt.monitor, {
+          const r = await drainWithProgress(rt.ingest, {
             json: flags.json,
             label: 'ingest',
             signal: stop.signal,
           });
           if (r.parked) setExit(1);
+          // A fetch that failed and waits for a retry is not a success: name it and its reason.
+          const waiting = (await rt.ingest.fetchOutcomes([...urlJobs.keys()]))
+            .filter((o) => o.status === 'waiting')
+            .map((o) => ({ ...o, url: urlJobs.get(o.jobId) ?? `job ${o.jobId}` }));
+          urlJobs.clear();
+          if (waiting.length) setExit(1);
           if (flags.json)
-            process.stdout.write(JSON.stringify({ queued, already_stored: known, ...r }) + '\n');
+            process.stdout.write(
+              JSON.stringify({
+                queued,
+                already_stored: known,
+                ...r,
+                waiting: waiting.map((o) => ({ url: o.url, error: o.error, retry_at: o.retryAt })),
+              }) + '\n',
+            );
           else {
             printErrors(r);
+            for (const o of waiting)
+              process.stderr.write(
+                `dmon ingest: ${o.url}: not fetched: ${o.error ?? 'still running'}; retried after ${o.retryAt ? new Date(o.retryAt).toISOString() : 'its lease'} by \`dmon worker\` or the next \`dmon ingest\`\n`,
+              );
             process.stderr.write(
               summaryLine(`ingest${every ? ` (${new Date().toISOString().slice(11, 19)})` : ''}`, r) +
                 (known ? `, ${known} already stored` : '') +
@@ -158,7 +180,7 @@ export const registerIngest: RegisterCommand = (program: Command, setExit) => {
           queued = 0;
         } while (every && !stop.signal.aborted);
         if (!work) {
-          const c = await rt.monitor.queue.counts();
+          const c = await rt.ingest.queue.counts();
           if (flags.json) process.stdout.write(JSON.stringify({ queued, waiting: c.queued }) + '\n');
           else
             process.stderr.write(`ingest: ${queued} jobs queued (${c.queued} waiting) for \`dmon worker\`\n`);

@@ -4,8 +4,8 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
 import { DmonError } from '../../errors.js';
-import { openRuntime, type Runtime } from '../../monitor/open.js';
-import { createDeps } from '../../monitor/wiring.js';
+import { openRuntime, type Runtime } from '../../ingest/open.js';
+import { createDeps } from '../../ingest/wiring.js';
 import { buildApp } from '../../serve/app.js';
 import { VERSION } from '../../version.js';
 import { createExtractPool } from '../../workers/extractPool.js';
@@ -49,9 +49,9 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
     {
       store: rt.store,
       version: VERSION,
-      extractorVersion: rt.monitor.deps.extractorVersion,
-      submit: (input) => rt.monitor.submit(input),
-      addFeed: (url) => rt.monitor.addFeed(url),
+      extractorVersion: rt.ingest.deps.extractorVersion,
+      submit: (input) => rt.ingest.submit(input),
+      addFeed: (url) => rt.ingest.addFeed(url),
     },
     {
       corsOrigins: config.corsOrigins,
@@ -90,7 +90,7 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
   process.once('SIGTERM', onSignal);
   const runWorker = flags.worker ?? rt.store.engine === 'sqlite';
   const worker = runWorker
-    ? rt.monitor
+    ? rt.ingest
         .run({
           concurrency: config.workerConcurrency,
           signal: stop.signal,
@@ -108,7 +108,7 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
         })
     : Promise.resolve();
   const feeds = runWorker
-    ? setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000)
+    ? setInterval(() => void rt.ingest.scheduleFeeds().catch(() => undefined), 30_000)
     : null;
   await stopped;
   if (feeds) clearInterval(feeds);

@@ -39,9 +39,9 @@ export const registerStart: RegisterCommand = (program: Command) => {
               'INPUT_NOT_FOUND',
               `${file}: sample corpus not found; pass --sample FILE or --no-sample`,
             );
-          const imported = await importPaths(rt.monitor, [file], { origin: 'sample' });
-          await rt.monitor.queueReextraction();
-          const r = await drainWithProgress(rt.monitor, { label: 'extract' });
+          const imported = await importPaths(rt.ingest, [file], { origin: 'sample' });
+          await rt.ingest.queueReextraction();
+          const r = await drainWithProgress(rt.ingest, { label: 'extract' });
           printErrors(r);
           process.stderr.write(
             `sample: ${imported.stored} new, ${imported.exists} already stored, ${imported.duplicates} duplicates; ${summaryLine('extract', r).replace(/^extract: /, '')}\n`,

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
-import { openRuntime } from '../../monitor/open.js';
+import { openRuntime } from '../../ingest/open.js';
 import type { RegisterCommand } from './index.js';
 
 interface WorkerFlags {
@@ -41,24 +41,24 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
       const scheduler =
         flags.feeds === false
           ? null
-          : setInterval(() => void rt.monitor.scheduleFeeds().catch(() => undefined), 30_000);
+          : setInterval(() => void rt.ingest.scheduleFeeds().catch(() => undefined), 30_000);
       // Finished jobs are kept a week (for `GET /api/health` counts and debugging), then pruned;
       // the articles and facts they produced stay.
       const pruner = setInterval(
-        () => void rt.monitor.queue.prune(7 * 86_400_000).catch(() => undefined),
+        () => void rt.ingest.queue.prune(7 * 86_400_000).catch(() => undefined),
         3_600_000,
       );
       try {
-        if (flags.feeds !== false) await rt.monitor.scheduleFeeds();
+        if (flags.feeds !== false) await rt.ingest.scheduleFeeds();
         if (flags.retryFailed) {
-          const n = await rt.monitor.queue.retryFailed();
+          const n = await rt.ingest.queue.retryFailed();
           if (!flags.json) process.stderr.write(`worker: ${n} failed jobs queued again\n`);
         }
         if (!flags.json)
           process.stderr.write(
-            `worker ${rt.monitor.queue.workerId}: ${rt.store.where}, ${concurrency} at a time${flags.once ? '' : '; Ctrl-C to stop'}\n`,
+            `worker ${rt.ingest.queue.workerId}: ${rt.store.where}, ${concurrency} at a time${flags.once ? '' : '; Ctrl-C to stop'}\n`,
           );
-        const summary = await rt.monitor.run({
+        const summary = await rt.ingest.run({
           concurrency,
           drain: flags.once === true,
           signal: stop.signal,

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { JobQueue } from '../../jobs/queue.js';
 import type { ServeContext } from '../context.js';
 
 const ROUTES = [
@@ -34,10 +33,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
     async (_req, reply) => {
       const availability = ctx.store.availability;
       try {
-        const [articles, jobs] = await Promise.all([
-          ctx.store.articles.count(),
-          new JobQueue(ctx.store.db, ctx.store.engine).counts(),
-        ]);
+        const [articles, jobs] = await Promise.all([ctx.store.articles.count(), ctx.store.queue().counts()]);
         const store = { where: ctx.store.where, ...availability.snapshot() };
         return {
           status: store.writable ? 'ok' : 'degraded',

@@ -1,8 +1,16 @@
 // Alerts: stored once per rule key, listed newest first with keyset pages, triaged by analysts.
 import type { Kysely } from 'kysely';
-import type { AlertCandidate, AlertKind, AlertStatus, HighLevel, RaisedAlert } from '../../alerts/types.js';
+import type {
+  AlertCandidate,
+  AlertKind,
+  AlertStatus,
+  DailyFlow,
+  HighLevel,
+  RaisedAlert,
+} from '../../alerts/types.js';
 import type { AlertRow } from '../alertsSchema.js';
 import type { Database } from '../schema.js';
+import { dailyFlows } from './alertInputs.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface AlertFilter {
@@ -59,6 +67,11 @@ export function alertView(r: AlertRow): AlertView {
 
 export class Alerts {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** The inputs of the country rule: the largest flow figure per country, cause and day. */
+  dailyFlows(): Promise<DailyFlow[]> {
+    return dailyFlows(this.db);
+  }
 
   /** Stores the candidates whose key is new; returns those, as stored. */
   async add(candidates: readonly AlertCandidate[], now = Date.now()): Promise<AlertView[]> {

@@ -206,6 +206,36 @@ export class Articles {
     return { items, next: more && last ? encodeCursor([last.id, last.id]) : null };
   }
 
+  /** Fills the row a URL that failed before left, now that it was fetched. */
+  async replace(id: number, article: NewArticle): Promise<void> {
+    await this.db.updateTable('articles').set(article).where('id', '=', id).execute();
+  }
+
+  /** A failed URL's latest error (the row keeps its failed status). */
+  async recordFetchError(id: number, error: string, fetchStatus: number | null): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({ error: error.slice(0, 2000), fetch_status: fetchStatus })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .execute();
+  }
+
+  /** Originals not yet extracted by this extractor version (failed ones excepted). */
+  async idsToExtract(extractorVersion: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('duplicate_of', 'is', null)
+      .where('status', '!=', 'failed')
+      .where((eb) =>
+        eb.or([eb('extractor_version', 'is', null), eb('extractor_version', '!=', extractorVersion)]),
+      )
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async markFailed(id: number, error: string): Promise<void> {
     await this.db
       .updateTable('articles')

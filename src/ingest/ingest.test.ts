@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
-import { Monitor } from './monitor.js';
+import { Ingest } from './ingest.js';
 import { createDeps } from './wiring.js';
 
 const STORY =
@@ -56,19 +57,20 @@ function server(): Promise<Server> {
       return void res
         .writeHead(200, { 'content-type': 'application/rss+xml' })
         .end('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
+    if (url === '/flaky') return void res.writeHead(500, { 'content-type': 'text/plain' }).end('try later');
     return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
 }
 
-describeEachEngine('monitor', (store) => {
+describeEachEngine('ingest', (store) => {
   let http: Server;
   let base = '';
-  let monitor: Monitor;
+  let ingest: Ingest;
   before(async () => {
     http = await server();
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    monitor = new Monitor(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), {
+    ingest = new Ingest(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), {
       hostDelayMs: 0,
       queue: { backoffMs: () => 0 },
     });
@@ -76,14 +78,14 @@ describeEachEngine('monitor', (store) => {
   after(() => new Promise<void>((r) => http.close(() => r())));
 
   test('a text is stored once, extracted once', async () => {
-    const a = await monitor.addDocument({
+    const a = await ingest.addDocument({
       text: STORY,
       title: 'Story',
       published: '2024-05-06',
       origin: 'import',
       externalId: 'x1',
     });
-    const b = await monitor.addDocument({
+    const b = await ingest.addDocument({
       text: STORY,
       title: 'Story again',
       origin: 'import',
@@ -92,7 +94,7 @@ describeEachEngine('monitor', (store) => {
     assert.equal(a.status, 'stored');
     assert.equal(b.status, 'exists');
     assert.equal(b.articleId, a.articleId);
-    const run = await monitor.run({ drain: true });
+    const run = await ingest.run({ drain: true });
     assert.equal(run.done, 1);
     const article = await store().articles.get(a.articleId);
     assert.equal(article?.status, 'extracted');
@@ -103,18 +105,18 @@ describeEachEngine('monitor', (store) => {
   test('an article stored just before a crash, without its extract job, gets the job when it comes again', async () => {
     const text =
       'Storms cut off 14 coastal villages and 2,700 residents moved to public buildings in Varosh on 11 January 2024, the port authority said.';
-    const r = await monitor.addDocument({ text, origin: 'import' });
-    await store().db.deleteFrom('jobs').where('id', '=', r.jobId!).execute();
-    const again = await monitor.addDocument({ text, origin: 'import' });
+    const r = await ingest.addDocument({ text, origin: 'import' });
+    await queryBuilderForTests(store()).deleteFrom('jobs').where('id', '=', r.jobId!).execute();
+    const again = await ingest.addDocument({ text, origin: 'import' });
     assert.equal(again.status, 'exists');
     assert.ok(again.jobId, 'the missing extract job is queued');
-    await monitor.run({ drain: true });
+    await ingest.run({ drain: true });
     assert.equal((await store().articles.get(r.articleId))?.status, 'extracted');
   });
 
   test('a near-duplicate copy under another URL is linked to the original and not extracted', async () => {
     const copy = STORY.replace('on Monday', 'on Monday morning');
-    const r = await monitor.addDocument({
+    const r = await ingest.addDocument({
       url: 'https://mirror.example.net/story',
       text: copy,
       origin: 'import',
@@ -127,10 +129,10 @@ describeEachEngine('monitor', (store) => {
   });
 
   test('a URL is fetched, converted, stored under its canonical URL and extracted; again = nothing new', async () => {
-    const q = await monitor.queueUrl(`${base}/article.html?utm_campaign=x`);
+    const q = await ingest.queueUrl(`${base}/article.html?utm_campaign=x`);
     assert.equal(q.status, 'queued');
-    await monitor.run({ drain: true });
-    const again = await monitor.queueUrl(`${base}/article.html?utm_source=y`);
+    await ingest.run({ drain: true });
+    const again = await ingest.queueUrl(`${base}/article.html?utm_source=y`);
     assert.equal(again.status, 'exists');
     const art = await store().articles.get(again.article_id!);
     assert.equal(art?.url, `${base}/article.html`);
@@ -141,10 +143,54 @@ describeEachEngine('monitor', (store) => {
     assert.equal(art?.status, 'duplicate');
   });
 
+  test('a fetch looks its URL up once', async () => {
+    const articles = store().articles;
+    const original = articles.findByUrl.bind(articles);
+    const looked: string[] = [];
+    articles.findByUrl = (url: string) => {
+      looked.push(url);
+      return original(url);
+    };
+    try {
+      const q = await ingest.queueUrl(`${base}/article.html?copy=2`);
+      looked.length = 0;
+      await ingest.run({ drain: true, kinds: ['fetch'] });
+      assert.equal(q.status, 'queued');
+      assert.deepEqual(looked, [`${base}/article.html?copy=2`]);
+    } finally {
+      articles.findByUrl = original;
+    }
+  });
+
+  test('a fetch that fails and waits for a retry is reported with its reason, and stays queued', async () => {
+    // The default backoff: the retry is seconds away, so the drain ends before it.
+    const patient = new Ingest(store(), createDeps({ fetchAllow: ['127.0.0.1'] }), { hostDelayMs: 0 });
+    const q = await patient.queueUrl(`${base}/flaky`);
+    assert.equal(q.status, 'queued');
+    const run = await patient.run({ drain: true, maxRetryWaitMs: 0, kinds: ['fetch'] });
+    assert.equal(run.retried, 1);
+    const [outcome] = await patient.fetchOutcomes([q.job_id!]);
+    assert.equal(outcome?.status, 'waiting');
+    assert.match(outcome?.error ?? '', /500/);
+    assert.ok((outcome?.retryAt ?? 0) > 0);
+    const again = await patient.queueUrl(`${base}/flaky`);
+    assert.deepEqual([again.status, again.job_id], ['queued', q.job_id], 'not "already stored"');
+    // Out of the way of the feed test below: the job is dropped, as `dmon jobs drop` would.
+    await queryBuilderForTests(store()).deleteFrom('jobs').where('id', '=', q.job_id!).execute();
+  });
+
+  test('a submitted text follows the record rules of every other entry', async () => {
+    await assert.rejects(
+      ingest.submit({ text: STORY, url: 'javascript:alert(1)' } as never),
+      /not an absolute http\(s\) URL/,
+    );
+    await assert.rejects(ingest.submit({ text: STORY, published: 'May 3' }), /not a date/);
+  });
+
   test('feeds: items queued once, conditional GET on the next poll, a dead link parked with its error', async () => {
-    const feed = await monitor.addFeed(`${base}/feed.xml`);
-    assert.equal(await monitor.scheduleFeeds(), 1);
-    const r = await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    const feed = await ingest.addFeed(`${base}/feed.xml`);
+    assert.equal(await ingest.scheduleFeeds(), 1);
+    const r = await ingest.run({ drain: true, maxRetryWaitMs: 0 });
     assert.equal(r.parked, 1, 'the 404 link');
     const src = await store().sources.get(feed.id);
     assert.equal(src?.etag, '"v1"');
@@ -153,8 +199,8 @@ describeEachEngine('monitor', (store) => {
     assert.equal(failed.items.length, 1);
     assert.match(failed.items[0]?.error ?? '', /404/);
     const hits = etagHits;
-    assert.equal(await monitor.scheduleFeeds({ all: true }), 1);
-    await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    assert.equal(await ingest.scheduleFeeds({ all: true }), 1);
+    await ingest.run({ drain: true, maxRetryWaitMs: 0 });
     assert.equal(etagHits, hits + 1, 'the second poll sent If-None-Match and got 304');
     assert.match((await store().sources.get(feed.id))?.last_status ?? '', /304/);
   });
@@ -162,10 +208,10 @@ describeEachEngine('monitor', (store) => {
   test('bad feeds and refused URLs: recorded with a clear error, nothing else lost', async () => {
     const before = await store().articles.count();
     for (const path of ['/not-a-feed', '/truncated.xml', '/gzip-bomb.xml', '/xml-bomb.xml']) {
-      const f = await monitor.addFeed(`${base}${path}`);
-      await monitor.queue.enqueue('poll', { sourceId: f.id }, { key: `poll:${f.id}:test` });
+      const f = await ingest.addFeed(`${base}${path}`);
+      await ingest.queue.enqueue('poll', { sourceId: f.id }, { key: `poll:${f.id}:test` });
     }
-    await monitor.run({ drain: true, maxRetryWaitMs: 0 });
+    await ingest.run({ drain: true, maxRetryWaitMs: 0 });
     const sources = await store().sources.list();
     const page = sources.find((s) => s.url.endsWith('/not-a-feed'));
     assert.match(page?.last_error ?? '', /feed/i, 'an HTML page is not a feed');
@@ -182,7 +228,7 @@ describeEachEngine('monitor', (store) => {
     assert.ok(bomb?.last_polled_at, 'an entity bomb is polled without expanding');
     assert.ok((bomb?.title ?? '').length < 1000, 'entities were not expanded into the title');
     const port = (http.address() as AddressInfo).port;
-    const refused = new Monitor(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
+    const refused = new Ingest(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
     await refused.queueUrl(`http://127.0.0.1:${port}/article-private.html`);
     const r = await refused.run({ drain: true });
     assert.equal(r.parked, 1);
@@ -192,8 +238,8 @@ describeEachEngine('monitor', (store) => {
         (a) => /article-private/.test(a.url ?? '') && /address|private|public|refus/i.test(a.error ?? ''),
       ),
     );
-    await assert.rejects(monitor.queueUrl('file:///etc/passwd'), /only http and https/);
-    await assert.rejects(monitor.queueUrl('not a url'), /not a URL/);
+    await assert.rejects(ingest.queueUrl('file:///etc/passwd'), /only http and https/);
+    await assert.rejects(ingest.queueUrl('not a url'), /not a URL/);
     const after = await store().articles.count();
     assert.equal(after.extracted, before.extracted);
   });

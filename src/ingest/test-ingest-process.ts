@@ -12,7 +12,7 @@ for (let i = 0; i < Number(count); i++) {
   const text =
     `Bulletin ${i}: flooding forced ${1000 + i * 37} people to leave their homes in ${places[i % 5]} on ${1 + (i % 27)} March 2024, officials said. ` +
     `Relief workers registered ${200 + i} families at ${2 + (i % 9)} temporary sites; reference code ${i * 7919}.`;
-  const r = await rt.monitor.addDocument({
+  const r = await rt.ingest.addDocument({
     text,
     title: `Bulletin ${i}`,
     published: '2024-03-30',
@@ -22,7 +22,7 @@ for (let i = 0; i < Number(count); i++) {
   process.stdout.write(`stored ${i} ${r.status}\n`);
 }
 process.stdout.write('imported\n');
-await rt.monitor.run({
+await rt.ingest.run({
   drain: true,
   concurrency: 2,
   onEvent: (e) => e.type === 'done' && process.stdout.write(`extracted ${e.job.id}\n`),

@@ -1,37 +1,26 @@
 // The job handlers: fetch a URL, poll a feed, extract an article. Each is idempotent, so a job
 // that runs again after a crash changes nothing that its first run already did.
+import { canonicalUrl } from '../dedup/index.js';
 import { DmonError, isDmonError } from '../errors.js';
+import type { HostDelay } from '../fetch/index.js';
 import type { Job, JobQueue } from '../jobs/queue.js';
 import { isRetryable, type JobHandler } from '../jobs/worker.js';
 import type { Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
-import { recordFailedUrl, storeDocument, type StoredDocument } from './documents.js';
-import type { HostDelay } from '../fetch/index.js';
-
-export interface FetchPayload {
-  url: string;
-  sourceId?: number | null;
-  title?: string | null;
-  published?: string | null;
-}
-
-export interface PollPayload {
-  sourceId: number;
-}
-
-export interface ExtractPayload {
-  articleId: number;
-}
+import { recordFailedUrl, storeDocument } from './storeDocument.js';
+import {
+  fetchJobKey,
+  type ExtractPayload,
+  type FetchPayload,
+  type PollPayload,
+  type StoredDocument,
+} from './types.js';
 
 export interface HandlerContext {
   store: Store;
   queue: JobQueue;
   deps: IngestDeps;
   gate: HostDelay;
-}
-
-export function fetchJobKey(canonicalUrl: string): string {
-  return `fetch:${canonicalUrl}`;
 }
 
 function isLastAttempt(job: Job, e: unknown): boolean {
@@ -49,7 +38,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
         accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1',
       });
       const doc = await deps.toDocument(res);
-      return await storeDocument(store, queue, deps, {
+      return await storeDocument(store, queue, deps.extractorVersion, {
         url: res.url || p.url,
         title: doc.title ?? p.title ?? null,
         published: doc.published ?? p.published ?? null,
@@ -64,7 +53,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
         const status = (e as { httpStatus?: unknown }).httpStatus;
         await recordFailedUrl(
           store,
-          deps.canonicalUrl(p.url),
+          canonicalUrl(p.url),
           (e as Error).message,
           typeof status === 'number' ? status : null,
           p.sourceId ?? null,
@@ -96,7 +85,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
       for (const item of feed.items) {
         let url: string;
         try {
-          url = deps.canonicalUrl(item.url);
+          url = canonicalUrl(item.url);
         } catch {
           continue;
         }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
 
 const N = 40;
@@ -43,14 +44,14 @@ describeEachEngine('crash safety', (store, _engine, tdb) => {
     async () => {
       const target = tdb().databaseUrl ?? tdb().sqlitePath;
       // Killed mid-extraction: some articles extracted, some jobs running, the rest queued.
-      // (A kill between storing an article and queueing its job is covered in monitor.test.ts.)
+      // (A kill between storing an article and queueing its job is covered in ingest.test.ts.)
       const first = await run(target, (out) => (out.match(/^extracted /gm)?.length ?? 0) >= 8);
       assert.ok(first.killed, 'killed mid-extraction');
       const second = await run(target);
       assert.match(second.out, /finished/);
       assert.equal((second.out.match(/ stored$/gm) ?? []).length, 0, 'the restart stores nothing new');
 
-      const db = store().db;
+      const db = queryBuilderForTests(store());
       const articles = await db
         .selectFrom('articles')
         .select(['id', 'status', 'fact_count', 'external_id'])

@@ -1,0 +1,92 @@
+// The dedup policy of the ingest path in one place: what fingerprint a text gets, which
+// stored texts are candidates, and when two texts are the same report. A copy is an exact
+// content-hash match, or a near duplicate: a SimHash within SIMHASH_CANDIDATE_MAX_DISTANCE,
+// confirmed by word-pair Jaccard, and stating the same figures (bulletins that differ only in
+// their numbers are different reports).
+import { contentHash, hammingDistance, normaliseForHash, simhash } from './hash.js';
+import { isNearDuplicate, SIMHASH_CANDIDATE_MAX_DISTANCE } from './nearDuplicate.js';
+
+/** Below this many words, only exact copies (same content hash) count as duplicates. */
+export const MIN_WORDS_FOR_NEAR_DUPLICATE = 20;
+/**
+ * Near-duplicate lookup. Any stored original whose SimHash shares one of four 16-bit bands is
+ * a candidate (by pigeonhole, that finds every copy within 3 bits, at any age); the most
+ * recent RECENT_WINDOW originals are all candidates (so copies within the full distance are
+ * found among recent articles, which is where syndicated copies land).
+ */
+export const MAX_SIMHASH_CANDIDATES = 200;
+export const RECENT_WINDOW = 2000;
+/** Texts compared per new document, closest SimHash first (templated bulletins can all be "close"). */
+export const MAX_TEXT_COMPARISONS = 8;
+
+export type SimhashBands = [number, number, number, number];
+
+export interface Fingerprint {
+  hash: string;
+  /** 64-bit SimHash as 16 hex digits, or null when the text is too short to compare. */
+  simhash: string | null;
+  bands: SimhashBands | null;
+}
+
+/** What the policy needs from the store of originals. */
+export interface OriginalsIndex {
+  findByHash(hash: string): Promise<{ id: number } | null>;
+  simhashCandidates(bands: SimhashBands, limit: number): Promise<{ id: number; simhash: string }[]>;
+  recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]>;
+  texts(ids: number[]): Promise<Map<number, string>>;
+}
+
+function words(text: string): number {
+  const n = normaliseForHash(text);
+  return n === '' ? 0 : n.split(' ').length;
+}
+
+/** The numbers a text states, in order ("1,200" and "1200" alike). */
+export function figuresOf(text: string): string[] {
+  return (text.match(/\d[\d,.]*/g) ?? []).map((n) => n.replace(/[,.](?=\d{3}\b)/g, '').replace(/[,.]$/, ''));
+}
+
+export function simhashBands(h: bigint): SimhashBands {
+  return [0, 1, 2, 3].map((i) => Number((h >> BigInt(48 - 16 * i)) & 0xffffn)) as SimhashBands;
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const hash = contentHash(text);
+  if (words(text) < MIN_WORDS_FOR_NEAR_DUPLICATE) return { hash, simhash: null, bands: null };
+  const sim = simhash(text);
+  return { hash, simhash: sim.toString(16).padStart(16, '0'), bands: simhashBands(sim) };
+}
+
+/** The exact test on two texts: the same article give or take small edits, with the same figures. */
+export function isSameReport(a: string, b: string): boolean {
+  return figuresOf(a).join(' ') === figuresOf(b).join(' ') && isNearDuplicate(a, b);
+}
+
+/** The stored original this text copies, or null when it is new. */
+export async function findOriginal(
+  index: OriginalsIndex,
+  text: string,
+  fp: Fingerprint,
+): Promise<number | null> {
+  const exact = await index.findByHash(fp.hash);
+  if (exact) return exact.id;
+  if (fp.simhash === null || fp.bands === null) return null;
+  const sim = BigInt(`0x${fp.simhash}`);
+  const distance = new Map<number, number>();
+  const candidates = [
+    ...(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES)),
+    ...(await index.recentSimhashes(RECENT_WINDOW)),
+  ];
+  for (const c of candidates) {
+    const d = hammingDistance(sim, BigInt(`0x${c.simhash}`));
+    if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
+  }
+  if (distance.size === 0) return null;
+  const closest = [...distance].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, MAX_TEXT_COMPARISONS);
+  const texts = await index.texts(closest.map(([id]) => id));
+  for (const [id] of closest) {
+    const other = texts.get(id);
+    if (other !== undefined && isSameReport(text, other)) return id;
+  }
+  return null;
+}

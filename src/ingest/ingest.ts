@@ -1,0 +1,162 @@
+// The ingest path: fetch → document → dedup → queue extraction → store. Feeds, URLs, files
+// and texts come in here; the job queue (behind the store) carries the work to the handlers.
+// The CLI commands and the API call this; nothing here prints.
+import { canonicalUrl } from '../dedup/index.js';
+import { documentFromRecord } from '../document/fromRecord.js';
+import { DmonError } from '../errors.js';
+import { HostDelay } from '../fetch/index.js';
+import type { JobQueue, QueueOptions } from '../jobs/queue.js';
+import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.js';
+import type { Store } from '../store/index.js';
+import type { IngestDeps } from './deps.js';
+import { makeHandlers } from './handlers.js';
+import { storeDocument } from './storeDocument.js';
+import {
+  extractJobKey,
+  fetchJobKey,
+  type FetchPayload,
+  type IncomingDocument,
+  type StoredDocument,
+  type SubmitInput,
+  type SubmitResult,
+} from './types.js';
+
+export interface IngestOptions {
+  hostDelayMs?: number;
+  queue?: QueueOptions;
+}
+
+/** How a queued fetch stands after a run. */
+export interface FetchOutcome {
+  jobId: number;
+  /** done: fetched and stored; failed: given up; waiting: failed for now, retried at `retryAt`. */
+  status: 'done' | 'failed' | 'waiting';
+  error: string | null;
+  retryAt: number | null;
+}
+
+export interface RunOptions {
+  concurrency?: number;
+  drain?: boolean;
+  signal?: AbortSignal;
+  kinds?: string[];
+  onEvent?: (e: WorkerEvent) => void;
+  maxRetryWaitMs?: number;
+}
+
+/** Validates a feed or article URL (http/https, parseable); throws a DmonError naming it. */
+export function checkUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new DmonError(
+      'USAGE',
+      `${JSON.stringify(url.slice(0, 200))} is not a URL; give an absolute http(s):// address.`,
+    );
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new DmonError(
+      'FETCH_REFUSED',
+      `${url}: only http and https URLs can be fetched (got ${u.protocol})`,
+    );
+  return u;
+}
+
+export class Ingest {
+  readonly queue: JobQueue;
+  private readonly handlers;
+
+  constructor(
+    readonly store: Store,
+    readonly deps: IngestDeps,
+    options: IngestOptions = {},
+  ) {
+    this.queue = store.queue(options.queue);
+    this.handlers = makeHandlers({
+      store,
+      queue: this.queue,
+      deps,
+      gate: new HostDelay({ delayMs: options.hostDelayMs ?? 1000 }),
+    });
+  }
+
+  async addFeed(url: string, intervalS?: number): Promise<{ id: number; url: string; created: boolean }> {
+    checkUrl(url);
+    const r = await this.store.sources.add(url, { intervalS });
+    return { id: r.source.id, url: r.source.url, created: r.created };
+  }
+
+  /** Queues a URL to fetch; a URL already stored adds nothing, one already queued is reported queued. */
+  async queueUrl(url: string, extra: Omit<FetchPayload, 'url'> = {}): Promise<SubmitResult> {
+    checkUrl(url);
+    const canonical = canonicalUrl(url);
+    const known = await this.store.articles.findByUrl(canonical);
+    if (known && known.status !== 'failed')
+      return { status: 'exists', article_id: known.id, job_id: null, duplicate_of: known.duplicate_of };
+    const key = known ? `${fetchJobKey(canonical)}:retry:${Date.now()}` : fetchJobKey(canonical);
+    const job = await this.queue.enqueue('fetch', { url, ...extra } satisfies FetchPayload, { key });
+    return { status: 'queued', article_id: known?.id ?? null, job_id: job.id };
+  }
+
+  /** Stores a document given as text (import, API) and queues its extraction. */
+  addDocument(doc: IncomingDocument): Promise<StoredDocument> {
+    return storeDocument(this.store, this.queue, this.deps.extractorVersion, doc);
+  }
+
+  /** POST /api/articles and the CLI: a URL to fetch or a text to store. */
+  async submit(input: SubmitInput): Promise<SubmitResult> {
+    if (input.text !== undefined) {
+      // The record rules every other entry follows: http(s) URL, a real date, a language code.
+      const doc = documentFromRecord({ ...input }, 'the submitted text', 'USAGE');
+      if (doc instanceof DmonError) throw doc;
+      const r = await this.addDocument({ ...doc, origin: 'api' });
+      return { status: r.status, article_id: r.articleId, job_id: r.jobId, duplicate_of: r.duplicateOf };
+    }
+    if (input.url) return this.queueUrl(input.url);
+    throw new DmonError('USAGE', 'give a "url" to fetch or a "text" to read');
+  }
+
+  /** Queues a poll of every feed that is due (or of all feeds with `all`). */
+  async scheduleFeeds(options: { all?: boolean } = {}): Promise<number> {
+    const due = options.all ? await this.store.sources.list() : await this.store.sources.due();
+    let n = 0;
+    for (const s of due) {
+      const r = await this.queue.enqueue(
+        'poll',
+        { sourceId: s.id },
+        { key: `poll:${s.id}:${options.all ? Date.now() : s.next_poll_at}`, maxAttempts: 2 },
+      );
+      if (r.created) n++;
+    }
+    return n;
+  }
+
+  /** Queues extraction again for articles extracted by another extractor version (or never). */
+  async queueReextraction(): Promise<number> {
+    const version = this.deps.extractorVersion;
+    let n = 0;
+    for (const id of await this.store.articles.idsToExtract(version))
+      if (
+        (await this.queue.enqueue('extract', { articleId: id }, { key: extractJobKey(id, version) })).created
+      )
+        n++;
+    return n;
+  }
+
+  /** Where queued fetches stand, so a caller can report each failure instead of a silent wait. */
+  async fetchOutcomes(jobIds: number[]): Promise<FetchOutcome[]> {
+    const states = await this.queue.states(jobIds);
+    return jobIds.map((jobId) => {
+      const s = states.get(jobId);
+      if (!s || s.status === 'done') return { jobId, status: 'done', error: null, retryAt: null };
+      if (s.status === 'failed') return { jobId, status: 'failed', error: s.last_error, retryAt: null };
+      return { jobId, status: 'waiting', error: s.last_error, retryAt: s.run_after };
+    });
+  }
+
+  /** Runs queued jobs (fetch, poll, extract) until stopped, or until none is left with `drain`. */
+  run(options: RunOptions = {}): Promise<WorkerSummary> {
+    return runWorker(this.queue, this.handlers, { idleMs: 250, ...options });
+  }
+}

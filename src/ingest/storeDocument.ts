@@ -1,0 +1,115 @@
+// Storing one incoming document: canonical URL, then the dedup policy (src/dedup/policy.ts),
+// then an extract job. The same document stored twice adds nothing; a copy of a stored text
+// under another URL is kept (as a source) but linked to the original and not extracted again.
+import { canonicalUrl, findOriginal, fingerprint } from '../dedup/index.js';
+import { detectLanguage } from '../document/language.js';
+import { DmonError } from '../errors.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Store } from '../store/index.js';
+import { newArticle, type ArticleSummary } from '../store/queries/articles.js';
+import { extractJobKey, type IncomingDocument, type StoredDocument } from './types.js';
+
+/**
+ * An article that is already stored. If it is still waiting for extraction (a crash between
+ * storing it and queueing its job), its extract job is queued now; the job key makes that a
+ * no-op when the job exists.
+ */
+async function exists(
+  queue: JobQueue,
+  version: string,
+  article: Pick<ArticleSummary, 'id' | 'status' | 'duplicate_of'> | null,
+  articleId: number,
+): Promise<StoredDocument> {
+  let jobId: number | null = null;
+  if (article?.status === 'pending')
+    jobId = (await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, version) })).id;
+  return { status: 'exists', articleId, duplicateOf: article?.duplicate_of ?? null, jobId };
+}
+
+export async function storeDocument(
+  store: Store,
+  queue: JobQueue,
+  extractorVersion: string,
+  doc: IncomingDocument,
+): Promise<StoredDocument> {
+  const url = doc.url ? canonicalUrl(doc.url) : null;
+  // The one lookup of this URL: a stored article ends here, a failed one is filled in below.
+  const known = url ? await store.articles.findByUrl(url) : null;
+  if (known && known.status !== 'failed') return exists(queue, extractorVersion, known, known.id);
+  const text = doc.text;
+  if (!text.trim())
+    throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
+  const fp = fingerprint(text);
+  const original = await findOriginal(store.articles, text, fp);
+  if (original !== null && !url)
+    return exists(queue, extractorVersion, await store.articles.findById(original), original);
+  const row = newArticle({
+    url,
+    original_url: doc.url && doc.url !== url ? doc.url : null,
+    title: doc.title ?? null,
+    published: doc.published ?? null,
+    language: doc.lang ?? detectLanguage(text),
+    source_id: doc.sourceId ?? null,
+    origin: doc.origin,
+    external_id: doc.externalId ?? null,
+    attribution: doc.attribution ?? null,
+    text,
+    content_hash: fp.hash,
+    simhash: fp.simhash,
+    sh0: fp.bands?.[0] ?? null,
+    sh1: fp.bands?.[1] ?? null,
+    sh2: fp.bands?.[2] ?? null,
+    sh3: fp.bands?.[3] ?? null,
+    duplicate_of: original,
+    status: original === null ? 'pending' : 'duplicate',
+    fetch_status: doc.fetchStatus ?? null,
+  });
+  let articleId: number;
+  if (known) {
+    // A URL that failed before and now fetched: fill in the row it left.
+    await store.articles.replace(known.id, row);
+    articleId = known.id;
+  } else {
+    const r = await store.articles.insert(row);
+    if (!r.created) return exists(queue, extractorVersion, await store.articles.findById(r.id), r.id);
+    articleId = r.id;
+  }
+  if (original !== null) {
+    // A copy adds a report to the original's claims (not an independent source).
+    await store.clustering.updateForArticles([original]);
+    return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
+  }
+  const job = await queue.enqueue(
+    'extract',
+    { articleId },
+    { key: extractJobKey(articleId, extractorVersion) },
+  );
+  return { status: 'stored', articleId, duplicateOf: null, jobId: job.id };
+}
+
+/** Records a URL that could not be fetched, so it shows up with its error. */
+export async function recordFailedUrl(
+  store: Store,
+  url: string,
+  error: string,
+  fetchStatus: number | null,
+  sourceId: number | null,
+): Promise<void> {
+  const known = await store.articles.findByUrl(url);
+  if (known) {
+    if (known.status === 'failed') await store.articles.recordFetchError(known.id, error, fetchStatus);
+    return;
+  }
+  await store.articles.insert(
+    newArticle({
+      url,
+      source_id: sourceId,
+      origin: 'url',
+      text: '',
+      content_hash: '',
+      status: 'failed',
+      error: error.slice(0, 2000),
+      fetch_status: fetchStatus,
+    }),
+  );
+}
