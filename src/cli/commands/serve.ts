@@ -108,7 +108,16 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
         })
     : Promise.resolve();
   const feeds = runWorker
-    ? setInterval(() => void rt.ingest.scheduleFeeds().catch(() => undefined), 30_000)
+    ? setInterval(
+        () =>
+          void rt.ingest
+            .scheduleFeeds()
+            // Said, not swallowed; the next tick tries again.
+            .catch((e: Error) =>
+              process.stderr.write(`dmon serve: scheduling feed polls failed: ${e.message}\n`),
+            ),
+        30_000,
+      )
     : null;
   await stopped;
   if (feeds) clearInterval(feeds);

@@ -41,11 +41,25 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
       const scheduler =
         flags.feeds === false
           ? null
-          : setInterval(() => void rt.ingest.scheduleFeeds().catch(() => undefined), 30_000);
+          : setInterval(
+              () =>
+                void rt.ingest
+                  .scheduleFeeds()
+                  // Said, not swallowed; the next tick tries again.
+                  .catch((e: Error) =>
+                    process.stderr.write(`worker: scheduling feed polls failed: ${e.message}\n`),
+                  ),
+              30_000,
+            );
       // Finished jobs are kept a week (for `GET /api/health` counts and debugging), then pruned;
       // the articles and facts they produced stay.
       const pruner = setInterval(
-        () => void rt.ingest.queue.prune(7 * 86_400_000).catch(() => undefined),
+        () =>
+          void rt.ingest.queue
+            .prune(7 * 86_400_000)
+            .catch((e: Error) =>
+              process.stderr.write(`worker: pruning finished jobs failed: ${e.message}\n`),
+            ),
         3_600_000,
       );
       try {
