@@ -146,3 +146,11 @@ test('claims and their ids do not depend on the order facts arrive in', () => {
   );
   assert.match(ids[0]!, /^c[0-9a-f]{12}$/);
 });
+
+test('two claims starting at one quantity of one article get distinct ids', () => {
+  const claims = corroborate([
+    report({ articleId: 1, figure: 500, quantityStart: 0, published: '2024-01-01', evidence: 'a' }),
+    report({ articleId: 1, figure: 9000, quantityStart: 0, published: '2024-01-01', evidence: 'b' }),
+  ]);
+  assert.equal(new Set(claims.map((c) => c.id)).size, 2);
+});

@@ -3,9 +3,10 @@
 // claim's first report (sameFigure), the same or a containing place as each of its reports
 // (samePlace) and a date close to one of its reports'. Otherwise it starts a claim. Facts are
 // taken in date order, so the result is a function of the set of facts, not of arrival order.
+import { pushTo } from './groupBy.js';
 import { gapDays, maxDate, minDate } from './dates.js';
 import { independentSources, reportCount } from './independence.js';
-import { sameFigure } from './sameFigure.js';
+import { MAX_ROUNDING_SHARE, sameFigure } from './sameFigure.js';
 import { samePlace } from './samePlace.js';
 import { stableId } from './stableId.js';
 import { termClass } from './termClass.js';
@@ -101,22 +102,50 @@ export function toClaim(facts: ClaimFact[]): Claim {
   };
 }
 
+// Figures that can be one (sameFigure: within MAX_ROUNDING_SHARE) fall in the same or a
+// neighbouring bin of this ratio, so a fact is compared with a handful of claims, not all.
+const BIN_RATIO = Math.log1p(MAX_ROUNDING_SHARE);
+
+function figureBin(f: ClaimFact): number | string {
+  const n = f.range ? f.range[0] : f.figure;
+  if (n === null) return `vague:${(f.vague ?? '').toLowerCase()}`;
+  return n <= 0 ? 0 : Math.floor(Math.log(n) / BIN_RATIO);
+}
+
+function neighbourBins(bin: number | string): (number | string)[] {
+  return typeof bin === 'string' ? [bin] : [bin - 1, bin, bin + 1];
+}
+
 /** Groups facts into claims; deterministic for a given set of facts. */
 export function corroborate(facts: readonly ClaimFact[]): Claim[] {
   const ordered = [...facts].sort(factOrder);
-  const byBucket = new Map<string, ClaimFact[][]>();
+  // Open claims per bucket and figure bin, each with its creation number: the first agreeing
+  // claim in creation order wins, as if every claim of the bucket were tried in turn.
+  const index = new Map<string, { seq: number; members: ClaimFact[] }[]>();
   const all: ClaimFact[][] = [];
   for (const f of ordered) {
-    const key = bucketKey(f);
-    const open = byBucket.get(key) ?? [];
-    const home = open.find((members) => agrees(members, f));
-    if (home) home.push(f);
+    const bucket = bucketKey(f);
+    const bin = figureBin(f);
+    let home: { seq: number; members: ClaimFact[] } | undefined;
+    for (const b of neighbourBins(bin))
+      for (const c of index.get(`${bucket}#${b}`) ?? [])
+        if ((!home || c.seq < home.seq) && agrees(c.members, f)) home = c;
+    if (home) home.members.push(f);
     else {
-      const members = [f];
-      open.push(members);
-      all.push(members);
-      byBucket.set(key, open);
+      const entry = { seq: all.length, members: [f] };
+      all.push(entry.members);
+      const key = `${bucket}#${bin}`;
+      pushTo(index, key, entry);
     }
   }
-  return all.map(toClaim);
+  // Two claims can start at one quantity (one figure read under two terms of a class that then
+  // disagree on place or date): the later one gets a suffix, deterministically.
+  const used = new Set<string>();
+  return all.map((members) => {
+    const claim = toClaim(members);
+    let id = claim.id;
+    for (let n = 2; used.has(id); n++) id = stableId('c', `${claim.id}#${n}`);
+    used.add(id);
+    return { ...claim, id };
+  });
 }

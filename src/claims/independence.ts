@@ -2,6 +2,7 @@
 // they come from the same article or a near-duplicate copy of it (the link the store keeps),
 // from the same outlet, or carry the same sentence word for word (a wire story syndicated
 // under another headline, too edited elsewhere to be a near-duplicate).
+import { pushTo } from './groupBy.js';
 import type { ClaimFact } from './types.js';
 
 /** The evidence sentence with case, punctuation and spacing folded. */
@@ -33,7 +34,7 @@ export function sourceGroups(facts: readonly ClaimFact[]): ClaimFact[][] {
   const groups = new Map<number, ClaimFact[]>();
   facts.forEach((f, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), f]);
+    pushTo(groups, root, f);
   });
   return [...groups.values()];
 }

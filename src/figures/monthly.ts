@@ -8,6 +8,7 @@
 //   (displacement, shelter or homelessness, the larger when several are reported that day);
 // - different events are different people, so their figures add up in a country-month.
 // Like the recommended figure, each event uses its corroborated claims when it has any.
+import { pushTo } from '../claims/groupBy.js';
 import type { Claim, TermClass } from '../claims/types.js';
 import type { DisplacementEvent } from '../events/types.js';
 import { bestSupported, counted } from './corroboration.js';
@@ -98,8 +99,7 @@ export function countryMonthFigures(events: readonly DisplacementEvent[]): Count
   };
   for (const ev of events) {
     const byCountry = new Map<string, Claim[]>();
-    for (const c of counted(ev.claims))
-      if (c.country) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
+    for (const c of counted(ev.claims)) if (c.country) pushTo(byCountry, c.country, c);
     for (const [country, claims] of byCountry) {
       for (const [column, classes] of Object.entries(FLOW_CLASSES) as [FlowColumn, TermClass[]][]) {
         const kind = bestSupported(

@@ -1,5 +1,6 @@
 // Claims as the API lists them: filtered, newest first, keyset pages; one claim with every
 // report behind it, grouped into independent sources.
+import { pushTo } from '../../claims/groupBy.js';
 import { sql, type Kysely } from 'kysely';
 import { sourceGroups } from '../../claims/independence.js';
 import type { ClaimFact } from '../../claims/types.js';
@@ -138,7 +139,7 @@ export class Claims {
     const byClaim = new Map<string, ClaimFact[]>();
     for (const l of links) {
       const f = byId.get(l.fact_id);
-      if (f) byClaim.set(l.claim_id, [...(byClaim.get(l.claim_id) ?? []), f]);
+      if (f) pushTo(byClaim, l.claim_id, f);
     }
     return claims.map((c) => ({ ...c, sources: groupSources(byClaim.get(c.id) ?? []) }));
   }

@@ -1,5 +1,6 @@
 // Events as the API lists them (newest first, keyset pages), one event with its claims,
 // sources and timeline, and the per country-month figures computed from the stored claims.
+import { pushTo } from '../../claims/groupBy.js';
 import { sql, type Kysely } from 'kysely';
 import type { DisplacementEvent } from '../../events/types.js';
 import { countryMonthFigures, type CountryMonth } from '../../figures/monthly.js';
@@ -129,7 +130,7 @@ export class Events {
           .execute()
       : [];
     const byEvent = new Map<string, ReturnType<typeof rowToClaim>[]>();
-    for (const r of claimRows) byEvent.set(r.event_id!, [...(byEvent.get(r.event_id!) ?? []), rowToClaim(r)]);
+    for (const r of claimRows) pushTo(byEvent, r.event_id!, rowToClaim(r));
     const plain: DisplacementEvent[] = events.map((e) => {
       const v = rowToEventView(e);
       return {
