@@ -1,81 +1,53 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FactListItem } from '../store/index.js';
 import { exportFacts } from './formats.js';
-import { TERM_TAGS } from './hxl.js';
+import { collectText, factItem as item, factStream as from } from './test-facts.js';
 
-function item(over: Partial<FactListItem> = {}): FactListItem {
-  return {
-    id: 1,
-    article_id: 9,
-    term: 'evacuated',
-    figure: 2500,
-    qualifier: 'approximately',
-    unit: 'people',
-    people: { count: 2500, household_size: null },
-    cause: 'disaster',
-    hazard: 'storm',
-    country: 'PHL',
-    admin1: 'Bicol',
-    location: { name: 'Legazpi', lat: 13.14, lon: 123.74 },
-    date: null,
-    fact_date: '2024-10-20',
-    stock_or_flow: 'flow',
-    span: [0, 10],
-    quantity_span: [0, 4],
-    term_span: [5, 10],
-    evidence: 'About 2,500 people were evacuated, "officials" said',
-    confidence: 0.8,
-    reason: 'test',
-    implied: [],
-    extractor_version: 't',
-    article: {
-      url: 'https://news.example.org/x',
-      title: 'Storm',
-      published: '2024-10-21',
-      source: 'news.example.org',
-    },
-    ...over,
-  };
-}
-
-async function collect(gen: AsyncGenerator<string>): Promise<string> {
-  let s = '';
-  for await (const c of gen) s += c;
-  return s;
-}
-
-async function* from(items: FactListItem[]) {
-  yield* items;
-}
-
-test('CSV: header, HXL row with the term tag, quoting, formula cells neutralised', async () => {
-  const csv = await collect(
-    exportFacts(from([item(), item({ id: 2, evidence: '=HYPERLINK("http://x")', location: null })]), 'csv', {
-      term: 'evacuated',
-    }),
+test('CSV: UTF-8 byte order mark, header, HXL row, quoting, formula cells neutralised', async () => {
+  const csv = await collectText(
+    exportFacts(
+      from([
+        item({ admin1: 'Ḥalab', location: { name: 'Alep – حلب', lat: 36.2, lon: 37.16 } }),
+        item({ id: 2, evidence: '=HYPERLINK("http://x")', location: null }),
+      ]),
+      'csv',
+      { terms: ['evacuated'] },
+    ),
   );
-  const lines = csv.split('\r\n');
-  assert.match(lines[1]!, new RegExp(TERM_TAGS.evacuated.replace(/\+/g, '\\+')));
+  assert.ok(csv.startsWith('\uFEFFid,country,'), 'starts with the BOM, then the header');
+  const lines = csv.slice(1).split('\r\n');
+  const header = lines[0]!.split(',');
+  const tags = lines[1]!.split(',');
+  assert.equal(tags[header.indexOf('people_evacuated')], '#affected+evacuated+ind');
+  assert.ok(!header.includes('people_displaced'), 'a one-term export has that term’s columns only');
+  assert.match(lines[2]!, /Alep – حلب/);
   assert.match(lines[2]!, /"About 2,500 people were evacuated, ""officials"" said"/);
   assert.match(lines[3]!, /,"'=HYPERLINK\(""http:\/\/x""\)",/);
-  assert.equal(lines[3]!.split(',')[3], '', 'no location: empty cells');
+  assert.equal(lines[3]!.split(',')[header.indexOf('location')], '', 'no location: empty cells');
 });
 
 test('GeoJSON: a valid FeatureCollection; facts without coordinates have null geometry', async () => {
   const doc = JSON.parse(
-    await collect(exportFacts(from([item(), item({ id: 2, location: null })]), 'geojson')),
+    await collectText(exportFacts(from([item(), item({ id: 2, location: null })]), 'geojson')),
   );
   assert.equal(doc.type, 'FeatureCollection');
   assert.deepEqual(doc.features[0].geometry, { type: 'Point', coordinates: [123.74, 13.14] });
   assert.equal(doc.features[1].geometry, null);
   assert.equal(doc.features[0].properties.country, 'PHL');
-  const empty = JSON.parse(await collect(exportFacts(from([]), 'geojson')));
+  const empty = JSON.parse(await collectText(exportFacts(from([]), 'geojson')));
   assert.deepEqual(empty.features, []);
 });
 
-test('JSONL: one object per line', async () => {
-  const lines = (await collect(exportFacts(from([item(), item({ id: 2 })]), 'jsonl'))).trim().split('\n');
+test('JSONL: one object per line; housing figures are counted in houses', async () => {
+  const lines = (
+    await collectText(
+      exportFacts(from([item(), item({ id: 2, term: 'destroyed_housing', unit: 'households' })]), 'jsonl'),
+    )
+  )
+    .trim()
+    .split('\n');
   assert.equal(lines.length, 2);
+  assert.equal(JSON.parse(lines[0]!).unit, 'people');
   assert.equal(JSON.parse(lines[1]!).id, 2);
+  assert.equal(JSON.parse(lines[1]!).unit, 'houses');
 });

@@ -1,7 +1,8 @@
-// Exports of facts (CSV with HXL hashtags, GeoJSON, JSON Lines), streamed from the store with
-// the same filters as the API.
+// Exports of facts (CSV and XLSX with HXL hashtags, GeoJSON, JSON Lines), streamed from the
+// store with the same filters as the API.
 import type { FactFilter, Store } from '../store/index.js';
 import type { Term } from '../types.js';
+import { admin1Coder } from './admin1Code.js';
 import { exportFacts, type ExportFormat } from './formats.js';
 
 export {
@@ -11,11 +12,15 @@ export {
   type ExportFormat,
   type ExportOptions,
 } from './formats.js';
-export { TERM_TAGS, hxlColumns } from './hxl.js';
+export { TERM_ATTRIBUTES, PEOPLE_TERMS, exportColumns, type ExportColumn } from './hxl.js';
 export type { ExportRow } from './row.js';
 
-/** Streams every fact matching `filter` in `format`, as text chunks. */
-export function streamExport(store: Store, filter: FactFilter, format: ExportFormat): AsyncGenerator<string> {
-  const term = filter.term?.length === 1 ? (filter.term[0] as Term) : null;
-  return exportFacts(store.facts.iterate(filter), format, { term });
+/** Streams every fact matching `filter` in `format`, as chunks of text (bytes for XLSX). */
+export function streamExport(
+  store: Store,
+  filter: FactFilter,
+  format: ExportFormat,
+): AsyncIterable<string | Buffer> {
+  const terms = (filter.term ?? null) as Term[] | null;
+  return exportFacts(store.facts.iterate(filter), format, { terms, admin1Code: admin1Coder() });
 }

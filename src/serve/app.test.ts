@@ -143,17 +143,27 @@ describeEachEngine('API', (store) => {
     assert.equal(del2.statusCode, 404);
   });
 
-  test('exports: CSV with HXL row, GeoJSON, JSONL', async () => {
+  test('exports: CSV with HXL row, XLSX, GeoJSON, JSONL', async () => {
     const csv = await get('/api/export?format=csv&term=displaced');
     assert.equal(csv.status, 200);
-    const lines = (csv.body as string).trim().split('\r\n');
+    assert.ok((csv.body as string).startsWith('\uFEFF'), 'a BOM for Excel');
+    const lines = (csv.body as string).slice(1).trim().split('\r\n');
     assert.equal(lines.length, 3);
     assert.match(
       lines[1]!,
-      /#country\+code,#adm1\+name,#loc\+name,#geo\+lat,#geo\+lon,#indicator\+term,#affected\+displaced/,
+      /#country\+code,#adm1\+name,#adm1\+code,#loc\+name,#geo\+lat,#geo\+lon,#indicator\+term,#indicator\+num/,
     );
+    assert.match(lines[1]!, /#affected\+displaced\+ind/);
     assert.match(lines[1]!, /#meta\+source,#meta\+url/);
-    assert.match(lines[2]!, /FRE,East,Eastport,-3.5,35.75,displaced,40000/);
+    assert.match(lines[2]!, /FRE,East,,Eastport,-3.5,35.75,displaced,40000/);
+    const xlsx = await app.inject({ url: '/api/export?format=xlsx&country=RUR' });
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(
+      xlsx.headers['content-type'],
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    assert.match(String(xlsx.headers['content-disposition']), /dmon-facts\.xlsx/);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
     const geo = JSON.parse((await app.inject({ url: '/api/export?format=geojson' })).body);
     assert.equal(geo.type, 'FeatureCollection');
     assert.equal(geo.features.length, 2);
@@ -164,7 +174,7 @@ describeEachEngine('API', (store) => {
     );
     const jsonl = (await app.inject({ url: '/api/export?format=jsonl&country=RUR' })).body.trim().split('\n');
     assert.equal(JSON.parse(jsonl[0]!).figure, 12500);
-    assert.equal((await get('/api/export?format=xlsx')).status, 400);
+    assert.equal((await get('/api/export?format=xls')).status, 400);
     assert.match((await get('/api/export')).body.error.message, /format/);
   });
 

@@ -1,4 +1,4 @@
-// `dmon export --format csv|geojson|jsonl [filters] [--out FILE]`: facts streamed to a file or
+// `dmon export --format csv|xlsx|geojson|jsonl [filters] [--out FILE]`: facts streamed to a file or
 // standard output, with the same filters as GET /api/export.
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -37,7 +37,7 @@ export function filterFromFlags(flags: Record<string, unknown>) {
 export const registerExport: RegisterCommand = (program: Command) => {
   const cmd = program
     .command('export')
-    .description('export facts as CSV (with HXL hashtags), GeoJSON or JSON Lines, streamed')
+    .description('export facts as CSV or XLSX (with HXL hashtags), GeoJSON or JSON Lines, streamed')
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('-o, --out <file>', 'write to a file instead of standard output');
   factFilterOptions(cmd).action(async (flags: Record<string, string | undefined>) => {
@@ -52,7 +52,9 @@ export const registerExport: RegisterCommand = (program: Command) => {
     const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
     try {
       const out = flags.out ? createWriteStream(flags.out) : process.stdout;
-      await pipeline(Readable.from(streamExport(store, filter, format)), out, { end: !!flags.out });
+      const chunks = streamExport(store, filter, format);
+      const source = chunks instanceof Readable ? chunks : Readable.from(chunks);
+      await pipeline(source, out, { end: !!flags.out });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
       if ((e as NodeJS.ErrnoException).code)

@@ -9,7 +9,7 @@ export function exportRoutes(app: FastifyInstance, ctx: ServeContext): void {
     '/api/export',
     {
       schema: {
-        summary: 'All matching facts as CSV (with HXL hashtags), GeoJSON or JSON Lines, streamed',
+        summary: 'All matching facts as CSV or XLSX (with HXL hashtags), GeoJSON or JSON Lines, streamed',
         tags: ['facts'],
         querystring: {
           type: 'object',
@@ -26,7 +26,8 @@ export function exportRoutes(app: FastifyInstance, ctx: ServeContext): void {
       reply
         .type(CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="dmon-facts.${ext}"`);
-      return reply.send(Readable.from(streamExport(ctx.store, filter, format)));
+      const chunks = streamExport(ctx.store, filter, format);
+      return reply.send(chunks instanceof Readable ? chunks : Readable.from(chunks));
     },
   );
 }
