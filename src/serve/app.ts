@@ -7,6 +7,7 @@ import type { ServeContext } from './context.js';
 import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
 import { installRateLimits } from './rateLimits.js';
+import { MODEL_SCHEMAS } from './schemas/model.js';
 import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { claimRoutes } from './routes/claims.js';
@@ -48,6 +49,10 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
   installEdgeGuards(app);
   installSecurityHeaders(app, headers);
   await installRateLimits(app, { perMinute: options.rateLimitPerMinute ?? 600 });
+  // Response schemas document the API (OpenAPI) and are checked against real responses in
+  // openapi.test.ts; they do not serialise, so a field is never silently dropped from a reply.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  for (const schema of MODEL_SCHEMAS) app.addSchema(schema);
   if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
   await app.register(swagger, {
     openapi: {
@@ -56,9 +61,40 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
         title: 'Displacement Monitor API',
         version: ctx.version,
         description: 'Displacement figures read from news and reports, with their evidence.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      servers: [
+        {
+          url: 'http://{host}:{port}',
+          description: '`dmon serve` (HOST and PORT; 127.0.0.1:8080 by default)',
+          variables: { host: { default: '127.0.0.1' }, port: { default: '8080' } },
+        },
+      ],
+      tags: [
+        { name: 'meta', description: 'What the API offers and whether its store answers' },
+        { name: 'articles', description: 'Articles read, and submitting new ones' },
+        { name: 'facts', description: 'Displacement figures with their evidence, and exports' },
+        { name: 'summaries', description: 'Facts per country and per period' },
+        { name: 'feeds', description: 'The feeds the monitor polls' },
+        { name: 'claims', description: 'One figure as reported by one or more sources' },
+        {
+          name: 'events',
+          description: 'Displacement episodes with a recommended figure, and monthly figures',
+        },
+        { name: 'alerts', description: 'Rises in displacement for an analyst to triage' },
+      ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'a token from `dmon tokens create --name NAME`',
+          },
+        },
+      },
     },
+    // Named components (Fact, Article, Error, …) instead of def-0, def-1: what client generators name types after.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(async (api) => {
     healthRoutes(api, ctx);

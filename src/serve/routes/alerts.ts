@@ -6,6 +6,7 @@ import { DmonError } from '../../errors.js';
 import type { AlertFilter } from '../../store/index.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext } from '../context.js';
+import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 import { FACT_QUERY_SCHEMA, ID_PARAMS, parseFactQuery } from '../params.js';
 
 interface AlertQuery {
@@ -61,7 +62,16 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Alerts raised by the rules, newest first; keyset (cursor) pagination',
+        operationId: 'listAlerts',
         tags: ['alerts'],
+        security: PUBLIC,
+        response: {
+          200: page(
+            { type: 'object', description: 'an alert: rule, country, figures, status' },
+            'A page of alerts',
+          ),
+          ...errorResponses(400),
+        },
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -84,8 +94,16 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Alerts as an Atom feed (dismissed ones left out unless status asks for them)',
+        operationId: 'alertsAtom',
         tags: ['alerts'],
-        produces: ['application/atom+xml'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description: 'An Atom 1.0 feed, one entry per alert',
+            content: { 'application/atom+xml': { schema: { type: 'string' } } },
+          },
+          ...errorResponses(400),
+        },
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -107,7 +125,22 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
 
   app.get<{ Params: { id: number } }>(
     '/api/alerts/:id',
-    { schema: { summary: 'One alert', tags: ['alerts'], params: ID_PARAMS } },
+    {
+      schema: {
+        summary: 'One alert',
+        operationId: 'getAlert',
+        tags: ['alerts'],
+        security: PUBLIC,
+        params: ID_PARAMS,
+        response: {
+          200: {
+            description: 'The alert',
+            type: 'object',
+          },
+          ...errorResponses(400, 404),
+        },
+      },
+    },
     async (req) => {
       const alert = await ctx.store.alerts.get(req.params.id);
       if (!alert) throw new DmonError('NOT_FOUND', `alert ${req.params.id} does not exist`);
@@ -121,7 +154,12 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
       preHandler: requireToken(ctx.store),
       schema: {
         summary: 'Triage an alert: new, confirmed or dismissed, with an optional note',
+        operationId: 'triageAlert',
         tags: ['alerts'],
+        response: {
+          200: { description: 'The alert as triaged', type: 'object' },
+          ...errorResponses(400, 401, 404),
+        },
         security: SECURITY,
         params: ID_PARAMS,
         body: {

@@ -3,6 +3,18 @@ import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext, SubmitInput } from '../context.js';
 import { ID_PARAMS, ID_SCHEMA } from '../params.js';
+import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
+
+const SUBMIT_RESULT = {
+  type: 'object',
+  required: ['status', 'article_id', 'job_id'],
+  properties: {
+    status: { type: 'string', enum: ['queued', 'stored', 'duplicate', 'exists'] },
+    article_id: { type: ['integer', 'null'] },
+    job_id: { type: ['integer', 'null'] },
+    duplicate_of: { type: ['integer', 'null'] },
+  },
+} as const;
 
 export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{
@@ -18,7 +30,9 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Articles, newest first',
+        operationId: 'listArticles',
         tags: ['articles'],
+        security: PUBLIC,
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -30,6 +44,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
             cursor: { type: 'string', maxLength: 200 },
           },
         },
+        response: { 200: page({ $ref: 'Article#' }, 'A page of articles'), ...errorResponses(400) },
       },
     },
     async (req) => {
@@ -43,8 +58,14 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'One article: its text and the facts read from it, with their spans',
+        operationId: 'getArticle',
         tags: ['articles'],
+        security: PUBLIC,
         params: ID_PARAMS,
+        response: {
+          200: { description: 'The article, its text and its facts', $ref: 'ArticleDetail#' },
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (req) => {
@@ -61,6 +82,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
       preHandler: requireToken(ctx.store),
       schema: {
         summary: 'Submit a URL to fetch, or a text, for extraction',
+        operationId: 'submitArticle',
         tags: ['articles'],
         security: SECURITY,
         body: {
@@ -74,6 +96,11 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
             lang: { type: 'string', pattern: '^[a-z]{2,3}$' },
           },
           anyOf: [{ required: ['url'] }, { required: ['text'] }],
+        },
+        response: {
+          200: { description: 'Stored at once (a text), or already known', ...SUBMIT_RESULT },
+          202: { description: 'Queued: a job will fetch and extract the URL', ...SUBMIT_RESULT },
+          ...errorResponses(400, 401, 413, 415),
         },
       },
     },

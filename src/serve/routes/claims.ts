@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { CLAIM_QUERY_SCHEMA, PAGE_SCHEMA, parseClaimQuery, type ClaimQuery } from '../claimParams.js';
 import type { ServeContext } from '../context.js';
+import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 
 export function claimRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: ClaimQuery & { limit?: number; cursor?: string } }>(
@@ -10,7 +11,19 @@ export function claimRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Claims (one figure with all the facts that report it), newest first; cursor pagination',
+        operationId: 'listClaims',
         tags: ['claims'],
+        security: PUBLIC,
+        response: {
+          200: page(
+            {
+              type: 'object',
+              description: 'a claim: one figure, term and place with the sources that report it',
+            },
+            'A page of claims',
+          ),
+          ...errorResponses(400),
+        },
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -29,7 +42,16 @@ export function claimRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'One claim with its independent sources and every report behind each',
+        operationId: 'getClaim',
         tags: ['claims'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description: 'The claim',
+            type: 'object',
+          },
+          ...errorResponses(400, 404),
+        },
         params: {
           type: 'object',
           properties: { id: { type: 'string', pattern: '^c[0-9a-f]{12}$' } },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { EVENT_QUERY_SCHEMA, PAGE_SCHEMA, parseEventQuery, type EventQuery } from '../claimParams.js';
 import type { ServeContext } from '../context.js';
+import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 
 export function eventRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: EventQuery & { limit?: number; cursor?: string } }>(
@@ -11,7 +12,16 @@ export function eventRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Displacement events, latest first, each with its recommended figure and reason',
+        operationId: 'listEvents',
         tags: ['events'],
+        security: PUBLIC,
+        response: {
+          200: page(
+            { type: 'object', description: 'an event with its recommended figure and reason' },
+            'A page of events',
+          ),
+          ...errorResponses(400),
+        },
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -30,7 +40,17 @@ export function eventRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'One event: recommended figure and reason, claims with their sources, places, timeline',
+        operationId: 'getEvent',
         tags: ['events'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description:
+              'The event: recommended figure and reason, claims with their sources, places, timeline',
+            type: 'object',
+          },
+          ...errorResponses(400, 404),
+        },
         params: {
           type: 'object',
           properties: { id: { type: 'string', pattern: '^e[0-9a-f]{12}$' } },
@@ -52,7 +72,26 @@ export function eventRoutes(app: FastifyInstance, ctx: ServeContext): void {
       schema: {
         summary:
           'Per country and month: displaced, evacuated, homes destroyed, refugees, returns and people still displaced, without double counting',
+        operationId: 'monthlyFigures',
         tags: ['events'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description: 'One item per country and month',
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  description: 'a country-month: figures per term, people still displaced',
+                },
+              },
+            },
+          },
+          ...errorResponses(400),
+        },
         querystring: { type: 'object', additionalProperties: false, properties: { ...EVENT_QUERY_SCHEMA } },
       },
     },

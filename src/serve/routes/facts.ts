@@ -3,6 +3,7 @@ import { DmonError } from '../../errors.js';
 import { FACT_SORTS, type FactSort } from '../../store/queries/facts.js';
 import type { ServeContext } from '../context.js';
 import { FACT_QUERY_SCHEMA, ID_PARAMS, parseFactQuery, type FactQuery } from '../params.js';
+import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 
 export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: FactQuery & { sort?: FactSort; limit?: number; cursor?: string } }>(
@@ -10,7 +11,9 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Facts matching filters; keyset (cursor) pagination',
+        operationId: 'listFacts',
         tags: ['facts'],
+        security: PUBLIC,
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -21,6 +24,7 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
             cursor: { type: 'string', maxLength: 200, description: 'the "next" value of the previous page' },
           },
         },
+        response: { 200: page({ $ref: 'FactListItem#' }, 'A page of facts'), ...errorResponses(400) },
       },
     },
     async (req) => {
@@ -34,8 +38,11 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'One fact with its evidence, places and article',
+        operationId: 'getFact',
         tags: ['facts'],
+        security: PUBLIC,
         params: ID_PARAMS,
+        response: { 200: { description: 'The fact', $ref: 'FactDetail#' }, ...errorResponses(400, 404) },
       },
     },
     async (req) => {

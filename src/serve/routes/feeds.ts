@@ -3,11 +3,34 @@ import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext } from '../context.js';
 import { ID_PARAMS } from '../params.js';
+import { errorResponses, PUBLIC } from '../schemas/responses.js';
+
+const ADDED = {
+  type: 'object',
+  required: ['id', 'url', 'created'],
+  properties: { id: { type: 'integer' }, url: { type: 'string' }, created: { type: 'boolean' } },
+} as const;
 
 export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get(
     '/api/feeds',
-    { schema: { summary: 'Feeds and their polling state', tags: ['feeds'] } },
+    {
+      schema: {
+        summary: 'Feeds and their polling state',
+        operationId: 'listFeeds',
+        tags: ['feeds'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description: 'Every feed',
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: { $ref: 'Feed#' } } },
+          },
+          ...errorResponses(),
+        },
+      },
+    },
     async () => {
       const rows = await ctx.store.sources.list();
       return { items: rows.map(({ etag: _e, last_modified: _l, ...r }) => r) };
@@ -20,6 +43,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
       preHandler: requireToken(ctx.store),
       schema: {
         summary: 'Add a feed (RSS, Atom or JSON Feed)',
+        operationId: 'addFeed',
         tags: ['feeds'],
         security: SECURITY,
         body: {
@@ -27,6 +51,11 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
           additionalProperties: false,
           required: ['url'],
           properties: { url: { type: 'string', minLength: 1, maxLength: 4000 } },
+        },
+        response: {
+          200: { description: 'The feed was already there', ...ADDED },
+          201: { description: 'The feed was added', ...ADDED },
+          ...errorResponses(400, 401, 422),
         },
       },
     },
@@ -43,9 +72,11 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
       preHandler: requireToken(ctx.store),
       schema: {
         summary: 'Remove a feed (its articles stay)',
+        operationId: 'removeFeed',
         tags: ['feeds'],
         security: SECURITY,
         params: ID_PARAMS,
+        response: { 204: { description: 'Removed', type: 'null' }, ...errorResponses(400, 401, 404) },
       },
     },
     async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServeContext } from '../context.js';
+import { errorResponses, PUBLIC } from '../schemas/responses.js';
 
 const ROUTES = [
   'GET /api/health',
@@ -10,26 +11,87 @@ const ROUTES = [
   'GET /api/facts/:id',
   'GET /api/countries',
   'GET /api/timeseries',
-  'GET /api/export?format=csv|geojson|jsonl',
+  'GET /api/export?format=csv|xlsx|geojson|jsonl',
   'GET /api/feeds',
   'POST /api/feeds (bearer token)',
   'DELETE /api/feeds/:id (bearer token)',
 ];
 
 export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
-  app.get('/api', { schema: { summary: 'What this API offers', tags: ['meta'] } }, async () => ({
-    name: 'Displacement Monitor API',
-    version: ctx.version,
-    openapi: '/api/openapi.json',
-    routes: ROUTES,
-  }));
+  app.get(
+    '/api',
+    {
+      schema: {
+        summary: 'What this API offers',
+        operationId: 'getApiIndex',
+        tags: ['meta'],
+        security: PUBLIC,
+        response: {
+          200: {
+            description: 'Name, version and routes',
+            type: 'object',
+            required: ['name', 'version', 'openapi', 'routes'],
+            properties: {
+              name: { type: 'string' },
+              version: { type: 'string' },
+              openapi: { type: 'string', description: 'where the OpenAPI document is' },
+              routes: { type: 'array', items: { type: 'string' } },
+            },
+          },
+          ...errorResponses(),
+        },
+      },
+    },
+    async () => ({
+      name: 'Displacement Monitor API',
+      version: ctx.version,
+      openapi: '/api/openapi.json',
+      routes: ROUTES,
+    }),
+  );
 
   // 200 "ok" while the store answers and takes writes; 200 "degraded" when it answers but its
   // last writes failed (full disk, read-only directory): reads still work, submissions wait; 503
   // "unavailable" when it does not answer. `store` tells which, since when, and the last outage.
   app.get(
     '/api/health',
-    { schema: { summary: 'Service and store status', tags: ['meta'] } },
+    {
+      schema: {
+        summary: 'Service and store status',
+        operationId: 'getHealth',
+        tags: ['meta'],
+        security: PUBLIC,
+        response: {
+          ...errorResponses(),
+          200: {
+            description: 'The store answers: article and job counts',
+            type: 'object',
+            required: ['status', 'version', 'extractor_version', 'engine', 'articles', 'jobs'],
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              version: { type: 'string' },
+              extractor_version: { type: ['string', 'null'] },
+              engine: { type: 'string', enum: ['sqlite', 'postgres'] },
+              articles: {
+                type: 'object',
+                additionalProperties: { type: 'integer' },
+                description: 'per status',
+              },
+              jobs: { type: 'object', additionalProperties: { type: 'integer' }, description: 'per status' },
+            },
+          },
+          503: {
+            description: 'The database is unreachable',
+            type: 'object',
+            required: ['status', 'error'],
+            properties: {
+              status: { type: 'string', enum: ['unavailable'] },
+              error: { $ref: 'Error#/properties/error' },
+            },
+          },
+        },
+      },
+    },
     async (_req, reply) => {
       const availability = ctx.store.availability;
       try {

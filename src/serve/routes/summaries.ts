@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Interval } from '../../store/index.js';
 import type { ServeContext } from '../context.js';
+import { errorResponses, PUBLIC } from '../schemas/responses.js';
 import { FACT_QUERY_SCHEMA, parseFactQuery, type FactQuery } from '../params.js';
 
 export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
@@ -9,8 +10,48 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Per country: facts, articles, largest figure, date range, facts per term',
+        operationId: 'countrySummaries',
         tags: ['summaries'],
+        security: PUBLIC,
         querystring: { type: 'object', additionalProperties: false, properties: { ...FACT_QUERY_SCHEMA } },
+        response: {
+          200: {
+            description: 'One item per country, largest first',
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: [
+                    'country',
+                    'facts',
+                    'articles',
+                    'max_people',
+                    'first_date',
+                    'last_date',
+                    'terms',
+                  ],
+                  properties: {
+                    country: { type: ['string', 'null'], description: 'ISO 3166-1 alpha-3' },
+                    facts: { type: 'integer' },
+                    articles: { type: 'integer' },
+                    max_people: { type: ['integer', 'null'] },
+                    first_date: { type: ['string', 'null'], format: 'date' },
+                    last_date: { type: ['string', 'null'], format: 'date' },
+                    terms: {
+                      type: 'object',
+                      description: 'facts per term',
+                      additionalProperties: { type: 'integer' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses(400),
+        },
       },
     },
     async (req) => ({ items: await ctx.store.summaries.countries(parseFactQuery(req.query)) }),
@@ -21,7 +62,9 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
     {
       schema: {
         summary: 'Facts per week or month and term',
+        operationId: 'timeseries',
         tags: ['summaries'],
+        security: PUBLIC,
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -29,6 +72,31 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
             ...FACT_QUERY_SCHEMA,
             interval: { type: 'string', enum: ['week', 'month'], default: 'month' },
           },
+        },
+        response: {
+          200: {
+            description: 'One item per period and term',
+            type: 'object',
+            required: ['interval', 'items'],
+            properties: {
+              interval: { type: 'string', enum: ['week', 'month'] },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['period', 'term', 'facts', 'max_people', 'sum_people'],
+                  properties: {
+                    period: { type: 'string', format: 'date', description: 'first day of the week or month' },
+                    term: { type: 'string' },
+                    facts: { type: 'integer' },
+                    max_people: { type: ['integer', 'null'] },
+                    sum_people: { type: ['integer', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses(400),
         },
       },
     },
