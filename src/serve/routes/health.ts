@@ -17,6 +17,11 @@ const ROUTES = [
   'DELETE /api/feeds/:id (bearer token)',
 ];
 
+const STORE_STATE = {
+  type: 'object',
+  description: 'where the store is, whether it can be written, and its outages',
+} as const;
+
 export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get(
     '/api',
@@ -68,7 +73,12 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
             type: 'object',
             required: ['status', 'version', 'extractor_version', 'engine', 'articles', 'jobs'],
             properties: {
-              status: { type: 'string', enum: ['ok'] },
+              status: {
+                type: 'string',
+                enum: ['ok', 'degraded'],
+                description: 'degraded: the store answers but cannot be written',
+              },
+              store: STORE_STATE,
               version: { type: 'string' },
               extractor_version: { type: ['string', 'null'] },
               engine: { type: 'string', enum: ['sqlite', 'postgres'] },
@@ -86,6 +96,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
             required: ['status', 'error'],
             properties: {
               status: { type: 'string', enum: ['unavailable'] },
+              store: STORE_STATE,
               error: { $ref: 'Error#/properties/error' },
             },
           },
