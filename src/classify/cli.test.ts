@@ -78,5 +78,5 @@ test('a malformed JSON line is a clear error with exit 1', async () => {
   const p = file('bad.jsonl', '{"id": "a", "text": "ok"}\n{not json}\n');
   const r = await run(['--jsonl', p]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /bad\.jsonl line 2: not valid JSON/);
+  assert.match(r.err, /bad\.jsonl:2: not valid JSON/);
 });
