@@ -77,6 +77,7 @@ test('bad input: exit 2 with a message naming it', async () => {
     [['triage', 'x', 'new'], /alert id "x"/],
     [['list', '--kind', 'spike'], /--kind "spike"/],
     [['webhooks', 'add', 'ftp://x.example.org'], /http or https/],
+    [['check', '--jump-factor', '0.5'], /--jump-factor "0.5" must be a number above 1/],
   ] as const) {
     const r = await run([...args]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);

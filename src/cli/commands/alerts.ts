@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { checkAlerts } from '../../alerts/check.js';
+import { EVENT_DEFAULTS, type EventRuleOptions } from '../../alerts/rules.js';
 import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../../alerts/types.js';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
@@ -54,11 +55,30 @@ export const registerAlerts: RegisterCommand = (program: Command) => {
     .command('check')
     .description('run the alert rules over the store, store new alerts and send them to the webhooks')
     .option('--no-deliver', 'store new alerts without sending them')
+    .option(
+      '--event-min <people>',
+      `alert a new event from this size (default ${EVENT_DEFAULTS.newEventMinPeople})`,
+    )
+    .option(
+      '--jump-factor <x>',
+      `alert an event figure this many times its previous high (default ${EVENT_DEFAULTS.jumpFactor})`,
+    )
     .option('--json', 'print JSON')
-    .action(async (flags: { deliver: boolean; json?: boolean }) => {
+    .action(async (flags: { deliver: boolean; eventMin?: string; jumpFactor?: string; json?: boolean }) => {
       const config = loadConfig();
+      const events: Partial<EventRuleOptions> = {};
+      if (flags.eventMin !== undefined) events.newEventMinPeople = positiveInt('--event-min', flags.eventMin);
+      if (flags.jumpFactor !== undefined) {
+        const x = Number(flags.jumpFactor);
+        if (!Number.isFinite(x) || x <= 1 || x > 1000)
+          throw new DmonError(
+            'USAGE',
+            `--jump-factor ${JSON.stringify(flags.jumpFactor)} must be a number above 1`,
+          );
+        events.jumpFactor = x;
+      }
       const r = await withStore((s) =>
-        checkAlerts(s, { deliver: flags.deliver, delivery: { allow: config.fetchAllow } }),
+        checkAlerts(s, { deliver: flags.deliver, delivery: { allow: config.fetchAllow }, events }),
       );
       if (flags.json) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
       for (const a of r.raised) process.stdout.write(line(a));

@@ -1,4 +1,5 @@
-// What the alert rules read from the store, as the plain data of src/alerts/types.ts.
+// What the alert rules read from the store, as the plain data of src/alerts/types.ts: daily
+// flows from facts for the country rule; events and their claims for the event rules.
 //
 // Daily flows come from facts: per country, cause and day, the LARGEST figure among the
 // displacement flow terms — never the sum. The same figure copied by forty outlets, or the
@@ -7,7 +8,7 @@
 // number is the safer mistake.) Copies of an article are never extracted, so they add nothing.
 import type { Kysely } from 'kysely';
 import { DISPLACEMENT_FLOW_TERMS } from '../../alerts/rules.js';
-import type { DailyFlow, WatchedCause } from '../../alerts/types.js';
+import type { AlertEvent, DailyFlow, EventReport, WatchedCause } from '../../alerts/types.js';
 import type { Database } from '../schema.js';
 
 export async function dailyFlows(db: Kysely<Database>): Promise<DailyFlow[]> {
@@ -31,4 +32,49 @@ export async function dailyFlows(db: Kysely<Database>): Promise<DailyFlow[]> {
       date: r.fact_date!,
       people: Number(r.people),
     }));
+}
+
+/** Events with their recommended figure and every claim's figure, for the event rules. */
+export async function alertEvents(db: Kysely<Database>): Promise<AlertEvent[]> {
+  const events = await db
+    .selectFrom('events')
+    .select([
+      'id',
+      'name',
+      'countries',
+      'cause',
+      'hazard',
+      'first_date',
+      'last_date',
+      'figure_people',
+      'figure_reason',
+    ])
+    .execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(['id', 'event_id', 'first_date', 'people', 'term_class', 'stock_or_flow'])
+    .where('event_id', 'is not', null)
+    .execute();
+  const reports = new Map<string, EventReport[]>();
+  for (const c of claims)
+    reports.set(c.event_id!, [
+      ...(reports.get(c.event_id!) ?? []),
+      {
+        claimId: c.id,
+        date: c.first_date,
+        people: c.people === null ? null : Number(c.people),
+        kind: `${c.term_class}:${c.stock_or_flow}`,
+      },
+    ]);
+  return events.map((e) => ({
+    id: e.id,
+    name: e.name,
+    countries: JSON.parse(e.countries) as string[],
+    cause: e.cause,
+    hazard: e.hazard,
+    firstDate: e.first_date,
+    lastDate: e.last_date,
+    figure: e.figure_people === null ? null : { people: Number(e.figure_people), reason: e.figure_reason },
+    reports: reports.get(e.id) ?? [],
+  }));
 }

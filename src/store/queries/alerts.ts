@@ -7,10 +7,11 @@ import type {
   DailyFlow,
   HighLevel,
   RaisedAlert,
+  AlertEvent,
 } from '../../alerts/types.js';
 import type { AlertRow } from '../alertsSchema.js';
 import type { Database } from '../schema.js';
-import { dailyFlows } from './alertInputs.js';
+import { alertEvents, dailyFlows } from './alertInputs.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface AlertFilter {
@@ -71,6 +72,11 @@ export class Alerts {
   /** The inputs of the country rule: the largest flow figure per country, cause and day. */
   dailyFlows(): Promise<DailyFlow[]> {
     return dailyFlows(this.db);
+  }
+
+  /** The inputs of the event rules: events with their recommended figure and their claims. */
+  events(): Promise<AlertEvent[]> {
+    return alertEvents(this.db);
   }
 
   /** Stores the candidates whose key is new; returns those, as stored. */
