@@ -4,14 +4,16 @@ import { readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const roots = ['src', 'test'].filter((d) => existsSync(d));
+// web/ holds the dashboard's unit tests (web/src) and its browser tests (web/test).
+const roots = ['src', 'test', 'web'].filter((d) => existsSync(d));
 const only = process.argv.slice(2);
 const files = [];
 const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.test.ts') && (only.length === 0 || only.some((o) => p.includes(o))))
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && e.name !== 'dist') walk(p);
+    } else if (e.name.endsWith('.test.ts') && (only.length === 0 || only.some((o) => p.includes(o))))
       files.push(p);
   }
 };

@@ -18,6 +18,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { summaryRoutes } from './routes/summaries.js';
 import { installSecurityHeaders, securityHeaders, type CspDirectives } from './securityHeaders.js';
+import { webRoutes } from './web.js';
 
 export interface AppOptions {
   /** Origins allowed by CORS; empty or absent = CORS off. */
@@ -30,6 +31,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** CSP directives added to or replacing the default policy (securityHeaders.ts). */
   contentSecurityPolicy?: CspDirectives;
+  /** The built dashboard served at `/` (default web/dist of this checkout or package). */
+  webDir?: string;
 }
 
 export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -108,6 +111,7 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     alertRoutes(api, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await webRoutes(app, options.webDir);
   await app.ready();
   return app;
 }

@@ -1,0 +1,166 @@
+// The map: countries shaded by the largest figure reported in the selected period, each fact a
+// circle at its place sized by its people (area ∝ people), a click on a circle for its details
+// and on a country for its page. Leaflet over Natural Earth outlines; no tiles.
+import L from 'leaflet';
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CountrySummary, Fact } from '../api.js';
+import { countryName, factHeadline, formatNumber, TERM_COLOURS } from '../format.js';
+import { loadOutlines, type CountryFeature } from '../outlines.js';
+import { navigate } from '../router.js';
+
+/** Class breaks (people) and their colours: ColorBrewer OrRd, readable on the pale sea. */
+export const SHADES: [number, string][] = [
+  [1, '#fdd49e'],
+  [1_000, '#fdbb84'],
+  [10_000, '#fc8d59'],
+  [100_000, '#e34a33'],
+  [1_000_000, '#b30000'],
+];
+const NO_DATA = '#f2f0ec';
+
+function shade(people: number | null | undefined): string {
+  if (!people) return NO_DATA;
+  let colour = NO_DATA;
+  for (const [from, c] of SHADES) if (people >= from) colour = c;
+  return colour;
+}
+
+/** Circle radius in pixels: area proportional to the people counted. */
+const radius = (people: number) => Math.max(3, Math.sqrt(people) / 18);
+
+function popupContent(f: Fact): HTMLElement {
+  const box = document.createElement('div');
+  const h = document.createElement('strong');
+  h.textContent = factHeadline(f);
+  const where = document.createElement('div');
+  where.textContent = [f.location?.name, f.admin1, countryName(f.country)].filter(Boolean).join(', ');
+  const when = document.createElement('div');
+  when.textContent = f.fact_date ? `date: ${f.fact_date}` : 'date: not stated';
+  const quote = document.createElement('blockquote');
+  quote.textContent = f.evidence;
+  const link = document.createElement('a');
+  link.href = `/article/${f.article_id}`;
+  link.textContent = 'Open the article';
+  box.append(h, where, when, quote, link);
+  return box;
+}
+
+interface Props {
+  countries: CountrySummary[];
+  facts: Fact[];
+  /** ISO3 of the country to zoom to (a country page). */
+  focus?: string;
+  label: string;
+  small?: boolean;
+}
+
+export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.Element {
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layers = useRef<L.LayerGroup | null>(null);
+  const [outlines, setOutlines] = useState<CountryFeature[] | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const m = L.map(el.current, {
+      center: [20, 15],
+      zoom: small ? 1 : 2,
+      minZoom: 1,
+      maxZoom: 9,
+      zoomSnap: 0.5,
+      worldCopyJump: false,
+      maxBounds: [
+        [-85, -220],
+        [85, 220],
+      ],
+      attributionControl: true,
+    });
+    m.attributionControl.setPrefix(false).addAttribution('Outlines: Natural Earth');
+    map.current = m;
+    layers.current = L.layerGroup().addTo(m);
+    let live = true;
+    void loadOutlines().then((o) => live && setOutlines(o));
+    // The map's size follows its box (phone rotation, window resize).
+    const ro = new ResizeObserver(() => m.invalidateSize());
+    ro.observe(el.current);
+    return () => {
+      live = false;
+      ro.disconnect();
+      m.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    const group = layers.current;
+    if (!m || !group || !outlines) return;
+    group.clearLayers();
+    const byCountry = new Map(countries.map((c) => [c.country, c]));
+    const shapes = L.geoJSON(outlines, {
+      style: (f) => {
+        const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
+        const focused = focus !== undefined && iso3 === focus;
+        return {
+          color: focused ? '#222' : '#9a9a9a',
+          weight: focused ? 2 : 0.6,
+          fillColor: shade(iso3 ? byCountry.get(iso3)?.max_people : null),
+          fillOpacity: 1,
+        };
+      },
+      onEachFeature: (f: CountryFeature, layer) => {
+        const iso3 = f.properties.iso3;
+        const s = iso3 ? byCountry.get(iso3) : undefined;
+        layer.bindTooltip(
+          s
+            ? `${countryName(iso3)}: ${s.facts} facts, largest ${formatNumber(s.max_people)} people`
+            : `${f.properties.name}: no facts`,
+          { sticky: true },
+        );
+        if (iso3 && s) layer.on('click', () => navigate(`/country/${iso3}${window.location.search}`));
+      },
+    });
+    group.addLayer(shapes);
+    for (const f of facts) {
+      const lat = f.location?.lat;
+      const lon = f.location?.lon;
+      const people = f.people?.count ?? f.figure;
+      if (lat === null || lat === undefined || lon === null || lon === undefined || !people) continue;
+      L.circleMarker([lat, lon], {
+        radius: radius(people),
+        color: '#fff',
+        weight: 1,
+        fillColor: TERM_COLOURS[f.term] ?? '#333',
+        fillOpacity: 0.75,
+      })
+        .bindPopup(() => popupContent(f), { maxWidth: 320 })
+        .addTo(group);
+    }
+    // Out of the Tab order: 177 outlines and every circle would stand between the filters and
+    // the tables. Keyboard users reach countries and facts through the tables below the map.
+    group.eachLayer((l) => {
+      if (l instanceof L.GeoJSON)
+        l.eachLayer((c) => (c as L.Path).getElement()?.setAttribute('tabindex', '-1'));
+      else (l as L.Path).getElement?.()?.setAttribute('tabindex', '-1');
+    });
+    if (focus) {
+      const target = outlines.find((o) => o.properties.iso3 === focus);
+      if (target) m.fitBounds(L.geoJSON(target).getBounds(), { padding: [10, 10], maxZoom: 6 });
+    }
+  }, [outlines, countries, facts, focus]);
+
+  return (
+    <figure class={small ? 'map small' : 'map'}>
+      <div ref={el} class="map-canvas" role="region" aria-label={label} />
+      <figcaption class="legend">
+        <span>Largest figure reported (people):</span>
+        {SHADES.map(([from, c]) => (
+          <span key={from} class="swatch-item">
+            <span class="swatch" style={{ background: c }} />≥ {formatNumber(from)}
+          </span>
+        ))}
+        <span>· circles: facts at their places, area ∝ people</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,94 @@
+// How numbers, terms and countries are written on the page.
+import countries from 'i18n-iso-countries';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+export function countryName(iso3: string | null | undefined): string {
+  if (!iso3) return 'unknown country';
+  const a2 = countries.alpha3ToAlpha2(iso3);
+  try {
+    return a2 ? (regionNames.of(a2) ?? iso3) : iso3;
+  } catch {
+    return iso3;
+  }
+}
+
+/** ISO 3166-1 numeric (world-atlas feature ids) to alpha-3 (the API's country codes). */
+export function numericToAlpha3(id: string | number | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  return countries.numericToAlpha3(String(id).padStart(3, '0'));
+}
+
+export const formatNumber = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : n.toLocaleString('en');
+
+export const termLabel = (term: string): string => term.replace(/_/g, ' ');
+
+export const QUALIFIER_WORDS: Record<string, string> = {
+  exact: '',
+  approximately: 'about ',
+  at_least: 'at least ',
+  more_than: 'more than ',
+  up_to: 'up to ',
+  less_than: 'fewer than ',
+};
+
+/** "up to 190,000 people displaced" from a fact's fields. */
+export function factHeadline(f: {
+  figure: number | null;
+  vague?: string | null;
+  qualifier: string;
+  unit: string;
+  term: string;
+}): string {
+  const figure =
+    f.figure === null
+      ? (f.vague ?? 'some')
+      : `${QUALIFIER_WORDS[f.qualifier] ?? ''}${formatNumber(f.figure)}`;
+  return `${figure} ${f.unit} ${termLabel(f.term)}`;
+}
+
+export const TERMS = [
+  'displaced',
+  'forced_to_flee',
+  'relocated',
+  'homeless',
+  'evacuated',
+  'sheltered',
+  'in_relief_camp',
+  'destroyed_housing',
+  'partially_destroyed_housing',
+  'uninhabitable_housing',
+  'refugees',
+  'returns',
+  'evicted',
+] as const;
+export const CAUSES = ['conflict', 'disaster', 'other'] as const;
+export const HAZARDS = [
+  'flood',
+  'storm',
+  'earthquake',
+  'landslide',
+  'wildfire',
+  'drought',
+  'volcano',
+  'extreme_temperature',
+  'other',
+] as const;
+
+/** A colour per term, from a palette that stays apart for colour-blind readers (Okabe–Ito, extended). */
+export const TERM_COLOURS: Record<string, string> = {
+  displaced: '#0072b2',
+  forced_to_flee: '#56b4e9',
+  relocated: '#009e73',
+  homeless: '#d55e00',
+  evacuated: '#e69f00',
+  sheltered: '#cc79a7',
+  in_relief_camp: '#8c564b',
+  destroyed_housing: '#000000',
+  partially_destroyed_housing: '#7f7f7f',
+  uninhabitable_housing: '#bcbd22',
+  refugees: '#9467bd',
+  returns: '#17becf',
+  evicted: '#b4432a',
+};
