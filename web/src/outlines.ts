@@ -8,6 +8,23 @@ import { numericToAlpha3 } from './format.js';
 
 export type CountryFeature = Feature<Geometry, { name: string; iso3: string | undefined }>;
 
+type Ring = number[][];
+
+/** A ring drawn across the antimeridian (Fiji's) would be a band around the world: its western
+ * half is moved east by 360° so it is drawn as one small shape. */
+function unwrapRing(ring: Ring): Ring {
+  const lons = ring.map((p) => p[0]!);
+  if (Math.max(...lons) - Math.min(...lons) <= 180) return ring;
+  return ring.map(([lon, lat]) => [lon! < 0 ? lon! + 360 : lon!, lat!]);
+}
+
+function unwrap(g: Geometry): Geometry {
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === 'MultiPolygon')
+    return { ...g, coordinates: g.coordinates.map((poly) => poly.map(unwrapRing)) };
+  return g;
+}
+
 let loading: Promise<CountryFeature[]> | null = null;
 
 export function loadOutlines(): Promise<CountryFeature[]> {
@@ -20,6 +37,7 @@ export function loadOutlines(): Promise<CountryFeature[]> {
         .filter((f) => f.id !== '010')
         .map((f) => ({
           ...f,
+          geometry: unwrap(f.geometry),
           properties: { name: f.properties.name, iso3: numericToAlpha3(f.id) },
         }));
     });
