@@ -41,7 +41,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
 
   test('the map page loads with the sample: map, countries, timeline; no errors; no serious axe violations', async () => {
     const { page, errors } = await open('/');
-    await page.locator('.leaflet-interactive').first().waitFor();
+    await page.locator('path.leaflet-interactive').first().waitFor({ state: 'attached' });
     await page.getByRole('link', { name: 'India' }).waitFor();
     assert.equal(await page.title(), 'Displacement Monitor');
     assert.ok((await page.locator('path.leaflet-interactive').count()) > 100, 'country outlines drawn');
@@ -186,7 +186,8 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
       const errors = watchErrors(page);
       await page.goto('/');
       await page.getByRole('link', { name: 'India' }).waitFor();
-      await page.locator('path.leaflet-interactive').first().waitFor();
+      await page.locator('path.leaflet-interactive').first().waitFor({ state: 'attached' });
+      assert.ok((await page.locator('path.leaflet-interactive').count()) > 100, 'country outlines drawn');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
       await screenshot(page, 'overview-phone');
