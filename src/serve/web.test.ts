@@ -13,7 +13,7 @@ const INDEX =
 
 async function appFor(dir: string): Promise<FastifyInstance> {
   const app = Fastify();
-  installErrorHandlers(app);
+  installErrorHandlers(app, 'test store');
   installSecurityHeaders(app, securityHeaders());
   app.get('/api/health', async () => ({ status: 'ok' }));
   await webRoutes(app, dir);
