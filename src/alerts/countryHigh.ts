@@ -6,7 +6,7 @@
 // Input is one figure per country, cause and day (see dailyFlows.ts, which keeps repeats of a
 // figure from being added up). Windows are evaluated on the days that have a figure: a 30-day
 // total only rises on such a day, so no high is missed.
-import { countryName } from './countryName.js';
+import { countryName } from '../events/countryName.js';
 import { dayNumber, dayString } from './dates.js';
 import { FLOORS, LEVEL_DAYS, LEVEL_RANK, SUPPRESS_DAYS, WINDOW_DAYS } from './rules.js';
 import type { AlertCandidate, DailyFlow, HighLevel, RaisedAlert, WatchedCause } from './types.js';
@@ -59,7 +59,7 @@ function candidate(
   previous: number,
 ): AlertCandidate {
   const years = level === '3y' ? 3 : 1;
-  const name = countryName(country);
+  const name = countryName(country) ?? country;
   const n = (v: number) => v.toLocaleString('en-US');
   return {
     key: `country_high:${country}:${cause}:${level}:${date}`,
