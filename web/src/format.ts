@@ -1,5 +1,6 @@
 // How numbers, terms and countries are written on the page.
 import countries from 'i18n-iso-countries';
+import type { Cause, Hazard } from '../../src/types.js';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -48,22 +49,9 @@ export function factHeadline(f: {
   return `${figure} ${f.unit} ${termLabel(f.term)}`;
 }
 
-export const TERMS = [
-  'displaced',
-  'forced_to_flee',
-  'relocated',
-  'homeless',
-  'evacuated',
-  'sheltered',
-  'in_relief_camp',
-  'destroyed_housing',
-  'partially_destroyed_housing',
-  'uninhabitable_housing',
-  'refugees',
-  'returns',
-  'evicted',
-] as const;
-export const CAUSES = ['conflict', 'disaster', 'other'] as const;
+// The terms come from the fact model itself, so the filter lists cannot drift from the API's.
+export { TERMS } from '../../src/types.js';
+export const CAUSES = ['conflict', 'disaster', 'other'] as const satisfies readonly Cause[];
 export const HAZARDS = [
   'flood',
   'storm',
@@ -74,7 +62,7 @@ export const HAZARDS = [
   'volcano',
   'extreme_temperature',
   'other',
-] as const;
+] as const satisfies readonly Hazard[];
 
 /** A colour per term, from a palette that stays apart for colour-blind readers (Okabe–Ito, extended). */
 export const TERM_COLOURS: Record<string, string> = {
