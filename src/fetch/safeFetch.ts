@@ -12,6 +12,7 @@ import { Agent, request } from 'undici';
 import { DmonError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { AllowList, addressRange } from './addressPolicy.js';
+import { urlWithoutCredentials } from './credentials.js';
 
 export const FETCH_DEFAULTS = {
   maxBytes: 10 * 1024 * 1024,
@@ -110,9 +111,14 @@ export class FetchError extends DmonError {
       cause?: unknown;
     } = {},
   ) {
-    super(code, `${code === 'FETCH_REFUSED' ? 'refused to fetch' : 'could not fetch'} ${url}: ${reason}`, {
-      cause: extra.cause,
-    });
+    // The message is shown and stored (a feed's last error): never with the URL's credentials.
+    super(
+      code,
+      `${code === 'FETCH_REFUSED' ? 'refused to fetch' : 'could not fetch'} ${urlWithoutCredentials(url)}: ${reason}`,
+      {
+        cause: extra.cause,
+      },
+    );
     this.name = 'FetchError';
     this.url = url;
     this.httpStatus = extra.httpStatus ?? null;
@@ -168,6 +174,27 @@ async function checkUrl(
     }
   }
   return addresses[0]!;
+}
+
+/**
+ * Checks a URL against the address policy without fetching it: the scheme, then the address
+ * (a literal in any spelling the URL parser accepts, or every address its name resolves to).
+ * Used where a URL is stored to be fetched later (a feed), so a private address is refused
+ * when it is given rather than at the first poll. Throws FetchError 'FETCH_REFUSED' for the
+ * policy, 'FETCH_FAILED' (retryable) when the name does not resolve; the fetch itself checks
+ * again every time, since DNS answers change.
+ */
+export async function checkFetchTarget(
+  url: string,
+  options: Pick<SafeFetchOptions, 'allow' | 'resolve'> = {},
+): Promise<ResolvedAddress> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch (e) {
+    throw new FetchError('FETCH_REFUSED', url, 'not an absolute URL', { cause: e });
+  }
+  return checkUrl(u, new AllowList(options.allow ?? []), options.resolve);
 }
 
 /** A DNS lookup for the connection that answers with the address already checked. */

@@ -30,6 +30,12 @@ export interface IngestDeps {
     url: string,
     options: { etag?: string | null; lastModified?: string | null; accept?: string },
   ): Promise<FetchedResource>;
+  /**
+   * Refuses (DmonError 'FETCH_REFUSED') a URL the fetcher would never fetch: a private,
+   * loopback or otherwise non-public address in any spelling, or a name resolving to one.
+   * A name that does not resolve now passes (the fetch checks again every time).
+   */
+  checkTarget(url: string): Promise<void>;
   parseFeed(body: Uint8Array, url: string): { title: string | null; items: FeedItemRef[] };
   /** HTML, PDF or plain text → the document (the one document entry). Throws DmonError. */
   toDocument(resource: FetchedResource): Promise<SourceDocument>;

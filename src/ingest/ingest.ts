@@ -83,6 +83,9 @@ export class Ingest {
 
   async addFeed(url: string, intervalS?: number): Promise<{ id: number; url: string; created: boolean }> {
     checkUrl(url);
+    // A private address is refused now, not at the first poll; a feed already stored passes
+    // (so re-adding one that an allow-list once permitted still answers "already there").
+    if (!(await this.store.sources.getByUrl(url))) await this.deps.checkTarget(url);
     const r = await this.store.sources.add(url, { intervalS });
     return { id: r.source.id, url: r.source.url, created: r.created };
   }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
+import { textWithoutCredentials, urlWithoutCredentials } from '../../fetch/credentials.js';
 import { parseDuration } from '../duration.js';
 import { openRuntime, type Runtime } from '../../ingest/open.js';
 import type { RegisterCommand } from './index.js';
@@ -28,7 +29,8 @@ export const registerFeeds: RegisterCommand = (program: Command) => {
     .option('--json', 'print JSON')
     .action(async (url: string, flags: { every: string; json?: boolean }) => {
       const interval = parseDuration(flags.every, '--every') / 1000;
-      const r = await withRuntime((rt) => rt.ingest.addFeed(url, interval));
+      const added = await withRuntime((rt) => rt.ingest.addFeed(url, interval));
+      const r = { ...added, url: urlWithoutCredentials(added.url) };
       if (flags.json) process.stdout.write(JSON.stringify(r) + '\n');
       else process.stdout.write(`${r.created ? 'added' : 'already there'}: feed ${r.id} ${r.url}\n`);
     });
@@ -37,7 +39,12 @@ export const registerFeeds: RegisterCommand = (program: Command) => {
     .description('list feeds with their polling state')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const rows = await withRuntime((rt) => rt.store.sources.list());
+      // Credentials in a feed URL are kept for polling, never printed.
+      const rows = (await withRuntime((rt) => rt.store.sources.list())).map((r) => ({
+        ...r,
+        url: urlWithoutCredentials(r.url),
+        last_error: r.last_error === null ? null : textWithoutCredentials(r.last_error),
+      }));
       if (flags.json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       if (!rows.length) return void process.stdout.write('no feeds; add one with `dmon feeds add URL`\n');
       for (const r of rows)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { requireToken, SECURITY } from '../auth.js';
 import type { ServeContext } from '../context.js';
+import { textWithoutCredentials, urlWithoutCredentials } from '../../fetch/credentials.js';
 import { ID_PARAMS } from '../params.js';
 import { errorResponses, PUBLIC } from '../schemas/responses.js';
 
@@ -33,7 +34,15 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
     },
     async () => {
       const rows = await ctx.store.sources.list();
-      return { items: rows.map(({ etag: _e, last_modified: _l, ...r }) => r) };
+      // Anyone may read this list: credentials in a feed's URL (or quoted in its last error)
+      // stay in the store for polling and are never shown.
+      return {
+        items: rows.map(({ etag: _e, last_modified: _l, ...r }) => ({
+          ...r,
+          url: urlWithoutCredentials(r.url),
+          last_error: r.last_error === null ? null : textWithoutCredentials(r.last_error),
+        })),
+      };
     },
   );
 
@@ -62,7 +71,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
     async (req, reply) => {
       if (!ctx.addFeed) throw new DmonError('STORE_FAILED', 'this server does not accept feeds');
       const r = await ctx.addFeed(req.body.url);
-      return reply.status(r.created ? 201 : 200).send(r);
+      return reply.status(r.created ? 201 : 200).send({ ...r, url: urlWithoutCredentials(r.url) });
     },
   );
 
