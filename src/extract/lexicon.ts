@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Qualifier, Term } from '../types.js';
 import { normalise } from './segment/tokens.js';
 import {
+  countrySet,
+  countrySlot,
   expandFamilies,
   expandPhrase,
   morphologyOf,
@@ -27,6 +29,10 @@ export interface TriggerEntry {
   /** The term this trigger takes in a sentence holding one of these words ("new arrivals" at a border: refugees). */
   inContext?: { cues: Set<string>; term: TriggerClass };
   reason: string;
+  /** The most tokens the phrase can cover: more than `words` when a slot takes a multi-word name. */
+  maxLength: number;
+  /** Load order: of two phrases covering as many tokens, the earlier wins. */
+  seq: number;
 }
 
 export interface NounSets {
@@ -46,6 +52,8 @@ export interface NounSets {
 export interface Lexicon {
   /** Trigger phrases indexed by their first word, longest first. */
   triggers: Map<string, TriggerEntry[]>;
+  /** Slot words of trigger phrases ("{countries:en}") → the names they match, by first word, longest first. */
+  slots: Map<string, Map<string, string[][]>>;
   /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
   copulas: Map<string, string[][]>;
   nouns: NounSets;
@@ -195,6 +203,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
 
   const lex: Lexicon = {
     triggers: new Map(),
+    slots: new Map(),
     copulas: new Map(),
     nouns: {
       people: new Set(),
@@ -273,6 +282,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     rateTimeAfter: new Set(),
   };
 
+  let seq = 0;
   for (const lang of langs) {
     const terms = read<TermRow[]>(lang, 'terms.json');
     // Word families (lexicon/<lang>/families.json) bring every inflection of their lemmas.
@@ -286,9 +296,13 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
         }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
+    if (families && morph) lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
     for (const t of [...(terms ?? []), ...generated]) {
+      const ws = words(t.match);
       const entry: TriggerEntry = {
-        words: words(t.match),
+        words: ws,
+        maxLength: ws.reduce((n, w) => n + (lex.slots.has(w) ? longestName(lex.slots.get(w)!) : 1), 0),
+        seq: seq++,
         term: t.term,
         form: t.form,
         housing: t.housing === true,
@@ -300,6 +314,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       };
       const first = entry.words[0];
       if (first === undefined) continue;
+      if (lex.slots.has(first)) throw new Error(`lexicon ${lang}: the trigger "${t.match}" starts with a slot`);
       const list = lex.triggers.get(first) ?? [];
       list.push(entry);
       lex.triggers.set(first, list);
@@ -436,7 +451,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
     }
   }
-  for (const list of lex.triggers.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of lex.triggers.values()) list.sort((a, b) => b.maxLength - a.maxLength);
   for (const list of lex.copulas.values()) list.sort((a, b) => b.length - a.length);
   for (const list of lex.multiNouns.values()) list.sort((a, b) => b.words.length - a.words.length);
   const byLength = (a: { words: string[] }, b: { words: string[] }) => b.words.length - a.words.length;
@@ -505,4 +520,18 @@ export function matchesAt(norms: readonly string[], at: number, seq: readonly st
 /** True when `seq` ends exactly at index `end` (exclusive) of `norms`. */
 export function endsAt(norms: readonly string[], end: number, seq: readonly string[]): boolean {
   return matchesAt(norms, end - seq.length, seq);
+}
+
+/** Word sequences indexed by their first word, longest first. */
+function byFirstWord(names: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const n of names) if (n.length > 0) out.set(n[0]!, [...(out.get(n[0]!) ?? []), n]);
+  for (const list of out.values()) list.sort((a, b) => b.length - a.length);
+  return out;
+}
+
+function longestName(names: Map<string, string[][]>): number {
+  let n = 1;
+  for (const list of names.values()) n = Math.max(n, list[0]?.length ?? 1);
+  return n;
 }

@@ -91,6 +91,8 @@ function build(lang: string): NormalizeLexicon {
   (file.known ?? []).forEach(own(DOMAIN_CLASS));
   const lex = loadLexicon(lang);
   for (const entries of lex.triggers.values()) for (const e of entries) e.words.forEach(own(PROTECTED_CLASS));
+  for (const names of lex.slots.values())
+    for (const list of names.values()) for (const n of list) n.forEach(own(PROTECTED_CLASS));
   for (const set of Object.values(lex.nouns)) set.forEach(own(PROTECTED_CLASS));
   const proper = new Set([...lex.months, ...(file.proper ?? [])].filter((w) => /^[a-z]{3,}$/.test(w)));
   const shortParts = new Set(file.shortParts ?? []);

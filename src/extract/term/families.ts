@@ -7,7 +7,8 @@
 // - agent  "evacuee"      → evacuee, evacuees                                    (agent)
 // - phrase "<drive> from their homes" → drive/drives/drove/driven/driving from their homes (both)
 // A phrase slot is <lemma> (every form of that verb), <lemma:pp,past> (some forms), {set}
-// (a word list defined in the file; {countries} is built in) or (a|b) (inline alternatives). An entry may set `form`,
+// (a word list defined in the file; {countries} is built in and stays a slot that findTriggers
+// fills with a country name of any length) or (a|b) (inline alternatives). An entry may set `form`,
 // `housing` and `weak`, and `only` to keep some verb forms (e.g. past and participle of "flood",
 // whose base form is the hazard).
 import type { TriggerClass, TriggerForm } from '../lexicon.js';
@@ -76,7 +77,9 @@ export function expandFamilies(
   if (!morph) return [];
   const rows: TermRow[] = [];
   const seen = new Set<string>();
-  const sets = { ...file.sets, countries: [...countryNames(lang), ...(file.sets?.countries ?? [])] };
+  // {countries} stays one slot word, matched against countrySet() when triggers are found: its
+  // cross product with the verb forms would be tens of thousands of phrases to scan.
+  const sets = { ...file.sets, countries: [countrySlot(lang)] };
   const add = (match: string, e: FamilyEntry, form: TriggerForm, reason: string) => {
     if (seen.has(match) || e.except?.includes(match)) return;
     seen.add(match);
@@ -113,6 +116,16 @@ export function expandFamilies(
     }
   }
   return rows;
+}
+
+/** The word standing for any country name of `lang` in a generated phrase ("fled to {countries:en}"). */
+export function countrySlot(lang: string): string {
+  return `{countries:${lang}}`;
+}
+
+/** The names the country slot of `lang` matches: the built-in names and the file's own short names. */
+export function countrySet(lang: string, file: FamilyFile): string[] {
+  return [...countryNames(lang), ...(file.sets?.countries ?? [])];
 }
 
 /** The forms of a verb lemma, restricted to `only` when given. */

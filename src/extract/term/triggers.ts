@@ -17,28 +17,54 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
   const out: Trigger[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const candidates = lex.triggers.get(norms[i]!);
+    // The phrase covering the most tokens wins, the earlier loaded on a tie; lists are sorted by
+    // the most a phrase can cover, so the scan stops at the first that cannot beat the best.
     let hit: TriggerEntry | null = null;
-    if (candidates) {
-      for (const c of candidates) {
-        if (
-          c.words.every((w, k) => w === '*' || norms[i + k] === w || (w === '#' && isCount(tokens[i + k])))
-        ) {
-          hit = c;
-          break;
-        }
+    let end = -1;
+    for (const c of lex.triggers.get(norms[i]!) ?? []) {
+      if (c.maxLength < end - i) break;
+      const e = matchEnd(c.words, 0, i, tokens, norms, lex);
+      if (e > end || (e === end && e >= 0 && c.seq < hit!.seq)) {
+        hit = c;
+        end = e;
       }
     }
-    if (hit && !(hit.words.length === 1 && isFalseFriend(tokens, i))) {
+    if (hit && !(end - i === 1 && isFalseFriend(tokens, i))) {
       const namesHousing = hit.words.some((w) => lex.nouns.housing.has(w));
       const entry = hit.inContext && norms.some((n) => hit.inContext!.cues.has(n)) ? inContext(hit) : hit;
-      const next =
-        i + hit.words.length + (hit.form === 'agent' ? copulaAt(norms, i + hit.words.length, lex) : 0);
+      const next = end + (hit.form === 'agent' ? copulaAt(norms, end, lex) : 0);
       out.push({ entry, first: i, next, namesHousing });
       i = next;
     } else i++;
   }
   return out;
+}
+
+/**
+ * Where the phrase `words` (from its k-th word) ends when matched at token `at`, or -1. `*` is any
+ * word, `#` a count, and a slot word any of its names; a slot takes the longest name after which
+ * the rest of the phrase still matches.
+ */
+function matchEnd(
+  words: readonly string[],
+  k: number,
+  at: number,
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): number {
+  for (; k < words.length; k++, at++) {
+    const w = words[k]!;
+    if (w === '*' || norms[at] === w || (w === '#' && isCount(tokens[at]))) continue;
+    const names = lex.slots.get(w)?.get(norms[at] ?? '');
+    if (!names) return -1;
+    let best = -1;
+    for (const name of names)
+      if (name.every((x, j) => norms[at + j] === x))
+        best = Math.max(best, matchEnd(words, k + 1, at + name.length, tokens, norms, lex));
+    return best;
+  }
+  return at;
 }
 
 /**
