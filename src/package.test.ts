@@ -41,6 +41,7 @@ test('a store and local files in data/ are never packed; the run-time data is', 
       'data/gazetteer/index.txt',
       'data/classify/relevance-model.json',
       'data/household-size.json',
+      'data/calibration.json',
       'data/sample/articles.jsonl',
     ];
     const private_ = [

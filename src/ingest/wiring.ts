@@ -4,6 +4,8 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { Config } from '../config.js';
 import { documentFromBytes } from '../document/fromBytes.js';
 import { decodeText } from '../document/sniff.js';
+import { calibrateFacts } from '../eval/calibrate.js';
+import { shippedCalibration } from '../eval/calibrationData.js';
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js';
 import { parseFeed } from '../feeds/index.js';
 import { checkFetchTarget, FetchError, safeFetch } from '../fetch/index.js';
@@ -65,7 +67,8 @@ export function createDeps(config: Pick<Config, 'fetchAllow'>): IngestDeps {
         url: res.url,
         rejectData: true,
       }),
-    extract: (doc) => extract(doc),
+    // Stored confidences are calibrated (src/eval/calibrate.ts), as `dmon extract` prints them.
+    extract: (doc) => calibrateFacts(extract(doc), shippedCalibration()),
     extractorVersion: EXTRACTOR_VERSION,
   };
 }

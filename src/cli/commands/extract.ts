@@ -1,6 +1,8 @@
 // `dmon extract`: facts from text, HTML, stdin or JSON Lines, printed as a table on a
 // terminal, as JSON with --json, or one prediction line per document with --jsonl.
 import type { Command } from 'commander';
+import { calibrateFacts } from '../../eval/calibrate.js';
+import { shippedCalibration } from '../../eval/calibrationData.js';
 import { extract } from '../../extract/index.js';
 import type { ExtractResult } from '../../types.js';
 import { documentOptions, documentsFrom, type DocumentFlags } from '../documentOptions.js';
@@ -20,7 +22,9 @@ export const registerExtract: RegisterCommand = (program: Command, setExit) => {
   documentOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     const results: { id: string; result: ExtractResult }[] = [];
     for await (const doc of documentsFrom('extract', files, flags, setExit)) {
-      const result = extract(doc);
+      // Confidence as printed is calibrated: a fact at 0.8 was right about 80 % of the time on
+      // labelled documents (src/eval/calibrate.ts).
+      const result = calibrateFacts(extract(doc), shippedCalibration());
       if (flags.jsonl) process.stdout.write(JSON.stringify({ id: doc.id, ...result }) + '\n');
       else results.push({ id: doc.id, result });
     }

@@ -24,4 +24,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'events', load: async () => (await import('./events.js')).registerEvents },
   { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
   { name: 'alerts', load: async () => (await import('./alerts.js')).registerAlerts },
+  { name: 'eval', load: async () => (await import('./eval.js')).registerEval },
 ];
