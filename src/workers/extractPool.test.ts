@@ -1,7 +1,10 @@
 // Extraction on a worker thread: the API keeps answering while a large document is read, and
-// the result is the one extract() gives on the main thread.
+// the result is the one extract() gives on the main thread, with its confidences calibrated as
+// every output calibrates them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { calibrateFacts } from '../eval/calibrate.js';
+import { shippedCalibration } from '../eval/calibrationData.js';
 import { extract } from '../extract/index.js';
 import { buildApp } from '../serve/app.js';
 import { openStore } from '../store/index.js';
@@ -26,7 +29,11 @@ test('/api/health answers while a large document is extracted on the pool', asyn
     assert.equal(finished, false, 'health answered before the extraction finished');
     const result = await pending;
     assert.ok(result.facts.length > 0);
-    assert.deepEqual(result, extract(doc), 'the thread gives the same result as the main thread');
+    assert.deepEqual(
+      result,
+      calibrateFacts(extract(doc), shippedCalibration()),
+      'the thread gives the same result as the main thread, calibrated',
+    );
   } finally {
     await pool.close();
     await app.close();
