@@ -47,7 +47,7 @@ export async function* documentsFrom(
   setExit: (code: number) => void,
 ): AsyncGenerator<InputDocument> {
   let skipped = 0;
-  yield* readDocuments(files, {
+  const docs = readDocuments(files, {
     jsonl: flags.jsonl === true,
     keepGoing: flags.keepGoing === true,
     maxBytes: flags.maxBytes ?? DEFAULT_MAX_BYTES,
@@ -57,5 +57,9 @@ export async function* documentsFrom(
       process.stderr.write(`dmon ${command}: skipped ${e.message}\n`);
     },
   });
+  for await (const doc of docs) {
+    for (const w of doc.warnings ?? []) process.stderr.write(`dmon ${command}: warning: ${w}\n`);
+    yield doc;
+  }
   if (skipped > 0) setExit(1);
 }

@@ -30,6 +30,8 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface InputDocument extends DocumentInput {
   id: string;
+  /** What was repaired while reading it (bad bytes replaced), to show the user. */
+  warnings?: string[];
 }
 
 /** Yields the documents named by `paths` (or stdin when there are none / the path is "-"). */
@@ -61,7 +63,14 @@ async function readWhole(source: string, options: InputOptions): Promise<InputDo
     options.format ?? (/\.x?html?$/i.test(source) ? 'html' : /\.pdf$/i.test(source) ? 'pdf' : undefined);
   const doc = await documentFromBytes(bytes, { name, ...(format ? { format } : {}) });
   const id = source === '-' ? 'stdin' : basename(source);
-  return { id, text: doc.text, published: doc.published, lang: doc.lang, title: doc.title };
+  return {
+    id,
+    text: doc.text,
+    published: doc.published,
+    lang: doc.lang,
+    title: doc.title,
+    ...(doc.warnings ? { warnings: doc.warnings } : {}),
+  };
 }
 
 async function* readJsonLines(source: string, options: InputOptions): AsyncGenerator<InputDocument> {
@@ -80,7 +89,11 @@ async function* readJsonLines(source: string, options: InputOptions): AsyncGener
     let doc: InputDocument | null = null;
     if (isImportError(item)) error = item.error;
     else {
-      doc = { id: item.id ?? `line-${line}`, ...pick(item) };
+      doc = {
+        id: item.id ?? `line-${line}`,
+        ...pick(item),
+        ...(item.warnings ? { warnings: item.warnings } : {}),
+      };
       if (seen.has(doc.id))
         error = new DmonError(
           'JSONL_INVALID',

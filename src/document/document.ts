@@ -15,4 +15,9 @@ export interface SourceDocument {
   source: string | null;
   /** The credit line the text's licence asks for ("Mehr News Agency; CC BY 4.0"), when given. */
   attribution: string | null;
+  /**
+   * What was repaired while reading the bytes, in words naming the input ("report.txt: 3
+   * invalid UTF-8 sequences replaced with U+FFFD"); absent when nothing was.
+   */
+  warnings?: string[];
 }

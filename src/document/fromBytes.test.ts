@@ -49,3 +49,73 @@ for (const [name, bytes, code] of BAD) {
     });
   });
 }
+
+/** Bytes: the UTF-8 of each string piece, raw bytes for each number array. */
+const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))));
+
+test('documentFromBytes: a UTF-8 text with a few bad bytes is read, each bad sequence replaced, and says so', async () => {
+  const cases: [string, Uint8Array, string, number][] = [
+    [
+      'German with a stray byte pair',
+      bytesOf('Über 2.000 Menschen – vertrieben ', [0xff, 0xc3], ' aus Köln.'),
+      'Über 2.000 Menschen – vertrieben \ufffd\ufffd aus Köln.',
+      2,
+    ],
+    [
+      'short Russian text (once refused as binary)',
+      bytesOf('Бегут ', [0xff, 0x80, 0xc0], ' люди.'),
+      'Бегут \ufffd\ufffd\ufffd люди.',
+      3,
+    ],
+    [
+      'a multi-byte character cut at the end',
+      bytesOf('12 000 personnes déplacées à Gonaïves ', [0xc3]),
+      '12 000 personnes déplacées à Gonaïves \ufffd',
+      1,
+    ],
+  ];
+  for (const [what, bytes, text, n] of cases) {
+    const doc = await documentFromBytes(bytes, { name: 'story.txt' });
+    assert.equal(doc.kind, 'text', what);
+    assert.equal(doc.text, text, what);
+    assert.deepEqual(
+      doc.warnings,
+      [`story.txt: ${n} invalid UTF-8 ${n === 1 ? 'sequence' : 'sequences'} replaced with U+FFFD (\ufffd)`],
+      what,
+    );
+  }
+  // A U+FFFD written in the text is not a repair; valid UTF-8 carries no warning.
+  const clean = await documentFromBytes(bytesOf('Already \ufffd here; 300 families fled.'));
+  assert.equal(clean.warnings, undefined);
+  // Declared UTF-8 (an HTTP charset) with a bad byte: replaced and reported, in HTML too.
+  const page = await documentFromBytes(
+    bytesOf('<html><body><p>3,000 people fled ', [0xe9], ' today.</p></body></html>'),
+    {
+      contentType: 'text/html',
+      charset: 'utf-8',
+      url: 'https://news.example.org/a',
+    },
+  );
+  assert.equal(page.text, '3,000 people fled \ufffd today.');
+  assert.match(page.warnings?.[0] ?? '', /^https:\/\/news\.example\.org\/a: 1 invalid UTF-8 sequence/);
+});
+
+test('documentFromBytes: legacy windows-1252 stays readable without a warning; binary is refused clearly', async () => {
+  const legacy = await documentFromBytes(b('Caf\xe9 owners \x93fled\x94 the floods.', 'latin1'));
+  assert.equal(legacy.text, 'Café owners “fled” the floods.');
+  assert.equal(legacy.warnings, undefined);
+  // High bytes everywhere, few letters: junk, not a text with a few bad bytes.
+  const junk = new Uint8Array(4096);
+  let x = 12345;
+  for (let i = 0; i < junk.length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    junk[i] = 0x20 + (x % 0xe0);
+  }
+  await assert.rejects(documentFromBytes(junk, { name: 'blob.txt' }), (e: unknown) => {
+    assert.ok(isDmonError(e));
+    assert.equal(e.code, 'INPUT_BINARY');
+    assert.match(e.message, /^blob\.txt: looks like binary data \(undecodable bytes\)/);
+    return true;
+  });
+});

@@ -1,12 +1,13 @@
 // Bytes of unknown kind (a file, standard input, a fetched response) → a document: a format
 // the caller names wins, else the content type and the bytes themselves decide between HTML,
-// PDF and plain text; binary data is refused.
+// PDF and plain text; binary data is refused. A UTF-8 text with a few damaged bytes is read
+// with each bad sequence replaced by U+FFFD, and the document says so in `warnings`.
 import { DmonError } from '../errors.js';
 import type { SourceDocument } from './document.js';
 import { htmlToDocument } from './html.js';
 import { detectLanguage } from './language.js';
 import { pdfToText } from './pdf.js';
-import { decodeText, sniff } from './sniff.js';
+import { decodeTextDetailed, sniff } from './sniff.js';
 
 export interface BytesDocument extends SourceDocument {
   kind: 'html' | 'pdf' | 'text';
@@ -55,11 +56,14 @@ export async function documentFromBytes(
   if (options.format === 'pdf' && s.kind !== 'pdf')
     throw new DmonError('INPUT_UNREADABLE', `${name}: has a .pdf name but is not a PDF (no %PDF- header)`);
   let doc: BytesDocument;
+  const warnings: string[] = [];
   if (s.kind === 'pdf') {
     const pdf = await pdfToText(bytes, { name });
     doc = { ...blank('pdf', pdf.text), title: pdf.title, published: pdf.published };
   } else {
-    const text = decodeText(bytes, { charset: options.charset ?? null });
+    const decoded = decodeTextDetailed(bytes, { charset: options.charset ?? null });
+    const text = decoded.text;
+    if (decoded.replaced > 0) warnings.push(replacedWarning(name, decoded.replaced));
     const html = options.format
       ? options.format === 'html'
       : s.kind === 'html' ||
@@ -87,7 +91,12 @@ export async function documentFromBytes(
           : 'the input is empty; nothing to read';
     throw new DmonError('INPUT_EMPTY', `${name}: ${what}`);
   }
-  return doc;
+  return warnings.length ? { ...doc, warnings } : doc;
+}
+
+/** The warning for a text read as UTF-8 with bad sequences replaced. */
+export function replacedWarning(name: string, count: number): string {
+  return `${name}: ${count} invalid UTF-8 ${count === 1 ? 'sequence' : 'sequences'} replaced with U+FFFD (\ufffd)`;
 }
 
 function blank(kind: BytesDocument['kind'], text: string, lang?: string | null): BytesDocument {

@@ -81,10 +81,12 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (control / head.length > MAX_CONTROL_SHARE) return { kind: 'binary', detail: 'control characters' };
   // Bytes that are neither UTF-8 nor plausibly a single-byte text encoding: most high bytes
   // in an invalid UTF-8 sequence, with few letters around them.
+  // Letters of any script count, so a short Cyrillic or Arabic text with a few bad bytes is
+  // still text (decodeText replaces them and says so).
   const decoded = new TextDecoder('utf-8').decode(head);
   const replaced = (decoded.match(/\uFFFD/g) ?? []).length;
   if (replaced > 0) {
-    const letters = (decoded.match(/[A-Za-z ]/g) ?? []).length;
+    const letters = (decoded.match(/[\p{L}\p{N}\s]/gu) ?? []).length;
     if (letters / decoded.length < 0.5 && replaced / decoded.length > 0.1) {
       return { kind: 'binary', detail: 'undecodable bytes' };
     }
@@ -137,21 +139,69 @@ function decoderFor(label: string | null | undefined): TextDecoder | null {
   }
 }
 
+/** Text decoded from bytes, with what it took. */
+export interface DecodedText {
+  text: string;
+  /** The encoding used: 'utf-8', 'windows-1252', 'utf-16le', … (WHATWG names). */
+  encoding: string;
+  /** Invalid UTF-8 sequences replaced with U+FFFD; 0 when the bytes were valid or read as another encoding. */
+  replaced: number;
+}
+
+/** How often the byte sequence EF BF BD (a U+FFFD written in the text itself) occurs. */
+function literalReplacements(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf(LITERAL_FFFD); i >= 0; i = buf.indexOf(LITERAL_FFFD, i + 3)) n++;
+  return n;
+}
+const LITERAL_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /**
  * Decodes text bytes: a byte-order mark wins, then the charset the caller was told (an HTTP
- * Content-Type), then a <meta charset> or <?xml encoding> in the first 1,024 bytes, then UTF-8
- * when the bytes are valid UTF-8, else windows-1252 (what browsers assume for Western pages).
+ * Content-Type), then a <meta charset> or <?xml encoding> in the first 1,024 bytes, then UTF-8.
+ * Bytes that are not valid UTF-8 are still read as UTF-8, each bad sequence replaced with U+FFFD
+ * and counted, when they were declared UTF-8 or hold at least as many valid multi-byte
+ * characters as bad sequences (a UTF-8 text with a few damaged bytes); otherwise they are read
+ * as windows-1252 (a legacy Western page: high bytes and no UTF-8 at all), as browsers do.
  */
-export function decodeText(bytes: Uint8Array, options: { charset?: string | null } = {}): string {
+export function decodeTextDetailed(
+  bytes: Uint8Array,
+  options: { charset?: string | null } = {},
+): DecodedText {
   const b = bom(bytes);
-  if (b) return new TextDecoder(b.encoding).decode(bytes.subarray(b.length));
+  if (b)
+    return {
+      text: new TextDecoder(b.encoding).decode(bytes.subarray(b.length)),
+      encoding: b.encoding,
+      replaced: 0,
+    };
   const declared =
     decoderFor(options.charset) ??
     decoderFor(labelFrom(Buffer.from(bytes.subarray(0, 1024)).toString('latin1')));
-  if (declared && declared.encoding !== 'utf-8') return decode(declared, bytes);
+  if (declared && declared.encoding !== 'utf-8')
+    return { text: decode(declared, bytes), encoding: declared.encoding, replaced: 0 };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', replaced: 0 };
   } catch {
-    return decode(declared ?? new TextDecoder('windows-1252'), bytes);
+    // Not valid UTF-8: count the bad sequences and the good multi-byte characters.
   }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let high = 0;
+  let fffd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) fffd++;
+    else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) high++;
+  }
+  const literal = literalReplacements(bytes);
+  const replaced = fffd - literal;
+  const multibyte = high + literal;
+  if (declared || multibyte >= replaced) return { text, encoding: 'utf-8', replaced };
+  return { text: decode(new TextDecoder('windows-1252'), bytes), encoding: 'windows-1252', replaced: 0 };
+}
+
+/** decodeTextDetailed's text alone. */
+export function decodeText(bytes: Uint8Array, options: { charset?: string | null } = {}): string {
+  return decodeTextDetailed(bytes, options).text;
 }

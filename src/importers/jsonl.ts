@@ -3,7 +3,8 @@
 import { DmonError } from '../errors.js';
 import { splitLines } from './lines.js';
 import { recordItem } from './items.js';
-import type { ImportItem } from './types.js';
+import { isImportError, type ImportItem } from './types.js';
+import { replacedWarning } from '../document/fromBytes.js';
 
 export async function* readJsonl(
   source: AsyncIterable<Uint8Array | string>,
@@ -43,6 +44,10 @@ export async function* readJsonl(
       };
       continue;
     }
-    yield recordItem(value as Record<string, unknown>, origin, 'JSONL_INVALID');
+    const item = recordItem(value as Record<string, unknown>, origin, 'JSONL_INVALID');
+    // Bad bytes inside a JSON string are read as U+FFFD; the record is kept and says so.
+    if (line.replaced > 0 && !isImportError(item))
+      item.warnings = [...(item.warnings ?? []), replacedWarning(origin, line.replaced)];
+    yield item;
   }
 }

@@ -7,6 +7,20 @@ export interface Line {
   text: string;
   /** True when the line exceeded the cap; `text` is then empty. */
   overlong: boolean;
+  /** Invalid UTF-8 sequences in the line, each replaced with U+FFFD in `text`. */
+  replaced: number;
+}
+
+const FFFD_BYTES = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/** U+FFFD in the decoded text that were not written as U+FFFD in the bytes. */
+function replacedIn(text: string, bytes: Buffer): number {
+  if (!text.includes('\uFFFD')) return 0;
+  let decoded = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
+  let literal = 0;
+  for (let i = bytes.indexOf(FFFD_BYTES); i >= 0; i = bytes.indexOf(FFFD_BYTES, i + 3)) literal++;
+  return decoded - literal;
 }
 
 export async function* splitLines(
@@ -20,10 +34,12 @@ export async function* splitLines(
   let number = 0;
   const finish = (): Line => {
     number++;
-    let text = overlong ? '' : decoder.decode(Buffer.concat(parts));
+    const bytes = overlong ? Buffer.alloc(0) : Buffer.concat(parts);
+    let text = decoder.decode(bytes);
+    const replaced = replacedIn(text, bytes);
     if (number === 1) text = text.replace(/^\uFEFF/, '');
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    const line = { number, text, overlong };
+    const line = { number, text, overlong, replaced };
     parts = [];
     size = 0;
     overlong = false;

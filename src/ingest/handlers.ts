@@ -47,6 +47,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
         sourceId: p.sourceId ?? null,
         origin: p.sourceId ? 'feed' : 'url',
         fetchStatus: res.status,
+        ...(doc.warnings ? { warnings: doc.warnings } : {}),
       });
     } catch (e) {
       if (isLastAttempt(job, e)) {

@@ -63,6 +63,8 @@ export async function storeDocument(
     duplicate_of: original,
     status: original === null ? 'pending' : 'duplicate',
     fetch_status: doc.fetchStatus ?? null,
+    // A stored article's `error` is a note on how it was read (a failed one's says why it failed).
+    error: doc.warnings?.length ? doc.warnings.join('; ').slice(0, 2000) : null,
   });
   let articleId: number;
   if (known) {

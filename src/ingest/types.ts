@@ -31,6 +31,8 @@ export interface IncomingDocument {
   externalId?: string | null;
   attribution?: string | null;
   fetchStatus?: number | null;
+  /** What was repaired while reading it (bad bytes replaced); kept in the article's `error` note. */
+  warnings?: string[];
 }
 
 export interface StoredDocument {

@@ -15,6 +15,8 @@ export interface ImportCounts {
   exists: number;
   skipped: number;
   errors: string[];
+  /** Articles stored with a repair worth knowing (bad bytes replaced), one line each. */
+  warnings: string[];
 }
 
 function items(path: string): AsyncGenerator<ImportItem> {
@@ -27,7 +29,14 @@ export async function importPaths(
   paths: string[],
   options: { origin?: string } = {},
 ): Promise<ImportCounts> {
-  const counts: ImportCounts = { stored: 0, duplicates: 0, exists: 0, skipped: 0, errors: [] };
+  const counts: ImportCounts = {
+    stored: 0,
+    duplicates: 0,
+    exists: 0,
+    skipped: 0,
+    errors: [],
+    warnings: [],
+  };
   for (const path of paths.length ? paths : ['-']) {
     for await (const item of items(path)) {
       if (isImportError(item)) {
@@ -46,7 +55,9 @@ export async function importPaths(
           externalId: item.id ?? null,
           // The credit line a licence asks for, when the record carries one; else its source.
           attribution: item.attribution ?? item.source,
+          ...(item.warnings ? { warnings: item.warnings } : {}),
         });
+        if (item.warnings) counts.warnings.push(...item.warnings);
         if (r.status === 'stored') counts.stored++;
         else if (r.status === 'duplicate') counts.duplicates++;
         else counts.exists++;
@@ -80,12 +91,20 @@ export const registerImport: RegisterCommand = (program: Command, setExit) => {
       try {
         const counts = await importPaths(rt.ingest, paths);
         for (const e of counts.errors.slice(0, 20)) process.stderr.write(`dmon import: skipped ${e}\n`);
+        for (const w of counts.warnings.slice(0, 20)) process.stderr.write(`dmon import: warning: ${w}\n`);
         if (counts.skipped) setExit(1);
         const work = flags.work ?? rt.store.engine === 'sqlite';
         const run = work ? await drainWithProgress(rt.ingest, { json: flags.json, label: 'extract' }) : null;
         if (run?.parked) setExit(1);
         if (flags.json)
-          process.stdout.write(JSON.stringify({ ...counts, errors: counts.errors.length, run }) + '\n');
+          process.stdout.write(
+            JSON.stringify({
+              ...counts,
+              errors: counts.errors.length,
+              warnings: counts.warnings.length,
+              run,
+            }) + '\n',
+          );
         else {
           if (run) printErrors(run);
           const head = `import: ${counts.stored} new, ${counts.duplicates} duplicates, ${counts.exists} already stored, ${counts.skipped} skipped`;

@@ -87,7 +87,9 @@ export class Facts {
         .updateTable('articles')
         .set({
           status: 'extracted',
-          error: null,
+          // A failure's message goes; a stored article's note on how it was read (bad bytes
+          // replaced) stays.
+          error: sql<string | null>`case when status = 'failed' then null else error end`,
           relevance: result.relevance,
           cause: result.cause,
           hazard: result.hazard,
