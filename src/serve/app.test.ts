@@ -91,7 +91,14 @@ describeEachEngine('API', (store) => {
     assert.deepEqual(c.body.items.map((i: { country: string }) => i.country).sort(), ['FRE', 'RUR']);
     const t = await get('/api/timeseries?interval=week&term=forced_to_flee');
     assert.deepEqual(t.body.items, [
-      { period: '2024-02-19', term: 'forced_to_flee', facts: 1, max_people: 12500, sum_people: 12500 },
+      {
+        period: '2024-02-19',
+        term: 'forced_to_flee',
+        stock_or_flow: 'flow',
+        facts: 1,
+        max_people: 12500,
+        sum_people: 12500,
+      },
     ]);
     assert.equal((await get('/api/timeseries?interval=year')).status, 400);
   });

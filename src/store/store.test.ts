@@ -133,6 +133,19 @@ describeEachEngine('store', (store, _engine, tdb) => {
     assert.equal(after.find((c) => c.country === 'FRE')?.facts, 3);
     const monthsAfter = await store().summaries.timeseries({ country: ['FRE'] }, 'month');
     assert.equal(monthsAfter[0]?.facts, 2);
+    // A stock (people still displaced) in the same month and term is a row of its own, never
+    // added to the flows.
+    await seedArticle(store(), TEXT_B, [
+      { ...factB(), stock_or_flow: 'stock', people: { count: 30000, household_size: null } },
+    ]);
+    const split = await store().summaries.timeseries({ country: ['FRE'] }, 'month');
+    assert.deepEqual(
+      split.map((m) => [m.period, m.term, m.stock_or_flow, m.facts, m.max_people, m.sum_people]),
+      [
+        ['2024-03-01', 'displaced', 'flow', 2, 40000, 80000],
+        ['2024-03-01', 'displaced', 'stock', 1, 30000, 30000],
+      ],
+    );
   });
 
   test('tokens: created hashed, verified, revoked', async () => {

@@ -61,7 +61,7 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
     '/api/timeseries',
     {
       schema: {
-        summary: 'Facts per week or month and term',
+        summary: 'Facts per week or month, term, and stock or flow',
         operationId: 'timeseries',
         tags: ['summaries'],
         security: PUBLIC,
@@ -75,7 +75,7 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
         },
         response: {
           200: {
-            description: 'One item per period and term',
+            description: 'One item per period, term, and stock or flow',
             type: 'object',
             required: ['interval', 'items'],
             properties: {
@@ -84,10 +84,16 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
                 type: 'array',
                 items: {
                   type: 'object',
-                  required: ['period', 'term', 'facts', 'max_people', 'sum_people'],
+                  required: ['period', 'term', 'stock_or_flow', 'facts', 'max_people', 'sum_people'],
                   properties: {
                     period: { type: 'string', format: 'date', description: 'first day of the week or month' },
                     term: { type: 'string' },
+                    stock_or_flow: {
+                      type: 'string',
+                      enum: ['stock', 'flow'],
+                      description:
+                        'stock: people displaced at the time (a level: read max_people, not the sum); flow: new movements',
+                    },
                     facts: { type: 'integer' },
                     max_people: { type: ['integer', 'null'] },
                     sum_people: { type: ['integer', 'null'] },

@@ -22,6 +22,9 @@ export interface TimeseriesPoint {
   /** First day of the week (Monday) or month, YYYY-MM-DD. */
   period: string;
   term: string;
+  /** Stocks (people displaced at the time) and flows (new movements) are kept apart: a stock
+   * is a level, so adding it to a flow, or to the same stock reported again, counts people twice. */
+  stock_or_flow: 'stock' | 'flow';
   facts: number;
   max_people: number | null;
   sum_people: number | null;
@@ -42,7 +45,7 @@ export class Summaries {
     return this.cache.get(`countries:${JSON.stringify(filter)}`, () => this.computeCountries(filter));
   }
 
-  /** Facts per period and term (cached until the facts change). */
+  /** Facts per period, term, and stock or flow (cached until the facts change). */
   timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
     return this.cache.get(`timeseries:${interval}:${JSON.stringify(filter)}`, () =>
       this.computeTimeseries(filter, interval),
@@ -109,17 +112,20 @@ export class Summaries {
       .select((eb) => [
         period.as('period'),
         'facts.term',
+        'facts.stock_or_flow',
         eb.fn.countAll<number>().as('facts'),
         eb.fn.max('facts.people').as('max_people'),
         eb.fn.sum<number>('facts.people').as('sum_people'),
       ])
-      .groupBy([period, 'facts.term'])
+      .groupBy([period, 'facts.term', 'facts.stock_or_flow'])
       .orderBy(period)
       .orderBy('facts.term')
+      .orderBy('facts.stock_or_flow')
       .execute();
     return rows.map((r) => ({
       period: r.period,
       term: r.term,
+      stock_or_flow: r.stock_or_flow === 'stock' ? 'stock' : 'flow',
       facts: Number(r.facts),
       max_people: r.max_people === null ? null : Number(r.max_people),
       sum_people: r.sum_people === null ? null : Number(r.sum_people),
