@@ -56,7 +56,14 @@ describe('dashboard files at /', () => {
   });
 
   test('page paths opened from a link get the app; filters stay in the query', async () => {
-    for (const path of ['/country/IRQ?term=displaced&from=2016-10-01', '/article/12', '/ingest']) {
+    for (const path of [
+      '/country/IRQ?term=displaced&from=2016-10-01',
+      '/article/12',
+      '/events?country=IND&cause=disaster',
+      '/event/e0123456789ab',
+      '/alerts?status=new',
+      '/ingest',
+    ]) {
       const r = await app.inject(path);
       assert.equal(r.statusCode, 200, path);
       assert.equal(r.body, INDEX, path);

@@ -12,7 +12,14 @@ import type { FastifyInstance } from 'fastify';
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Paths of the single-page app's pages (web/src/main.tsx): each answered with index.html. */
-export const PAGE_ROUTES = ['/country/:iso3', '/article/:id', '/ingest'] as const;
+export const PAGE_ROUTES = [
+  '/country/:iso3',
+  '/article/:id',
+  '/events',
+  '/event/:id',
+  '/alerts',
+  '/ingest',
+] as const;
 
 export async function webRoutes(app: FastifyInstance, dir: string = DEFAULT_WEB_DIR): Promise<void> {
   const index = join(dir, 'index.html');

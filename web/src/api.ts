@@ -71,6 +71,7 @@ export interface CountrySummary {
 export interface TimeseriesPoint {
   period: string;
   term: string;
+  stock_or_flow: 'stock' | 'flow';
   facts: number;
   max_people: number | null;
   sum_people: number | null;
@@ -80,6 +81,156 @@ export interface SubmitResult {
   status: 'queued' | 'stored' | 'duplicate' | 'exists';
   article_id: number | null;
   job_id: number | null;
+}
+
+export type TermClass =
+  | 'displacement'
+  | 'evacuation'
+  | 'shelter'
+  | 'homeless'
+  | 'housing_destroyed'
+  | 'housing_damaged'
+  | 'refugees'
+  | 'returns';
+
+export interface EventPlace {
+  country: string | null;
+  admin1: string | null;
+  location: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** The chosen figure of one kind (term class, stock or flow) of an event. */
+export interface FigureChoice {
+  claimId: string;
+  termClass: TermClass;
+  stockOrFlow: 'stock' | 'flow';
+  figure: number;
+  unit: 'people' | 'households';
+  qualifier: string;
+  people: number;
+  householdSize: number | null;
+  date: string | null;
+  independentSources: number;
+  corroborated: boolean;
+  reason: string;
+}
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  hazard_name: string | null;
+  cause: string | null;
+  hazard: string | null;
+  countries: string[];
+  places: EventPlace[];
+  first_date: string | null;
+  last_date: string | null;
+  claims: number;
+  facts: number;
+  recommended: {
+    figure: number;
+    unit: string;
+    people: number | null;
+    term_class: TermClass;
+    stock_or_flow: 'stock' | 'flow';
+    claim_id: string;
+    reason: string;
+  } | null;
+  figures: FigureChoice[];
+}
+
+export interface ClaimReport {
+  fact_id: number;
+  article_id: number;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  copy_of: number | null;
+  copies: number;
+  term: string;
+  figure: number | null;
+  qualifier: string;
+  evidence: string;
+}
+
+export interface Claim {
+  id: string;
+  event_id: string | null;
+  term_class: TermClass;
+  term: string;
+  figure: number | null;
+  vague: string | null;
+  qualifier: string;
+  unit: string;
+  people: { count: number; household_size: number | null } | null;
+  stock_or_flow: 'stock' | 'flow';
+  cause: string | null;
+  hazard: string | null;
+  country: string | null;
+  admin1: string | null;
+  location: Place | null;
+  first_date: string | null;
+  last_date: string | null;
+  first_reported: string | null;
+  last_reported: string | null;
+  independent_sources: number;
+  reports: number;
+  confidence: number;
+  lead_fact_id: number;
+  evidence: string;
+  /** The reports behind the claim, grouped into independent sources. */
+  sources: { outlets: string[]; reports: ClaimReport[] }[];
+}
+
+export interface EventTimelinePoint {
+  date: string | null;
+  claim_id: string;
+  term_class: TermClass;
+  stock_or_flow: 'stock' | 'flow';
+  figure: number | null;
+  people: number | null;
+  independent_sources: number;
+}
+
+export interface EventDetail extends EventSummary {
+  claims_list: Claim[];
+  timeline: EventTimelinePoint[];
+}
+
+export type AlertStatus = 'new' | 'confirmed' | 'dismissed';
+export const ALERT_STATUSES: readonly AlertStatus[] = ['new', 'confirmed', 'dismissed'];
+export const ALERT_KINDS = ['country_high', 'new_event', 'figure_jump'] as const;
+
+export interface Alert {
+  id: number;
+  kind: (typeof ALERT_KINDS)[number];
+  date: string;
+  country: string | null;
+  cause: string | null;
+  level: string | null;
+  event_id: string | null;
+  value: number;
+  previous: number | null;
+  title: string;
+  summary: string;
+  details: Record<string, unknown>;
+  status: AlertStatus;
+  triaged_by: string | null;
+  triaged_at: number | null;
+  note: string | null;
+  created_at: number;
+}
+
+/** The parameters /api/events accepts (the page's other filters do not apply to events). */
+export const EVENT_FILTER_KEYS = ['country', 'cause', 'hazard', 'from', 'to', 'q'] as const;
+
+export function eventFilters(f: Filters): Filters {
+  const out: Filters = {};
+  for (const k of EVENT_FILTER_KEYS) if (f[k]) out[k] = f[k];
+  return out;
 }
 
 export class ApiError extends Error {
@@ -120,6 +271,21 @@ export const api = {
   submit: (token: string, body: { url?: string; text?: string; title?: string }) =>
     request<SubmitResult>('/api/articles', {
       method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }),
+  events: (f: Filters, cursor?: string | null, limit = 50) =>
+    request<{ items: EventSummary[]; next: string | null }>(
+      withQuery('/api/events', eventFilters(f), {
+        limit: String(limit),
+        ...(cursor ? { cursor } : {}),
+      }),
+    ),
+  event: (id: string) => request<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  alerts: (query: string) => request<{ items: Alert[]; next: string | null }>(`/api/alerts${query}`),
+  triage: (token: string, id: number, body: { status: AlertStatus; note?: string }) =>
+    request<Alert>(`/api/alerts/${id}`, {
+      method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     }),

@@ -80,3 +80,33 @@ export const TERM_COLOURS: Record<string, string> = {
   returns: '#17becf',
   evicted: '#b4432a',
 };
+
+/** An event's kinds of figure (claims' term classes), coloured like their main term. */
+export const TERM_CLASS_COLOURS: Record<string, string> = {
+  displacement: TERM_COLOURS.displaced!,
+  evacuation: TERM_COLOURS.evacuated!,
+  shelter: TERM_COLOURS.sheltered!,
+  homeless: TERM_COLOURS.homeless!,
+  housing_destroyed: TERM_COLOURS.destroyed_housing!,
+  housing_damaged: TERM_COLOURS.partially_destroyed_housing!,
+  refugees: TERM_COLOURS.refugees!,
+  returns: TERM_COLOURS.returns!,
+};
+
+const TERM_CLASS_WORDS: Record<string, string> = {
+  housing_destroyed: 'homes destroyed',
+  housing_damaged: 'homes damaged',
+};
+
+export const termClassLabel = (c: string): string => TERM_CLASS_WORDS[c] ?? termLabel(c);
+
+/** "displacement, flow" / "shelter, stock": a figure's kind in words. */
+export const kindLabel = (termClass: string, stockOrFlow: string): string =>
+  `${termClassLabel(termClass)}, ${stockOrFlow === 'stock' ? 'stock' : 'flow'}`;
+
+/** "Mosul, Nineveh, Iraq": a place's names without repeats (a province named like its capital). */
+export function placeLabel(...names: (string | null | undefined)[]): string {
+  const seen: string[] = [];
+  for (const n of names) if (n && !seen.includes(n)) seen.push(n);
+  return seen.join(', ');
+}

@@ -5,19 +5,25 @@ import './styles.css';
 import type { JSX } from 'preact';
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { eventFilters } from './api.js';
 import { filtersFromQuery, filtersToQuery, type Filters } from './filters.js';
+import { AlertsPage } from './pages/AlertsPage.js';
 import { ArticlePage } from './pages/ArticlePage.js';
 import { CountryPage } from './pages/CountryPage.js';
+import { EventPage } from './pages/EventPage.js';
+import { EventsPage } from './pages/EventsPage.js';
 import { IngestPage } from './pages/IngestPage.js';
 import { Overview } from './pages/Overview.js';
 import { interceptLinks, navigate, useLocation } from './router.js';
 
 function Page({
   path,
+  search,
   filters,
   setFilters,
 }: {
   path: string;
+  search: string;
   filters: Filters;
   setFilters: (f: Filters) => void;
 }): JSX.Element {
@@ -26,6 +32,10 @@ function Page({
     return <CountryPage iso3={country[1]!.toUpperCase()} filters={filters} setFilters={setFilters} />;
   const article = /^\/article\/(\d+)$/.exec(path);
   if (article) return <ArticlePage id={Number(article[1])} />;
+  const event = /^\/event\/(e[0-9a-f]{12})$/.exec(path);
+  if (event) return <EventPage id={event[1]!} />;
+  if (path === '/events') return <EventsPage filters={filters} setFilters={setFilters} />;
+  if (path === '/alerts') return <AlertsPage search={search} />;
   if (path === '/ingest') return <IngestPage />;
   if (path === '/' || path === '/index.html') return <Overview filters={filters} setFilters={setFilters} />;
   return (
@@ -56,6 +66,7 @@ function App(): JSX.Element {
     }
   }, [loc.path]);
   const query = filtersToQuery(filters);
+  const eventQuery = filtersToQuery(eventFilters(filters));
   return (
     <>
       <a class="skip" href="#main">
@@ -69,6 +80,15 @@ function App(): JSX.Element {
           <a href={`/${query ? `?${query}` : ''}`} aria-current={loc.path === '/' ? 'page' : undefined}>
             Map
           </a>
+          <a
+            href={`/events${eventQuery ? `?${eventQuery}` : ''}`}
+            aria-current={loc.path === '/events' ? 'page' : undefined}
+          >
+            Events
+          </a>
+          <a href="/alerts" aria-current={loc.path === '/alerts' ? 'page' : undefined}>
+            Alerts
+          </a>
           <a href="/ingest" aria-current={loc.path === '/ingest' ? 'page' : undefined}>
             Add an article
           </a>
@@ -76,7 +96,7 @@ function App(): JSX.Element {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page path={loc.path} filters={filters} setFilters={setFilters} />
+        <Page path={loc.path} search={loc.search} filters={filters} setFilters={setFilters} />
       </main>
     </>
   );

@@ -42,6 +42,8 @@ export function launchBrowser(): Promise<Browser> {
 export interface DashboardServer {
   url: string;
   token: string;
+  /** Runs a dmon command on the server's store (e.g. `alerts check`); throws when it fails. */
+  dmon(...args: string[]): string;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,12 @@ export async function startServer(): Promise<DashboardServer> {
   return {
     url,
     token,
+    dmon: (...args: string[]) => {
+      const r = spawnSync(process.execPath, [...tsx, ...args], { env, cwd: ROOT, encoding: 'utf8' });
+      if (r.status !== 0)
+        throw new Error(`dmon ${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`);
+      return r.stdout;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

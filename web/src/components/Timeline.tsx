@@ -1,43 +1,21 @@
-// The timeline: people per week or month and term (the sum of the facts' people in each period,
-// one line per term), drawn with uPlot. A table of the same numbers follows for screen readers
-// and for reading exact values.
+// The timeline, flows and stocks apart (series.ts says why): new movements per week or month
+// and term, and the people reported still displaced, each drawn with uPlot and followed by a
+// table of the same numbers for screen readers and for reading exact values.
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { TimeseriesPoint } from '../api.js';
 import { formatNumber, TERM_COLOURS, termLabel } from '../format.js';
+import { pivotTimeseries, type Kind, type TimelineSeries } from '../series.js';
 
-export interface TimelineSeries {
-  periods: string[];
-  terms: string[];
-  /** values[t][p]: people of term t in period p, null when none was reported. */
-  values: (number | null)[][];
-}
-
-/** Pivots the API's (period, term) rows into one series per term over the sorted periods. */
-export function pivotTimeseries(items: TimeseriesPoint[]): TimelineSeries {
-  const periods = [...new Set(items.map((i) => i.period))].sort();
-  const terms = [...new Set(items.map((i) => i.term))].sort();
-  const pIndex = new Map(periods.map((p, i) => [p, i]));
-  const values = terms.map(() => periods.map((): number | null => null));
-  for (const i of items) {
-    const row = values[terms.indexOf(i.term)];
-    const p = pIndex.get(i.period);
-    if (row && p !== undefined) row[p] = (row[p] ?? 0) + (i.sum_people ?? 0);
-  }
-  return { periods, terms, values };
-}
-
-interface Props {
-  items: TimeseriesPoint[];
-  interval: 'week' | 'month';
-  onInterval: (i: 'week' | 'month') => void;
-}
-
-export function Timeline({ items, interval, onInterval }: Props): JSX.Element {
+function Chart({
+  series,
+  colours,
+}: {
+  series: TimelineSeries;
+  colours: Record<string, string>;
+}): JSX.Element {
   const el = useRef<HTMLDivElement>(null);
-  const series = useMemo(() => pivotTimeseries(items), [items]);
-
   useEffect(() => {
     const box = el.current;
     if (!box || series.periods.length === 0) return;
@@ -45,7 +23,7 @@ export function Timeline({ items, interval, onInterval }: Props): JSX.Element {
     const plot = new uPlot(
       {
         width: Math.max(280, box.clientWidth),
-        height: 240,
+        height: 220,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         legend: { live: false },
         scales: { x: { time: true } },
@@ -54,7 +32,7 @@ export function Timeline({ items, interval, onInterval }: Props): JSX.Element {
           {},
           ...series.terms.map((t) => ({
             label: termLabel(t),
-            stroke: TERM_COLOURS[t] ?? '#333',
+            stroke: colours[t] ?? '#333',
             width: 2,
             points: { show: true, size: 6 },
             spanGaps: false,
@@ -64,39 +42,48 @@ export function Timeline({ items, interval, onInterval }: Props): JSX.Element {
       [xs, ...series.values],
       box,
     );
-    const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(280, box.clientWidth), height: 240 }));
+    const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(280, box.clientWidth), height: 220 }));
     ro.observe(box);
     return () => {
       ro.disconnect();
       plot.destroy();
     };
   }, [series]);
+  return <div ref={el} class="chart" aria-hidden="true" />;
+}
 
+function Panel({
+  kind,
+  series,
+  heading,
+  period,
+  empty,
+  colours,
+}: {
+  kind: Kind;
+  series: TimelineSeries;
+  heading: string;
+  period: string;
+  empty: string;
+  colours: Record<string, string>;
+}): JSX.Element {
+  const id = `timeline-${kind}`;
   return (
-    <section class="timeline" aria-labelledby="timeline-title">
-      <div class="section-head">
-        <h2 id="timeline-title">People per {interval} and term</h2>
-        <div role="group" aria-label="Interval" class="toggle">
-          {(['month', 'week'] as const).map((i) => (
-            <button type="button" key={i} aria-pressed={interval === i} onClick={() => onInterval(i)}>
-              per {i}
-            </button>
-          ))}
-        </div>
-      </div>
+    <section class={`timeline-panel ${kind}`} aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
       {series.periods.length === 0 ? (
-        <p class="muted">No dated facts match these filters.</p>
+        <p class="muted">{empty}</p>
       ) : (
         <>
-          <div ref={el} class="chart" aria-hidden="true" />
+          <Chart series={series} colours={colours} />
           <details>
             <summary>The numbers</summary>
             <div class="table-wrap">
               <table>
-                <caption class="visually-hidden">People per {interval} and term</caption>
+                <caption class="visually-hidden">{heading}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{interval}</th>
+                    <th scope="col">{period}</th>
                     {series.terms.map((t) => (
                       <th scope="col" key={t}>
                         {termLabel(t)}
@@ -121,6 +108,68 @@ export function Timeline({ items, interval, onInterval }: Props): JSX.Element {
           </details>
         </>
       )}
+    </section>
+  );
+}
+
+interface Props {
+  items: TimeseriesPoint[];
+  /** The period of the rows; without onInterval there is no week/month switch (an event's days). */
+  interval: 'week' | 'month' | 'day';
+  onInterval?: (i: 'week' | 'month') => void;
+  /** How flows of one period and term combine: facts add up; an event's claims are running totals. */
+  flows?: 'sum' | 'max';
+  colours?: Record<string, string>;
+}
+
+export function Timeline({
+  items,
+  interval,
+  onInterval,
+  flows = 'sum',
+  colours = TERM_COLOURS,
+}: Props): JSX.Element {
+  const flow = useMemo(() => pivotTimeseries(items, 'flow', flows), [items, flows]);
+  const stock = useMemo(() => pivotTimeseries(items, 'stock'), [items]);
+  const per = interval === 'day' ? 'date' : interval;
+  return (
+    <section class="timeline" aria-labelledby="timeline-title">
+      <div class="section-head">
+        <h2 id="timeline-title">Timeline</h2>
+        {onInterval && interval !== 'day' ? (
+          <div role="group" aria-label="Interval" class="toggle">
+            {(['month', 'week'] as const).map((i) => (
+              <button type="button" key={i} aria-pressed={interval === i} onClick={() => onInterval(i)}>
+                per {i}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <Panel
+        kind="flow"
+        series={flow}
+        colours={colours}
+        period={per}
+        heading={
+          flows === 'sum'
+            ? `New displacement (flows): people per ${interval} and term, added up`
+            : 'New displacement (flows): the figure each claim reported, by date'
+        }
+        empty="No dated flow figures (new movements) match."
+      />
+      <Panel
+        kind="stock"
+        series={stock}
+        colours={colours}
+        period={per}
+        heading={
+          interval === 'day'
+            ? 'Still displaced (stocks): the figure each claim reported, by date'
+            : `Still displaced (stocks): the largest figure reported per ${interval}, never added up`
+        }
+        empty="No dated stock figures (people still displaced) match."
+      />
     </section>
   );
 }

@@ -46,16 +46,52 @@ function popupContent(f: Fact): HTMLElement {
   return box;
 }
 
+/** A circle on the map: a fact, or an event's claim. */
+export interface MapPoint {
+  lat: number;
+  lon: number;
+  people: number;
+  colour: string;
+  popup: () => HTMLElement;
+}
+
+export function factPoints(facts: readonly Fact[]): MapPoint[] {
+  const out: MapPoint[] = [];
+  for (const f of facts) {
+    const lat = f.location?.lat;
+    const lon = f.location?.lon;
+    const people = f.people?.count ?? f.figure;
+    if (lat === null || lat === undefined || lon === null || lon === undefined || !people) continue;
+    out.push({ lat, lon, people, colour: TERM_COLOURS[f.term] ?? '#333', popup: () => popupContent(f) });
+  }
+  return out;
+}
+
 interface Props {
-  countries: CountrySummary[];
-  facts: Fact[];
-  /** ISO3 of the country to zoom to (a country page). */
-  focus?: string;
+  /** Countries shaded by their largest figure (max_people). */
+  countries: Pick<CountrySummary, 'country' | 'facts' | 'max_people'>[];
+  facts?: Fact[];
+  /** Circles other than facts (an event's claims); drawn after the facts. */
+  points?: MapPoint[];
+  /** ISO3 of the countries to zoom to (a country or an event page). */
+  focus?: string | readonly string[];
   label: string;
+  /** What the circles are, for the legend. */
+  pointsLabel?: string;
   small?: boolean;
 }
 
-export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.Element {
+export function WorldMap({
+  countries,
+  facts,
+  points,
+  focus,
+  label,
+  pointsLabel = 'facts at their places',
+  small,
+}: Props): JSX.Element {
+  const focused = focus === undefined ? [] : typeof focus === 'string' ? [focus] : [...focus];
+  const focusKey = focused.join(',');
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
@@ -100,10 +136,10 @@ export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.
     const shapes = L.geoJSON(outlines, {
       style: (f) => {
         const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
-        const focused = focus !== undefined && iso3 === focus;
+        const inFocus = iso3 !== undefined && focused.includes(iso3);
         return {
-          color: focused ? '#222' : '#9a9a9a',
-          weight: focused ? 2 : 0.6,
+          color: inFocus ? '#222' : '#9a9a9a',
+          weight: inFocus ? 2 : 0.6,
           fillColor: shade(iso3 ? byCountry.get(iso3)?.max_people : null),
           fillOpacity: 1,
         };
@@ -121,19 +157,15 @@ export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.
       },
     });
     group.addLayer(shapes);
-    for (const f of facts) {
-      const lat = f.location?.lat;
-      const lon = f.location?.lon;
-      const people = f.people?.count ?? f.figure;
-      if (lat === null || lat === undefined || lon === null || lon === undefined || !people) continue;
-      L.circleMarker([lat, lon], {
-        radius: radius(people),
+    for (const p of [...factPoints(facts ?? []), ...(points ?? [])]) {
+      L.circleMarker([p.lat, p.lon], {
+        radius: radius(p.people),
         color: '#fff',
         weight: 1,
-        fillColor: TERM_COLOURS[f.term] ?? '#333',
+        fillColor: p.colour,
         fillOpacity: 0.75,
       })
-        .bindPopup(() => popupContent(f), { maxWidth: 320 })
+        .bindPopup(p.popup, { maxWidth: 320 })
         .addTo(group);
     }
     // Out of the Tab order: 177 outlines and every circle would stand between the filters and
@@ -143,11 +175,13 @@ export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.
         l.eachLayer((c) => (c as L.Path).getElement()?.setAttribute('tabindex', '-1'));
       else (l as L.Path).getElement?.()?.setAttribute('tabindex', '-1');
     });
-    if (focus) {
-      const target = outlines.find((o) => o.properties.iso3 === focus);
-      if (target) m.fitBounds(L.geoJSON(target).getBounds(), { padding: [10, 10], maxZoom: 6 });
-    }
-  }, [outlines, countries, facts, focus]);
+    const targets = outlines.filter((o) => o.properties.iso3 && focused.includes(o.properties.iso3));
+    if (targets.length)
+      m.fitBounds(L.geoJSON(targets).getBounds(), {
+        padding: [10, 10],
+        maxZoom: 6,
+      });
+  }, [outlines, countries, facts, points, focusKey]);
 
   return (
     <figure class={small ? 'map small' : 'map'}>
@@ -159,7 +193,7 @@ export function WorldMap({ countries, facts, focus, label, small }: Props): JSX.
             <span class="swatch" style={{ background: c }} />≥ {formatNumber(from)}
           </span>
         ))}
-        <span>· circles: facts at their places, area ∝ people</span>
+        <span>· circles: {pointsLabel}, area ∝ people</span>
       </figcaption>
     </figure>
   );

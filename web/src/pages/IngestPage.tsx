@@ -1,16 +1,15 @@
 // Ingest from the page: a URL or a text goes to POST /api/articles with the analyst's token
-// (entered once, kept in this browser), then the page follows the article until its facts appear.
+// (entered once, kept in this tab's sessionStorage: token.ts), then the page follows the article until its facts appear.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Article } from '../api.js';
 import { factHeadline } from '../format.js';
-
-const TOKEN_KEY = 'dmon-token';
+import { useToken } from '../token.js';
 const POLL_MS = 700;
 const POLL_LIMIT = 120;
 
 export function IngestPage(): JSX.Element {
-  const [token, setToken] = useState(() => window.localStorage.getItem(TOKEN_KEY) ?? '');
+  const [token, setToken] = useToken();
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
@@ -51,7 +50,6 @@ export function IngestPage(): JSX.Element {
       return setMessage({ error: true, text: 'Enter an API token first (dmon tokens create --name NAME).' });
     if (!url.trim() && !text.trim())
       return setMessage({ error: true, text: 'Paste a URL or a text to read.' });
-    window.localStorage.setItem(TOKEN_KEY, token.trim());
     setBusy(true);
     try {
       const body = url.trim()
