@@ -12,6 +12,9 @@ export interface Trigger {
   namesHousing: boolean;
 }
 
+/** French elisions of the article and of "de" before a word starting with a vowel. */
+const ELIDED = /^(?:l|d)'(?=\p{L})/u;
+
 export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] {
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
@@ -27,6 +30,20 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       if (e > end || (e === end && e >= 0 && c.seq < hit!.seq)) {
         hit = c;
         end = e;
+      }
+    }
+    // An article or preposition elided onto the trigger's first word: "l'évacuation de",
+    // "d'expulsion", "l'arrivée d'environ 4 000 réfugiés".
+    const bare = hit ? null : ELIDED.exec(norms[i]!);
+    if (bare) {
+      const head = norms[i]!.slice(bare[0].length);
+      for (const c of lex.triggers.get(head) ?? []) {
+        if (c.maxLength < end - i) break;
+        const e = matchEnd(c.words, 1, i + 1, tokens, norms, lex);
+        if (e > end || (e === end && e >= 0 && c.seq < hit!.seq)) {
+          hit = c;
+          end = e;
+        }
       }
     }
     if (hit && !(end - i === 1 && isFalseFriend(tokens, i))) {
@@ -56,6 +73,16 @@ function matchEnd(
   for (; k < words.length; k++, at++) {
     const w = words[k]!;
     if (w === '*' || norms[at] === w || (w === '#' && isCount(tokens[at]))) continue;
+    // An elided last word ("retour d'") is the start of the next token ("d'environ 3 200"),
+    // which the phrase leaves to the figure's reader.
+    if (
+      k > 0 &&
+      k === words.length - 1 &&
+      w.endsWith("'") &&
+      norms[at]?.startsWith(w) &&
+      norms[at]!.length > w.length
+    )
+      return at;
     const names = lex.slots.get(w)?.get(norms[at] ?? '');
     if (!names) return -1;
     let best = -1;

@@ -39,5 +39,6 @@ export const french: Morphology = {
     return [`${noun}s`];
   },
   defaultTags: ['pres', 'pp', 'ger'],
-  of: ['de', 'des'],
+  // "d'" is elided before a vowel: "le retour d'environ 3 200 personnes".
+  of: ['de', 'des', "d'"],
 };
