@@ -100,6 +100,23 @@ function finish(ev: Draft): DisplacementEvent {
   };
 }
 
+/** One event of the given claims, as clustering would describe it (name, places, dates); its
+ * id is the usual one unless `id` is given. Reviewers' merges and splits are built with it. */
+export function eventFromClaims(claims: readonly Claim[], id?: string): DisplacementEvent {
+  const ev: Draft = {
+    claims: [],
+    countries: new Set(),
+    cause: null,
+    hazard: null,
+    hazardName: null,
+    firstDate: null,
+    lastDate: null,
+  };
+  for (const c of [...claims].sort(claimOrder)) add(ev, c, claimHazardName(c));
+  const event = finish(ev);
+  return id ? { ...event, id } : event;
+}
+
 export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
   const drafts: Draft[] = [];
   for (const c of [...claims].sort(claimOrder)) {

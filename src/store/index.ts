@@ -12,6 +12,7 @@ import { Claims } from './queries/claims.js';
 import { Clustering } from './queries/clustering.js';
 import { Events } from './queries/events.js';
 import { Facts } from './queries/facts.js';
+import { Reviews } from './queries/reviews.js';
 import { Sources } from './queries/sources.js';
 import { Summaries } from './queries/summary.js';
 import { Tokens } from './queries/tokens.js';
@@ -35,6 +36,8 @@ export interface Store {
   readonly events: Events;
   /** Keeps claims and events in step with the facts. */
   readonly clustering: Clustering;
+  /** Analysts' confirmations, corrections, rejections, merges and splits, and the audit log. */
+  readonly reviews: Reviews;
   /** The job queue in the same database; `options` set the lease, backoff and worker id. */
   queue(options?: QueueOptions): JobQueue;
   close(): Promise<void>;
@@ -93,6 +96,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     });
   }
   const claims = new Claims(db);
+  const clustering = new Clustering(db, engine);
   const store: Store = {
     engine,
     where,
@@ -106,7 +110,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     webhooks: new Webhooks(db),
     claims,
     events: new Events(db, engine, claims),
-    clustering: new Clustering(db, engine),
+    clustering,
+    reviews: new Reviews(db, clustering),
     queue: (queueOptions) => new JobQueue(db, engine, queueOptions),
     close: () => db.destroy(),
   };
@@ -122,4 +127,5 @@ export type { CountrySummary, Interval, TimeseriesPoint } from './queries/summar
 export type { FactView } from './views.js';
 export type { AlertFilter, AlertView } from './queries/alerts.js';
 export type { DeliveryAttempt, DeliveryOutcome, WebhookInfo } from './queries/webhooks.js';
+export type { AuditEntry, AuditFilter, ReviewFilter, ReviewOutcome, ReviewView } from './queries/reviews.js';
 export type * from './schema.js';

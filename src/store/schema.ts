@@ -4,6 +4,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertsDatabase } from './alertsSchema.js';
 import type { ClaimsDatabase } from './claimsSchema.js';
+import type { ReviewsDatabase } from './reviewsSchema.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -107,6 +108,11 @@ export interface FactsTable {
   implied: string;
   extractor_version: string;
   created_at: number;
+  /** The review applied to the fact (migration 006): confirmed, corrected or rejected, and
+   * JSON of the extracted values a correction replaced. */
+  review_id: number | null;
+  review_status: string | null;
+  review_original: string | null;
 }
 
 export interface PlacesTable {
@@ -152,9 +158,11 @@ export interface TokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** read | review | admin (migration 006; tokens made before it are admin). */
+  scope: Generated<string>;
 }
 
-export interface Database extends AlertsDatabase, ClaimsDatabase {
+export interface Database extends AlertsDatabase, ClaimsDatabase, ReviewsDatabase {
   sources: SourcesTable;
   articles: ArticlesTable;
   facts: FactsTable;

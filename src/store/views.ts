@@ -114,6 +114,12 @@ export interface FactView extends Omit<Fact, 'locations'> {
   evidence: string;
   extractor_version: string;
   locations?: Place[];
+  /** The review applied to the figure, with the extracted values a correction replaced. */
+  review?: {
+    id: number;
+    status: 'confirmed' | 'corrected' | 'rejected';
+    extracted?: Record<string, unknown>;
+  };
 }
 
 export function rowToFactView(r: FactRow, places?: PlaceRow[]): FactView {
@@ -145,5 +151,9 @@ export function rowToFactView(r: FactRow, places?: PlaceRow[]): FactView {
   if (r.vague !== null) v.vague = r.vague;
   if (r.range_lo !== null && r.range_hi !== null) v.range = [r.range_lo, r.range_hi];
   if (places) v.locations = places.map(rowToPlace);
+  if (r.review_id !== null && r.review_status !== null) {
+    v.review = { id: r.review_id, status: r.review_status as 'confirmed' | 'corrected' | 'rejected' };
+    if (r.review_original) v.review.extracted = JSON.parse(r.review_original) as Record<string, unknown>;
+  }
   return v;
 }

@@ -6,6 +6,7 @@ import { down001, up001 } from './001_initial.js';
 import { down002, up002 } from './002_facet_indexes.js';
 import { down004, up004 } from './004_alerts.js';
 import { down005, up005 } from './005_claims_events.js';
+import { down006, up006 } from './006_reviews.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '002_facet_indexes': { up: up002, down: down002 },
     '004_alerts': { up: up004(engine), down: down004 },
     '005_claims_events': { up: up005, down: down005 },
+    '006_reviews': { up: up006(engine), down: down006 },
   };
   return { getMigrations: async () => migrations };
 }

@@ -42,6 +42,10 @@ export async function loadClaimFacts(
     );
   }
   if (factIds) q = q.where('facts.id', 'in', factIds.length ? factIds : [-1]);
+  // A figure a reviewer rejected (or its syndicated copy) stands behind no claim.
+  q = q.where((eb) =>
+    eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),
+  );
   const rows = await q.orderBy('facts.id').execute();
   return rows.map((r): ClaimFact => ({
     factId: r.id,

@@ -15,7 +15,9 @@ import type { DisplacementEvent } from '../../events/types.js';
 import { recommendFigures } from '../../figures/recommend.js';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
+import { applyEventReviews } from '../../review/events.js';
 import { loadClaimFacts } from './claimFacts.js';
+import { applyFactReviews, loadEventReviews } from './reviewApply.js';
 
 /** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks. */
 const CLUSTER_LOCK = 947_301;
@@ -42,19 +44,26 @@ export class Clustering {
   /** Clusters again what the given articles' facts (current and former) touch. */
   async updateForArticles(articleIds: number[]): Promise<ClusterResult> {
     if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
-    return this.db.transaction().execute(async (trx) => {
-      await this.lock(trx);
-      const seed = await this.articleCountries(trx, articleIds);
-      if (seed.size === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
-      const countries = await this.expand(trx, seed);
-      return this.recluster(trx, [...countries]);
-    });
+    return this.db.transaction().execute((trx) => this.updateInTransaction(trx, articleIds));
+  }
+
+  /** updateForArticles inside the caller's transaction (a review and its effects commit together).
+   * Reviews are written over the articles' facts first (a new extraction arrives without them). */
+  async updateInTransaction(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
+    if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
+    await this.lock(trx);
+    await applyFactReviews(trx, articleIds);
+    const seed = await this.articleCountries(trx, articleIds);
+    if (seed.size === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
+    const countries = await this.expand(trx, seed);
+    return this.recluster(trx, [...countries]);
   }
 
   /** Clusters the whole store again (after an upgrade, or on request). */
   async rebuild(): Promise<ClusterResult> {
     return this.db.transaction().execute(async (trx) => {
       await this.lock(trx);
+      await applyFactReviews(trx, null);
       await trx.deleteFrom('event_countries').execute();
       await trx.deleteFrom('events').execute();
       await trx.deleteFrom('claim_facts').execute();
@@ -157,7 +166,8 @@ export class Clustering {
 
   private async write(trx: Trx, facts: ClaimFact[], countries: number): Promise<ClusterResult> {
     const claims = corroborate(facts);
-    const events = clusterEvents(claims);
+    // Reviewers' merges and splits, over what the rules grouped.
+    const events = applyEventReviews(clusterEvents(claims), await loadEventReviews(trx));
     const now = Date.now();
     const eventOf = new Map<string, string>();
     for (const e of events) for (const c of e.claims) eventOf.set(c.id, e.id);

@@ -43,6 +43,9 @@ export function factWhere(engine: Engine, f: FactFilter) {
     if (f.minConfidence !== undefined) and.push(eb('facts.confidence', '>=', f.minConfidence));
     if (f.q) and.push(containsText(engine, 'facts.evidence', f.q));
     if (f.articleId !== undefined) and.push(eb('facts.article_id', '=', f.articleId));
+    // A rejected figure (or its syndicated copy) is not listed, counted or exported; it stays
+    // readable by id and through its review (GET /api/reviews).
+    and.push(eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]));
     return eb.and(and);
   };
 }

@@ -1,12 +1,22 @@
-// API bearer tokens. Only a SHA-256 of each token is stored; the token is shown once.
-import { createHash, randomBytes } from 'node:crypto';
+// API bearer tokens. Only a SHA-256 of each token is stored; the token is shown once. Each has a
+// scope: read < review < admin, each allowing what the one before it does (see serve/auth.ts).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DmonError } from '../../errors.js';
 import type { Database } from '../schema.js';
 
+export const SCOPES = ['read', 'review', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Whether a token of scope `has` may do what needs `needs`. */
+export function scopeAllows(has: Scope, needs: Scope): boolean {
+  return SCOPES.indexOf(has) >= SCOPES.indexOf(needs);
+}
+
 export interface TokenInfo {
   id: number;
   name: string;
+  scope: Scope;
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
@@ -19,8 +29,14 @@ export function hashToken(token: string): string {
 export class Tokens {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Creates a token named `name` and returns it; it cannot be read back later. */
-  async create(name: string): Promise<{ name: string; token: string }> {
+  /** Creates a token named `name` and returns it; it cannot be read back later. Without a
+   * scope it is admin, as every token was before scopes existed (README, "Review"). */
+  async create(name: string, scope: Scope = 'admin'): Promise<{ name: string; token: string; scope: Scope }> {
+    if (!SCOPES.includes(scope))
+      throw new DmonError(
+        'USAGE',
+        `token scope ${JSON.stringify(scope)} must be one of: ${SCOPES.join(', ')}`,
+      );
     if (!/^[\w.@-]{1,64}$/.test(name))
       throw new DmonError(
         'USAGE',
@@ -29,7 +45,14 @@ export class Tokens {
     const token = `dmon_${randomBytes(24).toString('base64url')}`;
     const row = await this.db
       .insertInto('tokens')
-      .values({ name, hash: hashToken(token), created_at: Date.now(), last_used_at: null, revoked_at: null })
+      .values({
+        name,
+        scope,
+        hash: hashToken(token),
+        created_at: Date.now(),
+        last_used_at: null,
+        revoked_at: null,
+      })
       .onConflict((oc) => oc.column('name').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -38,28 +61,36 @@ export class Tokens {
         'CONFLICT',
         `a token named ${JSON.stringify(name)} exists already; revoke it or choose another name.`,
       );
-    return { name, token };
+    return { name, token, scope };
   }
 
   /** The name of the live token, or null when it is unknown or revoked. */
   async verify(token: string): Promise<string | null> {
+    return (await this.check(token))?.name ?? null;
+  }
+
+  /** The name and scope of the live token, or null when it is unknown or revoked. The lookup is
+   * by SHA-256 digest, so timing can tell nothing about the token itself; the digest found is
+   * compared again in constant time before it is trusted. */
+  async check(token: string): Promise<{ name: string; scope: Scope } | null> {
+    const hash = hashToken(token);
     const row = await this.db
       .selectFrom('tokens')
-      .select(['id', 'name'])
-      .where('hash', '=', hashToken(token))
+      .select(['id', 'name', 'scope', 'hash'])
+      .where('hash', '=', hash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!row) return null;
+    if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
     await this.db.updateTable('tokens').set({ last_used_at: Date.now() }).where('id', '=', row.id).execute();
-    return row.name;
+    return { name: row.name, scope: SCOPES.includes(row.scope as Scope) ? (row.scope as Scope) : 'read' };
   }
 
   list(): Promise<TokenInfo[]> {
     return this.db
       .selectFrom('tokens')
-      .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+      .select(['id', 'name', 'scope', 'created_at', 'last_used_at', 'revoked_at'])
       .orderBy('id')
-      .execute();
+      .execute() as Promise<TokenInfo[]>;
   }
 
   async revoke(name: string): Promise<boolean> {
