@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'FEED_INVALID'
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'CONFIG_INVALID'
@@ -34,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   FEED_INVALID: 422,
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   CONFLICT: 409,
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,

@@ -16,6 +16,8 @@ import { exportRoutes } from './routes/export.js';
 import { factRoutes } from './routes/facts.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { REVIEW_SCHEMAS } from './schemas/review.js';
 import { summaryRoutes } from './routes/summaries.js';
 import { installSecurityHeaders, securityHeaders, type CspDirectives } from './securityHeaders.js';
 import { webRoutes } from './web.js';
@@ -55,7 +57,7 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
   // Response schemas document the API (OpenAPI) and are checked against real responses in
   // openapi.test.ts; they do not serialise, so a field is never silently dropped from a reply.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  for (const schema of MODEL_SCHEMAS) app.addSchema(schema);
+  for (const schema of [...MODEL_SCHEMAS, ...REVIEW_SCHEMAS]) app.addSchema(schema);
   if (options.corsOrigins?.length) await app.register(cors, { origin: options.corsOrigins });
   await app.register(swagger, {
     openapi: {
@@ -85,13 +87,18 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
           description: 'Displacement episodes with a recommended figure, and monthly figures',
         },
         { name: 'alerts', description: 'Rises in displacement for an analyst to triage' },
+        {
+          name: 'reviews',
+          description: 'Analysts confirm, correct or reject figures, merge and split events; the audit log',
+        },
       ],
       components: {
         securitySchemes: {
           bearer: {
             type: 'http',
             scheme: 'bearer',
-            description: 'a token from `dmon tokens create --name NAME`',
+            description:
+              'a token from `dmon tokens create --name NAME --scope read|review|admin`; each scope allows what the ones before it do',
           },
         },
       },
@@ -109,6 +116,7 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     exportRoutes(api, ctx);
     feedRoutes(api, ctx);
     alertRoutes(api, ctx);
+    reviewRoutes(api, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await webRoutes(app, options.webDir);

@@ -158,7 +158,7 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
         tags: ['alerts'],
         response: {
           200: { description: 'The alert as triaged', type: 'object' },
-          ...errorResponses(400, 401, 404),
+          ...errorResponses(400, 401, 403, 404),
         },
         security: SECURITY,
         params: ID_PARAMS,

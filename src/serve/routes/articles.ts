@@ -100,7 +100,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
         response: {
           200: { description: 'Stored at once (a text), or already known', ...SUBMIT_RESULT },
           202: { description: 'Queued: a job will fetch and extract the URL', ...SUBMIT_RESULT },
-          ...errorResponses(400, 401, 413, 415),
+          ...errorResponses(400, 401, 403, 413, 415),
         },
       },
     },

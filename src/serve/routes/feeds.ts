@@ -49,7 +49,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Body: { url: string } }>(
     '/api/feeds',
     {
-      preHandler: requireToken(ctx.store),
+      preHandler: requireToken(ctx.store, 'admin'),
       schema: {
         summary: 'Add a feed (RSS, Atom or JSON Feed)',
         operationId: 'addFeed',
@@ -64,7 +64,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
         response: {
           200: { description: 'The feed was already there', ...ADDED },
           201: { description: 'The feed was added', ...ADDED },
-          ...errorResponses(400, 401, 422),
+          ...errorResponses(400, 401, 403, 422),
         },
       },
     },
@@ -78,14 +78,14 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.delete<{ Params: { id: number } }>(
     '/api/feeds/:id',
     {
-      preHandler: requireToken(ctx.store),
+      preHandler: requireToken(ctx.store, 'admin'),
       schema: {
         summary: 'Remove a feed (its articles stay)',
         operationId: 'removeFeed',
         tags: ['feeds'],
         security: SECURITY,
         params: ID_PARAMS,
-        response: { 204: { description: 'Removed', type: 'null' }, ...errorResponses(400, 401, 404) },
+        response: { 204: { description: 'Removed', type: 'null' }, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {

@@ -148,6 +148,20 @@ const factProperties = {
   implied: { type: 'array', items: str },
   extractor_version: str,
   locations: { type: 'array', items: { $ref: 'Place#' } },
+  review: {
+    type: 'object',
+    description:
+      'present when a reviewer confirmed, corrected or rejected the figure (or rejected a syndicated copy of its sentence); the fields above then carry the corrections',
+    required: ['id', 'status'],
+    properties: {
+      id: { ...int, description: 'the review (GET /api/reviews)' },
+      status: { type: 'string', enum: ['confirmed', 'corrected', 'rejected'] },
+      extracted: {
+        type: 'object',
+        description: 'the values the extractor read, where a correction replaced them',
+      },
+    },
+  },
 } as const;
 
 const factRequired = [

@@ -3,7 +3,9 @@
 const ERROR_MEANING: Record<number, string> = {
   400: 'Bad parameter or body (code USAGE and others): the message names it and what is allowed',
   401: 'Missing, malformed, unknown or revoked bearer token (code UNAUTHORIZED)',
+  403: "The token's scope does not allow this (code FORBIDDEN): read < review < admin",
   404: 'No such resource (code NOT_FOUND)',
+  409: 'The request conflicts with what is stored (code CONFLICT); the message says what to do',
   413: 'Body too large (code INPUT_TOO_LARGE)',
   415: 'Body is not JSON, or the text is binary (code INPUT_BINARY)',
   422: 'The URL answered with no feed the monitor can read (code FEED_INVALID)',
