@@ -1,8 +1,10 @@
-// `dmon tokens create --name N | list | revoke NAME`: bearer tokens for the API's write routes.
+// `dmon tokens create --name N [--scope read|review|admin] | list | revoke NAME`: bearer tokens
+// for the API's write routes. `add` is another name for `create`.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
+import { SCOPES, type Scope } from '../../store/queries/tokens.js';
 import type { RegisterCommand } from './index.js';
 
 async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
@@ -23,17 +25,28 @@ export const registerTokens: RegisterCommand = (program: Command) => {
     .description('manage API bearer tokens (stored hashed; shown once)');
   tokens
     .command('create')
+    .alias('add')
     .description('create a token and print it')
-    .requiredOption('--name <name>', 'who or what uses the token')
-    .option('--json', 'print {name, token} as JSON')
-    .action(async (flags: { name: string; json?: boolean }) => {
-      const t = await withStore((s) => s.tokens.create(flags.name));
+    .requiredOption('--name <name>', 'who or what uses the token (recorded as the reviewer)')
+    .option(
+      '--scope <scope>',
+      'read (the audit log), review (reviews, merges, splits, alert triage, submitting articles) or admin (also feeds); default admin, as tokens were before scopes',
+      'admin',
+    )
+    .option('--json', 'print {name, token, scope} as JSON')
+    .action(async (flags: { name: string; scope: string; json?: boolean }) => {
+      if (!(SCOPES as readonly string[]).includes(flags.scope))
+        throw new DmonError(
+          'USAGE',
+          `--scope ${JSON.stringify(flags.scope)} must be one of: ${SCOPES.join(', ')}`,
+        );
+      const t = await withStore((s) => s.tokens.create(flags.name, flags.scope as Scope));
       if (flags.json) process.stdout.write(JSON.stringify(t) + '\n');
       else {
         process.stdout.write(`${t.token}\n`);
         if (process.stderr.isTTY)
           process.stderr.write(
-            `token "${t.name}" created; it is not stored and cannot be shown again. Send it as "Authorization: Bearer <token>".\n`,
+            `token "${t.name}" (scope ${t.scope}) created; it is not stored and cannot be shown again. Send it as "Authorization: Bearer <token>".\n`,
           );
       }
     });
@@ -48,7 +61,7 @@ export const registerTokens: RegisterCommand = (program: Command) => {
         return void process.stdout.write('no tokens; create one with `dmon tokens create --name NAME`\n');
       for (const r of rows)
         process.stdout.write(
-          `${r.name.padEnd(24)} created ${iso(r.created_at)}  last used ${iso(r.last_used_at)}${r.revoked_at ? `  REVOKED ${iso(r.revoked_at)}` : ''}\n`,
+          `${r.name.padEnd(24)} ${r.scope.padEnd(7)} created ${iso(r.created_at)}  last used ${iso(r.last_used_at)}${r.revoked_at ? `  REVOKED ${iso(r.revoked_at)}` : ''}\n`,
         );
     });
   tokens
