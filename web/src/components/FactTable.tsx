@@ -1,7 +1,7 @@
 // Facts as a table: figure, term, place, date, confidence and the article each came from.
 import type { JSX } from 'preact';
 import type { Fact } from '../api.js';
-import { factHeadline, formatNumber } from '../format.js';
+import { factHeadline, formatNumber, placeLabel } from '../format.js';
 
 export function FactTable({ facts, caption }: { facts: Fact[]; caption: string }): JSX.Element {
   if (facts.length === 0) return <p class="muted">No facts match these filters.</p>;
@@ -24,7 +24,7 @@ export function FactTable({ facts, caption }: { facts: Fact[]; caption: string }
             <tr key={f.id}>
               <td>{factHeadline(f)}</td>
               <td class="num">{formatNumber(f.people?.count)}</td>
-              <td>{[f.location?.name, f.admin1].filter(Boolean).join(', ') || '—'}</td>
+              <td>{placeLabel(f.location?.name, f.admin1) || '—'}</td>
               <td>{f.fact_date ?? '—'}</td>
               <td class="num">{f.confidence.toFixed(2)}</td>
               <td>

@@ -5,7 +5,7 @@ import L from 'leaflet';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CountrySummary, Fact } from '../api.js';
-import { countryName, factHeadline, formatNumber, TERM_COLOURS } from '../format.js';
+import { countryName, factHeadline, formatNumber, placeLabel, TERM_COLOURS } from '../format.js';
 import { loadOutlines, type CountryFeature } from '../outlines.js';
 import { navigate } from '../router.js';
 
@@ -34,7 +34,7 @@ function popupContent(f: Fact): HTMLElement {
   const h = document.createElement('strong');
   h.textContent = factHeadline(f);
   const where = document.createElement('div');
-  where.textContent = [f.location?.name, f.admin1, countryName(f.country)].filter(Boolean).join(', ');
+  where.textContent = placeLabel(f.location?.name, f.admin1, countryName(f.country));
   const when = document.createElement('div');
   when.textContent = f.fact_date ? `date: ${f.fact_date}` : 'date: not stated';
   const quote = document.createElement('blockquote');

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { kindLabel, placeLabel, termClassLabel } from './format.js';
+
+test('a place is named once even when its province, or its country, has the same name', () => {
+  assert.equal(placeLabel('Gujarat', 'Gujarat', 'India'), 'Gujarat, India');
+  assert.equal(placeLabel('Somalia', null, 'Somalia'), 'Somalia');
+  assert.equal(placeLabel('Mosul', 'Nineveh', 'Iraq'), 'Mosul, Nineveh, Iraq');
+  assert.equal(placeLabel(undefined, null), '');
+});
+
+test("an event's kinds of figure in words", () => {
+  assert.equal(termClassLabel('housing_destroyed'), 'homes destroyed');
+  assert.equal(kindLabel('displacement', 'stock'), 'displacement, stock');
+  assert.equal(kindLabel('evacuation', 'flow'), 'evacuation, flow');
+});
