@@ -167,6 +167,8 @@ export interface Lexicon {
   relatives: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
+  /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
+  exercises: string[][];
   /** Words after a trigger that cancel or deny it ("the evacuation was called off"). */
   cancellation: string[][];
 }
@@ -275,6 +277,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     figureNegation: [],
     cancellation: [],
     futureMovements: [],
+    exercises: [],
     modals: new Set(),
     relatives: new Set(),
     rates: [],
@@ -406,6 +409,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     const modal = read<Record<string, string[]>>(lang, 'modality.json');
     if (modal) {
       lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
+      lex.exercises.push(...(modal.exercises ?? []).map(words));
       set(modal.negation).forEach((x) => lex.negation.add(x));
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));

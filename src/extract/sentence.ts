@@ -3,8 +3,8 @@
 import type { Fact, Span } from '../types.js';
 import { newFact } from './fact.js';
 import { HOUSING_TERMS } from '../types.js';
-import type { Lexicon } from './lexicon.js';
-import { tokenize } from './segment/tokens.js';
+import { type Lexicon, matchesAt } from './lexicon.js';
+import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
@@ -16,6 +16,12 @@ function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
   return triggers.some((r) => r.first < at && at < r.next && r.entry.words.includes('#'));
 }
 
+/** An evacuation drill or simulation: its figures are of people practising, not displaced. */
+function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  return norms.some((_, i) => lex.exercises.some((e) => matchesAt(norms, i, e)));
+}
+
 export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
@@ -25,7 +31,7 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
   const triggers = findTriggers(tokens, lex);
-  if (triggers.length === 0) return [];
+  if (triggers.length === 0 || isExercise(tokens, lex)) return [];
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));
   const listItems = built.listItems;
