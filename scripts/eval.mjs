@@ -1,9 +1,11 @@
-// `npm run eval`: scores the CLI with the project's shared scorer on every development file
-// (../shared/eval) and prints the Markdown table kept in the README. Needs the shared folder
-// beside the checkout; the product itself never reads it.
+// `npm run eval`: scores the product on every development file of the shared evaluation folder
+// (../shared/eval) with `dmon eval` (the shared scorer's metrics, ported into src/eval) and prints
+// the Markdown table kept in the README. Needs the shared folder beside the checkout for its gold
+// files; the product itself never reads it.
 //
 // It also scores the project's own real-text set (eval/real/, see its README): the studied dev
 // half always, the held-back half only with `npm run eval -- --held`, once a piece of work is done.
+// The real-text facts rows add the confidence's expected calibration error (ECE, raw → calibrated).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,20 +14,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = `${root}../shared/eval`;
-if (!existsSync(`${evalDir}/score.mjs`)) {
-  console.error(
-    `eval: ${evalDir}/score.mjs not found; the shared evaluation folder must sit beside the checkout`,
-  );
+if (!existsSync(`${evalDir}/dev`)) {
+  console.error(`eval: ${evalDir}/dev not found; the shared evaluation folder must sit beside the checkout`);
   process.exit(1);
 }
 const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
-  ['facts', 'smoke', 'extract', shared('smoke')],
-  ['facts', 'facts-sentences', 'extract', shared('facts-sentences')],
-  ['facts', 'facts-articles', 'extract', shared('facts-articles')],
-  ['classify', 'classify', 'extract', shared('classify')],
-  ['geo', 'geo-lgl', 'geoparse', shared('geo-lgl')],
-  ['geo', 'geo-trnews', 'geoparse', shared('geo-trnews')],
+  ['facts', 'smoke', shared('smoke')],
+  ['facts', 'facts-sentences', shared('facts-sentences')],
+  ['facts', 'facts-articles', shared('facts-articles')],
+  ['classify', 'classify', shared('classify')],
+  ['geo', 'geo-lgl', shared('geo-lgl')],
+  ['geo', 'geo-trnews', shared('geo-trnews')],
 ];
 // The real-text halves are several files each (one per part); the scorer reads one.
 const tmp = mkdtempSync(join(tmpdir(), 'dmon-eval-'));
@@ -37,24 +37,16 @@ for (const half of process.argv.includes('--held') ? ['dev', 'held'] : ['dev']) 
     .sort();
   writeFileSync(gold, files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n') + '\n');
   runs.push(
-    ['facts', `real (${half} half)`, 'extract', gold],
-    ['classify', `real (${half} half) relevance`, 'extract', gold],
+    ['facts', `real (${half} half)`, gold, '--calibration'],
+    ['classify', `real (${half} half) relevance`, gold],
   );
 }
 const f = (x) => (x == null ? '–' : x.toFixed(3));
 const rows = [];
-for (const [mode, file, cmd, gold] of runs) {
+for (const [mode, file, gold, ...extra] of runs) {
   const r = spawnSync(
     process.execPath,
-    [
-      `${evalDir}/score.mjs`,
-      mode,
-      '--gold',
-      gold,
-      '--cmd',
-      `node ${root}bin/dmon.mjs ${cmd} --jsonl`,
-      '--json',
-    ],
+    [`${root}bin/dmon.mjs`, 'eval', '--gold', gold, '--task', mode, '--json', ...extra],
     { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) {
@@ -62,10 +54,14 @@ for (const [mode, file, cmd, gold] of runs) {
     process.exitCode = 1;
     continue;
   }
-  const a = JSON.parse(r.stdout.trim().split('\n').pop()).results.all;
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  const a = out.results.all;
+  const cal = out.calibration
+    ? ` · confidence ECE ${f(out.calibration.raw.ece)} raw → ${f(out.calibration.calibrated.ece)} calibrated`
+    : '';
   if (mode === 'facts')
     rows.push(
-      `| ${file} | recall ${f(a.recall)} · prf P ${f(a.prf_docs_precision)} R ${f(a.prf_docs_recall)} F1 ${f(a.prf_docs_f1)} · unit ${f(a.unit_accuracy)} · country ${f(a.country_accuracy)} · place ${f(a.location_match)} |`,
+      `| ${file} | recall ${f(a.recall)} · prf P ${f(a.prf_docs_precision)} R ${f(a.prf_docs_recall)} F1 ${f(a.prf_docs_f1)} · unit ${f(a.unit_accuracy)} · country ${f(a.country_accuracy)} · place ${f(a.location_match)}${cal} |`,
     );
   else if (mode === 'classify')
     rows.push(

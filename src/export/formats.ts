@@ -1,10 +1,11 @@
-// Streaming writers: each turns an async stream of facts into a stream of chunks (text, or bytes
-// for XLSX), so an export of a million rows holds one page of rows in memory at a time.
+// Streaming writers: each turns an async stream of rows (facts, claims or events) into a stream of
+// chunks (text, or bytes for XLSX), so an export of a million rows holds one page of rows in
+// memory at a time.
 import type { FactListItem } from '../store/index.js';
 import type { Term } from '../types.js';
 import type { Admin1Coder } from './admin1Code.js';
-import { exportColumns } from './hxl.js';
-import { toExportRow, type ExportRow } from './row.js';
+import { exportColumns, type ExportColumn } from './hxl.js';
+import { factRows } from './row.js';
 import { toXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'jsonl'] as const;
@@ -38,15 +39,15 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-async function* batched(
-  facts: AsyncIterable<FactListItem>,
-  options: ExportOptions,
-  line: (r: ExportRow) => string,
+/** Rows of any level (facts, claims, events) in chunks of `batch` lines. */
+async function* batched<R>(
+  rows: AsyncIterable<R>,
+  batch: number,
+  line: (r: R) => string,
 ): AsyncGenerator<string> {
-  const batch = options.batch ?? 200;
   let buf: string[] = [];
-  for await (const f of facts) {
-    buf.push(line(toExportRow(f, options.admin1Code)));
+  for await (const r of rows) {
+    buf.push(line(r));
     if (buf.length >= batch) {
       yield buf.join('');
       buf = [];
@@ -55,38 +56,72 @@ async function* batched(
   if (buf.length) yield buf.join('');
 }
 
-export async function* toCsv(
-  facts: AsyncIterable<FactListItem>,
-  options: ExportOptions = {},
+/** CSV: a byte order mark, the header row, the HXL hashtag row, then one line per row. */
+export async function* rowsToCsv<R>(
+  rows: AsyncIterable<R>,
+  cols: readonly ExportColumn<R>[],
+  batch = 200,
 ): AsyncGenerator<string> {
-  const cols = exportColumns(options.terms);
   yield (
     BOM + cols.map((c) => csvCell(c.header)).join(',') + '\r\n' + cols.map((c) => c.tag).join(',') + '\r\n'
   );
-  yield* batched(facts, options, (r) => cols.map((c) => csvCell(c.value(r))).join(',') + '\r\n');
+  yield* batched(rows, batch, (r) => cols.map((c) => csvCell(c.value(r))).join(',') + '\r\n');
 }
 
-export async function* toJsonl(
-  facts: AsyncIterable<FactListItem>,
-  options: ExportOptions = {},
-): AsyncGenerator<string> {
-  yield* batched(facts, options, (r) => JSON.stringify(r) + '\n');
+export async function* rowsToJsonl<R>(rows: AsyncIterable<R>, batch = 200): AsyncGenerator<string> {
+  yield* batched(rows, batch, (r) => JSON.stringify(r) + '\n');
 }
 
-export async function* toGeoJson(
-  facts: AsyncIterable<FactListItem>,
-  options: ExportOptions = {},
+export type Geometry =
+  { type: 'Point'; coordinates: [number, number] } | { type: 'MultiPoint'; coordinates: [number, number][] };
+
+/** A GeoJSON FeatureCollection: each row a feature with `split`'s geometry and properties. */
+export async function* rowsToGeoJson<R>(
+  rows: AsyncIterable<R>,
+  split: (r: R) => { id: string | number; geometry: Geometry | null; properties: object },
+  batch = 200,
 ): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[\n';
   let first = true;
-  yield* batched(facts, options, (r) => {
-    const { lat, lon, ...properties } = r;
-    const geometry = lat !== null && lon !== null ? { type: 'Point', coordinates: [lon, lat] } : null;
-    const s = (first ? '' : ',\n') + JSON.stringify({ type: 'Feature', id: r.id, geometry, properties });
+  yield* batched(rows, batch, (r) => {
+    const s = (first ? '' : ',\n') + JSON.stringify({ type: 'Feature', ...split(r) });
     first = false;
     return s;
   });
   yield '\n]}\n';
+}
+
+/** A point where both coordinates are known. */
+export function point(lat: number | null, lon: number | null): Geometry | null {
+  return lat !== null && lon !== null ? { type: 'Point', coordinates: [lon, lat] } : null;
+}
+
+export function toCsv(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
+  return rowsToCsv(factRows(facts, options.admin1Code), exportColumns(options.terms), options.batch);
+}
+
+export function toJsonl(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
+  return rowsToJsonl(factRows(facts, options.admin1Code), options.batch);
+}
+
+export function toGeoJson(
+  facts: AsyncIterable<FactListItem>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
+  return rowsToGeoJson(
+    factRows(facts, options.admin1Code),
+    (r) => {
+      const { lat, lon, ...properties } = r;
+      return { id: r.id, geometry: point(lat, lon), properties };
+    },
+    options.batch,
+  );
 }
 
 /** The export as a stream of chunks: strings for the text formats, bytes for XLSX. */

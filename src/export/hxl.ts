@@ -34,25 +34,38 @@ export const PEOPLE_TERMS: readonly Term[] = TERMS.filter((t) => !HOUSING_TERMS.
 export type CellType = 'integer' | 'number' | 'text' | 'date';
 
 /** One column of a tabular export: its header, its hashtag, its type and how to read its cell. */
-export interface ExportColumn {
+export interface ExportColumn<R = ExportRow> {
   header: string;
   tag: string;
   type: CellType;
-  value(r: ExportRow): string | number | null;
+  value(r: R): string | number | null;
   /** What the column holds, for the README's column table. */
   doc: string;
 }
 
-const col = (header: keyof ExportRow, tag: string, type: CellType, doc: string): ExportColumn => ({
+export const col = <R = ExportRow>(
+  header: keyof R & string,
+  tag: string,
+  type: CellType,
+  doc: string,
+): ExportColumn<R> => ({
   header,
   tag,
   type,
   doc,
-  value: (r) => r[header],
+  value: (r) => r[header] as string | number | null,
 });
 
-/** The people column of a term: the fact's people count when it is that term's, else empty. */
-function peopleColumn(term: Term): ExportColumn {
+/** What the per-term people and households columns read from a row (a fact's or a claim's). */
+export interface TermFigure {
+  term: string;
+  figure: number | null;
+  unit: string;
+  people: number | null;
+}
+
+/** The people column of a term: the row's people count when it is that term's, else empty. */
+export function peopleColumn<R extends TermFigure = ExportRow>(term: Term): ExportColumn<R> {
   return {
     header: `people_${term}`,
     tag: `#affected+${TERM_ATTRIBUTES[term]}+ind`,
@@ -63,7 +76,7 @@ function peopleColumn(term: Term): ExportColumn {
 }
 
 /** The households column of a term: the figure when it was stated in households. */
-function householdsColumn(term: Term): ExportColumn {
+export function householdsColumn<R extends TermFigure = ExportRow>(term: Term): ExportColumn<R> {
   return {
     header: `households_${term}`,
     tag: `#affected+${TERM_ATTRIBUTES[term]}+hh`,
@@ -113,8 +126,8 @@ export function exportColumns(terms?: readonly Term[] | null): ExportColumn[] {
       'number',
       'the average household size used to turn households into people',
     ),
-    ...wanted.map(peopleColumn),
-    ...wanted.map(householdsColumn),
+    ...wanted.map((t) => peopleColumn(t)),
+    ...wanted.map((t) => householdsColumn(t)),
     col(
       'date',
       '#date+start',

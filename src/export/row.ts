@@ -63,3 +63,11 @@ export function toExportRow(f: FactListItem, admin1Code?: Admin1Coder): ExportRo
     article_id: f.article_id,
   };
 }
+
+/** The facts as export rows. */
+export async function* factRows(
+  facts: AsyncIterable<FactListItem>,
+  admin1Code?: Admin1Coder,
+): AsyncGenerator<ExportRow> {
+  for await (const f of facts) yield toExportRow(f, admin1Code);
+}

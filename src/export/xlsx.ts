@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { FactListItem } from '../store/index.js';
 import type { ExportOptions } from './formats.js';
 import { exportColumns, type ExportColumn } from './hxl.js';
-import { toExportRow } from './row.js';
+import { factRows } from './row.js';
 
 const NUMBER_FORMATS: Record<ExportColumn['type'], string | undefined> = {
   integer: '#,##0',
@@ -25,14 +25,18 @@ function cell(type: ExportColumn['type'], v: string | number | null): string | n
   return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
 }
 
-async function write(facts: AsyncIterable<FactListItem>, out: PassThrough, options: ExportOptions) {
-  const cols = exportColumns(options.terms);
+async function write<R>(
+  rows: AsyncIterable<R>,
+  cols: readonly ExportColumn<R>[],
+  sheetName: string,
+  out: PassThrough,
+) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet('facts', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = cols.map((c) => ({
     key: c.header,
     width: WIDTHS[c.header] ?? Math.max(10, c.tag.length + 2),
@@ -44,9 +48,8 @@ async function write(facts: AsyncIterable<FactListItem>, out: PassThrough, optio
   const tags = sheet.addRow(cols.map((c) => c.tag));
   tags.font = { italic: true };
   tags.commit();
-  for await (const f of facts) {
+  for await (const r of rows) {
     if (out.destroyed) return;
-    const r = toExportRow(f, options.admin1Code);
     sheet.addRow(cols.map((c) => cell(c.type, c.value(r)))).commit();
     // Let a slow reader (a download) hold the writer back instead of buffering the file.
     if (out.writableNeedDrain) await once(out, 'drain');
@@ -55,8 +58,17 @@ async function write(facts: AsyncIterable<FactListItem>, out: PassThrough, optio
   await workbook.commit();
 }
 
-export function toXlsx(facts: AsyncIterable<FactListItem>, options: ExportOptions = {}): Readable {
+/** Any level's rows as one worksheet named `sheetName` with `cols`. */
+export function rowsToXlsx<R>(
+  rows: AsyncIterable<R>,
+  cols: readonly ExportColumn<R>[],
+  sheetName: string,
+): Readable {
   const out = new PassThrough();
-  write(facts, out, options).catch((err: unknown) => out.destroy(err as Error));
+  write(rows, cols, sheetName, out).catch((err: unknown) => out.destroy(err as Error));
   return out;
+}
+
+export function toXlsx(facts: AsyncIterable<FactListItem>, options: ExportOptions = {}): Readable {
+  return rowsToXlsx(factRows(facts, options.admin1Code), exportColumns(options.terms), 'facts');
 }
