@@ -2,7 +2,9 @@
 // `dmon tokens create --name NAME [--scope read|review|admin]`; a scope allows what the ones
 // before it do: read (the audit log) < review (reviews, merges, splits, alert triage, submitting
 // articles) < admin (feeds). No token, a malformed header, an unknown or revoked token → 401;
-// a live token whose scope is too small → 403.
+// a live token whose scope is too small → 403. Routes run it as their onRequest hook, so a request
+// without a good token is refused before its body is parsed or validated (no validation feedback,
+// no work, for anonymous clients).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DmonError } from '../errors.js';
 import type { Store } from '../store/index.js';

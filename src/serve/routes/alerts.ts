@@ -151,7 +151,7 @@ export function alertRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.patch<{ Params: { id: number }; Body: { status: AlertStatus; note?: string } }>(
     '/api/alerts/:id',
     {
-      preHandler: requireToken(ctx.store),
+      onRequest: requireToken(ctx.store),
       schema: {
         summary: 'Triage an alert: new, confirmed or dismissed, with an optional note',
         operationId: 'triageAlert',

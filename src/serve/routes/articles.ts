@@ -79,7 +79,7 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Body: SubmitInput }>(
     '/api/articles',
     {
-      preHandler: requireToken(ctx.store),
+      onRequest: requireToken(ctx.store),
       schema: {
         summary: 'Submit a URL to fetch, or a text, for extraction',
         operationId: 'submitArticle',

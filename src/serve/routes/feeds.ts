@@ -49,7 +49,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Body: { url: string } }>(
     '/api/feeds',
     {
-      preHandler: requireToken(ctx.store, 'admin'),
+      onRequest: requireToken(ctx.store, 'admin'),
       schema: {
         summary: 'Add a feed (RSS, Atom or JSON Feed)',
         operationId: 'addFeed',
@@ -78,7 +78,7 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.delete<{ Params: { id: number } }>(
     '/api/feeds/:id',
     {
-      preHandler: requireToken(ctx.store, 'admin'),
+      onRequest: requireToken(ctx.store, 'admin'),
       schema: {
         summary: 'Remove a feed (its articles stay)',
         operationId: 'removeFeed',

@@ -54,7 +54,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Body: CreateBody }>(
     '/api/reviews',
     {
-      preHandler: review,
+      onRequest: review,
       schema: {
         summary: 'Confirm, correct or reject a fact or a claim',
         description:
@@ -158,7 +158,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: Omit<ListQuery, 'reviewer' | 'from' | 'to'> & { actor?: string } }>(
     '/api/reviews/log',
     {
-      preHandler: requireToken(ctx.store, 'read'),
+      onRequest: requireToken(ctx.store, 'read'),
       schema: {
         summary:
           'The audit log: every review, merge and split with who, when, and the target before and after',
@@ -228,7 +228,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Params: { id: string }; Body: { other: string; note?: string } }>(
     '/api/events/:id/merge',
     {
-      preHandler: review,
+      onRequest: review,
       schema: {
         summary: 'Merge another event into this one, which keeps its id',
         description:
@@ -271,7 +271,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.post<{ Params: { id: string }; Body: { claims: string[]; note?: string } }>(
     '/api/events/:id/split',
     {
-      preHandler: review,
+      onRequest: review,
       schema: {
         summary: 'Move some claims of this event into a new event',
         description:
