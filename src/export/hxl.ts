@@ -138,7 +138,7 @@ export function exportColumns(terms?: readonly Term[] | null): ExportColumn[] {
     col('cause', '#cause', 'text', '`conflict`, `disaster` or `other`'),
     col('hazard', '#event+type', 'text', 'the hazard: `flood`, `storm`, `earthquake`, …'),
     col('stock_or_flow', '#indicator+type', 'text', '`stock` (displaced now) or `flow` (new movements)'),
-    col('confidence', '#meta+confidence', 'number', 'confidence 0..1'),
+    col('confidence', '#meta+confidence', 'number', 'calibrated confidence 0..1 (see Evaluation)'),
     col('source', '#meta+source', 'text', 'the publisher (feed title or host)'),
     col('url', '#meta+url', 'text', 'the article'),
     col('title', '#meta+title', 'text', 'its title'),

@@ -130,7 +130,12 @@ export function claimColumns(terms?: readonly Term[] | null): ExportColumn<Claim
       'independent sources (syndicated copies count once)',
     ),
     c('reports', '#meta+reports+num', 'integer', 'facts (reports) behind the claim'),
-    c('confidence', '#meta+confidence', 'number', 'calibrated confidence 0..1 of its strongest report'),
+    c(
+      'confidence',
+      '#meta+confidence',
+      'number',
+      'the highest confidence among its reports (calibrated, 0..1)',
+    ),
     c('lead_fact_id', '#meta+fact', 'integer', 'the fact whose wording it keeps (`GET /api/facts/{id}`)'),
     c('evidence', '#description', 'text', "that fact's sentence"),
   ];
