@@ -2,7 +2,7 @@
 // 480 families"), what a parallel figure before it counted ("31 houses destroyed and 300
 // damaged"), and which neighbour restates it ("12,345 families or 48,910 persons"). Counts of
 // other things (districts, hectares) are set aside as list items the linker may look across.
-import { type Lexicon, endsAt } from './lexicon.js';
+import { type Lexicon, endsAt, matchesAt } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import { findNoun } from './quantity/noun.js';
@@ -50,8 +50,49 @@ export function buildFigures(
         : null;
     figures.push({ quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() });
   }
-  linkRestatements(tokens, figures, lex);
-  return { figures, listItems };
+  const counted = takeShares(tokens, figures, listItems, lex);
+  linkRestatements(tokens, counted, lex);
+  return { figures: counted, listItems };
+}
+
+/** How many words may stand between "of the" and the total: "of the village's more than". */
+const SHARE_GAP = 4;
+
+/**
+ * "80 of the village's 400 homes were destroyed", "1,200 de las 3,000 familias": the first
+ * figure is the count and the second the total it is part of. The share counts what the total
+ * counts; the total is no figure, and the linker may look across it.
+ */
+function takeShares(
+  tokens: readonly Token[],
+  figures: Figure[],
+  listItems: Set<number>,
+  lex: Lexicon,
+): Figure[] {
+  const norms = tokens.map((t) => t.norm);
+  const out: Figure[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const share = figures[i]!;
+    const total = figures[i + 1];
+    out.push(share);
+    if (!total) continue;
+    const at = share.quantity.next;
+    const words = lex.shareOf.find((p) => matchesAt(norms, at, p));
+    // The share's own noun, if any, is the total's ("2,000 of the 5,000 displaced people").
+    const noun = share.noun;
+    if (!words || (noun && noun.kind !== 'elided' && noun.first < at + words.length)) continue;
+    const between = tokens.slice(at + words.length, total.quantity.lead);
+    if (between.length > SHARE_GAP || between.some((t) => t.kind === 'number' || /^[.;:,()]$/.test(t.text)))
+      continue;
+    if (share.countKind === null) {
+      share.countKind = total.countKind;
+      share.countStated = total.countStated;
+    }
+    const end = total.noun ? total.noun.next : total.quantity.next;
+    for (let k = at; k < end; k++) listItems.add(k);
+    i++;
+  }
+  return out;
 }
 
 /**

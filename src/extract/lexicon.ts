@@ -151,6 +151,8 @@ export interface Lexicon {
   itemAdverbs: Set<string>;
   /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
   equivalents: Set<string>;
+  /** A figure's share of a total after it: "80 [of the] village's 400 homes", "80 [de las] 400 viviendas". */
+  shareOf: string[][];
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
   estimateModals: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
@@ -273,6 +275,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     listSeparators: new Set(),
     itemAdverbs: new Set(),
     equivalents: new Set(),
+    shareOf: [],
     estimateModals: new Set(),
     figureNegation: [],
     cancellation: [],
@@ -430,6 +433,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       asides?: string[];
       continuation?: string[];
       equivalents?: string[];
+      share_of?: string[];
       count_heads?: string[];
       level_verbs?: string[];
       item_prepositions?: string[];
@@ -449,6 +453,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
+      lex.shareOf.push(...(link.share_of ?? []).map(words));
       lex.causal.push(...(link.causal ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));

@@ -50,8 +50,10 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (lex.measureAfter.has(unitWord) || (after && lex.measureAfter.has(after.norm))) return 'measure';
   if (after && after2 && lex.measureAfter.has(`${after.norm} ${after2.norm}`)) return 'percentage or measure';
   // Ratios: "1 in 5 children", "four in ten of the displaced", "uno de cada cinco", "1 sur 5".
+  // A ratio's terms are small; "300 out of 1,000 houses" is a share of a total, read as a figure.
   const isNumber = (t: Token | undefined) =>
-    t !== undefined && (t.kind === 'number' || lex.numberUnits.has(t.norm));
+    t !== undefined &&
+    (lex.numberUnits.has(t.norm) || (t.kind === 'number' && Number(t.text.replace(/\D/g, '')) <= 100));
   for (const r of lex.ratioJoiners) {
     if (r.every((w, k) => tokens[q.next + k]?.norm === w) && isNumber(tokens[q.next + r.length]))
       return 'ratio';
