@@ -4,7 +4,8 @@
 // files; the product itself never reads it.
 //
 // It also scores the project's own real-text set (eval/real/, see its README): the studied dev
-// half always, the held-back half only with `npm run eval -- --held`, once a piece of work is done.
+// half always, the current held-back half (held3/) only with `npm run eval -- --held3`, once a piece
+// of work is done. Earlier held halves were scored once and merged into dev/.
 // The real-text facts rows add the confidence's expected calibration error (ECE, raw → calibrated).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ const runs = [
 ];
 // The real-text halves are several files each (one per part); the scorer reads one.
 const tmp = mkdtempSync(join(tmpdir(), 'dmon-eval-'));
-for (const half of process.argv.includes('--held') ? ['dev', 'held'] : ['dev']) {
+for (const half of process.argv.includes('--held3') ? ['dev', 'held3'] : ['dev']) {
   const dir = `${root}eval/real/${half}`;
   const gold = join(tmp, `real-${half}.jsonl`);
   const files = readdirSync(dir)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks the real-text evaluation set (dev/ and held/ *.jsonl) against the gold format of
+// Checks the real-text evaluation set (dev/ and held*/ *.jsonl) against the gold format of
 // ../shared/eval/README.md: fields, ids unique across both halves, coarse and fine terms,
 // units, and that every span and quantity_span points at text (text.slice(span) is not empty,
 // the quantity lies inside its sentence). Exits 1 on any error; prints counts per half.
@@ -34,7 +34,12 @@ const FIELDS = [
 let errors = 0;
 const fail = (where, msg) => (errors++, console.error(`${where}: ${msg}`));
 const seen = new Set();
-for (const half of ['dev', 'held']) {
+// dev/ and the held-back halves (held3/, …) that exist.
+const halves = readdirSync(new URL('./', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^(dev|held\w*)$/.test(d.name))
+  .map((d) => d.name)
+  .sort();
+for (const half of halves) {
   const dir = new URL(`./${half}/`, import.meta.url);
   const count = { docs: 0, relevant: 0, facts: 0, numeric: 0, terms: {} };
   for (const file of readdirSync(dir)
