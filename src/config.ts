@@ -2,6 +2,7 @@
 // part of it it needs) as an argument and never reads process.env itself.
 import { isAbsolute, join, resolve } from 'node:path';
 import { DmonError } from './errors.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface Config {
   /** postgres://… when set: the PostgreSQL engine; otherwise the embedded SQLite file. */
@@ -24,6 +25,8 @@ export interface Config {
   fetchAllow: string[];
   /** API requests per minute per non-loopback client (DMON_RATE_LIMIT, default 600; 0 = off). */
   rateLimitPerMinute: number;
+  /** Level of the JSON log on standard error (DMON_LOG_LEVEL, default info; `--log-level` wins). */
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +69,21 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+/** DMON_LOG_LEVEL, checked: one of fatal, error, warn, info, debug, trace, silent. */
+export function logLevelFromEnv(env: Env = process.env): LogLevel {
+  return checkLogLevel(env.DMON_LOG_LEVEL?.trim() || 'info', 'DMON_LOG_LEVEL');
+}
+
+/** A log level named by `what` (a flag or variable), or a CONFIG_INVALID/USAGE error listing the levels. */
+export function checkLogLevel(raw: string, what: string): LogLevel {
+  const v = raw.trim().toLowerCase();
+  if (isLogLevel(v)) return v;
+  throw new DmonError(
+    what.startsWith('--') ? 'USAGE' : 'CONFIG_INVALID',
+    `${what} ${JSON.stringify(raw)} is not a log level; use one of ${LOG_LEVELS.join(', ')}`,
+  );
+}
+
 /** Reads and validates the configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = resolve(cwd, env.DMON_DATA_DIR?.trim() || 'data');
@@ -86,5 +104,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     hostDelayMs: intVar(env, 'DMON_HOST_DELAY_MS', 1000, 0, 600_000),
     fetchAllow: list(env.DMON_FETCH_ALLOW),
     rateLimitPerMinute: intVar(env, 'DMON_RATE_LIMIT', 600, 0, 1_000_000),
+    logLevel: logLevelFromEnv(env),
   };
 }
