@@ -3,12 +3,16 @@
 // share it and each job is handed to one worker at a time; on SQLite the single-statement
 // UPDATE … RETURNING is atomic because SQLite serialises writers. A claimed job carries a
 // lease: a worker that dies (kill -9, lost machine) leaves it to be reclaimed, never lost;
-// completing checks the lease holder, so a job is marked done once.
+// completing checks the lease holder, so a job is marked done once. A worker extends the lease
+// of the jobs it runs (heartbeat), so a job that runs longer than the lease is not taken over.
+// A failed job is retried with backoff, or no earlier than the time a server asked for
+// (Retry-After). Idle workers are woken when a job is queued (./notify.ts).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../store/engine.js';
 import type { Database, JobRow, JobStatus } from '../store/schema.js';
+import { localNotifier, type JobNotifier, type WakeListener } from './notify.js';
 
 export interface Job<P = unknown> {
   id: number;
@@ -38,6 +42,21 @@ export interface QueueOptions {
 
 export type FailOutcome = 'retry' | 'parked' | 'lost';
 
+export interface FailOptions {
+  /** False: no other attempt can succeed, park the job now. */
+  retryable?: boolean;
+  /** Epoch ms before which the job must not run again (a server's Retry-After). */
+  notBefore?: number | null;
+}
+
+/** Which jobs `list`, `retryFailed` and `dropFailed` act on. */
+export interface JobSelection {
+  status?: JobStatus;
+  kind?: string;
+  ids?: number[];
+  limit?: number;
+}
+
 export function defaultBackoff(attempt: number): number {
   const base = Math.min(5000 * 4 ** (attempt - 1), 3_600_000);
   return Math.round(base * (0.8 + Math.random() * 0.4));
@@ -60,13 +79,14 @@ function toJob<P>(r: JobRow): Job<P> {
 
 export class JobQueue {
   readonly workerId: string;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
   private readonly backoff: (attempt: number) => number;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: Engine,
     options: QueueOptions = {},
+    private readonly notifier: JobNotifier = localNotifier(),
   ) {
     this.workerId = options.workerId ?? newWorkerId();
     this.leaseMs = options.leaseMs ?? 600_000;
@@ -99,7 +119,10 @@ export class JobQueue {
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (row) return { id: row.id, created: true };
+    if (row) {
+      this.notifier.notifyLocal(kind);
+      return { id: row.id, created: true };
+    }
     const existing = await this.db
       .selectFrom('jobs')
       .select('id')
@@ -148,9 +171,30 @@ export class JobQueue {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** Records a failure: the job is retried later with backoff, or parked once out of attempts. */
-  async fail(job: Job, error: string, options: { retryable?: boolean } = {}): Promise<FailOutcome> {
+  /**
+   * Extends the lease of jobs this worker runs (the heartbeat); returns the ids it still holds.
+   * A job missing from the answer was taken over: its lease had expired before this call.
+   */
+  async extend(ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('jobs')
+      .set({ locked_at: Date.now() })
+      .where('id', 'in', ids)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', this.workerId)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Records a failure: the job is retried later with backoff (and not before `notBefore`), or
+   * parked once out of attempts.
+   */
+  async fail(job: Job, error: string, options: FailOptions = {}): Promise<FailOutcome> {
     const park = options.retryable === false || job.attempts >= job.maxAttempts;
+    const runAfter = Math.max(Date.now() + this.backoff(job.attempts), options.notBefore ?? 0);
     const r = await this.db
       .updateTable('jobs')
       .set(
@@ -164,7 +208,7 @@ export class JobQueue {
             }
           : {
               status: 'queued',
-              run_after: Date.now() + this.backoff(job.attempts),
+              run_after: runAfter,
               locked_by: null,
               locked_at: null,
               last_error: error.slice(0, 2000),
@@ -175,6 +219,7 @@ export class JobQueue {
       .where('locked_by', '=', this.workerId)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return 'lost';
+    if (!park) this.notifier.notifyLocal(job.kind);
     return park ? 'parked' : 'retry';
   }
 
@@ -210,17 +255,48 @@ export class JobQueue {
         .executeTakeFirst();
       n += Number(r.numUpdatedRows);
     }
+    if (n > 0) this.notifier.notifyLocal('');
     return n;
   }
 
-  /** Puts parked jobs back in the queue with fresh attempts. */
-  async retryFailed(kind?: string): Promise<number> {
+  /** Puts parked jobs back in the queue with fresh attempts (all, of one kind, or by id). */
+  async retryFailed(kind?: string, ids?: number[]): Promise<number> {
     let q = this.db
       .updateTable('jobs')
       .set({ status: 'queued', attempts: 0, run_after: Date.now(), finished_at: null })
       .where('status', '=', 'failed');
     if (kind) q = q.where('kind', '=', kind);
-    return Number((await q.executeTakeFirst()).numUpdatedRows);
+    if (ids) q = ids.length ? q.where('id', 'in', ids) : q.where(sql<boolean>`1 = 0`);
+    const n = Number((await q.executeTakeFirst()).numUpdatedRows);
+    if (n > 0) this.notifier.notifyLocal(kind ?? '');
+    return n;
+  }
+
+  /** Deletes parked jobs (all, of one kind, or by id); what they stored stays. */
+  async dropFailed(kind?: string, ids?: number[]): Promise<number> {
+    let q = this.db.deleteFrom('jobs').where('status', '=', 'failed');
+    if (kind) q = q.where('kind', '=', kind);
+    if (ids) q = ids.length ? q.where('id', 'in', ids) : q.where(sql<boolean>`1 = 0`);
+    return Number((await q.executeTakeFirst()).numDeletedRows);
+  }
+
+  /** Jobs by status and kind, newest first. */
+  list(selection: JobSelection = {}): Promise<JobRow[]> {
+    let q = this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(selection.limit ?? 100);
+    if (selection.status) q = q.where('status', '=', selection.status);
+    if (selection.kind) q = q.where('kind', '=', selection.kind);
+    if (selection.ids)
+      q = selection.ids.length ? q.where('id', 'in', selection.ids) : q.where(sql<boolean>`1 = 0`);
+    return q.execute();
+  }
+
+  /** Wakes `listener` when a job may have become ready (see ./notify.ts); resolves once listening. */
+  subscribe(listener: WakeListener): Promise<() => Promise<void>> {
+    return this.notifier.subscribe(listener);
   }
 
   async counts(): Promise<Record<JobStatus, number>> {
@@ -268,13 +344,18 @@ export class JobQueue {
       .execute();
   }
 
-  /** Removes finished jobs older than `olderThanMs`; their effects stay in the store. */
+  /**
+   * Removes finished jobs older than `olderThanMs` (their effects stay in the store), and hosts'
+   * turns that passed that long ago.
+   */
   async prune(olderThanMs: number): Promise<number> {
+    const before = Date.now() - olderThanMs;
     const r = await this.db
       .deleteFrom('jobs')
       .where('status', '=', 'done')
-      .where('finished_at', '<', Date.now() - olderThanMs)
+      .where('finished_at', '<', before)
       .executeTakeFirst();
+    await this.db.deleteFrom('host_turns').where('next_at', '<', before).execute();
     return Number(r.numDeletedRows);
   }
 }

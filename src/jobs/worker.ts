@@ -1,7 +1,10 @@
 // Runs jobs from the queue with bounded concurrency. A job that throws is retried with backoff
-// or parked with its error; it never stops the others. Stops when `signal` aborts, or (with
-// `drain`) when nothing is left to do.
+// (not before a server's Retry-After) or parked with its error; it never stops the others. While
+// jobs run, their leases are extended (heartbeat). An idle worker sleeps until woken by a newly
+// queued job (./notify.ts) or its next poll. Finished jobs are pruned after a week. Stops when
+// `signal` aborts, or (with `drain`) when nothing is left to do. Every event is logged.
 import { isDmonError } from '../errors.js';
+import { log, type Logger } from '../log.js';
 import type { Job, JobQueue } from './queue.js';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
@@ -11,6 +14,7 @@ export type WorkerEvent =
   | { type: 'retry' | 'parked'; job: Job; error: string }
   | { type: 'lost'; job: Job }
   | { type: 'reclaimed'; count: number }
+  | { type: 'pruned'; count: number }
   | { type: 'store-down'; error: string; retryInMs: number }
   | { type: 'store-up'; downMs: number };
 
@@ -20,8 +24,16 @@ export interface WorkerOptions {
   drain?: boolean;
   /** In drain mode, wait for a pending retry due within this many ms (default 30 s). */
   maxRetryWaitMs?: number;
-  /** Sleep between polls of an empty queue (default 500 ms). */
+  /** Sleep between polls of an empty queue (default 500 ms); a queued job wakes the worker sooner. */
   idleMs?: number;
+  /** Extend running jobs' leases this often (default a third of the queue's lease). */
+  heartbeatMs?: number;
+  /** Look for jobs of stopped workers this often (default 30 s, or half the lease if shorter). */
+  reclaimEveryMs?: number;
+  /** Delete finished jobs older than this (default 7 days; 0 = keep them); checked hourly. */
+  keepDoneMs?: number;
+  /** Where events are logged (default the process's logger). */
+  log?: Logger;
   kinds?: string[];
   signal?: AbortSignal;
   onEvent?: (e: WorkerEvent) => void;
@@ -55,6 +67,19 @@ export function isRetryable(e: unknown): boolean {
   return !(isDmonError(e) && PERMANENT.has(e.code));
 }
 
+/** The longest Retry-After honoured; a server asking for more is retried after a day. */
+export const MAX_RETRY_AFTER_MS = 86_400_000;
+
+/**
+ * When a failed job may run again at the earliest, if the error says (a FetchError's
+ * `retryAfterSeconds` from a 429 or 503 Retry-After), else null.
+ */
+export function notBefore(e: unknown, now = Date.now()): number | null {
+  const s = (e as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof s !== 'number' || !Number.isFinite(s) || s < 0) return null;
+  return now + Math.min(s * 1000, MAX_RETRY_AFTER_MS);
+}
+
 /** Waits between attempts to reach a store that failed: 250 ms doubling to 30 s. */
 export function storeBackoffMs(failures: number): number {
   return Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
@@ -72,6 +97,41 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** An idle sleep that a wake-up ends early; a wake-up while awake ends the next sleep at once. */
+class Waker {
+  private pending = false;
+  private current: (() => void) | null = null;
+
+  wake(): void {
+    if (this.current) this.current();
+    else this.pending = true;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    this.current?.();
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = () => {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', done);
+        if (this.current === done) this.current = null;
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      this.current = done;
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export async function runWorker(
   queue: JobQueue,
   handlers: Record<string, JobHandler>,
@@ -81,9 +141,56 @@ export async function runWorker(
   const idleMs = options.idleMs ?? 500;
   const kinds = options.kinds ?? Object.keys(handlers);
   const summary: WorkerSummary = { done: 0, retried: 0, parked: 0 };
-  const emit = options.onEvent ?? (() => undefined);
+  const logger = (options.log ?? log()).child({ component: 'worker', worker: queue.workerId });
+  const onEvent = options.onEvent ?? (() => undefined);
+  const emit = (e: WorkerEvent) => {
+    logEvent(logger, e);
+    onEvent(e);
+  };
   const inflight = new Set<Promise<void>>();
+  const running = new Map<number, Job>();
+  const reclaimEveryMs = options.reclaimEveryMs ?? Math.min(30_000, Math.max(1, queue.leaseMs / 2));
+  const keepDoneMs = options.keepDoneMs ?? 7 * 86_400_000;
   let lastReclaim = 0;
+  let lastPrune = 0;
+
+  logger.debug(
+    { concurrency, kinds, idleMs, leaseMs: queue.leaseMs, drain: options.drain === true },
+    'worker started',
+  );
+  const waker = new Waker();
+  let unsubscribe: (() => Promise<void>) | null = null;
+  try {
+    unsubscribe = await queue.subscribe((kind) => {
+      if (!kind || kinds.includes(kind)) waker.wake();
+    });
+  } catch (e) {
+    logger.warn({ err: e }, 'cannot listen for new jobs; polling only');
+  }
+
+  // The heartbeat: running jobs keep their lease; one taken over (its lease expired while this
+  // worker was stalled) is reported, and its completion will be refused.
+  let beating = false;
+  const heartbeat = setInterval(
+    () => {
+      if (beating || running.size === 0) return;
+      beating = true;
+      const ids = [...running.keys()];
+      queue
+        .extend(ids)
+        .then((held) => {
+          const kept = new Set(held);
+          for (const id of ids) {
+            const job = running.get(id);
+            if (job && !kept.has(id)) logger.warn({ job: id, kind: job.kind }, 'lease lost while running');
+          }
+          logger.trace({ jobs: held }, 'leases extended');
+        })
+        .catch((e: unknown) => logger.warn({ err: e }, 'extending leases failed; retrying at the next beat'))
+        .finally(() => (beating = false));
+    },
+    Math.max(1, options.heartbeatMs ?? queue.leaseMs / 3),
+  );
 
   // The store may be unreachable (PostgreSQL restarting) or refuse writes (full disk). Queue calls
   // are then repeated with backoff instead of ending the worker, each failure reported.
@@ -92,7 +199,8 @@ export async function runWorker(
   const storeFailed = async (e: unknown) => {
     const retryInMs = storeBackoffMs(failures++);
     if (downSince === null) downSince = Date.now();
-    emit({ type: 'store-down', error: e instanceof Error ? e.message : String(e), retryInMs });
+    logger.debug({ err: e }, 'store call failed');
+    emit({ type: 'store-down', error: message(e), retryInMs });
     await sleep(retryInMs, options.signal);
   };
   const storeAnswered = () => {
@@ -117,20 +225,26 @@ export async function runWorker(
   const run = async (job: Job) => {
     const handler = handlers[job.kind];
     let result: unknown;
+    running.set(job.id, job);
+    logger.debug({ job: job.id, kind: job.kind, key: job.key, attempt: job.attempts }, 'job started');
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       result = await handler(job);
     } catch (e) {
+      running.delete(job.id);
       // A job in flight when the store went away fails here and is retried like any other.
-      const message = e instanceof Error ? e.message : String(e);
-      const outcome = await persist(() => queue.fail(job, message, { retryable: isRetryable(e) }));
+      const error = message(e);
+      const outcome = await persist(() =>
+        queue.fail(job, error, { retryable: isRetryable(e), notBefore: notBefore(e) }),
+      );
       if (outcome === undefined) return; // stopped while the store was down: its lease expires
       if (outcome === 'retry') summary.retried++;
       if (outcome === 'parked') summary.parked++;
       if (outcome === 'lost') emit({ type: 'lost', job });
-      else emit({ type: outcome, job, error: message });
+      else emit({ type: outcome, job, error });
       return;
     }
+    running.delete(job.id);
     const completed = await persist(() => queue.complete(job.id));
     if (completed === undefined) return;
     if (completed) {
@@ -141,10 +255,15 @@ export async function runWorker(
 
   // One pass of the loop: reclaim now and then, claim what fits, wait. 'stop' ends a drain.
   const step = async (): Promise<'next' | 'stop'> => {
-    if (Date.now() - lastReclaim > 30_000) {
+    if (Date.now() - lastReclaim >= reclaimEveryMs) {
       lastReclaim = Date.now();
       const count = await queue.reclaim();
       if (count) emit({ type: 'reclaimed', count });
+    }
+    if (keepDoneMs > 0 && Date.now() - lastPrune >= 3_600_000) {
+      lastPrune = Date.now();
+      const count = await queue.prune(keepDoneMs);
+      if (count) emit({ type: 'pruned', count });
     }
     const free = concurrency - inflight.size;
     const jobs = free > 0 ? await queue.claim(free, kinds) : [];
@@ -158,16 +277,17 @@ export async function runWorker(
     }
     if (jobs.length > 0) return 'next';
     if (inflight.size > 0) {
-      await Promise.race([...inflight, sleep(idleMs, options.signal)]);
+      await Promise.race([...inflight, waker.sleep(idleMs, options.signal)]);
       return 'next';
     }
     if (options.drain) {
       const next = await queue.nextRunAt();
       if (next === null || next - Date.now() > (options.maxRetryWaitMs ?? 30_000)) return 'stop';
-      await sleep(Math.max(10, Math.min(idleMs, next - Date.now())), options.signal);
+      await waker.sleep(Math.max(10, Math.min(idleMs, next - Date.now())), options.signal);
       return 'next';
     }
-    await sleep(idleMs, options.signal);
+    logger.trace('idle');
+    await waker.sleep(idleMs, options.signal);
     return 'next';
   };
 
@@ -181,5 +301,35 @@ export async function runWorker(
     }
   }
   await Promise.all(inflight);
+  clearInterval(heartbeat);
+  logger.debug({ ...summary }, 'worker stopped');
+  await unsubscribe?.().catch((e: unknown) => logger.warn({ err: e }, 'closing the job listener failed'));
   return summary;
+}
+
+function logEvent(logger: Logger, e: WorkerEvent): void {
+  switch (e.type) {
+    case 'done':
+      return logger.debug({ job: e.job.id, kind: e.job.kind, key: e.job.key }, 'job done');
+    case 'retry':
+      return logger.warn(
+        { job: e.job.id, kind: e.job.kind, key: e.job.key, attempt: e.job.attempts, error: e.error },
+        'job failed; will retry',
+      );
+    case 'parked':
+      return logger.error(
+        { job: e.job.id, kind: e.job.kind, key: e.job.key, attempt: e.job.attempts, error: e.error },
+        'job failed for good',
+      );
+    case 'lost':
+      return logger.warn({ job: e.job.id, kind: e.job.kind }, 'job was taken over by another worker');
+    case 'reclaimed':
+      return logger.info({ count: e.count }, 'took over jobs of stopped workers');
+    case 'pruned':
+      return logger.info({ count: e.count }, 'pruned finished jobs');
+    case 'store-down':
+      return logger.error({ error: e.error, retryInMs: e.retryInMs }, 'the store failed; retrying');
+    case 'store-up':
+      return logger.info({ downMs: e.downMs }, 'the store answers again');
+  }
 }

@@ -2,7 +2,9 @@
 // DATABASE_URL is set). Migrations run on open. Every query lives in ./queries, per resource.
 import { Migrator, type Kysely } from 'kysely';
 import { DmonError } from '../errors.js';
+import { localNotifier, postgresNotifier } from '../jobs/notify.js';
 import { JobQueue, type QueueOptions } from '../jobs/queue.js';
+import { log } from '../log.js';
 import type { Availability } from './availability.js';
 import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
@@ -13,6 +15,7 @@ import { Clustering } from './queries/clustering.js';
 import { Events } from './queries/events.js';
 import { Facts } from './queries/facts.js';
 import { Reviews } from './queries/reviews.js';
+import { HostTurns } from './queries/hostTurns.js';
 import { Sources } from './queries/sources.js';
 import { Summaries } from './queries/summary.js';
 import { Tokens } from './queries/tokens.js';
@@ -38,6 +41,8 @@ export interface Store {
   readonly clustering: Clustering;
   /** Analysts' confirmations, corrections, rejections, merges and splits, and the audit log. */
   readonly reviews: Reviews;
+  /** Per-host request turns shared by all workers (politeness, Retry-After). */
+  readonly hosts: HostTurns;
   /** The job queue in the same database; `options` set the lease, backoff and worker id. */
   queue(options?: QueueOptions): JobQueue;
   close(): Promise<void>;
@@ -89,7 +94,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   try {
     if (options.migrate !== false) await migrate(db, engine, where);
   } catch (e) {
-    await db.destroy().catch(() => undefined);
+    // The open failed; a failure to close as well is logged, and the open's error is the one thrown.
+    await db
+      .destroy()
+      .catch((err: unknown) => log('store').warn({ err }, `closing ${where} after a failed open`));
     if (e instanceof DmonError) throw e;
     throw new DmonError('STORE_FAILED', `cannot open the store at ${where}: ${(e as Error).message}`, {
       cause: e,
@@ -97,6 +105,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   const claims = new Claims(db);
   const clustering = new Clustering(db, engine);
+  const notifier =
+    engine === 'postgres' && options.databaseUrl ? postgresNotifier(options.databaseUrl) : localNotifier();
   const store: Store = {
     engine,
     where,
@@ -112,7 +122,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     events: new Events(db, engine, claims),
     clustering,
     reviews: new Reviews(db, clustering),
-    queue: (queueOptions) => new JobQueue(db, engine, queueOptions),
+    hosts: new HostTurns(db),
+    queue: (queueOptions) => new JobQueue(db, engine, queueOptions, notifier),
     close: () => db.destroy(),
   };
   builders.set(store, db);

@@ -162,7 +162,14 @@ export interface TokensTable {
   scope: Generated<string>;
 }
 
+/** Per host, the earliest time (epoch ms) the next request to it may start; shared by all workers. */
+export interface HostTurnsTable {
+  host: string;
+  next_at: number;
+}
+
 export interface Database extends AlertsDatabase, ClaimsDatabase, ReviewsDatabase {
+  host_turns: HostTurnsTable;
   sources: SourcesTable;
   articles: ArticlesTable;
   facts: FactsTable;

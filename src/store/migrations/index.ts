@@ -7,6 +7,7 @@ import { down002, up002 } from './002_facet_indexes.js';
 import { down004, up004 } from './004_alerts.js';
 import { down005, up005 } from './005_claims_events.js';
 import { down006, up006 } from './006_reviews.js';
+import { down007, up007 } from './007_queue_hosts.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '004_alerts': { up: up004(engine), down: down004 },
     '005_claims_events': { up: up005, down: down005 },
     '006_reviews': { up: up006(engine), down: down006 },
+    '007_queue_hosts': { up: up007(engine), down: down007(engine) },
   };
   return { getMigrations: async () => migrations };
 }
