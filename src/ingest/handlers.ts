@@ -2,11 +2,13 @@
 // that runs again after a crash changes nothing that its first run already did.
 import { canonicalUrl } from '../dedup/index.js';
 import { DmonError, isDmonError } from '../errors.js';
-import type { HostDelay } from '../fetch/index.js';
 import type { Job, JobQueue } from '../jobs/queue.js';
-import { isRetryable, type JobHandler } from '../jobs/worker.js';
+import { isRetryable, notBefore, type JobHandler } from '../jobs/worker.js';
+import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
+import type { HostGate } from './hostGate.js';
+import type { RobotsRules } from './robots.js';
 import { recordFailedUrl, storeDocument } from './storeDocument.js';
 import {
   fetchJobKey,
@@ -20,7 +22,11 @@ export interface HandlerContext {
   store: Store;
   queue: JobQueue;
   deps: IngestDeps;
-  gate: HostDelay;
+  /** Turns per host, shared by all workers through the store. */
+  gate: HostGate;
+  /** robots.txt rules; null = not consulted. */
+  robots: RobotsRules | null;
+  log: Logger;
 }
 
 function isLastAttempt(job: Job, e: unknown): boolean {
@@ -28,13 +34,29 @@ function isLastAttempt(job: Job, e: unknown): boolean {
 }
 
 export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
-  const { store, queue, deps, gate } = ctx;
+  const { store, queue, deps, gate, robots, log } = ctx;
+
+  /** Waits for the host's turn (after robots.txt allows the URL), then fetches. */
+  const politeFetch: IngestDeps['fetch'] = async (url, options) => {
+    const verdict = robots ? await robots.check(url) : { crawlDelayMs: 0 };
+    await gate.wait(url, verdict.crawlDelayMs);
+    try {
+      return await deps.fetch(url, options);
+    } catch (e) {
+      // A server that asks for a pause (429/503 Retry-After) gets it from every worker.
+      const until = notBefore(e);
+      if (until !== null) {
+        log.info({ url, until: new Date(until).toISOString() }, 'the server asked for a pause');
+        await gate.holdUntil(url, until);
+      }
+      throw e;
+    }
+  };
 
   const fetchArticle = async (job: Job): Promise<StoredDocument> => {
     const p = job.payload as FetchPayload;
     try {
-      await gate.wait(p.url);
-      const res = await deps.fetch(p.url, {
+      const res = await politeFetch(p.url, {
         accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1',
       });
       const doc = await deps.toDocument(res);
@@ -70,8 +92,7 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     if (!source) return { items: 0, queued: 0, notModified: false };
     const nextPollAt = Date.now() + source.interval_s * 1000;
     try {
-      await gate.wait(source.url);
-      const res = await deps.fetch(source.url, {
+      const res = await politeFetch(source.url, {
         etag: source.etag,
         lastModified: source.last_modified,
         accept:

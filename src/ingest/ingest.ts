@@ -4,12 +4,14 @@
 import { canonicalUrl } from '../dedup/index.js';
 import { documentFromRecord } from '../document/fromRecord.js';
 import { DmonError } from '../errors.js';
-import { HostDelay } from '../fetch/index.js';
 import type { JobQueue, QueueOptions } from '../jobs/queue.js';
 import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.js';
+import { log, type Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
 import { makeHandlers } from './handlers.js';
+import { StoreHostGate } from './hostGate.js';
+import { RobotsRules } from './robots.js';
 import { storeDocument } from './storeDocument.js';
 import {
   extractJobKey,
@@ -22,8 +24,13 @@ import {
 } from './types.js';
 
 export interface IngestOptions {
+  /** Least gap between two requests to one host, across all workers (default 1000 ms). */
   hostDelayMs?: number;
+  /** Read and obey each site's robots.txt (default true). */
+  robots?: boolean;
   queue?: QueueOptions;
+  /** Where the ingest path and its worker log (default the process's logger). */
+  log?: Logger;
 }
 
 /** How a queued fetch stands after a run. */
@@ -42,6 +49,10 @@ export interface RunOptions {
   kinds?: string[];
   onEvent?: (e: WorkerEvent) => void;
   maxRetryWaitMs?: number;
+  /** Sleep between polls of an empty queue (default 250 ms; new jobs wake the worker sooner). */
+  idleMs?: number;
+  /** Delete finished jobs older than this (default 7 days; 0 keeps them). */
+  keepDoneMs?: number;
 }
 
 /** Validates a feed or article URL (http/https, parseable); throws a DmonError naming it. */
@@ -66,6 +77,8 @@ export function checkUrl(url: string): URL {
 export class Ingest {
   readonly queue: JobQueue;
   private readonly handlers;
+  private readonly log: Logger;
+  private readonly baseLog: Logger;
 
   constructor(
     readonly store: Store,
@@ -73,11 +86,16 @@ export class Ingest {
     options: IngestOptions = {},
   ) {
     this.queue = store.queue(options.queue);
+    this.baseLog = options.log ?? log();
+    this.log = this.baseLog.child({ component: 'ingest' });
+    const gate = new StoreHostGate(store.hosts, options.hostDelayMs ?? 1000);
     this.handlers = makeHandlers({
       store,
       queue: this.queue,
       deps,
-      gate: new HostDelay({ delayMs: options.hostDelayMs ?? 1000 }),
+      gate,
+      robots: options.robots === false ? null : new RobotsRules(deps.fetch, gate, this.log),
+      log: this.log,
     });
   }
 
@@ -160,6 +178,6 @@ export class Ingest {
 
   /** Runs queued jobs (fetch, poll, extract) until stopped, or until none is left with `drain`. */
   run(options: RunOptions = {}): Promise<WorkerSummary> {
-    return runWorker(this.queue, this.handlers, { idleMs: 250, ...options });
+    return runWorker(this.queue, this.handlers, { idleMs: 250, log: this.baseLog, ...options });
   }
 }

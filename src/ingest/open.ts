@@ -1,5 +1,6 @@
 // Opens what a command needs: the store named by the configuration and the ingest path over it.
 import type { Config } from '../config.js';
+import { log } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import type { IngestDeps } from './deps.js';
 import { Ingest } from './ingest.js';
@@ -13,6 +14,7 @@ export interface Runtime {
 
 export async function openRuntime(config: Config, deps: IngestDeps = createDeps(config)): Promise<Runtime> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  log('store').debug({ engine: store.engine, where: store.where }, 'store opened');
   const ingest = new Ingest(store, deps, { hostDelayMs: config.hostDelayMs });
   return { store, ingest, close: () => store.close() };
 }
