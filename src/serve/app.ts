@@ -2,7 +2,12 @@
 // error handler, and an OpenAPI document generated from the same schemas.
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import type { ServeContext } from './context.js';
 import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
@@ -25,8 +30,10 @@ import { webRoutes } from './web.js';
 export interface AppOptions {
   /** Origins allowed by CORS; empty or absent = CORS off. */
   corsOrigins?: string[];
-  /** Fastify's logger (default off; `dmon serve` turns it on). */
-  logger?: boolean;
+  /** Where errors (and with `logRequests`, every request) are logged: a pino logger (default none). */
+  logger?: FastifyBaseLogger;
+  /** Log every request and response (default false). */
+  logRequests?: boolean;
   /** Largest request body, bytes (default 4 MiB). */
   bodyLimit?: number;
   /** Requests per minute per non-loopback client (default 600; 0 = no limit); writes get a tenth. */
@@ -40,7 +47,8 @@ export interface AppOptions {
 export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const headers = securityHeaders(options.contentSecurityPolicy);
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    logController: new LogController({ disableRequestLogging: options.logRequests !== true }),
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     // A path that is not valid percent-encoding (or an unsupported Content-Type) is answered

@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'ingest', load: async () => (await import('./ingest.js')).registerIngest },
   { name: 'import', load: async () => (await import('./import.js')).registerImport },
   { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
+  { name: 'jobs', load: async () => (await import('./jobs.js')).registerJobs },
   { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
   { name: 'start', load: async () => (await import('./start.js')).registerStart },
   { name: 'export', load: async () => (await import('./export.js')).registerExport },

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../config.js';
 import { DmonError } from '../../errors.js';
 import { openRuntime, type Runtime } from '../../ingest/open.js';
 import { createDeps } from '../../ingest/wiring.js';
+import { log } from '../../log.js';
 import { buildApp } from '../../serve/app.js';
 import { VERSION } from '../../version.js';
 import { createExtractPool } from '../../workers/extractPool.js';
@@ -55,7 +56,9 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
     },
     {
       corsOrigins: config.corsOrigins,
-      logger: flags.log === true,
+      // Errors are always logged; every request only with --log.
+      logger: log('serve'),
+      logRequests: flags.log === true,
       rateLimitPerMinute: config.rateLimitPerMinute,
     },
   );
@@ -89,33 +92,21 @@ export async function serveUntilStopped(rt: Runtime, config: Config, flags: Serv
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const runWorker = flags.worker ?? rt.store.engine === 'sqlite';
+  const logger = log('serve');
+  // The in-process worker logs its own events (store down, retries, pruning of finished jobs).
   const worker = runWorker
-    ? rt.ingest
-        .run({
-          concurrency: config.workerConcurrency,
-          signal: stop.signal,
-          onEvent: (e) => {
-            if (e.type === 'store-down')
-              process.stderr.write(
-                `dmon serve: the worker cannot use ${rt.store.where} (${e.error}); retrying in ${Math.round(e.retryInMs / 1000)} s\n`,
-              );
-            if (e.type === 'store-up')
-              process.stderr.write(`dmon serve: the worker resumed after ${Math.round(e.downMs / 1000)} s\n`);
-          },
-        })
-        .catch((e: Error) => {
-          process.stderr.write(`dmon serve: the in-process worker stopped: ${e.message}\n`);
-        })
+    ? rt.ingest.run({ concurrency: config.workerConcurrency, signal: stop.signal }).catch((e: unknown) => {
+        logger.error({ err: e }, 'the in-process worker stopped');
+        process.stderr.write(`dmon serve: the in-process worker stopped: ${(e as Error).message}\n`);
+      })
     : Promise.resolve();
   const feeds = runWorker
     ? setInterval(
         () =>
           void rt.ingest
             .scheduleFeeds()
-            // Said, not swallowed; the next tick tries again.
-            .catch((e: Error) =>
-              process.stderr.write(`dmon serve: scheduling feed polls failed: ${e.message}\n`),
-            ),
+            // Logged, not swallowed; the next tick tries again.
+            .catch((e: unknown) => logger.error({ err: e }, 'scheduling feed polls failed')),
         30_000,
       )
     : null;
@@ -135,7 +126,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .option('--host <host>', 'interface to bind (default HOST or 127.0.0.1)')
     .option('--worker', 'run jobs in this process (default on SQLite)')
     .option('--no-worker', 'do not run jobs in this process (default on PostgreSQL)')
-    .option('--log', 'log every request (JSON lines on standard output)')
+    .option('--log', 'log every request too (JSON lines on standard error, at level info)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig();
       const rt = await openServeRuntime(config);

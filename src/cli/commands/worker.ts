@@ -1,10 +1,13 @@
 // `dmon worker`: runs queued jobs (fetch, poll, extract) until interrupted. Any number of
 // workers, on any number of machines, can share one PostgreSQL store; each job runs once.
 // Workers also queue the polls of feeds that fall due, so no separate scheduler is needed.
+// What happens to jobs (retries, failures, the store going away) is logged as JSON on standard
+// error (--log-level); the start line and the summary stay plain text.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
 import { openRuntime } from '../../ingest/open.js';
+import { log } from '../../log.js';
 import type { RegisterCommand } from './index.js';
 
 interface WorkerFlags {
@@ -38,6 +41,7 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      const logger = log('worker');
       const scheduler =
         flags.feeds === false
           ? null
@@ -45,23 +49,12 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
               () =>
                 void rt.ingest
                   .scheduleFeeds()
-                  // Said, not swallowed; the next tick tries again.
-                  .catch((e: Error) =>
-                    process.stderr.write(`worker: scheduling feed polls failed: ${e.message}\n`),
-                  ),
+                  // Logged, not swallowed; the next tick tries again.
+                  .catch((e: unknown) => logger.error({ err: e }, 'scheduling feed polls failed')),
               30_000,
             );
-      // Finished jobs are kept a week (for `GET /api/health` counts and debugging), then pruned;
-      // the articles and facts they produced stay.
-      const pruner = setInterval(
-        () =>
-          void rt.ingest.queue
-            .prune(7 * 86_400_000)
-            .catch((e: Error) =>
-              process.stderr.write(`worker: pruning finished jobs failed: ${e.message}\n`),
-            ),
-        3_600_000,
-      );
+      // Finished jobs are kept a week (for `GET /api/health` counts and debugging), then pruned by
+      // the worker loop itself; the articles and facts they produced stay.
       try {
         if (flags.feeds !== false) await rt.ingest.scheduleFeeds();
         if (flags.retryFailed) {
@@ -76,31 +69,17 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
           concurrency,
           drain: flags.once === true,
           signal: stop.signal,
+          // Every event is logged by the worker loop; --json also prints finished jobs on stdout.
           onEvent: (e) => {
-            if (e.type === 'reclaimed')
-              process.stderr.write(`worker: took over ${e.count} jobs of a stopped worker\n`);
-            if (e.type === 'store-down')
-              process.stderr.write(
-                `worker: cannot reach ${rt.store.where} (${e.error}); retrying in ${Math.round(e.retryInMs / 1000)} s\n`,
-              );
-            if (e.type === 'store-up')
-              process.stderr.write(
-                `worker: ${rt.store.where} answers again after ${Math.round(e.downMs / 1000)} s\n`,
-              );
-            if (e.type !== 'done' && e.type !== 'parked' && e.type !== 'retry') return;
-            if (flags.json)
-              process.stdout.write(
-                JSON.stringify({
-                  event: e.type,
-                  kind: e.job.kind,
-                  key: e.job.key,
-                  ...(e.type === 'done' ? {} : { error: e.error }),
-                }) + '\n',
-              );
-            else if (e.type !== 'done')
-              process.stderr.write(
-                `worker: ${e.type === 'parked' ? 'failed' : 'will retry'} ${e.job.key}: ${e.error}\n`,
-              );
+            if (!flags.json || (e.type !== 'done' && e.type !== 'parked' && e.type !== 'retry')) return;
+            process.stdout.write(
+              JSON.stringify({
+                event: e.type,
+                kind: e.job.kind,
+                key: e.job.key,
+                ...(e.type === 'done' ? {} : { error: e.error }),
+              }) + '\n',
+            );
           },
         });
         if (summary.parked) setExit(1);
@@ -111,7 +90,6 @@ export const registerWorker: RegisterCommand = (program: Command, setExit) => {
           );
       } finally {
         if (scheduler) clearInterval(scheduler);
-        clearInterval(pruner);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         await rt.close();
