@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { readHxl, sum, values } from '../export/test-hxlReader.js';
 import { MOSUL_ARTICLES, storeScenarioArticle } from '../store/claims-scenario.js';
@@ -97,6 +98,25 @@ describeEachEngine('export levels', (store) => {
     assert.deepEqual(flood.geometry, { type: 'Point', coordinates: [47.7804, 30.5085] });
     assert.equal(flood.properties.people, 3600);
     assert.equal(flood.properties.unit, 'households');
+  });
+
+  test('XLSX: a claims sheet and an events sheet with the header and hashtag rows', async () => {
+    for (const [level, sheetName, rows] of [
+      ['claim', 'claims', 3],
+      ['event', 'events', 2],
+    ] as const) {
+      const r = await app.inject({ method: 'GET', url: `/api/export?format=xlsx&level=${level}` });
+      assert.equal(r.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet(sheetName)!;
+      assert.equal(sheet.rowCount, 2 + rows);
+      const tags = (sheet.getRow(2).values as unknown[]).slice(1);
+      assert.equal(tags[0], level === 'claim' ? '#meta+id' : '#event+id');
+      const figureCol = tags.indexOf('#indicator+num') + 1;
+      const figures = Array.from({ length: rows }, (_, i) => sheet.getRow(3 + i).getCell(figureCol).value);
+      assert.ok(figures.includes(250000), `${level}: ${JSON.stringify(figures)}`);
+    }
   });
 
   test('JSON Lines: one object per event with the ids the API gives', async () => {
