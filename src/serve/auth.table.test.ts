@@ -44,12 +44,15 @@ describeEachEngine('secured routes refuse bad tokens', (store) => {
 
   before(async () => {
     const ingest = new Ingest(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
-    app = await buildApp({
-      store: store(),
-      version: 'test',
-      submit: (i) => ingest.submit(i),
-      addFeed: (url) => ingest.addFeed(url),
-    });
+    app = await buildApp(
+      {
+        store: store(),
+        version: 'test',
+        submit: (i) => ingest.submit(i),
+        addFeed: (url) => ingest.addFeed(url),
+      },
+      { bodyLimit: 64 * 1024 },
+    );
     await seedArticle(store(), TEXT_A, [factA()]);
     await store().sources.add('http://93.184.215.14/kept.xml');
     tokens.admin = (await store().tokens.create('t-admin', 'admin')).token;
@@ -159,6 +162,27 @@ describeEachEngine('secured routes refuse bad tokens', (store) => {
         `${r.method} ${r.path}: ${res.statusCode} ${res.body.slice(0, 200)}`,
       );
       assert.ok(res.statusCode < 500, `${r.method} ${r.path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+  });
+
+  test('every route that takes a body refuses one over the limit with 413, token or not', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(70 * 1024), url: 'https://a.example/' });
+    for (const r of routes.filter((x) => x.body)) {
+      const res = await app.inject({
+        method: r.method,
+        url: r.path,
+        headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+        payload: big,
+      });
+      assert.equal(res.statusCode, 413, `${r.method} ${r.path}: ${res.statusCode}`);
+      assert.equal(res.json().error.code, 'INPUT_TOO_LARGE');
+      const anon = await app.inject({
+        method: r.method,
+        url: r.path,
+        headers: { 'content-type': 'application/json' },
+        payload: big,
+      });
+      assert.equal(anon.statusCode, 401, `${r.method} ${r.path} without a token: ${anon.statusCode}`);
     }
   });
 });
