@@ -1,6 +1,7 @@
 // `dmon eval --gold FILE`: measures the product on a labelled file in the shared evaluation
 // format and prints the shared scorer's table (or --json). --calibration adds the reliability
-// table of the facts' confidence (raw and calibrated), --reviews takes it from the store's reviews.
+// table of the facts' confidence (raw and calibrated). --reviews prints per-rule precision from the
+// store's reviews (src/review/precision.ts); with --calibration, the reliability of reviewed facts.
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config.js';
@@ -8,7 +9,6 @@ import { DmonError } from '../../errors.js';
 import {
   EVAL_TASKS,
   guessTask,
-  hasReviewedFacts,
   labelledConfidences,
   metricsTable,
   parseJsonl,
@@ -25,6 +25,7 @@ import {
   type Prediction,
   type Reliability,
 } from '../../eval/index.js';
+import { precisionTable, rulePrecision } from '../../review/precision.js';
 import { openStore } from '../../store/index.js';
 import type { RegisterCommand } from './index.js';
 
@@ -39,6 +40,7 @@ interface EvalFlags {
   calibration?: boolean;
   reviews?: boolean;
   raw?: boolean;
+  by?: 'rule' | 'term';
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -74,13 +76,16 @@ export const registerEval: RegisterCommand = (program: Command) => {
     .option('--source <a,b>', 'score only documents from these sources')
     .option('--limit <n>', 'score only the first N documents')
     .option('--calibration', 'add the reliability table: confidence bins against observed precision, ECE')
-    .option('--reviews', "with --calibration: the reliability of the store's reviewed facts")
+    .option(
+      '--reviews',
+      "per-rule precision from the store's reviews (--by term for per term); with --calibration, their reliability table",
+    )
+    .addOption(new Option('--by <key>', 'with --reviews: group by rule or term').choices(['rule', 'term']))
     .option('--raw', "score the extractor's raw confidence instead of the calibrated one")
     .option('--json', 'print one JSON object instead of the tables')
     .action(async (flags: EvalFlags) => {
       if (flags.reviews) return evalReviews(flags);
-      if (!flags.gold)
-        throw new DmonError('USAGE', 'dmon eval needs --gold FILE (or --calibration --reviews)');
+      if (!flags.gold) throw new DmonError('USAGE', 'dmon eval needs --gold FILE (or --reviews)');
       const rows = parseJsonl(await readText(flags.gold, 'gold file'), flags.gold);
       const task = flags.task ?? guessTask(rows.map((r) => r.v));
       let docs = validateGold(task, rows, flags.gold);
@@ -165,20 +170,36 @@ export const registerEval: RegisterCommand = (program: Command) => {
 };
 
 async function evalReviews(flags: EvalFlags): Promise<void> {
-  if (!flags.calibration) throw new DmonError('USAGE', '--reviews goes with --calibration');
   const config = loadConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   try {
-    if (!hasReviewedFacts(store))
+    const outcomes = await store.reviews.outcomes();
+    if (!outcomes.length)
       throw new DmonError(
         'USAGE',
-        'this store keeps no reviews yet (reviews come with the review module); use --gold FILE',
+        `the store at ${store.where} has no reviewed facts or claims yet; review some (dmon review, POST /api/reviews) or use --gold FILE`,
       );
-    const r = reliability(await reviewedConfidences(store));
+    if (flags.calibration) {
+      const r = reliability(
+        await reviewedConfidences({
+          async *reviewedFacts() {
+            yield* outcomes;
+          },
+        }),
+      );
+      process.stdout.write(
+        flags.json
+          ? JSON.stringify({ calibration: { reviews: r } }) + '\n'
+          : reliabilityTable(r, 'reviewed facts') + '\n',
+      );
+      return;
+    }
+    const by = flags.by ?? 'rule';
+    const rows = rulePrecision(outcomes, by);
     process.stdout.write(
       flags.json
-        ? JSON.stringify({ calibration: { reviews: r } }) + '\n'
-        : reliabilityTable(r, 'reviewed facts') + '\n',
+        ? JSON.stringify({ reviews: { by, rows } }) + '\n'
+        : `Precision from ${outcomes.length} reviewed facts and claims (right = confirmed, or corrected in neither figure nor term)\n\n${precisionTable(rows, by)}\n`,
     );
   } finally {
     await store.close();

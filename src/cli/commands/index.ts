@@ -23,6 +23,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'start', load: async () => (await import('./start.js')).registerStart },
   { name: 'export', load: async () => (await import('./export.js')).registerExport },
   { name: 'events', load: async () => (await import('./events.js')).registerEvents },
+  { name: 'review', load: async () => (await import('./review.js')).registerReview },
   { name: 'tokens', load: async () => (await import('./tokens.js')).registerTokens },
   { name: 'alerts', load: async () => (await import('./alerts.js')).registerAlerts },
   { name: 'eval', load: async () => (await import('./eval.js')).registerEval },
