@@ -1,7 +1,7 @@
 // Reliability from reviews: an analyst's confirmation, correction or rejection of a stored fact
 // says whether its figure and term were right, so a store with reviews yields labelled
-// confidences like a gold file does. The review store is not in this tree yet: this is the
-// extension point it plugs into (`dmon eval --calibration --reviews` reads `ReviewedFacts`).
+// confidences like a gold file does. `dmon eval --reviews --calibration` feeds it the store's
+// reviews (store.reviews.outcomes(), src/store/queries/reviews.ts) through `ReviewedFacts`.
 import type { LabelledConfidence } from './calibrate.js';
 
 /** One reviewed fact: its confidence when stored and what the reviewer did. */
