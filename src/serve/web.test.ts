@@ -62,6 +62,7 @@ describe('dashboard files at /', () => {
       '/events?country=IND&cause=disaster',
       '/event/e0123456789ab',
       '/alerts?status=new',
+      '/review?country=PHL',
       '/ingest',
     ]) {
       const r = await app.inject(path);

@@ -18,6 +18,7 @@ export const PAGE_ROUTES = [
   '/events',
   '/event/:id',
   '/alerts',
+  '/review',
   '/ingest',
 ] as const;
 

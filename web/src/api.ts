@@ -32,6 +32,8 @@ export interface Fact {
   confidence: number;
   reason: string;
   implied: string[];
+  /** Present once a reviewer confirmed, corrected or rejected the figure. */
+  review?: { id: number; status: 'confirmed' | 'corrected' | 'rejected' } | null;
   locations?: (Place & { start?: number; end?: number; admin1?: string | null })[];
   article?: {
     url: string | null;
@@ -39,6 +41,43 @@ export interface Fact {
     published: string | null;
     source: string | null;
   } | null;
+}
+
+export type ReviewAction = 'confirm' | 'correct' | 'reject';
+
+/** The fields a correction may set (src/serve/openapi.json, Corrections). */
+export interface Corrections {
+  figure?: number;
+  term?: string;
+  unit?: 'people' | 'households';
+  country?: string | null;
+  date?: { start: string; end?: string } | null;
+  stock_or_flow?: 'stock' | 'flow';
+}
+
+export interface Review {
+  id: number;
+  target_kind: 'fact' | 'claim' | 'event';
+  target_id: string;
+  action: ReviewAction | 'merge' | 'split';
+  changes: Record<string, unknown> | null;
+  note: string | null;
+  reviewer: string;
+  fact_ids: number[];
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  review_id: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 export interface Article {
@@ -262,9 +301,9 @@ export const api = {
   countries: (f: Filters) => request<{ items: CountrySummary[] }>(withQuery('/api/countries', f)),
   timeseries: (f: Filters, interval: 'week' | 'month') =>
     request<{ interval: string; items: TimeseriesPoint[] }>(withQuery('/api/timeseries', f, { interval })),
-  facts: (f: Filters, sort = '-figure', limit = 500) =>
+  facts: (f: Filters, sort = '-figure', limit = 500, cursor?: string | null) =>
     request<{ items: Fact[]; next: string | null }>(
-      withQuery('/api/facts', f, { sort, limit: String(limit) }),
+      withQuery('/api/facts', f, { sort, limit: String(limit), ...(cursor ? { cursor } : {}) }),
     ),
   fact: (id: number) => request<Fact>(`/api/facts/${id}`),
   article: (id: number) => request<Article>(`/api/articles/${id}`),
@@ -288,6 +327,25 @@ export const api = {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
+    }),
+  review: (
+    token: string,
+    body: {
+      target_kind: 'fact';
+      target_id: string;
+      action: ReviewAction;
+      changes?: Corrections;
+      note?: string;
+    },
+  ) =>
+    request<Review>('/api/reviews', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }),
+  auditLog: (token: string, limit = 20) =>
+    request<{ items: AuditEntry[]; next: string | null }>(`/api/reviews/log?limit=${limit}`, {
+      headers: { authorization: `Bearer ${token}` },
     }),
   exportUrl: (f: Filters, format: 'csv' | 'geojson') => withQuery('/api/export', f, { format }),
 };

@@ -13,6 +13,7 @@ import { CountryPage } from './pages/CountryPage.js';
 import { EventPage } from './pages/EventPage.js';
 import { EventsPage } from './pages/EventsPage.js';
 import { IngestPage } from './pages/IngestPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
 import { Overview } from './pages/Overview.js';
 import { interceptLinks, navigate, useLocation } from './router.js';
 
@@ -36,6 +37,7 @@ function Page({
   if (event) return <EventPage id={event[1]!} />;
   if (path === '/events') return <EventsPage filters={filters} setFilters={setFilters} />;
   if (path === '/alerts') return <AlertsPage search={search} />;
+  if (path === '/review') return <ReviewPage filters={filters} setFilters={setFilters} />;
   if (path === '/ingest') return <IngestPage />;
   if (path === '/' || path === '/index.html') return <Overview filters={filters} setFilters={setFilters} />;
   return (
@@ -88,6 +90,12 @@ function App(): JSX.Element {
           </a>
           <a href="/alerts" aria-current={loc.path === '/alerts' ? 'page' : undefined}>
             Alerts
+          </a>
+          <a
+            href={`/review${query ? `?${query}` : ''}`}
+            aria-current={loc.path === '/review' ? 'page' : undefined}
+          >
+            Review
           </a>
           <a href="/ingest" aria-current={loc.path === '/ingest' ? 'page' : undefined}>
             Add an article
