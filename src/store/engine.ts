@@ -3,11 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { DmonError } from '../errors.js';
 import { Availability } from './availability.js';
 import type { Database } from './schema.js';
+import { StoreSqliteDialect, type BusyRetry } from './sqliteDialect.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -38,21 +39,54 @@ function watch(availability: Availability) {
   };
 }
 
-export function openSqlite(path: string, availability = new Availability()): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/**
+ * How long SQLite's own busy handler may wait, inside one call, for another process's write
+ * lock. It sleeps on the event loop, so it is short; the dialect retries asynchronously after.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 50;
+
+export function openSqlite(
+  path: string,
+  availability = new Availability(),
+  retry: Partial<BusyRetry> = {},
+): Kysely<Database> {
+  const fail = (what: string, e: unknown) =>
+    new DmonError('STORE_FAILED', `${what} ${path}: ${describeSqliteError(e, path)}`, { cause: e });
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (e) {
+      throw fail('cannot create the directory of the SQLite store', e);
+    }
+  }
   let raw: BetterSqlite3.Database;
   try {
     raw = new BetterSqlite3(path);
   } catch (e) {
-    throw new DmonError('STORE_FAILED', `cannot open the SQLite store ${path}: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw fail('cannot open the SQLite store', e);
   }
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
-  raw.pragma('busy_timeout = 10000');
-  raw.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: watch(availability) });
+  try {
+    // WAL needs the -wal and -shm files beside the store: a read-only directory fails here.
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    raw.pragma('foreign_keys = ON');
+  } catch (e) {
+    raw.close();
+    throw fail('cannot open the SQLite store', e);
+  }
+  return new Kysely<Database>({ dialect: new StoreSqliteDialect(raw, retry), log: watch(availability) });
+}
+
+/** SQLite's message, with what it means for a store file when it says little. */
+export function describeSqliteError(e: unknown, path: string): string {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  const message = (e as Error)?.message ?? String(e);
+  if (/^SQLITE_(READONLY|CANTOPEN)/.test(code) || /unable to open database file|readonly/i.test(message))
+    return `${message} (the file or its directory ${dirname(path)} is read-only or missing; SQLite must be able to create ${path}-wal and ${path}-shm there)`;
+  if (/^SQLITE_FULL/.test(code) || /disk is full|ENOSPC/i.test(message))
+    return `${message} (the disk holding ${dirname(path)} is full)`;
+  return message;
 }
 
 export function openPostgres(
