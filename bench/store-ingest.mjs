@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../dist/config.js';
-import { openRuntime } from '../dist/monitor/open.js';
+import { openRuntime } from '../dist/ingest/open.js';
+import { generateArticles } from './articles.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,62 +23,7 @@ const engine = arg('engine', 'sqlite');
 const workers = Number(arg('workers', '1'));
 const root = new URL('..', import.meta.url).pathname;
 
-const PLACES = [
-  'Northfield',
-  'Riverbend',
-  'Lakeside',
-  'Hillcrest',
-  'Stonebridge',
-  'Westmarsh',
-  'Eastvale',
-  'Southport',
-];
-const HAZARDS = [
-  'floods',
-  'a cyclone',
-  'heavy fighting',
-  'an earthquake',
-  'landslides',
-  'clashes between armed groups',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-let seed = 11;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = (a) => a[Math.floor(rand() * a.length)];
-function article(i) {
-  const place = pick(PLACES);
-  const n1 = 100 + Math.floor(rand() * 90000);
-  const n2 = 10 + Math.floor(rand() * 5000);
-  const day = 1 + Math.floor(rand() * 27);
-  const month = pick(MONTHS);
-  const text = [
-    `Report ${i}: ${pick(HAZARDS)} forced ${n1.toLocaleString('en')} people to leave their homes in ${place} on ${day} ${month} 2024, local officials said.`,
-    `Aid groups said about ${n2.toLocaleString('en')} families were staying in temporary shelters in ${pick(PLACES)} and needed food and water.`,
-    `A spokesperson for the district office, speaking on condition of anonymity in bulletin number ${i * 7 + 3}, said ${Math.floor(rand() * 400)} houses had been destroyed.`,
-    `Road access to ${pick(PLACES)} remained cut on ${1 + Math.floor(rand() * 27)} ${pick(MONTHS)}, delaying deliveries to the ${Math.floor(rand() * 30) + 2} camps in the area.`,
-  ].join(' ');
-  return {
-    text,
-    title: `Generated report ${i}`,
-    published: `2024-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-15`,
-    lang: 'en',
-    origin: 'import',
-    externalId: `bench-${i}`,
-  };
-}
+const articles = generateArticles(N);
 
 async function database() {
   if (engine === 'sqlite') {
@@ -124,9 +70,9 @@ const db = await database();
 const config = loadConfig({ ...process.env, ...db.env });
 const rt = await openRuntime(config);
 const t0 = performance.now();
-for (let i = 0; i < N; i++) await rt.monitor.addDocument(article(i));
+for (let i = 0; i < N; i++) await rt.ingest.addDocument(articles[i]);
 const tStored = performance.now();
-if (engine === 'sqlite') await rt.monitor.run({ drain: true, concurrency: 1 });
+if (engine === 'sqlite') await rt.ingest.run({ drain: true, concurrency: 1 });
 else await Promise.all(Array.from({ length: workers }, () => runWorker(db.env)));
 const t1 = performance.now();
 const facts = await rt.store.facts.count();

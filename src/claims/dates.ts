@@ -1,8 +1,17 @@
 // Calendar helpers on YYYY-MM-DD strings (they sort as text; arithmetic goes through UTC days).
 const DAY_MS = 86_400_000;
 
+// Clustering compares the dates of every pair of nearby claims: a date is parsed once.
+const days = new Map<string, number>();
+
 export function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let n = days.get(date);
+  if (n === undefined) {
+    n = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (days.size >= 100_000) days.clear();
+    days.set(date, n);
+  }
+  return n;
 }
 
 /** Days from the end of one period to the start of the other; 0 when they overlap. */

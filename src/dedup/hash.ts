@@ -109,8 +109,23 @@ export function simhashHex(text: string): string {
   return simhash(text).toString(16).padStart(16, '0');
 }
 
+/** Set bits in a 32-bit integer. */
+export function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+const HEX16 = /^[0-9a-f]{16}$/i;
+
 /** Number of differing bits between two 64-bit fingerprints (bigint or 16-digit hex). */
 export function hammingDistance(a: bigint | string, b: bigint | string): number {
+  // Two stored hex fingerprints (the dedup lookup compares thousands): 32 bits at a time.
+  if (typeof a === 'string' && typeof b === 'string' && HEX16.test(a) && HEX16.test(b))
+    return (
+      popcount32((parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) >>> 0) +
+      popcount32((parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16)) >>> 0)
+    );
   let x = BigInt.asUintN(
     64,
     (typeof a === 'string' ? BigInt(`0x${a}`) : a) ^ (typeof b === 'string' ? BigInt(`0x${b}`) : b),

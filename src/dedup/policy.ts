@@ -3,7 +3,7 @@
 // content-hash match, or a near duplicate: a SimHash within SIMHASH_CANDIDATE_MAX_DISTANCE,
 // confirmed by word-pair Jaccard, and stating the same figures (bulletins that differ only in
 // their numbers are different reports).
-import { contentHash, hammingDistance, normaliseForHash, simhash } from './hash.js';
+import { contentHash, normaliseForHash, popcount32, simhash } from './hash.js';
 import { isNearDuplicate, SIMHASH_CANDIDATE_MAX_DISTANCE } from './nearDuplicate.js';
 
 /** Below this many words, only exact copies (same content hash) count as duplicates. */
@@ -71,14 +71,18 @@ export async function findOriginal(
   const exact = await index.findByHash(fp.hash);
   if (exact) return exact.id;
   if (fp.simhash === null || fp.bands === null) return null;
-  const sim = BigInt(`0x${fp.simhash}`);
+  // Thousands of stored 16-digit hex SimHashes per document: compared 32 bits at a time.
+  const hi = parseInt(fp.simhash.slice(0, 8), 16);
+  const lo = parseInt(fp.simhash.slice(8), 16);
   const distance = new Map<number, number>();
   const candidates = [
     ...(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES)),
     ...(await index.recentSimhashes(RECENT_WINDOW)),
   ];
   for (const c of candidates) {
-    const d = hammingDistance(sim, BigInt(`0x${c.simhash}`));
+    const d =
+      popcount32((hi ^ parseInt(c.simhash.slice(0, 8), 16)) >>> 0) +
+      popcount32((lo ^ parseInt(c.simhash.slice(8), 16)) >>> 0);
     if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
   }
   if (distance.size === 0) return null;

@@ -3,9 +3,16 @@
 import { canonicalUrl } from '../dedup/index.js';
 import { DmonError, isDmonError } from '../errors.js';
 import type { Job, JobQueue } from '../jobs/queue.js';
-import { isRetryable, notBefore, type JobHandler } from '../jobs/worker.js';
+import {
+  isRetryable,
+  notBefore,
+  type BatchHandler,
+  type BatchOutcome,
+  type JobHandler,
+} from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
+import type { ExtractResult } from '../types.js';
 import type { IngestDeps } from './deps.js';
 import type { HostGate } from './hostGate.js';
 import type { RobotsRules } from './robots.js';
@@ -33,7 +40,12 @@ function isLastAttempt(job: Job, e: unknown): boolean {
   return job.attempts >= job.maxAttempts || !isRetryable(e);
 }
 
-export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
+export interface Handlers {
+  single: Record<string, JobHandler>;
+  batch: Record<string, BatchHandler>;
+}
+
+export function makeHandlers(ctx: HandlerContext): Handlers {
   const { store, queue, deps, gate, robots, log } = ctx;
 
   /** Waits for the host's turn (after robots.txt allows the URL), then fetches. */
@@ -167,5 +179,80 @@ export function makeHandlers(ctx: HandlerContext): Record<string, JobHandler> {
     }
   };
 
-  return { fetch: fetchArticle, poll: pollFeed, extract: extractArticle };
+  /**
+   * Extracts a batch of articles and stores all their facts, and the claims and events they
+   * change, in one transaction: the clustering of what they touch runs once for the batch
+   * instead of once for each article. What is stored is what one-by-one extraction stores.
+   * An article whose extraction throws fails alone; if the batch's transaction fails, each
+   * article is written on its own, so one bad article cannot hold back the others.
+   */
+  const extractBatch = async (jobs: Job[]): Promise<BatchOutcome[]> => {
+    const ids = jobs.map((j) => (j.payload as ExtractPayload).articleId);
+    const articles = await store.articles.getMany(ids);
+    const outcomes: BatchOutcome[] = [];
+    const toWrite: { index: number; articleId: number; result: ExtractResult }[] = [];
+    for (const [index, articleId] of ids.entries()) {
+      const article = articles.get(articleId);
+      if (!article) {
+        outcomes.push({
+          ok: false,
+          error: new DmonError('NOT_FOUND', `article ${articleId} no longer exists`),
+        });
+        continue;
+      }
+      if (article.status === 'duplicate') {
+        outcomes.push({ ok: true, result: { facts: 0 } });
+        continue;
+      }
+      try {
+        const result = await deps.extract({
+          id: String(article.id),
+          text: article.text,
+          published: article.published,
+          lang: article.language,
+          title: article.title,
+        });
+        outcomes.push({ ok: true, result: null });
+        toWrite.push({ index, articleId, result });
+      } catch (e) {
+        outcomes.push({ ok: false, error: e });
+      }
+    }
+    const write = (tx: Store, items: typeof toWrite) =>
+      tx.transaction(async (t) => {
+        const counts: number[] = [];
+        for (const w of items)
+          counts.push(await t.facts.replaceForArticle(w.articleId, w.result, deps.extractorVersion));
+        await t.clustering.updateForArticles(items.map((w) => w.articleId));
+        return counts;
+      });
+    if (toWrite.length) {
+      try {
+        const counts = await write(store, toWrite);
+        toWrite.forEach((w, k) => (outcomes[w.index] = { ok: true, result: { facts: counts[k] } }));
+      } catch {
+        for (const w of toWrite) {
+          try {
+            const [facts] = await write(store, [w]);
+            outcomes[w.index] = { ok: true, result: { facts } };
+          } catch (e) {
+            outcomes[w.index] = { ok: false, error: e };
+          }
+        }
+      }
+    }
+    for (const [i, o] of outcomes.entries()) {
+      const job = jobs[i]!;
+      if (!o.ok && isLastAttempt(job, o.error))
+        await store.articles
+          .markFailed(ids[i]!, `extraction failed: ${(o.error as Error).message}`)
+          .catch(() => undefined); // the store is failing too: the job's own failure is recorded
+    }
+    return outcomes;
+  };
+
+  return {
+    single: { fetch: fetchArticle, poll: pollFeed, extract: extractArticle },
+    batch: { extract: extractBatch },
+  };
 }

@@ -23,6 +23,12 @@ import {
   type SubmitResult,
 } from './types.js';
 
+/**
+ * Extract jobs run in batches of this many: their facts, claims and events are written in one
+ * transaction, and the clustering of what they touch runs once per batch.
+ */
+export const EXTRACT_BATCH = 256;
+
 export interface IngestOptions {
   /** Least gap between two requests to one host, across all workers (default 1000 ms). */
   hostDelayMs?: number;
@@ -53,6 +59,8 @@ export interface RunOptions {
   idleMs?: number;
   /** Delete finished jobs older than this (default 7 days; 0 keeps them). */
   keepDoneMs?: number;
+  /** Extract jobs per batch (default EXTRACT_BATCH; 1 = one at a time). */
+  batchSize?: number;
 }
 
 /** Validates a feed or article URL (http/https, parseable); throws a DmonError naming it. */
@@ -125,6 +133,28 @@ export class Ingest {
     return storeDocument(this.store, this.queue, this.deps.extractorVersion, doc);
   }
 
+  /**
+   * Stores several documents in one transaction, each exactly as addDocument would, in order
+   * (a later one sees the earlier ones, so a copy inside the batch is found). A document that
+   * is refused on its own (a DmonError: no text, a bad URL) gets its error in its place and
+   * the others are stored; any other failure rolls the batch back and is thrown.
+   */
+  addDocuments(docs: IncomingDocument[]): Promise<(StoredDocument | DmonError)[]> {
+    return this.store.transaction(async (tx) => {
+      const queue = tx.queue();
+      const out: (StoredDocument | DmonError)[] = [];
+      for (const doc of docs) {
+        try {
+          out.push(await storeDocument(tx, queue, this.deps.extractorVersion, doc));
+        } catch (e) {
+          if (!(e instanceof DmonError)) throw e;
+          out.push(e);
+        }
+      }
+      return out;
+    });
+  }
+
   /** POST /api/articles and the CLI: a URL to fetch or a text to store. */
   async submit(input: SubmitInput): Promise<SubmitResult> {
     if (input.text !== undefined) {
@@ -178,6 +208,12 @@ export class Ingest {
 
   /** Runs queued jobs (fetch, poll, extract) until stopped, or until none is left with `drain`. */
   run(options: RunOptions = {}): Promise<WorkerSummary> {
-    return runWorker(this.queue, this.handlers, { idleMs: 250, log: this.baseLog, ...options });
+    return runWorker(this.queue, this.handlers.single, {
+      idleMs: 250,
+      log: this.baseLog,
+      batchHandlers: this.handlers.batch,
+      batchSize: EXTRACT_BATCH,
+      ...options,
+    });
   }
 }

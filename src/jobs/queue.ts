@@ -171,6 +171,20 @@ export class JobQueue {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /** Marks jobs done in one statement; returns the ids this worker still held (the others were taken over). */
+  async completeMany(ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: Date.now(), locked_by: null, locked_at: null, last_error: null })
+      .where('id', 'in', ids)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', this.workerId)
+      .returning('id')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /**
    * Extends the lease of jobs this worker runs (the heartbeat); returns the ids it still holds.
    * A job missing from the answer was taken over: its lease had expired before this call.

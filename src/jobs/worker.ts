@@ -9,6 +9,15 @@ import type { Job, JobQueue } from './queue.js';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
 
+/** What became of one job of a batch. */
+export type BatchOutcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs several jobs of one kind together (so that their writes share one transaction); returns
+ * one outcome per job, in the order given. Throwing fails every job of the batch.
+ */
+export type BatchHandler = (jobs: Job[]) => Promise<BatchOutcome[]>;
+
 export type WorkerEvent =
   | { type: 'done'; job: Job; result: unknown }
   | { type: 'retry' | 'parked'; job: Job; error: string }
@@ -37,6 +46,10 @@ export interface WorkerOptions {
   kinds?: string[];
   signal?: AbortSignal;
   onEvent?: (e: WorkerEvent) => void;
+  /** Kinds whose jobs are claimed and run as batches, each batch counting as one of `concurrency`. */
+  batchHandlers?: Record<string, BatchHandler>;
+  /** Jobs per batch (default 32). */
+  batchSize?: number;
 }
 
 export interface WorkerSummary {
@@ -139,7 +152,11 @@ export async function runWorker(
 ): Promise<WorkerSummary> {
   const concurrency = options.concurrency ?? 2;
   const idleMs = options.idleMs ?? 500;
-  const kinds = options.kinds ?? Object.keys(handlers);
+  const batchHandlers = options.batchHandlers ?? {};
+  const batchSize = options.batchSize ?? 32;
+  const kinds = options.kinds ?? [...new Set([...Object.keys(handlers), ...Object.keys(batchHandlers)])];
+  const batchKinds = kinds.filter((k) => batchHandlers[k]);
+  const singleKinds = kinds.filter((k) => !batchHandlers[k]);
   const summary: WorkerSummary = { done: 0, retried: 0, parked: 0 };
   const logger = (options.log ?? log()).child({ component: 'worker', worker: queue.workerId });
   const onEvent = options.onEvent ?? (() => undefined);
@@ -222,6 +239,20 @@ export async function runWorker(
     return undefined;
   };
 
+  // A job in flight when the store went away fails here and is retried like any other.
+  const failed = async (job: Job, e: unknown) => {
+    running.delete(job.id);
+    const error = message(e);
+    const outcome = await persist(() =>
+      queue.fail(job, error, { retryable: isRetryable(e), notBefore: notBefore(e) }),
+    );
+    if (outcome === undefined) return; // stopped while the store was down: its lease expires
+    if (outcome === 'retry') summary.retried++;
+    if (outcome === 'parked') summary.parked++;
+    if (outcome === 'lost') emit({ type: 'lost', job });
+    else emit({ type: outcome, job, error });
+  };
+
   const run = async (job: Job) => {
     const handler = handlers[job.kind];
     let result: unknown;
@@ -231,18 +262,7 @@ export async function runWorker(
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       result = await handler(job);
     } catch (e) {
-      running.delete(job.id);
-      // A job in flight when the store went away fails here and is retried like any other.
-      const error = message(e);
-      const outcome = await persist(() =>
-        queue.fail(job, error, { retryable: isRetryable(e), notBefore: notBefore(e) }),
-      );
-      if (outcome === undefined) return; // stopped while the store was down: its lease expires
-      if (outcome === 'retry') summary.retried++;
-      if (outcome === 'parked') summary.parked++;
-      if (outcome === 'lost') emit({ type: 'lost', job });
-      else emit({ type: outcome, job, error });
-      return;
+      return failed(job, e);
     }
     running.delete(job.id);
     const completed = await persist(() => queue.complete(job.id));
@@ -251,6 +271,34 @@ export async function runWorker(
       summary.done++;
       emit({ type: 'done', job, result });
     } else emit({ type: 'lost', job });
+  };
+
+  const runBatch = async (kind: string, jobs: Job[]) => {
+    for (const job of jobs) running.set(job.id, job);
+    logger.debug({ jobs: jobs.map((j) => j.id), kind }, 'batch started');
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await batchHandlers[kind]!(jobs);
+    } catch (e) {
+      outcomes = jobs.map(() => ({ ok: false, error: e }));
+    }
+    const ok = jobs.filter((_, i) => outcomes[i]?.ok);
+    for (const job of ok) running.delete(job.id);
+    const completed = ok.length ? await persist(() => queue.completeMany(ok.map((j) => j.id))) : new Set();
+    if (completed === undefined) return;
+    for (const [i, job] of jobs.entries()) {
+      const o = outcomes[i] ?? { ok: false, error: new Error(`no outcome for job ${job.id}`) };
+      if (!o.ok) await failed(job, o.error);
+      else if (completed.has(job.id)) {
+        summary.done++;
+        emit({ type: 'done', job, result: o.result });
+      } else emit({ type: 'lost', job });
+    }
+  };
+
+  const start = (p: Promise<void>) => {
+    const q: Promise<void> = p.finally(() => inflight.delete(q));
+    inflight.add(q);
   };
 
   // One pass of the loop: reclaim now and then, claim what fits, wait. 'stop' ends a drain.
@@ -265,12 +313,17 @@ export async function runWorker(
       const count = await queue.prune(keepDoneMs);
       if (count) emit({ type: 'pruned', count });
     }
-    const free = concurrency - inflight.size;
-    const jobs = free > 0 ? await queue.claim(free, kinds) : [];
-    for (const job of jobs) {
-      const p: Promise<void> = run(job).finally(() => inflight.delete(p));
-      inflight.add(p);
+    // Batched kinds first: one claim fills a batch, which takes one slot.
+    const batch =
+      batchKinds.length && inflight.size < concurrency ? await queue.claim(batchSize, batchKinds) : [];
+    for (const kind of batchKinds) {
+      const ofKind = batch.filter((j) => j.kind === kind);
+      if (ofKind.length) start(runBatch(kind, ofKind));
     }
+    const free = concurrency - inflight.size;
+    const singles = free > 0 && singleKinds.length ? await queue.claim(free, singleKinds) : [];
+    for (const job of singles) start(run(job));
+    const jobs = [...batch, ...singles];
     if (inflight.size >= concurrency) {
       await Promise.race(inflight);
       return 'next';

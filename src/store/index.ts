@@ -2,7 +2,7 @@
 // DATABASE_URL is set). Migrations run on open. Every query lives in ./queries, per resource.
 import { Migrator, type Kysely } from 'kysely';
 import { DmonError } from '../errors.js';
-import { localNotifier, postgresNotifier } from '../jobs/notify.js';
+import { localNotifier, postgresNotifier, type JobNotifier } from '../jobs/notify.js';
 import { JobQueue, type QueueOptions } from '../jobs/queue.js';
 import { log } from '../log.js';
 import type { Availability } from './availability.js';
@@ -45,6 +45,12 @@ export interface Store {
   readonly hosts: HostTurns;
   /** The job queue in the same database; `options` set the lease, backoff and worker id. */
   queue(options?: QueueOptions): JobQueue;
+  /**
+   * Runs `fn` in one transaction: every query it makes through the store it is given commits
+   * together or not at all (on SQLite, with the write lock taken at the start). Inside, it runs
+   * `fn` in the transaction already open.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -103,10 +109,21 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       cause: e,
     });
   }
-  const claims = new Claims(db);
-  const clustering = new Clustering(db, engine);
   const notifier =
     engine === 'postgres' && options.databaseUrl ? postgresNotifier(options.databaseUrl) : localNotifier();
+  return storeOver(db, engine, where, availability, notifier);
+}
+
+/** The store's interface over a query builder: the database's, or one transaction's. */
+function storeOver(
+  db: Kysely<Database>,
+  engine: Engine,
+  where: string,
+  availability: Availability,
+  notifier: JobNotifier,
+): Store {
+  const claims = new Claims(db);
+  const clustering = new Clustering(db, engine);
   const store: Store = {
     engine,
     where,
@@ -124,12 +141,26 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     reviews: new Reviews(db, clustering),
     hosts: new HostTurns(db),
     queue: (queueOptions) => new JobQueue(db, engine, queueOptions, notifier),
-    close: () => db.destroy(),
+    transaction: (fn) => (db.isTransaction ? fn(store) : inTransactionStore(fn)),
+    close: () => (db.isTransaction ? Promise.resolve() : db.destroy()),
   };
+  /** A store over one transaction; jobs it queues wake workers once it has committed. */
+  async function inTransactionStore<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const woken = new Set<string>();
+    const deferred: JobNotifier = {
+      subscribe: (l) => notifier.subscribe(l),
+      notifyLocal: (k) => woken.add(k),
+    };
+    const out = await db
+      .transaction()
+      .execute((trx) => fn(storeOver(trx, engine, where, availability, deferred)));
+    for (const kind of woken) notifier.notifyLocal(kind);
+    return out;
+  }
+
   builders.set(store, db);
   return store;
 }
-
 export type { Engine } from './engine.js';
 export type { AvailabilitySnapshot } from './availability.js';
 export type { FactFilter } from './queries/filter.js';

@@ -3,7 +3,13 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { isDmonError } from '../../errors.js';
-import { isImportError, readImportSource, readImportStream, type ImportItem } from '../../importers/index.js';
+import {
+  isImportError,
+  readImportSource,
+  readImportStream,
+  type ImportedArticle,
+  type ImportItem,
+} from '../../importers/index.js';
 import type { Ingest } from '../../ingest/ingest.js';
 import { openRuntime } from '../../ingest/open.js';
 import { drainWithProgress, printErrors, summaryLine } from './ingest.js';
@@ -23,11 +29,17 @@ function items(path: string): AsyncGenerator<ImportItem> {
   return path === '-' ? readImportStream(process.stdin, { name: 'stdin' }) : readImportSource(path);
 }
 
-/** Stores every article of the named sources; a bad record is counted and skipped, never fatal. */
+/** Articles stored per transaction by `dmon import`. */
+export const IMPORT_BATCH = 100;
+
+/**
+ * Stores every article of the named sources, `batchSize` per transaction (1 = one at a time;
+ * the same rows either way); a bad record is counted and skipped, never fatal.
+ */
 export async function importPaths(
   ingest: Ingest,
   paths: string[],
-  options: { origin?: string } = {},
+  options: { origin?: string; batchSize?: number } = {},
 ): Promise<ImportCounts> {
   const counts: ImportCounts = {
     stored: 0,
@@ -37,6 +49,39 @@ export async function importPaths(
     errors: [],
     warnings: [],
   };
+  const batchSize = options.batchSize ?? IMPORT_BATCH;
+  let batch: ImportedArticle[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    const results = await ingest.addDocuments(
+      items.map((item) => ({
+        url: item.url,
+        title: item.title,
+        published: item.published,
+        lang: item.lang,
+        text: item.text,
+        origin: options.origin ?? 'import',
+        externalId: item.id ?? null,
+        // The credit line a licence asks for, when the record carries one; else its source.
+        attribution: item.attribution ?? item.source,
+        ...(item.warnings ? { warnings: item.warnings } : {}),
+      })),
+    );
+    for (const [i, r] of results.entries()) {
+      if (isDmonError(r)) {
+        counts.skipped++;
+        counts.errors.push(`${items[i]!.origin}: ${r.message}`);
+        continue;
+      }
+      const warnings = items[i]!.warnings;
+      if (warnings) counts.warnings.push(...warnings);
+      if (r.status === 'stored') counts.stored++;
+      else if (r.status === 'duplicate') counts.duplicates++;
+      else counts.exists++;
+    }
+  };
   for (const path of paths.length ? paths : ['-']) {
     for await (const item of items(path)) {
       if (isImportError(item)) {
@@ -44,30 +89,11 @@ export async function importPaths(
         counts.errors.push(item.error.message);
         continue;
       }
-      try {
-        const r = await ingest.addDocument({
-          url: item.url,
-          title: item.title,
-          published: item.published,
-          lang: item.lang,
-          text: item.text,
-          origin: options.origin ?? 'import',
-          externalId: item.id ?? null,
-          // The credit line a licence asks for, when the record carries one; else its source.
-          attribution: item.attribution ?? item.source,
-          ...(item.warnings ? { warnings: item.warnings } : {}),
-        });
-        if (item.warnings) counts.warnings.push(...item.warnings);
-        if (r.status === 'stored') counts.stored++;
-        else if (r.status === 'duplicate') counts.duplicates++;
-        else counts.exists++;
-      } catch (e) {
-        if (!isDmonError(e)) throw e;
-        counts.skipped++;
-        counts.errors.push(`${item.origin}: ${e.message}`);
-      }
+      batch.push(item);
+      if (batch.length >= batchSize) await flush();
     }
   }
+  await flush();
   return counts;
 }
 

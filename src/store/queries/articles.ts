@@ -110,6 +110,13 @@ export class Articles {
     return (await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
+  /** Some articles, by id (those that exist). */
+  async getMany(ids: number[]): Promise<Map<number, ArticleRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** An article without its text. */
   async findById(id: number): Promise<ArticleSummary | null> {
     return (
@@ -175,16 +182,37 @@ export class Articles {
     return new Map(rows.map((r) => [r.id, r.text]));
   }
 
-  /** The SimHashes of the most recent originals, newest first. */
+  /**
+   * The SimHashes of the most recent originals, newest first. Inside a transaction (a batch of
+   * documents stored together) the window is read once and then only the originals stored
+   * since are added: the same rows, without reading thousands of them for every document.
+   */
   async recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]> {
-    const rows = await this.db
+    if (!this.db.isTransaction) return this.originalsAfter(0, limit);
+    const cached = this.recent;
+    if (!cached || cached.limit !== limit) {
+      const rows = await this.originalsAfter(0, limit);
+      this.recent = { limit, rows, maxId: rows[0]?.id ?? 0 };
+      return rows;
+    }
+    const newer = await this.originalsAfter(cached.maxId, limit);
+    if (newer.length) {
+      cached.rows = [...newer, ...cached.rows].slice(0, limit);
+      cached.maxId = newer[0]!.id;
+    }
+    return cached.rows;
+  }
+
+  private recent: { limit: number; rows: { id: number; simhash: string }[]; maxId: number } | null = null;
+
+  private async originalsAfter(afterId: number, limit: number): Promise<{ id: number; simhash: string }[]> {
+    let q = this.db
       .selectFrom('articles')
       .select(['id', 'simhash'])
       .where('duplicate_of', 'is', null)
-      .where('simhash', 'is not', null)
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+      .where('simhash', 'is not', null);
+    if (afterId > 0) q = q.where('id', '>', afterId);
+    const rows = await q.orderBy('id', 'desc').limit(limit).execute();
     return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
   }
 

@@ -6,7 +6,7 @@
 // On PostgreSQL a transaction-scoped advisory lock serialises clustering across workers:
 // two workers storing reports of one event one after the other, never interleaved, so they
 // cannot create two events for one.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { corroborate } from '../../claims/corroborate.js';
 import { dayNumber } from '../../claims/dates.js';
 import type { Claim, ClaimFact } from '../../claims/types.js';
@@ -18,6 +18,7 @@ import type { Database } from '../schema.js';
 import { applyEventReviews } from '../../review/events.js';
 import { loadClaimFacts } from './claimFacts.js';
 import { applyFactReviews, loadEventReviews } from './reviewApply.js';
+import { inTransaction } from './transaction.js';
 
 /** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks. */
 const CLUSTER_LOCK = 947_301;
@@ -26,7 +27,7 @@ const CHUNK = 400;
 const STORM_REACH_DAYS = 60;
 const MAX_EXPANSIONS = 20;
 
-type Trx = Transaction<Database>;
+type Trx = Kysely<Database>;
 
 export interface ClusterResult {
   countries: number;
@@ -44,7 +45,7 @@ export class Clustering {
   /** Clusters again what the given articles' facts (current and former) touch. */
   async updateForArticles(articleIds: number[]): Promise<ClusterResult> {
     if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
-    return this.db.transaction().execute((trx) => this.updateInTransaction(trx, articleIds));
+    return inTransaction(this.db, (trx) => this.updateInTransaction(trx, articleIds));
   }
 
   /** updateForArticles inside the caller's transaction (a review and its effects commit together).
@@ -61,7 +62,7 @@ export class Clustering {
 
   /** Clusters the whole store again (after an upgrade, or on request). */
   async rebuild(): Promise<ClusterResult> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       await this.lock(trx);
       await applyFactReviews(trx, null);
       await trx.deleteFrom('event_countries').execute();

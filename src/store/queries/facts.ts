@@ -7,6 +7,7 @@ import type { Database, FactRow, PlaceRow } from '../schema.js';
 import { factToRow, placeToRow, rowToFactView, type FactView } from '../views.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { factWhere, type FactFilter } from './filter.js';
+import { inTransaction } from './transaction.js';
 
 export const FACT_SORTS = [
   '-date',
@@ -53,7 +54,7 @@ export class Facts {
    * one transaction: running the same extraction twice leaves the same rows.
    */
   async replaceForArticle(articleId: number, result: ExtractResult, version: string): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const article = await trx
         .selectFrom('articles')
         .select(['text', 'published'])

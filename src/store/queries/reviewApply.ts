@@ -3,7 +3,7 @@
 // it replaced; a rejected figure also marks facts with the same sentence and figure in other
 // articles (syndicated copies). Run inside clustering's transaction before claims are computed,
 // so facts written by a new extraction get their reviews back before anything reads them.
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { anchorOf, matchAnchor, quoteKey, type QuantityAt } from '../../review/anchor.js';
 import {
   correctable,
@@ -14,7 +14,8 @@ import {
 import type { Corrections, EventReview, FactAnchor } from '../../review/types.js';
 import type { Database } from '../schema.js';
 
-type Trx = Transaction<Database>;
+// A transaction, or the store inside one (a batch of extractions joins the caller's transaction).
+type Trx = Kysely<Database>;
 const CHUNK = 400;
 /** What a fact's review_status says for each action. */
 const STATUS: Record<string, string> = { confirm: 'confirmed', correct: 'corrected', reject: 'rejected' };
