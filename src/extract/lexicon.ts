@@ -111,6 +111,8 @@ export interface Lexicon {
   ratioJoiners: string[][];
   /** Words before a phone number ("call", "hotline"). */
   phoneBefore: Set<string>;
+  /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
+  personalBefore: Set<string>;
   /** Makers whose model numbers follow their name ("Boeing 737"). */
   modelBefore: Set<string>;
   /** Letters glued to a number that make it an ordinal ("4th", "1er", "2º"). */
@@ -251,6 +253,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     dayArticles: new Set(),
     ratioJoiners: [],
     phoneBefore: new Set(),
+    personalBefore: new Set(),
     modelBefore: new Set(),
     ordinalSuffixes: new Set(),
     timeAfter: new Set(),
@@ -401,6 +404,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.day_articles).forEach((x) => lex.dayArticles.add(x));
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
+      set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));
       set(nf.ordinal_suffix).forEach((x) => lex.ordinalSuffixes.add(x));
       set(nf.time_after).forEach((x) => lex.timeAfter.add(x));

@@ -5,7 +5,7 @@ import type { Qualifier } from '../../types.js';
 import { type Lexicon, matchesAt, endsAt } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { readDigits } from './digits.js';
-import { readWordNumber } from './words.js';
+import { elidedPrefix, readWordNumber } from './words.js';
 import { findNoun, type NounKind } from './noun.js';
 
 export interface Quantity {
@@ -122,9 +122,11 @@ function readAt(
     });
   }
   // "por ciento", "pour cent", "per cent": the second word is a unit of the word before.
+  // "plus d'un million": the number starts after an elided "de" (or "que").
+  const elision = t.kind === 'word' ? elidedPrefix(t.norm) : 0;
   if (
     t.kind === 'word' &&
-    startsNumberWord(t.norm, lex) &&
+    startsNumberWord(t.norm.slice(elision), lex) &&
     !lex.measureAfter.has(`${norms[i - 1] ?? ''} ${t.norm}`)
   ) {
     const w = readWordNumber(tokens, i, lex);
@@ -136,7 +138,7 @@ function readAt(
       value: w.value,
       first: i,
       next: w.next,
-      start: t.start,
+      start: t.start + elision,
       end: tokens[w.next - 1]!.end,
       written: 'words',
       approximate: w.approximate,

@@ -4,6 +4,7 @@
 //   money, percentages, distances and other measures, ratios, ages in apposition
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
+//   a small count after a personal possessive ("his nine family members")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -24,8 +25,21 @@ export function nonFigureReason(
     calendarReason(text, tokens, q, lex) ??
     measureReason(tokens, q, lex) ??
     codeReason(text, tokens, q, lex) ??
-    pronounReason(tokens, q, lex)
+    pronounReason(tokens, q, lex) ??
+    personalReason(tokens, q, lex)
   );
+}
+
+/** The largest count a personal possessive can give: "his nine family members", "sus 3 hijos". */
+const PERSONAL_MAX = 20;
+
+/**
+ * "walked six days with his nine family members", "vive con sus 3 hijos", "avec ses 5 enfants": a
+ * possessive of one person before a small count tells a story about a household, not a figure.
+ */
+function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const before = tokens[q.lead - 1];
+  return before && lex.personalBefore.has(before.norm) && q.value! <= PERSONAL_MAX ? 'personal' : null;
 }
 
 /** Money, percentages, distances, weights, ratios and ages. */

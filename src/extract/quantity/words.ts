@@ -28,11 +28,19 @@ interface State {
   used: boolean;
 }
 
+/** The length of an elided "d'" or "qu'" before a letter ("d'un", "qu'une"), or 0. */
+export function elidedPrefix(norm: string): number {
+  const m = /^(?:d|qu)'(?=\p{L})/u.exec(norm);
+  return m ? m[0].length : 0;
+}
+
 export function readWordNumber(tokens: readonly Token[], i: number, lex: Lexicon): WordReading | null {
   // Only the words that may belong to a number: an unknown word ends it anyway.
   const parts: Part[] = [];
   for (let j = i; j < tokens.length && tokens[j]!.kind === 'word'; j++) {
-    const words = tokens[j]!.norm.split('-').filter(Boolean);
+    // The first word may carry an elided "d'" ("plus d'un million").
+    const norm = tokens[j]!.norm;
+    const words = (j === i ? norm.slice(elidedPrefix(norm)) : norm).split('-').filter(Boolean);
     if (!words.every((w) => mayBelong(w, lex))) break;
     for (const word of words) parts.push({ word, tok: j });
   }

@@ -72,7 +72,7 @@ function matchEnd(
 ): number {
   for (; k < words.length; k++, at++) {
     const w = words[k]!;
-    if (w === '*' || norms[at] === w || (w === '#' && isCount(tokens[at]))) continue;
+    if (w === '*' || norms[at] === w || (w === '#' && isCount(tokens[at], lex))) continue;
     // An elided last word ("retour d'") is the start of the next token ("d'environ 3 200"),
     // which the phrase leaves to the figure's reader.
     if (
@@ -95,11 +95,11 @@ function matchEnd(
 }
 
 /**
- * A `#` in a phrase stands for a count written in digits: "staying in 28 shelters", "vivent au
- * sein de 71 sites". The count is of places, which the noun after it rules out as a figure.
+ * A `#` in a phrase stands for a count in digits or a number word: "staying in 28 shelters",
+ * "vivent au sein de 71 sites", "displaced into four temporary sites". The count is of places, which the noun after it rules out as a figure.
  */
-function isCount(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'number';
+function isCount(t: Token | undefined, lex: Lexicon): boolean {
+  return t !== undefined && (t.kind === 'number' || lex.numberUnits.has(t.norm));
 }
 
 /** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
