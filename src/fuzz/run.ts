@@ -8,6 +8,7 @@
 //   npm run fuzz -- --report FILE    also write the results as JSON
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { closeFuzzApp } from './http.js';
 import { formatRow, MAX_RATIO, measureLinear, type LinearRow } from './linear.js';
 import { TARGETS } from './targets.js';
 
@@ -45,6 +46,8 @@ if (!linearOnly)
         `fuzz: ${t.name}: ${r.numRuns} cases passed in ${seconds.toFixed(1)} s (seed ${seed})\n`,
       );
   }
+
+await closeFuzzApp();
 
 let linear: LinearRow[] = [];
 if (!noLinear) {
