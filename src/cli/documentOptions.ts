@@ -17,7 +17,7 @@ export function documentOptions(cmd: Command): Command {
     )
     .option(
       '--keep-going',
-      'with --jsonl: skip invalid lines (reported on stderr, exit 1 at the end) instead of stopping',
+      'skip invalid JSON lines and unreadable files (reported on stderr, exit 1 at the end) instead of stopping',
     )
     .option('--max-bytes <n>', 'largest accepted document in bytes (default 10 MB)', parseBytes)
     .addOption(

@@ -16,7 +16,7 @@ import type { DocumentInput } from '../types.js';
 
 export interface InputOptions {
   jsonl?: boolean;
-  /** Skip invalid JSON lines instead of stopping (they are reported through onSkip). */
+  /** Skip invalid JSON lines and unreadable files instead of stopping (reported through onSkip). */
   keepGoing?: boolean;
   /** Largest accepted document (a file, or one JSON line), in bytes. */
   maxBytes?: number;
@@ -42,7 +42,20 @@ export async function* readDocuments(
   const sources = paths.length > 0 ? paths : ['-'];
   for (const source of sources) {
     if (options.jsonl) yield* readJsonLines(source, options);
-    else yield await readWhole(source, options);
+    else if (!options.keepGoing) yield await readWhole(source, options);
+    else {
+      // With keepGoing a file that cannot be read (binary, empty, too large, missing) is
+      // reported like a bad line and the other files are still read.
+      let doc: InputDocument;
+      try {
+        doc = await readWhole(source, options);
+      } catch (e) {
+        if (!(e instanceof DmonError)) throw e;
+        options.onSkip?.(e);
+        continue;
+      }
+      yield doc;
+    }
   }
 }
 

@@ -74,6 +74,12 @@ test('dmon extract refuses binary data with a clear message and no warning', asy
   assert.equal(r.code, 1);
   assert.match(r.err, /blob\.txt: looks like binary data \(undecodable bytes\)/);
   assert.doesNotMatch(r.err, /warning/);
+  // --keep-going skips the unreadable file, says so once, reads the others and exits 1.
+  const go = await dmon(['extract', '--json', '--keep-going', blob, damagedFile]);
+  assert.equal(go.code, 1, go.err);
+  assert.match(go.err, /dmon extract: skipped .*blob\.txt: looks like binary data/);
+  assert.doesNotMatch(go.err, /use --keep-going/);
+  assert.ok((JSON.parse(go.out) as { facts: unknown[] }).facts.length > 0, 'the readable file was extracted');
 });
 
 test('dmon import prints the warning and keeps the article', async () => {
