@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { DmonError } from '../../errors.js';
 import {
+  calibrate,
   EVAL_TASKS,
   guessTask,
   labelledConfidences,
@@ -128,12 +129,17 @@ export const registerEval: RegisterCommand = (program: Command) => {
           flags.pred,
         );
       } else {
-        const useRaw = flags.raw === true;
-        preds = new Map(
-          [...predict(task, docs, { calibration: useRaw ? null : calibrated })].map((p) => [p.id, p]),
-        );
-        if (flags.calibration && !useRaw)
-          rawPreds = new Map([...predict(task, docs, { calibration: null })].map((p) => [p.id, p]));
+        // The extractor runs once; the calibrated predictions are the raw ones with the map applied.
+        const raw = new Map([...predict(task, docs, { calibration: null })].map((p) => [p.id, p]));
+        const useRaw = flags.raw === true || task !== 'facts';
+        const withMap = (p: Prediction): Prediction => ({
+          ...p,
+          facts: (p.facts ?? []).map((f) =>
+            typeof f.confidence === 'number' ? { ...f, confidence: calibrate(f.confidence, calibrated) } : f,
+          ),
+        });
+        preds = useRaw ? raw : new Map([...raw].map(([id, p]) => [id, withMap(p)]));
+        if (flags.calibration && !useRaw) rawPreds = raw;
       }
       const points: LabelledConfidence[] = [];
       const result = scoreTask(task, flags.gold, docs, preds, {
