@@ -14,9 +14,11 @@ const pts = (confidence: number, right: number, wrong: number): LabelledConfiden
 test('pools that would make precision fall as confidence rises are merged', () => {
   // 0.5: 8/10 right, 0.7: 4/10 right (a violation), 0.9: 9/10 right.
   const map = fitIsotonic([...pts(0.5, 8, 2), ...pts(0.7, 4, 6), ...pts(0.9, 9, 1)]);
-  assert.deepEqual(map.x, [0.6, 0.9]);
-  // (12 + 1) / (20 + 2) and (9 + 1) / (10 + 2)
-  assert.deepEqual(map.y, [0.5909, 0.8333]);
+  assert.deepEqual(map.x, [0.5, 0.7, 0.9]);
+  // (12 + 1) / (20 + 2), flat over the merged pool's raw values, and (9 + 1) / (10 + 2)
+  assert.deepEqual(map.y, [0.5909, 0.5909, 0.8333]);
+  assert.equal(calibrate(0.6, map), 0.59);
+  assert.equal(calibrate(0.8, map), 0.71);
   assert.equal(map.facts, 30);
 });
 

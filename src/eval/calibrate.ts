@@ -2,8 +2,8 @@
 // guess; a calibration map, fitted on labelled documents (scripts/fit-calibration.mjs), turns it
 // into the share of facts at that confidence that were right there: a fact at 0.8 should be right
 // about 80 % of the time. The map is isotonic (pool-adjacent-violators over the raw values, so
-// it never reverses the extractor's order), read between its knots by linear interpolation and
-// held flat beyond the first and last. Everything here is pure; the map is data
+// it never reverses the extractor's order): flat over the raw values each pool holds, rising
+// linearly between pools, and held flat beyond the first and last. Everything here is pure; the map is data
 // (data/calibration.json, loaded by ./calibrationData.ts).
 
 /** A monotone map from raw confidence to observed precision. */
@@ -55,7 +55,7 @@ export function calibrateFacts<F extends { confidence: number }, R extends { fac
  * Fits the isotonic map. Facts are pooled by raw value; adjacent pools that would make precision
  * fall as confidence rises are merged (pool-adjacent-violators, weighted by count); each pool's
  * precision is then smoothed toward one half by one right and one wrong pseudo-fact, so a pool of
- * three right facts says 0.8, not 1; a knot sits at each pool's mean raw confidence.
+ * three right facts says 0.8, not 1. Knots sit at each pool's lowest and highest raw value.
  */
 export function fitIsotonic(points: readonly LabelledConfidence[]): CalibrationMap {
   const byRaw = new Map<number, { n: number; k: number }>();
@@ -65,15 +65,15 @@ export function fitIsotonic(points: readonly LabelledConfidence[]): CalibrationM
     if (p.correct) b.k++;
     byRaw.set(p.confidence, b);
   }
-  type Pool = { n: number; k: number; sx: number };
+  type Pool = { n: number; k: number; lo: number; hi: number };
   const pools: Pool[] = [];
   for (const [x, b] of [...byRaw].sort((a, c) => a[0] - c[0])) {
-    pools.push({ n: b.n, k: b.k, sx: x * b.n });
+    pools.push({ n: b.n, k: b.k, lo: x, hi: x });
     while (pools.length > 1) {
       const last = pools[pools.length - 1]!;
       const prev = pools[pools.length - 2]!;
       if (prev.k / prev.n <= last.k / last.n) break;
-      pools.splice(pools.length - 2, 2, { n: prev.n + last.n, k: prev.k + last.k, sx: prev.sx + last.sx });
+      pools.splice(pools.length - 2, 2, { n: prev.n + last.n, k: prev.k + last.k, lo: prev.lo, hi: last.hi });
     }
   }
   const x: number[] = [];
@@ -82,8 +82,11 @@ export function fitIsotonic(points: readonly LabelledConfidence[]): CalibrationM
   for (const p of pools) {
     // Smoothing can reorder two pools of different sizes; keep the map non-decreasing.
     floor = Math.max(floor, (p.k + 1) / (p.n + 2));
-    x.push(round4(p.sx / p.n));
-    y.push(round4(floor));
+    // A pool is flat over the raw values it holds; between pools the map rises linearly.
+    for (const v of p.hi > p.lo ? [p.lo, p.hi] : [p.lo]) {
+      x.push(round4(v));
+      y.push(round4(floor));
+    }
   }
   return { method: 'isotonic', x, y, facts: points.length };
 }
