@@ -11,6 +11,8 @@ import Fastify, {
 import type { ServeContext } from './context.js';
 import { installEdgeGuards } from './edgeGuards.js';
 import { installErrorHandlers } from './errors.js';
+import { installHttpHabits } from './httpHabits.js';
+import { sendProblem } from './problem.js';
 import { installRateLimits } from './rateLimits.js';
 import { MODEL_SCHEMAS } from './schemas/model.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -55,13 +57,14 @@ export async function buildApp(ctx: ServeContext, options: AppOptions = {}): Pro
     // before routing; give it the API's error shape too.
     frameworkErrors: (err, req, reply) => {
       headers(req.raw, reply.raw);
-      void (reply as FastifyReply).status(400).send({ error: { code: 'USAGE', message: err.message } });
+      void sendProblem(req, reply as FastifyReply, 400, 'USAGE', err.message);
     },
   });
   installErrorHandlers(app, ctx.store.where);
   installEdgeGuards(app);
   installSecurityHeaders(app, headers);
   await installRateLimits(app, { perMinute: options.rateLimitPerMinute ?? 600 });
+  await installHttpHabits(app);
   // Response schemas document the API (OpenAPI) and are checked against real responses in
   // openapi.test.ts; they do not serialise, so a field is never silently dropped from a reply.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -1,9 +1,10 @@
 // One error handler: DmonError → its status and code; schema validation → 400 naming the
-// parameter; anything else → 500 without internals. Every error body is
-// { "error": { "code": "…", "message": "…" } }.
+// parameter; anything else → 500 without internals. Every error is RFC 9457 problem details
+// (application/problem+json, see ./problem.ts) that also carry { "error": { "code", "message" } }.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDmonError } from '../errors.js';
 import { isUnreachable, isUnwritable } from '../store/availability.js';
+import { sendProblem } from './problem.js';
 
 interface ValidationItem {
   instancePath?: string;
@@ -37,24 +38,21 @@ function storeUnreachable(err: unknown): boolean {
 /** `where` names the store (file path or postgres://host/db) in messages about it. */
 export function installErrorHandlers(app: FastifyInstance, where: string): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDmonError(err))
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
-    if (err.validation)
-      return reply.status(400).send({ error: { code: 'USAGE', message: validationMessage(err) } });
+    if (isDmonError(err)) return sendProblem(req, reply, err.status, err.code, err.message);
+    if (err.validation) return sendProblem(req, reply, 400, 'USAGE', validationMessage(err));
     if (storeUnreachable(err)) {
       req.log.error(err);
-      return reply
-        .status(503)
-        .send({ error: { code: 'STORE_FAILED', message: 'the database is unreachable; try again shortly' } });
+      return sendProblem(req, reply, 503, 'STORE_FAILED', 'the database is unreachable; try again shortly');
     }
     if (isUnwritable(err)) {
       req.log.error(err);
-      return reply.status(503).send({
-        error: {
-          code: 'STORE_FAILED',
-          message: `cannot write to the store at ${where}: ${err.message}; free disk space or make it writable, then try again`,
-        },
-      });
+      return sendProblem(
+        req,
+        reply,
+        503,
+        'STORE_FAILED',
+        `cannot write to the store at ${where}: ${err.message}; free disk space or make it writable, then try again`,
+      );
     }
     const status = err.statusCode ?? 500;
     if (status < 500) {
@@ -66,19 +64,18 @@ export function installErrorHandlers(app: FastifyInstance, where: string): void 
             : status === 404
               ? 'NOT_FOUND'
               : 'USAGE';
-      return reply.status(status).send({ error: { code, message: err.message } });
+      return sendProblem(req, reply, status, code, err.message);
     }
     req.log.error(err);
-    return reply
-      .status(500)
-      .send({ error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } });
+    return sendProblem(req, reply, 500, 'INTERNAL', 'internal error; the server log has the details');
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({
-      error: {
-        code: 'NOT_FOUND',
-        message: `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json`,
-      },
-    }),
+    sendProblem(
+      req,
+      reply,
+      404,
+      'NOT_FOUND',
+      `no route ${req.method} ${req.url.split('?')[0]}; see /api/openapi.json`,
+    ),
   );
 }

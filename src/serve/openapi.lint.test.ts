@@ -30,7 +30,7 @@ test('Redocly recommended rules: no errors, no warnings', async () => {
   );
 });
 
-test('every operation: operationId, security, a 2xx with a schema, errors in the error shape', () => {
+test('every operation: operationId, security, a 2xx with a schema, errors as problem details', () => {
   assert.ok(doc.servers?.length, 'servers');
   const ids = new Set<string>();
   assert.ok(operations.length >= 12);
@@ -51,10 +51,10 @@ test('every operation: operationId, security, a 2xx with a schema, errors in the
     for (const [s, r] of Object.entries(responses).filter(([s]) => /^[45]/.test(s)))
       if (!(name === 'GET /api/health' && s === '503'))
         assert.equal(
-          r.content?.['application/json']?.schema &&
-            (r.content['application/json'].schema as { $ref?: string }).$ref,
+          r.content?.['application/problem+json']?.schema &&
+            (r.content['application/problem+json'].schema as { $ref?: string }).$ref,
           '#/components/schemas/Error',
-          `${name} ${s}`,
+          `${name} ${s}: RFC 9457 problem details`,
         );
   }
   const writes = operations.filter(({ name }) => !name.startsWith('GET'));

@@ -44,7 +44,11 @@ describeEachEngine('API responses match the OpenAPI document', (store) => {
     const declared = responses[String(r.statusCode)] as
       { content?: Record<string, { schema: object }> } | undefined;
     assert.ok(declared, `${method} ${url}: ${r.statusCode} is not documented`);
-    const schema = declared.content?.['application/json']?.schema;
+    // The media type the response says it is must be one the document declares for it.
+    const type = String(r.headers['content-type'] ?? '').split(';')[0]!;
+    const schema = declared.content?.[type]?.schema;
+    if (declared.content && r.statusCode !== 204)
+      assert.ok(schema, `${method} ${url}: ${r.statusCode} as ${type} is not documented`);
     if (schema)
       assert.deepEqual(checkSchema(doc, schema as Record<string, unknown>, r.json()), [], `${method} ${url}`);
     return r;
@@ -80,5 +84,6 @@ describeEachEngine('API responses match the OpenAPI document', (store) => {
     const r = await app.inject({ method: 'POST', url: '/api/feeds', payload: { url: 'x' } });
     assert.equal(r.statusCode, 401);
     assert.deepEqual(checkSchema(doc, { $ref: '#/components/schemas/Error' }, r.json()), []);
+    assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
   });
 });

@@ -1,5 +1,6 @@
-// Per-client request limits (@fastify/rate-limit): reads and writes counted apart, writes at a
-// tenth of the read budget because each one may start a fetch or an extraction. Loopback
+// Per-client request limits (@fastify/rate-limit): reads, writes and exports counted apart;
+// writes and exports at a tenth of the read budget, because a write may start a fetch or an
+// extraction and an export streams the whole store. Loopback
 // clients are not limited: they are local tools and benchmarks, and a reverse proxy on the same
 // machine applies its own limits (SECURITY.md).
 import rateLimit from '@fastify/rate-limit';
@@ -13,6 +14,10 @@ export interface RateLimitOptions {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isWrite = (req: FastifyRequest) => WRITE_METHODS.has(req.method);
+const isExport = (req: FastifyRequest) => /^\/api\/export(\?|\/|$)/.test(req.url);
+/** Which budget a request counts against: w(rites), e(xports) or r(eads). */
+const bucket = (req: FastifyRequest) => (isWrite(req) ? 'w' : isExport(req) ? 'e' : 'r');
+const WHAT = { w: 'writes', e: 'exports', r: 'requests' } as const;
 
 export function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
@@ -23,13 +28,13 @@ export async function installRateLimits(app: FastifyInstance, options: RateLimit
   const writes = Math.max(1, Math.floor(options.perMinute / 10));
   await app.register(rateLimit, {
     timeWindow: 60_000,
-    max: (req) => (isWrite(req) ? writes : options.perMinute),
-    keyGenerator: (req) => `${isWrite(req) ? 'w' : 'r'}:${req.ip}`,
+    max: (req) => (bucket(req) === 'r' ? options.perMinute : writes),
+    keyGenerator: (req) => `${bucket(req)}:${req.ip}`,
     allowList: (req) => isLoopback(req.ip),
     errorResponseBuilder: (req, ctx) =>
       new DmonError(
         'RATE_LIMITED',
-        `too many ${isWrite(req) ? 'writes' : 'requests'} from ${req.ip}: at most ${ctx.max} a minute; try again in ${ctx.after}`,
+        `too many ${WHAT[bucket(req)]} from ${req.ip}: at most ${ctx.max} a minute; try again in ${ctx.after}`,
       ),
   });
 }

@@ -7,7 +7,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { describeEachEngine } from '../store/test-engines.js';
 import { buildApp } from './app.js';
 
-function assertSecurityHeaders(r: LightMyRequestResponse, what: string): void {
+/** `cache`: public reads are `no-cache` (revalidated by ETag), writes and token requests `no-store`. */
+function assertSecurityHeaders(r: LightMyRequestResponse, what: string, cache = 'no-cache'): void {
   const csp = String(r.headers['content-security-policy']);
   assert.match(csp, /default-src 'self'/, what);
   assert.match(csp, /frame-ancestors 'none'/, what);
@@ -15,7 +16,7 @@ function assertSecurityHeaders(r: LightMyRequestResponse, what: string): void {
   assert.equal(r.headers['x-content-type-options'], 'nosniff', what);
   assert.equal(r.headers['x-frame-options'], 'DENY', what);
   assert.equal(r.headers['referrer-policy'], 'no-referrer', what);
-  assert.equal(r.headers['cache-control'], 'no-store', what);
+  assert.equal(r.headers['cache-control'], cache, what);
   assert.equal(r.headers['x-powered-by'], undefined, what);
 }
 

@@ -1,7 +1,7 @@
 // Security headers on every response (helmet): a Content-Security-Policy that allows only this
 // origin's own scripts, styles and images (no inline script) and no framing, nosniff, no
-// referrer, and `Cache-Control: no-store` on the API so answers are never kept by a shared
-// cache. The dashboard's pages are served under the same policy; a page that needs more passes
+// referrer, and on the API `Cache-Control: no-cache` for public reads (kept only if revalidated,
+// which their ETag makes cheap) and `no-store` for writes and anything sent with a token. The dashboard's pages are served under the same policy; a page that needs more passes
 // its directives through `AppOptions.contentSecurityPolicy`. helmet is applied to the raw
 // response so that answers given before routing (a malformed URL) carry the headers too.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -38,7 +38,11 @@ export function securityHeaders(csp: CspDirectives = {}): HeaderSetter {
   });
   return (req, res) => {
     apply(req, res, () => undefined);
-    if (req.url?.startsWith('/api')) res.setHeader('cache-control', 'no-store');
+    if (!req.url?.startsWith('/api')) return;
+    // Public reads may be kept if revalidated each time (their ETag makes that a 304); anything
+    // written or sent with a token is never stored.
+    const publicRead = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.authorization;
+    res.setHeader('cache-control', publicRead ? 'no-cache' : 'no-store');
   };
 }
 

@@ -26,8 +26,9 @@ describeEachEngine('POST /api/articles', (store) => {
 
   test('a text is stored and queued once; a duplicate submission says so', async () => {
     const a = await post({ text: TEXT, title: 'Landslides', published: '2024-08-05' });
-    assert.equal(a.statusCode, 200);
+    assert.equal(a.statusCode, 201);
     assert.equal(a.json().status, 'stored');
+    assert.equal(a.headers.location, `/api/articles/${a.json().article_id}`);
     assert.ok(a.json().job_id);
     const b = await post({ text: `  ${TEXT}\n` });
     assert.equal(b.json().status, 'exists');

@@ -98,7 +98,13 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
           anyOf: [{ required: ['url'] }, { required: ['text'] }],
         },
         response: {
-          200: { description: 'Stored at once (a text), or already known', ...SUBMIT_RESULT },
+          200: { description: 'Already known: nothing new was stored', ...SUBMIT_RESULT },
+          201: {
+            description:
+              'A text stored at once (or linked to the article it copies); `Location` is the article',
+            headers: { Location: { type: 'string', description: '/api/articles/{id}' } },
+            ...SUBMIT_RESULT,
+          },
           202: { description: 'Queued: a job will fetch and extract the URL', ...SUBMIT_RESULT },
           ...errorResponses(400, 401, 403, 413, 415),
         },
@@ -107,7 +113,10 @@ export function articleRoutes(app: FastifyInstance, ctx: ServeContext): void {
     async (req, reply) => {
       if (!ctx.submit) throw new DmonError('STORE_FAILED', 'this server does not accept submissions');
       const result = await ctx.submit(req.body);
-      return reply.status(result.status === 'queued' ? 202 : 200).send(result);
+      if (result.status === 'queued') return reply.status(202).send(result);
+      if ((result.status === 'stored' || result.status === 'duplicate') && result.article_id !== null)
+        reply.status(201).header('location', `/api/articles/${result.article_id}`);
+      return reply.send(result);
     },
   );
 }

@@ -5,12 +5,22 @@ import type { ServeContext } from '../context.js';
 import { textWithoutCredentials, urlWithoutCredentials } from '../../fetch/credentials.js';
 import { ID_PARAMS } from '../params.js';
 import { errorResponses, PUBLIC } from '../schemas/responses.js';
+import type { SourceRow } from '../../store/schema.js';
 
 const ADDED = {
   type: 'object',
   required: ['id', 'url', 'created'],
   properties: { id: { type: 'integer' }, url: { type: 'string' }, created: { type: 'boolean' } },
 } as const;
+
+/** A feed as anyone may read it: without its caching headers, and without credentials. */
+function publicFeed({ etag: _e, last_modified: _l, ...r }: SourceRow) {
+  return {
+    ...r,
+    url: urlWithoutCredentials(r.url),
+    last_error: r.last_error === null ? null : textWithoutCredentials(r.last_error),
+  };
+}
 
 export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get(
@@ -36,13 +46,26 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
       const rows = await ctx.store.sources.list();
       // Anyone may read this list: credentials in a feed's URL (or quoted in its last error)
       // stay in the store for polling and are never shown.
-      return {
-        items: rows.map(({ etag: _e, last_modified: _l, ...r }) => ({
-          ...r,
-          url: urlWithoutCredentials(r.url),
-          last_error: r.last_error === null ? null : textWithoutCredentials(r.last_error),
-        })),
-      };
+      return { items: rows.map(publicFeed) };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/feeds/:id',
+    {
+      schema: {
+        summary: 'One feed and its polling state',
+        operationId: 'getFeed',
+        tags: ['feeds'],
+        security: PUBLIC,
+        params: ID_PARAMS,
+        response: { 200: { description: 'The feed', $ref: 'Feed#' }, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => {
+      const row = await ctx.store.sources.get(req.params.id);
+      if (!row) throw new DmonError('NOT_FOUND', `feed ${req.params.id} does not exist`);
+      return publicFeed(row);
     },
   );
 
@@ -63,7 +86,11 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
         },
         response: {
           200: { description: 'The feed was already there', ...ADDED },
-          201: { description: 'The feed was added', ...ADDED },
+          201: {
+            description: 'The feed was added; `Location` is its URL',
+            headers: { Location: { type: 'string', description: '/api/feeds/{id}' } },
+            ...ADDED,
+          },
           ...errorResponses(400, 401, 403, 422),
         },
       },
@@ -71,7 +98,8 @@ export function feedRoutes(app: FastifyInstance, ctx: ServeContext): void {
     async (req, reply) => {
       if (!ctx.addFeed) throw new DmonError('STORE_FAILED', 'this server does not accept feeds');
       const r = await ctx.addFeed(req.body.url);
-      return reply.status(r.created ? 201 : 200).send({ ...r, url: urlWithoutCredentials(r.url) });
+      if (r.created) reply.status(201).header('location', `/api/feeds/${r.id}`);
+      return reply.send({ ...r, url: urlWithoutCredentials(r.url) });
     },
   );
 

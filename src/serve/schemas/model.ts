@@ -24,9 +24,28 @@ const hazard = { type: ['string', 'null'], enum: [...HAZARDS, null] } as const;
 export const ErrorSchema = {
   $id: 'Error',
   type: 'object',
-  description: 'Every error: a stable code and a message naming the input and what was wrong.',
-  required: ['error'],
+  description:
+    'Every error, as RFC 9457 problem details (application/problem+json) with a stable `code`; `error` repeats the code and message in the shape clients of earlier versions read.',
+  required: ['type', 'title', 'status', 'detail', 'code', 'error'],
   properties: {
+    type: {
+      type: 'string',
+      description: 'about:blank: the status says what kind of problem',
+      examples: ['about:blank'],
+    },
+    title: { type: 'string', description: 'the HTTP status phrase', examples: ['Bad Request'] },
+    status: { type: 'integer', description: 'the HTTP status code', examples: [400] },
+    detail: {
+      type: 'string',
+      description: 'what was wrong, naming the input, and how to fix it',
+      examples: ['querystring parameter "limit" must be <= 500'],
+    },
+    instance: { type: 'string', description: 'the path of the request', examples: ['/api/facts'] },
+    code: {
+      type: 'string',
+      description: 'USAGE, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED, STORE_FAILED, …',
+      examples: ['USAGE'],
+    },
     error: {
       type: 'object',
       required: ['code', 'message'],

@@ -15,10 +15,17 @@ const ERROR_MEANING: Record<number, string> = {
   503: 'The database is unreachable; try again shortly (code STORE_FAILED)',
 };
 
-/** `{error: {code, message}}` under each of `statuses`, plus 429, 500 and 503, which any route may give. */
+/**
+ * Problem details (application/problem+json, with `code` and `{error: {code, message}}`) under
+ * each of `statuses`, plus 429, 500 and 503, which any route may give.
+ */
 export function errorResponses(...statuses: number[]): Record<number, unknown> {
   const out: Record<number, unknown> = {};
-  for (const s of [...statuses, 429, 500, 503]) out[s] = { description: ERROR_MEANING[s], $ref: 'Error#' };
+  for (const s of [...statuses, 429, 500, 503])
+    out[s] = {
+      description: ERROR_MEANING[s],
+      content: { 'application/problem+json': { schema: { $ref: 'Error#' } } },
+    };
   return out;
 }
 
