@@ -260,6 +260,36 @@ describeEachEngine('reviews', (store) => {
     );
   });
 
+  test('two reviewers at once on one figure: one current review, both changes in the audit log', async () => {
+    const text = 'Storms in Lakeside destroyed 640 homes on 2 June 2024.';
+    const id = await seedClustered(store(), text, [
+      makeFact(text, {
+        quantity: '640',
+        termWord: 'destroyed',
+        term: 'destroyed_housing',
+        figure: 640,
+        country: 'LAK',
+      }),
+    ]);
+    const fact = await onlyFact(store(), id);
+    await Promise.all([
+      store().reviews.reviewFact(fact.id, { action: 'confirm' }, 'first'),
+      store().reviews.reviewFact(fact.id, { action: 'reject' }, 'second'),
+      store().reviews.reviewFact(fact.id, { action: 'correct', changes: { figure: 650 } }, 'third'),
+    ]);
+    const reviews = await store().reviews.list({ targetId: String(fact.id) });
+    assert.equal(reviews.items.length, 1);
+    const log = await store().reviews.log({ targetId: String(fact.id) });
+    assert.deepEqual(log.items.map((e) => e.actor).sort(), ['first', 'second', 'third']);
+    // The last one to commit is the review in force, and the fact says so.
+    const last = log.items[0]!;
+    assert.equal(reviews.items[0]!.reviewer, last.actor);
+    const status = { confirm: 'confirmed', reject: 'rejected', correct: 'corrected' }[
+      last.action as 'confirm'
+    ];
+    assert.equal((await store().facts.get(fact.id))?.review?.status, status);
+  });
+
   test('outcomes: each reviewed figure with its rule and confidence', async () => {
     const outcomes = await store().reviews.outcomes();
     assert.ok(outcomes.length >= 3);

@@ -86,7 +86,9 @@ export class Clustering {
     return r !== undefined;
   }
 
-  private async lock(trx: Trx): Promise<void> {
+  /** Serialises writers of claims and events (and of reviews, which rewrite them) across
+   * processes on PostgreSQL, until the transaction ends; SQLite has one writer anyway. */
+  async lock(trx: Trx): Promise<void> {
     if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(trx);
   }
 

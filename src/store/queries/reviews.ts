@@ -124,6 +124,8 @@ export class Reviews {
   async reviewFact(factId: number, input: FactReviewInput, actor: string): Promise<ReviewView> {
     const corrections = this.corrections(input);
     return this.db.transaction().execute(async (trx) => {
+      // Two reviewers at once: one after the other, so one key never gets two rows.
+      await this.clustering.lock(trx);
       const fact = await trx.selectFrom('facts').selectAll().where('id', '=', factId).executeTakeFirst();
       if (!fact) throw new DmonError('NOT_FOUND', `fact ${factId} does not exist`);
       const anchor = this.anchor(fact);
@@ -157,6 +159,8 @@ export class Reviews {
   async reviewClaim(claimId: string, input: FactReviewInput, actor: string): Promise<ReviewView> {
     const corrections = this.corrections(input);
     return this.db.transaction().execute(async (trx) => {
+      // Two reviewers at once: one after the other, so one key never gets two rows.
+      await this.clustering.lock(trx);
       const claim = await trx.selectFrom('claims').selectAll().where('id', '=', claimId).executeTakeFirst();
       if (!claim) throw new DmonError('NOT_FOUND', `claim ${claimId} does not exist`);
       const facts = await trx
@@ -214,6 +218,8 @@ export class Reviews {
   async merge(eventId: string, otherId: string, note: string | null, actor: string): Promise<ReviewView> {
     if (eventId === otherId) throw new DmonError('USAGE', `cannot merge event ${eventId} with itself`);
     return this.db.transaction().execute(async (trx) => {
+      // Two reviewers at once: one after the other, so one key never gets two rows.
+      await this.clustering.lock(trx);
       const [into, from] = [await this.eventRow(trx, eventId), await this.eventRow(trx, otherId)];
       const intoClaims = await this.claimIds(trx, eventId);
       const fromClaims = await this.claimIds(trx, otherId);
@@ -248,6 +254,8 @@ export class Reviews {
     const moving = [...new Set(claimIds)].sort();
     if (moving.length === 0) throw new DmonError('USAGE', 'a split needs at least one claim to move');
     return this.db.transaction().execute(async (trx) => {
+      // Two reviewers at once: one after the other, so one key never gets two rows.
+      await this.clustering.lock(trx);
       const event = await this.eventRow(trx, eventId);
       const claims = await this.claimIds(trx, eventId);
       const foreign = moving.filter((c) => !claims.includes(c));
