@@ -139,6 +139,8 @@ describeEachEngine('reviews', (store) => {
     const fact = await onlyFact(store(), b);
     const claim = await claimOf(store(), fact.id);
     assert.ok(claim);
+    const summed = async () => (await store().summaries.countries({ country: ['FRE'] })).length;
+    assert.equal(await summed(), 1, 'counted (and cached) before the review');
     const r = await store().reviews.reviewClaim(
       claim.id,
       { action: 'reject', note: 'an opinion piece' },
@@ -152,6 +154,7 @@ describeEachEngine('reviews', (store) => {
     assert.equal(listed.items.length, 0, 'a rejected figure is not listed');
     const events = await store().events.list({ country: ['FRE'] });
     assert.equal(events.items.length, 0);
+    assert.equal(await summed(), 0, 'summaries leave it out at once, though no fact was added');
     const log = await store().reviews.log({ targetKind: 'claim' });
     assert.equal(log.items[0]?.after, null, 'the claim no longer exists after');
     // Undone by confirming the claim's fact.
