@@ -1,6 +1,6 @@
 // A list of figures shares one trigger: "displaced 2,000 people in Kalehe, 3,500 in Masisi and
 // 1,100 in Rutshuru", "2,000 in Kalehe and 3,500 in Masisi have fled", "403 houses partially
-// and 272 fully damaged". The trigger links its
+// and 272 fully damaged", "by district: Bor South 8,200; Twic East 5,600". The trigger links its
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
 import type { Lexicon } from '../lexicon.js';
@@ -67,6 +67,7 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
     !after ||
     lex.listSeparators.has(after.norm) ||
     after.text === '.' ||
+    after.text === ')' ||
     lex.itemPrepositions.has(after.norm) ||
     lex.itemAdverbs.has(after.norm)
   );
@@ -81,11 +82,34 @@ function itemGap(
   lex: Lexicon,
 ): boolean {
   if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
-  if (!lex.listSeparators.has(tokens[to - 1]!.norm)) return false;
+  if (triggers.some((r) => r.first < to && r.next > from)) return false;
+  if (!lex.listSeparators.has(tokens[to - 1]!.norm)) return namedItem(tokens, from, to, lex);
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'number' || t.text === '.' || t.text === ':' || t.text === '(') return false;
     if (lex.clauseBreaks.has(t.norm) && t.text !== ';') return false;
   }
-  return !triggers.some((r) => r.first < to && r.next > from);
+  return true;
+}
+
+/** The most words of a place name that leads its figure in a list. */
+const NAME_WORDS = 4;
+
+/**
+ * An item whose place leads its figure: "…: Bor South 8,200; Twic East 5,600", "Cabo Delgado
+ * (650,000), Niassa (40,000)": a separator, a capitalised name, then the figure, maybe in brackets
+ * or after a colon.
+ */
+function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
+  let k = from;
+  if (tokens[k]?.text === ')') k++;
+  // The item before may name its own place first: "2,100 houses in Quelimane, Nicoadala (640)".
+  if (lex.itemPrepositions.has(tokens[k]?.norm ?? ''))
+    for (k++; k < to && /^\p{Lu}/u.test(tokens[k]!.text);) k++;
+  if (!lex.listSeparators.has(tokens[k]?.norm ?? '')) return false;
+  k++;
+  const end = ['(', ':'].includes(tokens[to - 1]?.text ?? '') ? to - 1 : to;
+  if (end - k < 1 || end - k > NAME_WORDS) return false;
+  for (let j = k; j < end; j++) if (!/^\p{Lu}/u.test(tokens[j]!.text)) return false;
+  return true;
 }
