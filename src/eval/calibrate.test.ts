@@ -17,8 +17,9 @@ test('pools that would make precision fall as confidence rises are merged', () =
   assert.deepEqual(map.x, [0.5, 0.7, 0.9]);
   // (12 + 1) / (20 + 2), flat over the merged pool's raw values, and (9 + 1) / (10 + 2)
   assert.deepEqual(map.y, [0.5909, 0.5909, 0.8333]);
-  assert.equal(calibrate(0.6, map), 0.59);
-  assert.equal(calibrate(0.8, map), 0.71);
+  // Flat over the pool, but still rising a little (0.1 per unit) so the order inside it is kept.
+  assert.equal(calibrate(0.6, map), 0.601);
+  assert.equal(calibrate(0.8, map), 0.722);
   assert.equal(map.facts, 30);
 });
 
@@ -33,18 +34,24 @@ test('smoothing keeps a small perfect pool below 1 and the map non-decreasing', 
   assert.deepEqual(m2.y, [0.3333, 0.3333]);
 });
 
-test('calibrate interpolates between knots, is flat beyond them and keeps the order', () => {
+test('calibrate interpolates between knots, barely rises beyond them and keeps the order', () => {
   const map = { method: 'isotonic' as const, x: [0.5, 0.7, 0.9], y: [0.6, 0.7, 0.9] };
-  assert.equal(calibrate(0.2, map), 0.6);
+  assert.equal(calibrate(0.2, map), 0.57);
   assert.equal(calibrate(0.6, map), 0.65);
   assert.equal(calibrate(0.8, map), 0.8);
-  assert.equal(calibrate(0.99, map), 0.9);
-  let last = -1;
-  for (let r = 0; r <= 1; r += 0.01) {
-    const c = calibrate(r, map);
-    assert.ok(c >= last, `not monotone at ${r}`);
-    last = c;
+  assert.equal(calibrate(0.99, map), 0.909);
+  // A map flat over most of the range still orders every raw confidence (two decimals, as the
+  // extractor gives them).
+  const flat = { method: 'isotonic' as const, x: [0.3, 0.84, 0.85, 0.9], y: [0.5, 0.5, 0.9, 0.9] };
+  for (const m of [map, flat]) {
+    let last = -1;
+    for (let k = 0; k <= 100; k++) {
+      const c = calibrate(k / 100, m);
+      assert.ok(c > last, `not rising at ${k / 100}: ${c} after ${last}`);
+      last = c;
+    }
   }
+  assert.ok(Math.abs(calibrate(0.5, flat) - 0.5) <= 0.03, 'the rise moves confidences little');
   const res = calibrateFacts({ relevant: true, facts: [{ confidence: 0.6, term: 'displaced' }] }, map);
   assert.deepEqual(res.facts, [{ confidence: 0.65, term: 'displaced' }]);
 });

@@ -25,13 +25,42 @@ export interface LabelledConfidence {
   correct: boolean;
 }
 
-/** The calibrated confidence of a raw one, rounded to two decimals as the extractor rounds. */
+/**
+ * How much a fitted map still rises where it is flat, per unit of raw confidence: an isotonic map
+ * is flat over each pool, which would give a whole pool one confidence and lose the extractor's
+ * order inside it (the best of a document's facts could no longer be told from the rest). A rise
+ * of 0.1 keeps that order and moves no confidence by more than about 0.01.
+ */
+const TIE_SLOPE = 0.1;
+
+const strictKnots = new WeakMap<CalibrationMap, number[]>();
+
+/** The map's values, raised where needed so that every segment rises by at least TIE_SLOPE. */
+function risingValues(map: CalibrationMap): number[] {
+  let ys = strictKnots.get(map);
+  if (!ys) {
+    ys = [];
+    for (let i = 0; i < map.y.length; i++)
+      ys.push(
+        i === 0 ? map.y[0]! : Math.max(map.y[i]!, ys[i - 1]! + TIE_SLOPE * (map.x[i]! - map.x[i - 1]!)),
+      );
+    strictKnots.set(map, ys);
+  }
+  return ys;
+}
+
+/**
+ * The calibrated confidence of a raw one, rounded to three decimals: the map read between its
+ * knots by linear interpolation, always rising a little (TIE_SLOPE), so a higher raw confidence
+ * never gets a lower or an equal calibrated one.
+ */
 export function calibrate(raw: number, map: CalibrationMap): number {
-  const { x, y } = map;
+  const { x } = map;
   if (x.length === 0) return raw;
+  const y = risingValues(map);
   let v: number;
-  if (raw <= x[0]!) v = y[0]!;
-  else if (raw >= x[x.length - 1]!) v = y[y.length - 1]!;
+  if (raw <= x[0]!) v = y[0]! - TIE_SLOPE * (x[0]! - raw);
+  else if (raw >= x[x.length - 1]!) v = y[y.length - 1]! + TIE_SLOPE * (raw - x[x.length - 1]!);
   else {
     let i = 1;
     while (x[i]! < raw) i++;
@@ -40,7 +69,7 @@ export function calibrate(raw: number, map: CalibrationMap): number {
     const t = (raw - x0) / (x1 - x0);
     v = y[i - 1]! + t * (y[i]! - y[i - 1]!);
   }
-  return Math.round(Math.min(1, Math.max(0, v)) * 100) / 100;
+  return Math.round(Math.min(1, Math.max(0, v)) * 1000) / 1000;
 }
 
 /** A copy of an extraction result with every fact's confidence calibrated. */
