@@ -230,7 +230,11 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
       try {
         const counts = await write(store, toWrite);
         toWrite.forEach((w, k) => (outcomes[w.index] = { ok: true, result: { facts: counts[k] } }));
-      } catch {
+      } catch (e) {
+        log.warn(
+          { err: e, articles: toWrite.length },
+          'writing a batch of extractions failed; writing them one by one',
+        );
         for (const w of toWrite) {
           try {
             const [facts] = await write(store, [w]);
@@ -246,7 +250,10 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
       if (!o.ok && isLastAttempt(job, o.error))
         await store.articles
           .markFailed(ids[i]!, `extraction failed: ${(o.error as Error).message}`)
-          .catch(() => undefined); // the store is failing too: the job's own failure is recorded
+          // The store is failing too: the job keeps its own error; this one is logged, not lost.
+          .catch((err: unknown) =>
+            log.error({ err, article: ids[i] }, 'could not mark the article failed after its last attempt'),
+          );
     }
     return outcomes;
   };

@@ -103,7 +103,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
         },
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
       const availability = ctx.store.availability;
       try {
         const [articles, jobs] = await Promise.all([ctx.store.articles.count(), ctx.store.queue().counts()]);
@@ -119,6 +119,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServeContext): void {
         };
       } catch (e) {
         availability.failed(e);
+        req.log.error({ err: e }, 'health: the store failed');
         return reply.status(503).send({
           status: 'unavailable',
           store: { where: ctx.store.where, ...availability.snapshot() },
