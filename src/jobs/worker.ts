@@ -43,6 +43,8 @@ export interface WorkerOptions {
   keepDoneMs?: number;
   /** Where events are logged (default the process's logger). */
   log?: Logger;
+  /** Be woken by newly queued jobs (default true); false polls only (for comparison in bench/). */
+  listen?: boolean;
   kinds?: string[];
   signal?: AbortSignal;
   onEvent?: (e: WorkerEvent) => void;
@@ -178,9 +180,10 @@ export async function runWorker(
   const waker = new Waker();
   let unsubscribe: (() => Promise<void>) | null = null;
   try {
-    unsubscribe = await queue.subscribe((kind) => {
-      if (!kind || kinds.includes(kind)) waker.wake();
-    });
+    if (options.listen !== false)
+      unsubscribe = await queue.subscribe((kind) => {
+        if (!kind || kinds.includes(kind)) waker.wake();
+      });
   } catch (e) {
     logger.warn({ err: e }, 'cannot listen for new jobs; polling only');
   }
