@@ -59,3 +59,14 @@ test('a place named in the text outweighs cue words', () => {
   const p = placesOf('In Mosul, 500 families from two barangays were evacuated.', '500');
   assert.equal(p.country, 'IRQ');
 });
+
+test('a text naming only its country locates the figure there, at its first mention', () => {
+  const text =
+    'Heavy rain hit Iraq again this week.\n\nOfficials met on Monday. They said 2,300 families had been evacuated.';
+  const p = placesOf(text, '2,300');
+  assert.deepEqual(
+    p.locations.map((l) => [l.name, l.start]),
+    [['Iraq', text.indexOf('Iraq')]],
+  );
+  assert.equal(p.country, 'IRQ');
+});

@@ -1,6 +1,7 @@
 // Which of a document's places a figure refers to. The rule: the places named in the figure's
 // own sentence first (most specific first); else the nearest place before it in the same
-// paragraph, or just after it; else the document's most mentioned specific place. Demonyms
+// paragraph, or just after it; else the document's most mentioned specific place; else its main
+// country where the text names it. Demonyms
 // and continents never locate a figure, though they do give its country. A text that names no
 // place and no demonym may still give its country through cue words (countryCues.ts).
 import type { Place } from '../types.js';
@@ -67,6 +68,14 @@ export function placesForSpan(
     }
     const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
     if (top && top.place.country === (result.countries[0]?.iso3 ?? null)) locations = [top.place];
+  }
+  // Nothing finer: the document's main country where the text names it ("Guatemala", "Tchad"),
+  // at its first mention.
+  if (locations.length === 0 && result.countries[0]) {
+    const named = result.places.find(
+      (p) => locating(p) && p.kind === 'country' && p.country === result.countries[0]!.iso3,
+    );
+    if (named) locations = [named];
   }
   const demonym = inside.find((p) => p.kind === 'demonym');
   // A document that is clearly about one country keeps it unless the fact's own places say
