@@ -139,3 +139,22 @@ test('bad gold is named file:line; a facts file is not a geo file; --gold is nee
   assert.equal(none.code, 2);
   assert.match(none.err, /needs --gold FILE/);
 });
+
+test('--source, --limit and --raw narrow or change what is scored; an unknown source is named', async () => {
+  const other = await run(['eval', '--gold', gold, '--source', 'other', '--json']);
+  assert.equal(other.code, 0, other.err);
+  assert.equal((JSON.parse(other.out) as { docs: number }).docs, 1);
+  const one = await run(['eval', '--gold', gold, '--limit', '1', '--json']);
+  assert.equal(
+    (JSON.parse(one.out) as { results: { all: { gold_facts: number } } }).results.all.gold_facts,
+    1,
+  );
+  const nope = await run(['eval', '--gold', gold, '--source', 'nope']);
+  assert.equal(nope.code, 2);
+  assert.match(nope.err, /--source nope: no such source .* \(has: mine, other\)/);
+  // --raw scores the extractor's own confidence: one reliability table, named raw.
+  const raw = await run(['eval', '--gold', gold, '--calibration', '--raw', '--json']);
+  const cal = (JSON.parse(raw.out) as { calibration: Record<string, { facts: number }> }).calibration;
+  assert.deepEqual(Object.keys(cal), ['raw']);
+  assert.equal(cal.raw!.facts, 2);
+});
