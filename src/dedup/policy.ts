@@ -28,11 +28,23 @@ export interface Fingerprint {
   bands: SimhashBands | null;
 }
 
+/** A stored original's SimHash; `halves` (its two 32-bit halves) when the index keeps them parsed. */
+export interface SimhashRow {
+  id: number;
+  simhash: string;
+  halves?: [number, number];
+}
+
+/** The two 32-bit halves of a 16-digit hex SimHash. */
+export function simhashHalves(hex: string): [number, number] {
+  return [parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8), 16)];
+}
+
 /** What the policy needs from the store of originals. */
 export interface OriginalsIndex {
   findByHash(hash: string): Promise<{ id: number } | null>;
-  simhashCandidates(bands: SimhashBands, limit: number): Promise<{ id: number; simhash: string }[]>;
-  recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]>;
+  simhashCandidates(bands: SimhashBands, limit: number): Promise<SimhashRow[]>;
+  recentSimhashes(limit: number): Promise<SimhashRow[]>;
   texts(ids: number[]): Promise<Map<number, string>>;
 }
 
@@ -72,17 +84,15 @@ export async function findOriginal(
   if (exact) return exact.id;
   if (fp.simhash === null || fp.bands === null) return null;
   // Thousands of stored 16-digit hex SimHashes per document: compared 32 bits at a time.
-  const hi = parseInt(fp.simhash.slice(0, 8), 16);
-  const lo = parseInt(fp.simhash.slice(8), 16);
+  const [hi, lo] = simhashHalves(fp.simhash);
   const distance = new Map<number, number>();
   const candidates = [
     ...(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES)),
     ...(await index.recentSimhashes(RECENT_WINDOW)),
   ];
   for (const c of candidates) {
-    const d =
-      popcount32((hi ^ parseInt(c.simhash.slice(0, 8), 16)) >>> 0) +
-      popcount32((lo ^ parseInt(c.simhash.slice(8), 16)) >>> 0);
+    const [chi, clo] = c.halves ?? simhashHalves(c.simhash);
+    const d = popcount32((hi ^ chi) >>> 0) + popcount32((lo ^ clo) >>> 0);
     if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
   }
   if (distance.size === 0) return null;

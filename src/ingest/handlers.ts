@@ -220,9 +220,7 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
     }
     const write = (tx: Store, items: typeof toWrite) =>
       tx.transaction(async (t) => {
-        const counts: number[] = [];
-        for (const w of items)
-          counts.push(await t.facts.replaceForArticle(w.articleId, w.result, deps.extractorVersion));
+        const counts = await t.facts.replaceForArticles(items, deps.extractorVersion);
         await t.clustering.updateForArticles(items.map((w) => w.articleId));
         return counts;
       });

@@ -4,6 +4,7 @@ import type { Engine } from '../engine.js';
 import type { ArticleRow, ArticleStatus, Database, NewArticle } from '../schema.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { containsText } from './like.js';
+import { simhashHalves, type SimhashRow } from '../../dedup/policy.js';
 
 export type ArticleSummary = Omit<ArticleRow, 'text' | 'sh0' | 'sh1' | 'sh2' | 'sh3'>;
 
@@ -187,7 +188,7 @@ export class Articles {
    * documents stored together) the window is read once and then only the originals stored
    * since are added: the same rows, without reading thousands of them for every document.
    */
-  async recentSimhashes(limit: number): Promise<{ id: number; simhash: string }[]> {
+  async recentSimhashes(limit: number): Promise<SimhashRow[]> {
     if (!this.db.isTransaction) return this.originalsAfter(0, limit);
     const cached = this.recent;
     if (!cached || cached.limit !== limit) {
@@ -203,9 +204,10 @@ export class Articles {
     return cached.rows;
   }
 
-  private recent: { limit: number; rows: { id: number; simhash: string }[]; maxId: number } | null = null;
+  private recent: { limit: number; rows: SimhashRow[]; maxId: number } | null = null;
 
-  private async originalsAfter(afterId: number, limit: number): Promise<{ id: number; simhash: string }[]> {
+  /** Originals after an id, newest first, their SimHashes parsed once (the window is compared often). */
+  private async originalsAfter(afterId: number, limit: number): Promise<SimhashRow[]> {
     let q = this.db
       .selectFrom('articles')
       .select(['id', 'simhash'])
@@ -213,7 +215,9 @@ export class Articles {
       .where('simhash', 'is not', null);
     if (afterId > 0) q = q.where('id', '>', afterId);
     const rows = await q.orderBy('id', 'desc').limit(limit).execute();
-    return rows.filter((r): r is { id: number; simhash: string } => r.simhash !== null);
+    return rows.flatMap((r) =>
+      r.simhash === null ? [] : [{ id: r.id, simhash: r.simhash, halves: simhashHalves(r.simhash) }],
+    );
   }
 
   async list(options: ArticleListOptions = {}): Promise<{ items: ArticleSummary[]; next: string | null }> {

@@ -54,28 +54,59 @@ export class Facts {
    * one transaction: running the same extraction twice leaves the same rows.
    */
   async replaceForArticle(articleId: number, result: ExtractResult, version: string): Promise<number> {
+    const [count] = await this.replaceForArticles([{ articleId, result }], version);
+    return count!;
+  }
+
+  /**
+   * replaceForArticle for several articles in one transaction and a few statements (the
+   * deletes, the inserts of every fact and place in chunks, one update per article): what
+   * an extracted batch writes. Returns each article's fact count, in order.
+   */
+  async replaceForArticles(
+    items: { articleId: number; result: ExtractResult }[],
+    version: string,
+  ): Promise<number[]> {
+    if (items.length === 0) return [];
     return inTransaction(this.db, async (trx) => {
-      const article = await trx
-        .selectFrom('articles')
-        .select(['text', 'published'])
-        .where('id', '=', articleId)
-        .executeTakeFirst();
-      if (!article) throw new DmonError('NOT_FOUND', `article ${articleId} does not exist`);
-      await trx.deleteFrom('places').where('article_id', '=', articleId).execute();
-      await trx.deleteFrom('facts').where('article_id', '=', articleId).execute();
-      const now = Date.now();
-      const rows = result.facts.map((f, ordinal) =>
-        factToRow(f, { articleId, ordinal, text: article.text, published: article.published, version, now }),
+      const ids = items.map((i) => i.articleId);
+      const articles = new Map(
+        (
+          await trx
+            .selectFrom('articles')
+            .select(['id', 'text', 'published'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((a) => [a.id, a]),
       );
+      const missing = ids.find((id) => !articles.has(id));
+      if (missing !== undefined) throw new DmonError('NOT_FOUND', `article ${missing} does not exist`);
+      await trx.deleteFrom('places').where('article_id', 'in', ids).execute();
+      await trx.deleteFrom('facts').where('article_id', 'in', ids).execute();
+      const now = Date.now();
+      const results = new Map(items.map((i) => [i.articleId, i.result]));
+      const rows = items.flatMap(({ articleId, result }) => {
+        const article = articles.get(articleId)!;
+        return result.facts.map((f, ordinal) =>
+          factToRow(f, {
+            articleId,
+            ordinal,
+            text: article.text,
+            published: article.published,
+            version,
+            now,
+          }),
+        );
+      });
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const ids = await trx
+        const inserted = await trx
           .insertInto('facts')
           .values(rows.slice(i, i + CHUNK))
-          .returning(['id', 'ordinal'])
+          .returning(['id', 'article_id', 'ordinal'])
           .execute();
-        const places = ids.flatMap(({ id, ordinal }) =>
-          (result.facts[ordinal]?.locations ?? []).map((p, k) =>
-            placeToRow(p, { factId: id, articleId, ordinal: k }),
+        const places = inserted.flatMap(({ id, article_id, ordinal }) =>
+          (results.get(article_id)?.facts[ordinal]?.locations ?? []).map((p, k) =>
+            placeToRow(p, { factId: id, articleId: article_id, ordinal: k }),
           ),
         );
         for (let j = 0; j < places.length; j += CHUNK)
@@ -84,24 +115,25 @@ export class Facts {
             .values(places.slice(j, j + CHUNK))
             .execute();
       }
-      await trx
-        .updateTable('articles')
-        .set({
-          status: 'extracted',
-          // A failure's message goes; a stored article's note on how it was read (bad bytes
-          // replaced) stays.
-          error: sql<string | null>`case when status = 'failed' then null else error end`,
-          relevance: result.relevance,
-          cause: result.cause,
-          hazard: result.hazard,
-          doc_type: result.type,
-          extractor_version: version,
-          fact_count: rows.length,
-          extracted_at: now,
-        })
-        .where('id', '=', articleId)
-        .execute();
-      return rows.length;
+      for (const { articleId, result } of items)
+        await trx
+          .updateTable('articles')
+          .set({
+            status: 'extracted',
+            // A failure's message goes; a stored article's note on how it was read (bad bytes
+            // replaced) stays.
+            error: sql<string | null>`case when status = 'failed' then null else error end`,
+            relevance: result.relevance,
+            cause: result.cause,
+            hazard: result.hazard,
+            doc_type: result.type,
+            extractor_version: version,
+            fact_count: result.facts.length,
+            extracted_at: now,
+          })
+          .where('id', '=', articleId)
+          .execute();
+      return items.map((i) => i.result.facts.length);
     });
   }
 
