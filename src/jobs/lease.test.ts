@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { createLogger } from '../log.js';
 import { openStore, queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
@@ -136,6 +137,55 @@ describeEachEngine('job queue, hardened', (store, engine, tdb) => {
         done.map((e) => e.type),
         ['done'],
       );
+    },
+  );
+
+  test(
+    'PostgreSQL: a LISTEN connection that is killed is logged and re-opened, and wakes the worker again',
+    { timeout: 60_000, skip: engine !== 'postgres' && 'LISTEN/NOTIFY is PostgreSQL only' },
+    async () => {
+      const db = queryBuilderForTests(store());
+      const listeners = async () =>
+        (
+          await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND query = 'LISTEN dmon_jobs'`.execute(db)
+        ).rows.map((r) => Number(r.pid));
+      const stop = new AbortController();
+      const { lines, logger } = memoryLogger();
+      let ran: () => void = () => undefined;
+      const ranP = new Promise<void>((r) => (ran = r));
+      const worker = runWorker(
+        store().queue(),
+        { rewake: async () => ran() },
+        { idleMs: 3_600_000, reclaimEveryMs: 3_600_000, signal: stop.signal, log: logger },
+      );
+      const waitFor = async (what: string, check: () => Promise<boolean>) => {
+        for (let i = 0; i < 200 && !(await check()); i++) await sleep(50);
+        assert.ok(await check(), what);
+      };
+      await waitFor('the worker listens', async () => (await listeners()).length === 1);
+      const [first] = await listeners();
+      await sql`SELECT pg_terminate_backend(${first})`.execute(db);
+      await waitFor('a new LISTEN connection', async () => {
+        const now = await listeners();
+        return now.length === 1 && now[0] !== first;
+      });
+      assert.ok(
+        lines.some((l) => l.level === 'warn' && /LISTEN connection failed/.test(String(l.msg))),
+        'the lost connection is logged',
+      );
+      const other = await openStore({ databaseUrl: tdb().databaseUrl });
+      try {
+        await other.queue().enqueue('rewake', { n: 1 });
+      } finally {
+        await other.close();
+      }
+      const bound = new AbortController();
+      await Promise.race([ranP, sleep(20_000, undefined, { signal: bound.signal }).catch(() => undefined)]);
+      bound.abort();
+      stop.abort();
+      const summary = await worker;
+      assert.equal(summary.done, 1, 'woken through the new connection while the poll was an hour away');
     },
   );
 

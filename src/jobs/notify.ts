@@ -5,15 +5,18 @@
 // dropped listening connection only delays a job until the next poll.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { log } from '../log.js';
+import { log, type Logger } from '../log.js';
 
 export const JOBS_CHANNEL = 'dmon_jobs';
 
 export type WakeListener = (kind: string) => void;
 
 export interface JobNotifier {
-  /** Calls `listener` when a job may have become ready; resolves once listening. Returns the unsubscribe. */
-  subscribe(listener: WakeListener): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener` when a job may have become ready; resolves once listening. Returns the
+   * unsubscribe. Trouble with the listening connection is logged to `logger`.
+   */
+  subscribe(listener: WakeListener, logger?: Logger): Promise<() => Promise<void>>;
   /** Wakes this process's subscribers (the PostgreSQL trigger covers other processes). */
   notifyLocal(kind: string): void;
 }
@@ -33,10 +36,9 @@ export function localNotifier(): JobNotifier {
 /** LISTEN on a dedicated connection (re-opened with backoff when it drops), plus local wake-ups. */
 export function postgresNotifier(databaseUrl: string): JobNotifier {
   const local = localNotifier();
-  const logger = log('jobs');
   return {
     notifyLocal: local.notifyLocal,
-    subscribe: async (listener) => {
+    subscribe: async (listener, logger = log('jobs')) => {
       const unsubscribeLocal = await local.subscribe(listener);
       let client: pg.Client | null = null;
       let stopped = false;

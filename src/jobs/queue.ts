@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../store/engine.js';
 import type { Database, JobRow, JobStatus } from '../store/schema.js';
+import type { Logger } from '../log.js';
 import { localNotifier, type JobNotifier, type WakeListener } from './notify.js';
 
 export interface Job<P = unknown> {
@@ -309,8 +310,8 @@ export class JobQueue {
   }
 
   /** Wakes `listener` when a job may have become ready (see ./notify.ts); resolves once listening. */
-  subscribe(listener: WakeListener): Promise<() => Promise<void>> {
-    return this.notifier.subscribe(listener);
+  subscribe(listener: WakeListener, logger?: Logger): Promise<() => Promise<void>> {
+    return this.notifier.subscribe(listener, logger);
   }
 
   async counts(): Promise<Record<JobStatus, number>> {

@@ -183,7 +183,7 @@ export async function runWorker(
     if (options.listen !== false)
       unsubscribe = await queue.subscribe((kind) => {
         if (!kind || kinds.includes(kind)) waker.wake();
-      });
+      }, logger);
   } catch (e) {
     logger.warn({ err: e }, 'cannot listen for new jobs; polling only');
   }
