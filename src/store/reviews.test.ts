@@ -197,6 +197,7 @@ describeEachEngine('reviews', (store) => {
     assert.equal((await onlyFact(store(), other)).review, undefined, 'another sentence is not a copy');
     const claims = await store().claims.list({ country: ['WES'] });
     assert.equal(claims.items.length, 1);
+    assert.equal(await store().clustering.needsRebuild(), false, 'rejected facts do not ask for a rebuild');
   });
 
   test('merge and split events; both hold after re-clustering', async () => {

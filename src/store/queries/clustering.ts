@@ -80,6 +80,10 @@ export class Clustering {
       .selectFrom('facts')
       .leftJoin('claim_facts', 'claim_facts.fact_id', 'facts.id')
       .where('claim_facts.fact_id', 'is', null)
+      // A rejected figure stands behind no claim by design.
+      .where((eb) =>
+        eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),
+      )
       .select('facts.id')
       .limit(1)
       .executeTakeFirst();
