@@ -141,6 +141,30 @@ describeEachEngine('review API', (store) => {
     assert.equal(entry.after.figure, 13000);
   });
 
+  test('a claim correction reaches every fact of the claim; the claim keeps its id', async () => {
+    const claim = (await call('GET', '/api/claims?country=FRE')).body.items[0] as {
+      id: string;
+      figure: number;
+    };
+    assert.equal(claim.figure, 40000);
+    const r = await call('POST', '/api/reviews', tokens.admin, {
+      target_kind: 'claim',
+      target_id: claim.id,
+      action: 'correct',
+      changes: { figure: 4000, qualifier: 'approximately' },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.reviewer, 'admin-user');
+    const now = await call('GET', `/api/claims/${claim.id}`);
+    assert.equal(now.body.figure, 4000);
+    assert.equal(now.body.qualifier, 'approximately');
+    for (const id of r.body.fact_ids as number[])
+      assert.equal((await call('GET', `/api/facts/${id}`)).body.figure, 4000);
+    const log = await call('GET', `/api/reviews/log?target_kind=claim&target_id=${claim.id}`, tokens.read);
+    assert.equal(log.body.items[0].before.figure, 40000);
+    assert.equal(log.body.items[0].after.figure, 4000);
+  });
+
   test('bad review bodies are 400 naming the problem; unknown targets 404', async () => {
     const bad = [
       { ...confirm, target_id: 'x1' },
