@@ -69,7 +69,8 @@ function chunks<T>(xs: readonly T[]): T[][] {
   return out;
 }
 
-async function factsWhere(trx: Trx, column: 'article_id' | 'figure' | 'id', values: number[]) {
+/** `figure_key` is the indexed figure (facts_figure_key). */
+async function factsWhere(trx: Trx, column: 'article_id' | 'figure_key' | 'id', values: number[]) {
   const out: FactState[] = [];
   for (const part of chunks([...new Set(values)]))
     out.push(
@@ -113,7 +114,7 @@ export async function applyFactReviews(trx: Trx, articleIds: number[] | null): P
     );
     const byFigure = await factsWhere(
       trx,
-      'figure',
+      'figure_key',
       rejectedFigures.map((r) => r.figure!),
     );
     const seen = new Map<number, FactState>();

@@ -529,7 +529,8 @@ export class Reviews {
       const rows = await trx
         .selectFrom('facts')
         .select(['article_id', 'evidence', 'figure', 'vague', 'review_original'])
-        .where('figure', '=', a.figure)
+        // figure_key: the figure's indexed column.
+        .where('figure_key', '=', a.figure)
         .execute();
       for (const f of rows) {
         const o = parse(f.review_original) as { figure?: number | null; vague?: string | null } | null;
