@@ -127,38 +127,70 @@ export function WorldMap({
     };
   }, []);
 
+  // The outlines are drawn once (per focus); a filter change only restyles them and redraws the
+  // circles, which keeps a change cheap: 177 country shapes are not rebuilt each time.
+  const byCountry = useRef(new Map<string, Pick<CountrySummary, 'country' | 'facts' | 'max_people'>>());
+  byCountry.current = new Map(countries.map((c) => [c.country, c]));
+  const shapes = useRef<L.GeoJSON | null>(null);
+  const circles = useRef<L.LayerGroup | null>(null);
+
   useEffect(() => {
     const m = map.current;
     const group = layers.current;
     if (!m || !group || !outlines) return;
-    group.clearLayers();
-    const byCountry = new Map(countries.map((c) => [c.country, c]));
-    const shapes = L.geoJSON(outlines, {
-      style: (f) => {
-        const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
-        const inFocus = iso3 !== undefined && focused.includes(iso3);
-        return {
-          color: inFocus ? '#222' : '#9a9a9a',
-          weight: inFocus ? 2 : 0.6,
-          fillColor: shade(iso3 ? byCountry.get(iso3)?.max_people : null),
-          fillOpacity: 1,
-        };
-      },
-      onEachFeature: (f: CountryFeature, layer) => {
+    const layer = L.geoJSON(outlines, {
+      onEachFeature: (f: CountryFeature, l) => {
         const iso3 = f.properties.iso3;
-        const s = iso3 ? byCountry.get(iso3) : undefined;
-        layer.bindTooltip(
-          s
-            ? `${countryName(iso3)}: ${s.facts} facts, largest ${formatNumber(s.max_people)} people`
-            : `${f.properties.name}: no facts`,
+        l.bindTooltip(
+          () => {
+            const c = iso3 ? byCountry.current.get(iso3) : undefined;
+            return c
+              ? `${countryName(iso3)}: ${c.facts} facts, largest ${formatNumber(c.max_people)} people`
+              : `${f.properties.name}: no facts`;
+          },
           { sticky: true },
         );
-        if (iso3 && s) layer.on('click', () => navigate(`/country/${iso3}${window.location.search}`));
+        l.on('click', () => {
+          if (iso3 && byCountry.current.has(iso3)) navigate(`/country/${iso3}${window.location.search}`);
+        });
       },
     });
-    group.addLayer(shapes);
+    group.addLayer(layer);
+    // Out of the Tab order: 177 outlines and every circle would stand between the filters and
+    // the tables. Keyboard users reach countries and facts through the tables below the map.
+    layer.eachLayer((c) => (c as L.Path).getElement()?.setAttribute('tabindex', '-1'));
+    shapes.current = layer;
+    circles.current = L.layerGroup().addTo(group);
+    const targets = outlines.filter((o) => o.properties.iso3 && focused.includes(o.properties.iso3));
+    if (targets.length)
+      m.fitBounds(L.geoJSON(targets).getBounds(), {
+        padding: [10, 10],
+        maxZoom: 6,
+      });
+    return () => {
+      group.clearLayers();
+      shapes.current = null;
+      circles.current = null;
+    };
+  }, [outlines, focusKey]);
+
+  useEffect(() => {
+    const layer = shapes.current;
+    const dots = circles.current;
+    if (!layer || !dots) return;
+    layer.setStyle((f) => {
+      const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
+      const inFocus = iso3 !== undefined && focused.includes(iso3);
+      return {
+        color: inFocus ? '#222' : '#9a9a9a',
+        weight: inFocus ? 2 : 0.6,
+        fillColor: shade(iso3 ? byCountry.current.get(iso3)?.max_people : null),
+        fillOpacity: 1,
+      };
+    });
+    dots.clearLayers();
     for (const p of [...factPoints(facts ?? []), ...(points ?? [])]) {
-      L.circleMarker([p.lat, p.lon], {
+      const c = L.circleMarker([p.lat, p.lon], {
         radius: radius(p.people),
         color: '#fff',
         weight: 1,
@@ -166,21 +198,9 @@ export function WorldMap({
         fillOpacity: 0.75,
       })
         .bindPopup(p.popup, { maxWidth: 320 })
-        .addTo(group);
+        .addTo(dots);
+      c.getElement()?.setAttribute('tabindex', '-1');
     }
-    // Out of the Tab order: 177 outlines and every circle would stand between the filters and
-    // the tables. Keyboard users reach countries and facts through the tables below the map.
-    group.eachLayer((l) => {
-      if (l instanceof L.GeoJSON)
-        l.eachLayer((c) => (c as L.Path).getElement()?.setAttribute('tabindex', '-1'));
-      else (l as L.Path).getElement?.()?.setAttribute('tabindex', '-1');
-    });
-    const targets = outlines.filter((o) => o.properties.iso3 && focused.includes(o.properties.iso3));
-    if (targets.length)
-      m.fitBounds(L.geoJSON(targets).getBounds(), {
-        padding: [10, 10],
-        maxZoom: 6,
-      });
   }, [outlines, countries, facts, points, focusKey]);
 
   return (
