@@ -34,10 +34,4 @@ export function labelledConfidences(outcome: FactOutcome): LabelledConfidence[] 
     .filter((s) => typeof s.fact.confidence === 'number')
     .map((s) => ({ confidence: s.fact.confidence!, correct: s.matched }));
 }
-export {
-  hasReviewedFacts,
-  reviewOutcome,
-  reviewedConfidences,
-  type ReviewedFact,
-  type ReviewedFacts,
-} from './reviews.js';
+export { reviewOutcome, reviewedConfidences, type ReviewedFact, type ReviewedFacts } from './reviews.js';

@@ -35,8 +35,3 @@ export async function reviewedConfidences(source: ReviewedFacts): Promise<Labell
   for await (const r of source.reviewedFacts()) out.push(reviewOutcome(r));
   return out;
 }
-
-/** Whether a store offers reviewed facts (the review store methods have landed). */
-export function hasReviewedFacts(store: object): store is ReviewedFacts {
-  return typeof (store as Partial<ReviewedFacts>).reviewedFacts === 'function';
-}
