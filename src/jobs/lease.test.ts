@@ -6,6 +6,8 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { Ingest } from '../ingest/ingest.js';
+import { createDeps } from '../ingest/wiring.js';
 import { createLogger } from '../log.js';
 import { openStore, queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
@@ -189,7 +191,7 @@ describeEachEngine('job queue, hardened', (store, engine, tdb) => {
     },
   );
 
-  test('the worker loop prunes finished jobs older than a week, and keeps the rest', async () => {
+  test('the worker loop (dmon worker and dmon serve alike) prunes finished jobs older than a week, and keeps the rest', async () => {
     const db = queryBuilderForTests(store());
     const now = Date.now();
     const row = (key: string, status: 'done' | 'failed', finishedAt: number) => ({
@@ -215,11 +217,9 @@ describeEachEngine('job queue, hardened', (store, engine, tdb) => {
       ])
       .execute();
     const events: WorkerEvent[] = [];
-    await runWorker(
-      store().queue(),
-      {},
-      { drain: true, onEvent: (e) => events.push(e), log: memoryLogger().logger },
-    );
+    // The call `dmon serve` makes for its in-process worker (and `dmon worker` for its own).
+    const ingest = new Ingest(store(), createDeps({ fetchAllow: [] }), { log: memoryLogger().logger });
+    await ingest.run({ drain: true, onEvent: (e) => events.push(e) });
     const left = await db.selectFrom('jobs').select('key').where('kind', '=', 'old').orderBy('key').execute();
     assert.deepEqual(
       left.map((r) => r.key),
