@@ -234,4 +234,35 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     );
     await page.close();
   });
+
+  test('phone width: the events, event, alerts and review pages do not overflow sideways; no serious violations', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      baseURL: server.url,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const page = await phone.newPage();
+      const errors = watchErrors(page);
+      const all = (await (await page.request.get('/api/events?limit=500')).json()) as { items: ApiEvent[] };
+      const busiest = [...all.items].sort((a, b) => b.claims - a.claims)[0]!;
+      for (const [path, ready] of [
+        ['/events', 'table.events tbody tr'],
+        [`/event/${busiest.id}`, 'table.claims tbody tr'],
+        ['/alerts', 'h1'],
+        ['/review', '.queue [role=option]'],
+      ] as const) {
+        await page.goto(path);
+        await page.locator(ready).first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+        assert.deepEqual(await seriousViolations(page), [], path);
+      }
+      await screenshot(page, 'review-phone');
+      assert.deepEqual(errors, []);
+    } finally {
+      await phone.close();
+    }
+  });
 });
