@@ -52,6 +52,12 @@ export interface NounSets {
 export interface Lexicon {
   /** Trigger phrases indexed by their first word, longest first. */
   triggers: Map<string, TriggerEntry[]>;
+  /**
+   * The same phrases by first word, then by second word: a common first word ("a", "living")
+   * starts hundreds of phrases, of which the second word leaves a few. `open` holds the phrases
+   * of one word and those whose second word is no plain word (`*`, `#`, a slot, an elision).
+   */
+  triggerIndex: Map<string, { bySecond: Map<string, TriggerEntry[]>; open: TriggerEntry[] }>;
   /** Slot words of trigger phrases ("{countries:en}") → the names they match, by first word, longest first. */
   slots: Map<string, Map<string, string[][]>>;
   /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
@@ -209,6 +215,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
 
   const lex: Lexicon = {
     triggers: new Map(),
+    triggerIndex: new Map(),
     slots: new Map(),
     copulas: new Map(),
     nouns: {
@@ -305,7 +312,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
         }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
-    if (families && morph) lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
+    if (families && morph)
+      lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
     for (const t of [...(terms ?? []), ...generated]) {
       const ws = words(t.match);
       const entry: TriggerEntry = {
@@ -323,7 +331,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       };
       const first = entry.words[0];
       if (first === undefined) continue;
-      if (lex.slots.has(first)) throw new Error(`lexicon ${lang}: the trigger "${t.match}" starts with a slot`);
+      if (lex.slots.has(first))
+        throw new Error(`lexicon ${lang}: the trigger "${t.match}" starts with a slot`);
       const list = lex.triggers.get(first) ?? [];
       list.push(entry);
       lex.triggers.set(first, list);
@@ -465,6 +474,16 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     }
   }
   for (const list of lex.triggers.values()) list.sort((a, b) => b.maxLength - a.maxLength);
+  for (const [first, list] of lex.triggers) {
+    const index = { bySecond: new Map<string, TriggerEntry[]>(), open: [] as TriggerEntry[] };
+    for (const e of list) {
+      const second = e.words[1];
+      const plain = second !== undefined && !/^[*#{]|'$/.test(second);
+      if (!plain) index.open.push(e);
+      else index.bySecond.set(second, [...(index.bySecond.get(second) ?? []), e]);
+    }
+    lex.triggerIndex.set(first, index);
+  }
   for (const list of lex.copulas.values()) list.sort((a, b) => b.length - a.length);
   for (const list of lex.multiNouns.values()) list.sort((a, b) => b.words.length - a.words.length);
   const byLength = (a: { words: string[] }, b: { words: string[] }) => b.words.length - a.words.length;

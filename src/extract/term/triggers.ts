@@ -20,32 +20,22 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
   const out: Trigger[] = [];
   let i = 0;
   while (i < tokens.length) {
-    // The phrase covering the most tokens wins, the earlier loaded on a tie; lists are sorted by
-    // the most a phrase can cover, so the scan stops at the first that cannot beat the best.
-    let hit: TriggerEntry | null = null;
-    let end = -1;
-    for (const c of lex.triggers.get(norms[i]!) ?? []) {
-      if (c.maxLength < end - i) break;
-      const e = matchEnd(c.words, 0, i, tokens, norms, lex);
-      if (e > end || (e === end && e >= 0 && c.seq < hit!.seq)) {
-        hit = c;
-        end = e;
-      }
+    // The phrase covering the most tokens wins, the earlier loaded on a tie.
+    const best: Best = { hit: null, end: -1 };
+    const index = lex.triggerIndex.get(norms[i]!);
+    if (index) {
+      consider(best, index.open, 0, i, tokens, norms, lex);
+      consider(best, index.bySecond.get(norms[i + 1] ?? ''), 0, i, tokens, norms, lex);
     }
     // An article or preposition elided onto the trigger's first word: "l'évacuation de",
     // "d'expulsion", "l'arrivée d'environ 4 000 réfugiés".
-    const bare = hit ? null : ELIDED.exec(norms[i]!);
-    if (bare) {
-      const head = norms[i]!.slice(bare[0].length);
-      for (const c of lex.triggers.get(head) ?? []) {
-        if (c.maxLength < end - i) break;
-        const e = matchEnd(c.words, 1, i + 1, tokens, norms, lex);
-        if (e > end || (e === end && e >= 0 && c.seq < hit!.seq)) {
-          hit = c;
-          end = e;
-        }
-      }
+    const bare = best.hit ? null : ELIDED.exec(norms[i]!);
+    const elided = bare ? lex.triggerIndex.get(norms[i]!.slice(bare[0].length)) : undefined;
+    if (elided) {
+      consider(best, elided.open, 1, i, tokens, norms, lex);
+      consider(best, elided.bySecond.get(norms[i + 1] ?? ''), 1, i, tokens, norms, lex);
     }
+    const { hit, end } = best;
     if (hit && !(end - i === 1 && isFalseFriend(tokens, i))) {
       const namesHousing = hit.words.some((w) => lex.nouns.housing.has(w));
       const entry = hit.inContext && norms.some((n) => hit.inContext!.cues.has(n)) ? inContext(hit) : hit;
@@ -55,6 +45,35 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     } else i++;
   }
   return out;
+}
+
+interface Best {
+  hit: TriggerEntry | null;
+  end: number;
+}
+
+/**
+ * Keeps in `best` the phrase of `list` covering the most tokens from `i` (its first `k` words
+ * already matched), the earlier loaded on a tie; lists are sorted by the most a phrase can
+ * cover, so the scan stops at the first that cannot beat the best.
+ */
+function consider(
+  best: Best,
+  list: readonly TriggerEntry[] | undefined,
+  k: number,
+  i: number,
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): void {
+  for (const c of list ?? []) {
+    if (c.maxLength < best.end - i) break;
+    const e = matchEnd(c.words, k, i + k, tokens, norms, lex);
+    if (e > best.end || (e === best.end && e >= 0 && c.seq < best.hit!.seq)) {
+      best.hit = c;
+      best.end = e;
+    }
+  }
 }
 
 /**
