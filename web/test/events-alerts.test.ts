@@ -134,6 +134,24 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     await page.close();
   });
 
+  test("country page: the country's events with their recommended figures, linked to their pages", async () => {
+    const { page, errors } = await open('/country/IND?term=displaced');
+    const expected = await api<{ items: ApiEvent[] }>(page, '/api/events?country=IND&limit=20');
+    assert.ok(expected.items.length > 1, 'India has several events in the sample');
+    await page.locator('table.events tbody tr').first().waitFor();
+    // The events API takes no term: the country's events are listed whatever the fact filters.
+    assert.deepEqual(
+      await page.locator('table.events tbody th a').allInnerTexts(),
+      expected.items.map((e) => e.name),
+    );
+    const first = expected.items[0]!;
+    await page.locator('table.events tbody th a').first().click();
+    await page.waitForURL(`**/event/${first.id}`);
+    await page.getByRole('heading', { name: first.name, level: 1 }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('an unknown event is said so, with a way back', async () => {
     const { page, errors } = await open('/event/e000000000000');
     await page.getByRole('alert').waitFor();

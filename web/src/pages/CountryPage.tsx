@@ -2,7 +2,8 @@
 // timeline and every matching fact with its source.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { api, eventFilters } from '../api.js';
+import { EventTable } from '../components/EventTable.js';
 import { ExportLinks } from '../components/ExportLinks.js';
 import { FactTable } from '../components/FactTable.js';
 import { FilterBar } from '../components/FilterBar.js';
@@ -26,6 +27,7 @@ export function CountryPage({ iso3, filters, setFilters }: Props): JSX.Element {
   const summary = useApi(`c:${key}`, () => api.countries(scoped));
   const facts = useApi(`f:${key}`, () => api.facts(scoped, '-figure', 200));
   const series = useApi(`t:${key}:${interval}`, () => api.timeseries(scoped, interval));
+  const events = useApi(`e:${filtersToQuery(eventFilters(scoped))}`, () => api.events(scoped, null, 20));
   const s = summary.data?.items.find((c) => c.country === iso3);
   const largest = facts.data?.items[0];
   const name = countryName(iso3);
@@ -75,6 +77,25 @@ export function CountryPage({ iso3, filters, setFilters }: Props): JSX.Element {
       {series.data ? (
         <Timeline items={series.data.items} interval={interval} onInterval={setInterval} />
       ) : null}
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">Events</h2>
+        <p class="muted">
+          Reports of one episode grouped together, latest first, each with the figure the recommendation rule
+          chose; the event's page gives the rule's reason and every claim with its sources.
+        </p>
+        <Status loading={events.loading && !events.data} error={events.error} />
+        {events.data && events.data.items.length === 0 ? (
+          <p class="muted">No events for {name} match these filters.</p>
+        ) : null}
+        {events.data && events.data.items.length ? (
+          <EventTable items={events.data.items} caption={`Events in ${name}, latest first`} />
+        ) : null}
+        {events.data?.next ? (
+          <p>
+            <a href={`/events?${filtersToQuery(eventFilters(scoped))}`}>All events in {name}</a>
+          </p>
+        ) : null}
+      </section>
       <section aria-labelledby="facts-title">
         <h2 id="facts-title">Facts</h2>
         {facts.data ? (

@@ -18,7 +18,7 @@ import {
   termLabel,
 } from '../format.js';
 import { eventTimelineRows } from '../series.js';
-import { dateRange } from './EventsPage.js';
+import { dateRange } from '../components/EventTable.js';
 
 function claimPopup(c: Claim): HTMLElement {
   const box = document.createElement('div');

@@ -8,13 +8,7 @@ import { FilterBar } from '../components/FilterBar.js';
 import { Status } from '../components/Status.js';
 import { useApi } from '../components/useApi.js';
 import { filtersToQuery, type Filters } from '../filters.js';
-import { countryName, formatNumber, kindLabel, termLabel } from '../format.js';
-
-export function dateRange(first: string | null, last: string | null): string {
-  if (!first && !last) return 'undated';
-  if (!first || !last || first === last) return (first ?? last)!;
-  return `${first} – ${last}`;
-}
+import { EventTable } from '../components/EventTable.js';
 
 export function EventsPage({
   filters,
@@ -52,48 +46,7 @@ export function EventsPage({
       <FilterBar filters={scoped} onChange={setFilters} keys={EVENT_FILTER_KEYS} />
       <Status loading={first.loading && !first.data} error={first.error ?? moreError} />
       {first.data && items.length === 0 ? <p class="muted">No events match these filters.</p> : null}
-      {items.length ? (
-        <div class="table-wrap">
-          <table class="events">
-            <caption class="visually-hidden">Events, latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Countries</th>
-                <th scope="col">Cause</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Recommended figure (people)</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Claims</th>
-                <th scope="col">Facts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <a href={`/event/${e.id}`}>{e.name}</a>
-                  </th>
-                  <td>{e.countries.map(countryName).join(', ') || '—'}</td>
-                  <td>
-                    {[e.cause, e.hazard]
-                      .filter(Boolean)
-                      .map((w) => termLabel(w!))
-                      .join(', ') || '—'}
-                  </td>
-                  <td>{dateRange(e.first_date, e.last_date)}</td>
-                  <td class="num">{formatNumber(e.recommended?.people ?? null)}</td>
-                  <td>
-                    {e.recommended ? kindLabel(e.recommended.term_class, e.recommended.stock_or_flow) : '—'}
-                  </td>
-                  <td class="num">{formatNumber(e.claims)}</td>
-                  <td class="num">{formatNumber(e.facts)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {items.length ? <EventTable items={items} caption="Events, latest first" /> : null}
       {next ? (
         <button type="button" class="secondary" onClick={() => void loadMore()}>
           More events
