@@ -50,7 +50,7 @@ export function buildFigures(
         : null;
     figures.push({ quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() });
   }
-  const counted = takeShares(tokens, figures, listItems, lex);
+  const counted = takeShares(tokens, dropBreakdowns(tokens, figures, listItems, lex), listItems, lex);
   linkRestatements(tokens, counted, lex);
   return { figures: counted, listItems };
 }
@@ -152,4 +152,39 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     for (let k = aEnd; k < close; k++) a.restatement.add(k);
     for (let k = a.quantity.lead; k < b.quantity.lead; k++) b.restatement.add(k);
   }
+}
+
+/** How far before its marker the figure broken down may stand: "3,000 people — including". */
+const BREAKDOWN_REACH = 4;
+
+/**
+ * "At least 3,000 people — including 1,200 children — fled", "dont 400 enfants": a count by age or
+ * sex inside a larger figure is a breakdown, not a figure of its own; the linker looks across it.
+ * A part with a displacement of its own stays ("1 million affected, dont 350 000 déplacées").
+ */
+function dropBreakdowns(
+  tokens: readonly Token[],
+  figures: Figure[],
+  listItems: Set<number>,
+  lex: Lexicon,
+): Figure[] {
+  const norms = tokens.map((t) => t.norm);
+  return figures.filter((f, i) => {
+    const before = figures[i - 1];
+    if (!before || !f.noun || !isSubgroup(tokens, f.noun, lex)) return true;
+    const marker = lex.subsetMarkers.find((m) =>
+      [1, 2].some((gap) => matchesAt(norms, f.quantity.lead - m.length - gap + 1, m)),
+    );
+    if (!marker) return true;
+    const markerAt = f.quantity.lead - marker.length - 1;
+    const beforeEnd = before.noun ? before.noun.next : before.quantity.next;
+    if (markerAt - beforeEnd > BREAKDOWN_REACH) return true;
+    for (let k = Math.max(beforeEnd, markerAt - 1); k < f.noun.next; k++) listItems.add(k);
+    return false;
+  });
+}
+
+function isSubgroup(tokens: readonly Token[], noun: { first: number; next: number }, lex: Lexicon): boolean {
+  const words = tokens.slice(noun.first, noun.next).map((t) => t.norm);
+  return lex.subgroups.has(words.join(' ')) || lex.subgroups.has(words[words.length - 1] ?? '');
 }

@@ -27,7 +27,7 @@ import { geoparsePlaces, isPlaceName } from './geo.js';
 import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export interface ExtractOptions {
   /** Places and country context of the document: the offline geoparser by default; false for none. */

@@ -161,6 +161,10 @@ export interface Lexicon {
   equivalents: Set<string>;
   /** A figure's share of a total after it: "80 [of the] village's 400 homes", "80 [de las] 400 viviendas". */
   shareOf: string[][];
+  /** Words opening a breakdown of a figure before: "including", "among them", "dont", "incluidos". */
+  subsetMarkers: string[][];
+  /** Groups a breakdown counts by age or sex: "children", "women", "niños", "enfants". */
+  subgroups: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
   estimateModals: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
@@ -286,6 +290,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemAdverbs: new Set(),
     equivalents: new Set(),
     shareOf: [],
+    subsetMarkers: [],
+    subgroups: new Set(),
     estimateModals: new Set(),
     figureNegation: [],
     cancellation: [],
@@ -447,6 +453,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       continuation?: string[];
       equivalents?: string[];
       share_of?: string[];
+      subset_markers?: string[];
+      subgroups?: string[];
       count_heads?: string[];
       level_verbs?: string[];
       item_prepositions?: string[];
@@ -467,6 +475,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.shareOf.push(...(link.share_of ?? []).map(words));
+      lex.subsetMarkers.push(...(link.subset_markers ?? []).map(words));
+      set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));

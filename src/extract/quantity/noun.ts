@@ -25,8 +25,10 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
   let i = from;
   let skipped = 0;
   let unknown = 0;
+  let acrossPreposition = false;
   while (i < tokens.length && skipped <= MAX_MODIFIERS) {
     const t = tokens[i]!;
+    if (lex.itemPrepositions.has(t.norm)) acrossPreposition = true;
     if (t.kind === 'punct' && t.text !== '-') return null;
     if (t.kind === 'number') {
       // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
@@ -45,6 +47,9 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       }
     }
     const kind = nounKind(t, lex.nouns);
+    // Homes reached across a preposition are where the counted came from or stay, not what is
+    // counted: "forced 30,000 from their homes", "1,200 in damaged houses".
+    if (kind === 'housing' && acrossPreposition) return null;
     if (kind) return { kind, first: i, next: i + 1 };
     if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
     // A participle before a noun of other things still lets that noun rule the figure out:
