@@ -3,7 +3,7 @@
 // robots.txt that is missing or refused (4xx) allows everything; one that cannot be read now
 // (5xx, network) makes the fetch fail for now, to be retried later, as the RFC asks; one the
 // fetcher refuses (a private address) refuses the URL too.
-import robotsParserModule from 'robots-parser';
+import { createRequire } from 'node:module';
 import { DmonError, isDmonError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { IngestDeps } from './deps.js';
@@ -12,9 +12,19 @@ import type { HostGate } from './hostGate.js';
 /** The product token our requests send (User-Agent DisplacementMonitor/<version>), matched against robots.txt groups. */
 export const ROBOTS_AGENT = 'DisplacementMonitor';
 
-// robots-parser is CommonJS (module.exports is the function) while its types declare a default export.
-const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
-type Rules = ReturnType<typeof robotsParser>;
+/** What robots-parser returns for one robots.txt (its own type is not exported by name). */
+interface Rules {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+  isDisallowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
+}
+
+// robots-parser is CommonJS (module.exports is the function) while its types declare a default
+// export, which Node's and the bundler's module resolutions read differently: load it as Node does.
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (
+  url: string,
+  robotstxt: string,
+) => Rules;
 
 export interface RobotsVerdict {
   /** The Crawl-delay robots.txt asks of us, ms (0 when none). */
