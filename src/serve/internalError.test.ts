@@ -32,10 +32,12 @@ describeEachEngine('unexpected failures', (store, engine, tdb) => {
     for (const url of ['/api/facts', '/api/countries', '/api/facts/1']) {
       const r = await app.inject(url);
       assert.equal(r.statusCode, 500, `${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
-      assert.deepEqual(r.json(), {
-        error: { code: 'INTERNAL', message: 'internal error; the server log has the details' },
+      assert.deepEqual(r.json().error, {
+        code: 'INTERNAL',
+        message: 'internal error; the server log has the details',
       });
-      assert.doesNotMatch(r.body, /facts|SQL|relation|\bat\b|\.ts|\.js/i, url);
+      // The path asked for may be echoed (problem+json's instance); nothing from inside is.
+      assert.doesNotMatch(r.body, /SQL|relation|no such table|facts_gone|\n\s+at |\.ts:|\.js:/i, url);
       assert.equal(r.headers['x-content-type-options'], 'nosniff');
     }
   });
