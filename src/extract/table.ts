@@ -52,7 +52,7 @@ function readTable(header: Line, rows: Line[], lex: Lexicon): Fact[] {
       // A cell under a term's column is a count: "2.500" there is never two and a half.
       const counts = { decimalMark: lex.decimalMark, counted: true };
       const reading = /^\d[\d,. \u00a0]*$/.test(cell.text) ? readDigits(cell.text.trim(), counts) : null;
-      if (!column || !reading || reading.decimal) return;
+      if (!column || !reading || reading.decimal || !Number.isSafeInteger(reading.value)) return;
       const head = header.cells[c]!;
       const housing = HOUSING_TERMS.has(column.term);
       facts.push(

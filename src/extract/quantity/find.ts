@@ -44,7 +44,8 @@ export function findQuantities(text: string, tokens: readonly Token[], lex: Lexi
       i++;
       continue;
     }
-    out.push(q);
+    // Past 2^53 a number is no longer exact, and no count of people comes near: not a quantity.
+    if (q.value === null || q.value <= Number.MAX_SAFE_INTEGER) out.push(q);
     i = q.next;
   }
   return mergeRanges(text, tokens, norms, out, lex);

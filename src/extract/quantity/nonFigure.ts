@@ -13,6 +13,9 @@ import { calendarReason } from './calendar.js';
 import { codeReason } from './codes.js';
 import { findNoun } from './noun.js';
 
+/** Larger than the world's population by orders of magnitude, and still an exact integer. */
+const MAX_COUNT = 1e12;
+
 export function nonFigureReason(
   text: string,
   tokens: readonly Token[],
@@ -20,6 +23,8 @@ export function nonFigureReason(
   lex: Lexicon,
 ): string | null {
   if (q.value === null) return null;
+  // A trillion is orders of magnitude past any count of people or homes.
+  if (q.value > MAX_COUNT || (q.range?.[1] ?? 0) > MAX_COUNT) return 'too large to be a count';
   if (q.fractional) return 'decimal without a scale word';
   return (
     calendarReason(text, tokens, q, lex) ??

@@ -27,8 +27,10 @@ function capLength(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let start = span[0];
   while (span[1] - start > MAX_SENTENCE_CHARS) {
-    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE_CHARS);
-    if (cut <= start) cut = start + MAX_SENTENCE_CHARS;
+    // The last space inside the window only: lastIndexOf from the window's end would walk back
+    // to the start of the text over a long run without spaces, for every window.
+    const space = text.slice(start, start + MAX_SENTENCE_CHARS + 1).lastIndexOf(' ');
+    const cut = space > 0 ? start + space : start + MAX_SENTENCE_CHARS;
     out.push([start, cut]);
     start = cut;
     while (start < span[1] && /\s/.test(text[start] ?? '')) start++;
