@@ -9,6 +9,7 @@ import { down005, up005 } from './005_claims_events.js';
 import { down006, up006 } from './006_reviews.js';
 import { down007, up007 } from './007_queue_hosts.js';
 import { down008, up008 } from './008_dedup_lookup.js';
+import { down009, up009 } from './009_facet_sort_indexes.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '006_reviews': { up: up006(engine), down: down006 },
     '007_queue_hosts': { up: up007(engine), down: down007(engine) },
     '008_dedup_lookup': { up: up008, down: down008 },
+    '009_facet_sort_indexes': { up: up009, down: down009 },
   };
   return { getMigrations: async () => migrations };
 }
