@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.DMON_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -148,4 +149,53 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** A dashboard server, a browser and a page context, shared by the tests of one describe block. */
+export interface Dashboard {
+  readonly server: DashboardServer;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  /** A new page at `path`, with the console errors it logs. */
+  open(path: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+/**
+ * Starts `dmon start` on the sample and Chromium before the tests of the describe block it is
+ * called in, and stops them after.
+ */
+export function useDashboard(viewport = { width: 1366, height: 768 }): Dashboard {
+  let server: DashboardServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({ viewport, baseURL: server.url });
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the dashboard is not started yet (use it inside a test)');
+    return x;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    get context() {
+      return started(context);
+    },
+    async open(path) {
+      const page = await started(context).newPage();
+      const errors = watchErrors(page);
+      await page.goto(path);
+      return { page, errors };
+    },
+  };
 }

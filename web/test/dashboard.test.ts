@@ -2,45 +2,17 @@
 // `dmon start` on the bundled sample: every page, the filters-in-URL round trip, the ingest flow,
 // keyboard use, phone width and axe-core. Screenshots are kept in web/test/artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  browserSkipReason,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  startServer,
-  watchErrors,
-  type DashboardServer,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import { browserSkipReason, screenshot, seriousViolations, watchErrors, useDashboard } from './browser.js';
 
 const skip = browserSkipReason();
 if (skip) process.stderr.write(`dashboard browser tests: ${skip}\n`);
 
 describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.url });
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(path);
-    return { page, errors };
-  }
+  const dash = useDashboard({ width: 1366, height: 768 });
 
   test('the map page loads with the sample: map, countries, timeline; no errors; no serious axe violations', async () => {
-    const { page, errors } = await open('/');
+    const { page, errors } = await dash.open('/');
     await page.locator('path.leaflet-interactive').first().waitFor({ state: 'attached' });
     await page.getByRole('link', { name: 'India' }).waitFor();
     assert.equal(await page.title(), 'Displacement Monitor');
@@ -56,7 +28,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('filters live in the URL with the API parameter names and survive a reload', async () => {
-    const { page, errors } = await open('/?country=IND&term=displaced&from=2023-01-01');
+    const { page, errors } = await dash.open('/?country=IND&term=displaced&from=2023-01-01');
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     assert.equal(await page.locator('input[name=country]').inputValue(), 'IND');
@@ -91,7 +63,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('country page: largest figure with its rule, facts with sources, small map, no serious violations', async () => {
-    const { page, errors } = await open('/?term=displaced');
+    const { page, errors } = await dash.open('/?term=displaced');
     await page.getByRole('link', { name: 'India' }).click();
     await page.waitForURL('**/country/IND?term=displaced');
     await page.getByRole('heading', { name: 'India', level: 1 }).waitFor();
@@ -105,7 +77,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('article page: highlights figure, term and place; hovering shows the fact', async () => {
-    const { page, errors } = await open('/country/IRQ');
+    const { page, errors } = await dash.open('/country/IRQ');
     await page.locator('table.facts a').first().click();
     await page.waitForURL(/\/article\/\d+$/);
     const figure = page.locator('mark.hl-figure', { hasText: '190,000' });
@@ -121,8 +93,8 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('ingest from the page: a pasted text with a token becomes facts', async () => {
-    const { page, errors } = await open('/ingest');
-    await page.getByLabel('API token').fill(server.token);
+    const { page, errors } = await dash.open('/ingest');
+    await page.getByLabel('API token').fill(dash.server.token);
     await page.getByLabel('Title (optional)').fill('Floods in Sylhet');
     await page
       .getByLabel('Text', { exact: true })
@@ -151,7 +123,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('keyboard: skip link, filters and country links are reachable with Tab', async () => {
-    const { page } = await open('/');
+    const { page } = await dash.open('/');
     await page.getByRole('link', { name: 'India' }).waitFor();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
@@ -175,9 +147,9 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
   });
 
   test('phone width: nothing overflows sideways; no serious violations', async () => {
-    const phone = await browser.newContext({
+    const phone = await dash.browser.newContext({
       viewport: { width: 390, height: 844 },
-      baseURL: server.url,
+      baseURL: dash.server.url,
       isMobile: true,
       hasTouch: true,
     });

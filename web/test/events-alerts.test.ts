@@ -3,17 +3,9 @@
 // with alerts raised by a real `dmon alerts check` on the same store. Screenshots are kept in
 // web/test/artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  browserSkipReason,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  startServer,
-  watchErrors,
-  type DashboardServer,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, screenshot, seriousViolations, watchErrors, useDashboard } from './browser.js';
 
 const skip = browserSkipReason();
 if (skip) process.stderr.write(`events and alerts browser tests: ${skip}\n`);
@@ -35,26 +27,7 @@ interface ApiAlert {
 }
 
 describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: server.url });
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(path);
-    return { page, errors };
-  }
+  const dash = useDashboard({ width: 1366, height: 768 });
 
   async function api<T>(page: Page, path: string): Promise<T> {
     const r = await page.request.get(path);
@@ -63,7 +36,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   }
 
   test('events list: the API page in a table, filters in the URL, a link to each event', async () => {
-    const { page, errors } = await open('/events?cause=conflict&term=displaced');
+    const { page, errors } = await dash.open('/events?cause=conflict&term=displaced');
     const expected = await api<{ items: ApiEvent[] }>(page, '/api/events?cause=conflict&limit=50');
     assert.ok(expected.items.length > 0, 'the sample has conflict events');
     await page.locator('table.events tbody tr').first().waitFor();
@@ -94,7 +67,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test('event page: recommended figure with its reason, claims with sources and corroboration, map, timeline', async () => {
-    const { page, errors } = await open('/events');
+    const { page, errors } = await dash.open('/events');
     const all = await api<{ items: ApiEvent[] }>(page, '/api/events?limit=500');
     // The event with the most claims, so the table and the timeline have several rows.
     const ev = [...all.items].sort((a, b) => b.claims - a.claims)[0]!;
@@ -135,7 +108,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test("country page: the country's events with their recommended figures, linked to their pages", async () => {
-    const { page, errors } = await open('/country/IND?term=displaced');
+    const { page, errors } = await dash.open('/country/IND?term=displaced');
     const expected = await api<{ items: ApiEvent[] }>(page, '/api/events?country=IND&limit=20');
     assert.ok(expected.items.length > 1, 'India has several events in the sample');
     await page.locator('table.events tbody tr').first().waitFor();
@@ -153,7 +126,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test('an unknown event is said so, with a way back', async () => {
-    const { page, errors } = await open('/event/e000000000000');
+    const { page, errors } = await dash.open('/event/e000000000000');
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /event e000000000000 does not exist/);
     assert.equal(await page.getByRole('link', { name: '← Events' }).count(), 1);
@@ -165,7 +138,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test('timeline: flows and stocks are drawn apart; stocks are never added up', async () => {
-    const { page, errors } = await open('/');
+    const { page, errors } = await dash.open('/');
     await page.locator('.timeline-panel.flow').waitFor();
     await page.locator('.timeline-panel.stock').waitFor();
     const series = await api<{
@@ -190,8 +163,8 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test('alerts: listed from a real rule run, triaged with a token kept in the tab, linked to events', async () => {
-    server.dmon('alerts', 'check', '--no-deliver', '--event-min', '1000');
-    const { page, errors } = await open('/alerts');
+    dash.server.dmon('alerts', 'check', '--no-deliver', '--event-min', '1000');
+    const { page, errors } = await dash.open('/alerts');
     const listed = await api<{ items: ApiAlert[] }>(page, '/api/alerts');
     assert.ok(listed.items.length >= 2, `the rules raise alerts on the sample: ${listed.items.length}`);
     const first = listed.items[0]!;
@@ -208,7 +181,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     await card.getByRole('alert').filter({ hasText: /token/i }).waitFor();
     assert.equal((await api<ApiAlert>(page, `/api/alerts/${first.id}`)).status, 'new');
     // With the real token and a note: confirmed, by the token's name.
-    await page.getByLabel('API token').fill(server.token);
+    await page.getByLabel('API token').fill(dash.server.token);
     await card.getByLabel('Note').fill('checked against the situation report');
     await card.getByRole('button', { name: 'Confirm' }).click();
     await card.getByRole('status').filter({ hasText: 'Marked confirmed by browser-test' }).waitFor();
@@ -221,7 +194,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     assert.deepEqual(await seriousViolations(page), []);
     // The token survives a reload in this tab (sessionStorage), and the status filter is in the URL.
     await page.goto('/alerts?status=new');
-    assert.equal(await page.getByLabel('API token').inputValue(), server.token);
+    assert.equal(await page.getByLabel('API token').inputValue(), dash.server.token);
     assert.equal(await page.locator('select[name=status]').inputValue(), 'new');
     await page.locator('article.alert').first().waitFor();
     assert.equal(await page.locator('article.alert').count(), listed.items.length - 1);
@@ -241,7 +214,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     await page.waitForURL(`**/event/${withEvent.event_id}`);
     await page.locator('.reason').waitFor();
     // A new tab (another session) does not have the token.
-    const other = await browser.newContext({ baseURL: server.url });
+    const other = await dash.browser.newContext({ baseURL: dash.server.url });
     const p2 = await other.newPage();
     await p2.goto('/alerts');
     assert.equal(await p2.getByLabel('API token').inputValue(), '');
@@ -254,9 +227,9 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
   });
 
   test('phone width: the events, event, alerts and review pages do not overflow sideways; no serious violations', async () => {
-    const phone = await browser.newContext({
+    const phone = await dash.browser.newContext({
       viewport: { width: 390, height: 844 },
-      baseURL: server.url,
+      baseURL: dash.server.url,
       isMobile: true,
       hasTouch: true,
     });

@@ -3,17 +3,9 @@
 // through the API, the history (audit log) on the page, a token without the review scope refused.
 // Screenshots are kept in web/test/artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  browserSkipReason,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  startServer,
-  watchErrors,
-  type DashboardServer,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, screenshot, seriousViolations, watchErrors, useDashboard } from './browser.js';
 
 const skip = browserSkipReason();
 if (skip) process.stderr.write(`review browser tests: ${skip}\n`);
@@ -25,19 +17,7 @@ interface ApiFact {
 }
 
 describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: server.url });
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const dash = useDashboard({ width: 1366, height: 900 });
 
   async function fact(page: Page, id: number): Promise<ApiFact> {
     const r = await page.request.get(`/api/facts/${id}`);
@@ -52,7 +32,7 @@ describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, 
   }
 
   test('confirm, correct and reject from the keyboard; each is stored, leaves the queue and shows in the history', async () => {
-    const page = await context.newPage();
+    const page = await dash.context.newPage();
     const errors = watchErrors(page);
     await page.goto('/review');
     await page.locator('.queue [role=option]').first().waitFor();
@@ -70,7 +50,7 @@ describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, 
     assert.match(await page.getByRole('alert').innerText(), /API token/);
     assert.equal((await fact(page, first)).review ?? null, null);
 
-    await page.getByLabel('API token').fill(server.token);
+    await page.getByLabel('API token').fill(dash.server.token);
     await page.locator('.queue').focus();
 
     // j / k move the selection.
@@ -156,10 +136,10 @@ describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, 
   });
 
   test('a token without the review scope is refused with the API message', async () => {
-    const out = server.dmon('tokens', 'create', '--name', 'reader', '--scope', 'read');
+    const out = dash.server.dmon('tokens', 'create', '--name', 'reader', '--scope', 'read');
     const reader = /\b(dmon_[A-Za-z0-9_-]{20,})\b/.exec(out)?.[1];
     assert.ok(reader, out);
-    const page = await context.newPage();
+    const page = await dash.context.newPage();
     const errors = watchErrors(page);
     await page.goto('/review');
     await page.locator('.queue [role=option]').first().waitFor();
