@@ -111,6 +111,9 @@ export function WorldMap({
         [85, 220],
       ],
       attributionControl: true,
+      // Popups and tiles appear at once: a popup fading in is read (by people and by contrast
+      // checks) at a fraction of its contrast.
+      fadeAnimation: false,
     });
     m.attributionControl.setPrefix(false).addAttribution('Outlines: Natural Earth');
     map.current = m;
@@ -118,11 +121,14 @@ export function WorldMap({
     let live = true;
     void loadOutlines().then((o) => live && setOutlines(o));
     // The map's size follows its box (phone rotation, window resize).
-    const ro = new ResizeObserver(() => m.invalidateSize());
+    // Without animation: a pan still running when the page unmounts the map would read the
+    // removed map's panes (Leaflet's "_leaflet_pos of undefined").
+    const ro = new ResizeObserver(() => m.invalidateSize({ animate: false }));
     ro.observe(el.current);
     return () => {
       live = false;
       ro.disconnect();
+      m.stop();
       m.remove();
     };
   }, []);
@@ -166,6 +172,7 @@ export function WorldMap({
       m.fitBounds(L.geoJSON(targets).getBounds(), {
         padding: [10, 10],
         maxZoom: 6,
+        animate: false,
       });
     return () => {
       group.clearLayers();
