@@ -1,5 +1,7 @@
 // The documented API (src/serve/openapi.json), as the dashboard uses it: same-origin requests
 // only, every error turned into an Error carrying the API's own message.
+import type { TermClass } from '../../src/claims/types.js';
+import type { FigureChoice } from '../../src/figures/recommend.js';
 import { filtersToQuery, type Filters } from './filters.js';
 
 export interface Place {
@@ -122,15 +124,9 @@ export interface SubmitResult {
   job_id: number | null;
 }
 
-export type TermClass =
-  | 'displacement'
-  | 'evacuation'
-  | 'shelter'
-  | 'homeless'
-  | 'housing_destroyed'
-  | 'housing_damaged'
-  | 'refugees'
-  | 'returns';
+// An event's term classes and chosen figures travel as the server's own types (src/claims,
+// src/figures), serialised as they are.
+export type { FigureChoice, TermClass };
 
 export interface EventPlace {
   country: string | null;
@@ -141,20 +137,6 @@ export interface EventPlace {
 }
 
 /** The chosen figure of one kind (term class, stock or flow) of an event. */
-export interface FigureChoice {
-  claimId: string;
-  termClass: TermClass;
-  stockOrFlow: 'stock' | 'flow';
-  figure: number;
-  unit: 'people' | 'households';
-  qualifier: string;
-  people: number;
-  householdSize: number | null;
-  date: string | null;
-  independentSources: number;
-  corroborated: boolean;
-  reason: string;
-}
 
 export interface EventSummary {
   id: string;
