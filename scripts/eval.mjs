@@ -4,7 +4,7 @@
 // files; the product itself never reads it.
 //
 // It also scores the project's own real-text set (eval/real/, see its README): the studied dev
-// half always, the current held-back half (held3/) only with `npm run eval -- --held3`, once a piece
+// half always, the current held-back half (held4/) only with `npm run eval -- --held`, once a piece
 // of work is done. Earlier held halves were scored once and merged into dev/.
 // The real-text facts rows add the confidence's expected calibration error (ECE, raw → calibrated).
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,8 @@ if (!existsSync(`${evalDir}/dev`)) {
   console.error(`eval: ${evalDir}/dev not found; the shared evaluation folder must sit beside the checkout`);
   process.exit(1);
 }
+/** The current held-back half of eval/real/: scored once per round, then merged into dev/. */
+const HELD = 'held4';
 const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
   ['facts', 'smoke', shared('smoke')],
@@ -30,7 +32,7 @@ const runs = [
 ];
 // The real-text halves are several files each (one per part); the scorer reads one.
 const tmp = mkdtempSync(join(tmpdir(), 'dmon-eval-'));
-for (const half of process.argv.includes('--held3') ? ['dev', 'held3'] : ['dev']) {
+for (const half of process.argv.includes('--held') ? ['dev', HELD] : ['dev']) {
   const dir = `${root}eval/real/${half}`;
   const gold = join(tmp, `real-${half}.jsonl`);
   const files = readdirSync(dir)
