@@ -122,6 +122,10 @@ test('tokens add --scope; bad targets and options are usage errors', async () =>
   assert.equal(add.code, 0, add.err);
   assert.equal((JSON.parse(add.out) as { scope: string }).scope, 'review');
   assert.match((await run(['tokens', 'list'])).out, /reviewer-1 +review /);
+  // Without --scope a token gets the least privilege.
+  const plain = await run(['tokens', 'create', '--name', 'reader-1', '--json']);
+  assert.equal(plain.code, 0, plain.err);
+  assert.equal((JSON.parse(plain.out) as { scope: string }).scope, 'read');
   const badScope = await run(['tokens', 'add', '--name', 'x', '--scope', 'root']);
   assert.equal(badScope.code, 2);
   assert.match(badScope.err, /--scope "root" must be one of: read, review, admin/);

@@ -31,7 +31,7 @@ describeEachEngine('alerts API', (store) => {
 
   before(async () => {
     app = await buildApp({ store: store(), version: 'test' });
-    auth = { authorization: `Bearer ${(await store().tokens.create('analyst-1')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('analyst-1', 'review')).token}` };
     const added = await store().alerts.add([
       candidate('a'),
       candidate('b', {

@@ -21,7 +21,7 @@ describeEachEngine('API', (store) => {
     });
     articleA = await seedArticle(store(), TEXT_A, [factA()]);
     await seedArticle(store(), TEXT_B, [factB()]);
-    token = (await store().tokens.create('tester')).token;
+    token = (await store().tokens.create('tester', 'admin')).token;
   });
 
   const get = async (url: string) => {

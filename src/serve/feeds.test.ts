@@ -68,7 +68,7 @@ describeEachEngine('feeds through the API', (store) => {
   };
   before(async () => {
     app = (await appWith([])).app;
-    auth = { authorization: `Bearer ${(await store().tokens.create('feeds')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('feeds', 'admin')).token}` };
   });
   const add = (a: FastifyInstance, url: string) =>
     a.inject({ method: 'POST', url: '/api/feeds', headers: auth, payload: { url } });

@@ -96,7 +96,7 @@ describeEachEngine('hostile parameters', (store) => {
     });
     await seedArticle(store(), TEXT_A, [factA()]);
     await seedArticle(store(), TEXT_B, [factB()]);
-    auth = { authorization: `Bearer ${(await store().tokens.create('fuzzer')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('fuzzer', 'admin')).token}` };
   });
 
   test('every query parameter of every route: 2xx or 4xx with the error shape', async () => {

@@ -40,7 +40,7 @@ describeEachEngine('HTTP habits', (store) => {
       await seedArticle(store(), `${TEXT_A} (${i})`, [factA()]);
       await seedArticle(store(), `${TEXT_B} (${i})`, [factB()]);
     }
-    auth = { authorization: `Bearer ${(await store().tokens.create('habits')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('habits', 'admin')).token}` };
   });
 
   test('reads carry an ETag; a matching If-None-Match is a 304 without a body; a change makes a new tag', async () => {

@@ -29,7 +29,7 @@ describeEachEngine('API responses match the OpenAPI document', (store) => {
     });
     article = await seedArticle(store(), TEXT_A, [factA()]);
     await seedArticle(store(), TEXT_B, [factB()]);
-    token = (await store().tokens.create('openapi')).token;
+    token = (await store().tokens.create('openapi', 'admin')).token;
     doc = (await app.inject({ url: '/api/openapi.json' })).json();
   });
 

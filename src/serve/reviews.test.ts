@@ -39,7 +39,7 @@ describeEachEngine('review API', (store) => {
       tokens[scope] = (await store().tokens.create(`${scope}-user`, scope)).token;
     tokens.revoked = (await store().tokens.create('gone', 'admin')).token;
     await store().tokens.revoke('gone');
-    tokens.legacy = (await store().tokens.create('legacy')).token;
+    tokens.unscoped = (await store().tokens.create('unscoped')).token;
     doc = (await app.inject({ url: '/api/openapi.json' })).json();
   });
 
@@ -84,12 +84,13 @@ describeEachEngine('review API', (store) => {
     }
     const forbidden = await call('POST', '/api/reviews', tokens.read, body);
     assert.match(forbidden.body.error.message, /scope read; this request needs review/);
-    // Feeds are admin: a review token may not add one, an admin token (and a token made
-    // without a scope, as before scopes existed) may.
+    // Feeds are admin: a review token may not add one, an admin token may. A token made
+    // without a scope is read: it may neither review nor add a feed.
     const feed = { url: 'https://feeds.example.org/rss' };
     assert.equal((await call('POST', '/api/feeds', tokens.review, feed)).status, 403);
     assert.equal((await call('POST', '/api/feeds', tokens.admin, feed)).status, 201);
-    assert.equal((await call('POST', '/api/feeds', tokens.legacy, feed)).status, 200);
+    assert.equal((await call('POST', '/api/feeds', tokens.unscoped, feed)).status, 403);
+    assert.equal((await call('POST', '/api/reviews', tokens.unscoped, body)).status, 403);
     // The audit log needs any live token.
     assert.equal((await call('GET', '/api/reviews/log')).status, 401);
     assert.equal((await call('GET', '/api/reviews/log', tokens.revoked)).status, 401);

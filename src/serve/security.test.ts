@@ -35,7 +35,7 @@ describeEachEngine('security', (store) => {
       },
       { bodyLimit: 64 * 1024, rateLimitPerMinute: 20 },
     );
-    auth = { authorization: `Bearer ${(await store().tokens.create('sec')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('sec', 'admin')).token}` };
   });
 
   test('security headers on answers, validation errors, 404s and framework errors', async () => {

@@ -15,7 +15,7 @@ describeEachEngine('POST /api/articles', (store) => {
   before(async () => {
     const ingest = new Ingest(store(), createDeps({ fetchAllow: [] }), { hostDelayMs: 0 });
     app = await buildApp({ store: store(), version: 'test', submit: (i) => ingest.submit(i) });
-    auth = { authorization: `Bearer ${(await store().tokens.create('poster')).token}` };
+    auth = { authorization: `Bearer ${(await store().tokens.create('poster', 'review')).token}` };
   });
   const post = (payload: unknown, headers: Record<string, string> = auth) =>
     app.inject({ method: 'POST', url: '/api/articles', payload: payload as object, headers });

@@ -1,4 +1,4 @@
-// The analyst's API token (from `dmon tokens create --name NAME`): entered once in any page that
+// The analyst's API token (from `dmon tokens create --name NAME --scope review`): entered once in any page that
 // writes (ingest, alert triage, review) and kept in this tab's sessionStorage, so it is gone when
 // the tab closes and is never written into a URL.
 import { useState } from 'preact/hooks';

@@ -53,11 +53,15 @@ export async function startServer(): Promise<DashboardServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dmon-browser-'));
   const env = { ...process.env, DMON_DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1' };
   const tsx = ['--import', 'tsx', RUN_DMON];
-  const created = spawnSync(process.execPath, [...tsx, 'tokens', 'create', '--name', 'browser-test'], {
-    env,
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const created = spawnSync(
+    process.execPath,
+    [...tsx, 'tokens', 'create', '--name', 'browser-test', '--scope', 'review'],
+    {
+      env,
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   const token = /\b([A-Za-z0-9_-]{20,})\b/.exec(created.stdout)?.[1];
   if (created.status !== 0 || !token)
     throw new Error(`dmon tokens create failed: ${created.stderr}${created.stdout}`);

@@ -30,8 +30,8 @@ export const registerTokens: RegisterCommand = (program: Command) => {
     .requiredOption('--name <name>', 'who or what uses the token (recorded as the reviewer)')
     .option(
       '--scope <scope>',
-      'read (the audit log), review (reviews, merges, splits, alert triage, submitting articles) or admin (also feeds); default admin, as tokens were before scopes',
-      'admin',
+      'read (the audit log), review (reviews, merges, splits, alert triage, submitting articles) or admin (also feeds); default read, the least privilege',
+      'read',
     )
     .option('--json', 'print {name, token, scope} as JSON')
     .action(async (flags: { name: string; scope: string; json?: boolean }) => {

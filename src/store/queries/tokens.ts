@@ -30,8 +30,9 @@ export class Tokens {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a token named `name` and returns it; it cannot be read back later. Without a
-   * scope it is admin, as every token was before scopes existed (README, "Review"). */
-  async create(name: string, scope: Scope = 'admin'): Promise<{ name: string; token: string; scope: Scope }> {
+   * scope it is read, the least a token can do: a leaked token made by habit then writes
+   * nothing (README, "Review"). Tokens made before scopes existed stay admin (migration 006). */
+  async create(name: string, scope: Scope = 'read'): Promise<{ name: string; token: string; scope: Scope }> {
     if (!SCOPES.includes(scope))
       throw new DmonError(
         'USAGE',

@@ -53,7 +53,10 @@ function AlertCard({
   const triage = async (status: AlertStatus) => {
     setMessage(null);
     if (!token.trim())
-      return setMessage({ error: true, text: 'Enter an API token first (dmon tokens create --name NAME).' });
+      return setMessage({
+        error: true,
+        text: 'Enter an API token first (dmon tokens create --name NAME --scope review).',
+      });
     setBusy(true);
     try {
       const a = await api.triage(token.trim(), alert.id, {

@@ -47,7 +47,10 @@ export function IngestPage(): JSX.Element {
     setArticle(null);
     setArticleId(null);
     if (!token.trim())
-      return setMessage({ error: true, text: 'Enter an API token first (dmon tokens create --name NAME).' });
+      return setMessage({
+        error: true,
+        text: 'Enter an API token first (dmon tokens create --name NAME --scope review).',
+      });
     if (!url.trim() && !text.trim())
       return setMessage({ error: true, text: 'Paste a URL or a text to read.' });
     setBusy(true);
