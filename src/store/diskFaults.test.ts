@@ -1,9 +1,9 @@
 // Disk faults under a SQLite store, on a real file system: a read-only data directory (a
 // read-only mount as root, else a directory without write permission) and a full disk (a
-// small tmpfs, root only; skipped with a message otherwise). Each must give a clear error
-// naming the store's path, leave the store intact (PRAGMA integrity_check), and, for the full
-// disk, let the worker resume by itself once space returns, with /api/health saying what is
-// wrong meanwhile.
+// small tmpfs, root only; skipped with a message otherwise; diskFull.fsize.test.ts does it
+// without root). Each must give a clear error naming the store's path, leave the store intact
+// (PRAGMA integrity_check), and, for the full disk, let the worker resume by itself once space
+// returns, with /api/health saying what is wrong meanwhile.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import {
@@ -25,7 +25,8 @@ import { Ingest } from '../ingest/ingest.js';
 import { createDeps } from '../ingest/wiring.js';
 import type { WorkerEvent } from '../jobs/worker.js';
 import { buildApp } from '../serve/app.js';
-import { openStore, queryBuilderForTests, type Store } from './index.js';
+import { openStore, queryBuilderForTests } from './index.js';
+import { integrity, report } from './test-disk.js';
 
 const RUN = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
 const ROOT = process.getuid?.() === 0;
@@ -44,21 +45,6 @@ function dmon(
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err }),
     );
   });
-}
-
-function report(i: number): string {
-  return (
-    `Floods forced ${(1200 + i * 41).toLocaleString('en')} people from their homes in Beira on ` +
-    `${1 + (i % 27)} March 2024, officials said in bulletin ${i}. About ${300 + i} families were ` +
-    `staying in ${4 + (i % 7)} schools and ${20 + i} houses were destroyed.`
-  );
-}
-
-async function integrity(store: Store): Promise<string> {
-  const r = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(
-    queryBuilderForTests(store),
-  );
-  return r.rows.map((row) => row.integrity_check).join('; ');
 }
 
 const mounts: string[] = [];
