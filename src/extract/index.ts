@@ -5,7 +5,8 @@
 //   1. sentences            segment/sentences.ts
 //   2. per sentence: quantities → figures → triggers → links → facts   (sentence.ts);
 //      plain-text tables: a header cell's term for every figure below it  (table.ts)
-//   3. dedupe               one claim per figure and term class
+//   3. other senses, drills, dedupe   refine/otherSense.ts (jobs, road trips), refine/exercise.ts
+//                           (a drill named in the lead), one claim per figure and term class
 //   4. classify             relevance, cause, hazard, type of the document (src/classify)
 //   5. per fact: cause & hazard from its sentence, else the document's
 //   6. per fact: date, places and country, stock or flow, people, confidence
@@ -17,6 +18,8 @@ import { splitSentences } from './segment/sentences.js';
 import { readSentence } from './sentence.js';
 import { readTables } from './table.js';
 import { dedupeFacts } from './refine/dedupe.js';
+import { dropOtherSenses } from './refine/otherSense.js';
+import { dropDrillEvacuations } from './refine/exercise.js';
 import { type DateContext, dateOf, reportDate } from './refine/date.js';
 import { stockOrFlow } from './refine/stock.js';
 import { attachPlaces, type PlaceContext } from './refine/places.js';
@@ -51,10 +54,8 @@ export function extract(doc: DocumentInput, options: ExtractOptions = {}): Extra
   const lex = loadLexicon(lang);
   const published = doc.published ?? null;
   const sentences = splitSentences(text);
-  const facts = dedupeFacts([
-    ...sentences.flatMap((span) => readSentence(text, span, lex)),
-    ...readTables(text, lex),
-  ]);
+  const read = [...sentences.flatMap((span) => readSentence(text, span, lex)), ...readTables(text, lex)];
+  const facts = dedupeFacts(dropDrillEvacuations(text, dropOtherSenses(text, read, lex), lex));
   const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
   const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
   const doccls = classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague });

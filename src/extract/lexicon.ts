@@ -119,6 +119,15 @@ export interface Lexicon {
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
   personalBefore: Set<string>;
+  /**
+   * Other senses of displacement words (jobs, road trips): `cues` finds the sense's words in a
+   * document (whole words, any case), `words` are the trigger words read in that sense.
+   */
+  otherSenses: { name: string; cues: RegExp; words: string[] }[];
+  /** Verbs of forecast before a figure ("expect", "se prevén", "prévoit"): the figure is a projection. */
+  forecastVerbs: string[][];
+  /** "multiplied by 16", "multiplicado por 8": the number after is a factor, not a count. */
+  multiplierBefore: string[][];
   /** Makers whose model numbers follow their name ("Boeing 737"). */
   modelBefore: Set<string>;
   /** Letters glued to a number that make it an ordinal ("4th", "1er", "2º"). */
@@ -265,6 +274,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     ratioJoiners: [],
     phoneBefore: new Set(),
     personalBefore: new Set(),
+    multiplierBefore: [],
+    forecastVerbs: [],
+    otherSenses: [],
     modelBefore: new Set(),
     ordinalSuffixes: new Set(),
     timeAfter: new Set(),
@@ -420,6 +432,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
+      lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));
       set(nf.ordinal_suffix).forEach((x) => lex.ordinalSuffixes.add(x));
       set(nf.time_after).forEach((x) => lex.timeAfter.add(x));
@@ -428,8 +441,12 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.measure_after).forEach((x) => lex.measureAfter.add(x));
       set(nf.label_before).forEach((x) => lex.labelBefore.add(x));
     }
-    const modal = read<Record<string, string[]>>(lang, 'modality.json');
+    const modal = read<
+      Record<string, string[]> & { other_senses?: Record<string, { cues: string[]; words: string[] }> }
+    >(lang, 'modality.json');
     if (modal) {
+      for (const [name, sense] of Object.entries(modal.other_senses ?? {}))
+        lex.otherSenses.push({ name, cues: wholeWords(sense.cues), words: sense.words.map(normalise) });
       lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
       lex.exercises.push(...(modal.exercises ?? []).map(words));
       set(modal.negation).forEach((x) => lex.negation.add(x));
@@ -439,6 +456,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
       set(modal.modals).forEach((x) => lex.modals.add(x));
+      lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
@@ -576,4 +594,10 @@ function longestName(names: Map<string, string[][]>): number {
   let n = 1;
   for (const list of names.values()) n = Math.max(n, list[0]?.length ?? 1);
   return n;
+}
+
+/** A pattern finding any of `phrases` as whole words, in any case ("labour market", "DGT"). */
+function wholeWords(phrases: readonly string[]): RegExp {
+  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }

@@ -5,6 +5,7 @@
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members")
+//   a factor after "multiplied by"
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -31,7 +32,8 @@ export function nonFigureReason(
     measureReason(tokens, q, lex) ??
     codeReason(text, tokens, q, lex) ??
     pronounReason(tokens, q, lex) ??
-    personalReason(tokens, q, lex)
+    personalReason(tokens, q, lex) ??
+    multiplierReason(tokens, q, lex)
   );
 }
 
@@ -45,6 +47,12 @@ const PERSONAL_MAX = 20;
 function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const before = tokens[q.lead - 1];
   return before && lex.personalBefore.has(before.norm) && q.value! <= PERSONAL_MAX ? 'personal' : null;
+}
+
+/** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */
+function multiplierReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.first - m.length + k]?.norm === w);
+  return lex.multiplierBefore.some(ends) ? 'multiplier' : null;
 }
 
 /** Money, percentages, distances, weights, ratios and ages. */

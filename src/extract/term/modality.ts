@@ -70,7 +70,8 @@ const MODAL_REACH = 4;
 
 /**
  * "The worst-case scenario would result in 216 million people being forced to migrate", "would
- * still see 44 million people leaving their homes": a modal before the figure, in its clause,
+ * still see 44 million people leaving their homes", "they expect 92 million displaced", "se prevén
+ * 4,5 millones de desplazamientos": a modal or a verb of forecast before the figure, in its clause,
  * makes the whole event hypothetical. Not an estimate of the past ("may have displaced") and not
  * when the trigger sits in a relative clause of its own ("will help 5,000 people who fled").
  */
@@ -82,7 +83,8 @@ export function hypotheticalBefore(
   lex: Lexicon,
 ): boolean {
   for (let i = Math.max(0, lead - MODAL_REACH); i < lead; i++) {
-    if (!lex.modals.has(norms[i]!) || norms[i + 1] === 'have') continue;
+    const forecast = lex.forecastVerbs.some((f) => matchesAt(norms, i, f));
+    if (!forecast && (!lex.modals.has(norms[i]!) || norms[i + 1] === 'have')) continue;
     if (norms[i] === 'may' && /^M/.test(tokens[i]!.text)) continue; // the month
     if (norms.slice(i + 1, lead).some((w) => w === ',' || w === '.' || lex.clauseBreaks.has(w))) continue;
     if (norms.slice(lead, triggerFirst).some((w) => lex.relatives.has(w))) return false;
