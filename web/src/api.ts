@@ -2,7 +2,7 @@
 // only, every error turned into an Error carrying the API's own message.
 import type { TermClass } from '../../src/claims/types.js';
 import type { FigureChoice } from '../../src/figures/recommend.js';
-import { filtersToQuery, type Filters } from './filters.js';
+import { filtersToQuery, type FilterKey, type Filters } from './filters.js';
 
 export interface Place {
   name: string;
@@ -254,6 +254,27 @@ export function eventFilters(f: Filters): Filters {
   return out;
 }
 
+export type ExportLevel = 'fact' | 'claim' | 'event';
+
+/** The filters GET /api/export takes at the claim and event levels; any other is a 400 there
+ * (src/export/levels.ts), so the page offers those exports only when no other filter is set. */
+export const EXPORT_LEVEL_KEYS = {
+  claim: ['country', 'term', 'cause', 'hazard', 'from', 'to'],
+  event: ['country', 'cause', 'hazard', 'from', 'to'],
+} as const satisfies Record<Exclude<ExportLevel, 'fact'>, readonly FilterKey[]>;
+
+/** The filters set that `level`'s export cannot take. */
+export function filtersOutside(f: Filters, level: Exclude<ExportLevel, 'fact'>): FilterKey[] {
+  const keys: readonly FilterKey[] = EXPORT_LEVEL_KEYS[level];
+  return (Object.keys(f) as FilterKey[]).filter((k) => f[k] && !keys.includes(k));
+}
+
+function only(f: Filters, keys: readonly FilterKey[]): Filters {
+  const out: Filters = {};
+  for (const k of keys) if (f[k]) out[k] = f[k];
+  return out;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -329,5 +350,9 @@ export const api = {
     request<{ items: AuditEntry[]; next: string | null }>(`/api/reviews/log?limit=${limit}`, {
       headers: { authorization: `Bearer ${token}` },
     }),
-  exportUrl: (f: Filters, format: 'csv' | 'geojson') => withQuery('/api/export', f, { format }),
+  exportUrl: (f: Filters, format: 'csv' | 'geojson', level: ExportLevel = 'fact') =>
+    withQuery('/api/export', level === 'fact' ? f : only(f, EXPORT_LEVEL_KEYS[level]), {
+      format,
+      ...(level === 'fact' ? {} : { level }),
+    }),
 };

@@ -51,7 +51,7 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
     assert.equal(await page.locator('select[name=cause]').inputValue(), 'disaster');
     assert.equal(await page.locator('input[name=country]').inputValue(), 'IND');
     // The export buttons carry the current filters.
-    const csv = await page.getByRole('link', { name: 'CSV with HXL' }).getAttribute('href');
+    const csv = await page.getByRole('link', { name: 'Facts as CSV with HXL' }).getAttribute('href');
     assert.equal(csv, '/api/export?country=IND&term=displaced&cause=disaster&from=2023-01-01&format=csv');
     const body = await (await page.request.get(csv!)).text();
     assert.match(body.split(/\r?\n/)[1] ?? '', /^#/, 'the second CSV row is HXL hashtags');
