@@ -350,6 +350,21 @@ export const api = {
     request<{ items: AuditEntry[]; next: string | null }>(`/api/reviews/log?limit=${limit}`, {
       headers: { authorization: `Bearer ${token}` },
     }),
+  mergeEvents: (token: string, id: string, other: string, note?: string) =>
+    request<{ review: Review; event: EventDetail | null }>(`/api/events/${encodeURIComponent(id)}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ other, ...(note ? { note } : {}) }),
+    }),
+  splitEvent: (token: string, id: string, claims: string[], note?: string) =>
+    request<{ review: Review; event: EventDetail | null; new_event: EventDetail | null }>(
+      `/api/events/${encodeURIComponent(id)}/split`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ claims, ...(note ? { note } : {}) }),
+      },
+    ),
   exportUrl: (f: Filters, format: 'csv' | 'geojson', level: ExportLevel = 'fact') =>
     withQuery('/api/export', level === 'fact' ? f : only(f, EXPORT_LEVEL_KEYS[level]), {
       format,

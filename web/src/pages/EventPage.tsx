@@ -1,9 +1,11 @@
 // One event: the recommended figure with the sentence saying which rule chose it, the other
 // kinds of figure, a small map of its claims, its timeline (flows and stocks apart) and every
-// claim with the reports behind it, grouped into independent sources (corroboration).
+// claim with the reports behind it, grouped into independent sources (corroboration); and, for
+// an analyst with a review token, merging another event into it or splitting claims off.
 import type { JSX } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { api, type Claim, type EventDetail } from '../api.js';
+import { EventEdit } from '../components/EventEdit.js';
 import { Status } from '../components/Status.js';
 import { Timeline } from '../components/Timeline.js';
 import { useApi } from '../components/useApi.js';
@@ -122,7 +124,9 @@ function Recommended({ event }: { event: EventDetail }): JSX.Element {
 }
 
 export function EventPage({ id }: { id: string }): JSX.Element {
-  const loaded = useApi(`ev:${id}`, () => api.event(id));
+  // Bumped after a merge or split, to load the event as it is now.
+  const [version, setVersion] = useState(0);
+  const loaded = useApi(`ev:${id}:${version}`, () => api.event(id));
   const e = loaded.data;
   const points = useMemo(() => claimPoints(e?.claims_list ?? []), [e]);
   const rows = useMemo(() => eventTimelineRows(e?.timeline ?? []), [e]);
@@ -222,6 +226,7 @@ export function EventPage({ id }: { id: string }): JSX.Element {
           </table>
         </div>
       </section>
+      <EventEdit key={e.id} event={e} onChanged={() => setVersion((v) => v + 1)} />
     </>
   );
 }
