@@ -1,0 +1,43 @@
+// The pipeline's order: every step's needs are added by an earlier step, and a step placed
+// before what it needs is refused when the pipeline is built.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PIPELINE } from './pipeline.js';
+import { FACT_REFINERS } from './refine/refiners.js';
+import { checkOrder, step } from './state.js';
+
+test('every step of the pipeline needs only inputs and what earlier steps add', () => {
+  assert.doesNotThrow(() => checkOrder(PIPELINE));
+  assert.deepEqual(
+    PIPELINE.map((s) => s.name),
+    [
+      'repair',
+      'lexicon',
+      'sentences',
+      'read',
+      'other-senses',
+      'drills',
+      'dedupe',
+      'classify',
+      'places',
+      'refine',
+      'offsets',
+    ],
+  );
+});
+
+test('a step placed before the step that adds what it needs is refused', () => {
+  const [repair, lexicon] = PIPELINE;
+  assert.ok(repair && lexicon);
+  assert.throws(() => checkOrder([lexicon, repair]), /extract step 'lexicon' needs lang before it/);
+  const orphan = step({ name: 'orphan', needs: ['facts'], adds: [], run: () => ({}) });
+  assert.throws(() => checkOrder([orphan]), /'orphan' needs facts/);
+});
+
+test('the per-fact refiners run in the order their needs ask for', () => {
+  const names = FACT_REFINERS.map((r) => r.name);
+  assert.deepEqual(names, ['cause', 'date', 'stock-or-flow', 'places', 'people', 'confidence']);
+  // people reads the country that places sets; confidence reads what cause and date imply.
+  const at = (n: string) => names.indexOf(n);
+  assert.ok(at('places') < at('people') && at('cause') < at('confidence') && at('date') < at('confidence'));
+});

@@ -1,0 +1,152 @@
+// The extract pipeline: the ordered list of named steps extract() runs on one document, each
+// with the state fields it needs and adds (state.ts). The order, and why:
+//   repair     first, so every later offset is into the repaired text (PDF damage: glued words,
+//              broken lines, mojibake; normalize/); offsets goes back to the original at the end
+//   lexicon    the language's word lists, for reading and for dates
+//   sentences  segment/sentences.ts
+//   read       per sentence: quantities → figures → triggers → links → facts (sentence.ts);
+//              plain-text tables: a header cell's term for every figure below it (table.ts)
+//   other-senses  drops a displacement word used in another sense: jobs, road trips
+//              (refine/otherSense.ts)
+//   drills     drops evacuations in a document whose lead names a drill (refine/exercise.ts)
+//   dedupe     one claim per figure and term class (refine/dedupe.ts), on what the two
+//              before it kept
+//   classify   relevance, cause, hazard, type of the document; after read, since the facts
+//              found are strong evidence of relevance
+//   places     the geoparser, only for documents with facts (the slowest step)
+//   refine     per fact, in order: cause, date, stock or flow, places, people, confidence
+//              (refine/refiners.ts); after classify and places, which they fall back on
+//   offsets    every span back onto the original text (normalize/remap.ts)
+import { classify } from '../classify/index.js';
+import { detectLanguage } from '../document/language.js';
+import { geoparsePlaces, isPlaceName } from './geo.js';
+import { loadLexicon } from './lexicon.js';
+import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
+import { dedupeFacts } from './refine/dedupe.js';
+import { dropDrillEvacuations } from './refine/exercise.js';
+import { dropOtherSenses } from './refine/otherSense.js';
+import { refineFacts } from './refine/refiners.js';
+import { splitSentences } from './segment/sentences.js';
+import { readSentence } from './sentence.js';
+import { checkOrder, step, type Step } from './state.js';
+import { readTables } from './table.js';
+
+/**
+ * Without the default geoparser there is no gazetteer to tell a place name from glued words, so
+ * the repair cuts no capitalised word (and the gazetteer is not loaded for it).
+ */
+const anyName = () => true;
+
+const repair = step({
+  name: 'repair',
+  needs: ['doc', 'options'],
+  adds: ['lang', 'text', 'map'],
+  run({ doc, options }) {
+    const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
+    if (options.repair === false) return { lang, text: doc.text, map: OffsetMap.identity() };
+    const isName = options.geoparse === undefined ? isPlaceName : anyName;
+    return { lang, ...normalizeText(doc.text, lang, { isName }) };
+  },
+});
+
+const lexicon = step({
+  name: 'lexicon',
+  needs: ['lang'],
+  adds: ['lex'],
+  run: ({ lang }) => ({ lex: loadLexicon(lang) }),
+});
+
+const sentences = step({
+  name: 'sentences',
+  needs: ['text'],
+  adds: ['sentences'],
+  run: ({ text }) => ({ sentences: splitSentences(text) }),
+});
+
+const read = step({
+  name: 'read',
+  needs: ['text', 'sentences', 'lex'],
+  adds: ['facts'],
+  run: ({ text, sentences, lex }) => ({
+    facts: [...sentences.flatMap((span) => readSentence(text, span, lex)), ...readTables(text, lex)],
+  }),
+});
+
+const otherSenses = step({
+  name: 'other-senses',
+  needs: ['text', 'facts', 'lex'],
+  adds: ['facts'],
+  run: ({ text, facts, lex }) => ({ facts: dropOtherSenses(text, facts, lex) }),
+});
+
+const drills = step({
+  name: 'drills',
+  needs: ['text', 'facts', 'lex'],
+  adds: ['facts'],
+  run: ({ text, facts, lex }) => ({ facts: dropDrillEvacuations(text, facts, lex) }),
+});
+
+const dedupe = step({
+  name: 'dedupe',
+  needs: ['facts'],
+  adds: ['facts'],
+  run: ({ facts }) => ({ facts: dedupeFacts(facts) }),
+});
+
+const classification = step({
+  name: 'classify',
+  needs: ['doc', 'text', 'facts'],
+  adds: ['classification'],
+  run({ doc, text, facts }) {
+    const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
+    const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
+    return { classification: classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague }) };
+  },
+});
+
+const places = step({
+  name: 'places',
+  needs: ['doc', 'options', 'text', 'facts'],
+  adds: ['places'],
+  run({ doc, options, text, facts }) {
+    const resolve = options.geoparse ?? geoparsePlaces;
+    return { places: resolve && facts.length > 0 ? resolve(text, doc.published ?? null) : null };
+  },
+});
+
+const refine = step({
+  name: 'refine',
+  needs: ['doc', 'lang', 'text', 'lex', 'facts', 'classification', 'places'],
+  adds: ['facts'],
+  run({ doc, lang, text, lex, facts, classification, places }) {
+    const published = doc.published ?? null;
+    const dates = { text, published, lang, mayHoldDate: lex.mayHoldDate, cache: new Map() };
+    refineFacts(facts, { text, classification, places, dates, causes: new Map() });
+    return { facts };
+  },
+});
+
+const offsets = step({
+  name: 'offsets',
+  needs: ['doc', 'map', 'facts'],
+  adds: ['facts'],
+  run({ doc, map, facts }) {
+    mapFactsToOriginal(facts, map, doc.text);
+    return { facts };
+  },
+});
+
+export const PIPELINE: readonly Step[] = [
+  repair,
+  lexicon,
+  sentences,
+  read,
+  otherSenses,
+  drills,
+  dedupe,
+  classification,
+  places,
+  refine,
+  offsets,
+];
+checkOrder(PIPELINE);
