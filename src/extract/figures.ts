@@ -12,13 +12,6 @@ import type { Figure } from './link.js';
 const ELISION_WINDOW = 10;
 /** How far back a figure without a noun looks for a label naming what it counts ("Displaced families: 1,034"). */
 const LABEL_WINDOW = 6;
-const HOMES_OF = [
-  ['homes', 'of'],
-  ['houses', 'of'],
-  ['home', 'of'],
-  ['house', 'of'],
-  ['dwellings', 'of'],
-];
 
 export function buildFigures(
   tokens: readonly Token[],
@@ -36,7 +29,7 @@ export function buildFigures(
     }
     let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
     let countStated = countKind !== null;
-    if (HOMES_OF.some((h) => endsAt(norms, q.lead, h))) {
+    if (lex.housingOf.some((h) => endsAt(norms, q.lead, h))) {
       countKind = 'housing';
       countStated = true;
     } else if (countKind === null) {

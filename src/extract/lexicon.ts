@@ -63,6 +63,12 @@ export interface Lexicon {
   /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
   copulas: Map<string, string[][]>;
   nouns: NounSets;
+  /** "the homes of": a figure after them counts homes ("the homes of 480 families"). */
+  housingOf: string[][];
+  /** Terms for where displaced people stay, which may count the same figure a second time. */
+  stayingTerms: Set<string>;
+  /** Terms for people who left, which a later "returned" in the same clause overrides. */
+  leftTerms: Set<string>;
   /** Multi-word nouns ("housing units"), indexed by first word. */
   multiNouns: Map<string, { words: string[]; kind: keyof NounSets }[]>;
   numberUnits: Map<string, number>;
@@ -97,6 +103,8 @@ export interface Lexicon {
   mayHoldQuantity: RegExp;
   /** Quick test: may this text hold a date expression worth parsing? */
   mayHoldDate: RegExp;
+  /** Words besides month names that make a sentence worth parsing for dates ("yesterday", "semaine"). */
+  dateWords: string[];
   qualifiersBefore: { words: string[]; qualifier: Qualifier }[];
   qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
   totals: string[][];
@@ -241,6 +249,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       pronouns: new Set(),
       shelters: new Set(),
     },
+    housingOf: [],
+    stayingTerms: new Set(),
+    leftTerms: new Set(),
     multiNouns: new Map(),
     numberUnits: new Map(),
     scales: new Map(),
@@ -260,6 +271,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     qualifiersByLast: new Map(),
     mayHoldQuantity: /\d/,
     mayHoldDate: /\d/,
+    dateWords: [],
     qualifiersBefore: [],
     qualifiersAfter: [],
     totals: [],
@@ -316,6 +328,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     rateTimeAfter: new Set(),
   };
 
+  // Shared by every language: groups of fact-model terms (lexicon/term-classes.json).
+  const classes = JSON.parse(readFileSync(join(ROOT, 'term-classes.json'), 'utf8')) as {
+    staying: string[];
+    left: string[];
+  };
+  classes.staying.forEach((t) => lex.stayingTerms.add(t));
+  classes.left.forEach((t) => lex.leftTerms.add(t));
+
   let seq = 0;
   for (const lang of langs) {
     const terms = read<TermRow[]>(lang, 'terms.json');
@@ -355,8 +375,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list.push(entry);
       lex.triggers.set(first, list);
     }
-    const nouns = read<Record<keyof NounSets, string[]>>(lang, 'nouns.json');
+    const nouns = read<Partial<Record<keyof NounSets | 'housing_of', string[]>>>(lang, 'nouns.json');
     if (nouns) {
+      lex.housingOf.push(...(nouns.housing_of ?? []).map(words));
       for (const kind of Object.keys(lex.nouns) as (keyof NounSets)[]) {
         for (const n of nouns[kind] ?? []) {
           const ws = words(n);
@@ -440,6 +461,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.money_after).forEach((x) => lex.moneyAfter.add(x));
       set(nf.measure_after).forEach((x) => lex.measureAfter.add(x));
       set(nf.label_before).forEach((x) => lex.labelBefore.add(x));
+      lex.dateWords.push(...(nf.date_words ?? []).map(normalise));
     }
     const modal = read<
       Record<string, string[]> & { other_senses?: Record<string, { cues: string[]; words: string[] }> }
@@ -540,26 +562,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     `\\d|(?<![\\p{L}])(?:${numberWords.map(esc).join('|')})(?![\\p{L}])`,
     'iu',
   );
-  const dateWords = [
-    ...lex.months,
-    'yesterday',
-    'today',
-    'tonight',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-    'week',
-    'month',
-    'year',
-    'ayer',
-    'hier',
-    'semana',
-    'semaine',
-  ];
+  const dateWords = [...lex.months, ...lex.dateWords];
   lex.mayHoldDate = new RegExp(
     `(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|(?<![\\p{L}])(?:${dateWords.map(esc).join('|')})(?![\\p{L}])`,
     'iu',

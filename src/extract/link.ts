@@ -51,22 +51,12 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
-/** Terms for where displaced people stay, which may count the same figure a second time. */
-const STAYING: ReadonlySet<string> = new Set(['sheltered', 'in_relief_camp']);
 /** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
 const STAY_MIN_SCORE = 0.6;
 /** How closely a leaving verb must govern a figure, as its object, to add its term to a stay phrase's. */
 const LEFT_OBJECT_MIN_SCORE = 0.9;
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
-/** Terms for people who left, which a later "returned" in the same clause overrides. */
-const LEFT: ReadonlySet<string> = new Set([
-  'displaced',
-  'forced_to_flee',
-  'refugees',
-  'evacuated',
-  'homeless',
-]);
 
 export function linkFigures(
   tokens: readonly Token[],
@@ -89,7 +79,7 @@ export function linkFigures(
     let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
     // "120,000 displaced people have returned home", "who had fled … returned": the return is the news.
-    if (LEFT.has(best.trigger.entry.term)) {
+    if (lex.leftTerms.has(best.trigger.entry.term)) {
       const back = candidates.find(
         (c) =>
           c.trigger.entry.term === 'returns' &&
@@ -164,9 +154,9 @@ export function linkFigures(
       const stay = candidates.find(
         (c) =>
           c !== best &&
-          STAYING.has(c.trigger.entry.term) &&
-          !STAYING.has(chosen.entry.term) &&
-          LEFT.has(chosen.entry.term) &&
+          lex.stayingTerms.has(c.trigger.entry.term) &&
+          !lex.stayingTerms.has(chosen.entry.term) &&
+          lex.leftTerms.has(chosen.entry.term) &&
           c.direction === 'after' &&
           c.score >= STAY_MIN_SCORE &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
@@ -176,10 +166,10 @@ export function linkFigures(
       // "evacuaron a 8 personas que se refugiaron con familiares": the stay phrase won, and the
       // verb right before the figure is its object's move too.
       const left =
-        !stay && STAYING.has(chosen.entry.term) && best.direction === 'after'
+        !stay && lex.stayingTerms.has(chosen.entry.term) && best.direction === 'after'
           ? candidates.find(
               (c) =>
-                LEFT.has(c.trigger.entry.term) &&
+                lex.leftTerms.has(c.trigger.entry.term) &&
                 c.direction === 'before' &&
                 c.score >= LEFT_OBJECT_MIN_SCORE &&
                 modalityOf(tokens, norms, Math.max(0, c.trigger.first - 4), q.lead, lex) === 'asserted',
