@@ -6,7 +6,7 @@
 // `dmon worker --once` processes (their start-up, the gazetteer load, included).
 //   node bin/dmon.mjs --version && node bench/import.bench.mjs [--articles 1000] [--pg]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -89,6 +89,9 @@ async function importInto(env, work) {
 }
 
 const rate = (ms) => Math.round(N / (ms / 1000));
+/** The store file and its WAL, after the runtime closed (which checkpoints the WAL). */
+const sqliteBytes = (path) =>
+  [path, `${path}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 extractAll(); // warm-up: lexicons, gazetteer, JIT
 const before = await extractAll();
 
@@ -109,6 +112,10 @@ console.log(
     ratio_to_extract: +(extractWall / sqlite.wall).toFixed(2),
     ratio_cpu: +((before.cpu + after.cpu) / 2 / sqlite.cpu).toFixed(2),
     parked: sqlite.out.run?.parked ?? 0,
+    // For the capacity model (BENCHMARKS.md): CPU per article and disk per article and fact.
+    extract_cpu_ms_per_article: +((before.cpu + after.cpu) / 2 / N).toFixed(2),
+    import_cpu_ms_per_article: +(sqlite.cpu / N).toFixed(2),
+    store_bytes: sqliteBytes(sqliteEnv.DMON_SQLITE),
   }),
 );
 
@@ -123,6 +130,13 @@ async function pgDatabase() {
   u.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: u.toString() },
+    bytes: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      const r = await d.query('SELECT pg_database_size($1)::bigint AS n', [name]);
+      await d.end();
+      return Number(r.rows[0].n);
+    },
     drop: async () => {
       const d = new pg.Client({ connectionString: admin });
       await d.connect();
@@ -156,6 +170,9 @@ if (withPg) {
         import_articles_per_s: rate(r.wall),
         ratio_to_extract: +(extractWall / r.wall).toFixed(2),
         ratio_to_sqlite_import: +(sqlite.wall / r.wall).toFixed(2),
+        // This process only: PostgreSQL's own CPU is in its server processes.
+        client_cpu_ms_per_article: +(r.cpu / N).toFixed(2),
+        store_bytes: await inProcess.bytes(),
       }),
     );
   } finally {
