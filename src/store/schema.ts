@@ -5,6 +5,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertsDatabase } from './alertsSchema.js';
 import type { ClaimsDatabase } from './claimsSchema.js';
 import type { ReviewsDatabase } from './reviewsSchema.js';
+import type { SummaryDatabase } from './summarySchema.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -168,7 +169,7 @@ export interface HostTurnsTable {
   next_at: number;
 }
 
-export interface Database extends AlertsDatabase, ClaimsDatabase, ReviewsDatabase {
+export interface Database extends AlertsDatabase, ClaimsDatabase, ReviewsDatabase, SummaryDatabase {
   host_turns: HostTurnsTable;
   sources: SourcesTable;
   articles: ArticlesTable;

@@ -10,6 +10,7 @@ import { down006, up006 } from './006_reviews.js';
 import { down007, up007 } from './007_queue_hosts.js';
 import { down008, up008 } from './008_dedup_lookup.js';
 import { down009, up009 } from './009_facet_sort_indexes.js';
+import { down010, up010 } from './010_aggregate_summary.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '007_queue_hosts': { up: up007(engine), down: down007(engine) },
     '008_dedup_lookup': { up: up008, down: down008 },
     '009_facet_sort_indexes': { up: up009, down: down009 },
+    '010_aggregate_summary': { up: up010(engine), down: down010(engine) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,9 +1,11 @@
-// Aggregates over facts: per country, and per period and term.
+// Aggregates over facts: per country, and per period and term. Read from the summary tables
+// (summaryTables.ts, migration 010) when the filter allows, else computed from the facts here.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { AggregateCache } from './cache.js';
 import type { Database } from '../schema.js';
 import { factWhere, type FactFilter } from './filter.js';
+import { byFactsThenCountry, SummaryTables } from './summaryTables.js';
 
 export interface CountrySummary {
   country: string;
@@ -32,27 +34,39 @@ export interface TimeseriesPoint {
 
 export class Summaries {
   private readonly cache: AggregateCache;
+  /** The same answers read from the summary tables, for the filters they are keyed by. */
+  readonly summaryTables: SummaryTables;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: Engine,
   ) {
     this.cache = new AggregateCache(db);
+    this.summaryTables = new SummaryTables(db);
   }
 
-  /** Per-country summary of the matching facts (cached until the facts change). */
-  countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
-    return this.cache.get(`countries:${JSON.stringify(filter)}`, () => this.computeCountries(filter));
-  }
-
-  /** Facts per period, term, and stock or flow (cached until the facts change). */
-  timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
-    return this.cache.get(`timeseries:${interval}:${JSON.stringify(filter)}`, () =>
-      this.computeTimeseries(filter, interval),
+  /** Per-country summary of the matching facts: from the summary table when the filter is one
+   * it is keyed by, else computed from the facts (and cached until they change). */
+  async countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
+    return (
+      (await this.summaryTables.countries(filter)) ??
+      this.cache.get(`countries:${JSON.stringify(filter)}`, () => this.countriesFromFacts(filter))
     );
   }
 
-  private async computeCountries(filter: FactFilter): Promise<CountrySummary[]> {
+  /** Facts per period, term, and stock or flow: from the summary table when it can answer,
+   * else computed from the facts (and cached until they change). */
+  async timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
+    return (
+      (await this.summaryTables.timeseries(filter, interval)) ??
+      this.cache.get(`timeseries:${interval}:${JSON.stringify(filter)}`, () =>
+        this.timeseriesFromFacts(filter, interval),
+      )
+    );
+  }
+
+  /** The per-country summary computed from the facts themselves (the summary table's reference). */
+  async countriesFromFacts(filter: FactFilter): Promise<CountrySummary[]> {
     const base = this.db
       .selectFrom('facts')
       .where(factWhere(this.engine, filter))
@@ -95,10 +109,11 @@ export class Summaries {
         last_date: r.last_date ?? null,
         terms: byCountry.get(r.country!) ?? {},
       }))
-      .sort((a, b) => b.facts - a.facts || a.country.localeCompare(b.country));
+      .sort(byFactsThenCountry);
   }
 
-  private async computeTimeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
+  /** The time series computed from the facts themselves (the summary table's reference). */
+  async timeseriesFromFacts(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
     const period =
       interval === 'month'
         ? sql<string>`substr(facts.fact_date, 1, 7) || '-01'`
