@@ -19,6 +19,10 @@ export interface PlacesLexicon {
   orgHeads: Set<string>;
   directional: Set<string>;
   featureWords: Set<string>;
+  /** Feature words of settlements ("town", "camp"): they join a name only when the gazetteer has the whole. */
+  settlementWords: Set<string>;
+  /** Area words whose areas are often named after their seat town ("Sunamganj district"). */
+  seatNamed: Set<string>;
   connectors: Set<string>;
   personVerbs: Set<string>;
   streetWords: Set<string>;
@@ -58,6 +62,8 @@ interface StopwordsFile {
   orgHeads?: string[];
   directional?: string[];
   featureWords?: string[];
+  settlementWords?: string[];
+  seatNamed?: string[];
   connectors?: string[];
   personVerbs?: string[];
   streetWords?: string[];
@@ -89,6 +95,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     orgHeads: new Set(),
     directional: new Set(),
     featureWords: new Set(),
+    settlementWords: new Set(),
+    seatNamed: new Set(),
     connectors: new Set(),
     personVerbs: new Set(),
     streetWords: new Set(),
@@ -136,6 +144,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.orgHeads, sw?.orgHeads);
     fill(lex.directional, sw?.directional);
     fill(lex.featureWords, sw?.featureWords);
+    fill(lex.settlementWords, sw?.settlementWords);
+    fill(lex.seatNamed, sw?.seatNamed);
     fill(lex.connectors, sw?.connectors);
     fill(lex.personVerbs, sw?.personVerbs);
     fill(lex.streetWords, sw?.streetWords);
@@ -144,7 +154,10 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     // Token keys are normalised ("huracán" → "huracan").
     fill(lex.stormWords, (sw?.stormWords ?? []).map(normalizeName));
     const nf = readJson<{ label_before?: string[] }>(join(dir, lang.name, 'nonfigures.json'));
-    fill(lex.labelWords, (nf?.label_before ?? []).map(normalizeName).filter((w) => /^\p{L}+$/u.test(w)));
+    fill(
+      lex.labelWords,
+      (nf?.label_before ?? []).map(normalizeName).filter((w) => /^\p{L}+$/u.test(w)),
+    );
     fill(lex.prefixes, sw?.prefixes);
     fill(lex.nameParticles, sw?.nameParticles);
     fill(lex.romanceParticles, sw?.romanceParticles);

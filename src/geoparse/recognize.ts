@@ -186,12 +186,12 @@ export function findMentions(
       );
       // "an Alberta town" is a town in Alberta: settlement words join a name only when the
       // gazetteer has the whole ("Kansas City").
-      const settlement = SETTLEMENT_WORDS.has(next.norm) && !withWord.length;
+      const settlement = lex.settlementWords.has(next.norm) && !withWord.length;
       // An area is often named after its seat: "Beni territory" may be the one around the town of
       // Beni (in a country where no area of that name exists), "Sunamganj district" the one around
       // Sunamganj.
       const seats =
-        withWord.length || !SEAT_NAMED.has(next.norm)
+        withWord.length || !lex.seatNamed.has(next.norm)
           ? []
           : candidates.filter((c) => c.kind === 'city' && !admin.some((a) => a.country === c.country));
       if ((admin.length || withWord.length || seats.length) && !settlement) {
@@ -206,7 +206,7 @@ export function findMentions(
     const areaWord = ofFeature.get(i);
     if (areaWord && !demonym && !feature) {
       // "the city of Corrientes" is the city, not the province.
-      const town = SETTLEMENT_WORDS.has(areaWord);
+      const town = lex.settlementWords.has(areaWord);
       const kept = candidates.filter((c) =>
         town ? c.kind === 'city' : c.kind !== 'city' && c.kind !== 'continent',
       );
@@ -444,11 +444,6 @@ function titleCase(text: string, pos: number): boolean {
   }
   return words >= 3 && caps / words >= 0.6;
 }
-
-const SETTLEMENT_WORDS = new Set(['city', 'town', 'village', 'camp']);
-/** Areas often named after their seat town ("Sunamganj district", "Beni territory"). US-style
- * counties and townships are not: the gazetteer lists them under their own names. */
-const SEAT_NAMED = new Set(['district', 'province', 'division', 'governorate', 'prefecture', 'territory']);
 
 /**
  * Names after "<administrative word> of" ("the province of Nuristan", "the provinces of Formosa,
