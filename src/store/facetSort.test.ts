@@ -23,6 +23,15 @@ test('facts of one term, cause or hazard sorted by figure come from an index, no
       assert.match(details, new RegExp(`facts_${column}_figure`), details);
       assert.doesNotMatch(details, /TEMP B-TREE/, details);
     }
+    // A cause and a hazard together read one index (migration 011), not every fact of one of them.
+    const pair = await sql<{
+      detail: string;
+    }>`EXPLAIN QUERY PLAN SELECT * FROM facts WHERE cause = 'conflict' AND hazard = 'flood' ORDER BY figure_key DESC, id DESC LIMIT 500`.execute(
+      db,
+    );
+    const details = pair.rows.map((r) => r.detail).join(' | ');
+    assert.match(details, /facts_cause_hazard_figure \(cause=\? AND hazard=\?\)/, details);
+    assert.doesNotMatch(details, /TEMP B-TREE/, details);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

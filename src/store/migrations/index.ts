@@ -11,6 +11,7 @@ import { down007, up007 } from './007_queue_hosts.js';
 import { down008, up008 } from './008_dedup_lookup.js';
 import { down009, up009 } from './009_facet_sort_indexes.js';
 import { down010, up010 } from './010_aggregate_summary.js';
+import { down011, up011 } from './011_cause_hazard_figure_index.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '008_dedup_lookup': { up: up008, down: down008 },
     '009_facet_sort_indexes': { up: up009, down: down009 },
     '010_aggregate_summary': { up: up010(engine), down: down010(engine) },
+    '011_cause_hazard_figure_index': { up: up011(engine), down: down011 },
   };
   return { getMigrations: async () => migrations };
 }
