@@ -116,33 +116,45 @@ function neighbourBins(bin: number | string): (number | string)[] {
   return typeof bin === 'string' ? [bin] : [bin - 1, bin, bin + 1];
 }
 
-/** Groups facts into claims; deterministic for a given set of facts. */
-export function corroborate(facts: readonly ClaimFact[]): Claim[] {
+/** A claim begun before the facts given to corroborate (see claimReplay.ts): its id and the
+ * reports it has so far, in clustering order. */
+export interface OpenClaim {
+  id: string;
+  members: ClaimFact[];
+}
+
+/** Groups facts into claims; deterministic for a given set of facts. With `open` claims, the
+ * facts are the ones that come after theirs in clustering order, and the result is what
+ * corroborating all of them would give for these claims and the new ones (the open claims
+ * first, in the order given, which must be their creation order). */
+export function corroborate(facts: readonly ClaimFact[], open: readonly OpenClaim[] = []): Claim[] {
   const ordered = [...facts].sort(factOrder);
   // Open claims per bucket and figure bin, each with its creation number: the first agreeing
   // claim in creation order wins, as if every claim of the bucket were tried in turn.
   const index = new Map<string, { seq: number; members: ClaimFact[] }[]>();
   const all: ClaimFact[][] = [];
+  const start = (members: ClaimFact[]) => {
+    const entry = { seq: all.length, members };
+    all.push(members);
+    const first = members[0]!;
+    pushTo(index, `${bucketKey(first)}#${figureBin(first)}`, entry);
+  };
+  for (const c of open) start([...c.members]);
   for (const f of ordered) {
     const bucket = bucketKey(f);
-    const bin = figureBin(f);
     let home: { seq: number; members: ClaimFact[] } | undefined;
-    for (const b of neighbourBins(bin))
+    for (const b of neighbourBins(figureBin(f)))
       for (const c of index.get(`${bucket}#${b}`) ?? [])
         if ((!home || c.seq < home.seq) && agrees(c.members, f)) home = c;
     if (home) home.members.push(f);
-    else {
-      const entry = { seq: all.length, members: [f] };
-      all.push(entry.members);
-      const key = `${bucket}#${bin}`;
-      pushTo(index, key, entry);
-    }
+    else start([f]);
   }
   // Two claims can start at one quantity (one figure read under two terms of a class that then
   // disagree on place or date): the later one gets a suffix, deterministically.
-  const used = new Set<string>();
-  return all.map((members) => {
+  const used = new Set<string>(open.map((c) => c.id));
+  return all.map((members, i) => {
     const claim = toClaim(members);
+    if (i < open.length) return { ...claim, id: open[i]!.id };
     let id = claim.id;
     for (let n = 2; used.has(id); n++) id = stableId('c', `${claim.id}#${n}`);
     used.add(id);

@@ -36,3 +36,8 @@ export function maxDate(a: string | null, b: string | null): string | null {
   if (b === null) return a;
   return a > b ? a : b;
 }
+
+/** The day `days` after (or before, when negative) the given one. */
+export function shiftDate(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}

@@ -12,15 +12,25 @@ import { eventName } from './name.js';
 import { CROSS_BORDER_STORM_KM, NAMED_HAZARD_WINDOW_DAYS, NEAR_KM, TIME_WINDOW_DAYS } from './rules.js';
 import type { DisplacementEvent, EventPlace } from './types.js';
 
-interface Draft {
-  claims: Claim[];
+/** What deciding whether a claim joins an event reads of the event, besides its claims'
+ * places: kept up to date as claims join, so a stored event can stand in for its claims. */
+export interface EventState {
   countries: Set<string>;
   cause: Cause | null;
   hazard: Hazard | null;
   hazardName: string | null;
   firstDate: string | null;
   lastDate: string | null;
+  /** Whether any claim has a first-level area. */
+  anyAdmin1: boolean;
 }
+
+export interface Draft extends EventState {
+  claims: Claim[];
+}
+
+/** Which test of the event's claims' places decides, when the rest does not. */
+export type PlaceTest = { near: number } | { storm: number };
 
 /** The hazard name the claim's sentences, else its articles' titles, give. */
 export function claimHazardName(claim: Claim): string | null {
@@ -31,22 +41,22 @@ export function claimOrder(a: Claim, b: Claim): number {
   return (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999') || a.id.localeCompare(b.id);
 }
 
-function within(ev: Draft, c: Claim, days: number): boolean {
+/** Claims are clustered in this order; a claim's key sorts (as text) where the claim does. */
+export function claimKey(c: { firstDate: string | null; id: string }): string {
+  return `${c.firstDate ?? '9999'} ${c.id}`;
+}
+
+/** The longest time window of any rule: an event that ended longer ago takes no new claim. */
+export const LONGEST_WINDOW_DAYS = Math.max(NAMED_HAZARD_WINDOW_DAYS, ...Object.values(TIME_WINDOW_DAYS));
+
+function within(ev: EventState, c: Claim, days: number): boolean {
   if (!ev.firstDate || !c.firstDate) return true;
   return gapDays(ev.firstDate, ev.lastDate ?? ev.firstDate, c.firstDate, c.lastDate ?? c.firstDate) <= days;
 }
 
-function near(ev: Draft, c: Claim, km: number): boolean {
-  if (c.admin1 === null || ev.claims.every((m) => m.admin1 === null)) return true;
-  return ev.claims.some((m) => {
-    if (m.country !== c.country) return false;
-    if (m.admin1 === null || m.admin1 === c.admin1) return true;
-    const d = distanceKm(m, c);
-    return d !== null && d <= km;
-  });
-}
-
-function fits(ev: Draft, c: Claim, name: string | null): boolean {
+/** Whether the claim joins the event as far as its state says: yes, no, or which test of the
+ * event's claims' places decides. */
+export function fitsBeforePlaces(ev: EventState, c: Claim, name: string | null): boolean | PlaceTest {
   const evKey = hazardNameKey(ev.hazardName);
   const cKey = hazardNameKey(name);
   if (evKey && cKey) return evKey === cKey && within(ev, c, NAMED_HAZARD_WINDOW_DAYS);
@@ -56,22 +66,58 @@ function fits(ev: Draft, c: Claim, name: string | null): boolean {
   if (!within(ev, c, TIME_WINDOW_DAYS[cause])) return false;
   if (!ev.countries.has(c.country ?? '')) {
     if ((ev.hazard ?? c.hazard) !== 'storm') return false;
-    return ev.claims.some((m) => {
-      const d = distanceKm(m, c);
-      return d !== null && d <= CROSS_BORDER_STORM_KM;
-    });
+    return { storm: CROSS_BORDER_STORM_KM };
   }
-  return near(ev, c, NEAR_KM[cause]);
+  if (c.admin1 === null || !ev.anyAdmin1) return true;
+  return { near: NEAR_KM[cause] };
 }
 
-function add(ev: Draft, c: Claim, name: string | null): void {
-  ev.claims.push(c);
+type Placed = Pick<Claim, 'country' | 'admin1' | 'lat' | 'lon'>;
+
+/** The place test on some of an event's claims: an unnamed storm's report within reach, or a
+ * report in the same country in the same (or no) first-level area or close by. */
+export function placesFit(members: readonly Placed[], c: Claim, test: PlaceTest): boolean {
+  if ('storm' in test)
+    return members.some((m) => {
+      const d = distanceKm(m, c);
+      return d !== null && d <= test.storm;
+    });
+  return members.some((m) => {
+    if (m.country !== c.country) return false;
+    if (m.admin1 === null || m.admin1 === c.admin1) return true;
+    const d = distanceKm(m, c);
+    return d !== null && d <= test.near;
+  });
+}
+
+function fits(ev: Draft, c: Claim, name: string | null): boolean {
+  const r = fitsBeforePlaces(ev, c, name);
+  return typeof r === 'boolean' ? r : placesFit(ev.claims, c, r);
+}
+
+export function newDraft(): Draft {
+  return {
+    claims: [],
+    countries: new Set(),
+    cause: null,
+    hazard: null,
+    hazardName: null,
+    firstDate: null,
+    lastDate: null,
+    anyAdmin1: false,
+  };
+}
+
+/** Adds the claim to the event's state (and to its claims when they are kept). */
+export function addToEvent(ev: EventState & { claims?: Claim[] }, c: Claim, name: string | null): void {
+  ev.claims?.push(c);
   ev.countries.add(c.country ?? '');
   ev.cause ??= c.cause;
   ev.hazard ??= c.hazard;
   ev.hazardName ??= name;
   ev.firstDate = minDate(ev.firstDate, c.firstDate);
   ev.lastDate = maxDate(ev.lastDate, c.lastDate);
+  ev.anyAdmin1 ||= c.admin1 !== null;
 }
 
 function places(claims: readonly Claim[]): EventPlace[] {
@@ -84,7 +130,8 @@ function places(claims: readonly Claim[]): EventPlace[] {
   return [...seen.values()];
 }
 
-function finish(ev: Draft): DisplacementEvent {
+/** The event of a draft whose claims are all there, in clustering order. */
+export function finishEvent(ev: Draft): DisplacementEvent {
   const first = ev.claims[0]!;
   return {
     id: stableId('e', first.id),
@@ -103,17 +150,9 @@ function finish(ev: Draft): DisplacementEvent {
 /** One event of the given claims, as clustering would describe it (name, places, dates); its
  * id is the usual one unless `id` is given. Reviewers' merges and splits are built with it. */
 export function eventFromClaims(claims: readonly Claim[], id?: string): DisplacementEvent {
-  const ev: Draft = {
-    claims: [],
-    countries: new Set(),
-    cause: null,
-    hazard: null,
-    hazardName: null,
-    firstDate: null,
-    lastDate: null,
-  };
-  for (const c of [...claims].sort(claimOrder)) add(ev, c, claimHazardName(c));
-  const event = finish(ev);
+  const ev = newDraft();
+  for (const c of [...claims].sort(claimOrder)) addToEvent(ev, c, claimHazardName(c));
+  const event = finishEvent(ev);
   return id ? { ...event, id } : event;
 }
 
@@ -123,18 +162,10 @@ export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
     const name = claimHazardName(c);
     let ev = drafts.find((d) => fits(d, c, name));
     if (!ev) {
-      ev = {
-        claims: [],
-        countries: new Set(),
-        cause: null,
-        hazard: null,
-        hazardName: null,
-        firstDate: null,
-        lastDate: null,
-      };
+      ev = newDraft();
       drafts.push(ev);
     }
-    add(ev, c, name);
+    addToEvent(ev, c, name);
   }
-  return drafts.map(finish);
+  return drafts.map(finishEvent);
 }

@@ -33,6 +33,10 @@ export interface ClaimsTable {
   lead_fact_id: number;
   evidence: string;
   updated_at: number;
+  /** The hazard's name its texts give ('' when none); NULL: not computed yet (migration 012). */
+  hazard_name: string | null;
+  /** Its facts; NULL: not computed yet (migration 012). */
+  fact_count: number | null;
 }
 
 export interface ClaimFactsTable {

@@ -9,11 +9,12 @@ import { hostOf } from './facts.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Facts of the given countries ('' stands for facts without a country), or the given facts;
- * all facts if neither is given. */
+ * all facts if neither is given; only those filed on or after `from` (YYYY-MM-DD) if given. */
 export async function loadClaimFacts(
   db: Db,
   countries: string[] | null,
   factIds?: number[],
+  from?: string,
 ): Promise<ClaimFact[]> {
   let q = db
     .selectFrom('facts')
@@ -42,6 +43,8 @@ export async function loadClaimFacts(
     );
   }
   if (factIds) q = q.where('facts.id', 'in', factIds.length ? factIds : [-1]);
+  // fact_date is the figure's date as corroboration reads it (dateStart below, '' for none).
+  if (from) q = q.where('facts.fact_date', '>=', from);
   // A figure a reviewer rejected (or its syndicated copy) stands behind no claim.
   q = q.where((eb) =>
     eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),

@@ -1,28 +1,31 @@
-// Keeps claims and events up to date with the facts. When an article's facts are stored, the
-// countries they touch (and the countries of events already linked to those, and of storms
-// in the same weeks, which cross borders) are clustered again from their facts and their
-// rows replaced, in one transaction. Clustering is a pure function of the facts (src/claims,
-// src/events), so this equals clustering the whole store, and ids stay stable.
-// On PostgreSQL a transaction-scoped advisory lock serialises clustering across workers:
-// two workers storing reports of one event one after the other, never interleaved, so they
-// cannot create two events for one.
+// Keeps claims and events up to date with the facts. When articles' facts are stored, claims
+// and events are replayed from the earliest date the change reaches (claimReplay.ts,
+// eventReplay.ts): clustering goes through facts and claims in date order and never looks back,
+// so what lies before that date stays as it is. When the replay does not apply (an undated
+// figure, reviewers' merges and splits), the countries the articles touch (with the countries of
+// events linked to them, and of storms in the same weeks, which cross borders) are clustered
+// again whole. Either way the result equals clustering the whole store (clusterReplay.test.ts),
+// and ids stay stable. On PostgreSQL a transaction-scoped advisory lock serialises clustering
+// across workers: two workers storing reports of one event one after the other, never
+// interleaved, so they cannot create two events for one.
 import { sql, type Kysely } from 'kysely';
 import { corroborate } from '../../claims/corroborate.js';
 import { dayNumber } from '../../claims/dates.js';
-import type { Claim, ClaimFact } from '../../claims/types.js';
-import { clusterEvents } from '../../events/cluster.js';
-import type { DisplacementEvent } from '../../events/types.js';
-import { recommendFigures } from '../../figures/recommend.js';
+import type { ClaimFact } from '../../claims/types.js';
+import { claimHazardName, clusterEvents } from '../../events/cluster.js';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
 import { applyEventReviews } from '../../review/events.js';
 import { loadClaimFacts } from './claimFacts.js';
 import { applyFactReviews, loadEventReviews } from './reviewApply.js';
+import { claimRow, eventCountryRows, eventRow, insertChunks } from './clusterRows.js';
+import { replayClaims } from './claimReplay.js';
+import { CHUNK } from './clusterRows.js';
+import { replayEvents } from './eventReplay.js';
 import { inTransaction } from './transaction.js';
 
 /** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks. */
 const CLUSTER_LOCK = 947_301;
-const CHUNK = 400;
 /** Storms within this many days of the new facts may share an event across a border. */
 const STORM_REACH_DAYS = 60;
 const MAX_EXPANSIONS = 20;
@@ -49,15 +52,87 @@ export class Clustering {
   }
 
   /** updateForArticles inside the caller's transaction (a review and its effects commit together).
-   * Reviews are written over the articles' facts first (a new extraction arrives without them). */
+   * Reviews are written over the articles' facts first (a new extraction arrives without them).
+   * Claims and events are then replayed from the earliest changed date on (claimReplay.ts,
+   * eventReplay.ts); when that cannot be (see replayCuts) the countries the articles touch are
+   * clustered again whole. */
   async updateInTransaction(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
     if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     await this.lock(trx);
-    await applyFactReviews(trx, articleIds);
-    const seed = await this.articleCountries(trx, articleIds);
+    const reviewed = await applyFactReviews(trx, articleIds);
+    const ids = [...new Set([...articleIds, ...reviewed])];
+    const seed = await this.articleCountries(trx, ids);
     if (seed.size === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
+    const cuts = await this.replayCuts(trx, ids, seed);
+    if (cuts) {
+      const claims = await replayClaims(trx, cuts);
+      const cut = claims.changedKeys.sort()[0];
+      const events = cut === undefined ? 0 : await replayEvents(trx, cut);
+      return { countries: cuts.size, facts: claims.facts, claims: claims.claims, events };
+    }
     const countries = await this.expand(trx, seed);
     return this.recluster(trx, [...countries]);
+  }
+
+  /**
+   * Per country the articles touch, the earliest date of their facts, new or former (a former
+   * fact's claim began on or before it): nothing before it changes. Null when the replay does
+   * not apply: a figure without any date (it sorts before every dated one, so every claim of
+   * its country could change), or reviewers' merges and splits (they join events the rules did
+   * not; the whole countries are clustered again then).
+   */
+  private async replayCuts(
+    trx: Trx,
+    articleIds: number[],
+    countries: Set<string>,
+  ): Promise<Map<string, string> | null> {
+    const merges = await trx
+      .selectFrom('reviews')
+      .select('id')
+      .where('action', 'in', ['merge', 'split'])
+      .limit(1)
+      .executeTakeFirst();
+    if (merges) return null;
+    const undatedClaim = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('first_date', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    if (undatedClaim) return null;
+    const cuts = new Map<string, string>();
+    const earliest = (country: string | null, date: string | null) => {
+      const key = country ?? '';
+      if (date && (!cuts.has(key) || date < cuts.get(key)!)) cuts.set(key, date);
+    };
+    for (let i = 0; i < articleIds.length; i += CHUNK) {
+      const part = articleIds.slice(i, i + CHUNK);
+      const now = await trx
+        .selectFrom('facts')
+        .select(['country', (eb) => eb.fn.min('fact_date').as('date')])
+        .where('article_id', 'in', part)
+        .groupBy('country')
+        .execute();
+      for (const r of now) earliest(r.country, r.date);
+      const before = await trx
+        .selectFrom('claim_facts')
+        .innerJoin('claims', 'claims.id', 'claim_facts.claim_id')
+        .select(['claims.country', (eb) => eb.fn.min('claims.first_date').as('date')])
+        .where('claim_facts.article_id', 'in', part)
+        .groupBy('claims.country')
+        .execute();
+      for (const r of before) earliest(r.country, r.date);
+    }
+    for (const country of countries) {
+      if (!cuts.has(country)) return null;
+      const q = trx.selectFrom('facts').select('id');
+      const undated = await (country ? q.where('country', '=', country) : q.where('country', 'is', null))
+        .where((eb) => eb.or([eb('fact_date', 'is', null), eb('fact_date', '=', '')]))
+        .limit(1)
+        .executeTakeFirst();
+      if (undated) return null;
+    }
+    return cuts;
   }
 
   /** Clusters the whole store again (after an upgrade, or on request). */
@@ -178,7 +253,12 @@ export class Clustering {
     const now = Date.now();
     const eventOf = new Map<string, string>();
     for (const e of events) for (const c of e.claims) eventOf.set(c.id, e.id);
-    const claimRows = claims.map((c) => claimRow(c, eventOf.get(c.id) ?? null, now));
+    const claimRows = claims.map((c) =>
+      claimRow(c, eventOf.get(c.id) ?? null, now, {
+        hazardName: claimHazardName(c),
+        factCount: c.facts.length,
+      }),
+    );
     const links = claims.flatMap((c) =>
       c.facts.map((f) => ({
         fact_id: f.factId,
@@ -187,92 +267,11 @@ export class Clustering {
         country: f.country,
       })),
     );
-    const eventRows = events.map((e) => eventRow(e, now));
-    const countryRows = events.flatMap((e) =>
-      [...new Set(e.claims.map((c) => c.country ?? ''))].map((country) => ({ event_id: e.id, country })),
-    );
-    for (let i = 0; i < claimRows.length; i += CHUNK)
-      await trx
-        .insertInto('claims')
-        .values(claimRows.slice(i, i + CHUNK))
-        .execute();
-    for (let i = 0; i < links.length; i += CHUNK)
-      await trx
-        .insertInto('claim_facts')
-        .values(links.slice(i, i + CHUNK))
-        .execute();
-    for (let i = 0; i < eventRows.length; i += CHUNK)
-      await trx
-        .insertInto('events')
-        .values(eventRows.slice(i, i + CHUNK))
-        .execute();
-    for (let i = 0; i < countryRows.length; i += CHUNK)
-      await trx
-        .insertInto('event_countries')
-        .values(countryRows.slice(i, i + CHUNK))
-        .execute();
+    const eventRows = events.map((e) => eventRow(e, now, (c) => c.facts.length));
+    await insertChunks(trx, 'claims', claimRows);
+    await insertChunks(trx, 'claim_facts', links);
+    await insertChunks(trx, 'events', eventRows);
+    await insertChunks(trx, 'event_countries', events.flatMap(eventCountryRows));
     return { countries, facts: facts.length, claims: claims.length, events: events.length };
   }
-}
-
-function claimRow(c: Claim, eventId: string | null, now: number) {
-  return {
-    id: c.id,
-    event_id: eventId,
-    term_class: c.termClass,
-    term: c.term,
-    figure: c.figure,
-    vague: c.vague,
-    range_lo: c.range?.[0] ?? null,
-    range_hi: c.range?.[1] ?? null,
-    qualifier: c.qualifier,
-    unit: c.unit,
-    people: c.people,
-    household_size: c.householdSize,
-    stock_or_flow: c.stockOrFlow,
-    cause: c.cause,
-    hazard: c.hazard,
-    country: c.country,
-    admin1: c.admin1,
-    location: c.location,
-    lat: c.lat,
-    lon: c.lon,
-    first_date: c.firstDate,
-    last_date: c.lastDate,
-    first_reported: c.firstReported,
-    last_reported: c.lastReported,
-    independent_sources: c.independentSources,
-    reports: c.reports,
-    confidence: c.confidence,
-    lead_fact_id: c.leadFactId,
-    evidence: c.evidence,
-    updated_at: now,
-  };
-}
-
-function eventRow(e: DisplacementEvent, now: number) {
-  const figures = recommendFigures(e.claims);
-  const r = figures.recommended;
-  return {
-    id: e.id,
-    name: e.name,
-    hazard_name: e.hazardName,
-    cause: e.cause,
-    hazard: e.hazard,
-    countries: JSON.stringify(e.countries),
-    places: JSON.stringify(e.places),
-    first_date: e.firstDate,
-    last_date: e.lastDate,
-    claim_count: e.claims.length,
-    fact_count: e.claims.reduce((n, c) => n + c.facts.length, 0),
-    figure: r?.figure ?? null,
-    figure_unit: r?.unit ?? null,
-    figure_people: r?.people ?? null,
-    figure_term_class: r?.termClass ?? null,
-    figure_stock_or_flow: r?.stockOrFlow ?? null,
-    figure_claim_id: r?.claimId ?? null,
-    figure_reason: r?.reason ?? null,
-    figures: JSON.stringify(figures.byKind),
-    updated_at: now,
-  };
 }

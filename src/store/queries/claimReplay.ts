@@ -1,0 +1,135 @@
+// Corroboration again after some facts changed, from the earliest of them on. Corroboration
+// takes facts in date order and each joins the first claim it agrees with, so what came before
+// a date does not depend on what comes after it: per country, the claims begun before the cut
+// keep their earlier reports, and only the facts from the cut on are taken again, against the
+// claims still open to them (a report within the date tolerance) and the new ones. This gives
+// the claims a corroboration of all the country's facts would give (claimReplay.test.ts).
+import type { Kysely } from 'kysely';
+import {
+  factOrder,
+  corroborate,
+  IMPLIED_DATE_TOLERANCE_DAYS,
+  type OpenClaim,
+} from '../../claims/corroborate.js';
+import { shiftDate } from '../../claims/dates.js';
+import type { ClaimFact } from '../../claims/types.js';
+import { claimHazardName, claimKey } from '../../events/cluster.js';
+import type { ClaimRow } from '../claimsSchema.js';
+import type { Database } from '../schema.js';
+import { loadClaimFacts } from './claimFacts.js';
+import { CHUNK, claimRow, insertChunks } from './clusterRows.js';
+
+type Trx = Kysely<Database>;
+
+export interface ClaimReplay {
+  /** Clustering keys (claimKey) of the claims that changed, before and after, with removed and
+   * new ones: events are clustered again from the earliest. */
+  changedKeys: string[];
+  facts: number;
+  claims: number;
+}
+
+/** Claims of one country ('' for none). */
+function ofCountry(trx: Trx, country: string) {
+  const q = trx.selectFrom('claims').selectAll();
+  return country ? q.where('country', '=', country) : q.where('country', 'is', null);
+}
+
+/** What a claim row says, apart from when it was written and the event it is in. */
+function content(r: Record<string, unknown>): string {
+  const { updated_at: _u, event_id: _e, ...rest } = r;
+  return JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, rest[k] ?? null]),
+  );
+}
+
+async function membersOf(trx: Trx, claimIds: string[]): Promise<Map<string, ClaimFact[]>> {
+  const out = new Map<string, ClaimFact[]>();
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    const links = await trx
+      .selectFrom('claim_facts')
+      .select(['fact_id', 'claim_id'])
+      .where('claim_id', 'in', claimIds.slice(i, i + CHUNK))
+      .execute();
+    const claimOf = new Map(links.map((l) => [l.fact_id, l.claim_id]));
+    for (const f of await loadClaimFacts(trx, null, [...claimOf.keys()])) {
+      const id = claimOf.get(f.factId)!;
+      out.set(id, [...(out.get(id) ?? []), f]);
+    }
+  }
+  return out;
+}
+
+/** Corroborates one country again from `cut` (YYYY-MM-DD) on and writes its claims, keeping
+ * the event of each claim that stays (events are replayed next). */
+async function replayCountry(trx: Trx, country: string, cut: string, out: ClaimReplay): Promise<void> {
+  // Claims a fact from the cut on can join have a report within the tolerance before it.
+  const near = await ofCountry(trx, country)
+    .where('last_date', '>=', shiftDate(cut, -IMPLIED_DATE_TOLERANCE_DAYS))
+    .execute();
+  const open = near.filter((r) => r.first_date !== null && r.first_date < cut);
+  const before = new Map<string, ClaimRow>(
+    near.filter((r) => r.first_date === null || r.first_date >= cut).map((r) => [r.id, r]),
+  );
+  for (const r of open) before.set(r.id, r);
+  const members = await membersOf(
+    trx,
+    open.map((r) => r.id),
+  );
+  const seeds: OpenClaim[] = [];
+  for (const r of open) {
+    const kept = (members.get(r.id) ?? []).filter((f) => f.dateStart !== null && f.dateStart < cut);
+    if (kept.length) seeds.push({ id: r.id, members: kept.sort(factOrder) });
+  }
+  seeds.sort((a, b) => factOrder(a.members[0]!, b.members[0]!));
+  const facts = await loadClaimFacts(trx, [country], undefined, cut);
+  const claims = corroborate(facts, seeds);
+  out.facts += facts.length;
+  out.claims += claims.length;
+
+  const now = Date.now();
+  const rows = claims.map((c) =>
+    claimRow(c, before.get(c.id)?.event_id ?? null, now, {
+      hazardName: claimHazardName(c),
+      factCount: c.facts.length,
+    }),
+  );
+  for (const row of rows) {
+    const old = before.get(row.id);
+    if (old && content(old) === content(row)) continue;
+    out.changedKeys.push(claimKey({ firstDate: row.first_date, id: row.id }));
+    if (old) out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+  }
+  const kept = new Set(rows.map((r) => r.id));
+  for (const old of before.values())
+    if (!kept.has(old.id)) out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+
+  const replaced = [...before.keys()];
+  for (let i = 0; i < replaced.length; i += CHUNK) {
+    const part = replaced.slice(i, i + CHUNK);
+    await trx.deleteFrom('claim_facts').where('claim_id', 'in', part).execute();
+    await trx.deleteFrom('claims').where('id', 'in', part).execute();
+  }
+  await insertChunks(trx, 'claims', rows);
+  await insertChunks(
+    trx,
+    'claim_facts',
+    claims.flatMap((c) =>
+      c.facts.map((f) => ({
+        fact_id: f.factId,
+        claim_id: c.id,
+        article_id: f.articleId,
+        country: f.country,
+      })),
+    ),
+  );
+}
+
+/** Replays corroboration in each country from its cut date. */
+export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>): Promise<ClaimReplay> {
+  const out: ClaimReplay = { changedKeys: [], facts: 0, claims: 0 };
+  for (const [country, cut] of cuts) await replayCountry(trx, country, cut, out);
+  return out;
+}

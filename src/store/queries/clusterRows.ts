@@ -1,0 +1,140 @@
+// The stored rows of claims and events, as clustering writes them, and a stored claim read
+// back for clustering (without its facts: the replay reads the claim's own columns).
+import type { Kysely } from 'kysely';
+import type { Claim } from '../../claims/types.js';
+import { claimHazardName } from '../../events/cluster.js';
+import type { DisplacementEvent } from '../../events/types.js';
+import { recommendFigures } from '../../figures/recommend.js';
+import type { ClaimRow } from '../claimsSchema.js';
+import type { Database } from '../schema.js';
+import { loadClaimFacts } from './claimFacts.js';
+import { rowToClaim } from './claimViews.js';
+
+type Trx = Kysely<Database>;
+export const CHUNK = 400;
+
+/** What clustering knows of a claim besides its row: the hazard name its texts give and its
+ * number of facts (computed from the facts when they are at hand). */
+export interface ClaimExtras {
+  hazardName: string | null;
+  factCount: number;
+}
+
+export function claimRow(c: Claim, eventId: string | null, now: number, extras: ClaimExtras) {
+  return {
+    id: c.id,
+    event_id: eventId,
+    term_class: c.termClass,
+    term: c.term,
+    figure: c.figure,
+    vague: c.vague,
+    range_lo: c.range?.[0] ?? null,
+    range_hi: c.range?.[1] ?? null,
+    qualifier: c.qualifier,
+    unit: c.unit,
+    people: c.people,
+    household_size: c.householdSize,
+    stock_or_flow: c.stockOrFlow,
+    cause: c.cause,
+    hazard: c.hazard,
+    country: c.country,
+    admin1: c.admin1,
+    location: c.location,
+    lat: c.lat,
+    lon: c.lon,
+    first_date: c.firstDate,
+    last_date: c.lastDate,
+    first_reported: c.firstReported,
+    last_reported: c.lastReported,
+    independent_sources: c.independentSources,
+    reports: c.reports,
+    confidence: c.confidence,
+    lead_fact_id: c.leadFactId,
+    evidence: c.evidence,
+    updated_at: now,
+    hazard_name: extras.hazardName ?? '',
+    fact_count: extras.factCount,
+  };
+}
+
+/** `factCount` gives each claim's number of facts (a claim read back from the store has none). */
+export function eventRow(e: DisplacementEvent, now: number, factCount: (c: Claim) => number) {
+  const figures = recommendFigures(e.claims);
+  const r = figures.recommended;
+  return {
+    id: e.id,
+    name: e.name,
+    hazard_name: e.hazardName,
+    cause: e.cause,
+    hazard: e.hazard,
+    countries: JSON.stringify(e.countries),
+    places: JSON.stringify(e.places),
+    first_date: e.firstDate,
+    last_date: e.lastDate,
+    claim_count: e.claims.length,
+    fact_count: e.claims.reduce((n, c) => n + factCount(c), 0),
+    figure: r?.figure ?? null,
+    figure_unit: r?.unit ?? null,
+    figure_people: r?.people ?? null,
+    figure_term_class: r?.termClass ?? null,
+    figure_stock_or_flow: r?.stockOrFlow ?? null,
+    figure_claim_id: r?.claimId ?? null,
+    figure_reason: r?.reason ?? null,
+    figures: JSON.stringify(figures.byKind),
+    updated_at: now,
+  };
+}
+
+/** A stored claim as the replay reads it. */
+export interface StoredClaim extends ClaimExtras {
+  claim: Claim;
+  eventId: string | null;
+}
+
+/** The stored claims with their hazard names and fact counts; computed from their facts for
+ * claims stored before these columns existed. */
+export async function readClaims(trx: Trx, rows: readonly ClaimRow[]): Promise<StoredClaim[]> {
+  const missing = rows.filter((r) => r.hazard_name === null || r.fact_count === null).map((r) => r.id);
+  const factsOf = new Map<string, Claim['facts']>();
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const links = await trx
+      .selectFrom('claim_facts')
+      .select(['fact_id', 'claim_id'])
+      .where('claim_id', 'in', missing.slice(i, i + CHUNK))
+      .execute();
+    const claimOf = new Map(links.map((l) => [l.fact_id, l.claim_id]));
+    const facts = await loadClaimFacts(trx, null, [...claimOf.keys()]);
+    for (const f of facts) {
+      const id = claimOf.get(f.factId)!;
+      factsOf.set(id, [...(factsOf.get(id) ?? []), f]);
+    }
+  }
+  return rows.map((r) => {
+    const claim = rowToClaim(r);
+    const facts = factsOf.get(r.id);
+    return {
+      claim,
+      eventId: r.event_id,
+      hazardName: facts ? claimHazardName({ ...claim, facts }) : r.hazard_name || null,
+      factCount: facts ? facts.length : r.fact_count!,
+    };
+  });
+}
+
+/** Inserts rows in chunks that stay under the engines' limits on bound parameters. */
+export async function insertChunks(
+  trx: Trx,
+  table: 'claims' | 'claim_facts' | 'events' | 'event_countries',
+  rows: readonly object[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
+}
+
+/** The event's rows in event_countries ('' for claims without a country). */
+export function eventCountryRows(e: DisplacementEvent): { event_id: string; country: string }[] {
+  return [...new Set(e.claims.map((c) => c.country ?? ''))].map((country) => ({ event_id: e.id, country }));
+}
