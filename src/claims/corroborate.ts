@@ -51,6 +51,11 @@ function agrees(members: readonly ClaimFact[], f: ClaimFact): boolean {
   return members.every((m) => causesAgree(m, f) && samePlace(m, f)) && members.some((m) => datesAgree(m, f));
 }
 
+/** Whether the fact would join a claim made of these reports (in clustering order). */
+export function joinsClaim(members: readonly ClaimFact[], f: ClaimFact): boolean {
+  return members.length > 0 && bucketKey(members[0]!) === bucketKey(f) && agrees(members, f);
+}
+
 /** The most specific place among the reports: a locality over an area over a country. */
 function placeOf(facts: readonly ClaimFact[]): ClaimFact {
   return facts.find((f) => f.admin1 && f.location) ?? facts.find((f) => f.admin1) ?? facts[0]!;

@@ -15,6 +15,7 @@ export async function loadClaimFacts(
   countries: string[] | null,
   factIds?: number[],
   from?: string,
+  options: { rejected?: boolean; asExtracted?: boolean } = {},
 ): Promise<ClaimFact[]> {
   let q = db
     .selectFrom('facts')
@@ -46,10 +47,15 @@ export async function loadClaimFacts(
   // fact_date is the figure's date as corroboration reads it (dateStart below, '' for none).
   if (from) q = q.where('facts.fact_date', '>=', from);
   // A figure a reviewer rejected (or its syndicated copy) stands behind no claim.
-  q = q.where((eb) =>
-    eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),
-  );
-  const rows = await q.orderBy('facts.id').execute();
+  if (!options.rejected)
+    q = q.where((eb) =>
+      eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),
+    );
+  const stored = await q.orderBy('facts.id').execute();
+  // As extracted: a correction's values undone (what a later report of the figure would say).
+  const rows = options.asExtracted
+    ? stored.map((r) => (r.review_original ? { ...r, ...(JSON.parse(r.review_original) as object) } : r))
+    : stored;
   return rows.map((r): ClaimFact => ({
     factId: r.id,
     articleId: r.article_id,

@@ -22,6 +22,7 @@ import { claimRow, eventCountryRows, eventRow, insertChunks } from './clusterRow
 import { replayClaims } from './claimReplay.js';
 import { CHUNK } from './clusterRows.js';
 import { replayEvents } from './eventReplay.js';
+import { followClaimReviews } from './reviewFollow.js';
 import { inTransaction } from './transaction.js';
 
 /** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks. */
@@ -59,6 +60,14 @@ export class Clustering {
   async updateInTransaction(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
     if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     await this.lock(trx);
+    const r = await this.clusterArticles(trx, articleIds);
+    // New reports of a figure a reviewer confirmed, corrected or rejected as a claim take the
+    // review (reviewFollow.ts), and are clustered again with it.
+    const followed = await followClaimReviews(trx, articleIds);
+    return followed.length ? this.clusterArticles(trx, followed) : r;
+  }
+
+  private async clusterArticles(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
     const reviewed = await applyFactReviews(trx, articleIds);
     const ids = [...new Set([...articleIds, ...reviewed])];
     const seed = await this.articleCountries(trx, ids);
