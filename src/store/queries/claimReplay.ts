@@ -62,9 +62,20 @@ async function membersOf(trx: Trx, claimIds: string[]): Promise<Map<string, Clai
   return out;
 }
 
-/** Corroborates one country again from `cut` (YYYY-MM-DD) on and writes its claims, keeping
- * the event of each claim that stays (events are replayed next). */
-async function replayCountry(trx: Trx, country: string, cut: string, out: ClaimReplay): Promise<void> {
+interface CountryWrite {
+  replaced: string[];
+  rows: ReturnType<typeof claimRow>[];
+  links: { fact_id: number; claim_id: string; article_id: number; country: string | null }[];
+}
+
+/** Corroborates one country again from `cut` (YYYY-MM-DD) on: the claims it replaces and its
+ * new rows, keeping the event of each claim that stays (events are replayed next). */
+async function replayCountry(
+  trx: Trx,
+  country: string,
+  cut: string,
+  out: ClaimReplay,
+): Promise<CountryWrite> {
   // Claims a fact from the cut on can join have a report within the tolerance before it.
   const near = await ofCountry(trx, country)
     .where('last_date', '>=', shiftDate(cut, -IMPLIED_DATE_TOLERANCE_DAYS))
@@ -106,17 +117,10 @@ async function replayCountry(trx: Trx, country: string, cut: string, out: ClaimR
   for (const old of before.values())
     if (!kept.has(old.id)) out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
 
-  const replaced = [...before.keys()];
-  for (let i = 0; i < replaced.length; i += CHUNK) {
-    const part = replaced.slice(i, i + CHUNK);
-    await trx.deleteFrom('claim_facts').where('claim_id', 'in', part).execute();
-    await trx.deleteFrom('claims').where('id', 'in', part).execute();
-  }
-  await insertChunks(trx, 'claims', rows);
-  await insertChunks(
-    trx,
-    'claim_facts',
-    claims.flatMap((c) =>
+  return {
+    replaced: [...before.keys()],
+    rows,
+    links: claims.flatMap((c) =>
       c.facts.map((f) => ({
         fact_id: f.factId,
         claim_id: c.id,
@@ -124,12 +128,54 @@ async function replayCountry(trx: Trx, country: string, cut: string, out: ClaimR
         country: f.country,
       })),
     ),
-  );
+  };
 }
 
-/** Replays corroboration in each country from its cut date. */
-export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>): Promise<ClaimReplay> {
+/** Whether a new claim takes the id of a claim it does not replace: two claims begun at one
+ * quantity (one figure read under two terms of a class, in two countries or a claim left
+ * alone); only corroborating them together numbers them as a full clustering does. */
+async function idsCollide(trx: Trx, writes: CountryWrite[]): Promise<boolean> {
+  const ids = writes.flatMap((w) => w.rows.map((r) => r.id));
+  if (new Set(ids).size < ids.length) return true;
+  const replaced = new Set(writes.flatMap((w) => w.replaced));
+  const fresh = ids.filter((id) => !replaced.has(id));
+  for (let i = 0; i < fresh.length; i += CHUNK)
+    if (
+      await trx
+        .selectFrom('claims')
+        .select('id')
+        .where('id', 'in', fresh.slice(i, i + CHUNK))
+        .limit(1)
+        .executeTakeFirst()
+    )
+      return true;
+  return false;
+}
+
+/** Replays corroboration in each country from its cut date; null (nothing written) when the
+ * new claims' ids collide with others (see idsCollide). */
+export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>): Promise<ClaimReplay | null> {
   const out: ClaimReplay = { changedKeys: [], facts: 0, claims: 0 };
-  for (const [country, cut] of cuts) await replayCountry(trx, country, cut, out);
+  const writes: CountryWrite[] = [];
+  for (const [country, cut] of cuts) writes.push(await replayCountry(trx, country, cut, out));
+  if (await idsCollide(trx, writes)) return null;
+  // Every country's old claims go first: a corrected fact that moved country takes its claim
+  // id along.
+  const replaced = writes.flatMap((w) => w.replaced);
+  for (let i = 0; i < replaced.length; i += CHUNK) {
+    const part = replaced.slice(i, i + CHUNK);
+    await trx.deleteFrom('claim_facts').where('claim_id', 'in', part).execute();
+    await trx.deleteFrom('claims').where('id', 'in', part).execute();
+  }
+  await insertChunks(
+    trx,
+    'claims',
+    writes.flatMap((w) => w.rows),
+  );
+  await insertChunks(
+    trx,
+    'claim_facts',
+    writes.flatMap((w) => w.links),
+  );
   return out;
 }

@@ -73,8 +73,8 @@ export class Clustering {
     const seed = await this.articleCountries(trx, ids);
     if (seed.size === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     const cuts = await this.replayCuts(trx, ids, seed);
-    if (cuts) {
-      const claims = await replayClaims(trx, cuts);
+    const claims = cuts && (await replayClaims(trx, cuts));
+    if (cuts && claims) {
       const cut = claims.changedKeys.sort()[0];
       const events = cut === undefined ? 0 : await replayEvents(trx, cut);
       return { countries: cuts.size, facts: claims.facts, claims: claims.claims, events };
