@@ -82,10 +82,24 @@ function takeShares(
       share.countStated = total.countStated;
     }
     const end = total.noun ? total.noun.next : total.quantity.next;
+    // A total named by a displacement word is a figure of its own: "6.000 parmi les 36.750
+    // personnes évacuées ont pu rentrer" reports 36,750 evacuated and 6,000 returns.
+    if (namedByTrigger(norms, end, lex) || namedByTrigger(norms, total.quantity.next, lex)) {
+      total.shareTotal = true;
+      for (let k = at; k < at + words.length; k++) listItems.add(k);
+      continue;
+    }
     for (let k = at; k < end; k++) listItems.add(k);
     i++;
   }
   return out;
+}
+
+/** A one-word trigger at `at`: "personnes [évacuées]", "the 5,000 [displaced] families". */
+function namedByTrigger(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  const w = norms[at];
+  if (w === undefined || lex.nouns.housing.has(w) || lex.nouns.shelters.has(w)) return false;
+  return (lex.triggers.get(w) ?? []).some((e) => e.words.length === 1 && !e.term.startsWith('block:'));
 }
 
 /**

@@ -164,6 +164,14 @@ export interface Lexicon {
   countHeads: string[][];
   /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
   levelVerbs: string[][];
+  /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
+  anaphors: string[][];
+  /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
+  anaphorVerbs: string[][];
+  /** Articles between such a verb and its figure: "alcanzado los 73,5 millones". */
+  anaphorArticles: Set<string>;
+  /** First words of the qualifiers before a number ("more", "nearly", "más"). */
+  qualifierFirst: Set<string>;
   /** "and": before a figure it opens a new clause; after a counted noun, a verb of its own. */
   conjunctions: Set<string>;
   /** Words joining two triggers that share a figure ("affected and evacuated", "Evacuated / Displaced"). */
@@ -307,6 +315,10 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     continuation: [],
     countHeads: [],
     levelVerbs: [],
+    anaphors: [],
+    anaphorVerbs: [],
+    anaphorArticles: new Set(),
+    qualifierFirst: new Set(),
     itemPrepositions: new Set(),
     conjunctions: new Set(),
     coordinators: new Set(),
@@ -436,6 +448,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     if (q) {
       for (const [k, v] of Object.entries(q.before))
         lex.qualifiersBefore.push({ words: words(k), qualifier: v });
+      for (const k of Object.keys(q.before)) lex.qualifierFirst.add(words(k)[0] ?? '');
       for (const [k, v] of Object.entries(q.after))
         lex.qualifiersAfter.push({ words: words(k), qualifier: v });
       lex.totals.push(...q.total.map(words));
@@ -497,6 +510,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       subgroups?: string[];
       count_heads?: string[];
       level_verbs?: string[];
+      anaphors?: string[];
+      anaphor_verbs?: string[];
+      anaphor_articles?: string[];
       item_prepositions?: string[];
       conjunctions?: string[];
       coordinators?: string[];
@@ -508,6 +524,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.continuation.push(...(link.continuation ?? []).map(words));
       lex.countHeads.push(...(link.count_heads ?? []).map(words));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
+      lex.anaphors.push(...(link.anaphors ?? []).map(words));
+      lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
+      set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));

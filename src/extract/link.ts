@@ -32,6 +32,8 @@ export interface Figure {
   elidedKind: Figure['countKind'];
   /** Token indices of a figure restating this one ("1,314 families (8,710 people)"). */
   restatement: Set<number>;
+  /** The total of a share before it ("2,500 of the [9,000] evacuated have returned"). */
+  shareTotal?: boolean;
 }
 
 export interface Link {
@@ -79,7 +81,8 @@ export function linkFigures(
     let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
     // "120,000 displaced people have returned home", "who had fled … returned": the return is the news.
-    if (lex.leftTerms.has(best.trigger.entry.term)) {
+    // Not for the total of a share: the return is the share's ("2,500 of the 9,000 evacuated returned").
+    if (lex.leftTerms.has(best.trigger.entry.term) && !f.shareTotal) {
       const back = candidates.find(
         (c) =>
           c.trigger.entry.term === 'returns' &&
@@ -139,6 +142,11 @@ export function linkFigures(
     });
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
     const second = coordinatedTrigger(tokens, triggers, chosen, lex);
+    // "14 millones de personas refugiadas y desplazadas internas": one total of both, displaced.
+    if (second && mixesRefugeesAndDisplaced(chosen, second)) {
+      links[links.length - 1]!.term = 'displaced';
+      continue;
+    }
     if (second && !isBlocker(second) && compatible(f, second) && second.entry.term !== chosen.entry.term) {
       links.push({
         figure: f,
@@ -148,7 +156,7 @@ export function linkFigures(
         direction: best.direction,
         coordinated: true,
       });
-    } else {
+    } else if (!f.shareTotal) {
       // "269,149 IDPs residing with host families", "evacuated 300 families who are now staying
       // in schools": people who left are also counted where they stay.
       const stay = candidates.find(
@@ -181,6 +189,7 @@ export function linkFigures(
       // and a bare place keeps the noun's term ("5,000 displaced people in the camp").
       if (
         stay &&
+        !f.shareTotal &&
         best.direction === 'adjacent' &&
         chosen.entry.term === 'displaced' &&
         /:(phrase|verb:)/.test(stay.trigger.entry.reason)
@@ -260,6 +269,11 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   } else return null;
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
+}
+
+function mixesRefugeesAndDisplaced(a: Trigger, b: Trigger): boolean {
+  const terms = new Set([a.entry.term, b.entry.term]);
+  return terms.has('refugees') && terms.has('displaced') && terms.size === 2;
 }
 
 function isBlocker(t: Trigger): boolean {

@@ -4,7 +4,8 @@
 //              broken lines, mojibake; normalize/); offsets goes back to the original at the end
 //   lexicon    the language's word lists, for reading and for dates
 //   sentences  segment/sentences.ts
-//   read       per sentence: quantities → figures → triggers → links → facts (sentence.ts);
+//   read       per sentence: quantities → figures → triggers → links → facts (sentence.ts), an
+//              anaphor ("the figure rose to") taking the term of the sentence before it;
 //              plain-text tables: a header cell's term for every figure below it (table.ts)
 //   other-senses  drops a displacement word used in another sense: jobs, road trips
 //              (refine/otherSense.ts)
@@ -20,16 +21,30 @@
 import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
 import { geoparsePlaces, isPlaceName } from './geo.js';
-import { loadLexicon } from './lexicon.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import type { Fact, Span } from '../types.js';
 import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 import { dedupeFacts } from './refine/dedupe.js';
 import { dropDrillEvacuations } from './refine/exercise.js';
 import { dropOtherSenses } from './refine/otherSense.js';
 import { refineFacts } from './refine/refiners.js';
 import { splitSentences } from './segment/sentences.js';
-import { readSentence } from './sentence.js';
+import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
+
+/** Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph only. */
+function readSentences(text: string, sentences: readonly Span[], lex: Lexicon): Fact[] {
+  const context: SentenceContext = { antecedent: null };
+  let end = 0;
+  const out: Fact[] = [];
+  for (const span of sentences) {
+    if (/\n\s*\n/.test(text.slice(end, span[0]))) context.antecedent = null;
+    end = span[1];
+    out.push(...readSentence(text, span, lex, context));
+  }
+  return out;
+}
 
 /**
  * Without the default geoparser there is no gazetteer to tell a place name from glued words, so
@@ -68,7 +83,7 @@ const read = step({
   needs: ['text', 'sentences', 'lex'],
   adds: ['facts'],
   run: ({ text, sentences, lex }) => ({
-    facts: [...sentences.flatMap((span) => readSentence(text, span, lex)), ...readTables(text, lex)],
+    facts: [...readSentences(text, sentences, lex), ...readTables(text, lex)],
   }),
 });
 

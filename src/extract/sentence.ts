@@ -1,6 +1,6 @@
 // Reads the facts of one sentence: quantities → figures (with what they count) → triggers →
 // links → facts. The document-level refiners (dates, places, cause, confidence) run after.
-import type { Fact, Span } from '../types.js';
+import type { Fact, Span, Term } from '../types.js';
 import { newFact } from './fact.js';
 import { HOUSING_TERMS } from '../types.js';
 import { type Lexicon, matchesAt } from './lexicon.js';
@@ -8,6 +8,8 @@ import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
+import { affectedByDisplacement } from './term/affecting.js';
+import { anaphoricTriggers } from './term/anaphora.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
@@ -22,7 +24,17 @@ function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
   return norms.some((_, i) => lex.exercises.some((e) => matchesAt(norms, i, e)));
 }
 
-export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
+/** What a sentence hands the next one in its paragraph: the term an anaphor there refers back to. */
+export interface SentenceContext {
+  antecedent: Term | null;
+}
+
+export function readSentence(
+  text: string,
+  span: Span,
+  lex: Lexicon,
+  context: SentenceContext = { antecedent: null },
+): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
   const quantities = findQuantities(text, tokens, lex).filter(
@@ -30,7 +42,11 @@ export function readSentence(text: string, span: Span, lex: Lexicon): Fact[] {
   );
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
-  const triggers = findTriggers(tokens, lex);
+  const found = affectedByDisplacement(findTriggers(tokens, lex), tokens, lex);
+  const anaphoric = anaphoricTriggers(tokens, found, context.antecedent, lex);
+  const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
+  const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();
+  if (named) context.antecedent = named.entry.term as Term;
   if (triggers.length === 0 || isExercise(tokens, lex)) return [];
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));

@@ -57,6 +57,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     const following = tokens[i + 1];
     if (lex.triggers.has(t.norm) && following && nounKind(following, lex.nouns) === 'other')
       return { kind: 'other', first: i + 1, next: i + 2 };
+    const coordinated = homesAfterParticiples(tokens, i, lex);
+    if (coordinated) return coordinated;
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger.
       if (
@@ -72,6 +74,28 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     skipped++;
   }
   return null;
+}
+
+/** How many participles and joiners may stand between a figure and its homes. */
+const MAX_PARTICIPLES = 3;
+
+/**
+ * Coordinated participles before the counted homes: "12,000 damaged or destroyed houses",
+ * "300 flooded and damaged homes". The homes are the noun; the participles stay triggers.
+ */
+function homesAfterParticiples(tokens: readonly Token[], i: number, lex: Lexicon): Noun | null {
+  if (!housingParticiple(tokens[i]!.norm, lex)) return null;
+  for (let j = i + 1; j <= i + MAX_PARTICIPLES && tokens[j]; j++) {
+    const kind = nounKind(tokens[j]!, lex.nouns);
+    if (kind === 'housing' || kind === 'shelter') return j > i + 1 ? { kind, first: j, next: j + 1 } : null;
+    if (!lex.coordinators.has(tokens[j]!.norm) && !housingParticiple(tokens[j]!.norm, lex)) return null;
+  }
+  return null;
+}
+
+/** A one-word housing trigger: "damaged", "destroyed", "flooded". */
+function housingParticiple(word: string, lex: Lexicon): boolean {
+  return (lex.triggers.get(word) ?? []).some((e) => e.words.length === 1 && e.housing);
 }
 
 function nounKind(t: Token, nouns: NounSets): NounKind | null {

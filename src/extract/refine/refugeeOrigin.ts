@@ -28,6 +28,9 @@ function fromWordAtEnd(): RegExp {
 export function refugeeOrigin(fact: Fact, text: string, places: readonly Place[]): string | null {
   if (fact.term !== 'refugees') return null;
   const [ts, te] = fact.term_span;
+  // "fled from Sudan to Chad", "ont fui le Niger vers le Tchad": the crossing names both, origin first.
+  const named = places.filter((p) => p.country && p.kind !== 'demonym' && p.start >= ts && p.end <= te);
+  if (named.length >= 2 && named[0]!.country !== named[named.length - 1]!.country) return named[0]!.country;
   for (const p of places) {
     if (p.kind !== 'demonym' || !p.country || p.end > ts || ts - p.end > DEMONYM_BEFORE) continue;
     // Only words between the demonym and the trigger, no clause break.

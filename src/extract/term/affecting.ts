@@ -1,0 +1,24 @@
+// "12 new mass displacements affecting 3,400 people", "desplazamientos masivos que afectaron a
+// más de 101.000 personas": "affected" is no displacement on its own (a blocker), but after a
+// displacement noun it counts the people that displacement moved. The noun lends the verb its term.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** How many words may stand between the noun and the verb ("masivos que", "in the east which"). */
+const REACH = 4;
+const NOMINAL: ReadonlySet<string> = new Set(['noun', 'agent']);
+
+export function affectedByDisplacement(triggers: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  return triggers.map((t, k) => {
+    const noun = triggers[k - 1];
+    if (t.entry.term !== 'block:affected' || !noun || noun.entry.term.startsWith('block:')) return t;
+    if (!NOMINAL.has(noun.entry.form) || noun.entry.housing || t.first - noun.next > REACH) return t;
+    const between = tokens.slice(noun.next, t.first);
+    if (between.some((w) => w.kind === 'number' || w.text === '.' || lex.clauseBreaks.has(w.norm))) return t;
+    return {
+      ...t,
+      entry: { ...t.entry, term: noun.entry.term, form: 'active', reason: `${noun.entry.term}:affecting` },
+    };
+  });
+}

@@ -1,0 +1,69 @@
+// "Displacement has surged in the east. The figure now stands at 64,000", "En El Charco, la cifra
+// ascendió a 800 personas", "las personas desplazadas …, cuyo número había alcanzado los 73,5
+// millones": an anaphor ("the figure", "la cifra", "cuyo número") with a level verb hands the
+// figure after it the term of what it refers back to: the last displacement trigger before it in
+// the sentence, else the term of the previous sentence's facts in the same paragraph.
+import type { TriggerClass, TriggerEntry, Lexicon } from '../lexicon.js';
+import { matchesAt } from '../lexicon.js';
+import { HOUSING_TERMS, type Term } from '../../types.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** Tokens between the anaphor and its level verb: "the figure [now] stands at", "cuyo número[, a finales de 2024,] había alcanzado". */
+const VERB_REACH = 9;
+
+export function anaphoricTriggers(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  antecedent: Term | null,
+  lex: Lexicon,
+): Trigger[] {
+  if (lex.anaphors.length === 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    const anaphor = lex.anaphors.find((a) => matchesAt(norms, i, a));
+    if (!anaphor) continue;
+    const after = i + anaphor.length;
+    // "the number of deaths", "la cifra de muertos": a count head naming its own thing.
+    if (lex.partitives.has(norms[after] ?? '') || norms[after] === 'for') continue;
+    const verbEnd = levelVerbEnd(tokens, norms, after, lex);
+    if (verbEnd < 0) continue;
+    const before = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
+    const term = (before?.entry.term as Term | undefined) ?? antecedent;
+    if (!term) continue;
+    out.push({ entry: entryFor(anaphor, term), first: i, next: verbEnd, namesHousing: false });
+    i = verbEnd - 1;
+  }
+  return out;
+}
+
+/** The end of a level verb after `from` that a number follows ("stands at 64,000", "alcanzado los 73,5"). */
+function levelVerbEnd(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): number {
+  for (let k = from; k < Math.min(norms.length, from + VERB_REACH); k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
+    for (const v of lex.anaphorVerbs) {
+      if (!matchesAt(norms, k, v)) continue;
+      let end = k + v.length;
+      if (lex.anaphorArticles.has(norms[end] ?? '')) end++;
+      const next = tokens[end];
+      if (next && (next.kind === 'number' || lex.numberUnits.has(next.norm) || lex.qualifierFirst.has(next.norm)))
+        return end;
+    }
+  }
+  return -1;
+}
+
+function entryFor(words: string[], term: TriggerClass): TriggerEntry {
+  return {
+    words,
+    term,
+    form: 'active',
+    housing: HOUSING_TERMS.has(term as Term),
+    weak: false,
+    reason: `${term}:anaphor`,
+    maxLength: words.length,
+    seq: Number.MAX_SAFE_INTEGER,
+  };
+}
