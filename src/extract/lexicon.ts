@@ -8,6 +8,8 @@ import { normalise } from './segment/tokens.js';
 import {
   countrySet,
   countrySlot,
+  setSlot,
+  slotSets,
   expandFamilies,
   expandPhrase,
   morphologyOf,
@@ -132,6 +134,8 @@ export interface Lexicon {
    * document (whole words, any case), `words` are the trigger words read in that sense.
    */
   otherSenses: { name: string; cues: RegExp; words: string[] }[];
+  /** "12 mass displacements", "9 desplazamientos masivos": events, when few of them are counted. */
+  eventNouns: string[][];
   /** Verbs of forecast before a figure ("expect", "se prevén", "prévoit"): the figure is a projection. */
   forecastVerbs: string[][];
   /** "multiplied by 16", "multiplicado por 8": the number after is a factor, not a count. */
@@ -296,6 +300,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     personalBefore: new Set(),
     multiplierBefore: [],
     forecastVerbs: [],
+    eventNouns: [],
     otherSenses: [],
     modelBefore: new Set(),
     ordinalSuffixes: new Set(),
@@ -362,8 +367,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
         }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
-    if (families && morph)
+    if (families && morph) {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
+      for (const [name, list] of Object.entries(slotSets(lang, families)))
+        lex.slots.set(setSlot(lang, name), byFirstWord(list.map(words)));
+    }
     for (const t of [...(terms ?? []), ...generated]) {
       const ws = words(t.match);
       const entry: TriggerEntry = {
@@ -467,6 +475,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
+      lex.eventNouns.push(...(nf.event_nouns ?? []).map(words));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));
       set(nf.ordinal_suffix).forEach((x) => lex.ordinalSuffixes.add(x));
       set(nf.time_after).forEach((x) => lex.timeAfter.add(x));

@@ -78,8 +78,12 @@ export function expandFamilies(
   const rows: TermRow[] = [];
   const seen = new Set<string>();
   // {countries} stays one slot word, matched against countrySet() when triggers are found: its
-  // cross product with the verb forms would be tens of thousands of phrases to scan.
+  // cross product with the verb forms would be tens of thousands of phrases to scan. So do the
+  // other sets after a phrase's first word ("<stay> in {shelters}"), matched against slotSets().
   const sets = { ...file.sets, countries: [countrySlot(lang)] };
+  const slots = Object.fromEntries(
+    Object.keys(slotSets(lang, file)).map((name) => [name, setSlot(lang, name)]),
+  );
   const add = (match: string, e: FamilyEntry, form: TriggerForm, reason: string) => {
     if (seen.has(match) || e.except?.includes(match)) return;
     seen.add(match);
@@ -111,7 +115,7 @@ export function expandFamilies(
       for (const n of [e.agent, ...morph.plural(e.agent, irregular)])
         add(n, e, 'agent', `${e.term}:agent:${e.agent}`);
     } else if (e.phrase !== undefined) {
-      for (const p of expandPhrase(e.phrase, morph, irregular, sets))
+      for (const p of expandPhrase(e.phrase, morph, irregular, sets, slots))
         add(p, e, e.form ?? 'both', `${e.term}:phrase`);
     }
   }
@@ -121,6 +125,25 @@ export function expandFamilies(
 /** The word standing for any country name of `lang` in a generated phrase ("fled to {countries:en}"). */
 export function countrySlot(lang: string): string {
   return `{countries:${lang}}`;
+}
+
+/** The slot word of a set of `lang` in a generated phrase ("in {shelters:en}"). */
+export function setSlot(lang: string, name: string): string {
+  return `{${name}:${lang}}`;
+}
+
+/**
+ * The sets of a families file that stay slot words: all but the country names (their own slot)
+ * and those holding a `#` or `*`, which only the phrase matcher reads.
+ */
+export function slotSets(lang: string, file: FamilyFile): Record<string, string[]> {
+  void lang;
+  return Object.fromEntries(
+    Object.entries(file.sets ?? {}).filter(
+      ([name, list]) =>
+        name !== 'countries' && !list.some((x) => /(^|\s)[#*](\s|$)/.test(x) || x.trim() === ''),
+    ),
+  );
 }
 
 /** The names the country slot of `lang` matches: the built-in names and the file's own short names. */
@@ -149,16 +172,19 @@ export function expandPhrase(
   morph: Morphology,
   irregular: Readonly<Record<string, Irregular>>,
   sets: Readonly<Record<string, string[]>>,
+  /** Sets kept as one slot word when they do not open the phrase: name → slot word. */
+  slots: Readonly<Record<string, string>> = {},
 ): string[] {
   let out = [''];
   for (const slot of template.match(SLOT) ?? []) {
+    const opening = out.every((head) => head === '');
     let alts: string[];
     if (slot.startsWith('<')) {
       const [lemma = '', tags] = slot.slice(1, -1).split(':');
       alts = verbForms(morph, lemma, irregular, tags ? (tags.split(',') as VerbTag[]) : morph.defaultTags);
     } else if (slot.startsWith('{')) {
       const name = slot.slice(1, -1);
-      const set = sets[name];
+      const set = !opening && slots[name] !== undefined ? [slots[name]] : sets[name];
       if (!set)
         throw new Error(`lexicon families: the phrase "${template}" uses {${name}}, which no set defines`);
       alts = set;

@@ -37,7 +37,9 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     }
     const { hit, end } = best;
     if (hit && !(end - i === 1 && isFalseFriend(tokens, i))) {
-      const namesHousing = hit.words.some((w) => lex.nouns.housing.has(w));
+      // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
+      const namesHousing =
+        hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex);
       const entry = hit.inContext && norms.some((n) => hit.inContext!.cues.has(n)) ? inContext(hit) : hit;
       const next = end + (hit.form === 'agent' ? copulaAt(norms, end, lex) : 0);
       out.push({ entry, first: i, next, namesHousing });
@@ -136,6 +138,18 @@ function copulaAt(norms: readonly string[], at: number, lex: Lexicon): number {
   for (const c of lex.copulas.get(norms[at] ?? '') ?? [])
     if (c.every((w, k) => norms[at + k] === w)) return c.length;
   return 0;
+}
+
+function namesHomes(
+  norms: readonly string[],
+  i: number,
+  end: number,
+  hit: TriggerEntry,
+  lex: Lexicon,
+): boolean {
+  if (!hit.words.some((w) => lex.slots.has(w))) return false;
+  for (let k = i; k < end; k++) if (lex.nouns.housing.has(norms[k]!)) return true;
+  return false;
 }
 
 /** Single words that only look like triggers here: "May" the month, "Dead Sea", "Camp David". */
