@@ -138,7 +138,11 @@ const SPANISH: Row[] = [
   ['Treinta y cinco familias fueron reubicadas.', [{ term: 'relocated', figure: 35, unit: 'households' }]],
   [
     'Unos 400 pobladores fueron trasladados a albergues.',
-    [{ term: 'relocated', figure: 400, unit: 'people', qualifier: 'approximately' }],
+    // Moved, and sheltered where they were moved to: both terms, as "evacuated to relief centres".
+    [
+      { term: 'relocated', figure: 400, unit: 'people', qualifier: 'approximately' },
+      { term: 'sheltered', figure: 400, unit: 'people', qualifier: 'approximately' },
+    ],
   ],
   [
     'Se registraron 1.200 desplazados en la provincia.',

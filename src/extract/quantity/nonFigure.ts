@@ -5,7 +5,7 @@
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members")
-//   a factor after "multiplied by"
+//   a factor after "multiplied by"; a few events ("12 mass displacements")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -33,7 +33,8 @@ export function nonFigureReason(
     codeReason(text, tokens, q, lex) ??
     pronounReason(tokens, q, lex) ??
     personalReason(tokens, q, lex) ??
-    multiplierReason(tokens, q, lex)
+    multiplierReason(tokens, q, lex) ??
+    eventCountReason(tokens, q, lex)
   );
 }
 
@@ -53,6 +54,17 @@ function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): st
 function multiplierReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.first - m.length + k]?.norm === w);
   return lex.multiplierBefore.some(ends) ? 'multiplier' : null;
+}
+
+/** The most events a count of events reaches; "51.600 desplazamientos masivos" counts people. */
+const EVENTS_MAX = 100;
+
+/** "12 new mass displacements", "9 nuevos desplazamientos masivos": a few events, not people. */
+function eventCountReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (q.value! > EVENTS_MAX) return null;
+  const at = lex.nouns.modifiers.has(tokens[q.next]?.norm ?? '') ? q.next + 1 : q.next;
+  const norms = (m: readonly string[]) => m.every((w, k) => tokens[at + k]?.norm === w);
+  return lex.eventNouns.some(norms) ? 'count of events' : null;
 }
 
 /** Money, percentages, distances, weights, ratios and ages. */

@@ -9,7 +9,11 @@ import type { Trigger } from './triggers.js';
 const REACH = 4;
 const NOMINAL: ReadonlySet<string> = new Set(['noun', 'agent']);
 
-export function affectedByDisplacement(triggers: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+export function affectedByDisplacement(
+  triggers: Trigger[],
+  tokens: readonly Token[],
+  lex: Lexicon,
+): Trigger[] {
   return triggers.map((t, k) => {
     const noun = triggers[k - 1];
     if (t.entry.term !== 'block:affected' || !noun || noun.entry.term.startsWith('block:')) return t;

@@ -39,7 +39,12 @@ export function anaphoricTriggers(
 }
 
 /** The end of a level verb after `from` that a number follows ("stands at 64,000", "alcanzado los 73,5"). */
-function levelVerbEnd(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): number {
+function levelVerbEnd(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  from: number,
+  lex: Lexicon,
+): number {
   for (let k = from; k < Math.min(norms.length, from + VERB_REACH); k++) {
     const t = tokens[k]!;
     if (t.kind === 'number' || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
@@ -48,7 +53,10 @@ function levelVerbEnd(tokens: readonly Token[], norms: readonly string[], from: 
       let end = k + v.length;
       if (lex.anaphorArticles.has(norms[end] ?? '')) end++;
       const next = tokens[end];
-      if (next && (next.kind === 'number' || lex.numberUnits.has(next.norm) || lex.qualifierFirst.has(next.norm)))
+      if (
+        next &&
+        (next.kind === 'number' || lex.numberUnits.has(next.norm) || lex.qualifierFirst.has(next.norm))
+      )
         return end;
     }
   }
