@@ -4,7 +4,7 @@
 // files; the product itself never reads it.
 //
 // It also scores the project's own real-text set (eval/real/, see its README): the studied dev
-// half always, the current held-back half (held4/) only with `npm run eval -- --held`, once a piece
+// half always, the current held-back half (held5/, once collected) only with `npm run eval -- --held`, once a piece
 // of work is done. Earlier held halves were scored once and merged into dev/.
 // The real-text facts rows add the confidence's expected calibration error (ECE, raw → calibrated).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ if (!existsSync(`${evalDir}/dev`)) {
   process.exit(1);
 }
 /** The current held-back half of eval/real/: scored once per round, then merged into dev/. */
-const HELD = 'held4';
+const HELD = 'held5';
 const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
   ['facts', 'smoke', shared('smoke')],
@@ -32,6 +32,12 @@ const runs = [
 ];
 // The real-text halves are several files each (one per part); the scorer reads one.
 const tmp = mkdtempSync(join(tmpdir(), 'dmon-eval-'));
+if (process.argv.includes('--held') && !existsSync(`${root}eval/real/${HELD}`)) {
+  console.error(
+    `eval: eval/real/${HELD}/ does not exist yet: collect and label a fresh held-back half first`,
+  );
+  process.exit(1);
+}
 for (const half of process.argv.includes('--held') ? ['dev', HELD] : ['dev']) {
   const dir = `${root}eval/real/${half}`;
   const gold = join(tmp, `real-${half}.jsonl`);
