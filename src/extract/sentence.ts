@@ -19,7 +19,7 @@ function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
 }
 
 /** An evacuation drill or simulation: its figures are of people practising, not displaced. */
-function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
+export function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
   const norms = tokens.map((t) => t.norm);
   return norms.some((_, i) => lex.exercises.some((e) => matchesAt(norms, i, e)));
 }
