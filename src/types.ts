@@ -27,17 +27,22 @@ export const HOUSING_TERMS: ReadonlySet<Term> = new Set([
 
 export type Qualifier = 'exact' | 'approximately' | 'at_least' | 'more_than' | 'up_to' | 'less_than';
 export type Unit = 'people' | 'households';
-export type Cause = 'conflict' | 'disaster' | 'other';
-export type Hazard =
-  | 'flood'
-  | 'storm'
-  | 'earthquake'
-  | 'landslide'
-  | 'wildfire'
-  | 'drought'
-  | 'volcano'
-  | 'extreme_temperature'
-  | 'other';
+/** Why people were displaced: defined once here, for the classifier, reviews, the API and the dashboard. */
+export const CAUSES = ['conflict', 'disaster', 'other'] as const;
+export type Cause = (typeof CAUSES)[number];
+/** The natural hazard of a disaster, defined once as the causes are. */
+export const HAZARDS = [
+  'flood',
+  'storm',
+  'earthquake',
+  'landslide',
+  'wildfire',
+  'drought',
+  'volcano',
+  'extreme_temperature',
+  'other',
+] as const;
+export type Hazard = (typeof HAZARDS)[number];
 export type DocType = 'news' | 'summary' | 'both';
 
 /** A half-open [start, end) range of JavaScript string indices into the document text. */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DmonError } from '../errors.js';
-import type { Cause, DocType, Hazard } from '../types.js';
+import { CAUSES, HAZARDS, type Cause, type DocType, type Hazard } from '../types.js';
 import { PhraseMatcher } from './matcher.js';
 
 export interface Group {
@@ -82,18 +82,6 @@ export interface CompiledLexicon {
   languages: string[];
 }
 
-const CAUSES: readonly Cause[] = ['conflict', 'disaster', 'other'];
-const HAZARDS: readonly Hazard[] = [
-  'flood',
-  'storm',
-  'earthquake',
-  'landslide',
-  'wildfire',
-  'drought',
-  'volcano',
-  'extreme_temperature',
-  'other',
-];
 const TYPES = ['news', 'summary'] as const;
 
 /** The lexicon folder that ships with the package (works from src/ and from dist/). */

@@ -2,21 +2,9 @@
 // written over a stored fact's fields. What they replace is kept so that a later review (a
 // confirmation instead, or other corrections) starts again from what the extractor read.
 import { DmonError } from '../errors.js';
-import { TERMS, type Cause, type Hazard } from '../types.js';
+import { CAUSES, HAZARDS, TERMS } from '../types.js';
 import { CORRECTION_FIELDS, QUALIFIERS, UNITS, type Corrections } from './types.js';
 
-const CAUSES: readonly Cause[] = ['conflict', 'disaster', 'other'];
-const HAZARDS: readonly Hazard[] = [
-  'flood',
-  'storm',
-  'earthquake',
-  'landslide',
-  'wildfire',
-  'drought',
-  'volcano',
-  'extreme_temperature',
-  'other',
-];
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function bad(field: string, what: string): never {

@@ -2,7 +2,7 @@
 // validated here, once, into a FactFilter. Each error names the parameter and what is allowed.
 import { DmonError } from '../errors.js';
 import type { FactFilter } from '../store/index.js';
-import { TERMS } from '../types.js';
+import { CAUSES, HAZARDS, TERMS } from '../types.js';
 
 export interface FactQuery {
   country?: string;
@@ -17,18 +17,7 @@ export interface FactQuery {
   q?: string;
 }
 
-export const CAUSES = ['conflict', 'disaster', 'other'] as const;
-export const HAZARDS = [
-  'flood',
-  'storm',
-  'earthquake',
-  'landslide',
-  'wildfire',
-  'drought',
-  'volcano',
-  'extreme_temperature',
-  'other',
-] as const;
+export { CAUSES, HAZARDS };
 
 /** The largest row id: ids are 32-bit integer columns on PostgreSQL (serial). */
 export const ID_MAX = 2_147_483_647;

@@ -1,6 +1,5 @@
 // How numbers, terms and countries are written on the page.
 import countries from 'i18n-iso-countries';
-import type { Cause, Hazard } from '../../src/types.js';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -49,20 +48,9 @@ export function factHeadline(f: {
   return `${figure} ${f.unit} ${termLabel(f.term)}`;
 }
 
-// The terms come from the fact model itself, so the filter lists cannot drift from the API's.
-export { TERMS } from '../../src/types.js';
-export const CAUSES = ['conflict', 'disaster', 'other'] as const satisfies readonly Cause[];
-export const HAZARDS = [
-  'flood',
-  'storm',
-  'earthquake',
-  'landslide',
-  'wildfire',
-  'drought',
-  'volcano',
-  'extreme_temperature',
-  'other',
-] as const satisfies readonly Hazard[];
+// The terms, causes and hazards come from the fact model itself, so the filter lists cannot drift
+// from the API's.
+export { TERMS, CAUSES, HAZARDS } from '../../src/types.js';
 
 /** A colour per term, from a palette that stays apart for colour-blind readers (Okabe–Ito, extended). */
 export const TERM_COLOURS: Record<string, string> = {
