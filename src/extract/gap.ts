@@ -13,6 +13,10 @@ const DASHES = new Set(['–', '—', '-']);
 const SHORT_ASIDE = 6;
 /** The longest dash aside crossed, in tokens. */
 const DASH_ASIDE = 15;
+/** The longest relative clause crossed between a subject figure and its verb, in tokens. */
+const RELATIVE_CLAUSE = 16;
+/** How far after the figure a relative pronoun may open its clause: the figure's noun comes first. */
+const RELATIVE_OPENS_WITHIN = 3;
 
 export interface GapContext {
   tokens: readonly Token[];
@@ -55,6 +59,21 @@ export function gapCost(
       if (close > 0) {
         cost += 0.5;
         k = close;
+        continue;
+      }
+    }
+    // A relative clause between a subject figure and its verb: "3,000 families who live near the
+    // volcano were evacuated", "1.200 personas que habitaban en la zona fueron evacuadas".
+    if (
+      direction === 'after' &&
+      depth === 0 &&
+      k - from < RELATIVE_OPENS_WITHIN &&
+      lex.relatives.has(t.norm)
+    ) {
+      const verb = relativeClauseEnd(ctx, k, to);
+      if (verb > 0) {
+        cost += 1;
+        k = verb - 1;
         continue;
       }
     }
@@ -122,4 +141,27 @@ function dashAsideEnd(ctx: GapContext, dash: number, to: number): number {
     if (ctx.figureAt.has(j) || t.text === '.' || ctx.lex.clauseBreaks.has(t.norm)) return -1;
   }
   return -1;
+}
+
+/**
+ * Where the main clause's verb group starts after a relative clause opened at `relative`, or -1:
+ * the trigger at `to` must start with an auxiliary or follow one with only fillers between, and the
+ * clause must hold no figure, clause break or sentence end and be short.
+ */
+function relativeClauseEnd(ctx: GapContext, relative: number, to: number): number {
+  const { tokens, lex, figureAt } = ctx;
+  if (to - relative > RELATIVE_CLAUSE) return -1;
+  // The trigger's own first word may be the auxiliary: "were evacuated" is one trigger.
+  let verb = lex.auxiliaries.has(tokens[to]?.norm ?? '') ? to : -1;
+  for (let j = to - 1; j > relative + 1; j--) {
+    const norm = tokens[j]!.norm;
+    if (lex.auxiliaries.has(norm)) verb = j;
+    else if (!lex.fillers.has(norm)) break;
+  }
+  if (verb < 0) return -1;
+  for (let j = relative + 1; j < verb; j++) {
+    const t = tokens[j]!;
+    if (figureAt.has(j) || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
+  }
+  return verb;
 }

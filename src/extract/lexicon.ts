@@ -208,6 +208,12 @@ export interface Lexicon {
   modals: Set<string>;
   /** Relative pronouns: a trigger after one belongs to a clause of its own ("people who fled"). */
   relatives: Set<string>;
+  /**
+   * Auxiliaries that open a main clause's verb group ("were", "have been", "fueron", "ont été"):
+   * where a relative clause after a subject figure ends ("3,000 families who live near the
+   * volcano were evacuated").
+   */
+  auxiliaries: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
   /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
@@ -340,6 +346,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     exercises: [],
     modals: new Set(),
     relatives: new Set(),
+    auxiliaries: new Set(),
     rates: [],
     rateBlockers: new Set(),
     rateTimeAfter: new Set(),
@@ -527,6 +534,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       coordinators?: string[];
       list_separators?: string[];
       item_adverbs?: string[];
+      auxiliaries?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -549,6 +557,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
+      set(link.auxiliaries).forEach((x) => lex.auxiliaries.add(x));
     }
   }
   for (const list of lex.triggers.values()) list.sort((a, b) => b.maxLength - a.maxLength);

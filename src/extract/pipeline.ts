@@ -20,7 +20,7 @@
 //   offsets    every span back onto the original text (normalize/remap.ts)
 import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
-import { geoparsePlaces, isPlaceName } from './geo.js';
+import { geoparsePlaces, isPlaceName, spellPlace } from './geo.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import type { Fact, Span } from '../types.js';
 import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
@@ -59,8 +59,12 @@ const repair = step({
   run({ doc, options }) {
     const lang = doc.lang ?? detectLanguage(doc.text.slice(0, 2000)) ?? 'en';
     if (options.repair === false) return { lang, text: doc.text, map: OffsetMap.identity() };
-    const isName = options.geoparse === undefined ? isPlaceName : anyName;
-    return { lang, ...normalizeText(doc.text, lang, { isName }) };
+    const gazetteer = options.geoparse === undefined;
+    const isName = gazetteer ? isPlaceName : anyName;
+    return {
+      lang,
+      ...normalizeText(doc.text, lang, { isName, spellPlace: gazetteer ? spellPlace : undefined }),
+    };
   },
 });
 

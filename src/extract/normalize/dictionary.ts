@@ -36,6 +36,14 @@ export interface Dictionary {
 export interface NormalizeLexicon {
   dictionary: Dictionary | null;
   apostrophes: Apostrophes;
+  /**
+   * Is this lower-case word known: the extraction lexicon's words (every language's), the
+   * normalize.json domain words and, where the language has one, the word list. Every language
+   * gets this, with or without a word list: it is what lost letters are checked against.
+   */
+  isWord: (word: string) => boolean;
+  /** Letters a U+FFFD may stand for (lexicon/lost-letters.json). */
+  lostLetters: readonly string[];
 }
 
 interface NormalizeFile {
@@ -76,7 +84,14 @@ function build(lang: string): NormalizeLexicon {
     elisions: new Set(file.apostrophe?.elisions ?? []),
   };
   const lists = WORD_LISTS[lang];
-  if (!lists) return { dictionary: null, apostrophes };
+  const lostLetters = [
+    ...(JSON.parse(readFileSync(join(ROOT, 'lost-letters.json'), 'utf8')) as { letters: string }).letters,
+  ];
+  const lexWords = lexiconWords(loadLexicon(lang));
+  if (!lists) {
+    const known = new Set([...lexWords, ...(file.known ?? [])]);
+    return { dictionary: null, apostrophes, isWord: (w) => known.has(w), lostLetters };
+  }
   const classes = new Map<string, number>();
   const require = createRequire(import.meta.url);
   for (const list of lists)
@@ -90,10 +105,7 @@ function build(lang: string): NormalizeLexicon {
   };
   (file.known ?? []).forEach(own(DOMAIN_CLASS));
   const lex = loadLexicon(lang);
-  for (const entries of lex.triggers.values()) for (const e of entries) e.words.forEach(own(PROTECTED_CLASS));
-  for (const names of lex.slots.values())
-    for (const list of names.values()) for (const n of list) n.forEach(own(PROTECTED_CLASS));
-  for (const set of Object.values(lex.nouns)) set.forEach(own(PROTECTED_CLASS));
+  lexWords.forEach(own(PROTECTED_CLASS));
   const proper = new Set([...lex.months, ...(file.proper ?? [])].filter((w) => /^[a-z]{3,}$/.test(w)));
   const shortParts = new Set(file.shortParts ?? []);
   const capitalisedHeads = new Set([
@@ -107,6 +119,8 @@ function build(lang: string): NormalizeLexicon {
     ),
   );
   return {
+    isWord: (w) => classes.has(w) || lexWords.has(w),
+    lostLetters,
     dictionary: {
       classOf: (w) => classes.get(w),
       shortParts,
@@ -117,4 +131,19 @@ function build(lang: string): NormalizeLexicon {
     },
     apostrophes,
   };
+}
+
+/** Every word the extraction lexicon spells: triggers, slot words, nouns, qualifiers, months, number words. */
+function lexiconWords(lex: ReturnType<typeof loadLexicon>): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string) => {
+    for (const part of w.split(/[\s'-]+/)) if (/^\p{Ll}+$/u.test(part)) out.add(part);
+  };
+  for (const entries of lex.triggers.values()) for (const e of entries) e.words.forEach(add);
+  for (const names of lex.slots.values())
+    for (const list of names.values()) for (const n of list) n.forEach(add);
+  for (const set of Object.values(lex.nouns)) set.forEach(add);
+  for (const q of lex.qualifiersBefore) q.words.forEach(add);
+  [...lex.months, ...lex.numberUnits.keys(), ...lex.scales.keys()].forEach(add);
+  return out;
 }

@@ -2,10 +2,12 @@
 // original offsets so that every span still points into the text as stored. The passes, in order:
 //   1. mojibake     UTF-8 read as Windows-1252 ("â€™", "Ã©"), lost closing quotes, U+FFFD
 //                   apostrophes; run twice, since text is sometimes mis-decoded twice
-//   2. hyphens      "evacu-\nated" joined when the joined word is known (or cuts into words:
+//   2. lost letters U+FFFD in place of an accented letter ("evacuaci\uFFFDn", "d\uFFFDplac\uFFFDs",
+//                   "Popay\uFFFDn"), repaired when one spelling is a known word or place
+//   3. hyphens      "evacu-\nated" joined when the joined word is known (or cuts into words:
 //                   "drow-\nningand"); "IDP-\nhosting" keeps its hyphen; soft hyphens dropped
-//   3. whitespace   line breaks inside a sentence become spaces; runs of spaces collapse
-//   4. glued        "wereevacuated" → "were evacuated", "1,200families" → "1,200 families"
+//   4. whitespace   line breaks inside a sentence become spaces; runs of spaces collapse
+//   5. glued        "wereevacuated" → "were evacuated", "1,200families" → "1,200 families"
 //                   (English only: the other languages have no word list yet)
 // Mojibake comes first because it hides letters from the others; hyphens before whitespace
 // because the line break is part of the hyphenation; glued words last, on clean spacing.
@@ -17,6 +19,7 @@ import { hyphenEdits, mayHoldHyphenation } from './hyphens.js';
 import { mayHoldLooseSpace, whitespaceEdits } from './whitespace.js';
 import { gluedEdits } from './glued.js';
 import { loadNormalizeLexicon } from './dictionary.js';
+import { lostLetterEdits, mayHoldLostLetter } from './lostLetters.js';
 
 export { OffsetMap } from './offsetMap.js';
 export { mapFactsToOriginal } from './remap.js';
@@ -31,10 +34,12 @@ export interface Normalized {
 export interface NormalizeOptions {
   /** Is this lower-cased word a place name? Such words are never cut ("Athens" is not "At hens"). */
   isName?: (word: string) => boolean;
+  /** The gazetteer's spelling of a place among these spellings of a word with lost letters, if one. */
+  spellPlace?: (spellings: readonly string[]) => string | undefined;
 }
 
 export function normalizeText(original: string, lang: string, options: NormalizeOptions = {}): Normalized {
-  const { dictionary, apostrophes } = loadNormalizeLexicon(lang);
+  const { dictionary, apostrophes, isWord, lostLetters } = loadNormalizeLexicon(lang);
   let text = original;
   let map = OffsetMap.identity();
   const run = (edits: Edit[]) => ({ text, map } = map.apply(text, edits));
@@ -43,6 +48,8 @@ export function normalizeText(original: string, lang: string, options: Normalize
     run(mojibakeEdits(text, apostrophes));
     if (text === before) break;
   }
+  if (mayHoldLostLetter(text))
+    run(lostLetterEdits(text, { letters: lostLetters, isWord, spellPlace: options.spellPlace }));
   if (mayHoldHyphenation(text)) run(hyphenEdits(text, dictionary));
   if (mayHoldLooseSpace(text)) run(whitespaceEdits(text));
   if (dictionary) run(gluedEdits(text, dictionary, options.isName));

@@ -94,6 +94,28 @@ test('a U+FFFD that is not an apostrophe stays, and Spanish text is not segmente
   assert.equal(repair('fueron evacu-\nados', 'es'), 'fueron evacuados');
 });
 
+test('a U+FFFD in place of an accented letter is repaired when one spelling is known', () => {
+  const places = new Map([['Valpara\u00edso', 'Valpara\u00edso']]);
+  const spellPlace = (spellings: readonly string[]) => spellings.find((s) => places.has(s));
+  const fix = (s: string, lang: string) => normalizeText(s, lang, { spellPlace }).text;
+  // Words of the lexicon: triggers, units, qualifiers, in the language of the text or another.
+  assert.equal(fix('La evacuaci\ufffdn de 4.500 personas', 'es'), 'La evacuación de 4.500 personas');
+  assert.equal(
+    fix('12 000 personnes ont \ufffdt\ufffd d\ufffdplac\ufffdes', 'fr'),
+    '12 000 personnes ont été déplacées',
+  );
+  assert.equal(fix('25,081 PDI (5,175 m\ufffdnages)', 'en'), '25,081 PDI (5,175 ménages)');
+  assert.equal(fix('M\ufffds de 300 familias', 'es'), 'Más de 300 familias');
+  assert.equal(fix('EVACUACI\ufffdN', 'es'), 'EVACUACIÓN');
+  // A place's name, spelt as the gazetteer spells it.
+  assert.equal(fix('el puerto de Valpara\ufffdso', 'es'), 'el puerto de Valparaíso');
+  // Unknown words, names that are no place, and lone replacement characters stay.
+  assert.equal(fix('cercan\ufffdas de Mar\ufffda \ufffd 30', 'es'), 'cercan\ufffdas de Mar\ufffda \ufffd 30');
+  // Offsets still point into the damaged text.
+  const r = normalizeText('La evacuaci\ufffdn de 4.500 personas', 'es', { spellPlace });
+  assert.deepEqual(r.map.toOriginal([17, 22]), [17, 22]);
+});
+
 test('clean text comes back as the same string with an identity map', () => {
   const clean = 'Up to 190,000 people have been displaced by the fighting.';
   const r = normalizeText(clean, 'en');

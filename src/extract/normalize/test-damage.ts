@@ -72,7 +72,8 @@ export function damage(clean: string, seed: number, options: DamageOptions = {})
     }
     const code = c.charCodeAt(0);
     if (code >= 0x80 && /[’‘“”–—\p{L}]/u.test(c) && rnd() < o.mojibake) {
-      const fffd = c === '’' && rnd() < 0.3;
+      // A decoder that gave up puts U+FFFD where the apostrophe or the accented letter stood.
+      const fffd = rnd() < 0.3;
       edits.push({ start: i, end: i + 1, text: fffd ? '\ufffd' : mojibakeOf(c) });
       continue;
     }
