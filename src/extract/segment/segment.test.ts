@@ -27,3 +27,15 @@ test('very long runs without punctuation are cut into bounded pieces', () => {
   assert.ok(spans.length > 1);
   for (const [s, e] of spans) assert.ok(e - s <= MAX_SENTENCE_CHARS);
 });
+
+test('an -ly adverb hyphened to its word reads as two words; other compounds stay whole', async () => {
+  const { tokenize } = await import('./tokens.js');
+  const words = (text: string) => tokenize(text).map((t) => `${t.text}@${t.start}`);
+  assert.deepEqual(words('internally-displaced persons'), ['internally@0', 'displaced@11', 'persons@21']);
+  assert.deepEqual(words('Newly-arrived'), ['Newly@0', 'arrived@6']);
+  assert.deepEqual(words('IDP-hosting well-being al-Assad'), [
+    'IDP-hosting@0',
+    'well-being@12',
+    'al-Assad@23',
+  ]);
+});
