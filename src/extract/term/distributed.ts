@@ -27,8 +27,14 @@ export function distributedCounts(
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i]!;
     const prev = linked(figures[i - 1]!);
-    if (!prev || linked(f) || !isItem(tokens, f, prev.figure, lex)) continue;
-    if (!itemGap(tokens, end(prev.figure), f.quantity.lead, triggers, lex)) continue;
+    if (!prev || linked(f)) continue;
+    // An item restated in another unit: "1,329 families or 6,645 individuals in Camarines Norte".
+    if (f.restatement.has(prev.figure.quantity.lead)) {
+      out.push(share(prev, f));
+      continue;
+    }
+    if (!isItem(tokens, f, prev.figure, lex) || hasOwnVerb(tokens, f, triggers, lex)) continue;
+    if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
     out.push(share(prev, f));
   }
   for (let i = figures.length - 2; i >= 0; i--) {
@@ -49,6 +55,13 @@ function end(f: Figure): number {
   return f.noun ? f.noun.next : f.quantity.next;
 }
 
+/** Where an item ends: after the figure restating it, if one does ("1,329 families or 6,645 individuals"). */
+function itemEnd(f: Figure): number {
+  let last = end(f) - 1;
+  for (const k of f.restatement) if (k > last) last = k;
+  return last + 1;
+}
+
 function share(from: Link, f: Figure): Link {
   const figure = f.countKind === null ? { ...f, countKind: from.figure.countKind ?? f.elidedKind } : f;
   return { ...from, figure, score: from.score - 0.15, coordinated: true };
@@ -61,8 +74,11 @@ function share(from: Link, f: Figure): Link {
  */
 function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon): boolean {
   if (f.quantity.value === null || other.quantity.value === null) return false;
-  if (f.countKind !== null && other.countKind !== null && f.countKind !== other.countKind) return false;
-  const after = tokens[end(f)];
+  // People and families mix in one list ("2,000 families in A and 3,000 people in B"); homes do not.
+  const peopleLike = (k: Figure['countKind']) => k === 'people' || k === 'households';
+  if (f.countKind !== null && other.countKind !== null && f.countKind !== other.countKind)
+    if (!peopleLike(f.countKind) || !peopleLike(other.countKind)) return false;
+  const after = tokens[itemEnd(f)];
   return (
     !after ||
     lex.listSeparators.has(after.norm) ||
@@ -73,6 +89,23 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
   );
 }
 
+/**
+ * The item's words up to the next separator hold a trigger or blocker of their own: "…; 300 in
+ * Masisi were killed" is no item of the list before it.
+ */
+function hasOwnVerb(tokens: readonly Token[], f: Figure, triggers: Trigger[], lex: Lexicon): boolean {
+  const from = itemEnd(f);
+  let to = from;
+  while (
+    to < tokens.length &&
+    to - from <= ITEM_WORDS &&
+    !lex.listSeparators.has(tokens[to]!.norm) &&
+    tokens[to]!.text !== '.'
+  )
+    to++;
+  return triggers.some((r) => r.first >= from && r.first < to);
+}
+
 /** Between two items: the first item's own words, then a list separator right before the second. */
 function itemGap(
   tokens: readonly Token[],
@@ -80,9 +113,14 @@ function itemGap(
   to: number,
   triggers: Trigger[],
   lex: Lexicon,
+  /**
+   * The first item's own trigger, which may stand inside it: "794,000 persons underwent
+   * evacuation in Albay; 1,329 families in Camarines Norte".
+   */
+  own?: Trigger,
 ): boolean {
   if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
-  if (triggers.some((r) => r.first < to && r.next > from)) return false;
+  if (triggers.some((r) => r !== own && r.first < to && r.next > from)) return false;
   if (!lex.listSeparators.has(tokens[to - 1]!.norm)) return namedItem(tokens, from, to, lex);
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
