@@ -86,6 +86,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/facts/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Facts matching filters as map points: id, term, figure, people, country, coordinates */
+    get: operations['listFactPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facts/{id}': {
     parameters: {
       query?: never;
@@ -633,6 +650,34 @@ export interface components {
         published: string | null;
         source: string | null;
       };
+    };
+    /** @description A fact as a map draws it: GET /api/facts/{id} has the rest. */
+    FactPoint: {
+      id: number;
+      /** @enum {string} */
+      term:
+        | 'displaced'
+        | 'forced_to_flee'
+        | 'relocated'
+        | 'homeless'
+        | 'evacuated'
+        | 'sheltered'
+        | 'in_relief_camp'
+        | 'destroyed_housing'
+        | 'partially_destroyed_housing'
+        | 'uninhabitable_housing'
+        | 'refugees'
+        | 'returns'
+        | 'evicted';
+      /** @description null for a vague quantity; `vague` then holds the words */
+      figure: number | null;
+      /** @description people counted (households converted); null when unknown */
+      people: number | null;
+      /** @description ISO 3166-1 alpha-3 */
+      country: string | null;
+      /** @description of the place the fact is filed under; null when not placed */
+      lat: number | null;
+      lon: number | null;
     };
     /** @description One fact with its evidence, its places and its article. */
     FactDetail: {
@@ -1420,6 +1465,97 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['FactListItem'][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            next: string | null;
+          };
+        };
+      };
+      /** @description Bad parameter or body (code USAGE and others): the message names it and what is allowed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests from this client in a minute (code RATE_LIMITED; writes have a tenth of the budget) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description Internal error; the server log has the details (code INTERNAL or STORE_FAILED) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+      /** @description The database is unreachable; try again shortly (code STORE_FAILED) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listFactPoints: {
+    parameters: {
+      query?: {
+        /** @description ISO 3166-1 alpha-3 codes, comma-separated */
+        country?: string;
+        /** @description first-level administrative division name */
+        admin1?: string;
+        /** @description comma-separated terms: displaced, forced_to_flee, relocated, homeless, evacuated, sheltered, in_relief_camp, destroyed_housing, partially_destroyed_housing, uninhabitable_housing, refugees, returns, evicted */
+        term?: string;
+        cause?: 'conflict' | 'disaster' | 'other';
+        hazard?:
+          | 'flood'
+          | 'storm'
+          | 'earthquake'
+          | 'landslide'
+          | 'wildfire'
+          | 'drought'
+          | 'volcano'
+          | 'extreme_temperature'
+          | 'other';
+        /** @description YYYY-MM-DD, inclusive */
+        from?: string;
+        /** @description YYYY-MM-DD, inclusive */
+        to?: string;
+        /** @description minimum figure */
+        min?: number;
+        min_confidence?: number;
+        /** @description text in the evidence sentence */
+        q?: string;
+        sort?: '-date' | 'date' | '-figure' | 'figure' | '-id' | 'id' | '-confidence' | 'confidence';
+        limit?: number;
+        /** @description the "next" value of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of map points */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['FactPoint'][];
             /** @description pass as `cursor` for the next page; null on the last */
             next: string | null;
           };

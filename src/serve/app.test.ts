@@ -68,6 +68,53 @@ describeEachEngine('API', (store) => {
     }
   });
 
+  test('facts as map points: the same facts, sort and pages as /api/facts, reduced to their circles', async () => {
+    for (const query of ['', '?country=fre', '?term=displaced&sort=-figure', '?sort=id']) {
+      const full = await get(`/api/facts${query}`);
+      const points = await get(`/api/facts/points${query}`);
+      assert.equal(points.status, 200, query);
+      assert.deepEqual(
+        points.body.items,
+        full.body.items.map(
+          (f: {
+            id: number;
+            term: string;
+            figure: number | null;
+            people: { count: number } | null;
+            country: string | null;
+            location: { lat: number | null; lon: number | null } | null;
+          }) => ({
+            id: f.id,
+            term: f.term,
+            figure: f.figure,
+            people: f.people?.count ?? null,
+            country: f.country,
+            lat: f.location?.lat ?? null,
+            lon: f.location?.lon ?? null,
+          }),
+        ),
+        query,
+      );
+    }
+    // The map's default: largest first.
+    const largest = await get('/api/facts/points?limit=1');
+    assert.equal(largest.body.items[0].figure, 40000);
+    assert.ok(largest.body.items[0].lat !== null && largest.body.items[0].lon !== null, 'placed');
+    const next = await get(`/api/facts/points?limit=1&cursor=${largest.body.next}`);
+    assert.equal(next.body.items[0].figure, 12500);
+    assert.equal(next.body.next, null);
+    for (const [url, re] of [
+      ['/api/facts/points?fields=id', /unknown parameter "fields"/],
+      ['/api/facts/points?limit=2001', /limit/],
+      ['/api/facts/points?term=exploded', /term="exploded" is not one of/],
+      ['/api/facts/points?cursor=zzz', /cursor/],
+    ] as const) {
+      const r = await get(url);
+      assert.equal(r.status, 400, url);
+      assert.match(r.body.error.message, re, url);
+    }
+  });
+
   test('one fact and one article, with evidence and spans; unknown ids are 404', async () => {
     const list = await get('/api/facts?country=RUR');
     const id = list.body.items[0].id;

@@ -63,6 +63,7 @@ describeEachEngine('API responses match the OpenAPI document', (store) => {
       ['/api/articles', '/api/articles'],
       [`/api/articles/${article}`, '/api/articles/{id}'],
       [`/api/facts/${id}`, '/api/facts/{id}'],
+      ['/api/facts/points', '/api/facts/points'],
       ['/api/countries', '/api/countries'],
       ['/api/timeseries?interval=week', '/api/timeseries'],
       ['/api/feeds', '/api/feeds'],

@@ -164,7 +164,7 @@ function storeOver(
 export type { Engine } from './engine.js';
 export type { AvailabilitySnapshot } from './availability.js';
 export type { FactFilter } from './queries/filter.js';
-export type { FactSort, FactListItem } from './queries/facts.js';
+export type { FactSort, FactListItem, FactPoint } from './queries/facts.js';
 export type { CountrySummary, Interval, TimeseriesPoint } from './queries/summary.js';
 export type { FactView } from './views.js';
 export type { AlertFilter, AlertView } from './queries/alerts.js';

@@ -218,6 +218,23 @@ export const FactListItemSchema = {
   },
 } as const;
 
+export const FactPointSchema = {
+  $id: 'FactPoint',
+  type: 'object',
+  description: 'A fact as a map draws it: GET /api/facts/{id} has the rest.',
+  required: ['id', 'term', 'figure', 'people', 'country', 'lat', 'lon'],
+  additionalProperties: false,
+  properties: {
+    id: int,
+    term: factProperties.term,
+    figure: factProperties.figure,
+    people: { ...nint, description: 'people counted (households converted); null when unknown' },
+    country: factProperties.country,
+    lat: { ...nnum, description: 'of the place the fact is filed under; null when not placed' },
+    lon: nnum,
+  },
+} as const;
+
 export const FactDetailSchema = {
   $id: 'FactDetail',
   type: 'object',
@@ -272,6 +289,7 @@ export const MODEL_SCHEMAS = [
   FactDateSchema,
   ArticleSchema,
   FactListItemSchema,
+  FactPointSchema,
   FactDetailSchema,
   ArticleFactSchema,
   ArticleDetailSchema,
