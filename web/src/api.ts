@@ -45,6 +45,18 @@ export interface Fact {
   } | null;
 }
 
+/** A fact as the map draws it (GET /api/facts/points); GET /api/facts/:id has the rest. */
+export interface FactPoint {
+  id: number;
+  term: string;
+  figure: number | null;
+  /** People counted (households converted), when known. */
+  people: number | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
 export type ReviewAction = 'confirm' | 'correct' | 'reject';
 
 /** The fields a correction may set (src/serve/openapi.json, Corrections). */
@@ -300,15 +312,27 @@ const withQuery = (path: string, f: Filters, extra: Record<string, string> = {})
   return q ? `${path}?${q}` : path;
 };
 
+// The reads a filter change makes take an AbortSignal: a newer change cancels the requests of
+// the one before instead of waiting for answers nobody will draw.
 export const api = {
-  countries: (f: Filters) => request<{ items: CountrySummary[] }>(withQuery('/api/countries', f)),
-  timeseries: (f: Filters, interval: 'week' | 'month') =>
-    request<{ interval: string; items: TimeseriesPoint[] }>(withQuery('/api/timeseries', f, { interval })),
-  facts: (f: Filters, sort = '-figure', limit = 500, cursor?: string | null) =>
+  countries: (f: Filters, signal?: AbortSignal) =>
+    request<{ items: CountrySummary[] }>(withQuery('/api/countries', f), { signal }),
+  timeseries: (f: Filters, interval: 'week' | 'month', signal?: AbortSignal) =>
+    request<{ interval: string; items: TimeseriesPoint[] }>(withQuery('/api/timeseries', f, { interval }), {
+      signal,
+    }),
+  facts: (f: Filters, sort = '-figure', limit = 500, cursor?: string | null, signal?: AbortSignal) =>
     request<{ items: Fact[]; next: string | null }>(
       withQuery('/api/facts', f, { sort, limit: String(limit), ...(cursor ? { cursor } : {}) }),
+      { signal },
     ),
-  fact: (id: number) => request<Fact>(`/api/facts/${id}`),
+  /** The largest facts as map points: a few dozen bytes each instead of a full fact. */
+  points: (f: Filters, limit = 500, signal?: AbortSignal) =>
+    request<{ items: FactPoint[]; next: string | null }>(
+      withQuery('/api/facts/points', f, { sort: '-figure', limit: String(limit) }),
+      { signal },
+    ),
+  fact: (id: number, signal?: AbortSignal) => request<Fact>(`/api/facts/${id}`, { signal }),
   article: (id: number) => request<Article>(`/api/articles/${id}`),
   submit: (token: string, body: { url?: string; text?: string; title?: string }) =>
     request<SubmitResult>('/api/articles', {

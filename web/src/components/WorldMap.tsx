@@ -4,7 +4,7 @@
 import L from 'leaflet';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CountrySummary, Fact } from '../api.js';
+import { api, type CountrySummary, type Fact, type FactPoint } from '../api.js';
 import { countryName, factHeadline, formatNumber, placeLabel, TERM_COLOURS } from '../format.js';
 import { loadOutlines, type CountryFeature } from '../outlines.js';
 import { navigate } from '../router.js';
@@ -31,6 +31,11 @@ const radius = (people: number) => Math.max(3, Math.sqrt(people) / 18);
 
 function popupContent(f: Fact): HTMLElement {
   const box = document.createElement('div');
+  box.append(...popupParts(f));
+  return box;
+}
+
+function popupParts(f: Fact): HTMLElement[] {
   const h = document.createElement('strong');
   h.textContent = factHeadline(f);
   const where = document.createElement('div');
@@ -42,27 +47,56 @@ function popupContent(f: Fact): HTMLElement {
   const link = document.createElement('a');
   link.href = `/article/${f.article_id}`;
   link.textContent = 'Open the article';
-  box.append(h, where, when, quote, link);
+  return [h, where, when, quote, link];
+}
+
+/** The popup of a map point: its details are asked for when it opens (the map has only the
+ * point); `ready` keeps them as the popup's content once they are in. A failed load is shown
+ * and asked again at the next opening. */
+function lazyPopup(id: number, ready: () => void): HTMLElement {
+  const box = document.createElement('div');
+  box.textContent = 'Loading the fact…';
+  api.fact(id).then(
+    (f) => {
+      box.replaceChildren(...popupParts(f));
+      ready();
+    },
+    (e: Error) => (box.textContent = `The fact could not be loaded: ${e.message}`),
+  );
   return box;
 }
 
 /** A circle on the map: a fact, or an event's claim. */
 export interface MapPoint {
+  /** Names the point across redraws (a fact's or a claim's id). */
+  key: string;
   lat: number;
   lon: number;
   people: number;
   colour: string;
-  popup: () => HTMLElement;
+  /** The popup's content; `ready` is called when it was filled in after it was returned. */
+  popup: (ready: () => void) => HTMLElement;
 }
 
-export function factPoints(facts: readonly Fact[]): MapPoint[] {
+/** A fact with its details (GET /api/facts) or only what the map draws (/api/facts/points). */
+export type MapFact = Fact | FactPoint;
+
+export function factPoints(facts: readonly MapFact[]): MapPoint[] {
   const out: MapPoint[] = [];
   for (const f of facts) {
-    const lat = f.location?.lat;
-    const lon = f.location?.lon;
-    const people = f.people?.count ?? f.figure;
+    const full = 'evidence' in f;
+    const lat = full ? f.location?.lat : f.lat;
+    const lon = full ? f.location?.lon : f.lon;
+    const people = (full ? f.people?.count : f.people) ?? f.figure;
     if (lat === null || lat === undefined || lon === null || lon === undefined || !people) continue;
-    out.push({ lat, lon, people, colour: TERM_COLOURS[f.term] ?? '#333', popup: () => popupContent(f) });
+    out.push({
+      key: `fact:${f.id}`,
+      lat,
+      lon,
+      people,
+      colour: TERM_COLOURS[f.term] ?? '#333',
+      popup: full ? () => popupContent(f) : (ready) => lazyPopup(f.id, ready),
+    });
   }
   return out;
 }
@@ -70,7 +104,7 @@ export function factPoints(facts: readonly Fact[]): MapPoint[] {
 interface Props {
   /** Countries shaded by their largest figure (max_people). */
   countries: Pick<CountrySummary, 'country' | 'facts' | 'max_people'>[];
-  facts?: Fact[];
+  facts?: readonly MapFact[];
   /** Circles other than facts (an event's claims); drawn after the facts. */
   points?: MapPoint[];
   /** ISO3 of the countries to zoom to (a country or an event page). */
@@ -139,6 +173,9 @@ export function WorldMap({
   byCountry.current = new Map(countries.map((c) => [c.country, c]));
   const shapes = useRef<L.GeoJSON | null>(null);
   const circles = useRef<L.LayerGroup | null>(null);
+  /** The circles drawn, by point key and geometry, and the points they stand for. */
+  const drawn = useRef(new Map<string, L.CircleMarker>());
+  const current = useRef(new Map<string, MapPoint>());
 
   useEffect(() => {
     const m = map.current;
@@ -178,13 +215,15 @@ export function WorldMap({
       group.clearLayers();
       shapes.current = null;
       circles.current = null;
+      drawn.current = new Map();
+      current.current = new Map();
     };
   }, [outlines, focusKey]);
 
+  // Countries restyled when their summaries change.
   useEffect(() => {
     const layer = shapes.current;
-    const dots = circles.current;
-    if (!layer || !dots) return;
+    if (!layer) return;
     layer.setStyle((f) => {
       const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
       const inFocus = iso3 !== undefined && focused.includes(iso3);
@@ -195,20 +234,88 @@ export function WorldMap({
         fillOpacity: 1,
       };
     });
-    dots.clearLayers();
-    for (const p of [...factPoints(facts ?? []), ...(points ?? [])]) {
-      const c = L.circleMarker([p.lat, p.lon], {
-        radius: radius(p.people),
-        color: '#fff',
-        weight: 1,
-        fillColor: p.colour,
-        fillOpacity: 0.75,
-      })
-        .bindPopup(p.popup, { maxWidth: 320 })
-        .addTo(dots);
-      c.getElement()?.setAttribute('tabindex', '-1');
+  }, [outlines, countries, focusKey]);
+
+  // Circles redrawn when the facts (or points) change, and only those that changed: a circle
+  // whose fact, place, size and colour are the same is kept, so two filters that share most of
+  // their largest facts cost the difference, not 500 new SVG paths.
+  useEffect(() => {
+    const dots = circles.current;
+    if (!dots) return;
+    const before = drawn.current;
+    const now = new Map<string, L.CircleMarker>();
+    const ordered: L.CircleMarker[] = [];
+    const next = [...factPoints(facts ?? []), ...(points ?? [])];
+    const keyOf = (p: MapPoint) => `${p.key}|${p.lat}|${p.lon}|${p.people}|${p.colour}`;
+    const wanted = new Set(next.map(keyOf));
+    // Circles no longer wanted are reused for new points (moved, resized, recoloured), which is
+    // cheaper than removing some and creating others.
+    const spare: L.CircleMarker[] = [];
+    for (const [key, c] of before)
+      if (!wanted.has(key)) {
+        spare.push(c);
+        current.current.delete(key);
+      }
+    for (const p of next) {
+      const key = keyOf(p);
+      if (now.has(key)) continue;
+      current.current.set(key, p);
+      let c = before.get(key);
+      if (!c) {
+        c = spare.pop();
+        if (c) {
+          c.setLatLng([p.lat, p.lon]);
+          c.setRadius(radius(p.people));
+          c.setStyle({ fillColor: p.colour });
+        } else {
+          c = L.circleMarker([p.lat, p.lon], {
+            radius: radius(p.people),
+            color: '#fff',
+            weight: 1,
+            fillColor: p.colour,
+            fillOpacity: 0.75,
+          });
+          c.addTo(dots);
+          c.getElement()?.setAttribute('tabindex', '-1');
+        }
+        const marker = c;
+        // The point as last drawn under this key: its popup reads the latest details.
+        marker.unbindPopup();
+        marker.bindPopup(
+          () => {
+            // Set as the content once filled in: Leaflet calls a content function again on
+            // update(), which would start over.
+            const box: HTMLElement = current.current
+              .get(key)!
+              .popup(() => marker.getPopup()?.setContent(box));
+            return box;
+          },
+          { maxWidth: 320 },
+        );
+      }
+      now.set(key, c);
+      ordered.push(c);
     }
-  }, [outlines, countries, facts, points, focusKey]);
+    for (const c of spare) dots.removeLayer(c);
+    drawn.current = now;
+    // Painted in list order (the largest first, so that smaller circles stay clickable on top):
+    // new circles are appended at the end and moved into place; kept ones move only when the
+    // order among them changed.
+    const mine = new Set<ChildNode>();
+    for (const c of ordered) {
+      const el = c.getElement();
+      if (el) mine.add(el);
+    }
+    const parent = ordered[0]?.getElement()?.parentNode;
+    let expected = parent?.firstChild ?? null;
+    while (expected && !mine.has(expected)) expected = expected.nextSibling;
+    for (const c of ordered) {
+      const el = c.getElement();
+      if (!el || !parent) continue;
+      if (el === expected) expected = el.nextSibling;
+      else parent.insertBefore(el, expected);
+    }
+  }, [outlines, facts, points, focusKey]);
 
   return (
     <figure class={small ? 'map small' : 'map'}>

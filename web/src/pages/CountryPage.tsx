@@ -24,9 +24,9 @@ export function CountryPage({ iso3, filters, setFilters }: Props): JSX.Element {
   const [interval, setInterval] = useState<'week' | 'month'>('month');
   const scoped: Filters = { ...filters, country: iso3 };
   const key = filtersToQuery(scoped);
-  const summary = useApi(`c:${key}`, () => api.countries(scoped));
-  const facts = useApi(`f:${key}`, () => api.facts(scoped, '-figure', 200));
-  const series = useApi(`t:${key}:${interval}`, () => api.timeseries(scoped, interval));
+  const summary = useApi(`c:${key}`, (signal) => api.countries(scoped, signal));
+  const facts = useApi(`f:${key}`, (signal) => api.facts(scoped, '-figure', 200, null, signal));
+  const series = useApi(`t:${key}:${interval}`, (signal) => api.timeseries(scoped, interval, signal));
   const events = useApi(`e:${filtersToQuery(eventFilters(scoped))}`, () => api.events(scoped, null, 20));
   const s = summary.data?.items.find((c) => c.country === iso3);
   const largest = facts.data?.items[0];

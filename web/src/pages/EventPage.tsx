@@ -44,6 +44,7 @@ function claimPoints(claims: readonly Claim[]): MapPoint[] {
     const people = c.people?.count ?? c.figure;
     if (lat === null || lat === undefined || lon === null || lon === undefined || !people) continue;
     out.push({
+      key: `claim:${c.id}`,
       lat,
       lon,
       people,

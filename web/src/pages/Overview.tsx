@@ -20,9 +20,10 @@ export function Overview({
 }): JSX.Element {
   const [interval, setInterval] = useState<'week' | 'month'>('month');
   const key = filtersToQuery(filters);
-  const countries = useApi(`c:${key}`, () => api.countries(filters));
-  const facts = useApi(`f:${key}`, () => api.facts(filters));
-  const series = useApi(`t:${key}:${interval}`, () => api.timeseries(filters, interval));
+  const countries = useApi(`c:${key}`, (signal) => api.countries(filters, signal));
+  // The map draws the 500 largest facts; it needs their places and sizes, not their evidence.
+  const facts = useApi(`f:${key}`, (signal) => api.points(filters, 500, signal));
+  const series = useApi(`t:${key}:${interval}`, (signal) => api.timeseries(filters, interval, signal));
   const search = key ? `?${key}` : '';
   return (
     <>
