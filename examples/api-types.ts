@@ -1100,6 +1100,8 @@ export interface operations {
             jobs: {
               [key: string]: number;
             };
+            /** @description when the counts were taken, ms since 1970: they are reused for up to 5 s */
+            counted_at: number;
           };
         };
       };

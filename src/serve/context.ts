@@ -12,4 +12,6 @@ export interface ServeContext {
   addFeed?: (url: string) => Promise<{ id: number; url: string; created: boolean }>;
   version: string;
   extractorVersion?: string;
+  /** How long /api/health reuses its article and job counts, ms (default 5000). */
+  healthCountsTtlMs?: number;
 }

@@ -51,6 +51,9 @@ export interface Store {
    * `fn` in the transaction already open.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** One cheap read (an index lookup): throws when the database does not answer, and records
+   * the outcome in `availability` like any query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,6 +145,9 @@ function storeOver(
     hosts: new HostTurns(db),
     queue: (queueOptions) => new JobQueue(db, engine, queueOptions, notifier),
     transaction: (fn) => (db.isTransaction ? fn(store) : inTransactionStore(fn)),
+    ping: async () => {
+      await db.selectFrom('articles').select('id').orderBy('id', 'desc').limit(1).execute();
+    },
     close: () => (db.isTransaction ? Promise.resolve() : db.destroy()),
   };
   /** A store over one transaction; jobs it queues wake workers once it has committed. */
