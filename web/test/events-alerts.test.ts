@@ -149,6 +149,7 @@ describe('events and alerts pages in Chromium', { skip: skip ?? false, timeout: 
     // The stocks table shows each period's largest stock, the API's max_people.
     const panel = page.locator('.timeline-panel.stock');
     await panel.locator('summary').click();
+    await panel.locator('thead th').first().waitFor(); // the table is built when opened
     const headers = await panel.locator('thead th').allInnerTexts();
     const s = stocks[0]!;
     const col = headers.indexOf(s.term.replace(/_/g, ' '));

@@ -2,7 +2,7 @@
 // and term, and the people reported still displaced, each drawn with uPlot and followed by a
 // table of the same numbers for screen readers and for reading exact values.
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { TimeseriesPoint } from '../api.js';
 import { formatNumber, TERM_COLOURS, termLabel } from '../format.js';
@@ -68,6 +68,9 @@ function Panel({
   colours: Record<string, string>;
 }): JSX.Element {
   const id = `timeline-${kind}`;
+  // The table is built when it is opened: hundreds of rows rebuilt on every filter change while
+  // nobody reads them were a good part of the page's time on a change.
+  const [open, setOpen] = useState(false);
   return (
     <section class={`timeline-panel ${kind}`} aria-labelledby={id}>
       <h3 id={id}>{heading}</h3>
@@ -76,35 +79,37 @@ function Panel({
       ) : (
         <>
           <Chart series={series} colours={colours} />
-          <details>
+          <details onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>The numbers</summary>
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">{heading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{period}</th>
-                    {series.terms.map((t) => (
-                      <th scope="col" key={t}>
-                        {termLabel(t)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.periods.map((p, pi) => (
-                    <tr key={p}>
-                      <th scope="row">{p}</th>
-                      {series.values.map((row, ti) => (
-                        <td key={ti} class="num">
-                          {formatNumber(row[pi])}
-                        </td>
+            {open ? (
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">{heading}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{period}</th>
+                      {series.terms.map((t) => (
+                        <th scope="col" key={t}>
+                          {termLabel(t)}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {series.periods.map((p, pi) => (
+                      <tr key={p}>
+                        <th scope="row">{p}</th>
+                        {series.values.map((row, ti) => (
+                          <td key={ti} class="num">
+                            {formatNumber(row[pi])}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
           </details>
         </>
       )}
