@@ -4,7 +4,9 @@
 // bench/store.mjs uses (.bench/store-N.sqlite, generated here when missing). Each filter value
 // is asked twice: the first time the server computes its aggregates (cold), the second time it
 // has them cached (warm). Prints one JSON line. Usage (after `node bin/dmon.mjs --version`):
-//   node bench/dashboard-filters.mjs [--facts 1000000]   (not part of `npm run bench`: it may generate a large store)
+// With --rounds R (default 1) the warm pass goes through the eight changes R times, for steadier
+// medians on a busy machine.
+//   node bench/dashboard-filters.mjs [--facts 1000000] [--rounds 3]   (not part of `npm run bench`: it may generate a large store)
 /* global document, window, MutationObserver, performance -- these run in the page */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -22,6 +24,7 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const N = Number(arg('facts', '1000000'));
+const ROUNDS = Number(arg('rounds', '1'));
 if (!existsSync(CHROMIUM)) {
   console.log(JSON.stringify({ bench: 'dashboard filters', skipped: `no Chromium at ${CHROMIUM}` }));
   process.exit(0);
@@ -124,7 +127,7 @@ try {
   for (const pass of ['cold', 'warm']) {
     const times = [];
     const api = [];
-    for (const [name, value] of CHANGES) {
+    for (const [name, value] of pass === 'cold' ? CHANGES : Array(ROUNDS).fill(CHANGES).flat()) {
       const start = await page.evaluate(() => performance.now());
       await page.locator(`select[name=${name}]`).selectOption(value);
       await settled(page);
@@ -147,6 +150,10 @@ try {
     const sorted = [...times].sort((a, b) => a - b);
     out[`${pass}_median_ms`] = Math.round(sorted[Math.floor(sorted.length / 2)]);
     out[`${pass}_max_ms`] = Math.round(sorted[sorted.length - 1]);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    out[`${pass}_api_median_ms`] = Math.round(median(api));
+    // The page's own part: from the last answer to the last change it made.
+    out[`${pass}_render_median_ms`] = Math.round(median(times.map((t, i) => t - api[i])));
     out[`${pass}_each_ms`] = times.map(Math.round);
     out[`${pass}_api_each_ms`] = api.map(Math.round);
   }
