@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corroborate } from '../claims/corroborate.js';
-import { BASRA, COX, MOSUL, SITTWE, SYLHET, report, type Report } from '../claims/test-scenarios.js';
-import { clusterEvents } from './cluster.js';
+import { BASRA, COX, ERBIL, MOSUL, SITTWE, SYLHET, report, type Report } from '../claims/test-scenarios.js';
+import type { Claim } from '../claims/types.js';
+import {
+  addToEvent,
+  claimHazardName,
+  claimOrder,
+  clusterEvents,
+  finishEvent,
+  fitsBeforePlaces,
+  newDraft,
+  OpenEvents,
+  placesFit,
+  type Draft,
+} from './cluster.js';
 import { hazardName } from './hazardName.js';
 
 const events = (reports: Report[]) => clusterEvents(corroborate(reports.map(report)));
@@ -136,4 +148,71 @@ test('event ids are stable: clustering again, in any order, with a later report 
     .map((e) => e.id)
     .sort();
   assert.deepEqual(after, before);
+});
+
+/** Clustering as the rules say it, without an index: each claim against every event in turn. */
+function everyEventInTurn(claims: readonly Claim[]) {
+  const drafts: Draft[] = [];
+  for (const c of [...claims].sort(claimOrder)) {
+    const name = claimHazardName(c);
+    let ev = drafts.find((d) => {
+      const r = fitsBeforePlaces(d, c, name);
+      return typeof r === 'boolean' ? r : placesFit(d.claims, c, r);
+    });
+    if (!ev) {
+      ev = newDraft();
+      drafts.push(ev);
+    }
+    addToEvent(ev, c, name);
+  }
+  return drafts.map(finishEvent);
+}
+
+test('the index of open events finds the event a test of every event finds, pruned or not', () => {
+  let s = 17;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const places = [MOSUL, ERBIL, BASRA, SITTWE, COX, SYLHET];
+  const reports: Report[] = [];
+  for (let i = 0; i < 600; i++) {
+    const storm = rand() < 0.3;
+    const name = storm ? pick(['Cyclone Mocha', 'Cyclone Sitrang', null, null]) : null;
+    const cause = storm ? 'disaster' : pick(['conflict', 'disaster', 'other', null] as const);
+    const day = Math.floor(rand() * 360);
+    reports.push({
+      articleId: i + 1,
+      figure: pick([500, 1200, 3000, 45000]),
+      term: pick(['displaced', 'evacuated'] as const),
+      published: new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10),
+      evidence: `${name ?? 'The crisis'} displaced people.`,
+      cause,
+      hazard: storm ? 'storm' : cause === 'disaster' ? pick(['flood', null] as const) : null,
+      ...pick(places),
+      ...(rand() < 0.2 && { admin1: null }),
+      ...(rand() < 0.3 && { lat: 20 + rand() * 18, lon: 40 + rand() * 55 }),
+    });
+  }
+  const claims = corroborate(reports.map(report));
+  const expected = everyEventInTurn(claims);
+  assert.ok(expected.length > 30 && expected.length < claims.length / 1.5, `${expected.length} events`);
+  assert.ok(
+    expected.some((e) => e.countries.length > 1),
+    'an event across a border',
+  );
+  assert.deepEqual(clusterEvents(claims), expected);
+  // Pruned, as the replay uses it: events no later claim can reach leave the index.
+  const open = new OpenEvents<Draft>(true);
+  for (const c of [...claims].sort(claimOrder)) {
+    const name = claimHazardName(c);
+    let ev = open.find(c, name, (d) => {
+      const r = fitsBeforePlaces(d, c, name);
+      return typeof r === 'boolean' ? r : placesFit(d.claims, c, r);
+    });
+    if (!ev) {
+      ev = newDraft();
+      open.push(ev);
+    }
+    open.add(ev, c, name);
+  }
+  assert.deepEqual(open.all.map(finishEvent), expected);
 });

@@ -2,7 +2,7 @@
 // order) it fits (see fits()), else starts one. The result depends only on the set of claims,
 // so clustering again — or clustering a country again when a new article arrives — gives the
 // same events with the same ids.
-import { gapDays, maxDate, minDate } from '../claims/dates.js';
+import { dayNumber, gapDays, maxDate, minDate } from '../claims/dates.js';
 import { stableId } from '../claims/stableId.js';
 import type { Claim } from '../claims/types.js';
 import type { Cause, Hazard } from '../types.js';
@@ -156,16 +156,121 @@ export function eventFromClaims(claims: readonly Claim[], id?: string): Displace
   return id ? { ...event, id } : event;
 }
 
+/**
+ * The events being clustered, in creation order, indexed by what a claim must share with an
+ * event to join it: a country, the hazard's name, or a storm that may cross a border (see
+ * fitsBeforePlaces). `find` tests only those events, in creation order, so it returns the event
+ * a test of every event in turn would. With `prune`, events that ended before a dated claim's
+ * reach (endedBy) leave the index: claims come in date order, so no later claim can join them
+ * either (a claim's period ends on or after its first date). Undated claims, which join by the
+ * other rules whatever the dates, are tested against every event.
+ */
+export class OpenEvents<D extends EventState> {
+  readonly all: D[] = [];
+  private readonly rank = new Map<D, number>();
+  private readonly byCountry = new Map<string, D[]>();
+  private readonly byName = new Map<string, D[]>();
+  /** Events that are storms, and events of no hazard yet (a storm report may join them). */
+  private readonly storms: D[] = [];
+  private readonly noHazard: D[] = [];
+
+  constructor(private readonly prune: boolean) {}
+
+  /** An event after all the others. */
+  push(d: D): void {
+    this.rank.set(d, this.all.length);
+    this.all.push(d);
+    for (const country of d.countries) this.listed(this.byCountry, country, d);
+    const key = hazardNameKey(d.hazardName);
+    if (key) this.listed(this.byName, key, d);
+    if (d.hazard === null) this.noHazard.push(d);
+    if (d.hazard === 'storm') this.storms.push(d);
+  }
+
+  /** addToEvent, keeping the index up to date. */
+  add(d: D & { claims?: Claim[] }, c: Claim, name: string | null): void {
+    const { hazard, hazardName } = d;
+    const country = c.country ?? '';
+    if (!d.countries.has(country)) this.listed(this.byCountry, country, d);
+    addToEvent(d, c, name);
+    const key = hazardName === null ? hazardNameKey(d.hazardName) : null;
+    if (key) this.listed(this.byName, key, d);
+    if (hazard === null && d.hazard === 'storm') this.storms.push(d);
+  }
+
+  /** The first event, in creation order, that the claim fits (`fits` is the whole test). */
+  find(c: Claim, name: string | null, fits: (d: D) => boolean): D | undefined {
+    return this.candidates(c, name).find(fits);
+  }
+
+  private candidates(c: Claim, name: string | null): D[] {
+    if (c.firstDate === null) return this.all;
+    const day = dayNumber(c.firstDate);
+    const lists: D[][] = [];
+    const country = this.byCountry.get(c.country ?? '');
+    if (country) lists.push(country);
+    const key = hazardNameKey(name);
+    const named = key ? this.byName.get(key) : undefined;
+    if (named) lists.push(named);
+    if (c.hazard === null || c.hazard === 'storm') lists.push(this.storms);
+    if (c.hazard === 'storm') lists.push(this.noHazard);
+    const out = new Set<D>();
+    for (const list of lists) {
+      // An event leaves the list of those of no hazard once it has one.
+      const stale = list === this.noHazard ? (d: D) => d.hazard !== null : () => false;
+      let kept = 0;
+      for (const d of list) if (!stale(d) && !(this.prune && endedBy(d, day))) list[kept++] = d;
+      list.length = kept;
+      for (const d of list) out.add(d);
+    }
+    return [...out].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  private listed(index: Map<string, D[]>, key: string, d: D): void {
+    const list = index.get(key);
+    if (list) list.push(d);
+    else index.set(key, [d]);
+  }
+}
+
+/** Whether no claim dated from `day` (a day number) on can join the event: its last date is
+ * further back than any time window that applies to it (its cause's, or a named hazard's). */
+export function endedBy(
+  ev: Pick<EventState, 'cause' | 'hazardName' | 'firstDate' | 'lastDate'>,
+  day: number,
+): boolean {
+  const last = ev.lastDate ?? ev.firstDate;
+  if (last === null) return false;
+  const window =
+    ev.cause === null
+      ? LONGEST_WINDOW_DAYS
+      : Math.max(TIME_WINDOW_DAYS[ev.cause], isNamed(ev.hazardName) ? NAMED_HAZARD_WINDOW_DAYS : 0);
+  return dayNumber(last) < day - window;
+}
+
+const named = new Map<string, boolean>();
+/** Whether the name gives a hazard name key (remembered: events are tested again and again). */
+function isNamed(name: string | null): boolean {
+  if (!name) return false;
+  let r = named.get(name);
+  if (r === undefined) {
+    r = Boolean(hazardNameKey(name));
+    if (named.size >= 10_000) named.clear();
+    named.set(name, r);
+  }
+  return r;
+}
+
 export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
-  const drafts: Draft[] = [];
+  const open = new OpenEvents<Draft>(false);
   for (const c of [...claims].sort(claimOrder)) {
     const name = claimHazardName(c);
-    let ev = drafts.find((d) => fits(d, c, name));
+    let ev = open.find(c, name, (d) => fits(d, c, name));
     if (!ev) {
       ev = newDraft();
-      drafts.push(ev);
+      open.push(ev);
     }
-    addToEvent(ev, c, name);
+    open.add(ev, c, name);
   }
-  return drafts.map(finishEvent);
+  return open.all.map(finishEvent);
 }
