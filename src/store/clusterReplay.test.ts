@@ -4,6 +4,7 @@
 // cross-border and named storms, articles arriving in batches in any order of their dates.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { stableId } from '../claims/stableId.js';
 import { queryBuilderForTests } from './index.js';
 import { clusteringSnapshot, insertCorpus, makeCorpus, storeCorpus } from './test-corpus.js';
 import { describeEachEngine } from './test-engines.js';
@@ -110,6 +111,155 @@ describeEachEngine('clustering with undated facts equals a rebuild', (store) => 
     const order = shuffled(ids, 3);
     for (let i = 0; i < order.length; i += 5)
       await store().clustering.updateForArticles(order.slice(i, i + 5));
+    const incremental = await clusteringSnapshot(store());
+    await store().clustering.rebuild();
+    assert.deepEqual(incremental, await clusteringSnapshot(store()));
+  });
+});
+
+describeEachEngine('the event replay stops where it meets the former events again', (store) => {
+  /** A new article with one figure, as given, beside the corpus. */
+  async function lateArticle(
+    seed: number,
+    fact: { fact_date: string | null } & Record<string, string | number | null>,
+  ): Promise<number> {
+    const [id] = await insertCorpus(store(), { seed, articles: 1 });
+    const db = queryBuilderForTests(store());
+    const [keep] = await db
+      .selectFrom('facts')
+      .select('id')
+      .where('article_id', '=', id!)
+      .orderBy('id')
+      .execute();
+    await db.deleteFrom('facts').where('article_id', '=', id!).where('id', '!=', keep!.id).execute();
+    await db.updateTable('articles').set({ title: 'Report', fact_count: 1 }).where('id', '=', id!).execute();
+    await db
+      .updateTable('facts')
+      .set({
+        evidence: 'The crisis displaced people.',
+        figure: 777,
+        figure_key: 777,
+        people: 777,
+        ...fact,
+        date_start: fact.fact_date,
+        date_end: fact.fact_date,
+      })
+      .where('id', '=', keep!.id)
+      .execute();
+    return id!;
+  }
+
+  const claimsFrom = async (date: string) =>
+    (
+      await queryBuilderForTests(store())
+        .selectFrom('claims')
+        .select('id')
+        .where('first_date', '>=', date)
+        .execute()
+    ).length;
+
+  test('a late report that changes no open event: the replay stops right after it, equal to a rebuild', async () => {
+    await insertCorpus(store(), { seed: 21, articles: 240 });
+    await store().clustering.rebuild();
+    // Another report of a flood on the day and at the place of one already clustered: it joins
+    // that event without changing what decides later claims.
+    const db = queryBuilderForTests(store());
+    const x = await db
+      .selectFrom('claims')
+      .select(['id', 'event_id', 'first_date', 'admin1', 'lat', 'lon'])
+      .where('country', '=', 'IRQ')
+      .where('hazard', '=', 'flood')
+      .where('admin1', 'is not', null)
+      .where('first_date', '>=', '2023-02-01')
+      .orderBy('first_date')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const id = await lateArticle(22, {
+      country: 'IRQ',
+      admin1: x.admin1,
+      location: `${x.admin1} town`,
+      lat: x.lat,
+      lon: x.lon,
+      cause: 'disaster',
+      hazard: 'flood',
+      fact_date: x.first_date,
+    });
+    const r = await store().clustering.updateForArticles([id]);
+    const tail = await claimsFrom(x.first_date!);
+    assert.ok(r.replay?.stopped, `the replay stopped early: ${JSON.stringify(r)}`);
+    assert.ok(r.replay.claims < tail / 2, `claims replayed: ${r.replay.claims} of ${tail}`);
+    const late = await db
+      .selectFrom('claims')
+      .innerJoin('claim_facts', 'claim_facts.claim_id', 'claims.id')
+      .select('claims.event_id')
+      .where('claim_facts.article_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(late.event_id, x.event_id, 'the report joined the event of the same place and day');
+    const incremental = await clusteringSnapshot(store());
+    await store().clustering.rebuild();
+    assert.deepEqual(incremental, await clusteringSnapshot(store()));
+  });
+
+  test('a late flood report in a country of its own: the replay stops once its event has ended', async () => {
+    const id = await lateArticle(24, {
+      country: 'SYR',
+      admin1: 'Area 1',
+      location: 'Area 1 town',
+      lat: 35,
+      lon: 38,
+      cause: 'disaster',
+      hazard: 'flood',
+      fact_date: '2023-02-01',
+    });
+    const r = await store().clustering.updateForArticles([id]);
+    const tail = await claimsFrom('2023-02-01');
+    assert.ok(r.replay?.stopped, `the replay stopped early: ${JSON.stringify(r)}`);
+    assert.ok(r.replay.claims < tail / 2, `claims replayed: ${r.replay.claims} of ${tail}`);
+    const incremental = await clusteringSnapshot(store());
+    await store().clustering.rebuild();
+    assert.deepEqual(incremental, await clusteringSnapshot(store()));
+  });
+
+  test('a late report that moves a later claim to another event: the replay goes on past it', async () => {
+    // A claim that began an event of its own: a report two days before it, at its place, with
+    // its cause and hazard, joins an event (or begins one) that the later claim then fits.
+    const db = queryBuilderForTests(store());
+    const claims = await db
+      .selectFrom('claims')
+      .select(['id', 'event_id', 'first_date', 'country', 'admin1', 'lat', 'lon', 'cause', 'hazard'])
+      .where('first_date', '>=', '2023-02-01')
+      .where('first_date', '<=', '2023-04-15')
+      .where((eb) => eb.or([eb('hazard_name', '=', ''), eb('hazard_name', 'is', null)]))
+      .orderBy('first_date')
+      .orderBy('id')
+      .execute();
+    const x = claims.find((c) => c.event_id === stableId('e', c.id));
+    assert.ok(x, 'a claim that began an event');
+    const id = await lateArticle(23, {
+      country: x.country,
+      admin1: x.admin1,
+      location: x.admin1 && `${x.admin1} town`,
+      lat: x.lat,
+      lon: x.lon,
+      cause: x.cause,
+      hazard: x.hazard,
+      // A figure of its own: the report is a claim of its own.
+      figure: 555,
+      figure_key: 555,
+      people: 555,
+      fact_date: new Date(Date.parse(`${x.first_date}T00:00:00Z`) - 2 * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+    });
+    const r = await store().clustering.updateForArticles([id]);
+    assert.ok(r.replay, 'events were replayed');
+    const moved = await db
+      .selectFrom('claims')
+      .select('event_id')
+      .where('id', '=', x.id)
+      .executeTakeFirstOrThrow();
+    // Had the replay stopped before it, the claim would have kept its event.
+    assert.notEqual(moved.event_id, x.event_id, 'the later claim is in another event now');
     const incremental = await clusteringSnapshot(store());
     await store().clustering.rebuild();
     assert.deepEqual(incremental, await clusteringSnapshot(store()));

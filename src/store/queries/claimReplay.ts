@@ -25,6 +25,11 @@ export interface ClaimReplay {
   /** Clustering keys (claimKey) of the claims that changed, before and after, with removed and
    * new ones: events are clustered again from the earliest. */
   changedKeys: string[];
+  /** Ids of the claims now stored that are new or differ from their former row. */
+  changedIds: string[];
+  /** The former rows of the claims that changed or went: with the unchanged claims, what the
+   * events were clustered from (the event replay compares its result with it, to stop early). */
+  formerRows: ClaimRow[];
   facts: number;
   claims: number;
 }
@@ -111,11 +116,18 @@ async function replayCountry(
     const old = before.get(row.id);
     if (old && content(old) === content(row)) continue;
     out.changedKeys.push(claimKey({ firstDate: row.first_date, id: row.id }));
-    if (old) out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+    out.changedIds.push(row.id);
+    if (old) {
+      out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+      out.formerRows.push(old);
+    }
   }
   const kept = new Set(rows.map((r) => r.id));
   for (const old of before.values())
-    if (!kept.has(old.id)) out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+    if (!kept.has(old.id)) {
+      out.changedKeys.push(claimKey({ firstDate: old.first_date, id: old.id }));
+      out.formerRows.push(old);
+    }
 
   return {
     replaced: [...before.keys()],
@@ -155,7 +167,7 @@ async function idsCollide(trx: Trx, writes: CountryWrite[]): Promise<boolean> {
 /** Replays corroboration in each country from its cut date; null (nothing written) when the
  * new claims' ids collide with others (see idsCollide). */
 export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>): Promise<ClaimReplay | null> {
-  const out: ClaimReplay = { changedKeys: [], facts: 0, claims: 0 };
+  const out: ClaimReplay = { changedKeys: [], changedIds: [], formerRows: [], facts: 0, claims: 0 };
   const writes: CountryWrite[] = [];
   for (const [country, cut] of cuts) writes.push(await replayCountry(trx, country, cut, out));
   if (await idsCollide(trx, writes)) return null;

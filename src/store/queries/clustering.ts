@@ -38,6 +38,9 @@ export interface ClusterResult {
   facts: number;
   claims: number;
   events: number;
+  /** When events were replayed from a date (eventReplay.ts): the claims clustered again, and
+   * whether the replay stopped where it met the former events again. */
+  replay?: { claims: number; stopped: boolean };
 }
 
 export class Clustering {
@@ -75,9 +78,14 @@ export class Clustering {
     const cuts = await this.replayCuts(trx, ids, seed);
     const claims = cuts && (await replayClaims(trx, cuts));
     if (cuts && claims) {
-      const cut = claims.changedKeys.sort()[0];
-      const events = cut === undefined ? 0 : await replayEvents(trx, cut);
-      return { countries: cuts.size, facts: claims.facts, claims: claims.claims, events };
+      const replay = claims.changedKeys.length === 0 ? null : await replayEvents(trx, claims);
+      return {
+        countries: cuts.size,
+        facts: claims.facts,
+        claims: claims.claims,
+        events: replay?.events ?? 0,
+        ...(replay && { replay: { claims: replay.claims, stopped: replay.stopped } }),
+      };
     }
     const countries = await this.expand(trx, seed);
     return this.recluster(trx, [...countries]);
