@@ -129,18 +129,54 @@ async function replayCountry(
       out.formerRows.push(old);
     }
 
-  return {
-    replaced: [...before.keys()],
-    rows,
-    links: claims.flatMap((c) =>
+  // A claim whose row and facts come out as stored stays as it is.
+  const changed = new Set(out.changedIds);
+  const storedLinks = await linksOf(
+    trx,
+    rows.filter((r) => before.has(r.id) && !changed.has(r.id)).map((r) => r.id),
+  );
+  const links = new Map(
+    claims.map((c) => [
+      c.id,
       c.facts.map((f) => ({
         fact_id: f.factId,
         claim_id: c.id,
         article_id: f.articleId,
         country: f.country,
       })),
-    ),
+    ]),
+  );
+  const same = new Set(
+    rows
+      .filter((r) => storedLinks.has(r.id) && storedLinks.get(r.id) === linkContent(links.get(r.id)!))
+      .map((r) => r.id),
+  );
+  return {
+    replaced: [...before.keys()].filter((id) => !same.has(id)),
+    rows: rows.filter((r) => !same.has(r.id)),
+    links: claims.filter((c) => !same.has(c.id)).flatMap((c) => links.get(c.id)!),
   };
+}
+
+type Link = CountryWrite['links'][number];
+
+const linkContent = (links: readonly Link[]) =>
+  links
+    .map((l) => `${l.fact_id}|${l.article_id}|${l.country}`)
+    .sort()
+    .join(',');
+
+/** The stored facts of each claim, as linkContent gives them. */
+async function linksOf(trx: Trx, claimIds: string[]): Promise<Map<string, string>> {
+  const byClaim = new Map<string, Link[]>();
+  for (let i = 0; i < claimIds.length; i += CHUNK)
+    for (const l of await trx
+      .selectFrom('claim_facts')
+      .selectAll()
+      .where('claim_id', 'in', claimIds.slice(i, i + CHUNK))
+      .execute())
+      byClaim.set(l.claim_id, [...(byClaim.get(l.claim_id) ?? []), l]);
+  return new Map([...byClaim].map(([id, links]) => [id, linkContent(links)]));
 }
 
 /** Whether a new claim takes the id of a claim it does not replace: two claims begun at one

@@ -29,7 +29,6 @@ import {
   type EventState,
 } from '../../events/cluster.js';
 import type { Cause, Hazard } from '../../types.js';
-import type { EventPlace } from '../../events/types.js';
 import type { Database } from '../schema.js';
 import type { ClaimReplay } from './claimReplay.js';
 import {
@@ -180,11 +179,11 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   >`(select c.first_date || ' ' || c.id from claims c where c.event_id = events.id order by c.first_date desc, c.id desc limit 1)`;
   const stored = await trx
     .selectFrom('events')
-    .selectAll()
+    .select(['id', 'cause', 'hazard', 'hazard_name', 'first_date', 'last_date'])
     .select([firstKey.as('first_key'), lastKey.as('last_key')])
     .where('last_date', '>=', from)
     .execute();
-  const storedRow = new Map(stored.map((e) => [e.id, e]));
+  const storedIds = new Set(stored.map((e) => e.id));
   const standing: (typeof stored)[number][] = [];
   const whole: string[] = [];
   const cutDay = dayNumber(cut.slice(0, 10));
@@ -235,7 +234,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
       hazardName: e.hazard_name,
       firstDate: e.first_date,
       lastDate: e.last_date,
-      anyAdmin1: (JSON.parse(e.places) as EventPlace[]).some((p) => p.admin1 !== null),
+      anyAdmin1: (placesOf.get(e.id) ?? []).some((p) => p.admin1 !== null),
     };
     for (const p of placesOf.get(e.id) ?? []) addPlace(d, p);
     starting.push({ firstKey: e.first_key!, draft: d });
@@ -344,15 +343,20 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     if (key < cut || (stop !== null && key >= stop))
       kept.set(s.eventId!, [...(kept.get(s.eventId!) ?? []), s]);
   }
+  const storedRow = new Map<string, Record<string, unknown>>();
   const storedCountries = new Map<string, Set<string>>();
-  const storedIds = ids.filter((id) => storedRow.has(id));
-  for (let i = 0; i < storedIds.length; i += CHUNK)
+  const wasStored = ids.filter((id) => storedIds.has(id));
+  for (let i = 0; i < wasStored.length; i += CHUNK) {
+    const part = wasStored.slice(i, i + CHUNK);
+    for (const r of await trx.selectFrom('events').selectAll().where('id', 'in', part).execute())
+      storedRow.set(r.id, r);
     for (const r of await trx
       .selectFrom('event_countries')
       .select(['event_id', 'country'])
-      .where('event_id', 'in', storedIds.slice(i, i + CHUNK))
+      .where('event_id', 'in', part)
       .execute())
       storedCountries.set(r.event_id, (storedCountries.get(r.event_id) ?? new Set()).add(r.country));
+  }
   const stamp = Date.now();
   const written: string[] = [];
   const rows: ReturnType<typeof eventRow>[] = [];
