@@ -11,7 +11,7 @@ import { generate } from './store-generate.mjs';
 
 const { corroborate } = await import('../dist/claims/corroborate.js');
 const { clusterEvents } = await import('../dist/events/cluster.js');
-const { openStore } = await import('../dist/store/index.js');
+const { openStore, queryBuilderForTests } = await import('../dist/store/index.js');
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -97,7 +97,7 @@ try {
   const built = await store.clustering.rebuild();
   print({ measure: 'rebuild', engine: 'sqlite', ...built, ms: Math.round(performance.now() - t) });
   const arrivals = 100;
-  const fresh = await store.db
+  const fresh = await queryBuilderForTests(store)
     .selectFrom('articles')
     .select('id')
     .orderBy('id', 'desc')
