@@ -14,6 +14,7 @@ import { down010, up010 } from './010_aggregate_summary.js';
 import { down011, up011 } from './011_cause_hazard_figure_index.js';
 import { down012, up012 } from './012_incremental_clustering.js';
 import { down013, up013 } from './013_events_recent_index.js';
+import { down014, up014 } from './014_articles_status_index.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '011_cause_hazard_figure_index': { up: up011(engine), down: down011 },
     '012_incremental_clustering': { up: up012, down: down012 },
     '013_events_recent_index': { up: up013, down: down013 },
+    '014_articles_status_index': { up: up014, down: down014 },
   };
   return { getMigrations: async () => migrations };
 }
