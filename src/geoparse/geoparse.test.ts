@@ -93,6 +93,19 @@ test('demonyms and organisations give country context; the demonym is tagged as 
   assert.equal(r.places[0]?.name, 'Iraqi');
 });
 
+test('an aid organisation that works abroad names no place and gives no country context', () => {
+  for (const text of [
+    'The Norwegian Refugee Council distributed tents to 500 families.',
+    'The Danish Refugee Council and the Swiss Agency for Development said so.',
+  ]) {
+    const r = parse(text);
+    assert.deepEqual(r.places, [], text);
+    assert.deepEqual(r.countries, [], text);
+  }
+  // The same demonym before people still tells where they are from.
+  assert.equal(parse('Some 400 Iraqi families fled.').countries[0]?.iso3, 'IRQ');
+});
+
 test('countries are ordered strongest first and sum to one', () => {
   const r = parse('Syrian refugees in Jordan. Aleppo was shelled; Syria denied it. Syria, again.');
   assert.equal(r.countries[0]?.iso3, 'SYR');

@@ -93,7 +93,8 @@ export function geoparse(text: string, options: GeoparseOptions = {}): GeoparseR
   const gaz = options.gazetteer ?? loadGazetteer();
   const lex = options.lexicon ?? loadPlacesLexicon();
   const toks = tokenize(text);
-  const mentions = findMentions(text, gaz, lex, toks);
+  // An aid organisation that works abroad names no place of the text ("Norwegian Refugee Council").
+  const mentions = findMentions(text, gaz, lex, toks).filter((m) => !m.abroad);
   const cue = cueCountry(text, toks, lex.countryCues);
   const { resolutions, countries: ctx } = resolveMentions(mentions, gaz);
   const places: Place[] = [];

@@ -17,6 +17,8 @@ export interface PlacesLexicon {
   titles: Set<string>;
   firstNames: Set<string>;
   orgHeads: Set<string>;
+  /** Words after a demonym or country that make an aid organisation working abroad ("Norwegian Refugee Council"). */
+  abroadOrgs: string[][];
   directional: Set<string>;
   featureWords: Set<string>;
   /** Feature words of settlements ("town", "camp"): they join a name only when the gazetteer has the whole. */
@@ -60,6 +62,7 @@ interface StopwordsFile {
   titles?: string[];
   firstNames?: string[];
   orgHeads?: string[];
+  abroadOrgs?: string[];
   directional?: string[];
   featureWords?: string[];
   settlementWords?: string[];
@@ -93,6 +96,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     titles: new Set(),
     firstNames: new Set(),
     orgHeads: new Set(),
+    abroadOrgs: [],
     directional: new Set(),
     featureWords: new Set(),
     settlementWords: new Set(),
@@ -142,6 +146,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.titles, sw?.titles);
     fill(lex.firstNames, sw?.firstNames);
     fill(lex.orgHeads, sw?.orgHeads);
+    for (const w of sw?.abroadOrgs ?? []) lex.abroadOrgs.push(w.toLowerCase().split(/\s+/));
     fill(lex.directional, sw?.directional);
     fill(lex.featureWords, sw?.featureWords);
     fill(lex.settlementWords, sw?.settlementWords);

@@ -56,6 +56,8 @@ export interface Mention {
   generic: boolean;
   /** A demonym or country followed by an organisation word ("Iraqi Red Crescent"). */
   organisation: boolean;
+  /** A demonym or country naming an aid organisation that works abroad ("Norwegian Refugee Council"). */
+  abroad?: boolean;
   /** Matched through an abbreviation ("Ky.", "U.S."). */
   abbreviation: boolean;
   /** Why the span is only a piece of some other word or name, when it is: a storm's name, a
@@ -302,6 +304,9 @@ export function findMentions(
       notPlace:
         (!feature && lex.notPlaces.has(key)) || (!abbreviation && isAcronym(text, t.start, end, candidates)),
       organisation,
+      ...(abroadOrganisation(toks, j, lex) && (!!demonym || candidates.some((c) => c.kind === 'country'))
+        ? { abroad: true }
+        : {}),
       abbreviation,
     };
     if (demonym) m.demonym = demonym;
@@ -688,4 +693,9 @@ function longestMatch(
     }
   }
   return abbrev;
+}
+
+/** The words after token j spell an aid organisation that works abroad ("… Refugee Council"). */
+function abroadOrganisation(toks: readonly { norm: string }[], j: number, lex: PlacesLexicon): boolean {
+  return lex.abroadOrgs.some((words) => words.every((w, k) => toks[j + 1 + k]?.norm === w));
 }
