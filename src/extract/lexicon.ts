@@ -214,6 +214,11 @@ export interface Lexicon {
    * volcano were evacuated").
    */
   auxiliaries: Set<string>;
+  /**
+   * Verbs of aid ("reached", "assisted", "touchant"): governing a figure of displaced people, they
+   * count who got help, not who was displaced ("WFP reached 3,500 IDPs").
+   */
+  aidVerbs: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
   /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
@@ -347,6 +352,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     modals: new Set(),
     relatives: new Set(),
     auxiliaries: new Set(),
+    aidVerbs: new Set(),
     rates: [],
     rateBlockers: new Set(),
     rateTimeAfter: new Set(),
@@ -535,6 +541,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list_separators?: string[];
       item_adverbs?: string[];
       auxiliaries?: string[];
+      aid_verbs?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -558,6 +565,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
       set(link.auxiliaries).forEach((x) => lex.auxiliaries.add(x));
+      set(link.aid_verbs).forEach((x) => lex.aidVerbs.add(x));
     }
   }
   for (const list of lex.triggers.values()) list.sort((a, b) => b.maxLength - a.maxLength);

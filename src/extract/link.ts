@@ -109,6 +109,18 @@ export function linkFigures(
       );
       if (verb) best = verb;
     }
+    // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food": a verb of aid governing a
+    // figure of displaced people counts who got help, not who was displaced.
+    if ((best.direction === 'adjacent' || best.trigger.entry.form === 'agent') && !isBlocker(best.trigger)) {
+      const aid = candidates.find(
+        (c) =>
+          isBlocker(c.trigger) &&
+          lex.aidVerbs.has(norms[c.trigger.next - 1]!) &&
+          c.direction !== 'adjacent' &&
+          c.score >= 0.8,
+      );
+      if (aid) continue;
+    }
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {

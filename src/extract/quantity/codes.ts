@@ -1,7 +1,8 @@
 // Quantities that name or number something instead of counting it: ordinals ("4th", "1er"),
 // labels and ranks ("Category 4", "Resolution 2334", "Camp 7"), model numbers ("Boeing 737"),
 // identifiers glued to letters ("COVID-19", "H5N1"), numbers glued to other numbers ("12/06",
-// "2024-118", "2023-24"), and phone numbers. Returns the reason, or null.
+// "2024-118", "2023-24"), note and list markers ("city.1 Half of", "(7%). 2 The majority",
+// "2- More people flee"), and phone numbers. Returns the reason, or null.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
@@ -36,7 +37,40 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
       /^[-–—/.]\d/.test(text.slice(q.end, q.end + 2)))
   )
     return 'date or code';
-  return phoneReason(text, tokens, q, lex);
+  return noteReason(text, tokens, q, lex) ?? phoneReason(text, tokens, q, lex);
+}
+
+/** The largest footnote or list number read as such. */
+const NOTE_MAX = 99;
+
+/**
+ * Footnote and list markers of report text: a small number glued after a word's full stop
+ * ("Mosul city.1 Half of these IDPs"), or opening a line or sentence before a list dash or bracket
+ * ("2- More people flee", "3) UNHCR concerned") or before a capitalised word that is no counted
+ * noun ("(7%). 2 The majority of displaced persons"). A headline's "3 Families Evacuated" stays.
+ */
+function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (q.range || q.value! > NOTE_MAX || q.first !== q.lead) return null;
+  const core = tokens[q.first]!;
+  if (!/^\d{1,2}$/.test(core.text)) return null;
+  if (
+    /[\p{L})][.,;]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
+    /^(\s|$)/.test(text.slice(core.end, core.end + 1))
+  )
+    return 'footnote marker';
+  const opens = /(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start));
+  if (!opens) return null;
+  if (/^[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 4))) return 'list marker';
+  const next = tokens[q.next];
+  if (!next || next.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(next.text) || next.start !== core.end + 1)
+    return null;
+  // A capitalised counted noun or trigger word opens a headline's figure: "3 Families Evacuated".
+  const nouns = lex.nouns;
+  const counted = [nouns.people, nouns.households, nouns.housing, nouns.shelters, nouns.other];
+  if (counted.some((set) => set.has(next.norm))) return null;
+  const word = tokens[q.next + 1]?.norm;
+  if (lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word)) return null;
+  return 'footnote marker';
 }
 
 function phoneReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {

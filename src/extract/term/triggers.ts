@@ -156,8 +156,25 @@ function namesHomes(
 function isFalseFriend(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  // A capitalised trigger inside a run of capitalised words is a name: "Refugee Council", "Hurricane Relief Fund".
+  // A capitalised trigger inside a run of capitalised words is a name: "Refugee Council", "Hurricane
+  // Relief Fund"; not in a headline set in title case ("6 Families Evacuated After Landslide").
   const cap = (x: Token | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text);
-  if (cap(t) && i > 0 && cap(tokens[i - 1]) && cap(next)) return true;
+  if (cap(t) && i > 0 && cap(tokens[i - 1]) && cap(next)) return !isTitleCase(tokens);
   return false;
+}
+
+const titleCase = new WeakMap<readonly Token[], boolean>();
+/** Words of four letters or more, at least this many, nearly all capitalised: a headline. */
+const TITLE_WORDS = 4;
+const TITLE_SHARE = 0.8;
+
+function isTitleCase(tokens: readonly Token[]): boolean {
+  let hit = titleCase.get(tokens);
+  if (hit === undefined) {
+    const long = tokens.filter((x) => x.kind === 'word' && x.text.length >= 4);
+    const caps = long.filter((x) => /^\p{Lu}\p{Ll}/u.test(x.text)).length;
+    hit = long.length >= TITLE_WORDS && caps >= TITLE_SHARE * long.length;
+    titleCase.set(tokens, hit);
+  }
+  return hit;
 }
