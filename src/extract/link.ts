@@ -111,7 +111,7 @@ export function linkFigures(
     }
     // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food": a verb of aid governing a
     // figure of displaced people counts who got help, not who was displaced.
-    if ((best.direction === 'adjacent' || best.trigger.entry.form === 'agent') && !isBlocker(best.trigger)) {
+    if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {
       const aid = candidates.find(
         (c) =>
           isBlocker(c.trigger) &&
