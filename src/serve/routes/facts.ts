@@ -5,6 +5,20 @@ import type { ServeContext } from '../context.js';
 import { FACT_QUERY_SCHEMA, ID_PARAMS, parseFactQuery, type FactQuery } from '../params.js';
 import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 
+/** The fact filters with a sort and a page of `limit` facts (at most `max`) after a cursor. */
+function factPageQuery(sort: FactSort, limit: number, max: number) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...FACT_QUERY_SCHEMA,
+      sort: { type: 'string', enum: [...FACT_SORTS], default: sort },
+      limit: { type: 'integer', minimum: 1, maximum: max, default: limit },
+      cursor: { type: 'string', maxLength: 200, description: 'the "next" value of the previous page' },
+    },
+  } as const;
+}
+
 export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: FactQuery & { sort?: FactSort; limit?: number; cursor?: string } }>(
     '/api/facts',
@@ -14,16 +28,7 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
         operationId: 'listFacts',
         tags: ['facts'],
         security: PUBLIC,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...FACT_QUERY_SCHEMA,
-            sort: { type: 'string', enum: [...FACT_SORTS], default: '-date' },
-            limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            cursor: { type: 'string', maxLength: 200, description: 'the "next" value of the previous page' },
-          },
-        },
+        querystring: factPageQuery('-date', 50, 500),
         response: { 200: page({ $ref: 'FactListItem#' }, 'A page of facts'), ...errorResponses(400) },
       },
     },
@@ -43,16 +48,7 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
         operationId: 'listFactPoints',
         tags: ['facts'],
         security: PUBLIC,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...FACT_QUERY_SCHEMA,
-            sort: { type: 'string', enum: [...FACT_SORTS], default: '-figure' },
-            limit: { type: 'integer', minimum: 1, maximum: 2000, default: 500 },
-            cursor: { type: 'string', maxLength: 200, description: 'the "next" value of the previous page' },
-          },
-        },
+        querystring: factPageQuery('-figure', 500, 2000),
         response: { 200: page({ $ref: 'FactPoint#' }, 'A page of map points'), ...errorResponses(400) },
       },
     },
