@@ -43,16 +43,11 @@ export function lostLetterEdits(text: string, o: LostLetterOptions): Edit[] {
 
 /** Every spelling of `word` with its U+FFFD replaced by one of `letters`, in the word's case. */
 function spell(word: string, letters: readonly string[]): string[] {
+  // In an all-capitals word the lost letter is a capital too ("EVACUACI\uFFFDN").
+  const upper = /^\p{Lu}{2,}/u.test(word.replace(/\ufffd/g, ''));
+  const pool = letters.filter((l) => (l === l.toUpperCase()) === upper);
   let out = [''];
-  for (const c of word) {
-    if (c !== '\ufffd') {
-      out = out.map((s) => s + c);
-      continue;
-    }
-    // A lost letter after a capital in an all-capitals word is a capital too.
-    const upper = /^\p{Lu}{2,}/u.test(word.replace(/\ufffd/g, ''));
-    const pool = letters.filter((l) => (l === l.toUpperCase()) === upper);
-    out = out.flatMap((s) => pool.map((l) => s + l));
-  }
+  for (const c of word)
+    out = c === '\ufffd' ? out.flatMap((s) => pool.map((l) => s + l)) : out.map((s) => s + c);
   return out;
 }

@@ -53,23 +53,28 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   if (q.range || q.value! > NOTE_MAX || q.first !== q.lead) return null;
   const core = tokens[q.first]!;
   if (!/^\d{1,2}$/.test(core.text)) return null;
+  // A counted noun or a trigger word after it makes it a figure, glued or in a headline:
+  // "the camp.12 families were evacuated", "3 Families Evacuated".
+  const next = tokens[q.next];
+  const nouns = lex.nouns;
+  const counted = [nouns.people, nouns.households, nouns.housing, nouns.shelters, nouns.other];
+  const word = tokens[q.next + 1]?.norm;
   if (
-    /[\p{L})][.,;]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
+    next &&
+    (counted.some((set) => set.has(next.norm)) ||
+      lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word))
+  )
+    return null;
+  if (
+    /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
     /^(\s|$)/.test(text.slice(core.end, core.end + 1))
   )
     return 'footnote marker';
   const opens = /(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start));
   if (!opens) return null;
   if (/^[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 4))) return 'list marker';
-  const next = tokens[q.next];
   if (!next || next.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(next.text) || next.start !== core.end + 1)
     return null;
-  // A capitalised counted noun or trigger word opens a headline's figure: "3 Families Evacuated".
-  const nouns = lex.nouns;
-  const counted = [nouns.people, nouns.households, nouns.housing, nouns.shelters, nouns.other];
-  if (counted.some((set) => set.has(next.norm))) return null;
-  const word = tokens[q.next + 1]?.norm;
-  if (lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word)) return null;
   return 'footnote marker';
 }
 
