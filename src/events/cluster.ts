@@ -262,7 +262,9 @@ function isNamed(name: string | null): boolean {
 }
 
 export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
-  const open = new OpenEvents<Draft>(false);
+  // Pruning holds when every claim's period ends on or after its first date (see OpenEvents).
+  const ordered = claims.every((c) => !c.firstDate || !c.lastDate || c.lastDate >= c.firstDate);
+  const open = new OpenEvents<Draft>(ordered);
   for (const c of [...claims].sort(claimOrder)) {
     const name = claimHazardName(c);
     let ev = open.find(c, name, (d) => fits(d, c, name));
