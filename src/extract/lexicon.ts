@@ -229,6 +229,20 @@ export interface Lexicon {
 
 const ROOT = fileURLToPath(new URL('../../lexicon/', import.meta.url));
 
+/**
+ * One file as found in every language folder under lexicon/ that has it, English first: the
+ * lists of the stages that do not know a document's language (sentence splitting, stock or flow).
+ */
+export function everyLanguage<T>(file: string): T[] {
+  return readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+    .map((lang) => join(ROOT, lang, file))
+    .filter((p) => existsSync(p))
+    .map((p) => JSON.parse(readFileSync(p, 'utf8')) as T);
+}
+
 const cache = new Map<string, Lexicon>();
 
 /**
