@@ -13,6 +13,17 @@ test('splits news sentences but not abbreviations or decimals', () => {
   );
 });
 
+test('abbreviations of every language in lexicon/ keep a sentence whole', () => {
+  assert.deepEqual(split('La Sra. Pérez dijo que Repsol S.A. Evacuó a 300 personas. Nadie volvió.'), [
+    'La Sra. Pérez dijo que Repsol S.A. Evacuó a 300 personas.',
+    'Nadie volvió.',
+  ]);
+  assert.deepEqual(split('Rains hit Jan. 5 and continued. No. 4 camp flooded.'), [
+    'Rains hit Jan. 5 and continued.',
+    'No. 4 camp flooded.',
+  ]);
+});
+
 test('bullets, blank lines and headings end sentences; a bare number line does not', () => {
   assert.deepEqual(
     split('KEY FIGURES\n• 27 people killed\n• 4,100 houses destroyed\n\nThe quake struck at night.'),

@@ -2,14 +2,14 @@
 // a capital, a digit or a quote; reports and PDFs also break on blank lines, bullets and
 // short heading-like lines. Abbreviations ("U.S.", "Mr.", "a.m.", "No.") do not end a sentence.
 import type { Span } from '../../types.js';
+import { everyLanguage } from '../lexicon.js';
 
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof st gen col lt sgt capt gov sen rep rev jr sr co corp inc ltd no nos vol fig ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ av ave blvd mt ft ' +
-    'e.g i.e etc vs a.m p.m u.s u.k u.n d.c sr ca cf al sra sres dña s.a'
-  ).split(' '),
-);
+/** Abbreviations of every language (lexicon/<lang>/abbreviations.json), loaded on first use. */
+let abbreviations: ReadonlySet<string> | null = null;
+const loadAbbreviations = (): ReadonlySet<string> =>
+  (abbreviations ??= new Set(
+    everyLanguage<{ abbreviations: string[] }>('abbreviations.json').flatMap((f) => f.abbreviations),
+  ));
 
 /**
  * The longest span read as one sentence. Longer runs (tables, PDF debris, text without
@@ -51,6 +51,7 @@ function splitSentencesByPunctuation(text: string): Span[] {
     start = end;
   };
   const n = text.length;
+  const abbreviated = loadAbbreviations();
   for (let i = 0; i < n; i++) {
     const ch = text[i];
     if (ch === '\n') {
@@ -94,7 +95,7 @@ function splitSentencesByPunctuation(text: string): Span[] {
     const after = text[next] ?? '';
     if (ch === '.') {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) {
+      if (abbreviated.has(word) || abbreviated.has(word.replace(/\.$/, ''))) {
         // "U.S. officials" continues; "in the U.S. The …" would need a parser — keep together.
         continue;
       }
