@@ -53,6 +53,8 @@ export interface PlacesLexicon {
   orgOf: Set<string>;
   /** Words before a place that say people came from it ("refugees from Syria"). */
   originWords: string[];
+  /** Words joining the names of a list ("Hamilton, Preble and Warren counties"), alone or after a comma. */
+  listJoiners: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -80,6 +82,7 @@ interface StopwordsFile {
   bylineLeads?: string[];
   orgNames?: string[];
   orgOf?: string[];
+  listJoiners?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -117,6 +120,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     bylineLeads: new Set(),
     orgNames: new Set(),
     orgOf: new Set(),
+    listJoiners: new Set(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -169,6 +173,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.bylineLeads, sw?.bylineLeads);
     fill(lex.orgOf, (sw?.orgOf ?? []).map(normalizeName));
     fill(lex.orgNames, (sw?.orgNames ?? []).map(normalizeName));
+    fill(lex.listJoiners, sw?.listJoiners);
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
     addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));

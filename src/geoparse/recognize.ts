@@ -475,14 +475,9 @@ function namesAfterFeatureOf(text: string, toks: Token[], lex: PlacesLexicon): M
       )
         e++;
       let nx = e + 1;
-      while (
-        nx < toks.length &&
-        nx < e + 3 &&
-        ((toks[nx] as Token).norm === 'and' || (toks[nx] as Token).norm === 'or')
-      )
-        nx++;
+      while (nx < toks.length && nx < e + 3 && lex.listJoiners.has((toks[nx] as Token).norm)) nx++;
       const sep = nx < toks.length ? text.slice((toks[e] as Token).end, (toks[nx] as Token).start) : '';
-      if (!SEPARATORS.has(sep.replace(/\s+/g, ' '))) break;
+      if (!isSeparator(sep.replace(/\s+/g, ' '), lex)) break;
       x = nx;
       k = e;
     }
@@ -490,7 +485,15 @@ function namesAfterFeatureOf(text: string, toks: Token[], lex: PlacesLexicon): M
   return out;
 }
 
-const SEPARATORS = new Set([', ', ' and ', ' or ', ', and ', ', or ', ' & ']);
+/**
+ * Is `gap` (white space collapsed) what stands between two names of a list: ", ", " & ", or a
+ * list joiner of the lexicon alone or after a comma (" and ", ", or ")?
+ */
+function isSeparator(gap: string, lex: PlacesLexicon): boolean {
+  if (gap === ', ' || gap === ' & ') return true;
+  const word = gap.startsWith(', ') ? gap.slice(2) : gap.startsWith(' ') ? gap.slice(1) : null;
+  return word !== null && word.endsWith(' ') && lex.listJoiners.has(word.slice(0, -1));
+}
 
 /**
  * Names listed before a plural administrative word ("Hamilton, Preble and Warren counties",
@@ -532,10 +535,9 @@ function listMembers(text: string, toks: Token[], gaz: Gazetteer, lex: PlacesLex
         });
       // Step back over the separator: ", ", " and ", ", or " …
       let x = i - 1;
-      while (x >= 0 && x > i - 3 && ((toks[x] as Token).norm === 'and' || (toks[x] as Token).norm === 'or'))
-        x--;
+      while (x >= 0 && x > i - 3 && lex.listJoiners.has((toks[x] as Token).norm)) x--;
       const prev = toks[x];
-      if (!prev || !SEPARATORS.has(text.slice(prev.end, (toks[i] as Token).start).replace(/\s+/g, ' ')))
+      if (!prev || !isSeparator(text.slice(prev.end, (toks[i] as Token).start).replace(/\s+/g, ' '), lex))
         break;
       j = x;
     }
