@@ -55,6 +55,10 @@ export interface PlacesLexicon {
   originWords: string[];
   /** Words joining the names of a list ("Hamilton, Preble and Warren counties"), alone or after a comma. */
   listJoiners: Set<string>;
+  /** The words after a name that make it a news agency's ("Fars News Agency"), one list per phrase. */
+  agencyNames: string[][];
+  /** The vowels a name unknown to the gazetteer is respelled with, one at a time ("Netrokona" → Netrakona). */
+  respellVowels: string[];
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -83,6 +87,8 @@ interface StopwordsFile {
   orgNames?: string[];
   orgOf?: string[];
   listJoiners?: string[];
+  agencyNames?: string[];
+  respellVowels?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -121,6 +127,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     orgNames: new Set(),
     orgOf: new Set(),
     listJoiners: new Set(),
+    agencyNames: [],
+    respellVowels: [],
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -174,6 +182,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.orgOf, (sw?.orgOf ?? []).map(normalizeName));
     fill(lex.orgNames, (sw?.orgNames ?? []).map(normalizeName));
     fill(lex.listJoiners, sw?.listJoiners);
+    for (const p of sw?.agencyNames ?? []) lex.agencyNames.push(p.toLowerCase().split(/\s+/));
+    for (const v of sw?.respellVowels ?? []) if (!lex.respellVowels.includes(v)) lex.respellVowels.push(v);
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
     addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));

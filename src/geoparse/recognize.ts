@@ -391,9 +391,9 @@ function partOfOtherName(
     return null;
   }
   if (gap !== ' ') return null;
-  const after = toks[j + 2];
   if (country) return null;
-  if (next.norm === 'news' && after?.norm === 'agency') return 'a news agency';
+  if (lex.agencyNames.some((words) => words.every((w, k) => toks[j + 1 + k]?.norm === w)))
+    return 'a news agency';
   if (!next.cap || titleCase(text, end)) return null;
   // The next word is a known kind of word: a place, a title, a month, an organisation's head…
   if (
@@ -555,8 +555,6 @@ interface Match {
   respelled?: boolean;
 }
 
-const VOWELS = ['a', 'e', 'i', 'o', 'u'];
-
 /**
  * A word the gazetteer does not know, right after "in", "near"… or "the district of": is it a
  * known name with one vowel spelled differently ("Netrokona" for Netrakona, "Sylhat")? Tries
@@ -582,8 +580,8 @@ function respelled(
   if (lex.notPlaces.has(t.norm) || lex.surnames.has(t.norm) || lex.firstNames.has(t.norm)) return null;
   let found: { key: string; candidates: readonly GazetteerEntry[] } | null = null;
   for (let k = 1; k < t.norm.length; k++) {
-    if (!VOWELS.includes(t.norm[k] as string)) continue;
-    for (const v of VOWELS) {
+    if (!lex.respellVowels.includes(t.norm[k] as string)) continue;
+    for (const v of lex.respellVowels) {
       if (v === t.norm[k]) continue;
       const key = t.norm.slice(0, k) + v + t.norm.slice(k + 1);
       const candidates = gaz.lookup(key);
