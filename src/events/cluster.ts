@@ -1,5 +1,5 @@
 // Claims → events. Claims are taken in date order; each joins the first event (in creation
-// order) it fits (see fits()), else starts one. The result depends only on the set of claims,
+// order) it fits (see fitsEvent()), else starts one. The result depends only on the set of claims,
 // so clustering again — or clustering a country again when a new article arrives — gives the
 // same events with the same ids.
 import { dayNumber, gapDays, maxDate, minDate } from '../claims/dates.js';
@@ -90,9 +90,15 @@ export function placesFit(members: readonly Placed[], c: Claim, test: PlaceTest)
   });
 }
 
-function fits(ev: Draft, c: Claim, name: string | null): boolean {
+/** Does claim `c` join the event `ev`, whose members stand at `members`' places? */
+export function fitsEvent(
+  ev: EventState,
+  members: readonly Placed[],
+  c: Claim,
+  name: string | null,
+): boolean {
   const r = fitsBeforePlaces(ev, c, name);
-  return typeof r === 'boolean' ? r : placesFit(ev.claims, c, r);
+  return typeof r === 'boolean' ? r : placesFit(members, c, r);
 }
 
 export function newDraft(): Draft {
@@ -267,7 +273,7 @@ export function clusterEvents(claims: readonly Claim[]): DisplacementEvent[] {
   const open = new OpenEvents<Draft>(ordered);
   for (const c of [...claims].sort(claimOrder)) {
     const name = claimHazardName(c);
-    let ev = open.find(c, name, (d) => fits(d, c, name));
+    let ev = open.find(c, name, (d) => fitsEvent(d, d.claims, c, name));
     if (!ev) {
       ev = newDraft();
       open.push(ev);

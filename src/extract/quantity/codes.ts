@@ -53,6 +53,13 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   if (q.range || q.value! > NOTE_MAX || q.first !== q.lead) return null;
   const core = tokens[q.first]!;
   if (!/^\d{1,2}$/.test(core.text)) return null;
+  // Where it stands first, since most small numbers stand in running text: glued after a full
+  // stop, or opening a line or sentence.
+  const glued =
+    /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
+    /^(\s|$)/.test(text.slice(core.end, core.end + 1));
+  if (!glued && !/(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start)))
+    return null;
   // A counted noun or a trigger word after it makes it a figure, glued or in a headline:
   // "the camp.12 families were evacuated", "3 Families Evacuated".
   const next = tokens[q.next];
@@ -65,13 +72,7 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
       lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word))
   )
     return null;
-  if (
-    /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
-    /^(\s|$)/.test(text.slice(core.end, core.end + 1))
-  )
-    return 'footnote marker';
-  const opens = /(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start));
-  if (!opens) return null;
+  if (glued) return 'footnote marker';
   if (/^[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 4))) return 'list marker';
   if (!next || next.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(next.text) || next.start !== core.end + 1)
     return null;

@@ -21,11 +21,10 @@ import {
   claimKey,
   endedBy,
   finishEvent,
-  fitsBeforePlaces,
+  fitsEvent,
   LONGEST_WINDOW_DAYS,
   newDraft,
   OpenEvents,
-  placesFit,
   type EventState,
 } from '../../events/cluster.js';
 import type { Cause, Hazard } from '../../types.js';
@@ -101,11 +100,6 @@ function sameState(a: ReplayDraft, b: ReplayDraft): boolean {
     sameSet(a.countries, b.countries) &&
     sameSet(a.placeKeys, b.placeKeys)
   );
-}
-
-function fitsDraft(d: ReplayDraft, c: Claim, name: string | null): boolean {
-  const r = fitsBeforePlaces(d, c, name);
-  return typeof r === 'boolean' ? r : placesFit(d.places, c, r);
 }
 
 async function claimsWhere(trx: Trx, column: 'event_id' | 'id', values: string[]): Promise<StoredClaim[]> {
@@ -313,7 +307,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
         stop = key;
         break replay;
       }
-      let home = open.find(s.claim, s.hazardName, (d) => fitsDraft(d, s.claim, s.hazardName));
+      let home = open.find(s.claim, s.hazardName, (d) => fitsEvent(d, d.places, s.claim, s.hazardName));
       if (!home) {
         home = emptyDraft(stableId('e', s.claim.id));
         open.push(home);
