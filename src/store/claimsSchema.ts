@@ -66,12 +66,16 @@ export interface EventsTable {
   figure_claim_id: string | null;
   figure_reason: string | null;
   figures: string;
+  /** Days from first_date to last_date (migration 015); NULL when either is missing. */
+  span_days: number | null;
   updated_at: number;
 }
 
 export interface EventCountriesTable {
   event_id: string;
   country: string;
+  /** The event's `coalesce(last_date, '')`, the list order (migration 015). */
+  last_key: string;
 }
 
 export interface ClaimsDatabase {

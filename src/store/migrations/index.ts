@@ -15,6 +15,7 @@ import { down011, up011 } from './011_cause_hazard_figure_index.js';
 import { down012, up012 } from './012_incremental_clustering.js';
 import { down013, up013 } from './013_events_recent_index.js';
 import { down014, up014 } from './014_articles_status_index.js';
+import { down015, up015 } from './015_events_list_indexes.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '012_incremental_clustering': { up: up012, down: down012 },
     '013_events_recent_index': { up: up013, down: down013 },
     '014_articles_status_index': { up: up014, down: down014 },
+    '015_events_list_indexes': { up: up015(engine), down: down015 },
   };
   return { getMigrations: async () => migrations };
 }

@@ -7,6 +7,7 @@ import type { DisplacementEvent } from '../../events/types.js';
 import { recommendFigures } from '../../figures/recommend.js';
 import type { ClaimRow } from '../claimsSchema.js';
 import type { Database } from '../schema.js';
+import { UNKNOWN_SPAN_DAYS } from '../migrations/015_events_list_indexes.js';
 import { loadClaimFacts } from './claimFacts.js';
 import { rowToClaim } from './claimViews.js';
 
@@ -81,8 +82,17 @@ export function eventRow(e: DisplacementEvent, now: number, factCount: (c: Claim
     figure_claim_id: r?.claimId ?? null,
     figure_reason: r?.reason ?? null,
     figures: JSON.stringify(figures.byKind),
+    span_days: spanDays(e.firstDate, e.lastDate),
     updated_at: now,
   };
+}
+
+/** Days from the first to the last date (the list's `to` filter bounds its scan with the
+ * longest); UNKNOWN_SPAN_DAYS when a date does not read as a day, as migration 015 fills it. */
+export function spanDays(first: string | null, last: string | null): number | null {
+  if (first === null || last === null) return null;
+  const days = (Date.parse(last.slice(0, 10)) - Date.parse(first.slice(0, 10))) / 86_400_000;
+  return Number.isFinite(days) ? Math.trunc(days) : UNKNOWN_SPAN_DAYS;
 }
 
 /** A stored claim as the replay reads it. */
@@ -134,7 +144,14 @@ export async function insertChunks(
       .execute();
 }
 
-/** The event's rows in event_countries ('' for claims without a country). */
-export function eventCountryRows(e: DisplacementEvent): { event_id: string; country: string }[] {
-  return [...new Set(e.claims.map((c) => c.country ?? ''))].map((country) => ({ event_id: e.id, country }));
+/** The event's rows in event_countries ('' for claims without a country), with its list key. */
+export function eventCountryRows(
+  e: DisplacementEvent,
+): { event_id: string; country: string; last_key: string }[] {
+  const last_key = e.lastDate ?? '';
+  return [...new Set(e.claims.map((c) => c.country ?? ''))].map((country) => ({
+    event_id: e.id,
+    country,
+    last_key,
+  }));
 }
