@@ -22,6 +22,31 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     assert.equal((await q.enqueue('noop', { n: 1 })).created, false, 'a done job is not enqueued again');
   });
 
+  // Before the fix the drain waited for the other kind for ever: the timeout turns that into a failure.
+  test(
+    'a drain of some kinds ends when they are done, though jobs of other kinds wait',
+    { timeout: 20_000 },
+    async () => {
+      const q = queue();
+      await q.enqueue('mine', { n: 1 });
+      const other = await q.enqueue('theirs', { n: 1 });
+      try {
+        const ran: string[] = [];
+        const w = await runWorker(
+          q,
+          { mine: async () => void ran.push('mine'), theirs: async () => void ran.push('theirs') },
+          { drain: true, idleMs: 5, kinds: ['mine'], maxRetryWaitMs: 60_000 },
+        );
+        assert.equal(w.done, 1);
+        assert.deepEqual(ran, ['mine']);
+        const [left] = await q.list({ ids: [other.id] });
+        assert.equal(left?.status, 'queued', 'the other kind is left for its own worker');
+      } finally {
+        await queryBuilderForTests(store()).deleteFrom('jobs').where('id', '=', other.id).execute();
+      }
+    },
+  );
+
   test('a failing job is retried, then parked with its error; the batch goes on', async () => {
     const q = queue();
     for (let i = 0; i < 5; i++) await q.enqueue('mixed', { i }, { maxAttempts: 3 });

@@ -325,13 +325,14 @@ export class JobQueue {
     return out;
   }
 
-  /** Epoch ms of the earliest queued job, or null when none is queued. */
-  async nextRunAt(): Promise<number | null> {
-    const r = await this.db
+  /** Epoch ms of the earliest queued job (of these kinds), or null when none is queued. */
+  async nextRunAt(kinds?: string[]): Promise<number | null> {
+    let q = this.db
       .selectFrom('jobs')
       .select((eb) => eb.fn.min('run_after').as('t'))
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
+      .where('status', '=', 'queued');
+    if (kinds?.length) q = q.where('kind', 'in', kinds);
+    const r = await q.executeTakeFirst();
     return r?.t === null || r?.t === undefined ? null : Number(r.t);
   }
 

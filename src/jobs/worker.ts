@@ -337,7 +337,8 @@ export async function runWorker(
       return 'next';
     }
     if (options.drain) {
-      const next = await queue.nextRunAt();
+      // Only the kinds this worker runs: a job it cannot claim would keep a drain going forever.
+      const next = await queue.nextRunAt(kinds);
       if (next === null || next - Date.now() > (options.maxRetryWaitMs ?? 30_000)) return 'stop';
       await waker.sleep(Math.max(10, Math.min(idleMs, next - Date.now())), options.signal);
       return 'next';
