@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { makePdf } from '../document/fixtures/makePdf.js';
 import { queryBuilderForTests } from '../store/index.js';
 import { describeEachEngine } from '../store/test-engines.js';
 import { Ingest } from './ingest.js';
@@ -20,6 +21,16 @@ const ARTICLE_HTML = `<!doctype html><html lang="en"><head><title>Thousands flee
   .map((s) => `<p>${s}.</p>`)
   .join('')}</article><footer>© Test News</footer></body></html>`;
 
+// A report and a bulletin the fetcher gets as PDF and as plain text: the same document entry as
+// `dmon extract` and `dmon import` (src/cli/input.test.ts) converts them.
+const PDF_LINES = [
+  'Heavy rain flooded the river valley on Tuesday and the district office said',
+  'that 2,400 people had left their homes for the church and the market hall.',
+];
+const REPORT_PDF = makePdf({ pages: [PDF_LINES], title: 'Valley floods', creationDate: 'D:20240611' });
+const BULLETIN =
+  'A landslide buried part of the hillside road on Friday night and the municipality moved 180 families to the sports centre, officials said.\r\n';
+
 // 64 MB of zeros, about 64 KB on the wire: a decompression bomb.
 const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024));
 const XML_BOMB = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>
@@ -32,6 +43,10 @@ function server(): Promise<Server> {
     const url = req.url ?? '/';
     if (url.startsWith('/article.html'))
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
+    if (url === '/report.pdf')
+      return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(REPORT_PDF);
+    if (url === '/bulletin')
+      return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(BULLETIN);
     if (url === '/feed.xml') {
       if (req.headers['if-none-match'] === '"v1"') {
         etagHits++;
@@ -141,6 +156,25 @@ describeEachEngine('ingest', (store) => {
     assert.doesNotMatch(art?.text ?? '', /Home \| World/);
     // Same text as the imported story: kept as a source, linked, not extracted twice.
     assert.equal(art?.status, 'duplicate');
+  });
+
+  test('a fetched PDF and a fetched plain text go through the document entry', async () => {
+    const pdf = await ingest.queueUrl(`${base}/report.pdf`);
+    const txt = await ingest.queueUrl(`${base}/bulletin`);
+    await ingest.run({ drain: true, kinds: ['fetch'] });
+    const report = await store().articles.findByUrl(`${base}/report.pdf`);
+    const bulletin = await store().articles.findByUrl(`${base}/bulletin`);
+    assert.equal(pdf.status, 'queued');
+    assert.equal(txt.status, 'queued');
+    const a = await store().articles.get(report!.id);
+    const b = await store().articles.get(bulletin!.id);
+    assert.equal(a?.text, PDF_LINES.join('\n'));
+    assert.equal(a?.title, 'Valley floods');
+    assert.equal(a?.published, '2024-06-11');
+    assert.equal(a?.language, 'en');
+    assert.equal(b?.text, BULLETIN.replace('\r\n', '\n'));
+    assert.equal(b?.title, null);
+    assert.equal(b?.language, 'en');
   });
 
   test('a fetch looks its URL up once', async () => {
