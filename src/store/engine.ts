@@ -8,6 +8,7 @@ import pg from 'pg';
 import { DmonError } from '../errors.js';
 import { Availability } from './availability.js';
 import type { Database } from './schema.js';
+import { sqliteRuntimeProblem } from './nodeRuntime.js';
 import { StoreSqliteDialect, type BusyRetry } from './sqliteDialect.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -52,6 +53,9 @@ export function openSqlite(
 ): Kysely<Database> {
   const fail = (what: string, e: unknown) =>
     new DmonError('STORE_FAILED', `${what} ${path}: ${describeSqliteError(e, path)}`, { cause: e });
+  // Refused up front rather than aborting at some later garbage collection.
+  const problem = sqliteRuntimeProblem();
+  if (problem) throw new DmonError('STORE_FAILED', `cannot open the SQLite store ${path}: ${problem}`);
   if (path !== ':memory:') {
     try {
       mkdirSync(dirname(path), { recursive: true });
