@@ -36,6 +36,10 @@ export function countFrame(
     const h = lex.countHeads.find((h) => matchesAt(norms, k, h));
     if (h && k + h.length <= r.next && r.first - (k + h.length) <= HEAD_GAP) head = k;
   }
+  // A trigger naming a count itself is its own head: "the displaced population", "la población
+  // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
+  if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
+    head = r.first;
   if (head < 0) return null;
   if (!lex.levelVerbs.some((v) => endsAt(norms, lead, v))) return null;
   for (let k = r.next; k < lead; k++) {

@@ -166,6 +166,8 @@ export interface Lexicon {
   continuation: string[][];
   /** Heads of a count frame: "the number of displaced people … has risen to N" (countFrame.ts). */
   countHeads: string[][];
+  /** Nouns that make a trigger its own count head: "the displaced population … stands at N". */
+  countNouns: Set<string>;
   /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
   levelVerbs: string[][];
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
@@ -344,6 +346,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     asides: [],
     continuation: [],
     countHeads: [],
+    countNouns: new Set(),
     levelVerbs: [],
     anaphors: [],
     anaphorVerbs: [],
@@ -556,11 +559,13 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_adverbs?: string[];
       auxiliaries?: string[];
       aid_verbs?: string[];
+      count_nouns?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
       lex.continuation.push(...(link.continuation ?? []).map(words));
       lex.countHeads.push(...(link.count_heads ?? []).map(words));
+      set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
