@@ -41,7 +41,7 @@ export function countFrame(
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
     head = r.first;
   if (head < 0) return null;
-  if (!lex.levelVerbs.some((v) => endsAt(norms, lead, v))) return null;
+  if (!lex.levelVerbs.some((v) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs))) return null;
   for (let k = r.next; k < lead; k++) {
     const t = tokens[k]!;
     if (blocked(k) || t.text === '.' || t.text === ';' || t.text === '(' || lex.clauseBreaks.has(t.norm))
@@ -50,4 +50,30 @@ export function countFrame(
   let housing = r.namesHousing;
   for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!);
   return { housing };
+}
+
+/** Adverbs a level verb may enclose, at most this many: "has now officially reached". */
+const MAX_ADVERBS = 2;
+
+/**
+ * Whether the level verb `verb` ends right before `end`, crossing adverbs inside or after it:
+ * "s'élève désormais à 45 000", "has now risen to", "asciende ya a".
+ */
+function levelVerbEndsAt(
+  norms: readonly string[],
+  end: number,
+  verb: readonly string[],
+  adverbs: ReadonlySet<string>,
+): boolean {
+  if (endsAt(norms, end, verb)) return true;
+  let k = end - 1;
+  let skipped = 0;
+  for (let w = verb.length - 1; w >= 0; w--, k--) {
+    while (norms[k] !== verb[w] && adverbs.has(norms[k] ?? '') && skipped < MAX_ADVERBS) {
+      k--;
+      skipped++;
+    }
+    if (norms[k] !== verb[w]) return false;
+  }
+  return true;
 }

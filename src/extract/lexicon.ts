@@ -170,6 +170,8 @@ export interface Lexicon {
   countNouns: Set<string>;
   /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
   levelVerbs: string[][];
+  /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to". */
+  levelAdverbs: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
   anaphors: string[][];
   /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
@@ -348,6 +350,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countHeads: [],
     countNouns: new Set(),
     levelVerbs: [],
+    levelAdverbs: new Set(),
     anaphors: [],
     anaphorVerbs: [],
     anaphorArticles: new Set(),
@@ -560,6 +563,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       auxiliaries?: string[];
       aid_verbs?: string[];
       count_nouns?: string[];
+      level_adverbs?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -567,6 +571,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.countHeads.push(...(link.count_heads ?? []).map(words));
       set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
+      set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
