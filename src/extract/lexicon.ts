@@ -88,6 +88,9 @@ export interface Lexicon {
   numberJoiners: Set<string>;
   /** Scale letters ("m", "k") read as scales only after a decimal or before a counted noun. */
   letterScales: Set<string>;
+  /** Of those, the ones that are scales whenever glued to the digits ("5K evacuated"), except before `notScaledBefore` ("a 5K run"). */
+  gluedScales: Set<string>;
+  notScaledBefore: Set<string>;
   /** Scale words that are a number on their own ("mil personas", "mille personnes"). */
   standaloneScales: Set<string>;
   /** "3,000 of the 5,000 residents": the words after a figure that share the next figure's noun. */
@@ -303,6 +306,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     articles: new Set(),
     numberJoiners: new Set(),
     letterScales: new Set(),
+    gluedScales: new Set(),
+    notScaledBefore: new Set(),
     standaloneScales: new Set(),
     partitives: new Set(),
     decimalMark: '.',
@@ -454,6 +459,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       articles?: string[];
       joiners?: string[];
       letter_scales?: string[];
+      glued_scales?: string[];
+      not_scaled_before?: string[];
       standalone_scales?: string[];
       partitives?: string[];
     }>(lang, 'numbers.json');
@@ -474,6 +481,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(numbers.articles).forEach((x) => lex.articles.add(x));
       set(numbers.joiners).forEach((x) => lex.numberJoiners.add(x));
       set(numbers.letter_scales).forEach((x) => lex.letterScales.add(x));
+      set(numbers.glued_scales).forEach((x) => lex.gluedScales.add(x));
+      set(numbers.not_scaled_before).forEach((x) => lex.notScaledBefore.add(x));
       set(numbers.standalone_scales).forEach((x) => lex.standaloneScales.add(x));
       set(numbers.partitives).forEach((x) => lex.partitives.add(x));
     }

@@ -253,7 +253,10 @@ function isScaleUse(
   if (/[\p{L}\p{M}\d\ufffd]/u.test(text[s.end] ?? '')) return false;
   const nx = tokens[j + 1];
   if (nx !== undefined && (lex.nouns.people.has(nx.norm) || lex.nouns.households.has(nx.norm))) return true;
-  return decimal && s.start === tokens[j - 1]!.end;
+  const glued = s.start === tokens[j - 1]!.end;
+  // "Over 5K evacuated": no unit of length or money is written k, but races and screens are.
+  if (glued && lex.gluedScales.has(s.norm)) return !lex.notScaledBefore.has(nx?.norm ?? '');
+  return decimal && glued;
 }
 
 interface Core {
