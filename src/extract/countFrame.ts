@@ -31,10 +31,14 @@ export function countFrame(
 ): CountFrame | null {
   if (r.next > lead || lead - r.next > FRAME_REACH) return null;
   // The head may stand before the trigger or open it ("number of displaced" is a trigger).
+  // A relative clause's pronoun and auxiliaries do not count: "the number of Sudanese who have
+  // sought refuge in Egypt has reached 1.2 million".
   let head = -1;
-  for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 3) && head < 0; k--) {
+  let clause = 0;
+  for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 6) && head < 0; k--) {
+    if (k < r.first && (lex.relatives.has(norms[k]!) || lex.auxiliaries.has(norms[k]!))) clause++;
     const h = lex.countHeads.find((h) => matchesAt(norms, k, h));
-    if (h && k + h.length <= r.next && r.first - (k + h.length) <= HEAD_GAP) head = k;
+    if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) head = k;
   }
   // A trigger naming a count itself is its own head: "the displaced population", "la población
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
