@@ -22,6 +22,11 @@ const POSITIVE: [string, string][] = [
   ['Quelque 2 000 familles haïtiennes ont perdu leur maison.', 'HT'],
   ['SES crews said the bushfire destroyed 40 homes.', 'AU'],
   ['Families in the oblast were evacuated; the hromada opened two shelters.', 'UA'],
+  // Armed groups and peacekeeping missions tied to one country.
+  ['Al-Shabaab attacks forced 3,000 people to flee their homes.', 'SO'],
+  ['The M23 offensive has displaced 100,000 people.', 'CD'],
+  ['Houthi shelling displaced 900 families.', 'YE'],
+  ['MONUSCO said 12,000 people had sought refuge near its base.', 'CD'],
 ];
 
 // Negative rows: no cue, or cues that do not single out one country.
@@ -34,6 +39,8 @@ const NEGATIVE: string[] = [
   // Two countries' cues in equal measure: no decision.
   'Aid in taka and in naira was distributed.',
   'Damages were estimated in pesos.',
+  // An acronym of an armed group counts only as written: "adf" is no cue.
+  'The adf file lists 300 evacuated families.',
 ];
 
 for (const [text, expected] of POSITIVE)
