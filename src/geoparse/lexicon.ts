@@ -151,8 +151,10 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     const ab = readJson<{ abbreviations?: Record<string, string> }>(join(base, 'us-abbreviations.json'));
     for (const [k, v] of Object.entries(ab?.abbreviations ?? {})) lex.abbreviations.set(k, v);
     const sw = readJson<StopwordsFile>(join(base, 'stopwords.json'));
+    // Token keys are normalised ("Protección" → "proteccion"), so the words are too: a lower-cased
+    // accented word would never meet its token.
     const fill = (set: Set<string>, words: string[] | undefined): void => {
-      for (const w of words ?? []) set.add(w.toLowerCase());
+      for (const w of words ?? []) set.add(normalizeName(w));
     };
     fill(lex.notPlaces, sw?.notPlaces);
     fill(lex.titles, sw?.titles);
@@ -168,8 +170,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.streetWords, sw?.streetWords);
     fill(lex.locatives, sw?.locatives);
     fill(lex.surnames, sw?.surnames);
-    // Token keys are normalised ("huracán" → "huracan").
-    fill(lex.stormWords, (sw?.stormWords ?? []).map(normalizeName));
+    fill(lex.stormWords, sw?.stormWords);
     const nf = readJson<{ label_before?: string[] }>(join(dir, lang.name, 'nonfigures.json'));
     fill(
       lex.labelWords,
@@ -179,8 +180,8 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.nameParticles, sw?.nameParticles);
     fill(lex.romanceParticles, sw?.romanceParticles);
     fill(lex.bylineLeads, sw?.bylineLeads);
-    fill(lex.orgOf, (sw?.orgOf ?? []).map(normalizeName));
-    fill(lex.orgNames, (sw?.orgNames ?? []).map(normalizeName));
+    fill(lex.orgOf, sw?.orgOf);
+    fill(lex.orgNames, sw?.orgNames);
     fill(lex.listJoiners, sw?.listJoiners);
     for (const p of sw?.agencyNames ?? []) lex.agencyNames.push(p.toLowerCase().split(/\s+/));
     for (const v of sw?.respellVowels ?? []) if (!lex.respellVowels.includes(v)) lex.respellVowels.push(v);

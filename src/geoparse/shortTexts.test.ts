@@ -15,6 +15,8 @@ const NOT_PLACES: [string, string][] = [
   ['According to Xinhua, 2,000 villagers moved to higher ground.', 'Xinhua'],
   ['The Sudanese Observatory for Human Rights counted 40 burned homes.', 'Human'],
   ['Fars News Agency reported that 120 tents were set up.', 'Fars'],
+  // An accented stop word meets its accent-folded token ("Protección" is also a town in Honduras).
+  ['Protección Civil evacuó a 300 familias en Chiapas.', 'Protección'],
   // …even where the text points to the place whose other name it is (Uman, Ukraine).
   [
     'Officials in Kyiv and Odesa said on Tuesday that a report from Human Rights Watch was being read.',
