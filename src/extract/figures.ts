@@ -21,13 +21,15 @@ export function buildFigures(
   const norms = tokens.map((t) => t.norm);
   const figures: Figure[] = [];
   const listItems = new Set<number>();
-  for (const q of quantities) {
+  for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
     if (noun?.kind === 'other') {
       for (let k = q.lead; k < noun.next; k++) listItems.add(k);
       continue;
     }
-    let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : null;
+    // The noun may be shared with the next figure; it counts, but is not this figure's own span.
+    const shared = noun ? null : sharedNounKind(tokens, q, quantities[n + 1], lex);
+    let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : shared;
     let countStated = countKind !== null;
     if (lex.housingOf.some((h) => endsAt(norms, q.lead, h))) {
       countKind = 'housing';
@@ -46,6 +48,26 @@ export function buildFigures(
   const counted = takeShares(tokens, dropBreakdowns(tokens, figures, listItems, lex), listItems, lex);
   linkRestatements(tokens, counted, lex);
   return { figures: counted, listItems };
+}
+
+/** How many words may stand between a figure and the next one whose noun it shares. */
+const SHARED_NOUN_GAP = 3;
+
+/**
+ * The noun a figure shares with the next one across "and" / "or": "1,674,114 returnee and
+ * 2,129,856 IDP individuals" counts individuals in both, not what the figure before counted.
+ */
+function sharedNounKind(
+  tokens: readonly Token[],
+  q: Quantity,
+  next: Quantity | undefined,
+  lex: Lexicon,
+): Figure['countKind'] {
+  if (!next || next.lead - q.next > SHARED_NOUN_GAP || next.lead <= q.next) return null;
+  if (!lex.coordinators.has(tokens[next.lead - 1]?.norm ?? '')) return null;
+  for (let k = q.next; k < next.lead - 1; k++) if (tokens[k]!.kind !== 'word') return null;
+  const noun = findNoun(tokens, next.next, lex);
+  return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
 }
 
 /** How many words may stand between "of the" and the total: "of the village's more than". */
@@ -145,10 +167,20 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
       b.noun !== null &&
       new Set([a.countKind, b.countKind]).size === 2 &&
       [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+    // "1,200 families and 4,800 individuals were evacuated": families and people joined by "and"
+    // share the verb (situation reports count the same people both ways).
+    const familiesAndPeople =
+      between.length === 1 &&
+      lex.coordinators.has(between[0]!.norm) &&
+      a.noun !== null &&
+      b.noun !== null &&
+      new Set([a.countKind, b.countKind]).size === 2 &&
+      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
     if (
       !apposition &&
       !phrase &&
       !sideBySide &&
+      !familiesAndPeople &&
       (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
     )
       continue;

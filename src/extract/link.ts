@@ -237,6 +237,10 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     const score = (cost === 0 ? 1.02 : 0.95 - 0.12 * cost) - (r.entry.weak ? 0.3 : 0);
     if (cost !== BLOCKED) return { trigger: r, score, direction: 'before' };
   }
+  // A heading ("Displacement: 4,500 people") reaches only the figure right after its colon, or one
+  // restating it: "displacement: its causes and 3 trends" is prose.
+  if (r.entry.words[r.entry.words.length - 1] === ':' && q.lead !== r.next && !f.restatement.size)
+    return null;
   // Links never reach further than this; the bound keeps long sentences linear.
   if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
   // "The number of displaced people … has risen to 63,000": the frame links whatever the form.

@@ -50,6 +50,9 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     // Homes reached across a preposition are where the counted came from or stay, not what is
     // counted: "forced 30,000 from their homes", "1,200 in damaged houses".
     if (kind === 'housing' && acrossPreposition) return null;
+    // A noun of people used attributively names whose families are counted: "2,340 IDP households".
+    if (kind === 'people' && tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) === 'households')
+      return { kind: 'households', first: i + 1, next: i + 2 };
     if (kind) return { kind, first: i, next: i + 1 };
     if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
     // A participle before a noun of other things still lets that noun rule the figure out:

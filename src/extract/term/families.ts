@@ -3,7 +3,7 @@
 // lemma and its class; the form (where the figure stands) follows from the class:
 // - verb   "displace"     → displace, displaces, displaced, displacing           (both)
 // - noun   "displacement" → displacement of, displacements of                   (noun: figure after)
-//          with counts    → displacements, new displacements                     (agent: names the people)
+//          with counts    → displacements, new displacements, "displacement:"    (agent: names the people)
 // - agent  "evacuee"      → evacuee, evacuees                                    (agent)
 // - phrase "<drive> from their homes" → drive/drives/drove/driven/driving from their homes (both)
 // A phrase slot is <lemma> (every form of that verb), <lemma:pp,past> (some forms), {set}
@@ -106,6 +106,8 @@ export function expandFamilies(
       const reason = `${e.term}:noun:${e.noun}`;
       for (const n of [e.noun, ...plurals]) for (const of of morph.of) add(`${n} ${of}`, e, 'noun', reason);
       if (e.counts) {
+        // A heading in a report's key figures: "Displacement: 4,500 people", "Evacuation: 1,200".
+        add(`${e.noun} :`, e, 'agent', reason);
         for (const p of plurals) {
           add(p, e, 'agent', reason);
           for (const fresh of file.new ?? []) add(`${fresh} ${p}`, e, 'agent', reason);
