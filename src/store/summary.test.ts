@@ -164,6 +164,44 @@ describeEachEngine('summary tables', (store, engine) => {
     await assertSameAnswers(store(), 'after a rejection is undone');
   });
 
+  test("the facts' version changes with every fact write, and only then", async () => {
+    const s = store().summaries;
+    const v0 = await s.version();
+    await store().tokens.create('unrelated', 'read');
+    assert.equal(await s.version(), v0, 'a write to another table leaves it');
+    // (A review changes it too: src/serve/aggregateEtag.test.ts.)
+    const vr = v0;
+    await store().facts.replaceForArticle(articles[21]!, resultFor(randomFacts(rand, 2)), 'test-v');
+    const v1 = await s.version();
+    assert.notEqual(v1, vr, 'a re-extraction');
+    await store().facts.replaceForArticle(articles[21]!, resultFor([]), 'test-v');
+    const v2 = await s.version();
+    assert.notEqual(v2, v1, 'a re-extraction that only removes facts');
+    const db = queryBuilderForTests(store());
+    await db.deleteFrom('places').where('article_id', '=', articles[23]!).execute();
+    await db.deleteFrom('articles').where('id', '=', articles[23]!).execute();
+    assert.notEqual(await s.version(), v2, 'facts deleted by cascade');
+  });
+
+  test('answers read from the facts (and cached) follow a re-extraction that only removes facts', async () => {
+    const s = store().summaries;
+    const filter: FactFilter = { from: '2024-01-01' };
+    const target = articles[24]!;
+    await store().facts.replaceForArticle(target, resultFor(randomFacts(rand, 5)), 'test-c');
+    // Facts written after them: the largest fact id no longer changes when they go.
+    await seedArticle(store(), TEXT, randomFacts(rand, 2));
+    const before = await s.countries(filter);
+    assert.deepEqual(before, await s.countriesFromFacts(filter));
+    const series = await s.timeseries(filter, 'month');
+    await store().facts.replaceForArticle(target, resultFor([]), 'test-c');
+    const after = await s.countries(filter);
+    assert.notDeepEqual(after, before, 'the facts it had are gone');
+    assert.deepEqual(after, await s.countriesFromFacts(filter));
+    const seriesAfter = await s.timeseries(filter, 'month');
+    assert.notDeepEqual(seriesAfter, series);
+    assert.deepEqual(seriesAfter, await s.timeseriesFromFacts(filter, 'month'));
+  });
+
   test('stay exact after one statement changes many rows (PostgreSQL runs row triggers at its end)', async () => {
     const db = queryBuilderForTests(store());
     await db

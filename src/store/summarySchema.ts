@@ -36,7 +36,14 @@ export interface SummaryArticleCellsTable {
   n: number;
 }
 
+/** One row (id 1): the facts' version, bumped by triggers on every fact write (migration 016). */
+export interface FactsVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface SummaryDatabase {
+  facts_version: FactsVersionTable;
   summary_countries: SummaryCountriesTable;
   summary_timeseries: SummaryTimeseriesTable;
   summary_article_cells: SummaryArticleCellsTable;

@@ -1,9 +1,16 @@
-// A small cache for aggregate queries (country summaries, time series), which scan the whole
-// facts index. An entry is valid while the facts table has not changed; the change check is
-// max(facts.id), one index lookup: every extraction inserts new rows, so the id only grows.
-// A review rewrites facts in place, so the latest review (its id and time) is part of the check.
+// A small cache for aggregate queries (country summaries, time series) that the summary tables
+// cannot answer and that scan the facts. An entry is valid while the facts' version (migration
+// 016: a counter bumped by triggers on every insert, delete or relevant update of a fact) is the
+// one it was computed at. The version is read before the answer is computed, so a write that
+// lands in between makes the entry older than its content, never newer.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+
+/** The facts' version: one primary-key read. */
+export async function factsVersion(db: Kysely<Database>): Promise<string> {
+  const r = await db.selectFrom('facts_version').select('version').where('id', '=', 1).executeTakeFirst();
+  return String(Number(r?.version ?? 0));
+}
 
 export class AggregateCache {
   private readonly entries = new Map<string, { version: string; value: unknown }>();
@@ -13,16 +20,8 @@ export class AggregateCache {
     private readonly maxEntries = 256,
   ) {}
 
-  async version(): Promise<string> {
-    const r = await this.db
-      .selectFrom('facts')
-      .select((eb) => eb.fn.max('id').as('v'))
-      .executeTakeFirst();
-    const review = await this.db
-      .selectFrom('reviews')
-      .select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('updated_at').as('at')])
-      .executeTakeFirst();
-    return `${Number(r?.v ?? 0)}:${Number(review?.id ?? 0)}:${Number(review?.at ?? 0)}`;
+  version(): Promise<string> {
+    return factsVersion(this.db);
   }
 
   /** The cached value for `key` if the facts are unchanged since; else computes and keeps it. */

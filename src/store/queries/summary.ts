@@ -45,6 +45,13 @@ export class Summaries {
     this.summaryTables = new SummaryTables(db);
   }
 
+  /** The facts' version (migration 016): it changes whenever a fact is written or removed, so an
+   * aggregate answered at one version is the answer for as long as the version stays. Read it
+   * before the aggregate, so that a write in between makes a tag older than the answer. */
+  version(): Promise<string> {
+    return this.cache.version();
+  }
+
   /** Per-country summary of the matching facts: from the summary table when the filter is one
    * it is keyed by, else computed from the facts (and cached until they change). */
   async countries(filter: FactFilter = {}): Promise<CountrySummary[]> {
