@@ -75,6 +75,15 @@ const SERIES_FILTERS: FactFilter[] = [
   { term: ['displaced'] },
   { term: ['displaced', 'refugees'], cause: 'disaster' },
   { term: ['evacuated'], cause: 'disaster', hazard: 'storm' },
+  // Date ranges: whole weeks and months from the table, the partial ones at the ends from the facts.
+  { from: '2024-01-10' },
+  { to: '2024-02-14' },
+  { from: '2024-01-01', to: '2024-02-29', cause: 'disaster' },
+  { from: '2024-01-15', to: '2024-01-31', term: ['displaced'] },
+  { from: '2024-01-08', to: '2024-01-10' },
+  { from: '2024-02-05', to: '2024-03-03', hazard: 'flood' },
+  { from: '2024-01-31', to: '2024-02-01' },
+  { from: '2023-12-30', to: '2024-12-31', term: ['displaced', 'evacuated'] },
 ];
 
 async function assertSameAnswers(store: Store, when: string): Promise<void> {
@@ -86,7 +95,7 @@ async function assertSameAnswers(store: Store, when: string): Promise<void> {
   }
   for (const interval of ['week', 'month'] as const)
     for (const f of SERIES_FILTERS) {
-      const fromTable = await s.summaryTables.timeseries(f, interval);
+      const fromTable = await s.summaryTables.timeseries(f, interval, (g, i) => s.timeseriesFromFacts(g, i));
       assert.ok(fromTable, `the summary table answers ${JSON.stringify(f)}`);
       assert.deepEqual(
         fromTable,
@@ -120,8 +129,10 @@ describeEachEngine('summary tables', (store, engine) => {
     assert.equal(await s.countries({ from: '2024-01-01' }), null);
     assert.equal(await s.countries({ term: ['displaced', 'evacuated'] }), null);
     assert.equal(await s.countries({ minFigure: 100 }), null);
-    assert.equal(await s.timeseries({ country: ['AAA'] }, 'month'), null);
-    assert.equal(await s.timeseries({ q: 'displaced' }, 'week'), null);
+    const facts = (f: FactFilter, i: 'week' | 'month') => store().summaries.timeseriesFromFacts(f, i);
+    assert.equal(await s.timeseries({ country: ['AAA'] }, 'month', facts), null);
+    assert.equal(await s.timeseries({ q: 'displaced' }, 'week', facts), null);
+    assert.equal(await s.timeseries({ from: '2024-02-30' }, 'week', facts), null, 'no such day');
   });
 
   test('stay exact after re-extraction (deletes and inserts, several articles at once)', async () => {

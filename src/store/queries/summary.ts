@@ -65,7 +65,7 @@ export class Summaries {
    * else computed from the facts (and cached until they change). */
   async timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[]> {
     return (
-      (await this.summaryTables.timeseries(filter, interval)) ??
+      (await this.summaryTables.timeseries(filter, interval, (f, i) => this.timeseriesFromFacts(f, i))) ??
       this.cache.get(`timeseries:${interval}:${JSON.stringify(filter)}`, () =>
         this.timeseriesFromFacts(filter, interval),
       )

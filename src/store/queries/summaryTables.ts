@@ -1,16 +1,22 @@
 // The per-country summary and the time series read from the summary tables (migration 010)
 // instead of scanning the facts: one indexed read of at most a few thousand rows, whatever the
 // store's size. They answer only filters the tables are keyed by (country, one term, cause,
-// hazard; the time series: terms, cause, hazard) and return null for any other, which the
-// caller then computes from the facts. The answers equal the direct ones (summary.test.ts).
+// hazard; the time series: terms, cause, hazard, and a date range, whose whole weeks or months
+// are read from the table and whose partial ones at either end from the facts) and return null
+// for any other, which the caller then computes from the facts. The answers equal the direct
+// ones (summary.test.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { FactFilter } from './filter.js';
 import type { CountrySummary, Interval, TimeseriesPoint } from './summary.js';
+import { dayBefore, isDay, wholePeriods } from './wholePeriods.js';
+
+/** The time series computed from the facts, for the partial periods of a date range. */
+export type SeriesFromFacts = (filter: FactFilter, interval: Interval) => Promise<TimeseriesPoint[]>;
 
 /** The filter keys each table is keyed by; a filter with any other key is computed from the facts. */
 const COUNTRY_KEYS = new Set(['country', 'term', 'cause', 'hazard']);
-const SERIES_KEYS = new Set(['term', 'cause', 'hazard']);
+const SERIES_KEYS = new Set(['term', 'cause', 'hazard', 'from', 'to']);
 const ANY = '*';
 
 const usedKeys = (f: FactFilter) =>
@@ -63,8 +69,32 @@ export class SummaryTables {
       .sort(byFactsThenCountry);
   }
 
-  async timeseries(filter: FactFilter, interval: Interval): Promise<TimeseriesPoint[] | null> {
+  async timeseries(
+    filter: FactFilter,
+    interval: Interval,
+    fromFacts: SeriesFromFacts,
+  ): Promise<TimeseriesPoint[] | null> {
     if (!usedKeys(filter).every((k) => SERIES_KEYS.has(k))) return null;
+    const { from, to, ...rest } = filter;
+    if ((from && !isDay(from)) || (to && !isDay(to))) return null;
+    const { first, end } = wholePeriods(interval, from, to);
+    // No whole period inside the range: a few days of facts.
+    if (first && end && first >= end) return fromFacts(filter, interval);
+    // Periods before `first`, from `first` up to `end`, from `end` on: in that order.
+    const head =
+      from && first && from < first ? await fromFacts({ ...rest, from, to: dayBefore(first) }, interval) : [];
+    const middle = await this.series(rest, interval, first, end);
+    const tail = to && end && end <= to ? await fromFacts({ ...rest, from: end, to }, interval) : [];
+    return [...head, ...middle, ...tail];
+  }
+
+  /** The summary table's rows of periods starting in [first, end), either bound optional. */
+  private async series(
+    filter: FactFilter,
+    interval: Interval,
+    first?: string,
+    end?: string,
+  ): Promise<TimeseriesPoint[]> {
     const rows = await this.db
       .selectFrom('summary_timeseries')
       .where('grain', '=', interval)
@@ -72,6 +102,8 @@ export class SummaryTables {
       .where('hazard', '=', filter.hazard || ANY)
       .where('facts', '>', 0)
       .$if(!!filter.term?.length, (q) => q.where('term', 'in', filter.term!))
+      .$if(!!first, (q) => q.where('period', '>=', first!))
+      .$if(!!end, (q) => q.where('period', '<', end!))
       .select(['period', 'term', 'stock_or_flow', 'facts', 'people_n', 'sum_people', 'max_people'])
       .orderBy('period')
       .orderBy('term')
