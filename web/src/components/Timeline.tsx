@@ -16,11 +16,19 @@ function Chart({
   colours: Record<string, string>;
 }): JSX.Element {
   const el = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shown = useRef<TimelineSeries | null>(null);
+  const data = (s: TimelineSeries): uPlot.AlignedData => [
+    s.periods.map((p) => Date.parse(`${p}T00:00:00Z`) / 1000),
+    ...s.values,
+  ];
+  // The chart is built when its lines (terms, colours) change; a filter change that keeps them
+  // only hands the new numbers to the chart (setData), instead of a new canvas, axes and legend.
+  const lines = `${series.terms.join(',')}|${series.terms.map((t) => colours[t]).join(',')}`;
   useEffect(() => {
     const box = el.current;
-    if (!box || series.periods.length === 0) return;
-    const xs = series.periods.map((p) => Date.parse(`${p}T00:00:00Z`) / 1000);
-    const plot = new uPlot(
+    if (!box) return;
+    const u = new uPlot(
       {
         width: Math.max(280, box.clientWidth),
         height: 220,
@@ -39,15 +47,23 @@ function Chart({
           })),
         ],
       },
-      [xs, ...series.values],
+      data(series),
       box,
     );
-    const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(280, box.clientWidth), height: 220 }));
+    plot.current = u;
+    shown.current = series;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(280, box.clientWidth), height: 220 }));
     ro.observe(box);
     return () => {
       ro.disconnect();
-      plot.destroy();
+      u.destroy();
+      plot.current = null;
     };
+  }, [lines]);
+  useEffect(() => {
+    if (!plot.current || shown.current === series) return;
+    plot.current.setData(data(series));
+    shown.current = series;
   }, [series]);
   return <div ref={el} class="chart" aria-hidden="true" />;
 }

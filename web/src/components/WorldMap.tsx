@@ -176,6 +176,8 @@ export function WorldMap({
   /** The circles drawn, by point key and geometry, and the points they stand for. */
   const drawn = useRef(new Map<string, L.CircleMarker>());
   const current = useRef(new Map<string, MapPoint>());
+  /** Each country outline's style as last set (its fill and focus). */
+  const styled = useRef(new Map<L.Path, string>());
 
   useEffect(() => {
     const m = map.current;
@@ -217,22 +219,30 @@ export function WorldMap({
       circles.current = null;
       drawn.current = new Map();
       current.current = new Map();
+      styled.current = new Map();
     };
   }, [outlines, focusKey]);
 
-  // Countries restyled when their summaries change.
+  // Countries restyled when their summaries change, and only those whose style changed: a
+  // Leaflet setStyle rewrites every attribute of the path, and most countries keep their shade
+  // from one filter to the next.
   useEffect(() => {
     const layer = shapes.current;
     if (!layer) return;
-    layer.setStyle((f) => {
-      const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
+    layer.eachLayer((l) => {
+      const path = l as L.Path & { feature?: CountryFeature };
+      const iso3 = path.feature?.properties.iso3;
       const inFocus = iso3 !== undefined && focused.includes(iso3);
-      return {
+      const fillColor = shade(iso3 ? byCountry.current.get(iso3)?.max_people : null);
+      const key = `${fillColor}|${inFocus}`;
+      if (styled.current.get(path) === key) return;
+      styled.current.set(path, key);
+      path.setStyle({
         color: inFocus ? '#222' : '#9a9a9a',
         weight: inFocus ? 2 : 0.6,
-        fillColor: shade(iso3 ? byCountry.current.get(iso3)?.max_people : null),
+        fillColor,
         fillOpacity: 1,
-      };
+      });
     });
   }, [outlines, countries, focusKey]);
 
