@@ -1,4 +1,4 @@
-// The aggregate answers (/api/countries, /api/timeseries) are tagged with the facts' version, on
+// The aggregate answers (/api/countries, /api/timeseries) and the map's points are tagged with the facts' version, on
 // both engines: a matching If-None-Match is a 304 without a body, and any change of the facts
 // (new facts, a re-extraction that only removes facts, a review) makes a new tag and a new body,
 // while writes elsewhere keep the tag.
@@ -18,6 +18,7 @@ const URLS = [
   '/api/countries?from=2020-01-01',
   '/api/timeseries?interval=week',
   '/api/timeseries?term=displaced&interval=month',
+  '/api/facts/points?sort=-figure&limit=500',
 ];
 
 describeEachEngine('aggregate ETags', (store) => {

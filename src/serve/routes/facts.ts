@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DmonError } from '../../errors.js';
 import { FACT_SORTS, type FactSort } from '../../store/queries/facts.js';
 import type { ServeContext } from '../context.js';
+import { notModified } from '../factsTag.js';
 import { FACT_QUERY_SCHEMA, ID_PARAMS, parseFactQuery, type FactQuery } from '../params.js';
 import { errorResponses, page, PUBLIC } from '../schemas/responses.js';
 
@@ -52,7 +53,8 @@ export function factRoutes(app: FastifyInstance, ctx: ServeContext): void {
         response: { 200: page({ $ref: 'FactPoint#' }, 'A page of map points'), ...errorResponses(400) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      if (await notModified(ctx, req, reply)) return reply.send();
       const { sort, limit, cursor, ...rest } = req.query;
       return ctx.store.facts.points(parseFactQuery(rest), { sort, limit, cursor });
     },

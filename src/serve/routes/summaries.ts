@@ -1,26 +1,11 @@
-// The aggregates over the facts: per country, and per period and term. Each answer is tagged
-// with the facts' version (store migration 016, bumped on every fact write or delete) before it
-// is computed, so a client that sends the tag back while no fact changed gets a 304 without the
-// server reading, serialising or compressing the answer again (the generic ETag in
-// httpHabits.ts hashes a body that has already been computed).
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The aggregates over the facts: per country, and per period and term, tagged with the facts'
+// version (../factsTag.ts).
+import type { FastifyInstance } from 'fastify';
 import type { Interval } from '../../store/index.js';
-import { VERSION } from '../../version.js';
 import type { ServeContext } from '../context.js';
-import { matches } from '../httpHabits.js';
+import { notModified } from '../factsTag.js';
 import { errorResponses, PUBLIC } from '../schemas/responses.js';
 import { FACT_QUERY_SCHEMA, parseFactQuery, type FactQuery } from '../params.js';
-
-/** Sets the answer's ETag (package version, facts' version, the URL); true if the client has it. */
-async function notModified(ctx: ServeContext, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  const url = createHash('sha1').update(req.url).digest('base64url').slice(0, 12);
-  const etag = `W/"a-${VERSION}-${await ctx.store.summaries.version()}-${url}"`;
-  reply.header('etag', etag);
-  if (!matches(req.headers['if-none-match'], etag)) return false;
-  reply.code(304);
-  return true;
-}
 
 export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
   app.get<{ Querystring: FactQuery }>(

@@ -1,7 +1,7 @@
 // 016: a version of the facts, bumped by triggers on every insert, delete and relevant update of
 // a fact, whichever code writes it (extraction, re-extraction that only removes facts, reviews,
 // article deletes by cascade, the benchmark generator). The aggregate answers (/api/countries,
-// /api/timeseries) are tagged with it (ETag, 304 on If-None-Match) and the in-process aggregate
+// /api/timeseries) and the map's points (/api/facts/points) are tagged with it (ETag, 304 on If-None-Match) and the in-process aggregate
 // cache keys its entries by it. Before, the cache took max(facts.id) and the latest review as
 // the facts' version, which a re-extraction that only removes facts does not change.
 // SQLite bumps once per row (it has no statement triggers); PostgreSQL once per statement, so a
@@ -10,7 +10,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 
-/** The fact columns that the aggregates and their filters read (queries/filter.ts, summary.ts). */
+/** The fact columns that the aggregates, the map's points and their filters and sort read
+ * (queries/filter.ts, summary.ts, facts.ts `points`). */
 export const VERSIONED_COLUMNS = [
   'article_id',
   'country',
@@ -26,6 +27,9 @@ export const VERSIONED_COLUMNS = [
   'stock_or_flow',
   'review_id',
   'review_status',
+  'lat',
+  'lon',
+  'figure_key',
 ];
 
 export function up016(engine: Engine) {
