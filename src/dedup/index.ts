@@ -16,6 +16,7 @@ export {
   shingleJaccard,
   type NearDuplicateOptions,
 } from './nearDuplicate.js';
+export { BatchOriginals, type BandedSimhashRow, type OriginalsSource } from './batchOriginals.js';
 export { TRACKING_PARAMS } from './trackingParams.js';
 export {
   MAX_SIMHASH_CANDIDATES,

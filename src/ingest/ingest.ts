@@ -1,7 +1,8 @@
 // The ingest path: fetch → document → dedup → queue extraction → store. Feeds, URLs, files
 // and texts come in here; the job queue (behind the store) carries the work to the handlers.
 // The CLI commands and the API call this; nothing here prints.
-import { canonicalUrl } from '../dedup/index.js';
+import { BatchOriginals } from '../dedup/batchOriginals.js';
+import { canonicalUrl, fingerprint, type Fingerprint } from '../dedup/index.js';
 import { documentFromRecord } from '../document/fromRecord.js';
 import { DmonError } from '../errors.js';
 import type { JobQueue, QueueOptions } from '../jobs/queue.js';
@@ -143,9 +144,23 @@ export class Ingest {
     return this.store.transaction(async (tx) => {
       const queue = tx.queue();
       const out: (StoredDocument | DmonError)[] = [];
-      for (const doc of docs) {
+      // One originals index for the batch: the SimHash candidates of all its documents in one
+      // query, the documents it stores added as they are (src/dedup/batchOriginals.ts).
+      const fps: (Fingerprint | undefined)[] = [];
+      const fingerprintOf = (i: number) => (fps[i] ??= fingerprint(docs[i]!.text));
+      let current = 0;
+      const originals = new BatchOriginals(tx.articles, () =>
+        docs.flatMap((d, i) => (i >= current && d.text.trim() ? [fingerprintOf(i)] : [])),
+      );
+      for (const [i, doc] of docs.entries()) {
+        current = i;
         try {
-          out.push(await storeDocument(tx, queue, this.deps.extractorVersion, doc));
+          out.push(
+            await storeDocument(tx, queue, this.deps.extractorVersion, doc, {
+              originals,
+              fingerprint: () => fingerprintOf(i),
+            }),
+          );
         } catch (e) {
           if (!(e instanceof DmonError)) throw e;
           out.push(e);

@@ -1,7 +1,8 @@
 // Storing one incoming document: canonical URL, then the dedup policy (src/dedup/policy.ts),
 // then an extract job. The same document stored twice adds nothing; a copy of a stored text
 // under another URL is kept (as a source) but linked to the original and not extracted again.
-import { canonicalUrl, findOriginal, fingerprint } from '../dedup/index.js';
+import type { BatchOriginals } from '../dedup/batchOriginals.js';
+import { canonicalUrl, findOriginal, fingerprint, type Fingerprint } from '../dedup/index.js';
 import { detectLanguage } from '../document/language.js';
 import { DmonError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -26,11 +27,19 @@ async function exists(
   return { status: 'exists', articleId, duplicateOf: article?.duplicate_of ?? null, jobId };
 }
 
+/** A document stored as one of a batch (Ingest.addDocuments): the batch's originals index. */
+export interface BatchContext {
+  originals: BatchOriginals;
+  /** The document's fingerprint (computed once, also for the index). */
+  fingerprint: () => Fingerprint;
+}
+
 export async function storeDocument(
   store: Store,
   queue: JobQueue,
   extractorVersion: string,
   doc: IncomingDocument,
+  batch?: BatchContext,
 ): Promise<StoredDocument> {
   const url = doc.url ? canonicalUrl(doc.url) : null;
   // The one lookup of this URL: a stored article ends here, a failed one is filled in below.
@@ -39,8 +48,8 @@ export async function storeDocument(
   const text = doc.text;
   if (!text.trim())
     throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
-  const fp = fingerprint(text);
-  const original = await findOriginal(store.articles, text, fp);
+  const fp = batch ? batch.fingerprint() : fingerprint(text);
+  const original = await findOriginal(batch?.originals ?? store.articles, text, fp);
   if (original !== null && !url)
     return exists(queue, extractorVersion, await store.articles.findById(original), original);
   const row = newArticle({
@@ -76,6 +85,7 @@ export async function storeDocument(
     if (!r.created) return exists(queue, extractorVersion, await store.articles.findById(r.id), r.id);
     articleId = r.id;
   }
+  if (original === null) batch?.originals.added(articleId, text, fp);
   if (original !== null) {
     // A copy adds a report to the original's claims (not an independent source).
     await store.clustering.updateForArticles([original]);

@@ -4,7 +4,8 @@ import type { Engine } from '../engine.js';
 import type { ArticleRow, ArticleStatus, Database, NewArticle } from '../schema.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { containsText } from './like.js';
-import { simhashHalves, type SimhashRow } from '../../dedup/policy.js';
+import type { BandedSimhashRow } from '../../dedup/batchOriginals.js';
+import { simhashHalves, type SimhashBands, type SimhashRow } from '../../dedup/policy.js';
 
 export type ArticleSummary = Omit<ArticleRow, 'text' | 'sh0' | 'sh1' | 'sh2' | 'sh3'>;
 
@@ -183,28 +184,32 @@ export class Articles {
     return new Map(rows.map((r) => [r.id, r.text]));
   }
 
-  /**
-   * The SimHashes of the most recent originals, newest first. Inside a transaction (a batch of
-   * documents stored together) the window is read once and then only the originals stored
-   * since are added: the same rows, without reading thousands of them for every document.
-   */
-  async recentSimhashes(limit: number): Promise<SimhashRow[]> {
-    if (!this.db.isTransaction) return this.originalsAfter(0, limit);
-    const cached = this.recent;
-    if (!cached || cached.limit !== limit) {
-      const rows = await this.originalsAfter(0, limit);
-      this.recent = { limit, rows, maxId: rows[0]?.id ?? 0 };
-      return rows;
-    }
-    const newer = await this.originalsAfter(cached.maxId, limit);
-    if (newer.length) {
-      cached.rows = [...newer, ...cached.rows].slice(0, limit);
-      cached.maxId = newer[0]!.id;
-    }
-    return cached.rows;
+  /** The SimHashes of the most recent originals, newest first. */
+  recentSimhashes(limit: number): Promise<SimhashRow[]> {
+    return this.originalsAfter(0, limit);
   }
 
-  private recent: { limit: number; rows: SimhashRow[]; maxId: number } | null = null;
+  /**
+   * Every original (not a duplicate, with a SimHash) whose band `i` is one of `values[i]`, by
+   * id: the near-duplicate candidates of a batch of documents in one query (BatchOriginals).
+   */
+  async originalsSharingBands(values: number[][]): Promise<BandedSimhashRow[]> {
+    const columns = ['sh0', 'sh1', 'sh2', 'sh3'] as const;
+    if (values.every((v) => v.length === 0)) return [];
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'simhash', 'sh0', 'sh1', 'sh2', 'sh3'])
+      .where('duplicate_of', 'is', null)
+      .where('simhash', 'is not', null)
+      .where((eb) => eb.or(columns.flatMap((c, i) => (values[i]?.length ? [eb(c, 'in', values[i])] : []))))
+      .orderBy('id')
+      .execute();
+    return rows.flatMap((r) =>
+      r.simhash === null || r.sh0 === null || r.sh1 === null || r.sh2 === null || r.sh3 === null
+        ? []
+        : [{ id: r.id, simhash: r.simhash, bands: [r.sh0, r.sh1, r.sh2, r.sh3] as SimhashBands }],
+    );
+  }
 
   /** Originals after an id, newest first, their SimHashes parsed once (the window is compared often). */
   private async originalsAfter(afterId: number, limit: number): Promise<SimhashRow[]> {
