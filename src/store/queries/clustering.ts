@@ -25,8 +25,9 @@ import { replayEvents } from './eventReplay.js';
 import { followClaimReviews } from './reviewFollow.js';
 import { inTransaction } from './transaction.js';
 
-/** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks. */
-const CLUSTER_LOCK = 947_301;
+/** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks (facts.ts
+ * takes it before writing facts, whose summary triggers touch the same rows in every worker). */
+export const CLUSTER_LOCK = 947_301;
 /** Storms within this many days of the new facts may share an event across a border. */
 const STORM_REACH_DAYS = 60;
 const MAX_EXPANSIONS = 20;

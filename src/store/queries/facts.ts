@@ -7,6 +7,7 @@ import type { Database, FactRow, PlaceRow } from '../schema.js';
 import { factToRow, placeToRow, rowToFactView, type FactView } from '../views.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { factWhere, type FactFilter } from './filter.js';
+import { CLUSTER_LOCK } from './clustering.js';
 import { inTransaction } from './transaction.js';
 
 export const FACT_SORTS = [
@@ -81,6 +82,11 @@ export class Facts {
   ): Promise<number[]> {
     if (items.length === 0) return [];
     return inTransaction(this.db, async (trx) => {
+      // On PostgreSQL, the lock the clustering takes after the facts (clustering.ts), taken now:
+      // each fact's summary triggers (migration 010) update the same roll-up rows in every
+      // worker, in the order of its facts, so two workers writing batches at once deadlocked
+      // (40P01) and fell back to writing article by article.
+      if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(trx);
       const ids = items.map((i) => i.articleId);
       const articles = new Map(
         (
