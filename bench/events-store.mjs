@@ -6,9 +6,11 @@
 // (3) a few late articles, one at a time, reporting figures from months back (the replay goes
 //     back to their date);
 // (4) GET /api/events through the app (in-process): p50 and p95 of a first page, filters and
-//     a second page.
+//     a second page, and the CPU per request (the machine is shared).
 // Prints JSON lines with wall time and CPU seconds (the machine is shared). Run after a build:
 //   node bin/dmon.mjs --version && node bench/events-store.mjs [--facts 1000000] [--engine sqlite|postgres]
+// (`--only batches` stops after (2), e.g. under `node --cpu-prof`; `--work NAME` names the SQLite
+// copy worked on, so two runs can share one clustered store.)
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -56,7 +58,7 @@ async function stores() {
     mkdirSync(join(root, '.bench'), { recursive: true });
     const base = join(root, '.bench', `events-${N}.sqlite`);
     if (!existsSync(base)) await build({ sqlitePath: base });
-    const work = join(root, '.bench', `events-${N}-work.sqlite`);
+    const work = join(root, '.bench', `events-${N}-${arg('work', 'work')}.sqlite`);
     for (const ext of ['', '-wal', '-shm']) rmSync(work + ext, { force: true });
     copyFileSync(base, work);
     return { sqlitePath: work };
@@ -117,6 +119,12 @@ print({
   batch_max_ms: Math.round(Math.max(...times)),
 });
 
+if (arg('only', '') === 'batches') {
+  // For profiling the arriving articles alone (node --cpu-prof).
+  await store.close();
+  process.exit(0);
+}
+
 // (3) Late articles, one at a time.
 const late = [];
 c0 = cpu();
@@ -152,10 +160,14 @@ const shapes = {
   'cause+hazard': () => '/api/events?cause=disaster&hazard=flood&limit=50',
   'from/to one year': () => '/api/events?from=2019-01-01&to=2019-12-31&limit=50',
   'q (name)': () => '/api/events?q=Region%203&limit=50',
+  'country without events': () => '/api/events?country=FRA&limit=50',
+  'hazard without events': () => '/api/events?hazard=volcano&limit=50',
+  'country+from/to': () => '/api/events?country=IRQ&from=2019-01-01&to=2019-12-31&limit=50',
   'page 2 (cursor)': () => `/api/events?limit=50&cursor=${encodeURIComponent(first.next ?? '')}`,
 };
 for (const [name, url] of Object.entries(shapes)) {
   const q = [];
+  const c1 = cpu();
   for (let i = 0; i < 40; i++) {
     const t = performance.now();
     const r = await app.inject({ url: url() });
@@ -166,6 +178,7 @@ for (const [name, url] of Object.entries(shapes)) {
     measure: `GET /api/events, ${name}`,
     p50_ms: +pct(q, 50).toFixed(1),
     p95_ms: +pct(q, 95).toFixed(1),
+    cpu_ms_per_request: +(((cpu() - c1) * 1000) / 40).toFixed(1),
   });
 }
 const events = await store.events.list({}, { limit: 1 });

@@ -14,6 +14,7 @@
 // their events. Events whose row comes out as stored are not written again.
 import { sql, type Kysely } from 'kysely';
 import { dayNumber, shiftDate } from '../../claims/dates.js';
+import { pushTo } from '../../claims/groupBy.js';
 import { stableId } from '../../claims/stableId.js';
 import type { Claim } from '../../claims/types.js';
 import {
@@ -210,14 +211,14 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
       .select(['event_id', 'country'])
       .where('event_id', 'in', part)
       .execute())
-      countriesOf.set(r.event_id, [...(countriesOf.get(r.event_id) ?? []), r.country]);
+      pushTo(countriesOf, r.event_id, r.country);
     for (const r of await trx
       .selectFrom('claims')
       .select(['event_id', 'country', 'admin1', 'lat', 'lon'])
       .distinct()
       .where('event_id', 'in', part)
       .execute())
-      placesOf.set(r.event_id!, [...(placesOf.get(r.event_id!) ?? []), r]);
+      pushTo(placesOf, r.event_id!, r);
   }
   for (const e of standing) {
     const d: ReplayDraft = {
@@ -236,7 +237,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   // Events with claims on both sides of the cut: their earlier claims make the draft.
   const earlier = new Map<string, StoredClaim[]>();
   for (const s of (await claimsWhere(trx, 'event_id', whole)).sort(byKey))
-    if (keyOf(s) < cut) earlier.set(s.eventId!, [...(earlier.get(s.eventId!) ?? []), s]);
+    if (keyOf(s) < cut) pushTo(earlier, s.eventId!, s);
   for (const id of whole) {
     const prior = earlier.get(id)!;
     const d = emptyDraft(id);
@@ -334,8 +335,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     ids.filter((id) => now.has(id)),
   )) {
     const key = keyOf(s);
-    if (key < cut || (stop !== null && key >= stop))
-      kept.set(s.eventId!, [...(kept.get(s.eventId!) ?? []), s]);
+    if (key < cut || (stop !== null && key >= stop)) pushTo(kept, s.eventId!, s);
   }
   const storedRow = new Map<string, Record<string, unknown>>();
   const storedCountries = new Map<string, Set<string>>();
