@@ -154,3 +154,19 @@ test('two claims starting at one quantity of one article get distinct ids', () =
   ]);
   assert.equal(new Set(claims.map((c) => c.id)).size, 2);
 });
+
+test('ids held by claims outside the facts given (taken) go to no new claim', () => {
+  const facts = [
+    report({ articleId: 1, figure: 500, quantityStart: 0, published: '2024-01-01', evidence: 'a' }),
+    report({ articleId: 1, figure: 9000, quantityStart: 0, published: '2024-01-01', evidence: 'b' }),
+  ];
+  const [first, second] = corroborate(facts).map((c) => c.id);
+  // The first id is held elsewhere: the first claim takes the next one, the second the one after.
+  const renumbered = corroborate(facts, [], new Set([first!])).map((c) => c.id);
+  assert.equal(renumbered[0], second);
+  assert.ok(![first, second].includes(renumbered[1]));
+  assert.equal(new Set(renumbered).size, 2);
+  // Both held: neither is reused.
+  const both = corroborate(facts, [], new Set([first!, second!])).map((c) => c.id);
+  assert.ok(both.every((id) => id !== first && id !== second));
+});

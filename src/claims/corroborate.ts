@@ -131,8 +131,13 @@ export interface OpenClaim {
 /** Groups facts into claims; deterministic for a given set of facts. With `open` claims, the
  * facts are the ones that come after theirs in clustering order, and the result is what
  * corroborating all of them would give for these claims and the new ones (the open claims
- * first, in the order given, which must be their creation order). */
-export function corroborate(facts: readonly ClaimFact[], open: readonly OpenClaim[] = []): Claim[] {
+ * first, in the order given, which must be their creation order). `taken`: ids held by claims
+ * not corroborated again (other countries'), which no new claim may take. */
+export function corroborate(
+  facts: readonly ClaimFact[],
+  open: readonly OpenClaim[] = [],
+  taken: ReadonlySet<string> = new Set(),
+): Claim[] {
   const ordered = [...facts].sort(factOrder);
   // Open claims per bucket and figure bin, each with its creation number: the first agreeing
   // claim in creation order wins, as if every claim of the bucket were tried in turn.
@@ -156,7 +161,7 @@ export function corroborate(facts: readonly ClaimFact[], open: readonly OpenClai
   }
   // Two claims can start at one quantity (one figure read under two terms of a class that then
   // disagree on place or date): the later one gets a suffix, deterministically.
-  const used = new Set<string>(open.map((c) => c.id));
+  const used = new Set<string>([...taken, ...open.map((c) => c.id)]);
   return all.map((members, i) => {
     const claim = toClaim(members);
     if (i < open.length) return { ...claim, id: open[i]!.id };

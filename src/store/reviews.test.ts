@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import type { Fact } from '../types.js';
 import { describeEachEngine } from './test-engines.js';
 import { factA, factB, makeFact, resultFor, seedArticle, TEXT_A, TEXT_B } from './test-fixtures.js';
-import type { Store } from './index.js';
+import { queryBuilderForTests, type Store } from './index.js';
 
 async function seedClustered(store: Store, text: string, facts: Fact[], url?: string): Promise<number> {
   const id = await seedArticle(store, text, facts, url ? { url } : {});
@@ -299,5 +299,75 @@ describeEachEngine('reviews', (store) => {
     assert.ok(outcomes.length >= 3);
     assert.ok(outcomes.every((o) => o.rule && o.confidence > 0));
     assert.ok(outcomes.some((o) => o.action === 'reject'));
+  });
+});
+
+// One quantity read twice (two facts of one term class at one place in the text) in two
+// countries: both claims derive their id from the article and the quantity, so the later one
+// takes a suffix when they are numbered together. Clustering one country again alone (after a
+// new article there, or a review) must not hand its claim the other country's id.
+describeEachEngine('claim ids when one country is clustered again', (store) => {
+  const TEXT = 'Officials said 3,000 people were displaced, then 800 in one town and 650 in another.';
+  const fact = (quantity: string, country: string | null, date: string) =>
+    makeFact(TEXT, {
+      quantity,
+      termWord: 'displaced',
+      figure: Number(quantity.replace(',', '')),
+      people: { count: Number(quantity.replace(',', '')), household_size: null },
+      country,
+      date: { start: date, end: date, text: 'then', span: [0, 4], year_stated: true },
+    });
+  let first = 0;
+
+  /** Each fact's claim, by fact id. */
+  async function claimIds(): Promise<Map<number, string>> {
+    const rows = await queryBuilderForTests(store())
+      .selectFrom('claim_facts')
+      .select(['fact_id', 'claim_id'])
+      .execute();
+    return new Map(rows.map((r) => [r.fact_id, r.claim_id]));
+  }
+
+  test('rejecting, restoring and correcting a fact of one country keep every claim id', async () => {
+    const other = await seedClustered(store(), TEXT, [
+      fact('800', 'AAA', '2024-01-02'),
+      fact('650', 'BBB', '2024-01-03'),
+    ]);
+    first = await seedClustered(store(), TEXT, [
+      fact('3,000', null, '2024-01-05'),
+      fact('3,000', 'AAA', '2024-01-08'),
+    ]);
+    const start = await claimIds();
+    assert.equal(new Set(start.values()).size, 4, 'one claim per fact');
+    // Earlier than the shared quantity's facts: AAA is corroborated again from 2 January,
+    // without the facts of no country.
+    const [early, late] = await store().facts.forArticle(other);
+    assert.equal(early?.country, 'AAA');
+    await store().reviews.reviewFact(early!.id, { action: 'reject' }, 'analyst');
+    const rejected = await claimIds();
+    assert.equal(rejected.size, 3);
+    for (const [f, c] of rejected) assert.equal(c, start.get(f), `fact ${f} keeps its claim`);
+    await store().reviews.reviewFact(early!.id, { action: 'confirm' }, 'analyst');
+    assert.deepEqual(await claimIds(), start);
+    await store().reviews.reviewFact(late!.id, { action: 'correct', changes: { figure: 700 } }, 'analyst');
+    assert.deepEqual(await claimIds(), start);
+  });
+
+  test('a new article in one country leaves the other claims of a shared quantity their ids', async () => {
+    const before = await claimIds();
+    await seedClustered(store(), TEXT, [fact('650', 'AAA', '2024-01-01')]);
+    const after = await claimIds();
+    assert.equal(new Set(after.values()).size, 5);
+    for (const [f, c] of before) assert.equal(after.get(f), c, `fact ${f} keeps its claim`);
+    assert.deepEqual(
+      (await store().facts.forArticle(first)).map((f) => f.country),
+      [null, 'AAA'],
+    );
+  });
+
+  test('a rebuild numbers them as before', async () => {
+    const start = await claimIds();
+    await store().clustering.rebuild();
+    assert.deepEqual(await claimIds(), start);
   });
 });

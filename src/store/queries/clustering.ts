@@ -11,7 +11,7 @@
 import { sql, type Kysely } from 'kysely';
 import { corroborate } from '../../claims/corroborate.js';
 import { dayNumber } from '../../claims/dates.js';
-import type { ClaimFact } from '../../claims/types.js';
+import type { Claim, ClaimFact } from '../../claims/types.js';
 import { claimHazardName, clusterEvents } from '../../events/cluster.js';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
@@ -163,7 +163,7 @@ export class Clustering {
       await trx.deleteFrom('claim_facts').execute();
       await trx.deleteFrom('claims').execute();
       const facts = await loadClaimFacts(trx, null);
-      return this.write(trx, facts, new Set(facts.map((f) => f.country ?? '')).size);
+      return this.write(trx, facts, new Set(facts.map((f) => f.country ?? '')).size, false);
     });
   }
 
@@ -261,11 +261,27 @@ export class Clustering {
     await trx.deleteFrom('claim_facts').where(inPartition('country')).execute();
     await trx.deleteFrom('claims').where(inPartition('country')).execute();
     const facts = await loadClaimFacts(trx, countries);
-    return this.write(trx, facts, countries.length);
+    return this.write(trx, facts, countries.length, true);
   }
 
-  private async write(trx: Trx, facts: ClaimFact[], countries: number): Promise<ClusterResult> {
-    const claims = corroborate(facts);
+  /** `othersStored`: claims of other countries stay in the store (not a rebuild). */
+  private async write(
+    trx: Trx,
+    facts: ClaimFact[],
+    countries: number,
+    othersStored: boolean,
+  ): Promise<ClusterResult> {
+    // A claim's id comes from its first report's article and quantity, with a suffix for the
+    // second claim begun there: numbered together, one figure read in two countries got the id
+    // and the suffix. Clustering one of them again alone would hand it the other's id; the ids
+    // the claims left in the store hold are skipped instead, so each keeps its own.
+    const taken = new Set<string>();
+    let claims = corroborate(facts);
+    const held = async () => (othersStored ? storedClaimIds(trx, claims) : []);
+    for (let ids = await held(); ids.length; ids = await held()) {
+      for (const id of ids) taken.add(id);
+      claims = corroborate(facts, [], taken);
+    }
     // Reviewers' merges and splits, over what the rules grouped.
     const events = applyEventReviews(clusterEvents(claims), await loadEventReviews(trx));
     const now = Date.now();
@@ -292,4 +308,21 @@ export class Clustering {
     await insertChunks(trx, 'event_countries', events.flatMap(eventCountryRows));
     return { countries, facts: facts.length, claims: claims.length, events: events.length };
   }
+}
+
+/** The ids of these claims that stored claims already hold. */
+async function storedClaimIds(trx: Trx, claims: readonly Claim[]): Promise<string[]> {
+  const held: string[] = [];
+  for (let i = 0; i < claims.length; i += CHUNK)
+    for (const r of await trx
+      .selectFrom('claims')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        claims.slice(i, i + CHUNK).map((c) => c.id),
+      )
+      .execute())
+      held.push(r.id);
+  return held;
 }
