@@ -175,6 +175,8 @@ export interface Lexicon {
   levelVerbs: string[][];
   /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to". */
   levelAdverbs: Set<string>;
+  /** "evacuated from the terminal": the words that make an evacuation one from a building (link.json). */
+  buildingExits: { from: string[][]; buildings: string[][] };
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
   anaphors: string[][];
   /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
@@ -356,6 +358,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countNouns: new Set(),
     levelVerbs: [],
     levelAdverbs: new Set(),
+    buildingExits: { from: [], buildings: [] },
     anaphors: [],
     anaphorVerbs: [],
     anaphorArticles: new Set(),
@@ -573,6 +576,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       aid_verbs?: string[];
       count_nouns?: string[];
       level_adverbs?: string[];
+      building_exits?: { from?: string[]; buildings?: string[] };
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -581,6 +585,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
+      lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
+      lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));

@@ -14,6 +14,7 @@ import {
   modalityOf,
   negatedFigure,
   cancelledAfter,
+  leavesBuilding,
   hypotheticalPredicate,
   hypotheticalBefore,
   isRate,
@@ -53,6 +54,8 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
+/** The moves a building's evacuation reads as ("were evacuated from the terminal"). */
+const BUILDING_EXIT_TERMS = new Set(['evacuated', 'relocated']);
 /** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
 const STAY_MIN_SCORE = 0.6;
 /** How closely a leaving verb must govern a figure, as its object, to add its term to a stay phrase's. */
@@ -145,6 +148,7 @@ export function linkFigures(
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
+    if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && leavesBuilding(norms, chosen.next, lex)) continue;
     links.push({
       figure: f,
       trigger: chosen,

@@ -44,6 +44,22 @@ export function cancelledAfter(norms: readonly string[], from: number, lex: Lexi
   return false;
 }
 
+/**
+ * "2,000 people were moved out of the terminal", "800 élèves évacués d'un lycée": leaving a
+ * building (a bomb threat, a fire alarm) is no displacement. Homes, villages and camps are not in
+ * the list; an elided article ("de l'hôpital") may be glued to the building.
+ */
+export function leavesBuilding(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  const { from: preps, buildings } = lex.buildingExits;
+  for (const p of preps) {
+    if (!matchesAt(norms, from, p)) continue;
+    const at = from + p.length;
+    const bare = norms[at]?.replace(/^[ld]'/, '');
+    for (const b of buildings) if (matchesAt(norms, at, b) || (b.length === 1 && bare === b[0])) return true;
+  }
+  return false;
+}
+
 /** How far after a trigger a cancellation ("has been postponed indefinitely") is looked for. */
 const CANCEL_REACH = 10;
 
