@@ -103,7 +103,9 @@ export function gapCost(
     }
     // Before a figure, "and" starts a new clause: "two died and 250 were left homeless".
     const conjunction = direction === 'before' && lex.conjunctions.has(t.norm);
-    cost += lex.fillers.has(t.norm) && !conjunction ? 0.25 : 1;
+    // A name of several words is one content word: "for Little Red River Cree Nation (7,000)".
+    const nameGoesOn = k > from && isCapitalised(t) && isCapitalised(tokens[k - 1]!);
+    cost += (lex.fillers.has(t.norm) && !conjunction) || nameGoesOn ? 0.25 : 1;
     if (cost > MAX_COST) return BLOCKED;
   }
   // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".
@@ -164,4 +166,8 @@ function relativeClauseEnd(ctx: GapContext, relative: number, to: number): numbe
     if (figureAt.has(j) || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
   }
   return verb;
+}
+
+function isCapitalised(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }

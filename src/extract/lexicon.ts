@@ -175,6 +175,8 @@ export interface Lexicon {
   levelVerbs: string[][];
   /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to". */
   levelAdverbs: Set<string>;
+  /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
+  itemLeads: string[][];
   /** "evacuated from the terminal": the words that make an evacuation one from a building (link.json). */
   buildingExits: { from: string[][]; buildings: string[][] };
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
@@ -358,6 +360,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countNouns: new Set(),
     levelVerbs: [],
     levelAdverbs: new Set(),
+    itemLeads: [],
     buildingExits: { from: [], buildings: [] },
     anaphors: [],
     anaphorVerbs: [],
@@ -576,6 +579,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       aid_verbs?: string[];
       count_nouns?: string[];
       level_adverbs?: string[];
+      item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[] };
     }>(lang, 'link.json');
     if (link) {
@@ -585,6 +589,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
+      lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
