@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { newArticle } from '../store/queries/articles.js';
 import { describeEachEngine } from '../store/test-engines.js';
 import { BatchOriginals } from './batchOriginals.js';
-import { findOriginal, fingerprint, type Fingerprint } from './policy.js';
+import { findOriginal, fingerprint, fingerprintColumns, type Fingerprint } from './policy.js';
 
 const PLACES = ['Mosul', 'Aleppo', 'Sylhet', 'Cebu', 'Beira', 'Kherson'];
 
@@ -70,12 +70,7 @@ describeEachEngine('BatchOriginals', (store) => {
               origin: 'import',
               external_id: `d${start + k}`,
               text,
-              content_hash: fp.hash,
-              simhash: fp.simhash,
-              sh0: fp.bands?.[0] ?? null,
-              sh1: fp.bands?.[1] ?? null,
-              sh2: fp.bands?.[2] ?? null,
-              sh3: fp.bands?.[3] ?? null,
+              ...fingerprintColumns(fp),
               // Copies get a URL: the store keeps one text without a URL only once.
               url: original === null ? null : `https://copy.example.org/${start + k}`,
               duplicate_of: original,

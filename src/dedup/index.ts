@@ -26,6 +26,7 @@ export {
   figuresOf,
   findOriginal,
   fingerprint,
+  fingerprintColumns,
   isSameReport,
   simhashBands,
   type Fingerprint,

@@ -69,6 +69,18 @@ export function fingerprint(text: string): Fingerprint {
   return { hash, simhash: sim.toString(16).padStart(16, '0'), bands: simhashBands(sim) };
 }
 
+/** A fingerprint as the article row stores it: the hash, the SimHash and its four indexed bands. */
+export function fingerprintColumns(fp: Fingerprint) {
+  return {
+    content_hash: fp.hash,
+    simhash: fp.simhash,
+    sh0: fp.bands?.[0] ?? null,
+    sh1: fp.bands?.[1] ?? null,
+    sh2: fp.bands?.[2] ?? null,
+    sh3: fp.bands?.[3] ?? null,
+  };
+}
+
 /** The exact test on two texts: the same article give or take small edits, with the same figures. */
 export function isSameReport(a: string, b: string): boolean {
   return figuresOf(a).join(' ') === figuresOf(b).join(' ') && isNearDuplicate(a, b);

@@ -2,7 +2,13 @@
 // then an extract job. The same document stored twice adds nothing; a copy of a stored text
 // under another URL is kept (as a source) but linked to the original and not extracted again.
 import type { BatchOriginals } from '../dedup/batchOriginals.js';
-import { canonicalUrl, findOriginal, fingerprint, type Fingerprint } from '../dedup/index.js';
+import {
+  canonicalUrl,
+  findOriginal,
+  fingerprint,
+  fingerprintColumns,
+  type Fingerprint,
+} from '../dedup/index.js';
 import { detectLanguage } from '../document/language.js';
 import { DmonError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -63,12 +69,7 @@ export async function storeDocument(
     external_id: doc.externalId ?? null,
     attribution: doc.attribution ?? null,
     text,
-    content_hash: fp.hash,
-    simhash: fp.simhash,
-    sh0: fp.bands?.[0] ?? null,
-    sh1: fp.bands?.[1] ?? null,
-    sh2: fp.bands?.[2] ?? null,
-    sh3: fp.bands?.[3] ?? null,
+    ...fingerprintColumns(fp),
     duplicate_of: original,
     status: original === null ? 'pending' : 'duplicate',
     fetch_status: doc.fetchStatus ?? null,

@@ -10,6 +10,7 @@ import type { EventFilter } from './queries/events.js';
 import { spanDays } from './queries/clusterRows.js';
 import { queryBuilderForTests } from './index.js';
 import { describeEachEngine } from './test-engines.js';
+import { queryPlan } from './test-queryPlan.js';
 
 interface Ev {
   id: string;
@@ -186,20 +187,13 @@ describeEachEngine('events list filters', (store, engine) => {
       },
     ];
     for (const { index, query } of queries) {
+      const plan = await queryPlan(db, engine, query);
       if (engine === 'sqlite') {
-        const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${query}`.execute(db);
-        const details = plan.rows.map((r) => r.detail).join(' | ');
-        assert.match(details, new RegExp(`SEARCH \\w+ USING (COVERING )?INDEX ${index} `), details);
-        assert.doesNotMatch(details, /TEMP B-TREE/);
+        assert.match(plan, new RegExp(`SEARCH \\w+ USING (COVERING )?INDEX ${index} `), plan);
+        assert.doesNotMatch(plan, /TEMP B-TREE/);
       } else {
-        const plan = await db.transaction().execute(async (trx) => {
-          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-          await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-          return sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(trx);
-        });
-        const text = plan.rows.map((r) => r['QUERY PLAN']).join(' | ');
-        assert.match(text, new RegExp(`Index (Only )?Scan Backward using ${index}`), text);
-        assert.doesNotMatch(text, /Sort/, text);
+        assert.match(plan, new RegExp(`Index (Only )?Scan Backward using ${index}`), plan);
+        assert.doesNotMatch(plan, /Sort/, plan);
       }
     }
   });
