@@ -3,7 +3,7 @@
 // "tally of") names what is counted and a level verb ("has risen to", "stands at", "reached")
 // hands it the figure that follows, however far apart the two stand within the clause. The
 // trigger's own form does not matter here: it names the counted people, it does not govern.
-import { type Lexicon, endsAt, matchesAt } from './lexicon.js';
+import { type Lexicon, matchesAt } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Trigger } from './term/triggers.js';
 
@@ -60,7 +60,7 @@ export function countFrame(
 const MAX_ADVERBS = 2;
 
 /**
- * Whether the level verb `verb` ends right before `end`, crossing adverbs inside or after it:
+ * Whether the level verb `verb` ends right before `end`, maybe crossing adverbs inside or after it:
  * "s'élève désormais à 45 000", "has now risen to", "asciende ya a".
  */
 function levelVerbEndsAt(
@@ -69,7 +69,6 @@ function levelVerbEndsAt(
   verb: readonly string[],
   adverbs: ReadonlySet<string>,
 ): boolean {
-  if (endsAt(norms, end, verb)) return true;
   let k = end - 1;
   let skipped = 0;
   for (let w = verb.length - 1; w >= 0; w--, k--) {

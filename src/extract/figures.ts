@@ -150,37 +150,31 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     const aEnd = a.noun ? a.noun.next : a.quantity.next;
     const between = tokens.slice(aEnd, b.quantity.lead);
     const bEnd = b.noun ? b.noun.next : b.quantity.next;
+    // One figure counts families and the other people: the pair may state the same people twice.
+    const familiesAndPeople =
+      new Set([a.countKind, b.countKind]).size === 2 &&
+      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+    const bothNamed = a.noun !== null && b.noun !== null;
     // "950 households, roughly 4,700 people, were moved": an apposition of families and people.
     const apposition =
       between.length === 1 &&
       between[0]!.text === ',' &&
       [',', '–', '—'].includes(tokens[bEnd]?.text ?? '') &&
-      new Set([a.countKind, b.countKind]).size === 2 &&
-      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+      familiesAndPeople;
     // A multi-word equivalent may follow a comma: "3,062 families, es decir 96,811 people", "soit".
     const words = between.filter((t) => t.text !== ',').map((t) => t.norm);
     const phrase = words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '));
     // "25 HH 95 INDs": report tables write families and people side by side, with no joiner.
-    const sideBySide =
-      between.length === 0 &&
-      a.noun !== null &&
-      b.noun !== null &&
-      new Set([a.countKind, b.countKind]).size === 2 &&
-      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+    const sideBySide = between.length === 0 && bothNamed && familiesAndPeople;
     // "1,200 families and 4,800 individuals were evacuated": families and people joined by "and"
     // share the verb (situation reports count the same people both ways).
-    const familiesAndPeople =
-      between.length === 1 &&
-      lex.coordinators.has(between[0]!.norm) &&
-      a.noun !== null &&
-      b.noun !== null &&
-      new Set([a.countKind, b.countKind]).size === 2 &&
-      [a.countKind, b.countKind].every((k) => k === 'people' || k === 'households');
+    const joined =
+      between.length === 1 && lex.coordinators.has(between[0]!.norm) && bothNamed && familiesAndPeople;
     if (
       !apposition &&
       !phrase &&
       !sideBySide &&
-      !familiesAndPeople &&
+      !joined &&
       (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
     )
       continue;

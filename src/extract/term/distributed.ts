@@ -3,7 +3,7 @@
 // and 272 fully damaged", "by district: Bor South 8,200; Twic East 5,600". The trigger links its
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
-import { type Lexicon, matchesAt } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
@@ -148,8 +148,7 @@ function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexi
   k++;
   // "…; and Chipewyan Lake (100)", "…, followed by Kolasib (3660)".
   if (lex.coordinators.has(tokens[k]?.norm ?? '')) k++;
-  const norms = tokens.map((t) => t.norm);
-  const lead = lex.itemLeads.find((l) => matchesAt(norms, k, l));
+  const lead = lex.itemLeads.find((l) => l.every((w, j) => tokens[k + j]?.norm === w));
   if (lead) k += lead.length;
   const end = ['(', ':'].includes(tokens[to - 1]?.text ?? '') ? to - 1 : to;
   if (end - k < 1 || end - k > NAME_WORDS) return false;
