@@ -1,4 +1,4 @@
-// The summary tables (migration 010) against the direct aggregates over the facts, on both
+// The summary tables (migrations 010 and 017) against the direct aggregates over the facts, on both
 // engines: the same answers for every filter the tables take, on a seeded random store, and
 // again after re-extraction, deletes, reviews (reject, correct) and multi-row updates, and after
 // a migration that fills the tables from facts already stored.
@@ -66,6 +66,17 @@ const COUNTRY_FILTERS: FactFilter[] = [
   ...TERMS.map((t) => ({ term: [t] })),
   { term: ['evacuated'], cause: 'disaster', hazard: 'flood' },
   { term: ['displaced'], country: ['BBB'] },
+  // Date ranges (migration 017): whole months from the table, partial ones from the facts, the
+  // distinct articles per day.
+  { from: '2024-01-10' },
+  { to: '2024-02-14' },
+  { from: '2024-01-01', to: '2024-02-29' },
+  { from: '2024-01-15', to: '2024-01-31', country: ['AAA'] },
+  { from: '2024-01-08', to: '2024-01-10' },
+  { from: '2024-02-05', to: '2024-03-03', country: ['AAA', 'BBB'] },
+  { from: '2024-01-31', to: '2024-02-01' },
+  { from: '2023-12-30', to: '2024-12-31' },
+  { from: '2024-02-10', to: '2024-02-10', country: ['CCC'] },
 ];
 const SERIES_FILTERS: FactFilter[] = [
   {},
@@ -84,6 +95,13 @@ const SERIES_FILTERS: FactFilter[] = [
   { from: '2024-02-05', to: '2024-03-03', hazard: 'flood' },
   { from: '2024-01-31', to: '2024-02-01' },
   { from: '2023-12-30', to: '2024-12-31', term: ['displaced', 'evacuated'] },
+  // One or more countries (migration 017), with the other keys.
+  { country: ['AAA'] },
+  { country: ['BBB'], cause: 'disaster' },
+  { country: ['AAA', 'CCC'], hazard: 'flood' },
+  { country: ['CCC'], term: ['displaced', 'refugees'], cause: 'disaster', hazard: 'storm' },
+  { country: ['AAA'], from: '2024-01-10', to: '2024-02-14' },
+  { country: ['BBB', 'CCC'], from: '2024-02-01', term: ['evacuated'] },
 ];
 
 async function assertSameAnswers(store: Store, when: string): Promise<void> {
@@ -126,11 +144,13 @@ describeEachEngine('summary tables', (store, engine) => {
 
   test('a filter the tables are not keyed by is left to the facts', async () => {
     const s = store().summaries.summaryTables;
-    assert.equal(await s.countries({ from: '2024-01-01' }), null);
+    assert.equal(await s.countries({ from: '2024-01-01', term: ['displaced'] }), null);
+    assert.equal(await s.countries({ from: '2024-01-01', cause: 'disaster' }), null);
+    assert.equal(await s.countries({ from: '2024-02-30' }), null, 'no such day');
     assert.equal(await s.countries({ term: ['displaced', 'evacuated'] }), null);
     assert.equal(await s.countries({ minFigure: 100 }), null);
     const facts = (f: FactFilter, i: 'week' | 'month') => store().summaries.timeseriesFromFacts(f, i);
-    assert.equal(await s.timeseries({ country: ['AAA'] }, 'month', facts), null);
+    assert.equal(await s.timeseries({ country: ['AAA'], minFigure: 10 }, 'month', facts), null);
     assert.equal(await s.timeseries({ q: 'displaced' }, 'week', facts), null);
     assert.equal(await s.timeseries({ from: '2024-02-30' }, 'week', facts), null, 'no such day');
   });
@@ -225,16 +245,20 @@ describeEachEngine('summary tables', (store, engine) => {
     await assertSameAnswers(store(), 'after a multi-row delete');
   });
 
-  test('the migration fills the tables from the facts already stored', async () => {
-    const db = queryBuilderForTests(store());
-    const m = (await migrationProvider(engine).getMigrations())['010_aggregate_summary']!;
-    await m.down!(db);
-    await m.up(db);
-    const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM summary_countries`.execute(db);
-    assert.ok(Number(rows.rows[0]!.n) > 0);
-    await assertSameAnswers(store(), 'after the tables were rebuilt');
-    // And the triggers it made work as before.
-    await store().facts.replaceForArticle(articles[20]!, resultFor(randomFacts(rand, 5)), 'test-3');
-    await assertSameAnswers(store(), 'after a write on the rebuilt tables');
-  });
+  for (const [name, table] of [
+    ['010_aggregate_summary', 'summary_countries'],
+    ['017_country_summaries', 'summary_country_series'],
+  ] as const)
+    test(`migration ${name} fills its tables from the facts already stored`, async () => {
+      const db = queryBuilderForTests(store());
+      const m = (await migrationProvider(engine).getMigrations())[name]!;
+      await m.down!(db);
+      await m.up(db);
+      const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
+      assert.ok(Number(rows.rows[0]!.n) > 0);
+      await assertSameAnswers(store(), 'after the tables were rebuilt');
+      // And the triggers it made work as before.
+      await store().facts.replaceForArticle(articles[20]!, resultFor(randomFacts(rand, 5)), 'test-3');
+      await assertSameAnswers(store(), 'after a write on the rebuilt tables');
+    });
 });

@@ -1,5 +1,5 @@
 // Aggregates over facts: per country, and per period and term. Read from the summary tables
-// (summaryTables.ts, migration 010) when the filter allows, else computed from the facts here.
+// (summaryTables.ts, migrations 010 and 017) when the filter allows, else computed from the facts here.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { AggregateCache } from './cache.js';
@@ -42,7 +42,7 @@ export class Summaries {
     private readonly engine: Engine,
   ) {
     this.cache = new AggregateCache(db);
-    this.summaryTables = new SummaryTables(db);
+    this.summaryTables = new SummaryTables(db, engine);
   }
 
   /** The facts' version (migration 016): it changes whenever a fact is written or removed, so an

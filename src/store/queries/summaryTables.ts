@@ -1,11 +1,13 @@
-// The per-country summary and the time series read from the summary tables (migration 010)
-// instead of scanning the facts: one indexed read of at most a few thousand rows, whatever the
-// store's size. They answer only filters the tables are keyed by (country, one term, cause,
-// hazard; the time series: terms, cause, hazard, and a date range, whose whole weeks or months
-// are read from the table and whose partial ones at either end from the facts) and return null
-// for any other, which the caller then computes from the facts. The answers equal the direct
-// ones (summary.test.ts).
+// The per-country summary and the time series read from the summary tables (migrations 010 and
+// 017) instead of scanning the facts: indexed reads of a few thousand rows, whatever the store's
+// size. They answer only filters the tables are keyed by (the country summary: country, one term,
+// cause, hazard, or country and a date range; the time series: country, terms, cause, hazard, and
+// a date range, whose whole weeks or months are read from the table and whose partial ones at
+// either end from the facts) and return null for any other, which the caller then computes from
+// the facts. The answers equal the direct ones (summary.test.ts).
 import type { Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
+import { CountryTables } from './countryTables.js';
 import type { Database } from '../schema.js';
 import type { FactFilter } from './filter.js';
 import type { CountrySummary, Interval, TimeseriesPoint } from './summary.js';
@@ -16,7 +18,9 @@ export type SeriesFromFacts = (filter: FactFilter, interval: Interval) => Promis
 
 /** The filter keys each table is keyed by; a filter with any other key is computed from the facts. */
 const COUNTRY_KEYS = new Set(['country', 'term', 'cause', 'hazard']);
-const SERIES_KEYS = new Set(['term', 'cause', 'hazard', 'from', 'to']);
+const SERIES_KEYS = new Set(['country', 'term', 'cause', 'hazard', 'from', 'to']);
+/** The country summary over a date range (migration 017): no term, cause or hazard. */
+const RANGE_KEYS = new Set(['country', 'from', 'to']);
 const ANY = '*';
 
 const usedKeys = (f: FactFilter) =>
@@ -29,10 +33,23 @@ export const byFactsThenCountry = (a: CountrySummary, b: CountrySummary) =>
   b.facts - a.facts || a.country.localeCompare(b.country);
 
 export class SummaryTables {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly byCountry: CountryTables;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    engine: Engine,
+  ) {
+    this.byCountry = new CountryTables(db, engine);
+  }
 
   async countries(filter: FactFilter): Promise<CountrySummary[] | null> {
-    if (!usedKeys(filter).every((k) => COUNTRY_KEYS.has(k))) return null;
+    const keys = usedKeys(filter);
+    if ((filter.from || filter.to) && keys.every((k) => RANGE_KEYS.has(k))) {
+      const { from, to } = filter;
+      if ((from && !isDay(from)) || (to && !isDay(to))) return null;
+      return (await this.byCountry.countries(filter)).sort(byFactsThenCountry);
+    }
+    if (!keys.every((k) => COUNTRY_KEYS.has(k))) return null;
     // Distinct articles of two terms together do not add up: one term or all of them.
     if ((filter.term?.length ?? 0) > 1) return null;
     const cell = this.db
@@ -95,6 +112,7 @@ export class SummaryTables {
     first?: string,
     end?: string,
   ): Promise<TimeseriesPoint[]> {
+    if (filter.country?.length) return this.byCountry.series(filter, interval, first, end);
     const rows = await this.db
       .selectFrom('summary_timeseries')
       .where('grain', '=', interval)

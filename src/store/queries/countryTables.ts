@@ -1,0 +1,205 @@
+// The answers of migration 017's country summaries: the time series of one or more countries
+// (summary_country_series) and the per-country summary over a date range (the whole months from
+// summary_country_months, the partial ones at either end from the facts, and the distinct
+// articles from summary_article_days). summaryTables.ts decides when they are asked; the answers
+// equal the direct ones (summary.test.ts).
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
+import type { Database } from '../schema.js';
+import { factWhere, type FactFilter } from './filter.js';
+import type { CountrySummary, Interval, TimeseriesPoint } from './summary.js';
+import { dayBefore, wholePeriods } from './wholePeriods.js';
+
+const ANY = '*';
+
+/** What adds up across months for one country: all but the distinct articles. */
+interface CountryCell {
+  facts: number;
+  max_people: number | null;
+  first_date: string | null;
+  last_date: string | null;
+  terms: Record<string, number>;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const larger = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+export class CountryTables {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  /** The time series of the countries in `filter.country` for periods starting in [first, end),
+   * either bound optional; the other keys of `filter` are term, cause and hazard. */
+  async series(
+    filter: FactFilter,
+    interval: Interval,
+    first?: string,
+    end?: string,
+  ): Promise<TimeseriesPoint[]> {
+    const rows = await this.db
+      .selectFrom('summary_country_series')
+      .where('grain', '=', interval)
+      .where('country', 'in', filter.country!)
+      .$if(!!filter.cause, (q) => q.where('cause', '=', filter.cause!))
+      .$if(!!filter.hazard, (q) => q.where('hazard', '=', filter.hazard!))
+      .$if(!!filter.term?.length, (q) => q.where('term', 'in', filter.term!))
+      .$if(!!first, (q) => q.where('period', '>=', first!))
+      .$if(!!end, (q) => q.where('period', '<', end!))
+      .select((eb) => [
+        'period',
+        'term',
+        'stock_or_flow',
+        eb.fn.sum<number>('facts').as('facts'),
+        eb.fn.sum<number>('people_n').as('people_n'),
+        eb.fn.sum<number>('sum_people').as('sum_people'),
+        eb.fn.max('max_people').as('max_people'),
+      ])
+      .groupBy(['period', 'term', 'stock_or_flow'])
+      .having((eb) => eb.fn.sum('facts'), '>', 0)
+      .orderBy('period')
+      .orderBy('term')
+      .orderBy('stock_or_flow')
+      .execute();
+    return rows.map((r) => ({
+      period: r.period,
+      term: r.term,
+      stock_or_flow: r.stock_or_flow === 'stock' ? 'stock' : 'flow',
+      facts: Number(r.facts),
+      max_people: num(r.max_people),
+      sum_people: Number(r.people_n) > 0 ? Number(r.sum_people) : null,
+    }));
+  }
+
+  /** The per-country summary of the facts dated in [from, to] (either optional, one given, both
+   * real days), optionally of some countries only. */
+  async countries(filter: FactFilter): Promise<CountrySummary[]> {
+    const { from, to, country } = filter;
+    const { first, end } = wholePeriods('month', from, to);
+    const cells = new Map<string, CountryCell>();
+    const add = (c: string, cell: CountryCell) => {
+      const had = cells.get(c);
+      if (!had) return cells.set(c, cell);
+      had.facts += cell.facts;
+      had.max_people = larger(had.max_people, cell.max_people);
+      had.first_date = earlier(had.first_date, cell.first_date);
+      had.last_date = later(had.last_date, cell.last_date);
+      for (const [t, n] of Object.entries(cell.terms)) had.terms[t] = (had.terms[t] ?? 0) + n;
+    };
+    const partial: FactFilter[] = [];
+    if (first && end && first >= end) partial.push({ country, from, to });
+    else {
+      if (from && first && from < first) partial.push({ country, from, to: dayBefore(first) });
+      await this.wholeMonths(country, first, end, add);
+      if (to && end && end <= to) partial.push({ country, from: end, to });
+    }
+    for (const f of partial) await this.fromFacts(f, add);
+    const articles = await this.articles(country, from, to);
+    return [...cells]
+      .filter(([, c]) => c.facts > 0)
+      .map(([c, cell]) => ({
+        country: c,
+        facts: cell.facts,
+        articles: articles.get(c) ?? 0,
+        max_people: cell.max_people,
+        first_date: cell.first_date,
+        last_date: cell.last_date,
+        terms: cell.terms,
+      }));
+  }
+
+  /** Adds the months starting in [first, end) of summary_country_months. */
+  private async wholeMonths(
+    country: string[] | undefined,
+    first: string | undefined,
+    end: string | undefined,
+    add: (c: string, cell: CountryCell) => void,
+  ): Promise<void> {
+    const rows = await this.db
+      .selectFrom('summary_country_months')
+      .$if(!!country?.length, (q) => q.where('country', 'in', country!))
+      .$if(!!first, (q) => q.where('month', '>=', first!))
+      .$if(!!end, (q) => q.where('month', '<', end!))
+      .where('facts', '>', 0)
+      .select((eb) => [
+        'term',
+        'country',
+        eb.fn.sum<number>('facts').as('facts'),
+        eb.fn.max('max_people').as('max_people'),
+        eb.fn.min('first_date').as('first_date'),
+        eb.fn.max('last_date').as('last_date'),
+      ])
+      .groupBy(['term', 'country'])
+      .execute();
+    for (const r of rows)
+      add(
+        r.country,
+        r.term === ANY
+          ? {
+              facts: Number(r.facts),
+              max_people: num(r.max_people),
+              first_date: r.first_date,
+              last_date: r.last_date,
+              terms: {},
+            }
+          : {
+              facts: 0,
+              max_people: null,
+              first_date: null,
+              last_date: null,
+              terms: { [r.term]: Number(r.facts) },
+            },
+      );
+  }
+
+  /** Adds the facts of a partial month, read from the facts themselves. */
+  private async fromFacts(filter: FactFilter, add: (c: string, cell: CountryCell) => void): Promise<void> {
+    const rows = await this.db
+      .selectFrom('facts')
+      .where(factWhere(this.engine, filter))
+      .where('facts.country', 'is not', null)
+      .select((eb) => [
+        'facts.country',
+        'facts.term',
+        eb.fn.countAll<number>().as('facts'),
+        eb.fn.max('facts.people').as('max_people'),
+        eb.fn.min(sql<string>`nullif(facts.fact_date, '')`).as('first_date'),
+        eb.fn.max(sql<string>`nullif(facts.fact_date, '')`).as('last_date'),
+      ])
+      .groupBy(['facts.country', 'facts.term'])
+      .execute();
+    for (const r of rows)
+      add(r.country!, {
+        facts: Number(r.facts),
+        max_people: num(r.max_people),
+        first_date: r.first_date ?? null,
+        last_date: r.last_date ?? null,
+        terms: { [r.term]: Number(r.facts) },
+      });
+  }
+
+  /** Distinct articles per country with a counted fact dated in [from, to]. */
+  private async articles(
+    country: string[] | undefined,
+    from?: string,
+    to?: string,
+  ): Promise<Map<string, number>> {
+    const distinct = this.db
+      .selectFrom('summary_article_days')
+      .where('n', '>', 0)
+      .$if(!!from, (q) => q.where('day', '>=', from!))
+      .$if(!!to, (q) => q.where('day', '<=', to!))
+      .$if(!!country?.length, (q) => q.where('country', 'in', country!))
+      .select(['country', 'article_id'])
+      .distinct();
+    const rows = await this.db
+      .selectFrom(distinct.as('d'))
+      .select((eb) => ['d.country', eb.fn.countAll<number>().as('n')])
+      .groupBy('d.country')
+      .execute();
+    return new Map(rows.map((r) => [r.country, Number(r.n)]));
+  }
+}
