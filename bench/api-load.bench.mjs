@@ -6,7 +6,8 @@
 // per route and load: p50/p95/p99 latency (ms, of every response), requests/s, errors (socket
 // errors, timeouts and non-2xx), and the server's CPU-seconds per 1,000 requests (from
 // /proc/PID/stat: on a shared machine req/s follows the load, CPU per request much less).
-// `npm run bench -- api-load`; also part of `npm run bench`.
+// `npm run bench -- api-load`; also part of `npm run bench`. DMON_BENCH_API_ROUTES=countries,timeseries
+// runs only the routes whose name contains one of the words.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,6 +25,7 @@ const N = Number(process.env.DMON_BENCH_API_FACTS ?? 1_000_000);
 const SECONDS = Number(process.env.DMON_BENCH_API_SECONDS ?? 10);
 const CONNECTIONS = [50, 200];
 const CLUSTER_MAX = 50_000;
+const ONLY = process.env.DMON_BENCH_API_ROUTES?.split(',').filter(Boolean) ?? [];
 
 mkdirSync(join(root, '.bench'), { recursive: true });
 const sqlitePath = join(root, '.bench', `store-${N}.sqlite`);
@@ -213,6 +215,7 @@ try {
     }),
   );
   for (const [name, draw] of ROUTES) {
+    if (ONLY.length && !ONLY.some((w) => name.includes(w))) continue;
     if (name.startsWith('/api/events') && !prepared.events) {
       console.log(
         JSON.stringify({
@@ -226,7 +229,7 @@ try {
     for (const c of CONNECTIONS) console.log(JSON.stringify(await load(name, draw, c)));
   }
   await settle();
-  console.log(JSON.stringify(await exportFirstByte()));
+  if (!ONLY.length) console.log(JSON.stringify(await exportFirstByte()));
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
   console.log(
     JSON.stringify({ bench: 'api load', server_peak_rss_mb: hwm ? Math.round(Number(hwm[1]) / 1024) : null }),

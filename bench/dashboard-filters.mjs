@@ -5,8 +5,10 @@
 // is asked twice: the first time the server computes its aggregates (cold), the second time it
 // has them cached (warm). Prints one JSON line. Usage (after `node bin/dmon.mjs --version`):
 // With --rounds R (default 1) the warm pass goes through the eight changes R times, for steadier
-// medians on a busy machine.
-//   node bench/dashboard-filters.mjs [--facts 1000000] [--rounds 3]   (not part of `npm run bench`: it may generate a large store)
+// medians on a busy machine. With --path P (default /) the changes are made on another page or
+// with other filters already set: `--path /country/SDN` (a country's page: its summary, facts and
+// time series), `--path '/?from=2020-01-01&to=2020-12-31'` (the map over one year).
+//   node bench/dashboard-filters.mjs [--facts 1000000] [--rounds 3] [--path /]   (not part of `npm run bench`: it may generate a large store)
 /* global document, window, MutationObserver, performance -- these run in the page */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -25,6 +27,7 @@ const arg = (name, dflt) => {
 };
 const N = Number(arg('facts', '1000000'));
 const ROUNDS = Number(arg('rounds', '1'));
+const PATH = arg('path', '/');
 if (!existsSync(CHROMIUM)) {
   console.log(JSON.stringify({ bench: 'dashboard filters', skipped: `no Chromium at ${CHROMIUM}` }));
   process.exit(0);
@@ -112,13 +115,13 @@ const browser = await chromium.launch({
   chromiumSandbox: false,
   args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const out = { bench: `dashboard filter change (${N} facts, SQLite, loopback, 1366×768)` };
+const out = { bench: `dashboard filter change (${N} facts, SQLite, loopback, 1366×768)`, path: PATH };
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(WATCH);
   const page = await context.newPage();
   const t0 = nodePerf.now();
-  await page.goto(`${base}/`);
+  await page.goto(`${base}${PATH}`);
   await page.locator('table tbody tr').first().waitFor({ timeout: 600_000 });
   await settled(page);
   // Navigation start to the page's last change, in the page's clock.

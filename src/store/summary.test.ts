@@ -77,6 +77,9 @@ const COUNTRY_FILTERS: FactFilter[] = [
   { from: '2024-01-31', to: '2024-02-01' },
   { from: '2023-12-30', to: '2024-12-31' },
   { from: '2024-02-10', to: '2024-02-10', country: ['CCC'] },
+  { from: '2024-01-10', term: ['displaced'] },
+  { from: '2024-01-01', to: '2024-02-29', term: ['evacuated'], country: ['AAA', 'BBB'] },
+  { to: '2024-01-20', term: ['refugees'] },
 ];
 const SERIES_FILTERS: FactFilter[] = [
   {},
@@ -144,7 +147,7 @@ describeEachEngine('summary tables', (store, engine) => {
 
   test('a filter the tables are not keyed by is left to the facts', async () => {
     const s = store().summaries.summaryTables;
-    assert.equal(await s.countries({ from: '2024-01-01', term: ['displaced'] }), null);
+    assert.equal(await s.countries({ from: '2024-01-01', term: ['displaced', 'refugees'] }), null);
     assert.equal(await s.countries({ from: '2024-01-01', cause: 'disaster' }), null);
     assert.equal(await s.countries({ from: '2024-02-30' }), null, 'no such day');
     assert.equal(await s.countries({ term: ['displaced', 'evacuated'] }), null);

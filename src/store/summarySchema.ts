@@ -64,9 +64,10 @@ export interface SummaryCountryMonthsTable {
   last_date: string | null;
 }
 
-/** Each article's counted facts per country and day, for distinct articles over any date range
- * (migration 017). */
+/** Each article's counted facts per term ('*': any) x country x day, for distinct articles over
+ * any date range (migration 017). */
 export interface SummaryArticleDaysTable {
+  term: string;
   day: string;
   country: string;
   article_id: number;

@@ -8,8 +8,8 @@
 //   read sums the cells of the countries, terms, cause and hazard asked for.
 // - summary_country_months: per term (and '*', any term) x month x country, the facts, largest
 //   figure and first and last dates, which add up across months.
-// - summary_article_days: each article's counted facts per country and day, so that the distinct
-//   articles of any date range (which do not add up across months) are counted exactly.
+// - summary_article_days: each article's counted facts per term (and '*') x country x day, so that
+//   the distinct articles of any date range (which do not add up across months) are counted exactly.
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { SUMMARY_COLUMNS, summaryDialect } from './010_summary_sql.js';
@@ -50,15 +50,16 @@ export function up017(engine: Engine) {
       .addColumn('max_people', 'bigint')
       .addColumn('first_date', 'text')
       .addColumn('last_date', 'text')
-      .addPrimaryKeyConstraint('summary_country_months_pk', ['term', 'month', 'country'])
+      .addPrimaryKeyConstraint('summary_country_months_pk', ['month', 'country', 'term'])
       .execute();
     await db.schema
       .createTable('summary_article_days')
+      .addColumn('term', 'text', (c) => c.notNull())
       .addColumn('day', 'text', (c) => c.notNull())
       .addColumn('country', 'text', (c) => c.notNull())
       .addColumn('article_id', 'integer', (c) => c.notNull())
       .addColumn('n', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('summary_article_days_pk', ['day', 'country', 'article_id'])
+      .addPrimaryKeyConstraint('summary_article_days_pk', ['term', 'day', 'country', 'article_id'])
       .execute();
     for (const statement of backfillCountries(d)) await sql.raw(statement).execute(db);
 

@@ -3,8 +3,8 @@
 // stored. Part of a shipped migration: never edit; a later change is a new migration.
 //
 // A fact counts as in migration 010: unless rejected by a review, with a country and a date.
-// Cells keyed by cause and hazard hold '' for a fact with none; '*' in summary_country_months'
-// term is "any term" (a roll-up).
+// Cells keyed by cause and hazard hold '' for a fact with none; '*' in the term of
+// summary_country_months and summary_article_days is "any term" (a roll-up).
 import type { SummarySqlDialect } from './010_summary_sql.js';
 
 type Row = 'NEW' | 'OLD';
@@ -46,14 +46,16 @@ export function addCountryFact(d: SummarySqlDialect): string[] {
      SELECT x.term, ${month(`${r}.fact_date`)}, ${r}.country, 1, ${r}.people, ${r}.fact_date, ${r}.fact_date
      FROM (SELECT ${r}.term AS term UNION ALL SELECT '*' AS term) AS x
      WHERE ${kept(r)}
-     ON CONFLICT (term, month, country) DO UPDATE SET
+     ON CONFLICT (month, country, term) DO UPDATE SET
        facts = ${s}.facts + 1,
        max_people = ${d.greatest(`${s}.max_people`, 'excluded.max_people')},
        first_date = ${d.least(`${s}.first_date`, 'excluded.first_date')},
        last_date = ${d.greatest(`${s}.last_date`, 'excluded.last_date')}`,
-    `INSERT INTO summary_article_days (day, country, article_id, n)
-     SELECT ${r}.fact_date, ${r}.country, ${r}.article_id, 1 WHERE ${kept(r)}
-     ON CONFLICT (day, country, article_id) DO UPDATE SET n = summary_article_days.n + 1`,
+    `INSERT INTO summary_article_days (term, day, country, article_id, n)
+     SELECT x.term, ${r}.fact_date, ${r}.country, ${r}.article_id, 1
+     FROM (SELECT ${r}.term AS term UNION ALL SELECT '*' AS term) AS x
+     WHERE ${kept(r)}
+     ON CONFLICT (term, day, country, article_id) DO UPDATE SET n = summary_article_days.n + 1`,
   );
   return out;
 }
@@ -97,9 +99,11 @@ export function removeCountryFact(d: SummarySqlDialect): string[] {
      WHERE ${kept(r)} AND ${s}.country = ${r}.country AND ${s}.month = ${month(`${r}.fact_date`)}
        AND ${s}.term IN (${r}.term, '*')`,
     `UPDATE summary_article_days SET n = n - 1
-     WHERE ${kept(r)} AND day = ${r}.fact_date AND country = ${r}.country AND article_id = ${r}.article_id`,
+     WHERE ${kept(r)} AND term IN (${r}.term, '*') AND day = ${r}.fact_date AND country = ${r}.country
+       AND article_id = ${r}.article_id`,
     `DELETE FROM summary_article_days
-     WHERE day = ${r}.fact_date AND country = ${r}.country AND article_id = ${r}.article_id AND n <= 0`,
+     WHERE term IN (${r}.term, '*') AND day = ${r}.fact_date AND country = ${r}.country
+       AND article_id = ${r}.article_id AND n <= 0`,
   );
   return out;
 }
@@ -120,8 +124,9 @@ export function backfillCountries(d: SummarySqlDialect): string[] {
      SELECT ${term}, ${month('fact_date')}, country, count(*), max(people), min(fact_date), max(fact_date)
      FROM facts WHERE ${kept(f)}
      GROUP BY ${term === 'term' ? 'term, ' : ''}${month('fact_date')}, country`);
-  out.push(`INSERT INTO summary_article_days (day, country, article_id, n)
-     SELECT fact_date, country, article_id, count(*) FROM facts WHERE ${kept(f)}
-     GROUP BY fact_date, country, article_id`);
+  for (const term of ['term', `'*'`])
+    out.push(`INSERT INTO summary_article_days (term, day, country, article_id, n)
+     SELECT ${term}, fact_date, country, article_id, count(*) FROM facts WHERE ${kept(f)}
+     GROUP BY ${term === 'term' ? 'term, ' : ''}fact_date, country, article_id`);
   return out;
 }

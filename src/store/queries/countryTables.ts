@@ -21,6 +21,7 @@ interface CountryCell {
   terms: Record<string, number>;
 }
 
+const NOTHING = { facts: 0, max_people: null, first_date: null, last_date: null } as const;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const larger = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
@@ -75,9 +76,10 @@ export class CountryTables {
   }
 
   /** The per-country summary of the facts dated in [from, to] (either optional, one given, both
-   * real days), optionally of some countries only. */
+   * real days), optionally of some countries only and of one term. */
   async countries(filter: FactFilter): Promise<CountrySummary[]> {
     const { from, to, country } = filter;
+    const term = filter.term?.[0];
     const { first, end } = wholePeriods('month', from, to);
     const cells = new Map<string, CountryCell>();
     const add = (c: string, cell: CountryCell) => {
@@ -90,14 +92,15 @@ export class CountryTables {
       for (const [t, n] of Object.entries(cell.terms)) had.terms[t] = (had.terms[t] ?? 0) + n;
     };
     const partial: FactFilter[] = [];
-    if (first && end && first >= end) partial.push({ country, from, to });
+    const only = term ? { term: [term] } : {};
+    if (first && end && first >= end) partial.push({ ...only, country, from, to });
     else {
-      if (from && first && from < first) partial.push({ country, from, to: dayBefore(first) });
-      await this.wholeMonths(country, first, end, add);
-      if (to && end && end <= to) partial.push({ country, from: end, to });
+      if (from && first && from < first) partial.push({ ...only, country, from, to: dayBefore(first) });
+      await this.wholeMonths(country, term, first, end, add);
+      if (to && end && end <= to) partial.push({ ...only, country, from: end, to });
     }
     for (const f of partial) await this.fromFacts(f, add);
-    const articles = await this.articles(country, from, to);
+    const articles = await this.articles(country, term, from, to);
     return [...cells]
       .filter(([, c]) => c.facts > 0)
       .map(([c, cell]) => ({
@@ -111,9 +114,11 @@ export class CountryTables {
       }));
   }
 
-  /** Adds the months starting in [first, end) of summary_country_months. */
+  /** Adds the months starting in [first, end) of summary_country_months: of every term, or of one
+   * (its row is then both the total and the one entry of `terms`). */
   private async wholeMonths(
     country: string[] | undefined,
+    term: string | undefined,
     first: string | undefined,
     end: string | undefined,
     add: (c: string, cell: CountryCell) => void,
@@ -121,6 +126,7 @@ export class CountryTables {
     const rows = await this.db
       .selectFrom('summary_country_months')
       .$if(!!country?.length, (q) => q.where('country', 'in', country!))
+      .$if(!!term, (q) => q.where('term', '=', term!))
       .$if(!!first, (q) => q.where('month', '>=', first!))
       .$if(!!end, (q) => q.where('month', '<', end!))
       .where('facts', '>', 0)
@@ -134,25 +140,17 @@ export class CountryTables {
       ])
       .groupBy(['term', 'country'])
       .execute();
-    for (const r of rows)
-      add(
-        r.country,
-        r.term === ANY
-          ? {
-              facts: Number(r.facts),
-              max_people: num(r.max_people),
-              first_date: r.first_date,
-              last_date: r.last_date,
-              terms: {},
-            }
-          : {
-              facts: 0,
-              max_people: null,
-              first_date: null,
-              last_date: null,
-              terms: { [r.term]: Number(r.facts) },
-            },
-      );
+    for (const r of rows) {
+      if (r.term === ANY || term)
+        add(r.country, {
+          facts: Number(r.facts),
+          max_people: num(r.max_people),
+          first_date: r.first_date,
+          last_date: r.last_date,
+          terms: {},
+        });
+      if (r.term !== ANY) add(r.country, { ...NOTHING, terms: { [r.term]: Number(r.facts) } });
+    }
   }
 
   /** Adds the facts of a partial month, read from the facts themselves. */
@@ -181,14 +179,16 @@ export class CountryTables {
       });
   }
 
-  /** Distinct articles per country with a counted fact dated in [from, to]. */
+  /** Distinct articles per country with a counted fact (of `term`, or any) dated in [from, to]. */
   private async articles(
     country: string[] | undefined,
+    term: string | undefined,
     from?: string,
     to?: string,
   ): Promise<Map<string, number>> {
     const distinct = this.db
       .selectFrom('summary_article_days')
+      .where('term', '=', term ?? ANY)
       .where('n', '>', 0)
       .$if(!!from, (q) => q.where('day', '>=', from!))
       .$if(!!to, (q) => q.where('day', '<=', to!))

@@ -1,10 +1,10 @@
 // The per-country summary and the time series read from the summary tables (migrations 010 and
 // 017) instead of scanning the facts: indexed reads of a few thousand rows, whatever the store's
 // size. They answer only filters the tables are keyed by (the country summary: country, one term,
-// cause, hazard, or country and a date range; the time series: country, terms, cause, hazard, and
-// a date range, whose whole weeks or months are read from the table and whose partial ones at
-// either end from the facts) and return null for any other, which the caller then computes from
-// the facts. The answers equal the direct ones (summary.test.ts).
+// cause, hazard, or country, one term and a date range; the time series: country, terms, cause,
+// hazard, and a date range) and return null for any other, which the caller then computes from the
+// facts. A date range's whole weeks or months are read from the tables and its partial ones at
+// either end from the facts. The answers equal the direct ones (summary.test.ts).
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { CountryTables } from './countryTables.js';
@@ -19,8 +19,8 @@ export type SeriesFromFacts = (filter: FactFilter, interval: Interval) => Promis
 /** The filter keys each table is keyed by; a filter with any other key is computed from the facts. */
 const COUNTRY_KEYS = new Set(['country', 'term', 'cause', 'hazard']);
 const SERIES_KEYS = new Set(['country', 'term', 'cause', 'hazard', 'from', 'to']);
-/** The country summary over a date range (migration 017): no term, cause or hazard. */
-const RANGE_KEYS = new Set(['country', 'from', 'to']);
+/** The country summary over a date range (migration 017): one term at most, no cause or hazard. */
+const RANGE_KEYS = new Set(['country', 'term', 'from', 'to']);
 const ANY = '*';
 
 const usedKeys = (f: FactFilter) =>
@@ -44,14 +44,14 @@ export class SummaryTables {
 
   async countries(filter: FactFilter): Promise<CountrySummary[] | null> {
     const keys = usedKeys(filter);
+    // Distinct articles of two terms together do not add up: one term or all of them.
+    if ((filter.term?.length ?? 0) > 1) return null;
     if ((filter.from || filter.to) && keys.every((k) => RANGE_KEYS.has(k))) {
       const { from, to } = filter;
       if ((from && !isDay(from)) || (to && !isDay(to))) return null;
       return (await this.byCountry.countries(filter)).sort(byFactsThenCountry);
     }
     if (!keys.every((k) => COUNTRY_KEYS.has(k))) return null;
-    // Distinct articles of two terms together do not add up: one term or all of them.
-    if ((filter.term?.length ?? 0) > 1) return null;
     const cell = this.db
       .selectFrom('summary_countries')
       .where('cause', '=', filter.cause || ANY)
