@@ -195,6 +195,8 @@ export interface Lexicon {
   listSeparators: Set<string>;
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
+  /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
+  additives: { before: string[][]; after: string[][]; places: Set<string>; leads: string[][]; items: Set<string> };
   /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
   itemAdverbs: Set<string>;
   /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
@@ -367,6 +369,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     anaphorArticles: new Set(),
     qualifierFirst: new Set(),
     itemPrepositions: new Set(),
+    additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
     listSeparators: new Set(),
@@ -571,6 +574,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       anaphor_verbs?: string[];
       anaphor_articles?: string[];
       item_prepositions?: string[];
+      additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
       coordinators?: string[];
       list_separators?: string[];
@@ -596,6 +600,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
+      lex.additives.before.push(...(link.additives?.before ?? []).map(words));
+      lex.additives.after.push(...(link.additives?.after ?? []).map(words));
+      set(link.additives?.places).forEach((x) => lex.additives.places.add(x));
+      lex.additives.leads.push(...(link.additives?.rank_leads ?? []).map(words));
+      set(link.additives?.rank_items).forEach((x) => lex.additives.items.add(x));
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));

@@ -10,6 +10,7 @@ import { nonFigureReason } from './quantity/nonFigure.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
 import { affectedByDisplacement } from './term/affecting.js';
 import { anaphoricTriggers } from './term/anaphora.js';
+import { additiveTriggers } from './term/additive.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
@@ -43,7 +44,10 @@ export function readSentence(
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
   const found = affectedByDisplacement(findTriggers(tokens, lex), tokens, lex);
-  const anaphoric = anaphoricTriggers(tokens, found, context.antecedent, lex);
+  const anaphoric = [
+    ...anaphoricTriggers(tokens, found, context.antecedent, lex),
+    ...additiveTriggers(tokens, found, context.antecedent, lex),
+  ];
   const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
   const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();
   if (named) context.antecedent = named.entry.term as Term;

@@ -1,0 +1,136 @@
+// "Some 6,000 people were displaced in Beni. Another 2,300 in Lubero.", "Otras 1.200 personas en
+// Castellón", "1 700 personnes ont fui vers Hombo-Nord, 970 autres vers Hombo-Sud": an additive
+// ("another", "otras", "autres") before or after a figure that is followed by its own place
+// counts more of the same people somewhere else. With no trigger of its own after it in the
+// clause, the figure takes the term of the last displacement trigger before it in the sentence,
+// else of the sentence before it in the paragraph. Only with a place: "an additional 330
+// families" alone is an increase over time, not a count of its own.
+//
+// A ranking continues a count the same way: "Colombia hosts 1.1 million refugees. It is followed
+// by Peru, with 506,000; Chile, with 288,000", "seguido de Chiapas, con 800, y Veracruz, con 450":
+// after a ranking lead, each figure introduced by "with" / "con" / "avec" takes the term.
+import type { TriggerClass, TriggerEntry, Lexicon } from '../lexicon.js';
+import { matchesAt } from '../lexicon.js';
+import { HOUSING_TERMS, type Term } from '../../types.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** Tokens between the figure and the preposition of its place ("another 2,300 [displaced people] in"). */
+const PLACE_REACH = 4;
+
+export function additiveTriggers(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  antecedent: Term | null,
+  lex: Lexicon,
+): Trigger[] {
+  const { before, after } = lex.additives;
+  if (before.length === 0 && after.length === 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = rankedTriggers(tokens, norms, triggers, antecedent, lex);
+  for (let i = 0; i < norms.length; i++) {
+    const pre = before.find((a) => matchesAt(norms, i, a));
+    const post = pre ? undefined : after.find((a) => matchesAt(norms, i, a));
+    if (!pre && !post) continue;
+    const length = (pre ?? post)!.length;
+    // The figure: right after a leading additive, right before a trailing one.
+    const figureEnd = pre ? numberEnd(tokens, i + length, lex) : i;
+    if (pre ? figureEnd < 0 : !isNumberAt(tokens, i - 1, lex)) continue;
+    if (!placeFollows(tokens, pre ? figureEnd : i + length, lex)) continue;
+    if (ownTriggerAfter(tokens, triggers, i)) continue;
+    const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
+    // A blocker before it in the clause names what the figures count ("30 killed, another 12 in B").
+    if (triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first)))
+      continue;
+    const term = (prior?.entry.term as Term | undefined) ?? antecedent;
+    if (!term || HOUSING_TERMS.has(term)) continue;
+    out.push({ entry: entryFor(norms.slice(i, i + length), term), first: i, next: i + length, namesHousing: false });
+  }
+  return out;
+}
+
+/** The figures of a ranking after its lead, each behind its "with": "followed by Peru, with 506,000". */
+function rankedTriggers(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  triggers: readonly Trigger[],
+  antecedent: Term | null,
+  lex: Lexicon,
+): Trigger[] {
+  const { leads, items } = lex.additives;
+  const out: Trigger[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    const lead = leads.find((l) => matchesAt(norms, i, l));
+    if (!lead) continue;
+    const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
+    const blocked = triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first));
+    const term = (prior?.entry.term as Term | undefined) ?? antecedent;
+    if (!term || blocked || HOUSING_TERMS.has(term)) return out;
+    // The ranking ends at the next trigger of any kind: "…, with 400, and 30 were killed".
+    const end = triggers.find((t) => t.first >= i + lead.length)?.first ?? tokens.length;
+    const ranked: Trigger[] = [];
+    for (let k = i + lead.length; k < end - 1; k++) {
+      if (!items.has(norms[k]!) || tokens[k + 1]!.kind !== 'number') continue;
+      // "Chocó, con 19 eventos; Valle del Cauca, con 16": the ranking counts something else.
+      if (countsOtherThanPeople(tokens, numberEnd(tokens, k + 1, lex), lex)) return out;
+      ranked.push({ entry: entryFor([norms[k]!], term), first: k, next: k + 1, namesHousing: false });
+    }
+    return [...out, ...ranked];
+  }
+  return out;
+}
+
+/** A lower-case word after a ranked figure that names no people: "19 eventos", "25 deaths". */
+function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word' || /^\p{Lu}/u.test(t.text) || lex.scales.has(t.norm)) return false;
+  const { people, households } = lex.nouns;
+  return !people.has(t.norm) && !households.has(t.norm) && !lex.conjunctions.has(t.norm) && !lex.coordinators.has(t.norm);
+}
+
+function isNumberAt(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const t = tokens[k];
+  return t !== undefined && (t.kind === 'number' || lex.numberUnits.has(t.norm) || lex.scales.has(t.norm));
+}
+
+/** The token after the figure that starts at `k` ("2,300", "1,2 millones"), or -1 when none starts there. */
+function numberEnd(tokens: readonly Token[], k: number, lex: Lexicon): number {
+  if (tokens[k]?.kind !== 'number') return -1;
+  let end = k + 1;
+  while (isNumberAt(tokens, end, lex)) end++;
+  return end;
+}
+
+/** A preposition and a capitalised name within reach: "in Lubero", "en Castellón", "at the Palanca crossing". */
+function placeFollows(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
+  for (let k = from; k < Math.min(tokens.length - 1, from + PLACE_REACH); k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (!lex.additives.places.has(t.norm)) continue;
+    // One short article may stand before the name: "at the Palanca checkpoint", "dans la Ruzizi".
+    const name = tokens[k + 1]!.text.length <= 3 && /^\p{Ll}/u.test(tokens[k + 1]!.text) ? tokens[k + 2] : tokens[k + 1];
+    return name !== undefined && /^\p{Lu}/u.test(name.text);
+  }
+  return false;
+}
+
+/** A trigger of the figure's own clause after the additive: it governs the figure itself. */
+function ownTriggerAfter(tokens: readonly Token[], triggers: readonly Trigger[], from: number): boolean {
+  let end = from;
+  while (end < tokens.length && tokens[end]!.text !== ';') end++;
+  return triggers.some((t) => t.first > from && t.first < end);
+}
+
+function entryFor(words: string[], term: TriggerClass): TriggerEntry {
+  return {
+    words,
+    term,
+    // Both sides: "another 2,300" has the figure after it, "970 autres" before it.
+    form: 'both',
+    housing: false,
+    weak: false,
+    reason: `${term}:additive`,
+    maxLength: words.length,
+    seq: Number.MAX_SAFE_INTEGER,
+  };
+}
