@@ -195,6 +195,8 @@ export interface Lexicon {
   listSeparators: Set<string>;
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
+  /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
+  hostVerbs: string[][];
   /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
   additives: { before: string[][]; after: string[][]; places: Set<string>; leads: string[][]; items: Set<string> };
   /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
@@ -369,6 +371,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     anaphorArticles: new Set(),
     qualifierFirst: new Set(),
     itemPrepositions: new Set(),
+    hostVerbs: [],
     additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
@@ -574,6 +577,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       anaphor_verbs?: string[];
       anaphor_articles?: string[];
       item_prepositions?: string[];
+      host_verbs?: string[];
       additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
       coordinators?: string[];
@@ -600,6 +604,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
+      lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
       lex.additives.before.push(...(link.additives?.before ?? []).map(words));
       lex.additives.after.push(...(link.additives?.after ?? []).map(words));
       set(link.additives?.places).forEach((x) => lex.additives.places.add(x));

@@ -1,0 +1,45 @@
+// "Chad has received some 600,000 Sudanese", "Uganda hosts nearly 100,000 Congolese", "le Tchad
+// accueille 400 000 Soudanais": a country hosting or taking in a number of another nation's
+// people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
+// Only when the figure's noun is a nationality: a capitalised plural demonym.
+import type { TriggerEntry, Lexicon } from '../lexicon.js';
+import { matchesAt } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** Words between the verb and the figure: "has received [some]", "hosts [more than]". */
+const FIGURE_REACH = 3;
+/** A plural demonym, as the noun reader knows them: "Sudanese", "Syrians", "Soudanais", "Afghans". */
+const DEMONYM = /^\p{Lu}\p{Ll}+(ians|ans|ese|is|ais|ois|ens|iens|ers|ites|es|s)$/u;
+
+export function hostedNationals(tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  if (lex.hostVerbs.length === 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    const verb = lex.hostVerbs.find((v) => matchesAt(norms, i, v));
+    if (!verb) continue;
+    const next = i + verb.length;
+    const figure = tokens.slice(next, next + FIGURE_REACH + 1).findIndex((t) => t.kind === 'number');
+    if (figure < 0) continue;
+    let k = next + figure + 1;
+    while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+    const noun = tokens[k];
+    if (!noun || !DEMONYM.test(noun.text)) continue;
+    out.push({ entry: entryFor(norms.slice(i, next)), first: i, next, namesHousing: false });
+  }
+  return out;
+}
+
+function entryFor(words: string[]): TriggerEntry {
+  return {
+    words,
+    term: 'refugees',
+    form: 'active',
+    housing: false,
+    weak: false,
+    reason: 'refugees:hosted-nationals',
+    maxLength: words.length,
+    seq: Number.MAX_SAFE_INTEGER,
+  };
+}
