@@ -107,8 +107,13 @@ export function linkFigures(
       (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
       best.direction === 'adjacent'
     ) {
+      // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
       const verb = candidates.find(
-        (c) => !isBlocker(c.trigger) && c.direction !== 'adjacent' && c.score >= 0.8,
+        (c) =>
+          !isBlocker(c.trigger) &&
+          c.direction !== 'adjacent' &&
+          c.score >= 0.8 &&
+          !countsAnotherFigure(gap, f, c.trigger),
       );
       if (verb) best = verb;
     }
@@ -289,6 +294,12 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   } else return null;
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
+}
+
+/** A trigger right after another figure is that figure's counted noun: "7301 [evacuados]". */
+function countsAnotherFigure(gap: GapContext, f: Figure, r: Trigger): boolean {
+  const before = r.first - 1;
+  return gap.figureAt.has(before) && (before < f.quantity.lead || before >= f.quantity.next);
 }
 
 function mixesRefugeesAndDisplaced(a: Trigger, b: Trigger): boolean {
