@@ -1,5 +1,6 @@
-// The summary tables (migrations 010 and 017), maintained by triggers on facts and read by
-// summaryTables.ts and countryTables.ts.
+// The summary tables (migrations 010 and 017), maintained by triggers on facts (010's grouped per
+// batch of inserted or deleted facts since migration 018) and read by summaryTables.ts and
+// countryTables.ts.
 // '*' in term, cause or hazard is a roll-up over every value; '' is a fact with no cause or hazard.
 
 export interface SummaryCountriesTable {
@@ -37,7 +38,7 @@ export interface SummaryArticleCellsTable {
   n: number;
 }
 
-/** The time series per country at its finest cell (migration 017); '' is no cause or hazard. */
+/** The time series per country at its finest cell (migration 018); '' is no cause or hazard. */
 export interface SummaryCountrySeriesTable {
   grain: 'week' | 'month';
   country: string;
@@ -52,7 +53,7 @@ export interface SummaryCountrySeriesTable {
   max_people: number | null;
 }
 
-/** Per term ('*': any) x month x country: what adds up across months (migration 017). */
+/** Per term ('*': any) x month x country: what adds up across months (migration 018). */
 export interface SummaryCountryMonthsTable {
   term: string;
   /** The month's first day, YYYY-MM-01. */
@@ -65,7 +66,7 @@ export interface SummaryCountryMonthsTable {
 }
 
 /** Each article's counted facts per term ('*': any) x country x day, for distinct articles over
- * any date range (migration 017). */
+ * any date range (migration 018). */
 export interface SummaryArticleDaysTable {
   term: string;
   day: string;
@@ -80,7 +81,14 @@ export interface FactsVersionTable {
   version: number;
 }
 
+/** SQLite: a row here, inside a transaction, makes the summaries' insert trigger skip while the
+ * writer adds its inserted facts itself, grouped (migration 018, queries/summaryBatch.ts). */
+export interface SummaryDeferredTable {
+  id: number;
+}
+
 export interface SummaryDatabase {
+  summary_deferred: SummaryDeferredTable;
   facts_version: FactsVersionTable;
   summary_countries: SummaryCountriesTable;
   summary_timeseries: SummaryTimeseriesTable;

@@ -8,6 +8,7 @@ import { factToRow, placeToRow, rowToFactView, type FactView } from '../views.js
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { factWhere, type FactFilter } from './filter.js';
 import { CLUSTER_LOCK } from './clustering.js';
+import { withGroupedSummaries } from './summaryBatch.js';
 import { inTransaction } from './transaction.js';
 
 export const FACT_SORTS = [
@@ -100,7 +101,6 @@ export class Facts {
       const missing = ids.find((id) => !articles.has(id));
       if (missing !== undefined) throw new DmonError('NOT_FOUND', `article ${missing} does not exist`);
       await trx.deleteFrom('places').where('article_id', 'in', ids).execute();
-      await trx.deleteFrom('facts').where('article_id', 'in', ids).execute();
       const now = Date.now();
       const results = new Map(items.map((i) => [i.articleId, i.result]));
       const rows = items.flatMap(({ articleId, result }) => {
@@ -116,41 +116,54 @@ export class Facts {
           }),
         );
       });
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const inserted = await trx
-          .insertInto('facts')
-          .values(rows.slice(i, i + CHUNK))
-          .returning(['id', 'article_id', 'ordinal'])
-          .execute();
-        const places = inserted.flatMap(({ id, article_id, ordinal }) =>
-          (results.get(article_id)?.facts[ordinal]?.locations ?? []).map((p, k) =>
-            placeToRow(p, { factId: id, articleId: article_id, ordinal: k }),
-          ),
-        );
-        for (let j = 0; j < places.length; j += CHUNK)
-          await trx
-            .insertInto('places')
-            .values(places.slice(j, j + CHUNK))
+      // The summaries (migration 010) take the deleted facts, then each chunk of inserted ones, in
+      // a few grouped statements (018).
+      await withGroupedSummaries(trx, this.engine, async (summaries) => {
+        await summaries.deleteFactsOf(ids);
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const inserted = await trx
+            .insertInto('facts')
+            .values(rows.slice(i, i + CHUNK))
+            .returning(['id', 'article_id', 'ordinal'])
             .execute();
+          await summaries.added(inserted.map((r) => r.id));
+          const places = inserted.flatMap(({ id, article_id, ordinal }) =>
+            (results.get(article_id)?.facts[ordinal]?.locations ?? []).map((p, k) =>
+              placeToRow(p, { factId: id, articleId: article_id, ordinal: k }),
+            ),
+          );
+          for (let j = 0; j < places.length; j += CHUNK)
+            await trx
+              .insertInto('places')
+              .values(places.slice(j, j + CHUNK))
+              .execute();
+        }
+      });
+      // One statement per chunk of articles (on PostgreSQL, one round trip instead of one each).
+      for (let i = 0; i < items.length; i += CHUNK) {
+        const values = items.slice(i, i + CHUNK).map(({ articleId, result }, k) => {
+          const v = [
+            articleId,
+            result.relevance,
+            result.cause,
+            result.hazard,
+            result.type,
+            result.facts.length,
+          ];
+          // The first row's casts type every column (PostgreSQL types the others after it).
+          return k === 0
+            ? sql`select cast(${v[0]} as integer) as id, cast(${v[1]} as double precision) as relevance,
+                cast(${v[2]} as text) as cause, cast(${v[3]} as text) as hazard,
+                cast(${v[4]} as text) as doc_type, cast(${v[5]} as integer) as fact_count`
+            : sql`select ${sql.join(v)}`;
+        });
+        // A failure's message goes; a stored article's note on how it was read (bad bytes replaced) stays.
+        await sql`update articles set status = 'extracted',
+            error = case when articles.status = 'failed' then null else articles.error end,
+            relevance = v.relevance, cause = v.cause, hazard = v.hazard, doc_type = v.doc_type,
+            extractor_version = ${version}, fact_count = v.fact_count, extracted_at = ${now}
+          from (${sql.join(values, sql` union all `)}) as v where articles.id = v.id`.execute(trx);
       }
-      for (const { articleId, result } of items)
-        await trx
-          .updateTable('articles')
-          .set({
-            status: 'extracted',
-            // A failure's message goes; a stored article's note on how it was read (bad bytes
-            // replaced) stays.
-            error: sql<string | null>`case when status = 'failed' then null else error end`,
-            relevance: result.relevance,
-            cause: result.cause,
-            hazard: result.hazard,
-            doc_type: result.type,
-            extractor_version: version,
-            fact_count: result.facts.length,
-            extracted_at: now,
-          })
-          .where('id', '=', articleId)
-          .execute();
       return items.map((i) => i.result.facts.length);
     });
   }
