@@ -1,14 +1,16 @@
 // The summary tables (migrations 010 and 017) against the direct aggregates over the facts, on both
 // engines: the same answers for every filter the tables take, on a seeded random store, and
 // again after re-extraction, deletes, reviews (reject, correct) and multi-row updates, and after
-// a migration that fills the tables from facts already stored. Migration 010's tables themselves
-// are also compared, row by row, with the same tables filled from scratch from the facts (010's
-// backfill): the grouped statements of migration 018 must leave exactly what per-fact triggers did.
+// a migration that fills the tables from facts already stored. The tables themselves are also
+// compared, row by row, with the same tables filled from scratch from the facts (010's and 017's
+// backfills): the grouped statements of migrations 018 and 019 must leave exactly what per-fact
+// triggers did.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { Fact, Term } from '../types.js';
 import { backfill, summaryDialect } from './migrations/010_summary_sql.js';
+import { backfillCountries } from './migrations/017_country_summary_sql.js';
 import { migrationProvider } from './migrations/index.js';
 import { withGroupedSummaries } from './queries/summaryBatch.js';
 import { queryBuilderForTests, type Store } from './index.js';
@@ -112,7 +114,14 @@ const SERIES_FILTERS: FactFilter[] = [
   { country: ['BBB', 'CCC'], from: '2024-02-01', term: ['evacuated'] },
 ];
 
-const SUMMARY_TABLES = ['summary_article_cells', 'summary_countries', 'summary_timeseries'] as const;
+const SUMMARY_TABLES = [
+  'summary_article_cells',
+  'summary_countries',
+  'summary_timeseries',
+  'summary_country_series',
+  'summary_country_months',
+  'summary_article_days',
+] as const;
 
 /** Every row of a summary table that counts something, as comparable strings, sorted. */
 async function tableRows(db: Kysely<Database>, table: string): Promise<string[]> {
@@ -132,7 +141,7 @@ async function tableRows(db: Kysely<Database>, table: string): Promise<string[]>
     .sort();
 }
 
-/** The summary tables as stored and as migration 010's backfill fills them from the facts now. */
+/** The summary tables as stored and as migrations 010 and 017 fill them from the facts now. */
 async function assertTablesFromScratch(store: Store, when: string): Promise<void> {
   const db = queryBuilderForTests(store);
   const stored = new Map<string, string[]>();
@@ -143,7 +152,8 @@ async function assertTablesFromScratch(store: Store, when: string): Promise<void
     // Temporary tables of the same names come first in name lookup: the backfill fills them.
     for (const t of SUMMARY_TABLES)
       await sql.raw(`CREATE TEMP TABLE ${t} AS SELECT * FROM ${main}.${t} WHERE 1 = 0`).execute(trx);
-    for (const statement of backfill(summaryDialect(store.engine))) await sql.raw(statement).execute(trx);
+    const d = summaryDialect(store.engine);
+    for (const statement of [...backfill(d), ...backfillCountries(d)]) await sql.raw(statement).execute(trx);
     for (const t of SUMMARY_TABLES) {
       assert.deepEqual(stored.get(t), await tableRows(trx, t), `${t} ${when}`);
       await sql.raw(`DROP TABLE ${temp}.${t}`).execute(trx);
@@ -328,12 +338,13 @@ describeEachEngine('summary tables', (store, engine) => {
       const db = queryBuilderForTests(store());
       const migrations = await migrationProvider(engine).getMigrations();
       const m = migrations[name]!;
-      // 018 replaced some of 010's triggers: undone first, done again after.
-      const batches = name === '010_aggregate_summary' ? migrations['018_summary_batches']! : null;
-      await batches?.down!(db);
+      // 018 and 019 replaced some of 010's and 017's triggers: undone first, done again after.
+      const batches =
+        migrations[name === '010_aggregate_summary' ? '018_summary_batches' : '019_country_batches']!;
+      await batches.down!(db);
       await m.down!(db);
       await m.up(db);
-      await batches?.up(db);
+      await batches.up(db);
       const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
       assert.ok(Number(rows.rows[0]!.n) > 0);
       await assertSameAnswers(store(), 'after the tables were rebuilt');

@@ -19,6 +19,7 @@ import { down015, up015 } from './015_events_list_indexes.js';
 import { down016, up016 } from './016_facts_version.js';
 import { down017, up017 } from './017_country_summaries.js';
 import { down018, up018 } from './018_summary_batches.js';
+import { down019, up019 } from './019_country_batches.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '016_facts_version': { up: up016(engine), down: down016(engine) },
     '017_country_summaries': { up: up017(engine), down: down017(engine) },
     '018_summary_batches': { up: up018(engine), down: down018(engine) },
+    '019_country_batches': { up: up019(engine), down: down019(engine) },
   };
   return { getMigrations: async () => migrations };
 }
