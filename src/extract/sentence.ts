@@ -47,9 +47,13 @@ export function readSentence(
   const hosted = hostedNationals(tokens, lex);
   // A host verb before a nationality's count is read as refugees, not as the verb's own term.
   const found = affectedByDisplacement(
-    [...findTriggers(tokens, lex).filter((t) => !hosted.some((h) => t.first < h.next && h.first < t.next)), ...hosted].sort(
-      (a, b) => a.first - b.first,
-    ),
+    [
+      ...findTriggers(tokens, lex).filter(
+        (t) =>
+          !hosted.after.has(t.first) && !hosted.triggers.some((h) => t.first < h.next && h.first < t.next),
+      ),
+      ...hosted.triggers,
+    ].sort((a, b) => a.first - b.first),
     tokens,
     lex,
   );

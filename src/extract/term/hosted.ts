@@ -12,8 +12,13 @@ const FIGURE_REACH = 3;
 /** A plural demonym, as the noun reader knows them: "Sudanese", "Syrians", "Soudanais", "Afghans". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(ians|ans|ese|is|ais|ois|ens|iens|ers|ites|es|s)$/u;
 
-export function hostedNationals(tokens: readonly Token[], lex: Lexicon): Trigger[] {
-  if (lex.hostVerbs.length === 0) return [];
+/**
+ * The host triggers of a sentence, and the token after each nationality: a participle there
+ * ("409,000 Sudanese fleeing previous waves") tells why they came, not what they are counted as.
+ */
+export function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Trigger[]; after: Set<number> } {
+  const after = new Set<number>();
+  if (lex.hostVerbs.length === 0) return { triggers: [], after };
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
   for (let i = 0; i < norms.length; i++) {
@@ -27,8 +32,9 @@ export function hostedNationals(tokens: readonly Token[], lex: Lexicon): Trigger
     const noun = tokens[k];
     if (!noun || !DEMONYM.test(noun.text)) continue;
     out.push({ entry: entryFor(norms.slice(i, next)), first: i, next, namesHousing: false });
+    after.add(k + 1);
   }
-  return out;
+  return { triggers: out, after };
 }
 
 function entryFor(words: string[]): TriggerEntry {
