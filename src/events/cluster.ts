@@ -206,10 +206,11 @@ export class OpenEvents<D extends EventState> {
 
   /** The first event, in creation order, that the claim fits (`fits` is the whole test). */
   find(c: Claim, name: string | null, fits: (d: D) => boolean): D | undefined {
-    return this.candidates(c, name).find(fits);
+    return this.candidatesFor(c, name).find(fits);
   }
 
-  private candidates(c: Claim, name: string | null): D[] {
+  /** The events the claim could join, in creation order (find tests them in turn). */
+  candidatesFor(c: Claim, name: string | null): D[] {
     if (c.firstDate === null) return this.all;
     const day = dayNumber(c.firstDate);
     const lists: D[][] = [];

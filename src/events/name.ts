@@ -25,13 +25,20 @@ function label(cause: Cause | null, hazard: Hazard | null): string {
   return 'Displacement';
 }
 
+/** The value reported by the most claims (first seen wins a tie), from the values in the order
+ * they were first reported with how many claims report each. */
+export function mostReportedOf(counts: Iterable<readonly [string | null, number]>): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [v, n] of counts) if (v && (best === null || n > most)) [best, most] = [v, n];
+  return best;
+}
+
 /** The value reported by the most claims (first seen wins a tie). */
 function mostReported(values: (string | null)[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-  return best;
+  return mostReportedOf(counts);
 }
 
 export function monthLabel(date: string | null): string | null {
@@ -46,10 +53,22 @@ export function eventName(input: {
   firstDate: string | null;
   claims: readonly Claim[];
 }): string {
-  if (input.hazardName) return input.hazardName;
   const country = mostReported(input.claims.map((c) => c.country));
   const area = mostReported(input.claims.filter((c) => c.country === country).map((c) => c.admin1));
-  const where = [area, countryName(country)].filter(Boolean).join(', ');
+  return nameOf({ ...input, country, area });
+}
+
+/** The name, given the most reported country and, in it, the most reported first-level area. */
+export function nameOf(input: {
+  hazardName: string | null;
+  cause: Cause | null;
+  hazard: Hazard | null;
+  firstDate: string | null;
+  country: string | null;
+  area: string | null;
+}): string {
+  if (input.hazardName) return input.hazardName;
+  const where = [input.area, countryName(input.country)].filter(Boolean).join(', ');
   const parts = [where, monthLabel(input.firstDate)].filter(Boolean).join(', ');
   return parts ? `${label(input.cause, input.hazard)} — ${parts}` : label(input.cause, input.hazard);
 }

@@ -1,6 +1,7 @@
 // The sentence shown with a recommended figure: which rule chose it, how many independent
 // sources reported it and when, the household conversion, and what else was kept.
-import type { Claim, TermClass } from '../claims/types.js';
+import type { TermClass } from '../claims/types.js';
+import type { FigureClaim } from './recommend.js';
 import { WELL_CORROBORATED_SOURCES } from './corroboration.js';
 
 const KIND: Record<TermClass, string> = {
@@ -37,7 +38,7 @@ export function formatNumber(n: number): string {
 }
 
 export function reasonSentence(
-  claim: Claim,
+  claim: FigureClaim,
   ctx: { stock: boolean; corroborated: boolean; others: number },
 ): string {
   const rule = ctx.stock ? `latest ${STOCK_KIND[claim.termClass]}` : `largest ${KIND[claim.termClass]}`;

@@ -50,7 +50,23 @@ export const HEADLINE_ORDER: [TermClass, 'flow' | 'stock'][] = [
   ['housing_damaged', 'stock'],
 ];
 
-function latestFirst(a: Claim, b: Claim): number {
+/** What choosing a figure and explaining it reads of a claim. */
+export type FigureClaim = Pick<
+  Claim,
+  | 'id'
+  | 'termClass'
+  | 'stockOrFlow'
+  | 'figure'
+  | 'unit'
+  | 'qualifier'
+  | 'people'
+  | 'householdSize'
+  | 'firstDate'
+  | 'lastDate'
+  | 'independentSources'
+>;
+
+function latestFirst(a: FigureClaim, b: FigureClaim): number {
   return (
     (b.lastDate ?? '').localeCompare(a.lastDate ?? '') ||
     b.independentSources - a.independentSources ||
@@ -59,7 +75,7 @@ function latestFirst(a: Claim, b: Claim): number {
   );
 }
 
-function largestFirst(a: Claim, b: Claim): number {
+function largestFirst(a: FigureClaim, b: FigureClaim): number {
   return (
     b.people! - a.people! ||
     b.independentSources - a.independentSources ||
@@ -68,12 +84,23 @@ function largestFirst(a: Claim, b: Claim): number {
   );
 }
 
+/** Which of two claims of one kind (with numbers) the rule prefers: the latest of stocks, the
+ * largest of flows. */
+export function preferred<C extends FigureClaim>(a: C, b: C): C {
+  return (a.stockOrFlow === 'stock' ? latestFirst(a, b) : largestFirst(a, b)) <= 0 ? a : b;
+}
+
 /** The choice for one kind of figure, or null when no claim of that kind has a number. */
 export function chooseFigure(claims: readonly Claim[], others: number): FigureChoice | null {
   const { claims: pool, corroborated } = bestSupported(counted(claims));
   if (pool.length === 0) return null;
-  const stock = pool[0]!.stockOrFlow === 'stock';
-  const chosen = [...pool].sort(stock ? latestFirst : largestFirst)[0]!;
+  return figureChoice(pool.reduce(preferred), corroborated, others);
+}
+
+/** The choice of the claim the rule preferred among the corroborated claims of its kind (or
+ * among all, `corroborated` false), with `others` claims kept as triangulation. */
+export function figureChoice(chosen: FigureClaim, corroborated: boolean, others: number): FigureChoice {
+  const stock = chosen.stockOrFlow === 'stock';
   return {
     claimId: chosen.id,
     termClass: chosen.termClass,

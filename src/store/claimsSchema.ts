@@ -78,11 +78,22 @@ export interface EventCountriesTable {
   last_key: string;
 }
 
+/** A long event's tally after its claims up to the end of a month (migration 020,
+ * queries/eventCheckpoints.ts). */
+export interface EventCheckpointsTable {
+  event_id: string;
+  /** YYYY-MM */
+  month: string;
+  /** The tally as JSON (events/tally.ts). */
+  state: string;
+}
+
 export interface ClaimsDatabase {
   claims: ClaimsTable;
   claim_facts: ClaimFactsTable;
   events: EventsTable;
   event_countries: EventCountriesTable;
+  event_checkpoints: EventCheckpointsTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

@@ -5,7 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stableId } from '../claims/stableId.js';
-import { queryBuilderForTests } from './index.js';
+import { claimKey } from '../events/cluster.js';
+import { EventTally } from '../events/tally.js';
+import { queryBuilderForTests, type Store } from './index.js';
+import { readClaims } from './queries/clusterRows.js';
+import { setCheckpointMinClaimsForTests, shiftMonth } from './queries/eventCheckpoints.js';
 import { clusteringSnapshot, insertCorpus, makeCorpus, storeCorpus } from './test-corpus.js';
 import { describeEachEngine } from './test-engines.js';
 
@@ -263,5 +267,73 @@ describeEachEngine('the event replay stops where it meets the former events agai
     const incremental = await clusteringSnapshot(store());
     await store().clustering.rebuild();
     assert.deepEqual(incremental, await clusteringSnapshot(store()));
+  });
+});
+
+/** Each stored checkpoint is the tally of its event's claims up to the end of its month. */
+async function checkpointsHold(store: Store): Promise<number> {
+  const db = queryBuilderForTests(store);
+  const rows = await db.selectFrom('event_checkpoints').selectAll().execute();
+  for (const r of rows) {
+    const claims = await readClaims(
+      db,
+      await db
+        .selectFrom('claims')
+        .selectAll()
+        .where('event_id', '=', r.event_id)
+        .where('first_date', '<', `${shiftMonth(r.month, 1)}-01`)
+        .execute(),
+    );
+    const tally = new EventTally();
+    for (const s of claims.sort((a, b) => (claimKey(a.claim) < claimKey(b.claim) ? -1 : 1)))
+      tally.add(s.claim, s.hazardName, s.factCount);
+    assert.equal(r.state, JSON.stringify(tally), `checkpoint ${r.event_id} ${r.month}`);
+  }
+  return rows.length;
+}
+
+describeEachEngine('incremental clustering from checkpoints equals a rebuild', (store) => {
+  test('every event with checkpoints: batches in date order, late and changed reports', async () => {
+    setCheckpointMinClaimsForTests(2);
+    try {
+      const corpus = makeCorpus({ seed: 8, articles: 260 });
+      const stored = new Map<number, number>();
+      const byDate = corpus
+        .map((_, i) => i)
+        .sort((a, b) => corpus[a]!.published.localeCompare(corpus[b]!.published));
+      // Most in date order; every tenth held back and stored late.
+      const late = byDate.filter((_, i) => i % 10 === 5);
+      const order = byDate.filter((_, i) => i % 10 !== 5);
+      for (let i = 0, size = 1; i < order.length; i += size, size = (size % 7) + 1)
+        await store().clustering.updateForArticles(
+          await storeCorpus(store(), corpus, order.slice(i, i + size), stored),
+        );
+      assert.ok((await checkpointsHold(store())) > 20, 'checkpoints were written');
+      for (let i = 0; i < late.length; i += 3)
+        await store().clustering.updateForArticles(
+          await storeCorpus(store(), corpus, late.slice(i, i + 3), stored),
+        );
+      const db = queryBuilderForTests(store());
+      const some = await db
+        .selectFrom('facts')
+        .select(['id', 'article_id'])
+        .orderBy('id')
+        .limit(30)
+        .execute();
+      for (const f of some.filter((_, i) => i % 3 === 0))
+        await db
+          .updateTable('facts')
+          .set({ figure: 4500, figure_key: 4500, people: 4500 })
+          .where('id', '=', f.id)
+          .execute();
+      await store().clustering.updateForArticles([...new Set(some.map((f) => f.article_id))]);
+      await checkpointsHold(store());
+      const incremental = await clusteringSnapshot(store());
+      await store().clustering.rebuild();
+      assert.deepEqual(incremental, await clusteringSnapshot(store()));
+      assert.ok((await checkpointsHold(store())) > 20, 'a rebuild writes checkpoints');
+    } finally {
+      setCheckpointMinClaimsForTests(64);
+    }
   });
 });

@@ -20,6 +20,7 @@ import { down016, up016 } from './016_facts_version.js';
 import { down017, up017 } from './017_country_summaries.js';
 import { down018, up018 } from './018_summary_batches.js';
 import { down019, up019 } from './019_country_batches.js';
+import { down020, up020 } from './020_event_checkpoints.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '017_country_summaries': { up: up017(engine), down: down017(engine) },
     '018_summary_batches': { up: up018(engine), down: down018(engine) },
     '019_country_batches': { up: up019(engine), down: down019(engine) },
+    '020_event_checkpoints': { up: up020, down: down020 },
   };
   return { getMigrations: async () => migrations };
 }

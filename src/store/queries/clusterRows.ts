@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Claim } from '../../claims/types.js';
 import { claimHazardName } from '../../events/cluster.js';
 import type { DisplacementEvent } from '../../events/types.js';
-import { recommendFigures } from '../../figures/recommend.js';
+import { EventTally } from '../../events/tally.js';
 import type { ClaimRow } from '../claimsSchema.js';
 import type { Database } from '../schema.js';
 import { UNKNOWN_SPAN_DAYS } from '../migrations/015_events_list_indexes.js';
@@ -58,22 +58,33 @@ export function claimRow(c: Claim, eventId: string | null, now: number, extras: 
   };
 }
 
-/** `factCount` gives each claim's number of facts (a claim read back from the store has none). */
-export function eventRow(e: DisplacementEvent, now: number, factCount: (c: Claim) => number) {
-  const figures = recommendFigures(e.claims);
+/** The event's row; `extras` gives each claim's hazard name and number of facts (a claim read
+ * back from the store has no facts). */
+export function eventRow(e: DisplacementEvent, now: number, extras: (c: Claim) => ClaimExtras) {
+  const tally = new EventTally();
+  for (const c of e.claims) {
+    const x = extras(c);
+    tally.add(c, x.hazardName, x.factCount);
+  }
+  return tallyRow(e.id, tally, now);
+}
+
+/** The row of the event whose claims make the tally. */
+export function tallyRow(id: string, t: EventTally, now: number) {
+  const figures = t.figureChoices();
   const r = figures.recommended;
   return {
-    id: e.id,
-    name: e.name,
-    hazard_name: e.hazardName,
-    cause: e.cause,
-    hazard: e.hazard,
-    countries: JSON.stringify(e.countries),
-    places: JSON.stringify(e.places),
-    first_date: e.firstDate,
-    last_date: e.lastDate,
-    claim_count: e.claims.length,
-    fact_count: e.claims.reduce((n, c) => n + factCount(c), 0),
+    id,
+    name: t.name(),
+    hazard_name: t.hazardName,
+    cause: t.cause,
+    hazard: t.hazard,
+    countries: JSON.stringify([...t.countries.keys()].filter(Boolean)),
+    places: JSON.stringify(t.placeList()),
+    first_date: t.firstDate,
+    last_date: t.lastDate,
+    claim_count: t.claims,
+    fact_count: t.facts,
     figure: r?.figure ?? null,
     figure_unit: r?.unit ?? null,
     figure_people: r?.people ?? null,
@@ -82,9 +93,20 @@ export function eventRow(e: DisplacementEvent, now: number, factCount: (c: Claim
     figure_claim_id: r?.claimId ?? null,
     figure_reason: r?.reason ?? null,
     figures: JSON.stringify(figures.byKind),
-    span_days: spanDays(e.firstDate, e.lastDate),
+    span_days: spanDays(t.firstDate, t.lastDate),
     updated_at: now,
   };
+}
+
+export type EventRowValues = ReturnType<typeof tallyRow>;
+
+/** The event's rows in event_countries ('' for claims without a country), with its list key. */
+export function tallyCountryRows(
+  id: string,
+  t: EventTally,
+): { event_id: string; country: string; last_key: string }[] {
+  const last_key = t.lastDate ?? '';
+  return [...t.countries.keys()].map((country) => ({ event_id: id, country, last_key }));
 }
 
 /** Days from the first to the last date (the list's `to` filter bounds its scan with the

@@ -20,6 +20,8 @@ import { loadClaimFacts } from './claimFacts.js';
 import { applyFactReviews, loadEventReviews } from './reviewApply.js';
 import { claimRow, eventCountryRows, eventRow, insertChunks } from './clusterRows.js';
 import { replayClaims } from './claimReplay.js';
+import { checkpointMinClaims, foldClaims, writeCheckpoints } from './eventCheckpoints.js';
+import { EventTally } from '../../events/tally.js';
 import { CHUNK } from './clusterRows.js';
 import { replayEvents } from './eventReplay.js';
 import { followClaimReviews } from './reviewFollow.js';
@@ -159,6 +161,7 @@ export class Clustering {
       await this.lock(trx);
       await applyFactReviews(trx, null);
       await trx.deleteFrom('event_countries').execute();
+      await trx.deleteFrom('event_checkpoints').execute();
       await trx.deleteFrom('events').execute();
       await trx.deleteFrom('claim_facts').execute();
       await trx.deleteFrom('claims').execute();
@@ -257,6 +260,7 @@ export class Clustering {
       })`;
     const events = trx.selectFrom('event_countries').select('event_id').where('country', 'in', countries);
     await trx.deleteFrom('events').where('id', 'in', events).execute();
+    await trx.deleteFrom('event_checkpoints').where('event_id', 'in', events).execute();
     await trx.deleteFrom('event_countries').where('event_id', 'in', events).execute();
     await trx.deleteFrom('claim_facts').where(inPartition('country')).execute();
     await trx.deleteFrom('claims').where(inPartition('country')).execute();
@@ -287,12 +291,9 @@ export class Clustering {
     const now = Date.now();
     const eventOf = new Map<string, string>();
     for (const e of events) for (const c of e.claims) eventOf.set(c.id, e.id);
-    const claimRows = claims.map((c) =>
-      claimRow(c, eventOf.get(c.id) ?? null, now, {
-        hazardName: claimHazardName(c),
-        factCount: c.facts.length,
-      }),
-    );
+    const names = new Map(claims.map((c) => [c.id, claimHazardName(c)]));
+    const extras = (c: Claim) => ({ hazardName: names.get(c.id) ?? null, factCount: c.facts.length });
+    const claimRows = claims.map((c) => claimRow(c, eventOf.get(c.id) ?? null, now, extras(c)));
     const links = claims.flatMap((c) =>
       c.facts.map((f) => ({
         fact_id: f.factId,
@@ -301,11 +302,21 @@ export class Clustering {
         country: f.country,
       })),
     );
-    const eventRows = events.map((e) => eventRow(e, now, (c) => c.facts.length));
+    const eventRows = events.map((e) => eventRow(e, now, extras));
+    const checkpoints = events
+      .filter((e) => e.claims.length >= checkpointMinClaims())
+      .flatMap((e) =>
+        foldClaims(
+          e.id,
+          new EventTally(),
+          e.claims.map((claim) => ({ claim, ...extras(claim) })),
+        ),
+      );
     await insertChunks(trx, 'claims', claimRows);
     await insertChunks(trx, 'claim_facts', links);
     await insertChunks(trx, 'events', eventRows);
     await insertChunks(trx, 'event_countries', events.flatMap(eventCountryRows));
+    await writeCheckpoints(trx, [], null, checkpoints);
     return { countries, facts: facts.length, claims: claims.length, events: events.length };
   }
 }

@@ -2,16 +2,19 @@
 // (claimKey) and each joins the first event, in creation order, that it fits; so the events as
 // they stood before the cut are what a full clustering has there too. Those that could still
 // take a claim (their last date within the longest time window of the cut) are the starting
-// drafts: an event none of whose claims comes after the cut stands for itself (its stored row
-// gives its state), an event with claims after the cut is cut back to its earlier claims. The
-// places of their claims are read once, so every place test is done in memory.
+// drafts: the tally of each one's claims before the cut (its last checkpoint, continued with the
+// few claims after it: eventCheckpoints.ts), which gives its state and its first-level areas.
+// Most place tests are decided by the areas; the places of an event's earlier claims are read
+// only when a test needs their distances, once, and the test is then done in memory.
 //
 // The claims from the cut on are then clustered again in order, and beside them the former
 // clustering is followed (each former claim into its stored event). Once past the last changed
 // claim, the claims ahead are the same in both; when, in addition, every event still open is
 // the same in both (same first claim, dates, countries, cause, hazard, name and places), each
 // claim ahead joins the same event as before, so the replay stops there: the claims ahead keep
-// their events. Events whose row comes out as stored are not written again.
+// their events. Each event touched is then finished from its tally: its row and checkpoints come
+// from the tally before the cut and the claims from the cut on, never from all its claims.
+// Events whose row comes out as stored are not written again.
 import { sql, type Kysely } from 'kysely';
 import { dayNumber, shiftDate } from '../../claims/dates.js';
 import { pushTo } from '../../claims/groupBy.js';
@@ -21,34 +24,51 @@ import {
   addToEvent,
   claimKey,
   endedBy,
-  finishEvent,
-  fitsEvent,
+  fitsBeforePlaces,
   LONGEST_WINDOW_DAYS,
   newDraft,
   OpenEvents,
+  placesFit,
   type EventState,
+  type PlaceTest,
 } from '../../events/cluster.js';
-import type { Cause, Hazard } from '../../types.js';
+import { EventTally } from '../../events/tally.js';
+import type { Cause } from '../../types.js';
 import type { Database } from '../schema.js';
 import type { ClaimReplay } from './claimReplay.js';
 import {
   CHUNK,
-  eventCountryRows,
-  eventRow,
   insertChunks,
   readClaims,
+  tallyCountryRows,
+  tallyRow,
+  type EventRowValues,
   type StoredClaim,
 } from './clusterRows.js';
+import {
+  foldClaims,
+  monthOf,
+  talliesBefore,
+  writeCheckpoints,
+  type CheckpointRow,
+} from './eventCheckpoints.js';
 
 type Trx = Kysely<Database>;
 type Placed = Pick<Claim, 'country' | 'admin1' | 'lat' | 'lon'>;
 
-/** An event as the replay builds it: its state, the places of all its claims, and the claims
- * the replay gave it. */
+/** An event as the replay builds it: its state, the tally of its claims before the cut (for
+ * the place tests and its row), and the claims the replay gave it. */
 interface ReplayDraft extends EventState {
   id: string;
+  /** Its claims before the cut; null for an event begun from the cut on. */
+  prior: EventTally | null;
+  /** The places of its claims before the cut, once a distance test needed them. */
+  priorPlaces: Placed[] | null;
+  /** The places of the claims the replay gave it, and their keys. */
   places: Placed[];
   placeKeys: Set<string>;
+  /** (country, first-level area) of the claims the replay gave it. */
+  areas: Set<string>;
   /** Claims from the cut on, in order (the earlier ones stay in the store). */
   added: StoredClaim[];
 }
@@ -57,8 +77,10 @@ interface ReplayDraft extends EventState {
 const SPAN_DAYS = 30;
 
 const placeKey = (p: Placed) => `${p.country}|${p.admin1}|${p.lat}|${p.lon}`;
+const areaKey = (country: string | null, admin1: string | null) => JSON.stringify([country, admin1]);
 
 function addPlace(d: ReplayDraft, p: Placed): void {
+  d.areas.add(areaKey(p.country, p.admin1));
   const key = placeKey(p);
   if (d.placeKeys.has(key)) return;
   d.placeKeys.add(key);
@@ -71,9 +93,18 @@ function join(d: ReplayDraft, s: StoredClaim): void {
   d.added.push(s);
 }
 
-function emptyDraft(id: string): ReplayDraft {
+function emptyDraft(id: string, prior: EventTally | null = null): ReplayDraft {
   const { claims: _c, ...state } = newDraft();
-  return { ...state, id, places: [], placeKeys: new Set(), added: [] };
+  return {
+    ...(prior ? prior.state() : state),
+    id,
+    prior,
+    priorPlaces: prior ? null : [],
+    places: [],
+    placeKeys: new Set(),
+    areas: new Set(),
+    added: [],
+  };
 }
 
 function copyDraft(d: ReplayDraft): ReplayDraft {
@@ -82,6 +113,7 @@ function copyDraft(d: ReplayDraft): ReplayDraft {
     countries: new Set(d.countries),
     places: [...d.places],
     placeKeys: new Set(d.placeKeys),
+    areas: new Set(d.areas),
     added: [],
   };
 }
@@ -89,7 +121,8 @@ function copyDraft(d: ReplayDraft): ReplayDraft {
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
   a.size === b.size && [...a].every((x) => b.has(x));
 
-/** Whether two events decide every later claim alike. */
+/** Whether two events decide every later claim alike (both began from the same draft, so the
+ * places the replay gave them decide it; the same places may have come from the draft). */
 function sameState(a: ReplayDraft, b: ReplayDraft): boolean {
   return (
     a.cause === b.cause &&
@@ -103,19 +136,21 @@ function sameState(a: ReplayDraft, b: ReplayDraft): boolean {
   );
 }
 
-async function claimsWhere(trx: Trx, column: 'event_id' | 'id', values: string[]): Promise<StoredClaim[]> {
-  const out: StoredClaim[] = [];
-  for (let i = 0; i < values.length; i += CHUNK)
-    out.push(
-      ...(await readClaims(
-        trx,
-        await trx
-          .selectFrom('claims')
-          .selectAll()
-          .where(column, 'in', values.slice(i, i + CHUNK))
-          .execute(),
-      )),
-    );
+/** The places of these events' claims before the claim key `cut`. */
+async function placesBefore(trx: Trx, ids: string[], cut: string): Promise<Map<string, Placed[]>> {
+  const out = new Map<string, Placed[]>(ids.map((id) => [id, []]));
+  const seen = new Set<string>();
+  for (const r of await trx
+    .selectFrom('claims')
+    .select(['event_id', 'first_date', 'id', 'country', 'admin1', 'lat', 'lon'])
+    .where('event_id', 'in', ids)
+    .where('first_date', '<=', cut.slice(0, 10))
+    .execute()) {
+    const key = `${r.event_id} ${placeKey(r)}`;
+    if (claimKey({ firstDate: r.first_date, id: r.id }) >= cut || seen.has(key)) continue;
+    seen.add(key);
+    out.get(r.event_id!)!.push({ country: r.country, admin1: r.admin1, lat: r.lat, lon: r.lon });
+  }
   return out;
 }
 
@@ -179,13 +214,15 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     .where('last_date', '>=', from)
     .execute();
   const storedIds = new Set(stored.map((e) => e.id));
-  const standing: (typeof stored)[number][] = [];
-  const whole: string[] = [];
+  // Events begun before the cut that could take a claim from it on: those with claims on both
+  // sides of the cut, and those still open at the cut.
+  const starting: { firstKey: string; id: string }[] = [];
   const cutDay = dayNumber(cut.slice(0, 10));
   for (const e of stored) {
     if (e.first_key === null || e.first_key >= cut) continue; // begun from the cut on
-    if (e.last_key! >= cut || formerEvents.has(e.id)) whole.push(e.id);
-    else if (
+    if (
+      e.last_key! >= cut ||
+      formerEvents.has(e.id) ||
       !endedBy(
         {
           cause: e.cause as Cause | null,
@@ -196,68 +233,44 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
         cutDay,
       )
     )
-      standing.push(e);
-  }
-
-  // The starting drafts, in order of their first claims.
-  const starting: { firstKey: string; draft: ReplayDraft }[] = [];
-  const countriesOf = new Map<string, string[]>();
-  const placesOf = new Map<string, Placed[]>();
-  const standingIds = standing.map((e) => e.id);
-  for (let i = 0; i < standingIds.length; i += CHUNK) {
-    const part = standingIds.slice(i, i + CHUNK);
-    for (const r of await trx
-      .selectFrom('event_countries')
-      .select(['event_id', 'country'])
-      .where('event_id', 'in', part)
-      .execute())
-      pushTo(countriesOf, r.event_id, r.country);
-    for (const r of await trx
-      .selectFrom('claims')
-      .select(['event_id', 'country', 'admin1', 'lat', 'lon'])
-      .distinct()
-      .where('event_id', 'in', part)
-      .execute())
-      pushTo(placesOf, r.event_id!, r);
-  }
-  for (const e of standing) {
-    const d: ReplayDraft = {
-      ...emptyDraft(e.id),
-      countries: new Set(countriesOf.get(e.id) ?? []),
-      cause: e.cause as Cause | null,
-      hazard: e.hazard as Hazard | null,
-      hazardName: e.hazard_name,
-      firstDate: e.first_date,
-      lastDate: e.last_date,
-      anyAdmin1: (placesOf.get(e.id) ?? []).some((p) => p.admin1 !== null),
-    };
-    for (const p of placesOf.get(e.id) ?? []) addPlace(d, p);
-    starting.push({ firstKey: e.first_key!, draft: d });
-  }
-  // Events with claims on both sides of the cut: their earlier claims make the draft.
-  const earlier = new Map<string, StoredClaim[]>();
-  for (const s of (await claimsWhere(trx, 'event_id', whole)).sort(byKey))
-    if (keyOf(s) < cut) pushTo(earlier, s.eventId!, s);
-  for (const id of whole) {
-    const prior = earlier.get(id)!;
-    const d = emptyDraft(id);
-    for (const s of prior) {
-      addToEvent(d, s.claim, s.hazardName);
-      addPlace(d, s.claim);
-    }
-    starting.push({ firstKey: keyOf(prior[0]!), draft: d });
+      starting.push({ firstKey: e.first_key, id: e.id });
   }
   starting.sort((a, b) => (a.firstKey < b.firstKey ? -1 : 1));
+  const prior = await talliesBefore(
+    trx,
+    starting.map((e) => e.id),
+    cut,
+  );
 
   // Both clusterings start from these drafts.
   const open = new OpenEvents<ReplayDraft>(true);
   const now = new Map<string, ReplayDraft>();
   const before = new Map<string, ReplayDraft>();
-  for (const { draft } of starting) {
+  for (const { id } of starting) {
+    const draft = emptyDraft(id, prior.get(id)!);
     open.push(draft);
-    now.set(draft.id, draft);
-    before.set(draft.id, copyDraft(draft));
+    now.set(id, draft);
+    before.set(id, copyDraft(draft));
   }
+
+  /** The place test: the first-level areas decide most; else the distances to the places of
+   * the claims the replay gave the event, then to those of its earlier claims (read once). */
+  const placesFitDraft = async (d: ReplayDraft, c: Claim, test: PlaceTest): Promise<boolean> => {
+    const sameArea = (admin1: string | null) =>
+      d.areas.has(areaKey(c.country, admin1)) || d.prior?.hasArea(c.country, admin1);
+    if ('near' in test && (sameArea(null) || sameArea(c.admin1))) return true;
+    if (placesFit(d.places, c, test)) return true;
+    if (d.priorPlaces === null) d.priorPlaces = (await placesBefore(trx, [d.id], cut)).get(d.id)!;
+    return placesFit(d.priorPlaces, c, test);
+  };
+  const findHome = async (c: Claim, name: string | null): Promise<ReplayDraft | undefined> => {
+    for (const d of open.candidatesFor(c, name)) {
+      const r = fitsBeforePlaces(d, c, name);
+      if (r === true || (r !== false && (await placesFitDraft(d, c, r)))) return d;
+    }
+    return undefined;
+  };
+
   /** Events that took a claim in either clustering, and those of them that may differ. */
   const touched = new Set<string>();
   const unsettled = new Set<string>();
@@ -308,7 +321,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
         stop = key;
         break replay;
       }
-      let home = open.find(s.claim, s.hazardName, (d) => fitsEvent(d, d.places, s.claim, s.hazardName));
+      let home = await findHome(s.claim, s.hazardName);
       if (!home) {
         home = emptyDraft(stableId('e', s.claim.id));
         open.push(home);
@@ -325,17 +338,24 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     }
   formerUpTo('\uffff');
 
-  // Each event either clustering touched, whole: its claims before the cut and (when the replay
-  // stopped) from the stop on are those stored with it; the replay gave it those between.
+  // Each event either clustering touched is finished from its tally before the cut, the claims
+  // the replay gave it and (when the replay stopped) its claims from the stop on, as stored.
   const ids = [...touched];
-  const kept = new Map<string, StoredClaim[]>();
-  for (const s of await claimsWhere(
-    trx,
-    'event_id',
-    ids.filter((id) => now.has(id)),
-  )) {
-    const key = keyOf(s);
-    if (key < cut || (stop !== null && key >= stop)) pushTo(kept, s.eventId!, s);
+  const tail = new Map<string, StoredClaim[]>();
+  if (stop !== null) {
+    const stopKey = stop;
+    const went = ids.filter((id) => now.has(id));
+    for (let i = 0; i < went.length; i += CHUNK)
+      for (const s of await readClaims(
+        trx,
+        await trx
+          .selectFrom('claims')
+          .selectAll()
+          .where('event_id', 'in', went.slice(i, i + CHUNK))
+          .where('first_date', '>=', stopKey.slice(0, 10))
+          .execute(),
+      ))
+        if (keyOf(s) >= stopKey) pushTo(tail, s.eventId!, s);
   }
   const storedRow = new Map<string, Record<string, unknown>>();
   const storedCountries = new Map<string, Set<string>>();
@@ -353,8 +373,9 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   }
   const stamp = Date.now();
   const written: string[] = [];
-  const rows: ReturnType<typeof eventRow>[] = [];
-  const countryRows: ReturnType<typeof eventCountryRows> = [];
+  const rows: EventRowValues[] = [];
+  const countryRows: ReturnType<typeof tallyCountryRows> = [];
+  const checkpoints: CheckpointRow[] = [];
   for (const id of ids) {
     const d = now.get(id);
     const old = storedRow.get(id);
@@ -362,13 +383,10 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
       if (old) written.push(id);
       continue;
     }
-    const claims = [...(kept.get(id) ?? []), ...d.added].sort(byKey);
-    const full = newDraft();
-    for (const s of claims) addToEvent(full, s.claim, s.hazardName);
-    const event = finishEvent(full);
-    const factCounts = new Map(claims.map((s) => [s.claim.id, s.factCount]));
-    const row = eventRow(event, stamp, (c) => factCounts.get(c.id)!);
-    const countries = eventCountryRows(event);
+    const tally = d.prior ?? new EventTally();
+    checkpoints.push(...foldClaims(id, tally, [...d.added, ...(tail.get(id) ?? [])].sort(byKey)));
+    const row = tallyRow(id, tally, stamp);
+    const countries = tallyCountryRows(id, tally);
     if (old) {
       const columns = Object.keys(row).filter((k) => k !== 'updated_at');
       if (
@@ -388,12 +406,25 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   }
   await insertChunks(trx, 'events', rows);
   await insertChunks(trx, 'event_countries', countryRows);
+  // Checkpoints from the cut's month on are written again; an event gone has none.
+  await writeCheckpoints(
+    trx,
+    ids.filter((id) => now.has(id)),
+    monthOf(cut.slice(0, 10)),
+    checkpoints,
+  );
+  await writeCheckpoints(
+    trx,
+    ids.filter((id) => !now.has(id)),
+    null,
+    [],
+  );
 
   // Each replayed claim's event, where it moved.
   const moves = new Map<string, string[]>();
   for (const s of replayed) {
     const id = eventOf.get(s.claim.id)!;
-    if (s.eventId !== id) moves.set(id, [...(moves.get(id) ?? []), s.claim.id]);
+    if (s.eventId !== id) pushTo(moves, id, s.claim.id);
   }
   for (const [id, claims] of moves)
     for (let i = 0; i < claims.length; i += CHUNK)
