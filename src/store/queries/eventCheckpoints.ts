@@ -81,17 +81,29 @@ export async function talliesBefore(
 ): Promise<Map<string, EventTally>> {
   const cutDate = cut.slice(0, 10);
   const cutMonth = monthOf(cutDate)!;
+  // Each event's last checkpoint before the cut's month: its month from the primary key, then
+  // its state.
   const latest = new Map<string, { month: string; state: string }>();
-  for (let i = 0; i < ids.length; i += CHUNK)
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const months = new Map<string, string>();
+    for (const r of await trx
+      .selectFrom('event_checkpoints')
+      .select(['event_id', (eb) => eb.fn.max('month').as('month')])
+      .where('event_id', 'in', part)
+      .where('month', '<', cutMonth)
+      .groupBy('event_id')
+      .execute())
+      months.set(r.event_id, r.month);
+    if (months.size === 0) continue;
     for (const r of await trx
       .selectFrom('event_checkpoints')
       .select(['event_id', 'month', 'state'])
-      .where('event_id', 'in', ids.slice(i, i + CHUNK))
-      .where('month', '<', cutMonth)
-      .execute()) {
-      const had = latest.get(r.event_id);
-      if (!had || had.month < r.month) latest.set(r.event_id, r);
-    }
+      .where('event_id', 'in', [...months.keys()])
+      .where('month', 'in', [...new Set(months.values())])
+      .execute())
+      if (months.get(r.event_id) === r.month) latest.set(r.event_id, r);
+  }
   // Events grouped by the first date of the claims still to read ('' for all of them).
   const byStart = new Map<string, string[]>();
   for (const id of ids) {
