@@ -70,6 +70,13 @@ export function foldClaims(
   return last ? rows.filter((r) => keepsMonth(r.month, last)) : [];
 }
 
+/** An event before the cut: the tally of its claims, and the claims when all were read. */
+export interface Before {
+  tally: EventTally;
+  /** Null when the tally continued a checkpoint. */
+  claims: StoredClaim[] | null;
+}
+
 /**
  * The tally of each event's claims before the claim key `cut`: its last checkpoint before the
  * cut's month, continued with its claims from there to the cut (all of them when it has none).
@@ -78,7 +85,7 @@ export async function talliesBefore(
   trx: Trx,
   ids: readonly string[],
   cut: string,
-): Promise<Map<string, EventTally>> {
+): Promise<Map<string, Before>> {
   const cutDate = cut.slice(0, 10);
   const cutMonth = monthOf(cutDate)!;
   // Each event's last checkpoint before the cut's month: its month from the primary key, then
@@ -123,13 +130,13 @@ export async function talliesBefore(
       for (const s of await readClaims(trx, await q.execute()))
         if (claimKey(s.claim) < cut) pushTo(rest, s.eventId!, s);
     }
-  const out = new Map<string, EventTally>();
+  const out = new Map<string, Before>();
   for (const id of ids) {
     const c = latest.get(id);
     const tally = c ? EventTally.fromJSON(JSON.parse(c.state) as TallyJson) : new EventTally();
     const claims = (rest.get(id) ?? []).sort((a, b) => (claimKey(a.claim) < claimKey(b.claim) ? -1 : 1));
     for (const s of claims) tally.add(s.claim, s.hazardName, s.factCount);
-    out.set(id, tally);
+    out.set(id, { tally, claims: c ? null : claims });
   }
   return out;
 }

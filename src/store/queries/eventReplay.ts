@@ -50,6 +50,7 @@ import {
   monthOf,
   talliesBefore,
   writeCheckpoints,
+  type Before,
   type CheckpointRow,
 } from './eventCheckpoints.js';
 
@@ -79,6 +80,14 @@ const SPAN_DAYS = 30;
 const placeKey = (p: Placed) => `${p.country}|${p.admin1}|${p.lat}|${p.lon}`;
 const areaKey = (country: string | null, admin1: string | null) => JSON.stringify([country, admin1]);
 
+function uniquePlaces(ps: readonly Placed[]): Placed[] {
+  const seen = new Map<string, Placed>();
+  for (const p of ps)
+    if (!seen.has(placeKey(p)))
+      seen.set(placeKey(p), { country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon });
+  return [...seen.values()];
+}
+
 function addPlace(d: ReplayDraft, p: Placed): void {
   d.areas.add(areaKey(p.country, p.admin1));
   const key = placeKey(p);
@@ -93,13 +102,14 @@ function join(d: ReplayDraft, s: StoredClaim): void {
   d.added.push(s);
 }
 
-function emptyDraft(id: string, prior: EventTally | null = null): ReplayDraft {
+function emptyDraft(id: string, before: Before | null = null): ReplayDraft {
   const { claims: _c, ...state } = newDraft();
+  const prior = before?.tally ?? null;
   return {
     ...(prior ? prior.state() : state),
     id,
     prior,
-    priorPlaces: prior ? null : [],
+    priorPlaces: before?.claims ? uniquePlaces(before.claims.map((s) => s.claim)) : prior ? null : [],
     places: [],
     placeKeys: new Set(),
     areas: new Set(),
