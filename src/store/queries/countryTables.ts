@@ -23,6 +23,29 @@ interface CountryCell {
 
 const NOTHING = { facts: 0, max_people: null, first_date: null, last_date: null } as const;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** A time-series row of a summary table (its sums kept with the count of figures they add up). */
+export interface SeriesRow {
+  period: string;
+  term: string;
+  stock_or_flow: string;
+  facts: unknown;
+  max_people: unknown;
+  people_n: unknown;
+  sum_people: unknown;
+}
+
+/** One point of a series from a summary table: no sum where no figure was summed. */
+export function seriesPoint(r: SeriesRow): TimeseriesPoint {
+  return {
+    period: r.period,
+    term: r.term,
+    stock_or_flow: r.stock_or_flow === 'stock' ? 'stock' : 'flow',
+    facts: Number(r.facts),
+    max_people: num(r.max_people),
+    sum_people: Number(r.people_n) > 0 ? Number(r.sum_people) : null,
+  };
+}
 const larger = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
@@ -65,14 +88,7 @@ export class CountryTables {
       .orderBy('term')
       .orderBy('stock_or_flow')
       .execute();
-    return rows.map((r) => ({
-      period: r.period,
-      term: r.term,
-      stock_or_flow: r.stock_or_flow === 'stock' ? 'stock' : 'flow',
-      facts: Number(r.facts),
-      max_people: num(r.max_people),
-      sum_people: Number(r.people_n) > 0 ? Number(r.sum_people) : null,
-    }));
+    return rows.map(seriesPoint);
   }
 
   /** The per-country summary of the facts dated in [from, to] (either optional, one given, both

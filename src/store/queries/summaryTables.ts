@@ -7,7 +7,7 @@
 // either end from the facts. The answers equal the direct ones (summary.test.ts).
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
-import { CountryTables } from './countryTables.js';
+import { CountryTables, seriesPoint } from './countryTables.js';
 import type { Database } from '../schema.js';
 import type { FactFilter } from './filter.js';
 import type { CountrySummary, Interval, TimeseriesPoint } from './summary.js';
@@ -127,13 +127,6 @@ export class SummaryTables {
       .orderBy('term')
       .orderBy('stock_or_flow')
       .execute();
-    return rows.map((r) => ({
-      period: r.period,
-      term: r.term,
-      stock_or_flow: r.stock_or_flow === 'stock' ? 'stock' : 'flow',
-      facts: Number(r.facts),
-      max_people: r.max_people === null ? null : Number(r.max_people),
-      sum_people: Number(r.people_n) > 0 ? Number(r.sum_people) : null,
-    }));
+    return rows.map(seriesPoint);
   }
 }
