@@ -9,11 +9,11 @@
 // A ranking continues a count the same way: "Colombia hosts 1.1 million refugees. It is followed
 // by Peru, with 506,000; Chile, with 288,000", "seguido de Chiapas, con 800, y Veracruz, con 450":
 // after a ranking lead, each figure introduced by "with" / "con" / "avec" takes the term.
-import type { TriggerClass, TriggerEntry, Lexicon } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import { matchesAt } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
-import type { Trigger } from './triggers.js';
+import { impliedEntry, type Trigger } from './triggers.js';
 
 /** Tokens between the figure and the preposition of its place ("another 2,300 [displaced people] in"). */
 const PLACE_REACH = 4;
@@ -44,7 +44,7 @@ export function additiveTriggers(
       continue;
     const term = (prior?.entry.term as Term | undefined) ?? antecedent;
     if (!term || HOUSING_TERMS.has(term)) continue;
-    out.push({ entry: entryFor(norms.slice(i, i + length), term), first: i, next: i + length, namesHousing: false });
+    out.push({ entry: additiveEntry(norms.slice(i, i + length), term), first: i, next: i + length, namesHousing: false });
   }
   return out;
 }
@@ -73,7 +73,7 @@ function rankedTriggers(
       if (!items.has(norms[k]!) || tokens[k + 1]!.kind !== 'number') continue;
       // "Chocó, con 19 eventos; Valle del Cauca, con 16": the ranking counts something else.
       if (countsOtherThanPeople(tokens, numberEnd(tokens, k + 1, lex), lex)) return out;
-      ranked.push({ entry: entryFor([norms[k]!], term), first: k, next: k + 1, namesHousing: false });
+      ranked.push({ entry: additiveEntry([norms[k]!], term), first: k, next: k + 1, namesHousing: false });
     }
     return [...out, ...ranked];
   }
@@ -121,16 +121,5 @@ function ownTriggerAfter(tokens: readonly Token[], triggers: readonly Trigger[],
   return triggers.some((t) => t.first > from && t.first < end);
 }
 
-function entryFor(words: string[], term: TriggerClass): TriggerEntry {
-  return {
-    words,
-    term,
-    // Both sides: "another 2,300" has the figure after it, "970 autres" before it.
-    form: 'both',
-    housing: false,
-    weak: false,
-    reason: `${term}:additive`,
-    maxLength: words.length,
-    seq: Number.MAX_SAFE_INTEGER,
-  };
-}
+/** Both sides: "another 2,300" has the figure after it, "970 autres" before it. */
+const additiveEntry = (words: string[], term: Term) => impliedEntry(words, term, 'both', `${term}:additive`);

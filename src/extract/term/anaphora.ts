@@ -3,11 +3,11 @@
 // millones": an anaphor ("the figure", "la cifra", "cuyo número") with a level verb hands the
 // figure after it the term of what it refers back to: the last displacement trigger before it in
 // the sentence, else the term of the previous sentence's facts in the same paragraph.
-import type { TriggerClass, TriggerEntry, Lexicon } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import { matchesAt } from '../lexicon.js';
-import { HOUSING_TERMS, type Term } from '../../types.js';
+import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
-import type { Trigger } from './triggers.js';
+import { impliedEntry, type Trigger } from './triggers.js';
 
 /** Tokens between the anaphor and its level verb: "the figure [now] stands at", "cuyo número[, a finales de 2024,] había alcanzado". */
 const VERB_REACH = 9;
@@ -32,7 +32,7 @@ export function anaphoricTriggers(
     const before = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
     const term = (before?.entry.term as Term | undefined) ?? antecedent;
     if (!term) continue;
-    out.push({ entry: entryFor(anaphor, term), first: i, next: verbEnd, namesHousing: false });
+    out.push({ entry: impliedEntry(anaphor, term, 'active', `${term}:anaphor`), first: i, next: verbEnd, namesHousing: false });
     i = verbEnd - 1;
   }
   return out;
@@ -61,17 +61,4 @@ function levelVerbEnd(
     }
   }
   return -1;
-}
-
-function entryFor(words: string[], term: TriggerClass): TriggerEntry {
-  return {
-    words,
-    term,
-    form: 'active',
-    housing: HOUSING_TERMS.has(term as Term),
-    weak: false,
-    reason: `${term}:anaphor`,
-    maxLength: words.length,
-    seq: Number.MAX_SAFE_INTEGER,
-  };
 }

@@ -2,10 +2,10 @@
 // accueille 400 000 Soudanais": a country hosting or taking in a number of another nation's
 // people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
 // Only when the figure's noun is a nationality: a capitalised plural demonym.
-import type { TriggerEntry, Lexicon } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import { matchesAt } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
-import type { Trigger } from './triggers.js';
+import { impliedEntry, type Trigger } from './triggers.js';
 
 /** Words between the verb and the figure: "has received [some]", "hosts [more than]". */
 const FIGURE_REACH = 3;
@@ -31,21 +31,8 @@ export function hostedNationals(tokens: readonly Token[], lex: Lexicon): { trigg
     while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
     const noun = tokens[k];
     if (!noun || !DEMONYM.test(noun.text)) continue;
-    out.push({ entry: entryFor(norms.slice(i, next)), first: i, next, namesHousing: false });
+    out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
     after.add(k + 1);
   }
   return { triggers: out, after };
-}
-
-function entryFor(words: string[]): TriggerEntry {
-  return {
-    words,
-    term: 'refugees',
-    form: 'active',
-    housing: false,
-    weak: false,
-    reason: 'refugees:hosted-nationals',
-    maxLength: words.length,
-    seq: Number.MAX_SAFE_INTEGER,
-  };
 }

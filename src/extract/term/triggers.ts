@@ -1,7 +1,8 @@
 // Finds displacement triggers ("were evacuated", "fled", "homes destroyed", "IDPs") and the
 // competing non-displacement words ("killed", "affected", "in need") in a sentence: the
 // longest lexicon phrase at each position, left to right, without overlaps.
-import type { Lexicon, TriggerEntry } from '../lexicon.js';
+import type { Lexicon, TriggerClass, TriggerEntry } from '../lexicon.js';
+import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 
 export interface Trigger {
@@ -177,4 +178,26 @@ function isTitleCase(tokens: readonly Token[]): boolean {
     titleCase.set(tokens, hit);
   }
   return hit;
+}
+
+/**
+ * The entry of a trigger the text implies rather than names (an anaphor's, an additive's, a host
+ * verb's): it covers the words it stands on and loses to any listed phrase of the same length.
+ */
+export function impliedEntry(
+  words: string[],
+  term: TriggerClass,
+  form: TriggerEntry['form'],
+  reason: string,
+): TriggerEntry {
+  return {
+    words,
+    term,
+    form,
+    housing: HOUSING_TERMS.has(term as Term),
+    weak: false,
+    reason,
+    maxLength: words.length,
+    seq: Number.MAX_SAFE_INTEGER,
+  };
 }
