@@ -11,7 +11,7 @@ import { findTriggers, type Trigger } from './term/triggers.js';
 import { affectedByDisplacement } from './term/affecting.js';
 import { anaphoricTriggers } from './term/anaphora.js';
 import { additiveTriggers } from './term/additive.js';
-import { hostedNationals } from './term/hosted.js';
+import { withHostedNationals } from './term/hosted.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
@@ -44,19 +44,7 @@ export function readSentence(
   );
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
-  const hosted = hostedNationals(tokens, lex);
-  // A host verb before a nationality's count is read as refugees, not as the verb's own term.
-  const found = affectedByDisplacement(
-    [
-      ...findTriggers(tokens, lex).filter(
-        (t) =>
-          !hosted.after.has(t.first) && !hosted.triggers.some((h) => t.first < h.next && h.first < t.next),
-      ),
-      ...hosted.triggers,
-    ].sort((a, b) => a.first - b.first),
-    tokens,
-    lex,
-  );
+  const found = affectedByDisplacement(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex);
   const anaphoric = [
     ...anaphoricTriggers(tokens, found, context.antecedent, lex),
     ...additiveTriggers(tokens, found, context.antecedent, lex),

@@ -38,12 +38,8 @@ export function additiveTriggers(
     if (pre ? figureEnd < 0 : !isNumberAt(tokens, i - 1, lex)) continue;
     if (!placeFollows(tokens, pre ? figureEnd : i + length, lex)) continue;
     if (ownTriggerAfter(tokens, triggers, i)) continue;
-    const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
-    // A blocker before it in the clause names what the figures count ("30 killed, another 12 in B").
-    if (triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first)))
-      continue;
-    const term = (prior?.entry.term as Term | undefined) ?? antecedent;
-    if (!term || HOUSING_TERMS.has(term)) continue;
+    const term = continuedTerm(triggers, i, antecedent);
+    if (!term) continue;
     out.push({ entry: additiveEntry(norms.slice(i, i + length), term), first: i, next: i + length, namesHousing: false });
   }
   return out;
@@ -62,10 +58,8 @@ function rankedTriggers(
   for (let i = 0; i < norms.length; i++) {
     const lead = leads.find((l) => matchesAt(norms, i, l));
     if (!lead) continue;
-    const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
-    const blocked = triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first));
-    const term = (prior?.entry.term as Term | undefined) ?? antecedent;
-    if (!term || blocked || HOUSING_TERMS.has(term)) return out;
+    const term = continuedTerm(triggers, i, antecedent);
+    if (!term) return out;
     // The ranking ends at the next trigger of any kind: "…, with 400, and 30 were killed".
     const end = triggers.find((t) => t.first >= i + lead.length)?.first ?? tokens.length;
     const ranked: Trigger[] = [];
@@ -86,6 +80,19 @@ function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon
   if (!t || t.kind !== 'word' || /^\p{Lu}/u.test(t.text) || lex.scales.has(t.norm)) return false;
   const { people, households } = lex.nouns;
   return !people.has(t.norm) && !households.has(t.norm) && !lex.conjunctions.has(t.norm) && !lex.coordinators.has(t.norm);
+}
+
+/**
+ * The term a continuation at token `i` carries on: the last displacement trigger before it in the
+ * sentence, else the paragraph's antecedent. None after a blocker nearer to it ("30 killed,
+ * another 12 in B") nor for homes, which a continuation of people does not count.
+ */
+function continuedTerm(triggers: readonly Trigger[], i: number, antecedent: Term | null): Term | null {
+  const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
+  if (triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first)))
+    return null;
+  const term = (prior?.entry.term as Term | undefined) ?? antecedent;
+  return term && !HOUSING_TERMS.has(term) ? term : null;
 }
 
 function isNumberAt(tokens: readonly Token[], k: number, lex: Lexicon): boolean {

@@ -16,7 +16,7 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(ians|ans|ese|is|ais|ois|ens|iens|ers|ites|es|s)$
  * The host triggers of a sentence, and the token after each nationality: a participle there
  * ("409,000 Sudanese fleeing previous waves") tells why they came, not what they are counted as.
  */
-export function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Trigger[]; after: Set<number> } {
+function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Trigger[]; after: Set<number> } {
   const after = new Set<number>();
   if (lex.hostVerbs.length === 0) return { triggers: [], after };
   const norms = tokens.map((t) => t.norm);
@@ -35,4 +35,19 @@ export function hostedNationals(tokens: readonly Token[], lex: Lexicon): { trigg
     after.add(k + 1);
   }
   return { triggers: out, after };
+}
+
+/**
+ * The sentence's triggers with its host verbs: a host verb before a nationality's count replaces
+ * the trigger it overlaps ("hosts" as sheltered) and the participle after the nationality.
+ */
+export function withHostedNationals(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const hosted = hostedNationals(tokens, lex);
+  if (hosted.triggers.length === 0) return found;
+  return [
+    ...found.filter(
+      (t) => !hosted.after.has(t.first) && !hosted.triggers.some((h) => t.first < h.next && h.first < t.next),
+    ),
+    ...hosted.triggers,
+  ].sort((a, b) => a.first - b.first);
 }
