@@ -87,6 +87,9 @@ describe('PostgreSQL outages', () => {
     const stored: number[] = [];
     const events: WorkerEvent[] = [];
     let cutDone = false;
+    // The test waits for the database to be let in again before it ends: a restore still
+    // pending when the suite's after() closes the admin client would reject unhandled.
+    let restored: Promise<unknown> = Promise.resolve();
     const summary = await runWorker(
       queue,
       {
@@ -96,7 +99,7 @@ describe('PostgreSQL outages', () => {
             // The store goes away while this job is in flight; it comes back 1.5 s later.
             cutDone = true;
             await cut(true);
-            setTimeout(() => void restore(), 1500);
+            restored = sleep(1500).then(restore);
           }
           await sql`select ${i}::int`.execute(queryBuilderForTests(store)); // fails while the database is away
           stored.push(i);
@@ -119,6 +122,7 @@ describe('PostgreSQL outages', () => {
       events.some((e) => e.type === 'store-up'),
       'the recovery was reported',
     );
+    await restored;
     assert.equal((await queue.counts()).done, 12);
   });
 });
