@@ -45,8 +45,13 @@ export function countFrame(
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
     head = r.first;
   if (head < 0) return null;
-  if (!lex.levelVerbs.some((v) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs))) return null;
+  // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
+  // the earlier value through the verb's first half ("rose from"), as a level of its own.
+  const change = earlierValue(norms, lead, lex, blocked);
+  const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
+  if (!change && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
   for (let k = r.next; k < lead; k++) {
+    if (change && k >= change[0] && k < change[1]) continue;
     const t = tokens[k]!;
     if (blocked(k) || t.text === '.' || t.text === ';' || t.text === '(' || lex.clauseBreaks.has(t.norm))
       return null;
@@ -54,6 +59,26 @@ export function countFrame(
   let housing = r.namesHousing;
   for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!);
   return { housing };
+}
+
+/**
+ * The earlier value's tokens [first, next) when a split level verb leads to the figure at `lead`:
+ * "rose from [12,400] to", "pasó de [117] a", "est passé de [68 000] à".
+ */
+function earlierValue(
+  norms: readonly string[],
+  lead: number,
+  lex: Lexicon,
+  blocked: (k: number) => boolean,
+): [number, number] | null {
+  for (const c of lex.levelChanges) {
+    const to = lead - c.to.length;
+    if (to < 1 || c.to.some((w, j) => norms[to + j] !== w) || !blocked(to - 1)) continue;
+    let first = to - 1;
+    while (first > 0 && blocked(first - 1)) first--;
+    if (levelVerbEndsAt(norms, first, c.from, lex.levelAdverbs)) return [first, to];
+  }
+  return null;
 }
 
 /** Adverbs a level verb may enclose, at most this many: "has now officially reached". */

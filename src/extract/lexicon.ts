@@ -175,6 +175,12 @@ export interface Lexicon {
   levelVerbs: string[][];
   /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to". */
   levelAdverbs: Set<string>;
+  /** A level verb split by the earlier value: "rose from [N] to", "pasó de [N] a" (countFrame.ts). */
+  levelChanges: { from: string[]; to: string[] }[];
+  /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
+  siteHosts: { verbs: string[][]; shelters: string[][]; camps: string[][] };
+  /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
+  nameLinks: Set<string>;
   /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
   itemLeads: string[][];
   /** "evacuated from the terminal": the words that make an evacuation one from a building (link.json). */
@@ -364,6 +370,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     countNouns: new Set(),
     levelVerbs: [],
     levelAdverbs: new Set(),
+    levelChanges: [],
+    nameLinks: new Set(),
+    siteHosts: { verbs: [], shelters: [], camps: [] },
     itemLeads: [],
     buildingExits: { from: [], buildings: [] },
     anaphors: [],
@@ -587,6 +596,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       aid_verbs?: string[];
       count_nouns?: string[];
       level_adverbs?: string[];
+      level_changes?: [string, string][];
+      name_links?: string[];
+      site_hosts?: { verbs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[] };
     }>(lang, 'link.json');
@@ -597,6 +609,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
+      lex.levelChanges.push(...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })));
+      set(link.name_links).forEach((x) => lex.nameLinks.add(x));
+      lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));
+      lex.siteHosts.shelters.push(...(link.site_hosts?.shelters ?? []).map(words));
+      lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));

@@ -113,7 +113,9 @@ export function linkFigures(
           !isBlocker(c.trigger) &&
           c.direction !== 'adjacent' &&
           c.score >= 0.8 &&
-          !countsAnotherFigure(gap, f, c.trigger),
+          !countsAnotherFigure(gap, f, c.trigger) &&
+          // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
+          !c.trigger.entry.reason.endsWith(':anaphor'),
       );
       if (verb) best = verb;
     }

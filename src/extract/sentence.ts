@@ -11,7 +11,9 @@ import { findTriggers, type Trigger } from './term/triggers.js';
 import { affectedByDisplacement } from './term/affecting.js';
 import { anaphoricTriggers } from './term/anaphora.js';
 import { additiveTriggers } from './term/additive.js';
+import { bracketedTriggers } from './term/bracketed.js';
 import { withHostedNationals } from './term/hosted.js';
+import { withSiteHosts } from './term/siteHosts.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
@@ -44,10 +46,15 @@ export function readSentence(
   );
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
-  const found = affectedByDisplacement(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex);
+  const found = affectedByDisplacement(
+    withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex),
+    tokens,
+    lex,
+  );
   const anaphoric = [
     ...anaphoricTriggers(tokens, found, context.antecedent, lex),
     ...additiveTriggers(tokens, found, context.antecedent, lex),
+    ...bracketedTriggers(tokens, found, lex),
   ];
   const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
   const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();

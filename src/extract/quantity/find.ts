@@ -318,6 +318,11 @@ function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, 
   };
 }
 
+/** "rose from 12,400 to 31,000": a change between two values, not a range (countFrame.ts reads both). */
+function changeBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return lex.levelChanges.some((c) => c.from.every((w, j) => norms[lead - c.from.length + j] === w));
+}
+
 /** "between 3,000 and 5,000", "3,000-5,000", "4 to 5 million": one quantity with both ends. */
 function mergeRanges(
   text: string,
@@ -333,7 +338,11 @@ function mergeRanges(
     if (b && a.value !== null && b.value !== null && b.first === a.next + 1 && b.lead === b.first) {
       const joiner = norms[a.next] ?? '';
       const opener = lex.rangeOpeners.has(norms[a.lead - 1] ?? '');
-      const isJoin = lex.rangeJoiners.has(joiner) && (!lex.rangeJoinersNeedOpener.has(joiner) || opener);
+      const isJoin =
+        lex.rangeJoiners.has(joiner) &&
+        (!lex.rangeJoinersNeedOpener.has(joiner) || opener) &&
+        // "rose from 20 to 35 percent" stays one measure: the unit after the second end is both ends'.
+        !(opener && changeBefore(norms, a.lead, lex) && !lex.measureAfter.has(norms[b.next] ?? ''));
       if (isJoin && !a.fractional && !b.fractional) {
         let low = a.value;
         const high = b.value;

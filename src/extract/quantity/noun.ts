@@ -37,6 +37,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       while (tokens[i]?.kind === 'number') i++;
       continue;
     }
+    // A span of time across a preposition is when, not what is counted: "rose to 31,000 within a week".
+    if (acrossPreposition && lex.timeAfter.has(t.norm)) return null;
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
     const multi = lex.multiNouns.get(t.norm);
     if (multi) {
@@ -58,7 +60,12 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     // A participle before a noun of other things still lets that noun rule the figure out:
     // "40 destroyed schools" counts schools, not homes.
     const following = tokens[i + 1];
-    if (lex.triggers.has(t.norm) && following && nounKind(following, lex.nouns) === 'other')
+    if (
+      lex.triggers.has(t.norm) &&
+      following &&
+      nounKind(following, lex.nouns) === 'other' &&
+      !(acrossPreposition && lex.timeAfter.has(following.norm))
+    )
       return { kind: 'other', first: i + 1, next: i + 2 };
     const coordinated = homesAfterParticiples(tokens, i, lex);
     if (coordinated) return coordinated;

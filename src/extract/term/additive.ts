@@ -87,7 +87,7 @@ function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon
  * sentence, else the paragraph's antecedent. None after a blocker nearer to it ("30 killed,
  * another 12 in B") nor for homes, which a continuation of people does not count.
  */
-function continuedTerm(triggers: readonly Trigger[], i: number, antecedent: Term | null): Term | null {
+export function continuedTerm(triggers: readonly Trigger[], i: number, antecedent: Term | null): Term | null {
   const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
   if (triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first)))
     return null;

@@ -1,0 +1,120 @@
+// "Some 14,300 displaced people were sheltering in schools, mostly in Beira (6,100), Dondo (4,750)
+// and Buzi (2,200)", "Most of the evacuees come from Tacloban (5,320)", "los desplazados se
+// concentran en Tumaco (3.410)": a figure in brackets right after a place name breaks down the
+// count of the clause's displacement trigger by place. The figure takes that trigger's term (the
+// list then carries it on, term/distributed.ts); the place must follow a place preposition, a list
+// separator or a ranking lead, so that "schools run by UNICEF (12)" or "Sindh (2022)" are not read.
+import type { Lexicon } from '../lexicon.js';
+import type { Term } from '../../types.js';
+import type { Token } from '../segment/tokens.js';
+import { findNoun } from '../quantity/noun.js';
+import { continuedTerm } from './additive.js';
+import { impliedEntry, type Trigger } from './triggers.js';
+
+/** The most words of a place name before its bracket: "Mocimboa da Praia (1,760)". */
+const NAME_WORDS = 4;
+/** Lower-case words between a linking "of" and its preposition: "from [the province] of Ravenna". */
+const LINK_WORDS = 3;
+
+export function bracketedTriggers(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  lex: Lexicon,
+): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = 1; i < tokens.length - 2; i++) {
+    if (tokens[i]!.text !== '(' || tokens[i + 1]!.kind !== 'number') continue;
+    const close = bracketClose(tokens, i + 1, lex);
+    if (close < 0 || yearLike(tokens[i + 1]!) || ownTriggerAfter(tokens, triggers, close + 1, lex)) continue;
+    const name = nameStart(tokens, i);
+    if (name < 0 || !placeLeads(tokens, name, lex)) continue;
+    const term = clauseTerm(tokens, triggers, name, lex);
+    if (!term) continue;
+    out.push({
+      entry: impliedEntry(['('], term, 'both', `${term}:bracketed`),
+      first: i,
+      next: i + 1,
+      namesHousing: false,
+    });
+  }
+  return out;
+}
+
+/** The ")" closing a bracket that holds only a figure, maybe with its people noun ("(1,240 families)"). */
+function bracketClose(tokens: readonly Token[], k: number, lex: Lexicon): number {
+  while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+  const noun = tokens[k]?.norm ?? '';
+  if (lex.nouns.people.has(noun) || lex.nouns.households.has(noun)) k++;
+  return tokens[k]?.text === ')' ? k : -1;
+}
+
+/** "(2022)": a year, not a count. */
+const yearLike = (t: Token) => /^(1[89]|20)\d\d$/.test(t.text);
+
+/** The first word of the capitalised name ending right before the bracket at `k`, or -1. */
+function nameStart(tokens: readonly Token[], k: number): number {
+  let j = k;
+  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+  // Inner particles of a name: "Mocimboa da Praia", "Petite-Rivière-de-l'Artibonite".
+  const particle = (t: Token | undefined) =>
+    t !== undefined && /^(da|de|del|do|du|la|le|al|el)$/.test(t.norm);
+  while (
+    k - j < NAME_WORDS &&
+    (capital(tokens[j - 1]) || (particle(tokens[j - 1]) && capital(tokens[j - 2])))
+  )
+    j--;
+  return j < k && capital(tokens[j]) ? j : -1;
+}
+
+/** A place preposition, a list separator or a ranking lead before the name, maybe through "the province of". */
+function placeLeads(tokens: readonly Token[], name: number, lex: Lexicon): boolean {
+  const norm = (k: number) => tokens[k]?.norm ?? '';
+  const leads = (k: number) =>
+    lex.itemPrepositions.has(norm(k)) ||
+    lex.additives.places.has(norm(k)) ||
+    lex.listSeparators.has(norm(k)) ||
+    lex.coordinators.has(norm(k)) ||
+    lex.itemLeads.some((l) => l.every((w, j) => norm(k - l.length + 1 + j) === w));
+  if (leads(name - 1)) return true;
+  if (!lex.nameLinks.has(norm(name - 1))) return false;
+  for (let k = name - 2; k >= Math.max(0, name - 2 - LINK_WORDS); k--) {
+    if (lex.additives.places.has(norm(k)) || lex.itemPrepositions.has(norm(k))) return true;
+    if (tokens[k]!.kind !== 'word' || !/^\p{Ll}/u.test(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * The term of the last displacement trigger before the name in the same clause: none across a
+ * clause break ("8,000 were evacuated, while Gaza (31) …"), a blocker, or another bracket's figure.
+ */
+function clauseTerm(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  name: number,
+  lex: Lexicon,
+): Term | null {
+  const term = continuedTerm(triggers, name, null);
+  const from = triggers.filter((t) => t.next <= name && !t.entry.term.startsWith('block:')).pop();
+  if (!term || !from) return null;
+  for (let k = from.next; k < name; k++) {
+    const t = tokens[k]!;
+    if (t.text === '.' || (lex.clauseBreaks.has(t.norm) && t.text !== ';' && t.text !== ':')) return null;
+    // "accommodated in 30 sites across Pemba (11)": the brackets break down a count of other things.
+    const counted = t.kind === 'number' ? findNoun(tokens, k + 1, lex)?.kind : undefined;
+    if (counted === 'other' || counted === 'shelter') return null;
+  }
+  return term;
+}
+
+/** A trigger of the item's own right after its bracket, before the next separator: "Rafah (12) reported deaths". */
+function ownTriggerAfter(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  from: number,
+  lex: Lexicon,
+): boolean {
+  let to = from;
+  while (to < tokens.length && !lex.listSeparators.has(tokens[to]!.norm) && tokens[to]!.text !== '.') to++;
+  return triggers.some((t) => t.first >= from && t.first < to);
+}

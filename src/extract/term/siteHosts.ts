@@ -1,0 +1,86 @@
+// "Some 42 evacuation centres are open across the province, accommodating 9,870 people", "The
+// Bamenda transit camp, on the edge of town, received 650 families", "el albergue municipal
+// acoge a 300 personas", "les centres d'hébergement abritent 3 000 sinistrés": a shelter or camp
+// that hosts, houses or receives a number of people counts people sheltered (in a camp), however
+// far the verb stands from its subject within the clause. The fixed phrases of families.json
+// ("evacuation centres host") cover the subject right before the verb; this covers the rest.
+import type { Lexicon } from '../lexicon.js';
+import { matchesAt } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import { findNoun } from '../quantity/noun.js';
+import type { Term } from '../../types.js';
+import { impliedEntry, type Trigger } from './triggers.js';
+
+/** Tokens between the verb and the figure: "accommodating [about]", "received [some]". */
+const FIGURE_REACH = 3;
+/** Tokens between the site and its verb: "transit camp, on the edge of town, received". */
+const SITE_REACH = 12;
+
+export function siteHostTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const { verbs, shelters, camps } = lex.siteHosts;
+  if (verbs.length === 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = [];
+  for (let i = 1; i < norms.length; i++) {
+    const verb = verbs.find((v) => matchesAt(norms, i, v));
+    if (!verb) continue;
+    const next = i + verb.length;
+    if (!countsPeople(tokens, next, lex)) continue;
+    // "serving as an emergency shelter for 480 people": the verb phrase names the shelter itself.
+    const named = shelters.some((s) => s.length === 1 && s[0] === verb[0]);
+    const term = named ? 'sheltered' : siteBefore(tokens, norms, i, shelters, camps, lex);
+    if (!term) continue;
+    out.push({
+      entry: impliedEntry(norms.slice(i, next), term, 'active', `${term}:site-host`),
+      first: i,
+      next,
+      namesHousing: false,
+    });
+    i = next - 1;
+  }
+  return out;
+}
+
+/** A figure within reach after the verb that counts people or families: not "received 35 dogs". */
+function countsPeople(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
+  const at = tokens.slice(from, from + FIGURE_REACH + 1).findIndex((t) => t.kind === 'number');
+  if (at < 0) return false;
+  let k = from + at;
+  while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+  const kind = findNoun(tokens, k, lex)?.kind;
+  return kind === 'people' || kind === 'households';
+}
+
+/** The term of the shelter or camp ending within reach before the verb at `verb`, in its clause. */
+function siteBefore(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  verb: number,
+  shelters: readonly string[][],
+  camps: readonly string[][],
+  lex: Lexicon,
+): Term | null {
+  for (let k = verb - 1; k >= Math.max(0, verb - SITE_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return null;
+    const ends = (list: readonly string[][]) => list.some((s) => matchesAt(norms, k - s.length + 1, s));
+    if (ends(camps)) return 'in_relief_camp';
+    if (ends(shelters)) return 'sheltered';
+  }
+  return null;
+}
+
+/** The sentence's triggers with its site hosts, which replace the triggers they overlap ("hosts" as a bare verb). */
+export function withSiteHosts(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  // A camp hosting a nationality's people counts refugees (hosted.ts): "le camp accueillait 6000 Soudanais".
+  const hosts = siteHostTriggers(tokens, lex).filter(
+    (h) =>
+      !found.some(
+        (t) => t.entry.reason.endsWith(':hosted-nationals') && t.first < h.next && h.first < t.next,
+      ),
+  );
+  if (hosts.length === 0) return found;
+  return [...found.filter((t) => !hosts.some((h) => t.first < h.next && h.first < t.next)), ...hosts].sort(
+    (a, b) => a.first - b.first,
+  );
+}
