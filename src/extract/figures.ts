@@ -164,6 +164,9 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     // A multi-word equivalent may follow a comma: "3,062 families, es decir 96,811 people", "soit".
     const words = between.filter((t) => t.text !== ',').map((t) => t.norm);
     const phrase = words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '));
+    // "400 families, or 2,400 individuals,": a one-word equivalent after a comma.
+    const commaWord =
+      between.length === 2 && between[0]!.text === ',' && lex.equivalents.has(between[1]!.norm) && familiesAndPeople;
     // "25 HH 95 INDs": report tables write families and people side by side, with no joiner.
     const sideBySide = between.length === 0 && bothNamed && familiesAndPeople;
     // "1,200 families and 4,800 individuals were evacuated": families and people joined by "and"
@@ -175,11 +178,12 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
       !phrase &&
       !sideBySide &&
       !joined &&
+      !commaWord &&
       (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
     )
       continue;
     if (a.countKind === b.countKind) continue; // "2,000 people or 3,000 people" is a choice, not a restatement
-    const close = [')', ...(apposition ? [',', '–', '—'] : [])].includes(tokens[bEnd]?.text ?? '')
+    const close = [')', ...(apposition || commaWord ? [',', '–', '—'] : [])].includes(tokens[bEnd]?.text ?? '')
       ? bEnd + 1
       : bEnd;
     for (let k = aEnd; k < close; k++) a.restatement.add(k);
