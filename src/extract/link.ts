@@ -255,7 +255,8 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   // Links never reach further than this; the bound keeps long sentences linear.
   if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
   // "The number of displaced people … has risen to 63,000": the frame links whatever the form.
-  if (r.next <= q.lead && f.countKind === null) {
+  // A figure naming people or families may take it too: "the number of displaced persons … is 16,732 persons".
+  if (r.next <= q.lead && (f.countKind === null || f.countKind === 'people' || f.countKind === 'households')) {
     const blocked = (k: number) => gap.figureAt.has(k);
     const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked);
     const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;

@@ -52,6 +52,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     // Homes reached across a preposition are where the counted came from or stay, not what is
     // counted: "forced 30,000 from their homes", "1,200 in damaged houses".
     if (kind === 'housing' && acrossPreposition) return null;
+    // Nor are other things there where the counted are: "hits 9000 across the region", "1,200 in camps".
+    if (kind === 'other' && acrossPreposition) return null;
     // A noun of people used attributively names whose families are counted: "2,340 IDP households".
     if (kind === 'people' && tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) === 'households')
       return { kind: 'households', first: i + 1, next: i + 2 };
@@ -64,7 +66,7 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       lex.triggers.has(t.norm) &&
       following &&
       nounKind(following, lex.nouns) === 'other' &&
-      !(acrossPreposition && lex.timeAfter.has(following.norm))
+      !acrossPreposition
     )
       return { kind: 'other', first: i + 1, next: i + 2 };
     const coordinated = homesAfterParticiples(tokens, i, lex);
