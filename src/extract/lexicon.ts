@@ -132,6 +132,8 @@ export interface Lexicon {
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
   personalBefore: Set<string>;
+  /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
+  personalOf: string[][];
   /**
    * Other senses of displacement words (jobs, road trips): `cues` finds the sense's words in a
    * document (whole words, any case), `words` are the trigger words read in that sense.
@@ -346,6 +348,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     ratioJoiners: [],
     phoneBefore: new Set(),
     personalBefore: new Set(),
+    personalOf: [],
     multiplierBefore: [],
     forecastVerbs: [],
     eventNouns: [],
@@ -537,6 +540,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
+      lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
       lex.eventNouns.push(...(nf.event_nouns ?? []).map(words));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));

@@ -6,6 +6,7 @@
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
+import { findNoun } from './noun.js';
 
 export function codeReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const before = tokens[q.lead - 1];
@@ -37,7 +38,22 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
       /^[-–—/.]\d/.test(text.slice(q.end, q.end + 2)))
   )
     return 'date or code';
-  return noteReason(text, tokens, q, lex) ?? phoneReason(text, tokens, q, lex);
+  return noteReason(text, tokens, q, lex) ?? nameNumberReason(tokens, q, lex) ?? phoneReason(text, tokens, q, lex);
+}
+
+/**
+ * A small number right after a capitalised word inside a sentence is part of a name: "relocated
+ * to Pugnido 2", "through Kilo 18 screening site", "Delmas 28 were forced". Not when it counts
+ * people or homes ("Bicol 12 families"), nor after a capitalised verb of a headline ("Storm
+ * Displaces 40 in Town").
+ */
+function nameNumberReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (q.range || q.value! > NOTE_MAX || q.first !== q.lead || q.lead < 2) return null;
+  if (!/^\d{1,2}$/.test(tokens[q.first]!.text)) return null;
+  const name = tokens[q.lead - 1]!;
+  if (name.kind !== 'word' || !/^\p{Lu}/u.test(name.text) || lex.triggers.has(name.norm)) return null;
+  const counted = findNoun(tokens, q.next, lex)?.kind;
+  return counted === undefined || counted === 'other' ? 'part of a name' : null;
 }
 
 /** The largest footnote or list number read as such. */

@@ -46,8 +46,12 @@ const PERSONAL_MAX = 20;
  * possessive of one person before a small count tells a story about a household, not a figure.
  */
 function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (q.value! > PERSONAL_MAX) return null;
   const before = tokens[q.lead - 1];
-  return before && lex.personalBefore.has(before.norm) && q.value! <= PERSONAL_MAX ? 'personal' : null;
+  if (before && lex.personalBefore.has(before.norm)) return 'personal';
+  // "a father of five", "cette mère de sept enfants", "madre de tres hijos".
+  const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
+  return lex.personalOf.some(ends) ? 'personal' : null;
 }
 
 /** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */
