@@ -169,16 +169,22 @@ export function eventFromClaims(claims: readonly Claim[], id?: string): Displace
  * a test of every event in turn would. With `prune`, events that ended before a dated claim's
  * reach (endedBy) leave the index: claims come in date order, so no later claim can join them
  * either (a claim's period ends on or after its first date). Undated claims, which join by the
- * other rules whatever the dates, are tested against every event.
+ * other rules whatever the dates, are tested against every event. Storms, and events of no
+ * hazard, are listed by cause: a claim of another cause cannot join them (unless both name the
+ * same hazard, and then the name's list has them), so a storm report is not tested against
+ * every conflict under way, nor a conflict report against every storm.
  */
 export class OpenEvents<D extends EventState> {
   readonly all: D[] = [];
   private readonly rank = new Map<D, number>();
   private readonly byCountry = new Map<string, D[]>();
   private readonly byName = new Map<string, D[]>();
-  /** Events that are storms, and events of no hazard yet (a storm report may join them). */
-  private readonly storms: D[] = [];
-  private readonly noHazard: D[] = [];
+  /** Events that are storms, and events of no hazard yet (a storm report may join them), by
+   * cause ('' for none yet). An event is listed again when it takes a cause; its entry under
+   * its former cause, or under no hazard once it has one, is dropped when next met (stale). */
+  private readonly storms = new Map<string, D[]>();
+  private readonly noHazard = new Map<string, D[]>();
+  private readonly listOf = new Map<D[], { hazard: boolean; cause: string }>();
 
   constructor(private readonly prune: boolean) {}
 
@@ -189,19 +195,20 @@ export class OpenEvents<D extends EventState> {
     for (const country of d.countries) this.listed(this.byCountry, country, d);
     const key = hazardNameKey(d.hazardName);
     if (key) this.listed(this.byName, key, d);
-    if (d.hazard === null) this.noHazard.push(d);
-    if (d.hazard === 'storm') this.storms.push(d);
+    if (d.hazard === null) this.byCause(this.noHazard, d);
+    if (d.hazard === 'storm') this.byCause(this.storms, d);
   }
 
   /** addToEvent, keeping the index up to date. */
   add(d: D & { claims?: Claim[] }, c: Claim, name: string | null): void {
-    const { hazard, hazardName } = d;
+    const { hazard, hazardName, cause } = d;
     const country = c.country ?? '';
     if (!d.countries.has(country)) this.listed(this.byCountry, country, d);
     addToEvent(d, c, name);
     const key = hazardName === null ? hazardNameKey(d.hazardName) : null;
     if (key) this.listed(this.byName, key, d);
-    if (hazard === null && d.hazard === 'storm') this.storms.push(d);
+    if (d.hazard === 'storm' && (hazard === null || cause !== d.cause)) this.byCause(this.storms, d);
+    if (d.hazard === null && cause !== d.cause) this.byCause(this.noHazard, d);
   }
 
   /** The first event, in creation order, that the claim fits (`fits` is the whole test). */
@@ -219,18 +226,38 @@ export class OpenEvents<D extends EventState> {
     const key = hazardNameKey(name);
     const named = key ? this.byName.get(key) : undefined;
     if (named) lists.push(named);
-    if (c.hazard === null || c.hazard === 'storm') lists.push(this.storms);
-    if (c.hazard === 'storm') lists.push(this.noHazard);
+    // Events of another cause than the claim's cannot take it (see fitsBeforePlaces).
+    const causes = c.cause === null ? null : [c.cause, ''];
+    const ofCause = (index: Map<string, D[]>): D[][] =>
+      causes === null ? [...index.values()] : causes.map((k) => index.get(k) ?? []);
+    if (c.hazard === null || c.hazard === 'storm') lists.push(...ofCause(this.storms));
+    if (c.hazard === 'storm') lists.push(...ofCause(this.noHazard));
     const out = new Set<D>();
     for (const list of lists) {
-      // An event leaves the list of those of no hazard once it has one.
-      const stale = list === this.noHazard ? (d: D) => d.hazard !== null : () => false;
+      // An event leaves the list of its former cause once it has one, and the list of those of
+      // no hazard once it has a hazard.
+      const of = this.listOf.get(list);
+      const stale = of
+        ? (d: D) => (d.cause ?? '') !== of.cause || (of.hazard && d.hazard !== null)
+        : () => false;
       let kept = 0;
       for (const d of list) if (!stale(d) && !(this.prune && endedBy(d, day))) list[kept++] = d;
       list.length = kept;
       for (const d of list) out.add(d);
     }
     return [...out].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  /** Lists the event among the storms or those of no hazard, under its cause. */
+  private byCause(index: Map<string, D[]>, d: D): void {
+    const cause = d.cause ?? '';
+    let list = index.get(cause);
+    if (!list) {
+      list = [];
+      index.set(cause, list);
+      this.listOf.set(list, { hazard: index === this.noHazard, cause });
+    }
+    list.push(d);
   }
 
   private listed(index: Map<string, D[]>, key: string, d: D): void {
