@@ -270,6 +270,8 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
       d.areas.has(areaKey(c.country, admin1)) || d.prior?.hasArea(c.country, admin1);
     if ('near' in test && (sameArea(null) || sameArea(c.admin1))) return true;
     if (placesFit(d.places, c, test)) return true;
+    // Past the areas, only a distance can decide, and a claim without coordinates has none.
+    if (c.lat === null || c.lon === null) return false;
     if (d.priorPlaces === null) d.priorPlaces = (await placesBefore(trx, [d.id], cut)).get(d.id)!;
     return placesFit(d.priorPlaces, c, test);
   };
