@@ -21,6 +21,7 @@ import { down017, up017 } from './017_country_summaries.js';
 import { down018, up018 } from './018_summary_batches.js';
 import { down019, up019 } from './019_country_batches.js';
 import { down020, up020 } from './020_event_checkpoints.js';
+import { down021, up021 } from './021_claims_event_places.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '018_summary_batches': { up: up018(engine), down: down018(engine) },
     '019_country_batches': { up: up019(engine), down: down019(engine) },
     '020_event_checkpoints': { up: up020, down: down020 },
+    '021_claims_event_places': { up: up021, down: down021 },
   };
   return { getMigrations: async () => migrations };
 }
