@@ -186,12 +186,18 @@ export class OpenEvents<D extends EventState> {
   private readonly noHazard = new Map<string, D[]>();
   private readonly listOf = new Map<D[], { hazard: boolean; cause: string }>();
 
-  constructor(private readonly prune: boolean) {}
+  private pushed = 0;
+
+  /** `keep`: whether `all` keeps every event (else events pass through: see forget). */
+  constructor(
+    private readonly prune: boolean,
+    private readonly keep = true,
+  ) {}
 
   /** An event after all the others. */
   push(d: D): void {
-    this.rank.set(d, this.all.length);
-    this.all.push(d);
+    this.rank.set(d, this.pushed++);
+    if (this.keep) this.all.push(d);
     for (const country of d.countries) this.listed(this.byCountry, country, d);
     const key = hazardNameKey(d.hazardName);
     if (key) this.listed(this.byName, key, d);
@@ -216,9 +222,18 @@ export class OpenEvents<D extends EventState> {
     return this.candidatesFor(c, name).find(fits);
   }
 
+  /** Lets go of an event no later claim can join (endedBy the day of the claims to come, which
+   * must be dated and ordered: the lists drop it when next met). */
+  forget(d: D): void {
+    this.rank.delete(d);
+  }
+
   /** The events the claim could join, in creation order (find tests them in turn). */
   candidatesFor(c: Claim, name: string | null): D[] {
-    if (c.firstDate === null) return this.all;
+    if (c.firstDate === null) {
+      if (!this.keep) throw new Error('an undated claim needs every event kept');
+      return this.all;
+    }
     const day = dayNumber(c.firstDate);
     const lists: D[][] = [];
     const country = this.byCountry.get(c.country ?? '');

@@ -5,11 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stableId } from '../claims/stableId.js';
+import { termClass } from '../claims/termClass.js';
+import type { Term } from '../types.js';
 import { claimKey } from '../events/cluster.js';
 import { EventTally } from '../events/tally.js';
 import { queryBuilderForTests, type Store } from './index.js';
 import { readClaims } from './queries/clusterRows.js';
 import { setCheckpointMinClaimsForTests, shiftMonth } from './queries/eventCheckpoints.js';
+import { setRebuildPartsForTests } from './queries/rebuildParts.js';
 import { clusteringSnapshot, insertCorpus, makeCorpus, storeCorpus } from './test-corpus.js';
 import { describeEachEngine } from './test-engines.js';
 
@@ -334,6 +337,67 @@ describeEachEngine('incremental clustering from checkpoints equals a rebuild', (
       assert.ok((await checkpointsHold(store())) > 20, 'a rebuild writes checkpoints');
     } finally {
       setCheckpointMinClaimsForTests(64);
+    }
+  });
+});
+
+describeEachEngine('a rebuild in parts equals the rebuild of every fact at once', (store) => {
+  test('same claims (ids numbered across countries), events and checkpoints, in many small parts', async () => {
+    setCheckpointMinClaimsForTests(2);
+    setRebuildPartsForTests(3, 5);
+    try {
+      await insertCorpus(store(), { seed: 11, articles: 260 });
+      const db = queryBuilderForTests(store());
+      // One quantity of an article read as the same kind of figure in two countries: the two
+      // claims begun there share an id but for a suffix, numbered in the store's fact order.
+      const seconds = await db
+        .selectFrom('facts')
+        .select(['id', 'article_id', 'country'])
+        .where('ordinal', '=', 1)
+        .orderBy('id')
+        .limit(6)
+        .execute();
+      for (const f of seconds) {
+        const firstFact = await db
+          .selectFrom('facts')
+          .select(['term'])
+          .where('article_id', '=', f.article_id)
+          .where('ordinal', '=', 0)
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable('facts')
+          .set({ quantity_start: 0, term: firstFact.term, country: f.country === 'IRQ' ? 'BGD' : 'IRQ' })
+          .where('id', '=', f.id)
+          .execute();
+      }
+      const checkpoints = async () =>
+        (await db.selectFrom('event_checkpoints').selectAll().execute()).map((r) => JSON.stringify(r)).sort();
+      await store().clustering.rebuild({ whole: true });
+      const whole = await clusteringSnapshot(store());
+      const wholeCheckpoints = await checkpoints();
+      assert.ok(wholeCheckpoints.length > 20, `checkpoints: ${wholeCheckpoints.length}`);
+      const ids = new Set((await db.selectFrom('claims').select('id').execute()).map((r) => r.id));
+      const terms = await db
+        .selectFrom('facts')
+        .select(['article_id', 'term'])
+        .where(
+          'id',
+          'in',
+          seconds.map((f) => f.id),
+        )
+        .execute();
+      const suffixed = terms.filter((f) => {
+        const base = stableId('c', `${f.article_id}:0:${termClass(f.term as Term)}`);
+        return ids.has(base) && ids.has(stableId('c', `${base}#2`));
+      });
+      assert.ok(suffixed.length > 0, 'claims of two countries begun at one quantity');
+      const r = await store().clustering.rebuild();
+      assert.deepEqual(await clusteringSnapshot(store()), whole);
+      assert.deepEqual(await checkpoints(), wholeCheckpoints);
+      assert.equal(r.events, whole.events!.length);
+    } finally {
+      setCheckpointMinClaimsForTests(64);
+      setRebuildPartsForTests(2000, 2000);
     }
   });
 });

@@ -24,6 +24,7 @@ import { checkpointMinClaims, foldClaims, writeCheckpoints } from './eventCheckp
 import { EventTally } from '../../events/tally.js';
 import { CHUNK } from './clusterRows.js';
 import { replayEvents } from './eventReplay.js';
+import { rebuildInParts } from './rebuildParts.js';
 import { followClaimReviews } from './reviewFollow.js';
 import { inTransaction } from './transaction.js';
 
@@ -155,8 +156,10 @@ export class Clustering {
     return cuts;
   }
 
-  /** Clusters the whole store again (after an upgrade, or on request). */
-  async rebuild(): Promise<ClusterResult> {
+  /** Clusters the whole store again (after an upgrade, or on request): in parts, with memory
+   * that does not grow with the store (rebuildParts.ts), unless the store needs every event at
+   * once or `whole` asks for the rebuild of every fact in memory (the same result). */
+  async rebuild(options: { whole?: boolean } = {}): Promise<ClusterResult> {
     return inTransaction(this.db, async (trx) => {
       await this.lock(trx);
       await applyFactReviews(trx, null);
@@ -165,6 +168,8 @@ export class Clustering {
       await trx.deleteFrom('events').execute();
       await trx.deleteFrom('claim_facts').execute();
       await trx.deleteFrom('claims').execute();
+      const parts = options.whole ? null : await rebuildInParts(trx);
+      if (parts) return parts;
       const facts = await loadClaimFacts(trx, null);
       return this.write(trx, facts, new Set(facts.map((f) => f.country ?? '')).size, false);
     });

@@ -168,7 +168,7 @@ const keyOf = (s: StoredClaim) => claimKey(s.claim);
 const byKey = (a: StoredClaim, b: StoredClaim) => (keyOf(a) < keyOf(b) ? -1 : 1);
 
 /** The stored claims from the claim key `cut` on, in order, a span of dates at a time. */
-async function* claimsFrom(trx: Trx, cut: string): AsyncGenerator<StoredClaim[]> {
+export async function* claimsFrom(trx: Trx, cut: string): AsyncGenerator<StoredClaim[]> {
   const last = await trx
     .selectFrom('claims')
     .select((eb) => eb.fn.max('first_date').as('d'))
