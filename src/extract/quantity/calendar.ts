@@ -14,8 +14,11 @@ export function calendarReason(
 ): string | null {
   const value = q.value!;
   const before = tokens[q.lead - 1];
-  const after = tokens[q.next];
-  const after2 = tokens[q.next + 1];
+  // "31st October", "1er juin": an ordinal suffix glued to the day stands before its month.
+  const suffix = tokens[q.next];
+  const skip = suffix && lex.ordinalSuffixes.has(suffix.norm) && suffix.start === tokens[q.next - 1]!.end ? 1 : 0;
+  const after = tokens[q.next + skip];
+  const after2 = tokens[q.next + skip + 1];
   const core = tokens[q.first]!;
   const isMonth = (t: Token | undefined) =>
     t !== undefined &&

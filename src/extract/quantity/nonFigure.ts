@@ -33,6 +33,7 @@ export function nonFigureReason(
     codeReason(text, tokens, q, lex) ??
     pronounReason(tokens, q, lex) ??
     personalReason(tokens, q, lex) ??
+    ageBandReason(tokens, q, lex) ??
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex)
   );
@@ -52,6 +53,16 @@ function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): st
   // "a father of five", "cette mère de sept enfants", "madre de tres hijos".
   const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
   return lex.personalOf.some(ends) ? 'personal' : null;
+}
+
+/** The oldest age an age band names: "under 5", "menores de 18". */
+const AGE_MAX = 18;
+
+/** "1,434 under 5 children": an age band, not a count (years after "menores de 5" are a duration already). */
+function ageBandReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  // "under" alone: "fewer than 10 children were evacuated" counts them.
+  if (tokens[q.lead]?.norm !== 'under' || q.value! > AGE_MAX || q.range) return null;
+  return lex.subgroups.has(tokens[q.next]?.norm ?? '') ? 'age band' : null;
 }
 
 /** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */
