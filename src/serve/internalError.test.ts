@@ -29,8 +29,12 @@ describeEachEngine('unexpected failures', (store, engine, tdb) => {
       await c.query('ALTER TABLE facts RENAME TO facts_gone');
       await c.end();
     }
-    // (/api/countries with a date range and a cause: without them it reads the summary tables, not the facts.)
-    for (const url of ['/api/facts', '/api/countries?from=2024-01-01&cause=conflict', '/api/facts/1']) {
+    // (/api/countries with a minimum figure: without it it reads the summary tables, not the facts.)
+    for (const url of [
+      '/api/facts',
+      '/api/countries?from=2024-01-01&cause=conflict&min=10',
+      '/api/facts/1',
+    ]) {
       const r = await app.inject(url);
       assert.equal(r.statusCode, 500, `${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
       assert.deepEqual(r.json().error, {

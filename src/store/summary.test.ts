@@ -1,9 +1,9 @@
-// The summary tables (migrations 010 and 017) against the direct aggregates over the facts, on both
+// The summary tables (migrations 010, 017 and 022) against the direct aggregates over the facts, on both
 // engines: the same answers for every filter the tables take, on a seeded random store, and
 // again after re-extraction, deletes, reviews (reject, correct) and multi-row updates, and after
 // a migration that fills the tables from facts already stored. The tables themselves are also
-// compared, row by row, with the same tables filled from scratch from the facts (010's and 017's
-// backfills): the grouped statements of migrations 018 and 019 must leave exactly what per-fact
+// compared, row by row, with the same tables filled from scratch from the facts (010's, 017's and
+// 022's backfills): the grouped statements of migrations 018 and 019 must leave exactly what per-fact
 // triggers did.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Fact, Term } from '../types.js';
 import { backfill, summaryDialect } from './migrations/010_summary_sql.js';
 import { backfillCountries } from './migrations/017_country_summary_sql.js';
+import { backfillCauseDays } from './migrations/022_cause_days_sql.js';
 import { migrationProvider } from './migrations/index.js';
 import { withGroupedSummaries } from './queries/summaryBatch.js';
 import { queryBuilderForTests, type Store } from './index.js';
@@ -87,6 +88,15 @@ const COUNTRY_FILTERS: FactFilter[] = [
   { from: '2024-01-10', term: ['displaced'] },
   { from: '2024-01-01', to: '2024-02-29', term: ['evacuated'], country: ['AAA', 'BBB'] },
   { to: '2024-01-20', term: ['refugees'] },
+  // Date ranges with a cause or a hazard (migration 022): per day, with any terms.
+  { from: '2024-01-01', to: '2024-12-31', cause: 'disaster' },
+  { from: '2024-01-10', cause: 'conflict' },
+  { to: '2024-02-14', hazard: 'flood' },
+  { from: '2024-01-15', to: '2024-02-20', cause: 'disaster', hazard: 'storm' },
+  { from: '2024-02-10', to: '2024-02-10', hazard: 'storm', country: ['AAA', 'CCC'] },
+  { from: '2024-01-01', to: '2024-02-29', term: ['evacuated'], cause: 'disaster' },
+  { from: '2024-01-05', term: ['displaced', 'refugees'], cause: 'disaster', country: ['BBB'] },
+  { from: '2024-01-31', to: '2024-02-01', term: ['displaced'], hazard: 'flood' },
 ];
 const SERIES_FILTERS: FactFilter[] = [
   {},
@@ -121,6 +131,7 @@ const SUMMARY_TABLES = [
   'summary_country_series',
   'summary_country_months',
   'summary_article_days',
+  'summary_cause_days',
 ] as const;
 
 /** Every row of a summary table that counts something, as comparable strings, sorted. */
@@ -153,7 +164,8 @@ async function assertTablesFromScratch(store: Store, when: string): Promise<void
     for (const t of SUMMARY_TABLES)
       await sql.raw(`CREATE TEMP TABLE ${t} AS SELECT * FROM ${main}.${t} WHERE 1 = 0`).execute(trx);
     const d = summaryDialect(store.engine);
-    for (const statement of [...backfill(d), ...backfillCountries(d)]) await sql.raw(statement).execute(trx);
+    for (const statement of [...backfill(d), ...backfillCountries(d), ...backfillCauseDays()])
+      await sql.raw(statement).execute(trx);
     for (const t of SUMMARY_TABLES) {
       assert.deepEqual(stored.get(t), await tableRows(trx, t), `${t} ${when}`);
       await sql.raw(`DROP TABLE ${temp}.${t}`).execute(trx);
@@ -203,7 +215,8 @@ describeEachEngine('summary tables', (store, engine) => {
   test('a filter the tables are not keyed by is left to the facts', async () => {
     const s = store().summaries.summaryTables;
     assert.equal(await s.countries({ from: '2024-01-01', term: ['displaced', 'refugees'] }), null);
-    assert.equal(await s.countries({ from: '2024-01-01', cause: 'disaster' }), null);
+    assert.equal(await s.countries({ from: '2024-01-01', cause: 'disaster', minFigure: 10 }), null);
+    assert.equal(await s.countries({ from: '2024-02-30', cause: 'disaster' }), null, 'no such day');
     assert.equal(await s.countries({ from: '2024-02-30' }), null, 'no such day');
     assert.equal(await s.countries({ term: ['displaced', 'evacuated'] }), null);
     assert.equal(await s.countries({ minFigure: 100 }), null);
@@ -303,6 +316,35 @@ describeEachEngine('summary tables', (store, engine) => {
     await assertSameAnswers(store(), 'after a multi-row delete');
   });
 
+  test('stay exact after some facts of a cell go (its largest figure looked up again)', async () => {
+    const db = queryBuilderForTests(store());
+    // A second fact in some cells, with a larger figure, so that cells of several facts exist.
+    const some = await db
+      .selectFrom('facts')
+      .selectAll()
+      .where('cause', 'is not', null)
+      .where('people', 'is not', null)
+      .orderBy('id')
+      .limit(6)
+      .execute();
+    await db
+      .insertInto('facts')
+      .values(some.map(({ id: _id, ...r }) => ({ ...r, ordinal: r.ordinal + 500, people: r.people! + 1 })))
+      .execute();
+    // Cells of summary_cause_days with more than one fact: the one with the largest figure goes.
+    const { rows } = await sql<{ id: number }>`SELECT (SELECT f.id FROM facts f
+        WHERE f.article_id = c.article_id AND f.fact_date = c.day AND f.country = c.country
+          AND f.term = c.term AND coalesce(f.cause, '') = c.cause AND coalesce(f.hazard, '') = c.hazard
+        ORDER BY f.people DESC LIMIT 1) AS id
+      FROM summary_cause_days c WHERE c.n > 1`.execute(db);
+    const ids = rows.map((r) => Number(r.id));
+    assert.ok(ids.length >= 2, 'the store has cells of several facts');
+    await db.deleteFrom('facts').where('id', 'in', ids.slice(1)).execute();
+    await assertSameAnswers(store(), 'after a delete of some facts of their cells');
+    await db.deleteFrom('facts').where('id', '=', ids[0]!).execute();
+    await assertSameAnswers(store(), 'after a delete of one fact of its cell');
+  });
+
   test('stay exact after facts are added, many rows at once, to articles that have some already', async () => {
     const db = queryBuilderForTests(store());
     const copy = async (trx: Kysely<Database>, ids: number[], ordinalShift: number) => {
@@ -330,21 +372,21 @@ describeEachEngine('summary tables', (store, engine) => {
     await assertSameAnswers(store(), 'after grouped inserts');
   });
 
-  for (const [name, table] of [
-    ['010_aggregate_summary', 'summary_countries'],
-    ['017_country_summaries', 'summary_country_series'],
+  for (const [name, table, later] of [
+    ['010_aggregate_summary', 'summary_countries', '018_summary_batches'],
+    ['017_country_summaries', 'summary_country_series', '019_country_batches'],
+    ['022_cause_days', 'summary_cause_days', null],
   ] as const)
     test(`migration ${name} fills its tables from the facts already stored`, async () => {
       const db = queryBuilderForTests(store());
       const migrations = await migrationProvider(engine).getMigrations();
       const m = migrations[name]!;
       // 018 and 019 replaced some of 010's and 017's triggers: undone first, done again after.
-      const batches =
-        migrations[name === '010_aggregate_summary' ? '018_summary_batches' : '019_country_batches']!;
-      await batches.down!(db);
+      const batches = later ? migrations[later]! : null;
+      await batches?.down!(db);
       await m.down!(db);
       await m.up(db);
-      await batches.up(db);
+      await batches?.up(db);
       const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
       assert.ok(Number(rows.rows[0]!.n) > 0);
       await assertSameAnswers(store(), 'after the tables were rebuilt');

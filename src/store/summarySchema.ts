@@ -1,4 +1,4 @@
-// The summary tables (migrations 010 and 017), maintained by triggers on facts (010's grouped per
+// The summary tables (migrations 010, 017 and 022), maintained by triggers on facts (010's grouped per
 // batch of inserted or deleted facts since migration 018) and read by summaryTables.ts and
 // countryTables.ts.
 // '*' in term, cause or hazard is a roll-up over every value; '' is a fact with no cause or hazard.
@@ -75,6 +75,20 @@ export interface SummaryArticleDaysTable {
   n: number;
 }
 
+/** Each article's counted facts with a cause or a hazard per cause x day x hazard x term x country
+ * ('' is none), for the per-country summary over any date range with a cause or a hazard
+ * (migration 022). */
+export interface SummaryCauseDaysTable {
+  cause: string;
+  day: string;
+  hazard: string;
+  term: string;
+  country: string;
+  article_id: number;
+  n: number;
+  max_people: number | null;
+}
+
 /** One row (id 1): the facts' version, bumped by triggers on every fact write (migration 016). */
 export interface FactsVersionTable {
   id: number;
@@ -96,4 +110,5 @@ export interface SummaryDatabase {
   summary_country_series: SummaryCountrySeriesTable;
   summary_country_months: SummaryCountryMonthsTable;
   summary_article_days: SummaryArticleDaysTable;
+  summary_cause_days: SummaryCauseDaysTable;
 }

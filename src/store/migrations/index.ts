@@ -22,6 +22,7 @@ import { down018, up018 } from './018_summary_batches.js';
 import { down019, up019 } from './019_country_batches.js';
 import { down020, up020 } from './020_event_checkpoints.js';
 import { down021, up021 } from './021_claims_event_places.js';
+import { down022, up022 } from './022_cause_days.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '019_country_batches': { up: up019(engine), down: down019(engine) },
     '020_event_checkpoints': { up: up020, down: down020 },
     '021_claims_event_places': { up: up021, down: down021 },
+    '022_cause_days': { up: up022(engine), down: down022(engine) },
   };
   return { getMigrations: async () => migrations };
 }

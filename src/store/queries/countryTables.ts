@@ -1,7 +1,8 @@
 // The answers of migration 017's country summaries: the time series of one or more countries
 // (summary_country_series) and the per-country summary over a date range (the whole months from
 // summary_country_months, the partial ones at either end from the facts, and the distinct
-// articles from summary_article_days). summaryTables.ts decides when they are asked; the answers
+// articles from summary_article_days); with a cause or a hazard, from migration 022's
+// summary_cause_days. summaryTables.ts decides when they are asked; the answers
 // equal the direct ones (summary.test.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
@@ -128,6 +129,66 @@ export class CountryTables {
         last_date: cell.last_date,
         terms: cell.terms,
       }));
+  }
+
+  /** The per-country summary of the facts dated in [from, to] (either optional) with a cause or a
+   * hazard or both, optionally of some countries and terms, from summary_cause_days (migration
+   * 022): facts, largest figure, dates and terms in one grouped read, the distinct articles in
+   * another, over the same rows. */
+  async withCause(filter: FactFilter): Promise<CountrySummary[]> {
+    const { from, to, country, term, cause, hazard } = filter;
+    const rows = this.db
+      .selectFrom('summary_cause_days')
+      .$if(!!cause, (q) => q.where('cause', '=', cause!))
+      .$if(!!hazard, (q) => q.where('hazard', '=', hazard!))
+      .$if(!!from, (q) => q.where('day', '>=', from!))
+      .$if(!!to, (q) => q.where('day', '<=', to!))
+      .$if(!!country?.length, (q) => q.where('country', 'in', country!))
+      .$if(!!term?.length, (q) => q.where('term', 'in', term!));
+    const cells = await rows
+      .select((eb) => [
+        'country',
+        'term',
+        eb.fn.sum<number>('n').as('facts'),
+        eb.fn.max('max_people').as('max_people'),
+        eb.fn.min('day').as('first_date'),
+        eb.fn.max('day').as('last_date'),
+      ])
+      .groupBy(['country', 'term'])
+      .execute();
+    const articles = await this.db
+      .selectFrom(rows.select(['country', 'article_id']).distinct().as('d'))
+      .select((eb) => ['d.country', eb.fn.countAll<number>().as('n')])
+      .groupBy('d.country')
+      .execute();
+    const count = new Map(articles.map((r) => [r.country, Number(r.n)]));
+    const out = new Map<string, CountrySummary>();
+    for (const r of cells) {
+      const facts = Number(r.facts);
+      if (facts <= 0) continue;
+      const c = out.get(r.country);
+      const cell = {
+        max_people: num(r.max_people),
+        first_date: r.first_date as string | null,
+        last_date: r.last_date as string | null,
+      };
+      if (!c) {
+        out.set(r.country, {
+          country: r.country,
+          facts,
+          articles: count.get(r.country) ?? 0,
+          ...cell,
+          terms: { [r.term]: facts },
+        });
+        continue;
+      }
+      c.facts += facts;
+      c.max_people = larger(c.max_people, cell.max_people);
+      c.first_date = earlier(c.first_date, cell.first_date);
+      c.last_date = later(c.last_date, cell.last_date);
+      c.terms[r.term] = facts;
+    }
+    return [...out.values()];
   }
 
   /** Adds the months starting in [first, end) of summary_country_months: of every term, or of one

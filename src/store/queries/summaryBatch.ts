@@ -1,5 +1,5 @@
-// Writing many facts with the summaries (migrations 010 and 017) updated a few statements at a time
-// instead of once per fact (migrations 018 and 019). On PostgreSQL statement triggers already do it
+// Writing many facts with the summaries (migrations 010, 017 and 022) updated a few statements at a time
+// instead of once per fact (migrations 018, 019 and 022). On PostgreSQL statement triggers already do it
 // for every insert and delete; on SQLite the writer defers the row triggers and runs the same grouped
 // statements itself, over the ids it inserted or a copy of the rows it deletes, inside its
 // transaction.
@@ -8,6 +8,7 @@ import type { Engine } from '../engine.js';
 import { summaryDialect } from '../migrations/010_summary_sql.js';
 import { addFactRows, removeFactRows } from '../migrations/018_summary_batch_sql.js';
 import { addCountryRows, removeCountryRows } from '../migrations/019_country_batch_sql.js';
+import { addCauseDayRows, removeCauseDayRows } from '../migrations/022_cause_days_sql.js';
 import type { Database } from '../schema.js';
 
 /** The inserted rows, by a JSON array of ids (one parameter, so the statement text never changes). */
@@ -39,8 +40,16 @@ export async function withGroupedSummaries<T>(
     return write({ deleteFactsOf: async (ids) => void (await deleteFacts(ids)), added: async () => {} });
   const d = summaryDialect('sqlite');
   const statements = (sqlite ??= {
-    add: [...addFactRows(d, SQLITE_ADDED), ...addCountryRows(d, SQLITE_ADDED)],
-    remove: [...removeFactRows(d, SQLITE_REMOVED), ...removeCountryRows(d, SQLITE_REMOVED)],
+    add: [
+      ...addFactRows(d, SQLITE_ADDED),
+      ...addCountryRows(d, SQLITE_ADDED),
+      ...addCauseDayRows(d, SQLITE_ADDED),
+    ],
+    remove: [
+      ...removeFactRows(d, SQLITE_REMOVED),
+      ...removeCountryRows(d, SQLITE_REMOVED),
+      ...removeCauseDayRows(SQLITE_REMOVED),
+    ],
   });
   const run = async (list: string[], params: unknown[]) => {
     for (const s of list) await trx.executeQuery(CompiledQuery.raw(s, params));

@@ -1,8 +1,8 @@
-// The per-country summary and the time series read from the summary tables (migrations 010 and
-// 017) instead of scanning the facts: indexed reads of a few thousand rows, whatever the store's
+// The per-country summary and the time series read from the summary tables (migrations 010, 017
+// and 022) instead of scanning the facts: indexed reads of a few thousand rows, whatever the store's
 // size. They answer only filters the tables are keyed by (the country summary: country, one term,
-// cause, hazard, or country, one term and a date range; the time series: country, terms, cause,
-// hazard, and a date range) and return null for any other, which the caller then computes from the
+// cause, hazard, or country, one term and a date range, or country, terms, a date range and a cause
+// or a hazard; the time series: country, terms, cause, hazard, and a date range) and return null for any other, which the caller then computes from the
 // facts. A date range's whole weeks or months are read from the tables and its partial ones at
 // either end from the facts. The answers equal the direct ones (summary.test.ts).
 import type { Kysely } from 'kysely';
@@ -44,13 +44,16 @@ export class SummaryTables {
 
   async countries(filter: FactFilter): Promise<CountrySummary[] | null> {
     const keys = usedKeys(filter);
+    const { from, to } = filter;
+    if ((from && !isDay(from)) || (to && !isDay(to))) return null;
+    // A date range with a cause or a hazard (migration 022): its rows are the facts' finest cells,
+    // so any terms may be asked together.
+    if ((from || to) && (filter.cause || filter.hazard) && keys.every((k) => SERIES_KEYS.has(k)))
+      return (await this.byCountry.withCause(filter)).sort(byFactsThenCountry);
     // Distinct articles of two terms together do not add up: one term or all of them.
     if ((filter.term?.length ?? 0) > 1) return null;
-    if ((filter.from || filter.to) && keys.every((k) => RANGE_KEYS.has(k))) {
-      const { from, to } = filter;
-      if ((from && !isDay(from)) || (to && !isDay(to))) return null;
+    if ((from || to) && keys.every((k) => RANGE_KEYS.has(k)))
       return (await this.byCountry.countries(filter)).sort(byFactsThenCountry);
-    }
     if (!keys.every((k) => COUNTRY_KEYS.has(k))) return null;
     const cell = this.db
       .selectFrom('summary_countries')
