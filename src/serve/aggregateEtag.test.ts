@@ -16,6 +16,7 @@ const URLS = [
   '/api/countries',
   '/api/countries?cause=disaster',
   '/api/countries?from=2020-01-01',
+  '/api/countries?from=2020-01-01&cause=disaster',
   '/api/timeseries?interval=week',
   '/api/timeseries?term=displaced&interval=month',
   '/api/facts/points?sort=-figure&limit=500',
@@ -75,6 +76,20 @@ describeEachEngine('aggregate ETags', (store) => {
     }
     const elsewhere = await app.inject({ url: URLS[1]!, headers: { 'if-none-match': first[0]!.etag } });
     assert.equal(elsewhere.statusCode, 200, "another URL's tag does not match");
+  });
+
+  test('an answer asked again without a tag is the kept one, the same JSON as computed', async () => {
+    for (const url of ['/api/timeseries?interval=week', '/api/countries?from=2020-01-01&cause=disaster']) {
+      const a = await app.inject({ url });
+      const b = await app.inject({ url });
+      assert.equal(b.body, a.body, url);
+      assert.match(String(b.headers['content-type']), /^application\/json/, url);
+      assert.equal(b.headers.etag, a.headers.etag);
+    }
+    const { items } = JSON.parse((await app.inject({ url: '/api/timeseries?interval=week' })).body);
+    assert.deepEqual(items, await store().summaries.timeseries({}, 'week'));
+    const countries = JSON.parse((await app.inject({ url: '/api/countries?cause=disaster' })).body);
+    assert.deepEqual(countries.items, await store().summaries.countries({ cause: 'disaster' }));
   });
 
   test('writes to other tables keep the tags', async () => {

@@ -1,13 +1,14 @@
 // The aggregates over the facts: per country, and per period and term, tagged with the facts'
-// version (../factsTag.ts).
+// version and kept serialised while it stays (../factsTag.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Interval } from '../../store/index.js';
 import type { ServeContext } from '../context.js';
-import { notModified } from '../factsTag.js';
+import { KeptAnswers } from '../factsTag.js';
 import { errorResponses, PUBLIC } from '../schemas/responses.js';
 import { FACT_QUERY_SCHEMA, parseFactQuery, type FactQuery } from '../params.js';
 
 export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
+  const kept = new KeptAnswers();
   app.get<{ Querystring: FactQuery }>(
     '/api/countries',
     {
@@ -57,10 +58,10 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
         },
       },
     },
-    async (req, reply) => {
-      if (await notModified(ctx, req, reply)) return reply.send();
-      return { items: await ctx.store.summaries.countries(parseFactQuery(req.query)) };
-    },
+    async (req, reply) =>
+      kept.send(ctx, req, reply, async () => ({
+        items: await ctx.store.summaries.countries(parseFactQuery(req.query)),
+      })),
   );
 
   app.get<{ Querystring: FactQuery & { interval?: Interval } }>(
@@ -112,13 +113,13 @@ export function summaryRoutes(app: FastifyInstance, ctx: ServeContext): void {
         },
       },
     },
-    async (req, reply) => {
-      if (await notModified(ctx, req, reply)) return reply.send();
-      const { interval, ...rest } = req.query;
-      return {
-        interval: interval ?? 'month',
-        items: await ctx.store.summaries.timeseries(parseFactQuery(rest), interval ?? 'month'),
-      };
-    },
+    async (req, reply) =>
+      kept.send(ctx, req, reply, async () => {
+        const { interval, ...rest } = req.query;
+        return {
+          interval: interval ?? 'month',
+          items: await ctx.store.summaries.timeseries(parseFactQuery(rest), interval ?? 'month'),
+        };
+      }),
   );
 }
