@@ -117,6 +117,14 @@ const ROUTES = [
       return r() < 0.5 ? '/api/countries' : `/api/countries?from=${y}-01-01&to=${y}-12-31`;
     },
   ],
+  [
+    '/api/countries (one year, cause or hazard)',
+    (r) => {
+      const y = pick(r, YEARS);
+      const f = pick(r, ['cause=disaster', 'cause=conflict', 'hazard=flood', 'cause=disaster&hazard=storm']);
+      return `/api/countries?from=${y}-01-01&to=${y}-12-31&${f}`;
+    },
+  ],
   ['/api/timeseries (country, month)', (r) => `/api/timeseries?country=${pick(r, COUNTRIES)}&interval=month`],
   ['/api/events (country)', (r) => `/api/events?country=${pick(r, COUNTRIES)}&limit=50`],
   ['/api/events (latest)', () => '/api/events?limit=50'],
