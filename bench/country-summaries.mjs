@@ -1,4 +1,4 @@
-// The aggregates migrations 017 and 021 read from summary tables, against the same aggregates computed from
+// The aggregates migrations 017 and 022 read from summary tables, against the same aggregates computed from
 // the facts, in-process on the generated store of N facts (.bench/store-N.sqlite, as
 // bench/store.mjs makes it; it must exist): the country summary over a date range and the time
 // series of a country. Each query runs on a fresh store instance (nothing cached), wall and CPU
@@ -25,7 +25,7 @@ const QUERIES = [
   ['countries', { from: '2019-01-15', to: '2020-06-20' }],
   ['countries', { from: '2016-10-01' }],
   ['countries', { from: '2022-03-01', to: '2022-03-31', country: ['SDN'] }],
-  // With a cause or a hazard (migration 021's summary_cause_days).
+  // With a cause or a hazard (migration 022's summary_cause_days).
   ['countries', { from: '2020-01-01', to: '2020-12-31', cause: 'disaster' }],
   ['countries', { from: '2020-01-01', to: '2020-12-31', cause: 'disaster', hazard: 'flood' }],
   ['countries', { from: '2020-01-01', to: '2020-12-31', hazard: 'flood', term: ['displaced'] }],
