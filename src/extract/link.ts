@@ -152,6 +152,8 @@ export function linkFigures(
           );
     if (modality !== 'asserted') continue;
     if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
+    // "the statement predicted that 250,000 refugees …": a forecast governs the noun it counts too.
+    if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) continue;
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
