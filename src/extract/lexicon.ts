@@ -134,6 +134,8 @@ export interface Lexicon {
   personalBefore: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
   personalOf: string[][];
+  /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
+  timeOpeners: Set<string>;
   /**
    * Other senses of displacement words (jobs, road trips): `cues` finds the sense's words in a
    * document (whole words, any case), `words` are the trigger words read in that sense.
@@ -349,6 +351,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     phoneBefore: new Set(),
     personalBefore: new Set(),
     personalOf: [],
+    timeOpeners: new Set(),
     multiplierBefore: [],
     forecastVerbs: [],
     eventNouns: [],
@@ -541,6 +544,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
+      set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
       lex.eventNouns.push(...(nf.event_nouns ?? []).map(words));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));

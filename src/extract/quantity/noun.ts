@@ -37,8 +37,9 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       while (tokens[i]?.kind === 'number') i++;
       continue;
     }
-    // A span of time across a preposition is when, not what is counted: "rose to 31,000 within a week".
-    if (acrossPreposition && lex.timeAfter.has(t.norm)) return null;
+    // A span of time across a preposition or opened by its own determiner is when, not what is counted:
+    // "rose to 31,000 within a week", "up from 110 million last year"; not "ces 6 derniers mois".
+    if ((acrossPreposition || lex.timeOpeners.has(tokens[from]?.norm ?? '')) && lex.timeAfter.has(t.norm)) return null;
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
     const multi = lex.multiNouns.get(t.norm);
     if (multi) {
@@ -66,7 +67,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       lex.triggers.has(t.norm) &&
       following &&
       nounKind(following, lex.nouns) === 'other' &&
-      !acrossPreposition
+      !acrossPreposition &&
+      !(lex.timeOpeners.has(tokens[from]?.norm ?? '') && lex.timeAfter.has(following.norm))
     )
       return { kind: 'other', first: i + 1, next: i + 2 };
     const coordinated = homesAfterParticiples(tokens, i, lex);
