@@ -30,6 +30,8 @@ export interface OriginalsSource extends OriginalsIndex {
    * any i, by id.
    */
   originalsSharingBands(values: number[][]): Promise<BandedSimhashRow[]>;
+  /** For each content hash, the first original (lowest id) that has it. */
+  firstOriginalsByHash(hashes: string[]): Promise<Map<string, number>>;
 }
 
 /** Documents whose bands one query loads (4 parameters each). */
@@ -54,6 +56,8 @@ export class BatchOriginals implements OriginalsIndex {
   private loaded = false;
   private recent: { limit: number; rows: SimhashRow[] } | null = null;
   private readonly textCache = new Map<number, string>();
+  /** The first original of each loaded content hash (null: none), the batch's own included. */
+  private byHash: Map<string, number | null> | null = null;
 
   /**
    * `upcoming` gives the fingerprints of the documents still to be stored in the batch; it is
@@ -64,8 +68,15 @@ export class BatchOriginals implements OriginalsIndex {
     private readonly upcoming: () => Fingerprint[],
   ) {}
 
-  findByHash(hash: string): Promise<{ id: number } | null> {
-    return this.source.findByHash(hash);
+  async findByHash(hash: string): Promise<{ id: number } | null> {
+    if (!this.byHash) {
+      const hashes = this.upcoming().map((fp) => fp.hash);
+      const found = await this.source.firstOriginalsByHash(hashes);
+      this.byHash = new Map(hashes.map((h) => [h, found.get(h) ?? null]));
+    }
+    const id = this.byHash.get(hash);
+    if (id === undefined) return this.source.findByHash(hash);
+    return id === null ? null : { id };
   }
 
   private async load(): Promise<void> {
@@ -114,6 +125,8 @@ export class BatchOriginals implements OriginalsIndex {
 
   /** An original the batch has just stored (not a duplicate): later documents compare with it. */
   added(id: number, text: string, fp: Fingerprint): void {
+    // Loaded with none, or not loaded: the first original with this hash is now this one.
+    if (this.byHash && (this.byHash.get(fp.hash) ?? null) === null) this.byHash.set(fp.hash, id);
     if (fp.simhash === null || fp.bands === null) return;
     const row: SimhashRow = { id, simhash: fp.simhash, halves: simhashHalves(fp.simhash) };
     this.rows.set(id, row);
@@ -129,5 +142,31 @@ export class BatchOriginals implements OriginalsIndex {
       rows.splice(at < 0 ? rows.length : at, 0, row);
       this.recent.rows = rows.slice(0, this.recent.limit);
     }
+  }
+
+  /**
+   * The batch's writer stored, under their real ids, originals it had added under provisional
+   * ones. `ids` must keep their order (every provisional id above every real one, both
+   * ascending in the order they were stored), so every list stays sorted.
+   */
+  renumber(ids: Map<number, number>): void {
+    const to = (id: number) => ids.get(id) ?? id;
+    for (const [from, id] of ids) {
+      const row = this.rows.get(from);
+      if (row) {
+        this.rows.delete(from);
+        this.rows.set(id, { ...row, id });
+      }
+      const text = this.textCache.get(from);
+      if (text !== undefined) {
+        this.textCache.delete(from);
+        this.textCache.set(id, text);
+      }
+    }
+    for (const m of this.byBand) for (const [v, list] of m) m.set(v, list.map(to));
+    if (this.recent)
+      this.recent.rows = this.recent.rows.map((r) => (ids.has(r.id) ? this.rows.get(to(r.id))! : r));
+    if (this.byHash)
+      for (const [h, id] of this.byHash) if (id !== null && ids.has(id)) this.byHash.set(h, to(id));
   }
 }

@@ -13,6 +13,7 @@ import type { IngestDeps } from './deps.js';
 import { makeHandlers } from './handlers.js';
 import { StoreHostGate } from './hostGate.js';
 import { RobotsRules } from './robots.js';
+import { BatchConflict, BatchWrites } from './batchWrites.js';
 import { storeDocument } from './storeDocument.js';
 import {
   extractJobKey,
@@ -140,7 +141,17 @@ export class Ingest {
    * is refused on its own (a DmonError: no text, a bad URL) gets its error in its place and
    * the others are stored; any other failure rolls the batch back and is thrown.
    */
-  addDocuments(docs: IncomingDocument[]): Promise<(StoredDocument | DmonError)[]> {
+  async addDocuments(docs: IncomingDocument[]): Promise<(StoredDocument | DmonError)[]> {
+    try {
+      return await this.storeBatch(docs, true);
+    } catch (e) {
+      // Another writer stored one of its new rows meanwhile: again, one row at a time.
+      if (!(e instanceof BatchConflict)) throw e;
+      return this.storeBatch(docs, false);
+    }
+  }
+
+  private storeBatch(docs: IncomingDocument[], deferred: boolean): Promise<(StoredDocument | DmonError)[]> {
     return this.store.transaction(async (tx) => {
       const queue = tx.queue();
       const out: (StoredDocument | DmonError)[] = [];
@@ -152,6 +163,23 @@ export class Ingest {
       const originals = new BatchOriginals(tx.articles, () =>
         docs.flatMap((d, i) => (i >= current && d.text.trim() ? [fingerprintOf(i)] : [])),
       );
+      // New articles and their jobs written together at the end (src/ingest/batchWrites.ts).
+      const writes = deferred
+        ? await BatchWrites.open(
+            tx,
+            queue,
+            this.deps.extractorVersion,
+            originals,
+            docs.flatMap((d) => {
+              if (!d.url) return [];
+              try {
+                return [canonicalUrl(d.url)];
+              } catch {
+                return []; // refused with its own error below
+              }
+            }),
+          )
+        : undefined;
       for (const [i, doc] of docs.entries()) {
         current = i;
         try {
@@ -159,6 +187,7 @@ export class Ingest {
             await storeDocument(tx, queue, this.deps.extractorVersion, doc, {
               originals,
               fingerprint: () => fingerprintOf(i),
+              writes,
             }),
           );
         } catch (e) {
@@ -166,7 +195,9 @@ export class Ingest {
           out.push(e);
         }
       }
-      return out;
+      if (!writes) return out;
+      await writes.flush();
+      return out.map((r) => (r instanceof DmonError ? r : writes.resolve(r)));
     });
   }
 

@@ -13,6 +13,7 @@ import { detectLanguage } from '../document/language.js';
 import { DmonError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Store } from '../store/index.js';
+import type { BatchWrites } from './batchWrites.js';
 import { newArticle, type ArticleSummary } from '../store/queries/articles.js';
 import { extractJobKey, type IncomingDocument, type StoredDocument } from './types.js';
 
@@ -26,10 +27,14 @@ async function exists(
   version: string,
   article: Pick<ArticleSummary, 'id' | 'status' | 'duplicate_of'> | null,
   articleId: number,
+  writes?: BatchWrites,
 ): Promise<StoredDocument> {
   let jobId: number | null = null;
-  if (article?.status === 'pending')
+  if (article?.status === 'pending') {
+    // Its job after the batch's pending ones, as if each had been written at once.
+    await writes?.flush();
     jobId = (await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, version) })).id;
+  }
   return { status: 'exists', articleId, duplicateOf: article?.duplicate_of ?? null, jobId };
 }
 
@@ -38,6 +43,11 @@ export interface BatchContext {
   originals: BatchOriginals;
   /** The document's fingerprint (computed once, also for the index). */
   fingerprint: () => Fingerprint;
+  /**
+   * The batch's deferred writes: a new original and its job are written with the others at the
+   * end of the batch (the result then carries provisional ids, resolved by `writes.resolve`).
+   */
+  writes?: BatchWrites;
 }
 
 export async function storeDocument(
@@ -48,14 +58,20 @@ export async function storeDocument(
   batch?: BatchContext,
 ): Promise<StoredDocument> {
   const url = doc.url ? canonicalUrl(doc.url) : null;
+  const writes = batch?.writes;
   // The one lookup of this URL: a stored article ends here, a failed one is filled in below.
-  const known = url ? await store.articles.findByUrl(url) : null;
-  if (known && known.status !== 'failed') return exists(queue, extractorVersion, known, known.id);
+  const known = url ? await (writes ? writes.findByUrl(url) : store.articles.findByUrl(url)) : null;
+  if (known && known.status !== 'failed') return exists(queue, extractorVersion, known, known.id, writes);
   const text = doc.text;
   if (!text.trim())
     throw new DmonError('INPUT_EMPTY', `${doc.url ?? doc.externalId ?? 'document'}: no text to store`);
   const fp = batch ? batch.fingerprint() : fingerprint(text);
-  const original = await findOriginal(batch?.originals ?? store.articles, text, fp);
+  let original = await findOriginal(batch?.originals ?? store.articles, text, fp);
+  // Off the common path (a copy, a failed URL filled in), the store is brought up to date first.
+  if (writes && (original !== null || known)) {
+    await writes.flush();
+    if (original !== null) original = writes.real(original);
+  }
   if (original !== null && !url)
     return exists(queue, extractorVersion, await store.articles.findById(original), original);
   const row = newArticle({
@@ -79,9 +95,13 @@ export async function storeDocument(
   let articleId: number;
   if (known) {
     // A URL that failed before and now fetched: fill in the row it left.
+    writes?.touch(url);
     await store.articles.replace(known.id, row);
     articleId = known.id;
+  } else if (writes && original === null) {
+    articleId = writes.insert(row);
   } else {
+    writes?.touch(url);
     const r = await store.articles.insert(row);
     if (!r.created) return exists(queue, extractorVersion, await store.articles.findById(r.id), r.id);
     articleId = r.id;
@@ -92,12 +112,10 @@ export async function storeDocument(
     await store.clustering.updateForArticles([original]);
     return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
   }
-  const job = await queue.enqueue(
-    'extract',
-    { articleId },
-    { key: extractJobKey(articleId, extractorVersion) },
-  );
-  return { status: 'stored', articleId, duplicateOf: null, jobId: job.id };
+  const jobId = writes
+    ? writes.enqueueExtract(articleId)
+    : (await queue.enqueue('extract', { articleId }, { key: extractJobKey(articleId, extractorVersion) })).id;
+  return { status: 'stored', articleId, duplicateOf: null, jobId };
 }
 
 /** Records a URL that could not be fetched, so it shows up with its error. */

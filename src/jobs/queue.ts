@@ -132,6 +132,65 @@ export class JobQueue {
     return { id: existing.id, created: false };
   }
 
+  /**
+   * Several jobs in one statement per 500, each as enqueue would add it (in order, so their ids
+   * follow it); one whose key exists is not added and gets the existing job's id.
+   */
+  async enqueueMany(
+    jobs: { kind: string; payload: unknown; options?: EnqueueOptions }[],
+  ): Promise<{ id: number; created: boolean }[]> {
+    const out: { id: number; created: boolean }[] = [];
+    const kinds = new Set<string>();
+    for (let i = 0; i < jobs.length; i += 500) {
+      const chunk = jobs.slice(i, i + 500);
+      const now = Date.now();
+      const rows = chunk.map(({ kind, payload, options = {} }) => ({
+        kind,
+        key: options.key ?? `${kind}:${JSON.stringify(payload)}`,
+        payload: JSON.stringify(payload),
+        status: 'queued' as const,
+        attempts: 0,
+        max_attempts: options.maxAttempts ?? 5,
+        run_after: options.runAfter ?? now,
+        locked_by: null,
+        locked_at: null,
+        last_error: null,
+        created_at: now,
+        finished_at: null,
+      }));
+      const created = new Map(
+        (
+          await this.db
+            .insertInto('jobs')
+            .values(rows)
+            .onConflict((oc) => oc.column('key').doNothing())
+            .returning(['id', 'key'])
+            .execute()
+        ).map((r) => [r.key, r.id]),
+      );
+      const missing = rows.filter((r) => !created.has(r.key)).map((r) => r.key);
+      const existing = new Map(
+        missing.length
+          ? (
+              await this.db.selectFrom('jobs').select(['id', 'key']).where('key', 'in', missing).execute()
+            ).map((r) => [r.key, r.id])
+          : [],
+      );
+      // A key given twice in one call is added once: the first gets it, the others find it.
+      const seen = new Set<string>();
+      for (const r of rows) {
+        const id = created.get(r.key);
+        if (id !== undefined && !seen.has(r.key)) {
+          seen.add(r.key);
+          kinds.add(r.kind);
+          out.push({ id, created: true });
+        } else out.push({ id: id ?? existing.get(r.key)!, created: false });
+      }
+    }
+    for (const kind of kinds) this.notifier.notifyLocal(kind);
+    return out;
+  }
+
   /** Claims up to `limit` ready jobs for this worker. */
   async claim(limit: number, kinds?: string[]): Promise<Job[]> {
     const now = Date.now();

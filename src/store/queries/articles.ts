@@ -108,6 +108,35 @@ export class Articles {
     return { id: existing.id, created: false };
   }
 
+  /**
+   * Inserts new articles in one statement per 500 rows, in order, and returns their ids in the
+   * same order; null (nothing kept of the call's work is then trusted: the caller rolls its
+   * transaction back) when any row met an existing one. The rows must not share a URL, nor,
+   * for rows without one, a text.
+   */
+  async insertMany(articles: NewArticle[]): Promise<number[] | null> {
+    const ids: number[] = [];
+    for (let i = 0; i < articles.length; i += 500) {
+      const chunk = articles.slice(i, i + 500);
+      const rows = await this.db
+        .insertInto('articles')
+        .values(chunk)
+        .onConflict((oc) => oc.doNothing())
+        .returning(['id', 'url', 'content_hash'])
+        .execute();
+      if (rows.length !== chunk.length) return null;
+      const key = (r: { url?: string | null; content_hash: string }) =>
+        r.url == null ? `#${r.content_hash}` : `u${r.url}`;
+      const byKey = new Map(rows.map((r) => [key(r), r.id]));
+      for (const a of chunk) {
+        const id = byKey.get(key(a));
+        if (id === undefined) return null;
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+
   async get(id: number): Promise<ArticleRow | null> {
     return (await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
@@ -138,6 +167,38 @@ export class Articles {
         .where('url', '=', url)
         .executeTakeFirst()) ?? null
     );
+  }
+
+  /** The articles with these URLs (those that exist), by URL. */
+  async findByUrls(urls: string[]): Promise<Map<string, ArticleSummary>> {
+    const out = new Map<string, ArticleSummary>();
+    const unique = [...new Set(urls)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('url', 'in', unique.slice(i, i + 500))
+        .execute();
+      for (const r of rows) if (r.url !== null) out.set(r.url, r);
+    }
+    return out;
+  }
+
+  /** For each content hash, the first stored original (not itself a duplicate) that has it. */
+  async firstOriginalsByHash(hashes: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const unique = [...new Set(hashes)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(['content_hash', (eb) => eb.fn.min<number>('id').as('id')])
+        .where('content_hash', 'in', unique.slice(i, i + 500))
+        .where('duplicate_of', 'is', null)
+        .groupBy('content_hash')
+        .execute();
+      for (const r of rows) out.set(r.content_hash, Number(r.id));
+    }
+    return out;
   }
 
   /** The first stored original (not itself a duplicate) with this content hash. */
