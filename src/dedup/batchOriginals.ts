@@ -101,8 +101,20 @@ export class BatchOriginals implements OriginalsIndex {
     const lists = bands.map((v, b) => this.byBand[b]!.get(v));
     if (limit > MAX_SIMHASH_CANDIDATES || lists.some((l) => l === undefined))
       return this.source.simhashCandidates(bands, limit);
-    const ids = [...new Set(lists.flatMap((l) => l!))].sort((a, b) => a - b).slice(0, limit);
-    return ids.map((id) => this.rows.get(id)!);
+    // The first `limit` ids of the four ascending lists merged (each id once).
+    const at = [0, 0, 0, 0];
+    const out: SimhashRow[] = [];
+    while (out.length < limit) {
+      let next = Infinity;
+      for (let b = 0; b < 4; b++) {
+        const v = lists[b]![at[b]!];
+        if (v !== undefined && v < next) next = v;
+      }
+      if (next === Infinity) break;
+      for (let b = 0; b < 4; b++) if (lists[b]![at[b]!] === next) at[b]!++;
+      out.push(this.rows.get(next)!);
+    }
+    return out;
   }
 
   async recentSimhashes(limit: number): Promise<SimhashRow[]> {

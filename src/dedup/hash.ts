@@ -18,7 +18,12 @@ export function normaliseForHash(text: string): string {
 
 /** SHA-256 (hex) of the normalised text. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normaliseForHash(text), 'utf8').digest('hex');
+  return hashOfNormalised(normaliseForHash(text));
+}
+
+/** contentHash of a text already normalised (normaliseForHash). */
+export function hashOfNormalised(normalised: string): string {
+  return createHash('sha256').update(normalised, 'utf8').digest('hex');
 }
 
 /**
@@ -65,9 +70,12 @@ function fmix32(x: number): number {
  * A one-word text hashes its word. Returns 0n for a text without letters or digits.
  */
 export function simhash(text: string): bigint {
-  const words = normaliseForHash(text)
-    .split(' ')
-    .filter((w) => w !== '');
+  return simhashOfNormalised(normaliseForHash(text));
+}
+
+/** simhash of a text already normalised (normaliseForHash). */
+export function simhashOfNormalised(normalised: string): bigint {
+  const words = normalised.split(' ').filter((w) => w !== '');
   if (words.length === 0) return 0n;
   // Each word is hashed once; a shingle's two 32-bit halves mix its words' hashes with
   // different constants, so the 64 bits behave as independent coin flips.

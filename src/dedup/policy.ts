@@ -3,7 +3,7 @@
 // content-hash match, or a near duplicate: a SimHash within SIMHASH_CANDIDATE_MAX_DISTANCE,
 // confirmed by word-pair Jaccard, and stating the same figures (bulletins that differ only in
 // their numbers are different reports).
-import { contentHash, normaliseForHash, popcount32, simhash } from './hash.js';
+import { hashOfNormalised, normaliseForHash, popcount32, simhashOfNormalised } from './hash.js';
 import { isNearDuplicate, SIMHASH_CANDIDATE_MAX_DISTANCE } from './nearDuplicate.js';
 
 /** Below this many words, only exact copies (same content hash) count as duplicates. */
@@ -48,11 +48,6 @@ export interface OriginalsIndex {
   texts(ids: number[]): Promise<Map<number, string>>;
 }
 
-function words(text: string): number {
-  const n = normaliseForHash(text);
-  return n === '' ? 0 : n.split(' ').length;
-}
-
 /** The numbers a text states, in order ("1,200" and "1200" alike). */
 export function figuresOf(text: string): string[] {
   return (text.match(/\d[\d,.]*/g) ?? []).map((n) => n.replace(/[,.](?=\d{3}\b)/g, '').replace(/[,.]$/, ''));
@@ -63,9 +58,12 @@ export function simhashBands(h: bigint): SimhashBands {
 }
 
 export function fingerprint(text: string): Fingerprint {
-  const hash = contentHash(text);
-  if (words(text) < MIN_WORDS_FOR_NEAR_DUPLICATE) return { hash, simhash: null, bands: null };
-  const sim = simhash(text);
+  // The text normalised once for its hash, its word count and its SimHash.
+  const normalised = normaliseForHash(text);
+  const hash = hashOfNormalised(normalised);
+  const words = normalised === '' ? 0 : normalised.split(' ').length;
+  if (words < MIN_WORDS_FOR_NEAR_DUPLICATE) return { hash, simhash: null, bands: null };
+  const sim = simhashOfNormalised(normalised);
   return { hash, simhash: sim.toString(16).padStart(16, '0'), bands: simhashBands(sim) };
 }
 
@@ -98,21 +96,32 @@ export async function findOriginal(
   // Thousands of stored 16-digit hex SimHashes per document: compared 32 bits at a time.
   const [hi, lo] = simhashHalves(fp.simhash);
   const distance = new Map<number, number>();
-  const candidates = [
-    ...(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES)),
-    ...(await index.recentSimhashes(RECENT_WINDOW)),
-  ];
-  for (const c of candidates) {
-    const [chi, clo] = c.halves ?? simhashHalves(c.simhash);
-    const d = popcount32((hi ^ chi) >>> 0) + popcount32((lo ^ clo) >>> 0);
-    if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
-  }
+  const near = (rows: SimhashRow[]) => {
+    for (const c of rows) {
+      const [chi, clo] = c.halves ?? simhashHalves(c.simhash);
+      const d = popcount32((hi ^ chi) >>> 0) + popcount32((lo ^ clo) >>> 0);
+      if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
+    }
+  };
+  near(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES));
+  near(await index.recentSimhashes(RECENT_WINDOW));
   if (distance.size === 0) return null;
-  const closest = [...distance].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, MAX_TEXT_COMPARISONS);
-  const texts = await index.texts(closest.map(([id]) => id));
-  for (const [id] of closest) {
+  // The closest few, by distance then id: by distance first, so only the nearest ones are sorted.
+  const byDistance: number[][] = Array.from({ length: SIMHASH_CANDIDATE_MAX_DISTANCE + 1 }, () => []);
+  for (const [id, d] of distance) byDistance[d]!.push(id);
+  const closest: number[] = [];
+  for (const ids of byDistance) {
+    if (closest.length >= MAX_TEXT_COMPARISONS) break;
+    closest.push(...ids.sort((a, b) => a - b).slice(0, MAX_TEXT_COMPARISONS - closest.length));
+  }
+  const texts = await index.texts(closest);
+  let figures: string | undefined;
+  for (const id of closest) {
     const other = texts.get(id);
-    if (other !== undefined && isSameReport(text, other)) return id;
+    if (other === undefined) continue;
+    // isSameReport(text, other), with this text's figures read once.
+    figures ??= figuresOf(text).join(' ');
+    if (figuresOf(other).join(' ') === figures && isNearDuplicate(text, other)) return id;
   }
   return null;
 }
