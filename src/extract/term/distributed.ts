@@ -124,6 +124,12 @@ function itemGap(
   if (!lex.listSeparators.has(tokens[to - 1]!.norm)) return namedItem(tokens, from, to, lex);
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
+    // "3,000 in Sindh (60%) and 2,000 in Punjab": an item's share of the total is part of the item.
+    const share = shareEnd(tokens, k);
+    if (share > 0) {
+      k = share;
+      continue;
+    }
     if (t.kind === 'number' || t.text === '.' || t.text === ':' || t.text === '(') return false;
     if (lex.clauseBreaks.has(t.norm) && t.text !== ';') return false;
   }
@@ -154,4 +160,14 @@ function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexi
   if (end - k < 1 || end - k > NAME_WORDS) return false;
   for (let j = k; j < end; j++) if (!/^\p{Lu}/u.test(tokens[j]!.text)) return false;
   return true;
+}
+
+/** The ")" of a bracketed percentage opening at `k` ("(60%)", "(35 per cent)"), or -1. */
+function shareEnd(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.text !== '(' || tokens[k + 1]?.kind !== 'number') return -1;
+  let j = k + 2;
+  if (tokens[j]?.text === '%' || tokens[j]?.norm === 'percent') j++;
+  else if (tokens[j]?.norm === 'per' && tokens[j + 1]?.norm === 'cent') j += 2;
+  else return -1;
+  return tokens[j]?.text === ')' ? j : -1;
 }
