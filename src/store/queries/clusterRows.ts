@@ -100,6 +100,20 @@ export function tallyRow(id: string, t: EventTally, now: number) {
 
 export type EventRowValues = ReturnType<typeof tallyRow>;
 
+/** Points each event's claims at it, a chunk of claim ids at a time. */
+export async function setClaimEvents(
+  trx: Trx,
+  claimsByEvent: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
+  for (const [id, claims] of claimsByEvent)
+    for (let i = 0; i < claims.length; i += CHUNK)
+      await trx
+        .updateTable('claims')
+        .set({ event_id: id })
+        .where('id', 'in', claims.slice(i, i + CHUNK))
+        .execute();
+}
+
 /** The event's rows in event_countries ('' for claims without a country), with its list key. */
 export function tallyCountryRows(
   id: string,

@@ -40,6 +40,7 @@ import {
   CHUNK,
   insertChunks,
   readClaims,
+  setClaimEvents,
   tallyCountryRows,
   tallyRow,
   type EventRowValues,
@@ -438,12 +439,6 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     const id = eventOf.get(s.claim.id)!;
     if (s.eventId !== id) pushTo(moves, id, s.claim.id);
   }
-  for (const [id, claims] of moves)
-    for (let i = 0; i < claims.length; i += CHUNK)
-      await trx
-        .updateTable('claims')
-        .set({ event_id: id })
-        .where('id', 'in', claims.slice(i, i + CHUNK))
-        .execute();
+  await setClaimEvents(trx, moves);
   return { events: written.length, claims: replayed.length, stopped: stop !== null };
 }

@@ -34,9 +34,9 @@ import { EventTally } from '../../events/tally.js';
 import type { Database } from '../schema.js';
 import { loadClaimFacts } from './claimFacts.js';
 import {
-  CHUNK,
   claimRow,
   insertChunks,
+  setClaimEvents,
   tallyCountryRows,
   tallyRow,
   type StoredClaim,
@@ -256,13 +256,7 @@ async function writeEvents(trx: Trx, now: number): Promise<number> {
       add(home, s);
       pushTo(eventOf, home.id, c.id);
     }
-    for (const [id, claims] of eventOf)
-      for (let i = 0; i < claims.length; i += CHUNK)
-        await trx
-          .updateTable('claims')
-          .set({ event_id: id })
-          .where('id', 'in', claims.slice(i, i + CHUNK))
-          .execute();
+    await setClaimEvents(trx, eventOf);
   }
   for (const d of [...live]) await finish(d);
   await flush();
