@@ -109,7 +109,8 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
     t !== undefined &&
     (lex.numberUnits.has(t.norm) || (t.kind === 'number' && Number(t.text.replace(/\D/g, '')) <= 100));
   for (const r of lex.ratioJoiners) {
-    if (r.every((w, k) => tokens[q.next + k]?.norm === w) && isNumber(tokens[q.next + r.length]))
+    // Both terms: "21,000 in two weeks" is a figure and a span of time, not a ratio.
+    if (value <= 100 && r.every((w, k) => tokens[q.next + k]?.norm === w) && isNumber(tokens[q.next + r.length]))
       return 'ratio';
     if (
       r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w) &&
