@@ -39,7 +39,8 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
     }
     // A span of time across a preposition or opened by its own determiner is when, not what is counted:
     // "rose to 31,000 within a week", "up from 110 million last year"; not "ces 6 derniers mois".
-    if ((acrossPreposition || lex.timeOpeners.has(tokens[from]?.norm ?? '')) && lex.timeAfter.has(t.norm)) return null;
+    if ((acrossPreposition || lex.timeOpeners.has(tokens[from]?.norm ?? '')) && lex.timeAfter.has(t.norm))
+      return null;
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
     const multi = lex.multiNouns.get(t.norm);
     if (multi) {
@@ -50,11 +51,9 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
       }
     }
     const kind = nounKind(t, lex.nouns);
-    // Homes reached across a preposition are where the counted came from or stay, not what is
-    // counted: "forced 30,000 from their homes", "1,200 in damaged houses".
-    if (kind === 'housing' && acrossPreposition) return null;
-    // Nor are other things there where the counted are: "hits 9000 across the region", "1,200 in camps".
-    if (kind === 'other' && acrossPreposition) return null;
+    // Homes and other things reached across a preposition are where the counted came from or stay,
+    // not what is counted: "forced 30,000 from their homes", "hits 9000 across the region".
+    if ((kind === 'housing' || kind === 'other') && acrossPreposition) return null;
     // A noun of people used attributively names whose families are counted: "2,340 IDP households".
     if (kind === 'people' && tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) === 'households')
       return { kind: 'households', first: i + 1, next: i + 2 };
