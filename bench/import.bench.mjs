@@ -78,14 +78,35 @@ async function importInto(env, work) {
   const rt = await openRuntime(loadConfig({ ...process.env, ...env }));
   try {
     const c0 = cpuMs();
+    // When the last extract job finished: the clustering job (kind 'cluster') runs after it.
+    let extractedAt = 0;
+    let extractedCpu = 0;
+    const onEvent = (e) => {
+      if (e.type === 'done' && e.job.kind === 'extract') {
+        extractedAt = performance.now();
+        extractedCpu = cpuMs();
+      }
+    };
     const t = await timed(async () => {
       const counts = await importPaths(rt.ingest, [file]);
       storedAt = performance.now();
       storedCpu = cpuMs();
-      const run = work ? await drainWithProgress(rt.ingest, { json: true, label: 'extract' }) : null;
-      return { counts, run, facts: await rt.store.facts.count() };
+      const run = work ? await drainWithProgress(rt.ingest, { json: true, label: 'extract', onEvent }) : null;
+      return {
+        counts,
+        run,
+        facts: await rt.store.facts.count(),
+        events: (await rt.store.events.list({}, { limit: 1 })).items.length > 0,
+      };
     });
-    return { ...t, storeWall: storedAt - (performance.now() - t.wall), storeCpu: storedCpu - c0 };
+    const start = performance.now() - t.wall;
+    return {
+      ...t,
+      storeWall: storedAt - start,
+      storeCpu: storedCpu - c0,
+      extractedWall: extractedAt - start,
+      extractedCpu: extractedCpu - c0,
+    };
   } finally {
     await rt.close();
   }
@@ -114,6 +135,13 @@ console.log(
     total_s: +(sqlite.wall / 1000).toFixed(1),
     ratio_to_extract: +(extractWall / sqlite.wall).toFixed(2),
     ratio_cpu: +((before.cpu + after.cpu) / 2 / sqlite.cpu).toFixed(2),
+    // Until the last extract job is done (facts stored, their clustering queued), and the
+    // clustering job after it, which `dmon import` also waits for.
+    ratio_until_extracted: +(extractWall / sqlite.extractedWall).toFixed(2),
+    ratio_cpu_until_extracted: +((before.cpu + after.cpu) / 2 / sqlite.extractedCpu).toFixed(2),
+    cluster_s: +((sqlite.wall - sqlite.extractedWall) / 1000).toFixed(2),
+    cluster_cpu_s: +((sqlite.cpu - sqlite.extractedCpu) / 1000).toFixed(2),
+    has_events: sqlite.out.events,
     parked: sqlite.out.run?.parked ?? 0,
     // For the capacity model (BENCHMARKS.md): CPU per article and disk per article and fact.
     extract_cpu_ms_per_article: +((before.cpu + after.cpu) / 2 / N).toFixed(2),
@@ -175,6 +203,9 @@ if (withPg) {
         import_articles_per_s: rate(r.wall),
         ratio_to_extract: +(extractWall / r.wall).toFixed(2),
         ratio_to_sqlite_import: +(sqlite.wall / r.wall).toFixed(2),
+        ratio_until_extracted: +(extractWall / r.extractedWall).toFixed(2),
+        cluster_s: +((r.wall - r.extractedWall) / 1000).toFixed(2),
+        has_events: r.out.events,
         // This process only: PostgreSQL's own CPU is in its server processes.
         client_cpu_ms_per_article: +(r.cpu / N).toFixed(2),
         store_bytes: await inProcess.bytes(),

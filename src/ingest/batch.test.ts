@@ -92,11 +92,14 @@ async function rowsHash(store: Store): Promise<{ hash: string; counts: Record<st
     ),
     events: events.map((e) => canon({ ...e, key: e.id })),
     event_countries: eventCountries.map((e) => canon(e)),
-    // Job keys and payloads name article ids: map them to the articles' keys.
+    // Job keys and payloads name article ids: map them to the articles' keys. A clustering
+    // job's key is random (src/ingest/clusterLater.ts).
     jobs: jobs.map((j) =>
       canon({
         ...j,
-        key: j.key.replace(/^extract:(\d+)/, (_, id: string) => `extract:${art.get(Number(id))}`),
+        key: j.key
+          .replace(/^extract:(\d+)/, (_, id: string) => `extract:${art.get(Number(id))}`)
+          .replace(/^cluster:.*/, 'cluster'),
         payload: j.payload.replace(
           /"articleId":(\d+)/,
           (_, id: string) => `"articleId":"${art.get(Number(id))}"`,

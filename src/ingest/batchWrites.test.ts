@@ -66,9 +66,16 @@ async function rows(store: Store) {
   const db = queryBuilderForTests(store);
   const articles = await db.selectFrom('articles').selectAll().orderBy('id').execute();
   const jobs = await db.selectFrom('jobs').selectAll().orderBy('id').execute();
+  const marks = await db.selectFrom('cluster_marks').select('article_id').execute();
+  // A copy marks its original for the clustering job (src/ingest/clusterLater.ts), queued with
+  // a random key where the copy was met: the other jobs are compared in order, and the marks.
   return {
     articles: articles.map(({ created_at: _c, ...a }) => a),
-    jobs: jobs.map(({ created_at: _c, run_after: _r, ...j }) => j),
+    jobs: jobs
+      .filter((j) => j.kind !== 'cluster')
+      .map(({ created_at: _c, run_after: _r, id: _i, ...j }, rank) => ({ rank, ...j })),
+    clusterJobs: jobs.filter((j) => j.kind === 'cluster').map((j) => j.status),
+    marked: [...new Set(marks.map((m) => m.article_id))].sort((a, b) => a - b),
   };
 }
 

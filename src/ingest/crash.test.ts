@@ -8,11 +8,22 @@ import { describeEachEngine } from '../store/test-engines.js';
 const N = 40;
 
 /** Runs the ingest child; kills it with SIGKILL once `killWhen` matches its output. */
-function run(target: string, killWhen?: (out: string) => boolean): Promise<{ out: string; killed: boolean }> {
+function run(
+  target: string,
+  killWhen?: (out: string) => boolean,
+  mode = '',
+): Promise<{ out: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', new URL('./test-ingest-process.ts', import.meta.url).pathname, target, String(N)],
+      [
+        '--import',
+        'tsx',
+        new URL('./test-ingest-process.ts', import.meta.url).pathname,
+        target,
+        String(N),
+        mode,
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -75,6 +86,56 @@ describeEachEngine('crash safety', (store, _engine, tdb) => {
       const jobs = await db.selectFrom('jobs').select(['status', 'kind']).execute();
       assert.equal(jobs.filter((j) => j.kind === 'extract').length, N, 'one extract job per article');
       assert.ok(jobs.every((j) => j.status === 'done'));
+      assert.equal(await store().clustering.pending(), 0, 'every marked article clustered');
+    },
+  );
+
+  test(
+    'kill -9 after the facts, before their clustering: the restart clusters them, as a rebuild would',
+    { timeout: 120_000 },
+    async () => {
+      const db = queryBuilderForTests(store());
+      for (const t of ['cluster_marks', 'jobs', 'event_countries', 'event_checkpoints', 'events'] as const)
+        await db.deleteFrom(t).execute();
+      await db.deleteFrom('claim_facts').execute();
+      await db.deleteFrom('claims').execute();
+      await db.deleteFrom('facts').execute();
+      await db.deleteFrom('articles').execute();
+      const target = tdb().databaseUrl ?? tdb().sqlitePath;
+      const first = await run(target, (out) => /^waiting$/m.test(out), 'extract-only');
+      assert.ok(first.killed);
+      assert.doesNotMatch(first.out, /^clustered /m);
+      assert.ok((await store().clustering.pending()) >= N, 'the marks outlived the process');
+      assert.equal(
+        Number(
+          (
+            await db
+              .selectFrom('claims')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        0,
+      );
+      const second = await run(target);
+      assert.match(second.out, /^clustered /m, 'the clustering job left queued ran');
+      assert.equal(await store().clustering.pending(), 0);
+      const snapshot = async () => ({
+        claims: await db
+          .selectFrom('claims')
+          .select(['id', 'event_id', 'figure', 'reports'])
+          .orderBy('id')
+          .execute(),
+        events: await db
+          .selectFrom('events')
+          .select(['id', 'claim_count', 'fact_count'])
+          .orderBy('id')
+          .execute(),
+      });
+      const resumed = await snapshot();
+      assert.ok(resumed.claims.length > 0 && resumed.events.length > 0, 'claims and events built');
+      await store().clustering.rebuild();
+      assert.deepEqual(resumed, await snapshot());
     },
   );
 });

@@ -1,4 +1,5 @@
-// The job handlers: fetch a URL, poll a feed, extract an article. Each is idempotent, so a job
+// The job handlers: fetch a URL, poll a feed, extract an article, cluster the marked articles
+// into claims and events. Each is idempotent, so a job
 // that runs again after a crash changes nothing that its first run already did.
 import { canonicalUrl } from '../dedup/index.js';
 import { DmonError, isDmonError } from '../errors.js';
@@ -12,6 +13,8 @@ import {
 } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
+import type { ClusterResult } from '../store/queries/clustering.js';
+import { CLUSTER_JOB, clusterLater } from './clusterLater.js';
 import type { ExtractResult } from '../types.js';
 import type { IngestDeps } from './deps.js';
 import type { HostGate } from './hostGate.js';
@@ -168,9 +171,14 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
         lang: article.language,
         title: article.title,
       });
-      const facts = await store.facts.replaceForArticle(articleId, result, deps.extractorVersion);
-      // Claims and events follow the facts; clustering again is idempotent, so a retry is safe.
-      await store.clustering.updateForArticles([articleId]);
+      // Claims and events follow the facts in the clustering job, marked with them
+      // (clusterLater.ts); clustering again is idempotent, so a retry is safe.
+      const facts = await store.transaction(async (t) => {
+        const n = await t.facts.replaceForArticle(articleId, result, deps.extractorVersion);
+        await t.clustering.applyReviews([articleId]);
+        await clusterLater(t, [articleId]);
+        return n;
+      });
       return { facts };
     } catch (e) {
       if (isLastAttempt(job, e))
@@ -180,9 +188,10 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
   };
 
   /**
-   * Extracts a batch of articles and stores all their facts, and the claims and events they
-   * change, in one transaction: the clustering of what they touch runs once for the batch
-   * instead of once for each article. What is stored is what one-by-one extraction stores.
+   * Extracts a batch of articles and stores all their facts in one transaction, with the marks
+   * that queue the clustering of what they touch (clusterLater.ts): claims and events follow in
+   * the clustering job, once for however many batches came before it ran. What is stored is
+   * what one-by-one extraction stores.
    * An article whose extraction throws fails alone; if the batch's transaction fails, each
    * article is written on its own, so one bad article cannot hold back the others.
    */
@@ -221,7 +230,10 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
     const write = (tx: Store, items: typeof toWrite) =>
       tx.transaction(async (t) => {
         const counts = await t.facts.replaceForArticles(items, deps.extractorVersion);
-        await t.clustering.updateForArticles(items.map((w) => w.articleId));
+        // The facts carry their reviews at once; claims and events follow in the clustering job.
+        const ids = items.map((w) => w.articleId);
+        await t.clustering.applyReviews(ids);
+        await clusterLater(t, ids);
         return counts;
       });
     if (toWrite.length) {
@@ -256,8 +268,13 @@ export function makeHandlers(ctx: HandlerContext): Handlers {
     return outcomes;
   };
 
+  /** The clustering job: every marked article's claims and events, at once. */
+  const cluster = async (): Promise<{ clustered: ClusterResult & { articles: number } }> => ({
+    clustered: await store.clustering.drain(),
+  });
+
   return {
-    single: { fetch: fetchArticle, poll: pollFeed, extract: extractArticle },
+    single: { fetch: fetchArticle, poll: pollFeed, extract: extractArticle, [CLUSTER_JOB]: cluster },
     batch: { extract: extractBatch },
   };
 }

@@ -110,7 +110,7 @@ describeEachEngine('ingest', (store) => {
     assert.equal(b.status, 'exists');
     assert.equal(b.articleId, a.articleId);
     const run = await ingest.run({ drain: true });
-    assert.equal(run.done, 1);
+    assert.equal(run.done, 2, 'the extract job, then the clustering job');
     const article = await store().articles.get(a.articleId);
     assert.equal(article?.status, 'extracted');
     assert.ok((article?.fact_count ?? 0) >= 1, 'the displacement sentence yields a fact');

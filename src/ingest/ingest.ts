@@ -15,6 +15,7 @@ import { StoreHostGate } from './hostGate.js';
 import { RobotsRules } from './robots.js';
 import { BatchConflict, BatchWrites } from './batchWrites.js';
 import { storeDocument } from './storeDocument.js';
+import { CLUSTER_JOB } from './clusterLater.js';
 import {
   extractJobKey,
   fetchJobKey,
@@ -26,8 +27,8 @@ import {
 } from './types.js';
 
 /**
- * Extract jobs run in batches of this many: their facts, claims and events are written in one
- * transaction, and the clustering of what they touch runs once per batch.
+ * Extract jobs run in batches of this many: their facts are written in one transaction, with
+ * the marks that queue the clustering job (clusterLater.ts).
  */
 export const EXTRACT_BATCH = 256;
 
@@ -252,13 +253,15 @@ export class Ingest {
     });
   }
 
-  /** Runs queued jobs (fetch, poll, extract) until stopped, or until none is left with `drain`. */
+  /** Runs queued jobs (fetch, poll, extract, cluster) until stopped, or until none is left with `drain`. */
   run(options: RunOptions = {}): Promise<WorkerSummary> {
     return runWorker(this.queue, this.handlers.single, {
       idleMs: 250,
       log: this.baseLog,
       batchHandlers: this.handlers.batch,
       batchSize: EXTRACT_BATCH,
+      // The clustering job runs once the extraction batches before it are done (clusterLater.ts).
+      deferredKinds: [CLUSTER_JOB],
       ...options,
     });
   }

@@ -13,6 +13,7 @@ import { detectLanguage } from '../document/language.js';
 import { DmonError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Store } from '../store/index.js';
+import { clusterLater } from './clusterLater.js';
 import type { BatchWrites } from './batchWrites.js';
 import { newArticle, type ArticleSummary } from '../store/queries/articles.js';
 import { extractJobKey, type IncomingDocument, type StoredDocument } from './types.js';
@@ -108,8 +109,9 @@ export async function storeDocument(
   }
   if (original === null) batch?.originals.added(articleId, text, fp);
   if (original !== null) {
-    // A copy adds a report to the original's claims (not an independent source).
-    await store.clustering.updateForArticles([original]);
+    // A copy adds a report to the original's claims (not an independent source): the
+    // original is clustered again by the clustering job.
+    await clusterLater(store, [original]);
     return { status: 'duplicate', articleId, duplicateOf: original, jobId: null };
   }
   const jobId = writes

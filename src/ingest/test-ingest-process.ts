@@ -4,7 +4,9 @@
 import { loadConfig } from '../config.js';
 import { openRuntime } from './open.js';
 
-const [target = '', count = '100'] = process.argv.slice(2);
+// argv[4] 'extract-only': run the extract jobs only, print 'waiting' and wait to be killed
+// (a crash after the facts and their clustering marks committed, before the clustering job).
+const [target = '', count = '100', mode = ''] = process.argv.slice(2);
 const env = target.startsWith('postgres') ? { DATABASE_URL: target } : { DMON_SQLITE: target };
 const rt = await openRuntime(loadConfig(env), undefined);
 const places = ['Amberton', 'Birchfield', 'Copperdale', 'Dunmore', 'Elmstead'];
@@ -25,7 +27,14 @@ process.stdout.write('imported\n');
 await rt.ingest.run({
   drain: true,
   concurrency: 2,
-  onEvent: (e) => e.type === 'done' && process.stdout.write(`extracted ${e.job.id}\n`),
+  ...(mode === 'extract-only' ? { kinds: ['extract'] } : {}),
+  onEvent: (e) =>
+    e.type === 'done' &&
+    process.stdout.write(`${e.job.kind === 'cluster' ? 'clustered' : 'extracted'} ${e.job.id}\n`),
 });
+if (mode === 'extract-only') {
+  process.stdout.write('waiting\n');
+  await new Promise(() => setInterval(() => undefined, 60_000));
+}
 process.stdout.write('finished\n');
 await rt.close();

@@ -47,6 +47,42 @@ describeEachEngine('job queue', (store, engine, tdb) => {
     },
   );
 
+  test('a deferred kind runs once nothing else is ready or running', async () => {
+    const q = queue();
+    await q.enqueue('late', { n: 1 });
+    for (let i = 0; i < 4; i++) await q.enqueue('work', { i });
+    const ran: string[] = [];
+    const w = await runWorker(
+      q,
+      {
+        late: async () => void ran.push('late'),
+        work: async (job) => {
+          await new Promise((r) => setTimeout(r, 5));
+          ran.push(`work${(job.payload as { i: number }).i}`);
+        },
+      },
+      { drain: true, idleMs: 5, concurrency: 2, deferredKinds: ['late'] },
+    );
+    assert.equal(w.done, 5);
+    assert.equal(ran.at(-1), 'late', `the deferred job ran last (${ran.join(' ')})`);
+  });
+
+  test('a deferred job that waited its longest runs though other jobs keep coming', async () => {
+    const q = queue();
+    await q.enqueue('late', { n: 2 }, { runAfter: Date.now() - 60_000 });
+    for (let i = 0; i < 6; i++) await q.enqueue('work', { i, n: 2 });
+    const ran: string[] = [];
+    await runWorker(
+      q,
+      {
+        late: async () => void ran.push('late'),
+        work: async () => void ran.push('work'),
+      },
+      { drain: true, idleMs: 5, concurrency: 1, deferredKinds: ['late'], deferMaxMs: 1000 },
+    );
+    assert.equal(ran[0], 'late', `the job ready for a minute ran first (${ran.join(' ')})`);
+  });
+
   test('a failing job is retried, then parked with its error; the batch goes on', async () => {
     const q = queue();
     for (let i = 0; i < 5; i++) await q.enqueue('mixed', { i }, { maxAttempts: 3 });

@@ -191,14 +191,15 @@ export class JobQueue {
     return out;
   }
 
-  /** Claims up to `limit` ready jobs for this worker. */
-  async claim(limit: number, kinds?: string[]): Promise<Job[]> {
+  /** Claims up to `limit` ready jobs for this worker (with `readySince`, only jobs ready since
+   * then at the latest, epoch ms). */
+  async claim(limit: number, kinds?: string[], readySince?: number): Promise<Job[]> {
     const now = Date.now();
     let ready = this.db
       .selectFrom('jobs')
       .select('id')
       .where('status', '=', 'queued')
-      .where('run_after', '<=', now)
+      .where('run_after', '<=', Math.min(now, readySince ?? now))
       .orderBy('run_after')
       .orderBy('id')
       .limit(limit);

@@ -52,6 +52,14 @@ export interface WorkerOptions {
   batchHandlers?: Record<string, BatchHandler>;
   /** Jobs per batch (default 32). */
   batchSize?: number;
+  /**
+   * Kinds whose jobs run when no other job is ready or running, one at a time, or once one has
+   * been ready for `deferMaxMs` (the clustering job: once after a run of extraction batches
+   * rather than after each).
+   */
+  deferredKinds?: string[];
+  /** How long a deferred job waits at most while other jobs keep the worker busy (default 10 s). */
+  deferMaxMs?: number;
 }
 
 export interface WorkerSummary {
@@ -157,8 +165,13 @@ export async function runWorker(
   const batchHandlers = options.batchHandlers ?? {};
   const batchSize = options.batchSize ?? 32;
   const kinds = options.kinds ?? [...new Set([...Object.keys(handlers), ...Object.keys(batchHandlers)])];
-  const batchKinds = kinds.filter((k) => batchHandlers[k]);
-  const singleKinds = kinds.filter((k) => !batchHandlers[k]);
+  const deferred = new Set(options.deferredKinds ?? []);
+  const deferMaxMs = options.deferMaxMs ?? 10_000;
+  const batchKinds = kinds.filter((k) => batchHandlers[k] && !deferred.has(k));
+  const singleKinds = kinds.filter((k) => !batchHandlers[k] && !deferred.has(k));
+  const deferredKinds = kinds.filter((k) => deferred.has(k));
+  const runningDeferred = new Set<number>();
+  let lastDeferredCheck = 0;
   const summary: WorkerSummary = { done: 0, retried: 0, parked: 0 };
   const logger = (options.log ?? log()).child({ component: 'worker', worker: queue.workerId });
   const onEvent = options.onEvent ?? (() => undefined);
@@ -304,6 +317,18 @@ export async function runWorker(
     inflight.add(q);
   };
 
+  /** Claims a job of the deferred kinds (ready since `readySince` at the latest), one at a time. */
+  const claimDeferred = async (readySince: number | undefined): Promise<Job[]> => {
+    if (!deferredKinds.length || runningDeferred.size > 0 || inflight.size >= concurrency) return [];
+    lastDeferredCheck = Date.now();
+    const jobs = await queue.claim(1, deferredKinds, readySince);
+    for (const job of jobs) {
+      runningDeferred.add(job.id);
+      start(run(job).finally(() => runningDeferred.delete(job.id)));
+    }
+    return jobs;
+  };
+
   // One pass of the loop: reclaim now and then, claim what fits, wait. 'stop' ends a drain.
   const step = async (): Promise<'next' | 'stop'> => {
     if (Date.now() - lastReclaim >= reclaimEveryMs) {
@@ -316,7 +341,11 @@ export async function runWorker(
       const count = await queue.prune(keepDoneMs);
       if (count) emit({ type: 'pruned', count });
     }
-    // Batched kinds first: one claim fills a batch, which takes one slot.
+    // A deferred job that has waited deferMaxMs runs though other jobs keep the worker busy
+    // (looked for at most every quarter of that); then batched kinds: one claim fills a
+    // batch, which takes one slot.
+    const overdue =
+      Date.now() - lastDeferredCheck >= deferMaxMs / 4 ? await claimDeferred(Date.now() - deferMaxMs) : [];
     const batch =
       batchKinds.length && inflight.size < concurrency ? await queue.claim(batchSize, batchKinds) : [];
     for (const kind of batchKinds) {
@@ -326,7 +355,9 @@ export async function runWorker(
     const free = concurrency - inflight.size;
     const singles = free > 0 && singleKinds.length ? await queue.claim(free, singleKinds) : [];
     for (const job of singles) start(run(job));
-    const jobs = [...batch, ...singles];
+    const jobs = [...overdue, ...batch, ...singles];
+    // Deferred kinds, when nothing else was claimed or is running.
+    if (jobs.length === 0 && inflight.size === 0) jobs.push(...(await claimDeferred(undefined)));
     if (inflight.size >= concurrency) {
       await Promise.race(inflight);
       return 'next';

@@ -1,6 +1,6 @@
 // Row types of the claims and events tables (migration 005), kept beside schema.ts so that
 // the tables of each concern are declared in one file.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface ClaimsTable {
   id: string;
@@ -94,6 +94,13 @@ export interface ClaimsDatabase {
   events: EventsTable;
   event_countries: EventCountriesTable;
   event_checkpoints: EventCheckpointsTable;
+  cluster_marks: ClusterMarksTable;
+}
+
+/** An article whose facts changed since the last clustering (migration 023). */
+export interface ClusterMarksTable {
+  id: Generated<number>;
+  article_id: number;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

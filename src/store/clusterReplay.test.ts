@@ -112,6 +112,38 @@ describeEachEngine('incremental clustering equals a rebuild', (store) => {
   });
 });
 
+describeEachEngine('the clustering job (marked articles, clustered at once) equals a rebuild', (store) => {
+  test('batches marked in any date order, a clustering in between that takes the marks with it, then the job', async () => {
+    const corpus = makeCorpus({ seed: 11, articles: 200 });
+    const stored = new Map<number, number>();
+    const order = shuffled(
+      corpus.map((_, i) => i),
+      3,
+    );
+    for (let i = 0, size = 1; i < order.length; i += size, size = (size % 9) + 1) {
+      const ids = await storeCorpus(store(), corpus, order.slice(i, i + size), stored);
+      // As the ingest path does (src/ingest/clusterLater.ts): marks, no clustering.
+      await store().clustering.mark(ids);
+      // Midway, a clustering of one article (as a review's): every mark goes with it.
+      if (i === 60) {
+        const r = await store().clustering.updateForArticles([ids[0]!]);
+        assert.equal(await store().clustering.pending(), 0, 'the marks were taken');
+        assert.ok(r.facts > 0);
+      }
+    }
+    assert.ok((await store().clustering.pending()) > 100);
+    const r = await store().clustering.drain();
+    assert.ok(r.articles > 100, `the job took every marked article (${r.articles})`);
+    assert.equal(await store().clustering.pending(), 0);
+    assert.equal(await store().clustering.needsRebuild(), false);
+    assert.equal((await store().clustering.drain()).articles, 0, 'a second job finds nothing');
+    const job = await clusteringSnapshot(store());
+    assert.ok(job.events!.length > 10);
+    await store().clustering.rebuild();
+    assert.deepEqual(job, await clusteringSnapshot(store()));
+  });
+});
+
 describeEachEngine('clustering with undated facts equals a rebuild', (store) => {
   test('whole countries are clustered again when a fact has no date', async () => {
     const ids = await insertCorpus(store(), { seed: 6, articles: 80, undated: 0.1 });

@@ -20,7 +20,7 @@ export interface RunReport extends WorkerSummary {
 /** Runs the queue until it is drained, with a progress bar on a terminal; returns what happened. */
 export async function drainWithProgress(
   ingest: Ingest,
-  options: { json?: boolean; label: string; signal?: AbortSignal },
+  options: { json?: boolean; label: string; signal?: AbortSignal; onEvent?: (e: WorkerEvent) => void },
 ): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, parked: 0, facts: 0, duplicates: 0, errors: [] };
   const tty = !options.json && process.stderr.isTTY === true;
@@ -39,6 +39,7 @@ export async function drainWithProgress(
   let lastCount = 0;
   let doneCount = 0;
   const onEvent = (e: WorkerEvent) => {
+    options.onEvent?.(e);
     if (e.type === 'done') {
       doneCount++;
       const r = e.result as { facts?: number; status?: string } | undefined;

@@ -23,6 +23,7 @@ import { down019, up019 } from './019_country_batches.js';
 import { down020, up020 } from './020_event_checkpoints.js';
 import { down021, up021 } from './021_claims_event_places.js';
 import { down022, up022 } from './022_cause_days.js';
+import { down023, up023 } from './023_cluster_marks.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '020_event_checkpoints': { up: up020, down: down020 },
     '021_claims_event_places': { up: up021, down: down021 },
     '022_cause_days': { up: up022(engine), down: down022(engine) },
+    '023_cluster_marks': { up: up023(engine), down: down023 },
   };
   return { getMigrations: async () => migrations };
 }

@@ -8,6 +8,13 @@
 // and ids stay stable. On PostgreSQL a transaction-scoped advisory lock serialises clustering
 // across workers: two workers storing reports of one event one after the other, never
 // interleaved, so they cannot create two events for one.
+//
+// The ingest path does not cluster: it marks the articles whose facts it wrote (`mark`, in the
+// facts' transaction; migration 023) and queues the clustering job, which clusters every marked
+// article at once (`drain`). Every clustering, a review's too, takes all the marks there are
+// with it, so the store is always the clustering of every fact but the marked articles', which
+// is what the replay from a date needs; and the same facts give the same claims and events
+// whether they were clustered batch by batch or all at once.
 import { sql, type Kysely } from 'kysely';
 import { corroborate } from '../../claims/corroborate.js';
 import { dayNumber } from '../../claims/dates.js';
@@ -31,6 +38,8 @@ import { inTransaction } from './transaction.js';
 /** Arbitrary constant naming the clustering lock among PostgreSQL advisory locks (facts.ts
  * takes it before writing facts, whose summary triggers touch the same rows in every worker). */
 export const CLUSTER_LOCK = 947_301;
+/** The job kind of the clustering job (Clustering.drain; queued by src/ingest/clusterLater.ts). */
+export const CLUSTER_JOB_KIND = 'cluster';
 /** Storms within this many days of the new facts may share an event across a border. */
 const STORM_REACH_DAYS = 60;
 const MAX_EXPANSIONS = 20;
@@ -53,10 +62,69 @@ export class Clustering {
     private readonly engine: Engine,
   ) {}
 
-  /** Clusters again what the given articles' facts (current and former) touch. */
+  /** Clusters again what the given articles' facts (current and former) touch, and the
+   * marked articles' (see `mark`). */
   async updateForArticles(articleIds: number[]): Promise<ClusterResult> {
-    if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     return inTransaction(this.db, (trx) => this.updateInTransaction(trx, articleIds));
+  }
+
+  /**
+   * Marks articles whose facts were written (or whose copies were stored) for the clustering
+   * job to cluster (`drain`). Meant for the transaction that writes the facts, so that the mark
+   * commits with them: a crash after it leaves the mark, and the job, to be resumed.
+   */
+  async mark(articleIds: number[]): Promise<void> {
+    const ids = [...new Set(articleIds)];
+    if (ids.length === 0) return;
+    await inTransaction(this.db, async (trx) => {
+      await this.lock(trx);
+      for (let i = 0; i < ids.length; i += CHUNK)
+        await trx
+          .insertInto('cluster_marks')
+          .values(ids.slice(i, i + CHUNK).map((article_id) => ({ article_id })))
+          .execute();
+    });
+  }
+
+  /** Whether a clustering job is queued and not yet started (src/ingest/clusterLater.ts). The
+   * kind is written out, so that SQLite uses migration 023's partial index. */
+  async jobQueued(): Promise<boolean> {
+    const r = await this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where(sql<boolean>`kind = ${sql.lit(CLUSTER_JOB_KIND)}`)
+      .where('status', '=', 'queued')
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
+  /** Writes the reviews over these articles' facts (again in the clustering, where nothing
+   * changes then): for the transaction that writes a new extraction, so that its facts carry
+   * their reviews before the clustering job runs. */
+  async applyReviews(articleIds: number[]): Promise<void> {
+    if (articleIds.length) await inTransaction(this.db, (trx) => applyFactReviews(trx, articleIds));
+  }
+
+  /** How many marks wait for the clustering job. */
+  async pending(): Promise<number> {
+    const r = await this.db
+      .selectFrom('cluster_marks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** The clustering job: clusters every marked article at once, in one transaction (each
+   * country is replayed once, from the earliest date its marked articles reach). */
+  async drain(): Promise<ClusterResult & { articles: number }> {
+    return inTransaction(this.db, async (trx) => {
+      await this.lock(trx);
+      const marks = await this.takeMarks(trx);
+      const r = await this.clusterMarked(trx, marks.articles);
+      await this.dropMarks(trx, marks.ids);
+      return { ...r, articles: marks.articles.length };
+    });
   }
 
   /** updateForArticles inside the caller's transaction (a review and its effects commit together).
@@ -65,8 +133,30 @@ export class Clustering {
    * eventReplay.ts); when that cannot be (see replayCuts) the countries the articles touch are
    * clustered again whole. */
   async updateInTransaction(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
-    if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     await this.lock(trx);
+    const marks = await this.takeMarks(trx);
+    const r = await this.clusterMarked(trx, [...new Set([...articleIds, ...marks.articles])]);
+    await this.dropMarks(trx, marks.ids);
+    return r;
+  }
+
+  /** Every mark there is (under the lock, so no other clustering takes them meanwhile). */
+  private async takeMarks(trx: Trx): Promise<{ ids: number[]; articles: number[] }> {
+    const rows = await trx.selectFrom('cluster_marks').select(['id', 'article_id']).orderBy('id').execute();
+    return { ids: rows.map((r) => r.id), articles: [...new Set(rows.map((r) => r.article_id))] };
+  }
+
+  /** Deletes the marks read, by id: one written since (PostgreSQL) stays for the next job. */
+  private async dropMarks(trx: Trx, ids: number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK)
+      await trx
+        .deleteFrom('cluster_marks')
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+  }
+
+  private async clusterMarked(trx: Trx, articleIds: number[]): Promise<ClusterResult> {
+    if (articleIds.length === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     const r = await this.clusterArticles(trx, articleIds);
     // New reports of a figure a reviewer confirmed, corrected or rejected as a claim take the
     // review (reviewFollow.ts), and are clustered again with it.
@@ -163,6 +253,8 @@ export class Clustering {
     return inTransaction(this.db, async (trx) => {
       await this.lock(trx);
       await applyFactReviews(trx, null);
+      // Every fact is clustered: no mark is left for the job.
+      await trx.deleteFrom('cluster_marks').execute();
       await trx.deleteFrom('event_countries').execute();
       await trx.deleteFrom('event_checkpoints').execute();
       await trx.deleteFrom('events').execute();
@@ -175,7 +267,8 @@ export class Clustering {
     });
   }
 
-  /** Whether facts exist that no claim covers yet (a store from before claims existed). */
+  /** Whether facts exist that no claim covers yet (a store from before claims existed), beyond
+   * the marked articles' (the clustering job's work). */
   async needsRebuild(): Promise<boolean> {
     const r = await this.db
       .selectFrom('facts')
@@ -185,6 +278,8 @@ export class Clustering {
       .where((eb) =>
         eb.or([eb('facts.review_status', 'is', null), eb('facts.review_status', '!=', 'rejected')]),
       )
+      // A marked article's facts wait for the clustering job, not for a rebuild.
+      .where('facts.article_id', 'not in', (eb) => eb.selectFrom('cluster_marks').select('article_id'))
       .select('facts.id')
       .limit(1)
       .executeTakeFirst();
@@ -198,19 +293,24 @@ export class Clustering {
   }
 
   private async articleCountries(trx: Trx, articleIds: number[]): Promise<Set<string>> {
-    const now = await trx
-      .selectFrom('facts')
-      .select('country')
-      .distinct()
-      .where('article_id', 'in', articleIds)
-      .execute();
-    const before = await trx
-      .selectFrom('claim_facts')
-      .select('country')
-      .distinct()
-      .where('article_id', 'in', articleIds)
-      .execute();
-    return new Set([...now, ...before].map((r) => r.country ?? ''));
+    const out = new Set<string>();
+    for (let i = 0; i < articleIds.length; i += CHUNK) {
+      const part = articleIds.slice(i, i + CHUNK);
+      const now = await trx
+        .selectFrom('facts')
+        .select('country')
+        .distinct()
+        .where('article_id', 'in', part)
+        .execute();
+      const before = await trx
+        .selectFrom('claim_facts')
+        .select('country')
+        .distinct()
+        .where('article_id', 'in', part)
+        .execute();
+      for (const r of [...now, ...before]) out.add(r.country ?? '');
+    }
+    return out;
   }
 
   /** Adds the countries of events that share a country with the set, and of storms close in
