@@ -2,7 +2,7 @@
 // clear error for an unknown event or a bad option.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,18 @@ const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
 const sqlite = join(mkdtempSync(join(tmpdir(), 'dmon-events-')), 'dmon.sqlite');
 
 function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runIn({ DMON_SQLITE: sqlite }, args);
+}
+
+function runIn(
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', RUN, ...args],
-      { encoding: 'utf8', env: { ...process.env, DMON_SQLITE: sqlite, DATABASE_URL: '' } },
+      { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env } },
       (error, out, err) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err }),
     );
@@ -54,4 +61,34 @@ test('an unknown event and a bad option are errors that say what was wrong', asy
   const bad = await run(['events', '--hazard', 'meteor']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /hazard="meteor" is not one of/);
+});
+
+test('dmon import returns with the events of what it imported (the clustering job ran before it ended)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dmon-events-import-'));
+  const file = join(dir, 'articles.jsonl');
+  writeFileSync(
+    file,
+    [
+      {
+        id: 'a1',
+        published: '2024-03-12',
+        text: 'Floods forced 12,000 people from their homes in Sylhet on 10 March 2024, officials said.',
+      },
+      {
+        id: 'a2',
+        published: '2024-03-13',
+        text: 'Officials said 12,000 people were displaced by the floods in Sylhet on 10 March 2024.',
+      },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
+  const env = { DMON_SQLITE: join(dir, 'dmon.sqlite') };
+  const imported = await runIn(env, ['import', file]);
+  assert.equal(imported.code, 0, imported.err);
+  const list = await runIn(env, ['events', 'list', '--json']);
+  assert.equal(list.code, 0, list.err);
+  const events = JSON.parse(list.out) as { name: string }[];
+  assert.equal(events.length, 1, list.out);
+  assert.match(events[0]!.name, /Flood — .*Bangladesh, Mar 2024/);
 });
