@@ -1,5 +1,6 @@
 // The dashboard's map asks for the largest facts of a term, a cause or a hazard: on SQLite that
-// query reads an index in order (migration 009) instead of sorting every matching fact.
+// query reads an index in order (migration 009, holding the date since 024) instead of sorting every
+// matching fact.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ test('facts of one term, cause or hazard sorted by figure come from an index, no
       db,
     );
     const details = pair.rows.map((r) => r.detail).join(' | ');
-    assert.match(details, /facts_cause_hazard_figure \(cause=\? AND hazard=\?\)/, details);
+    assert.match(details, /facts_cause_hazard_figure_dated \(cause=\? AND hazard=\?\)/, details);
     assert.doesNotMatch(details, /TEMP B-TREE/, details);
   } finally {
     await store.close();

@@ -1,6 +1,6 @@
 // The fact filter shared by the list, summary and export queries (and so by the API and
 // `dmon export`): one definition of what "country=SDN&term=displaced&from=…" means.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Engine } from '../engine.js';
 import type { Database } from '../schema.js';
 import { containsText } from './like.js';
@@ -23,7 +23,17 @@ export interface FactFilter {
   articleId?: number;
 }
 
-export function factWhere(engine: Engine, f: FactFilter) {
+export interface FactWhereOptions {
+  /**
+   * On SQLite, test the dates on each row read rather than search an index by them (`+fact_date`):
+   * for a read sorted by another column through an index that holds the date (see facts.ts).
+   */
+  datesTested?: boolean;
+}
+
+export function factWhere(engine: Engine, f: FactFilter, options: FactWhereOptions = {}) {
+  const date =
+    options.datesTested && engine === 'sqlite' ? sql`+facts.fact_date` : sql.ref('facts.fact_date');
   return (eb: ExpressionBuilder<Database, 'facts'>): Expression<SqlBool> => {
     const and: Expression<SqlBool>[] = [];
     if (f.country?.length)
@@ -37,8 +47,8 @@ export function factWhere(engine: Engine, f: FactFilter) {
       and.push(f.term.length === 1 ? eb('facts.term', '=', f.term[0]!) : eb('facts.term', 'in', f.term));
     if (f.cause) and.push(eb('facts.cause', '=', f.cause));
     if (f.hazard) and.push(eb('facts.hazard', '=', f.hazard));
-    if (f.from) and.push(eb('facts.fact_date', '>=', f.from));
-    if (f.to) and.push(eb('facts.fact_date', '<=', f.to), eb('facts.fact_date', '!=', ''));
+    if (f.from) and.push(eb(date, '>=', f.from));
+    if (f.to) and.push(eb(date, '<=', f.to), eb(date, '!=', ''));
     if (f.minFigure !== undefined) and.push(eb('facts.figure', '>=', f.minFigure));
     if (f.minConfidence !== undefined) and.push(eb('facts.confidence', '>=', f.minConfidence));
     if (f.q) and.push(containsText(engine, 'facts.evidence', f.q));
