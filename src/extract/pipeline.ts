@@ -14,6 +14,10 @@
 //              before it kept
 //   classify   relevance, cause, hazard, type of the document; after read, since the facts
 //              found are strong evidence of relevance
+//   second-chance  the learned linker (learned/): pairs of a figure the rules left unlinked and a
+//              displacement cue near it, built by read, weighed by a logistic model with the
+//              document's relevance; after classify, whose relevance it uses, and before places
+//              and refine, so its facts are placed, dated and calibrated like the others
 //   places     the geoparser, only for documents with facts (the slowest step)
 //   refine     per fact, in order: cause, date, stock or flow, places, people, confidence
 //              (refine/refiners.ts); after classify and places, which they fall back on
@@ -32,16 +36,23 @@ import { splitSentences } from './segment/sentences.js';
 import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
+import type { Pair } from './learned/pairs.js';
+import { secondChance } from './learned/secondChance.js';
 
 /** Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph only. */
-function readSentences(text: string, sentences: readonly Span[], lex: Lexicon): Fact[] {
+function readSentences(
+  text: string,
+  sentences: readonly Span[],
+  lex: Lexicon,
+  learned: { lang: string; pairs?: Pair[] },
+): Fact[] {
   const context: SentenceContext = { antecedent: null };
   let end = 0;
   const out: Fact[] = [];
   for (const span of sentences) {
     if (/\n\s*\n/.test(text.slice(end, span[0]))) context.antecedent = null;
     end = span[1];
-    out.push(...readSentence(text, span, lex, context));
+    out.push(...readSentence(text, span, lex, context, learned));
   }
   return out;
 }
@@ -84,11 +95,18 @@ const sentences = step({
 
 const read = step({
   name: 'read',
-  needs: ['text', 'sentences', 'lex'],
-  adds: ['facts'],
-  run: ({ text, sentences, lex }) => ({
-    facts: [...readSentences(text, sentences, lex), ...readTables(text, lex)],
-  }),
+  needs: ['options', 'lang', 'text', 'sentences', 'lex'],
+  adds: ['facts', 'pairs'],
+  run({ options, lang, text, sentences, lex }) {
+    // Without a model and nobody collecting, the learned linker's pairs are not built at all.
+    const learned = options.learned?.model !== null || options.learned.collect !== undefined;
+    const pairs: Pair[] = [];
+    const facts = [
+      ...readSentences(text, sentences, lex, { lang, ...(learned ? { pairs } : {}) }),
+      ...readTables(text, lex),
+    ];
+    return { facts, pairs };
+  },
 });
 
 const otherSenses = step({
@@ -120,6 +138,19 @@ const classification = step({
     const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
     const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
     return { classification: classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague }) };
+  },
+});
+
+const learned = step({
+  name: 'second-chance',
+  needs: ['options', 'text', 'lex', 'facts', 'classification', 'pairs'],
+  adds: ['facts'],
+  run({ options, text, lex, facts, classification, pairs }) {
+    const chosen = secondChance(pairs, facts, classification, options.learned);
+    if (chosen.length === 0) return { facts };
+    // The same senses and drills are dropped as from the rules' facts.
+    const kept = dropDrillEvacuations(text, dropOtherSenses(text, chosen, lex), lex);
+    return { facts: dedupeFacts([...facts, ...kept]) };
   },
 });
 
@@ -164,6 +195,7 @@ export const PIPELINE: readonly Step[] = [
   drills,
   dedupe,
   classification,
+  learned,
   places,
   refine,
   offsets,

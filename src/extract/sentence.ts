@@ -17,6 +17,8 @@ import { withSiteHosts } from './term/siteHosts.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
+import { sentencePairs, type Pair } from './learned/pairs.js';
+import type { Figure } from './link.js';
 
 function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
   return triggers.some((r) => r.first < at && at < r.next && r.entry.words.includes('#'));
@@ -38,6 +40,8 @@ export function readSentence(
   span: Span,
   lex: Lexicon,
   context: SentenceContext = { antecedent: null },
+  /** Where the learned linker's pairs of this sentence go (learned/), if anywhere. */
+  learned: { lang: string; pairs?: Pair[] } = { lang: 'en' },
 ): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
@@ -59,30 +63,26 @@ export function readSentence(
   const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
   const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();
   if (named) context.antecedent = named.entry.term as Term;
-  if (triggers.length === 0 || isExercise(tokens, lex)) return [];
+  if (isExercise(tokens, lex)) return [];
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));
   const listItems = built.listItems;
-  const links = refineLinks(
-    tokens,
-    linkFigures(tokens, figures, triggers, lex, listItems),
-    triggers,
-    figures,
-    lex,
-  );
-  return links.map((l) => {
-    const q = l.figure.quantity;
-    const housing = HOUSING_TERMS.has(l.term);
+  // Without a trigger the rules link nothing; the learned linker may still read the sentence.
+  const links =
+    triggers.length === 0
+      ? []
+      : refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, figures, lex);
+  const fact = (f: Figure, term: Term, first: number, last: number, score: number, reason: string) => {
+    const q = f.quantity;
+    const housing = HOUSING_TERMS.has(term);
     // A bare figure after a count of families counts families too ("1,200 families in A, 700 in B").
-    const kind = l.figure.countKind ?? (l.figure.elidedKind === 'households' ? 'households' : null);
+    const kind = f.countKind ?? (f.elidedKind === 'households' ? 'households' : null);
     const unit = housing || kind === 'households' || kind === 'housing' ? 'households' : 'people';
-    const termFirst = tokens[l.trigger.first]!;
-    const termLast = tokens[l.trigger.next - 1]!;
     const implied: string[] = [];
-    if (!l.figure.countStated) implied.push('unit');
+    if (!f.countStated) implied.push('unit');
     if (!q.qualifierStated) implied.push('qualifier');
     return newFact({
-      term: l.term,
+      term,
       figure: q.value,
       ...(q.vague !== undefined ? { vague: q.vague } : {}),
       ...(q.range ? { range: q.range } : {}),
@@ -90,10 +90,32 @@ export function readSentence(
       unit,
       span: [span[0], span[1]],
       quantity_span: [q.start, q.end],
-      term_span: [termFirst.start, termLast.end],
-      confidence: l.score,
-      reason: `${l.trigger.entry.reason}:${l.direction}${l.coordinated ? ':coordinated' : ''}`,
+      term_span: [tokens[first]!.start, tokens[last]!.end],
+      confidence: score,
+      reason,
       implied,
     });
-  });
+  };
+  learned.pairs?.push(
+    ...sentencePairs(tokens, figures, links, triggers, lex, learned.lang, (f, term, cue) =>
+      fact(
+        f,
+        term,
+        cue.at,
+        cue.at,
+        0,
+        `learned:${cue.stem}:${cue.at > f.quantity.lead ? 'after' : 'before'}`,
+      ),
+    ),
+  );
+  return links.map((l) =>
+    fact(
+      l.figure,
+      l.term,
+      l.trigger.first,
+      l.trigger.next - 1,
+      l.score,
+      `${l.trigger.entry.reason}:${l.direction}${l.coordinated ? ':coordinated' : ''}`,
+    ),
+  );
 }

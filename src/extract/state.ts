@@ -6,12 +6,17 @@ import type { Classification, DocumentInput, Fact, Span } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import type { OffsetMap } from './normalize/index.js';
 import type { PlaceContext } from './refine/places.js';
+import type { LearnedOptions } from './learned/secondChance.js';
+import type { Pair } from './learned/pairs.js';
 
 export interface ExtractOptions {
   /** Places and country context of the document: the offline geoparser by default; false for none. */
   geoparse?: ((text: string, published: string | null) => PlaceContext) | false;
   /** Repair PDF damage before reading (true by default); false reads the text exactly as given. */
   repair?: boolean;
+  /** The learned second-chance linker (learned/): its model (the shipped one by default, null for
+   * rules only) and a hook that sees every pair it weighs (for training). */
+  learned?: LearnedOptions;
 }
 
 export interface DocState {
@@ -25,6 +30,8 @@ export interface DocState {
   lex: Lexicon;
   sentences: Span[];
   facts: Fact[];
+  /** The learned linker's candidate pairs (learned/), weighed after classify. */
+  pairs: Pair[];
   classification: Classification;
   /** The document's places; null without a geoparser or without facts to place. */
   places: PlaceContext | null;

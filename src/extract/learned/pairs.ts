@@ -1,0 +1,130 @@
+// The pairs of the learned linker in one sentence: each figure paired with each displacement cue
+// near it (cues.ts), with the pair's features (features.ts). A figure the rules left unlinked may
+// take any term; one they linked, a term of another class only ("27 families had been shifted to a
+// school": evacuated, and sheltered there). A figure the rules reject for a hypothetical or a
+// negation gets no pair either: the same gates apply.
+import type { Fact, Term } from '../../types.js';
+import { HOUSING_TERMS } from '../../types.js';
+import { COARSE } from '../refine/dedupe.js';
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Figure, Link } from '../link.js';
+import type { Trigger } from '../term/triggers.js';
+import { hypotheticalBefore, isRate, leavesBuilding, modalityOf, negatedFigure } from '../term/modality.js';
+import { findCues, isTransientPeople, type Cue } from './cues.js';
+import { pairFeatures, type Features } from './features.js';
+
+export interface Pair {
+  figure: Figure;
+  cue: Cue;
+  term: Term;
+  features: Features;
+  /** Whether the rules linked the figure (to a term of another class). */
+  linked: boolean;
+  /** The fact the pair becomes if chosen. */
+  fact: Fact;
+}
+
+/** Whether a figure the rules linked may take a second term of another class. */
+const SECOND_TERMS = false;
+const INFINITIVE = /^\p{L}+(?:ar|er|ir)$/u;
+const INFINITIVE_BEFORE = new Set(['de', "d'", 'à', 'a', 'para', 'pour', 'por', 'va', 'vont', 'van']);
+/** How far before a figure a verb of aid still governs it ("reached", "touchant"). */
+const AID_REACH = 3;
+/** The furthest a cue may stand from its figure, in tokens. */
+const REACH = 15;
+
+export function sentencePairs(
+  tokens: readonly Token[],
+  figures: readonly Figure[],
+  links: readonly Link[],
+  triggers: readonly Trigger[],
+  lex: Lexicon,
+  lang: string,
+  toFact: (f: Figure, term: Term, cue: Cue) => Fact,
+): Pair[] {
+  // The cheap checks first: most sentences have no figure left to give a chance to.
+  const linkedFigures = new Set(links.map((l) => l.figure));
+  const open = figures.filter(
+    (f) =>
+      (SECOND_TERMS || !linkedFigures.has(f)) &&
+      f.quantity.value !== null &&
+      !f.quantity.fractional &&
+      f.countKind !== 'shelter' &&
+      !f.shareTotal,
+  );
+  if (open.length === 0) return [];
+  const cues = findCues(tokens);
+  const near = (f: Figure) => cues.some((c) => c.at >= f.quantity.lead - REACH && c.at <= f.quantity.next + REACH + 4);
+  if (!open.some(near)) return [];
+  const linkedClasses = new Map<Figure, Set<string>>();
+  for (const l of links) {
+    const set = linkedClasses.get(l.figure) ?? new Set<string>();
+    set.add(COARSE[l.term]);
+    linkedClasses.set(l.figure, set);
+  }
+  const norms = tokens.map((t) => t.norm);
+  // A second chance is for plain reports: a sentence with a hypothetical or a negation anywhere
+  // ("if the dam breaks", "pouvant accueillir", "were not evacuated") is left to the rules.
+  // Read once, and only for a sentence with a pair to weigh.
+  let plain: boolean | undefined;
+  const isPlain = () => (plain ??= modalityOf(tokens, norms, 0, tokens.length, lex) === 'asserted');
+  // A cue that is another figure's counted noun or modifier belongs to it ("2,000 displaced families").
+  const ownedCue = new Set<number>();
+  for (const g of figures) {
+    ownedCue.add(g.quantity.next);
+    if (g.noun) for (let k = g.noun.first; k < g.noun.next; k++) ownedCue.add(k);
+  }
+  const figureAt = new Set<number>();
+  for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
+  const ctx = { tokens, figureAt, triggers, cues, sentenceHasFact: links.length > 0, lang };
+  const pairs: Pair[] = [];
+  for (const f of open) {
+    const q = f.quantity;
+    if (negatedFigure(norms, q.lead, lex)) continue;
+    // Tourists, pupils and troops come and go: their counts are no displacement.
+    if (f.noun && tokens.slice(f.noun.first, f.noun.next).some((t) => isTransientPeople(t.norm))) continue;
+    const end = f.noun ? f.noun.next : q.next;
+    // "3.500 familias afectadas": a blocker on the counted noun says what the figure is.
+    if (triggers.some((r) => r.entry.term.startsWith('block:') && r.first >= q.next && r.first <= end))
+      continue;
+    // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
+    if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
+    const taken = linkedClasses.get(f);
+    for (const cue of cues) {
+      if (cue.at >= q.lead && cue.at < end) continue;
+      if (cue.at < q.lead - REACH || cue.at > end + REACH) continue;
+      if (ownedCue.has(cue.at) && !(cue.at >= q.lead && cue.at <= end)) continue;
+      // A Spanish or French infinitive after its preposition is what is to be done: "décidé de
+      // reloger", "planean evacuar a" (an English "to" is also a preposition: "moved to shelters").
+      if (INFINITIVE.test(tokens[cue.at]!.norm) && INFINITIVE_BEFORE.has(norms[cue.at - 1] ?? '')) continue;
+      // The rules' gates on the words around a link: a forecast before the figure ("décidé de
+      // reloger 300 familles"), a rate ("1,000 a day").
+      if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) continue;
+      if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) continue;
+      // And the rules' own window: the words between, or just before a cue that comes first.
+      const window =
+        cue.at >= end
+          ? modalityOf(tokens, norms, q.lead, cue.at, lex)
+          : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
+      if (window !== 'asserted' || !isPlain()) continue;
+      for (const term of cue.terms) {
+        // "evacuated from the shopping centre": a building's evacuation.
+        if ((term === 'evacuated' || term === 'relocated') && leavesBuilding(norms, cue.at + 1, lex))
+          continue;
+        if (HOUSING_TERMS.has(term) !== (f.countKind === 'housing')) continue;
+        if (taken?.has(COARSE[term])) continue;
+        const features = pairFeatures(ctx, f, cue, term, taken !== undefined);
+        pairs.push({
+          figure: f,
+          cue,
+          term,
+          features,
+          linked: taken !== undefined,
+          fact: toFact(f, term, cue),
+        });
+      }
+    }
+  }
+  return pairs;
+}
