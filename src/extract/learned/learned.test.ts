@@ -65,6 +65,8 @@ test('the rules gates hold for every pair, whatever the model says', () => {
   none('WFP reached 3,500 people in the camps with food.'); // aid
   none('La ayuda llegó a 3.500 familias afectadas.', 'es'); // a blocker on the counted noun
   none("Les autorités ont décidé de reloger 300 familles d'ici la fin de l'année.", 'fr'); // an infinitive
+  none('Up to 2 million people may be forced to flee if the offensive goes ahead.'); // a modal
+  none('The evacuation of 2,000 residents was called off after the fire was controlled.'); // called off
   none('Rice prices rose from 300 to 450 for 2,000 displaced families.'); // another figure's noun
 });
 

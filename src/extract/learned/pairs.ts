@@ -10,7 +10,15 @@ import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Figure, Link } from '../link.js';
 import type { Trigger } from '../term/triggers.js';
-import { hypotheticalBefore, isRate, leavesBuilding, modalityOf, negatedFigure } from '../term/modality.js';
+import {
+  cancelledAfter,
+  hypotheticalBefore,
+  hypotheticalPredicate,
+  isRate,
+  leavesBuilding,
+  modalityOf,
+  negatedFigure,
+} from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
 import { pairFeatures, type Features } from './features.js';
 
@@ -55,7 +63,8 @@ export function sentencePairs(
   );
   if (open.length === 0) return [];
   const cues = findCues(tokens);
-  const near = (f: Figure) => cues.some((c) => c.at >= f.quantity.lead - REACH && c.at <= f.quantity.next + REACH + 4);
+  const near = (f: Figure) =>
+    cues.some((c) => c.at >= f.quantity.lead - REACH && c.at <= f.quantity.next + REACH + 4);
   if (!open.some(near)) return [];
   const linkedClasses = new Map<Figure, Set<string>>();
   for (const l of links) {
@@ -83,7 +92,9 @@ export function sentencePairs(
     const q = f.quantity;
     if (negatedFigure(norms, q.lead, lex)) continue;
     // Tourists, pupils and troops come and go: their counts are no displacement.
-    if (f.noun && tokens.slice(f.noun.first, f.noun.next).some((t) => isTransientPeople(t.norm))) continue;
+    // (The word after the figure too: a noun no list knows, "3,000 fans", has no noun span.)
+    const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : tokens.slice(q.next, q.next + 1);
+    if (counted.some((t) => isTransientPeople(t.norm))) continue;
     const end = f.noun ? f.noun.next : q.next;
     // "3.500 familias afectadas": a blocker on the counted noun says what the figure is.
     if (triggers.some((r) => r.entry.term.startsWith('block:') && r.first >= q.next && r.first <= end))
@@ -102,12 +113,22 @@ export function sentencePairs(
       // reloger 300 familles"), a rate ("1,000 a day").
       if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) continue;
       if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) continue;
+      // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
+      if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) continue;
+      if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) continue;
       // And the rules' own window: the words between, or just before a cue that comes first.
       const window =
         cue.at >= end
           ? modalityOf(tokens, norms, q.lead, cue.at, lex)
           : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
       if (window !== 'asserted' || !isPlain()) continue;
+      // A modal between the figure and a cue after it ("may be forced to flee"): a reported
+      // obligation ("forced to") does not make it past.
+      if (
+        cue.at >= end &&
+        tokens.slice(end, cue.at).some((t) => lex.modals.has(t.norm) && !/^M/.test(t.text))
+      )
+        continue;
       for (const term of cue.terms) {
         // "evacuated from the shopping centre": a building's evacuation.
         if ((term === 'evacuated' || term === 'relocated') && leavesBuilding(norms, cue.at + 1, lex))
