@@ -38,13 +38,15 @@ import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
+import { couldPass, shippedLinker } from './learned/model.js';
+import type { Features } from './learned/features.js';
 
 /** Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph only. */
 function readSentences(
   text: string,
   sentences: readonly Span[],
   lex: Lexicon,
-  learned: { lang: string; pairs?: Pair[] },
+  learned: { lang: string; pairs?: Pair[]; mayPass?: (x: Features) => boolean },
 ): Fact[] {
   const context: SentenceContext = { antecedent: null };
   let end = 0;
@@ -98,13 +100,14 @@ const read = step({
   needs: ['options', 'lang', 'text', 'sentences', 'lex'],
   adds: ['facts', 'pairs'],
   run({ options, lang, text, sentences, lex }) {
-    // Without a model and nobody collecting, the learned linker's pairs are not built at all.
-    const learned = options.learned?.model !== null || options.learned.collect !== undefined;
+    // Without a model and nobody collecting, the learned linker's pairs are not built at all; with
+    // a model and nobody collecting, only pairs it could take are gated and kept.
+    const model = options.learned?.model === undefined ? shippedLinker() : options.learned.model;
+    const collecting = options.learned?.collect !== undefined;
     const pairs: Pair[] = [];
-    const facts = [
-      ...readSentences(text, sentences, lex, { lang, ...(learned ? { pairs } : {}) }),
-      ...readTables(text, lex),
-    ];
+    const learned =
+      collecting || model ? { pairs, ...(!collecting && model ? { mayPass: couldPass(model) } : {}) } : {};
+    const facts = [...readSentences(text, sentences, lex, { lang, ...learned }), ...readTables(text, lex)];
     return { facts, pairs };
   },
 });

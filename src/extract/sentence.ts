@@ -18,6 +18,7 @@ import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
 import { sentencePairs, type Pair } from './learned/pairs.js';
+import type { Features } from './learned/features.js';
 import type { Figure } from './link.js';
 
 function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
@@ -41,7 +42,7 @@ export function readSentence(
   lex: Lexicon,
   context: SentenceContext = { antecedent: null },
   /** Where the learned linker's pairs of this sentence go (learned/), if anywhere. */
-  learned: { lang: string; pairs?: Pair[] } = { lang: 'en' },
+  learned: { lang: string; pairs?: Pair[]; mayPass?: (x: Features) => boolean } = { lang: 'en' },
 ): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
   const tokens = tokenize(text, span[0], span[1]);
@@ -97,15 +98,23 @@ export function readSentence(
     });
   };
   learned.pairs?.push(
-    ...sentencePairs(tokens, figures, links, triggers, lex, learned.lang, (f, term, cue) =>
-      fact(
-        f,
-        term,
-        cue.at,
-        cue.at,
-        0,
-        `learned:${cue.stem}:${cue.at > f.quantity.lead ? 'after' : 'before'}`,
-      ),
+    ...sentencePairs(
+      tokens,
+      figures,
+      links,
+      triggers,
+      lex,
+      learned.lang,
+      (f, term, cue) =>
+        fact(
+          f,
+          term,
+          cue.at,
+          cue.at,
+          0,
+          `learned:${cue.stem}:${cue.at > f.quantity.lead ? 'after' : 'before'}`,
+        ),
+      learned.mayPass,
     ),
   );
   return links.map((l) =>

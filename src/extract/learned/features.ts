@@ -15,8 +15,13 @@ export interface PairContext {
   tokens: readonly Token[];
   /** Token indices of every figure of the sentence. */
   figureAt: ReadonlySet<number>;
-  triggers: readonly Trigger[];
   cues: readonly Cue[];
+  /** Per token: the cue there, a trigger starting there (1 for displacement, 2 for a blocker), the
+   * bracket depth before it. Indexed once per sentence, so a pair's features cost only the
+   * tokens near it, and a long sentence stays linear. */
+  cueAt: readonly (Cue | undefined)[];
+  triggerAt: Uint8Array;
+  depth: Int32Array;
   /** Whether the rules linked some figure of this sentence. */
   sentenceHasFact: boolean;
   lang: string;
@@ -88,10 +93,9 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
     if (t.text === ',') commas++;
     if (BREAKS.has(t.text) || CONTRASTS.has(t.norm)) breaks++;
   }
-  for (const r of ctx.triggers) {
-    if (r.first < from || r.first >= to) continue;
-    if (r.entry.term.startsWith('block:')) blockers++;
-    else triggers++;
+  for (let k = from; k < to; k++) {
+    if (ctx.triggerAt[k] === 2) blockers++;
+    else if (ctx.triggerAt[k] === 1) triggers++;
   }
   let content = 0;
   for (let k = from; k < to; k++) {
@@ -101,7 +105,12 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
   put('aux_only_between', to > from && content === 0 ? 1 : 0);
   put('content_between', Math.min(content, 10) / 10);
   // What the figure's own noun says: "1147 réfugiés sont arrivés" (a cue of the same term).
-  const nounCues = f.noun ? ctx.cues.filter((c) => c.at >= f.noun!.first && c.at < f.noun!.next) : [];
+  const nounCues: Cue[] = [];
+  if (f.noun)
+    for (let k = f.noun.first; k < f.noun.next; k++) {
+      const c = ctx.cueAt[k];
+      if (c) nounCues.push(c);
+    }
   put('noun_same_term', nounCues.some((c) => c.terms.some((t) => COARSE[t] === COARSE[term])) ? 1 : 0);
   put(
     'noun_other_term',
@@ -111,25 +120,16 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
   const cueToken = ctx.tokens[cue.at]!;
   put('cue_capitalised', cue.at > 0 && /^\p{Lu}/u.test(cueToken.text) ? 1 : 0);
   // A figure in brackets is mostly a breakdown or a restatement ("37 personas (22 adultos y 15 …").
-  let open = 0;
-  for (let k = 0; k < q.lead; k++) {
-    const t = ctx.tokens[k]!.text;
-    if (t === '(' || t === '[') open++;
-    else if ((t === ')' || t === ']') && open > 0) open--;
-  }
-  put('in_brackets', open > 0 ? 1 : 0);
+  put('in_brackets', (ctx.depth[q.lead] ?? 0) > 0 ? 1 : 0);
   put('figs_between', Math.min(figs, 3) / 3);
   put('commas_between', Math.min(commas, 3) / 3);
   put('break_between', breaks > 0 ? 1 : 0);
   put('blocker_between', blockers > 0 ? 1 : 0);
   put('trigger_between', triggers > 0 ? 1 : 0);
   // A blocker ("killed", "affected") nearer the figure than the cue competes for it.
-  const nearestBlocker = Math.min(
-    ...ctx.triggers.filter((r) => r.entry.term.startsWith('block:')).map((r) => distance(f, r.first)),
-  );
-  put('blocker_nearer', nearestBlocker < dist ? 1 : 0);
-  const nearestCue = Math.min(...ctx.cues.map((c) => distance(f, c.at)));
-  put('nearest_cue', nearestCue === dist ? 1 : 0);
+  put('blocker_nearer', nearer(ctx, f, dist, (k) => ctx.triggerAt[k] === 2) ? 1 : 0);
+  // No other cue nearer the figure.
+  put('nearest_cue', nearer(ctx, f, dist, (k) => ctx.cueAt[k] !== undefined && k !== cue.at) ? 0 : 1);
   put(`kind:${f.countKind ?? (f.elidedKind ? `elided_${f.elidedKind}` : 'none')}`);
   put('stated', f.countStated ? 1 : 0);
   // What the figure counts, word by word ("families", "personas"): a weight per counted noun.
@@ -141,7 +141,7 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
   const next = ctx.tokens[q.next];
   put(
     'unknown_noun',
-    f.countKind === null && next?.kind === 'word' && !ctx.cues.some((c) => c.at === q.next) ? 1 : 0,
+    f.countKind === null && next?.kind === 'word' && ctx.cueAt[q.next] === undefined ? 1 : 0,
   );
   put(
     'glued_word',
@@ -159,4 +159,38 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
   put('cues', Math.min(ctx.cues.length, 6) / 6);
   put(`lang:${LANGS.has(ctx.lang) ? ctx.lang : 'other'}`);
   return x;
+}
+
+/** Whether a token strictly nearer the figure than `dist` satisfies `is`: a scan of 2 × dist tokens. */
+function nearer(ctx: PairContext, f: Figure, dist: number, is: (k: number) => boolean): boolean {
+  const q = f.quantity;
+  const end = f.noun ? f.noun.next : q.next;
+  if (dist > 0) for (let k = q.next; k < end; k++) if (is(k)) return true;
+  for (let d = 0; d < dist; d++) {
+    if (q.lead - 1 - d >= 0 && is(q.lead - 1 - d)) return true;
+    if (end + d < ctx.tokens.length && is(end + d)) return true;
+  }
+  return false;
+}
+
+/** The per-sentence index of PairContext: cues, triggers and bracket depth by token. */
+export function indexSentence(
+  tokens: readonly Token[],
+  cues: readonly Cue[],
+  triggers: readonly Trigger[],
+): Pick<PairContext, 'cueAt' | 'triggerAt' | 'depth'> {
+  const cueAt = new Array<Cue | undefined>(tokens.length);
+  for (const c of cues) cueAt[c.at] = c;
+  const triggerAt = new Uint8Array(tokens.length);
+  for (const r of triggers) triggerAt[r.first] = r.entry.term.startsWith('block:') ? 2 : 1;
+  const depth = new Int32Array(tokens.length + 1);
+  let open = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    depth[k] = open;
+    const t = tokens[k]!.text;
+    if (t === '(' || t === '[') open++;
+    else if ((t === ')' || t === ']') && open > 0) open--;
+  }
+  depth[tokens.length] = open;
+  return { cueAt, triggerAt, depth };
 }

@@ -20,7 +20,7 @@ import {
   negatedFigure,
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
-import { pairFeatures, type Features } from './features.js';
+import { indexSentence, pairFeatures, type Features } from './features.js';
 
 export interface Pair {
   figure: Figure;
@@ -29,8 +29,8 @@ export interface Pair {
   features: Features;
   /** Whether the rules linked the figure (to a term of another class). */
   linked: boolean;
-  /** The fact the pair becomes if chosen. */
-  fact: Fact;
+  /** The fact the pair becomes if chosen (made only then). */
+  toFact: () => Fact;
 }
 
 /** Whether a figure the rules linked may take a second term of another class. */
@@ -50,6 +50,8 @@ export function sentencePairs(
   lex: Lexicon,
   lang: string,
   toFact: (f: Figure, term: Term, cue: Cue) => Fact,
+  /** Whether the model could take a pair with these features; without it every pair is kept. */
+  mayPass?: (x: Features) => boolean,
 ): Pair[] {
   // The cheap checks first: most sentences have no figure left to give a chance to.
   const linkedFigures = new Set(links.map((l) => l.figure));
@@ -63,9 +65,20 @@ export function sentencePairs(
   );
   if (open.length === 0) return [];
   const cues = findCues(tokens);
-  const near = (f: Figure) =>
-    cues.some((c) => c.at >= f.quantity.lead - REACH && c.at <= f.quantity.next + REACH + 4);
-  if (!open.some(near)) return [];
+  if (cues.length === 0) return [];
+  const index = indexSentence(tokens, cues, triggers);
+  const { cueAt, triggerAt } = index;
+  /** The cues within reach of a figure, read off the index: a long sentence stays linear. */
+  const cuesNear = (f: Figure): Cue[] => {
+    const end = f.noun ? f.noun.next : f.quantity.next;
+    const out: Cue[] = [];
+    for (let k = Math.max(0, f.quantity.lead - REACH); k <= Math.min(tokens.length - 1, end + REACH); k++) {
+      const c = cueAt[k];
+      if (c) out.push(c);
+    }
+    return out;
+  };
+  if (!open.some((f) => cuesNear(f).length > 0)) return [];
   const linkedClasses = new Map<Figure, Set<string>>();
   for (const l of links) {
     const set = linkedClasses.get(l.figure) ?? new Set<string>();
@@ -86,7 +99,29 @@ export function sentencePairs(
   }
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
-  const ctx = { tokens, figureAt, triggers, cues, sentenceHasFact: links.length > 0, lang };
+  const ctx = { tokens, figureAt, cues, ...index, sentenceHasFact: links.length > 0, lang };
+  /** The rules' gates on the words around a figure and its cue. */
+  const passesGates = (f: Figure, cue: Cue, end: number): boolean => {
+    const q = f.quantity;
+    // The rules' gates on the words around a link: a forecast before the figure ("décidé de
+    // reloger 300 familles"), a rate ("1,000 a day").
+    if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) return false;
+    if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) return false;
+    // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
+    if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;
+    if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) return false;
+    // And the rules' own window: the words between, or just before a cue that comes first.
+    const window =
+      cue.at >= end
+        ? modalityOf(tokens, norms, q.lead, cue.at, lex)
+        : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
+    if (window !== 'asserted' || !isPlain()) return false;
+    // A modal between the figure and a cue after it ("may be forced to flee"): a reported
+    // obligation ("forced to") does not make it past.
+    if (cue.at >= end && tokens.slice(end, cue.at).some((t) => lex.modals.has(t.norm) && !/^M/.test(t.text)))
+      return false;
+    return true;
+  };
   const pairs: Pair[] = [];
   for (const f of open) {
     const q = f.quantity;
@@ -97,38 +132,19 @@ export function sentencePairs(
     if (counted.some((t) => isTransientPeople(t.norm))) continue;
     const end = f.noun ? f.noun.next : q.next;
     // "3.500 familias afectadas": a blocker on the counted noun says what the figure is.
-    if (triggers.some((r) => r.entry.term.startsWith('block:') && r.first >= q.next && r.first <= end))
-      continue;
+    let blocked = false;
+    for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
+    if (blocked) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     const taken = linkedClasses.get(f);
-    for (const cue of cues) {
+    for (const cue of cuesNear(f)) {
       if (cue.at >= q.lead && cue.at < end) continue;
-      if (cue.at < q.lead - REACH || cue.at > end + REACH) continue;
+      let gated: boolean | undefined;
       if (ownedCue.has(cue.at) && !(cue.at >= q.lead && cue.at <= end)) continue;
       // A Spanish or French infinitive after its preposition is what is to be done: "décidé de
       // reloger", "planean evacuar a" (an English "to" is also a preposition: "moved to shelters").
       if (INFINITIVE.test(tokens[cue.at]!.norm) && INFINITIVE_BEFORE.has(norms[cue.at - 1] ?? '')) continue;
-      // The rules' gates on the words around a link: a forecast before the figure ("décidé de
-      // reloger 300 familles"), a rate ("1,000 a day").
-      if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) continue;
-      if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) continue;
-      // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
-      if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) continue;
-      if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) continue;
-      // And the rules' own window: the words between, or just before a cue that comes first.
-      const window =
-        cue.at >= end
-          ? modalityOf(tokens, norms, q.lead, cue.at, lex)
-          : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
-      if (window !== 'asserted' || !isPlain()) continue;
-      // A modal between the figure and a cue after it ("may be forced to flee"): a reported
-      // obligation ("forced to") does not make it past.
-      if (
-        cue.at >= end &&
-        tokens.slice(end, cue.at).some((t) => lex.modals.has(t.norm) && !/^M/.test(t.text))
-      )
-        continue;
       for (const term of cue.terms) {
         // "evacuated from the shopping centre": a building's evacuation.
         if ((term === 'evacuated' || term === 'relocated') && leavesBuilding(norms, cue.at + 1, lex))
@@ -136,13 +152,17 @@ export function sentencePairs(
         if (HOUSING_TERMS.has(term) !== (f.countKind === 'housing')) continue;
         if (taken?.has(COARSE[term])) continue;
         const features = pairFeatures(ctx, f, cue, term, taken !== undefined);
+        // The dearer gates last, and only for a pair the model could take (each is a scan of words).
+        if (mayPass && !mayPass(features)) continue;
+        gated ??= passesGates(f, cue, end);
+        if (!gated) continue;
         pairs.push({
           figure: f,
           cue,
           term,
           features,
           linked: taken !== undefined,
-          fact: toFact(f, term, cue),
+          toFact: () => toFact(f, term, cue),
         });
       }
     }

@@ -43,7 +43,7 @@ export function secondChance(
   }
   options.collect?.(weighed.map((w) => w.pair));
   if (!model) return [];
-  return choose(weighed, model.threshold).map(({ pair, p }) => ({ ...pair.fact, confidence: p }));
+  return choose(weighed, model.threshold).map(({ pair, p }) => ({ ...pair.toFact(), confidence: p }));
 }
 
 /** Per figure, the best pair of each term class above the threshold, the likeliest first; a figure
