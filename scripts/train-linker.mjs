@@ -78,13 +78,11 @@ for (const file of [...realFiles, ...sharedFiles]) {
     const rows = [];
     for (const p of pairs) {
       const key = `${p.figure.quantity.value}|${COARSE[p.term]}`;
-      // A pair the rules find too is kept for training only when its figure was linked by them
-      // (an ordinary right or wrong pair); an unlinked figure whose fact the rules give elsewhere
-      // in the document adds nothing.
+      // An unlinked figure whose figure and class the rules give elsewhere in the document adds nothing.
       if (rules.has(key)) continue;
       const q = p.figure.quantity;
       const show = `${p.cue.stem}|${p.term} «${d.text.slice(Math.max(0, q.start - 70), q.end + 70).replace(/\s+/g, ' ')}»`;
-      rows.push({ key, y: gold.has(key) ? 1 : 0, x: p.features, show, linked: p.linked });
+      rows.push({ key, y: gold.has(key) ? 1 : 0, x: p.features, show });
     }
     docs.push({ id: d.id, real, prf: d.scoring === 'prf', fold: fold(d.id), gold, rules, rows });
   }

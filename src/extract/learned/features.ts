@@ -64,7 +64,7 @@ function distance(f: Figure, at: number): number {
   return 0;
 }
 
-export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, linked: boolean): Features {
+export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term): Features {
   const x: Features = new Map();
   const put = (k: string, v = 1) => {
     if (v !== 0) x.set(k, v);
@@ -74,8 +74,6 @@ export function pairFeatures(ctx: PairContext, f: Figure, cue: Cue, term: Term, 
   const dist = distance(f, cue.at);
   const after = cue.at >= q.next;
   put('bias');
-  // The rules gave the figure a term of another class: this pair would add a second one.
-  put('linked', linked ? 1 : 0);
   put(`stem:${cue.stem}|${term}`);
   put(`term:${COARSE[term]}`);
   put(after ? 'after' : 'before');

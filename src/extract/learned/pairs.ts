@@ -1,11 +1,10 @@
 // The pairs of the learned linker in one sentence: each figure paired with each displacement cue
-// near it (cues.ts), with the pair's features (features.ts). A figure the rules left unlinked may
-// take any term; one they linked, a term of another class only ("27 families had been shifted to a
-// school": evacuated, and sheltered there). A figure the rules reject for a hypothetical or a
-// negation gets no pair either: the same gates apply.
+// near it (cues.ts), with the pair's features (features.ts). Only figures the rules left unlinked
+// get pairs (a second term for a linked figure, "shifted to a school": evacuated and sheltered, was
+// tried and cost more precision than it gave), and the rules' gates apply to every pair: a figure
+// they reject for a hypothetical or a negation gets none either.
 import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
-import { COARSE } from '../refine/dedupe.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Figure, Link } from '../link.js';
@@ -27,14 +26,10 @@ export interface Pair {
   cue: Cue;
   term: Term;
   features: Features;
-  /** Whether the rules linked the figure (to a term of another class). */
-  linked: boolean;
   /** The fact the pair becomes if chosen (made only then). */
   toFact: () => Fact;
 }
 
-/** Whether a figure the rules linked may take a second term of another class. */
-const SECOND_TERMS = false;
 const INFINITIVE = /^\p{L}+(?:ar|er|ir)$/u;
 const INFINITIVE_BEFORE = new Set(['de', "d'", 'à', 'a', 'para', 'pour', 'por', 'va', 'vont', 'van']);
 /** How far before a figure a verb of aid still governs it ("reached", "touchant"). */
@@ -57,7 +52,7 @@ export function sentencePairs(
   const linkedFigures = new Set(links.map((l) => l.figure));
   const open = figures.filter(
     (f) =>
-      (SECOND_TERMS || !linkedFigures.has(f)) &&
+      !linkedFigures.has(f) &&
       f.quantity.value !== null &&
       !f.quantity.fractional &&
       f.countKind !== 'shelter' &&
@@ -79,12 +74,6 @@ export function sentencePairs(
     return out;
   };
   if (!open.some((f) => cuesNear(f).length > 0)) return [];
-  const linkedClasses = new Map<Figure, Set<string>>();
-  for (const l of links) {
-    const set = linkedClasses.get(l.figure) ?? new Set<string>();
-    set.add(COARSE[l.term]);
-    linkedClasses.set(l.figure, set);
-  }
   const norms = tokens.map((t) => t.norm);
   // A second chance is for plain reports: a sentence with a hypothetical or a negation anywhere
   // ("if the dam breaks", "pouvant accueillir", "were not evacuated") is left to the rules.
@@ -137,7 +126,6 @@ export function sentencePairs(
     if (blocked) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
-    const taken = linkedClasses.get(f);
     for (const cue of cuesNear(f)) {
       if (cue.at >= q.lead && cue.at < end) continue;
       let gated: boolean | undefined;
@@ -150,8 +138,7 @@ export function sentencePairs(
         if ((term === 'evacuated' || term === 'relocated') && leavesBuilding(norms, cue.at + 1, lex))
           continue;
         if (HOUSING_TERMS.has(term) !== (f.countKind === 'housing')) continue;
-        if (taken?.has(COARSE[term])) continue;
-        const features = pairFeatures(ctx, f, cue, term, taken !== undefined);
+        const features = pairFeatures(ctx, f, cue, term);
         // The dearer gates last, and only for a pair the model could take (each is a scan of words).
         if (mayPass && !mayPass(features)) continue;
         gated ??= passesGates(f, cue, end);
@@ -161,7 +148,6 @@ export function sentencePairs(
           cue,
           term,
           features,
-          linked: taken !== undefined,
           toFact: () => toFact(f, term, cue),
         });
       }

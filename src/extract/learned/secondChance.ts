@@ -1,4 +1,4 @@
-// The learned second chance: a figure the rules left unlinked (or linked to one term class only)
+// The learned second chance: a figure the rules left unlinked
 // is paired with each displacement cue near it in its sentence (pairs.ts), and each pair weighed by
 // a logistic model (model.ts) over what stands between them and what the document is (features.ts,
 // plus the document's relevance and facts here). A pair above the model's threshold becomes a fact,
@@ -46,8 +46,7 @@ export function secondChance(
   return choose(weighed, model.threshold).map(({ pair, p }) => ({ ...pair.toFact(), confidence: p }));
 }
 
-/** Per figure, the best pair of each term class above the threshold, the likeliest first; a figure
- * the rules linked takes one more term at most. */
+/** Per figure, the best pair of each term class above the threshold, the likeliest first. */
 function choose(weighed: readonly { pair: Pair; p: number }[], threshold: number) {
   const best = new Map<Figure, Map<string, { pair: Pair; p: number }>>();
   for (const w of weighed) {
@@ -60,7 +59,7 @@ function choose(weighed: readonly { pair: Pair; p: number }[], threshold: number
   const out: { pair: Pair; p: number }[] = [];
   for (const byClass of best.values()) {
     const ranked = [...byClass.values()].sort((a, b) => b.p - a.p);
-    out.push(...ranked.slice(0, ranked[0]!.pair.linked ? 1 : MAX_TERMS));
+    out.push(...ranked.slice(0, MAX_TERMS));
   }
   return out;
 }
