@@ -288,6 +288,11 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       supported: !!(p.state || p.inside || p.contains || p.near) || countryShare >= 0.3,
       countryShare,
       contained: idxs.some((k) => containerOf.has(k)),
+      containers: idxs.flatMap((k) => {
+        const o = containerOf.get(k);
+        const entry = o === undefined ? undefined : ranked.get((mentions[o] as Mention).key)?.[0]?.entry;
+        return entry ? [entry] : [];
+      }),
       ownName: m.candidates.some((c) => gaz.isPrimaryName(c, m.key)),
     };
     for (const rule of ACCEPT_RULES) {

@@ -1,5 +1,6 @@
 // The accept rules, in the order they are asked about the entry ranking chose; the first reason
-// given wins. Demonyms are accepted before any of them. The order: a name's spelling (another
+// given wins. Demonyms are accepted before any of them. The order: what the text says of the
+// place (it lies in a bigger place of another country), a name's spelling (another
 // spelling of a small place), then the look-alikes any kind of entry may be (second-level area
 // names, common words of the text's language, the first word of a longer name, a person's name
 // that an area bears); areas and countries that pass these are places. Towns then need support
@@ -14,6 +15,7 @@ import { longerName } from './longerName.js';
 import { personNamedArea } from './personNamedArea.js';
 import { familyName, lowercaseElsewhere, sentenceInitial, smallPlace } from './townRules.js';
 import { alternateName } from './alternateName.js';
+import { containedElsewhere } from './containedElsewhere.js';
 
 const secondLevelAreaName: AcceptRule = {
   name: 'secondLevelArea',
@@ -31,6 +33,7 @@ const commonWordOfLanguage: AcceptRule = {
 };
 
 export const ACCEPT_RULES: readonly AcceptRule[] = [
+  containedElsewhere,
   respelledName,
   secondLevelAreaName,
   commonWordOfLanguage,

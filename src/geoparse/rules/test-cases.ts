@@ -54,6 +54,7 @@ export function choice(over: Partial<Choice> = {}): Choice {
     supported: false,
     countryShare: 0,
     contained: false,
+    containers: [],
     ownName: true,
     ...over,
   };

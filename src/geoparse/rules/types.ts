@@ -40,6 +40,8 @@ export interface Choice {
   countryShare: number;
   /** Some mention of the name is said to lie in the next one ("Taji, Iraq"). */
   contained: boolean;
+  /** The entries ranking chose for the names said to contain a mention of this one. */
+  containers: readonly GazetteerEntry[];
   /** Some candidate of the mention bears the name as its own, not as an alternate name. */
   ownName: boolean;
 }
