@@ -155,6 +155,12 @@ async function tableRows(db: Kysely<Database>, table: string): Promise<string[]>
 /** The summary tables as stored and as migrations 010 and 017 fill them from the facts now. */
 async function assertTablesFromScratch(store: Store, when: string): Promise<void> {
   const db = queryBuilderForTests(store);
+  // The distinct articles are counted from the primary key alone (countryTables.ts): no row of
+  // count 0 may stay.
+  const { rows: zero } = await sql<{
+    n: unknown;
+  }>`SELECT count(*) AS n FROM summary_article_days WHERE n <= 0`.execute(db);
+  assert.equal(Number(zero[0]!.n), 0, `summary_article_days rows of count 0 ${when}`);
   const stored = new Map<string, string[]>();
   for (const t of SUMMARY_TABLES) stored.set(t, await tableRows(db, t));
   const main = store.engine === 'postgres' ? 'public' : 'main';
