@@ -29,6 +29,7 @@ const commonWordOfLanguage: AcceptRule = {
       area: closeBy(c.parts),
       nearKm: c.parts.near ? c.parts.nearKm : undefined,
       countryShare: c.countryShare,
+      ownName: c.ownName,
     }),
 };
 

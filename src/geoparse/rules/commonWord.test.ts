@@ -29,6 +29,11 @@ const NEGATIVE: [string, string][] = [
     'Sector',
   ],
   ['Contact the Europe Zone Disaster Management Coordinator in Budapest for details about Serbia.', 'Zone'],
+  // A big place's alternate name only ("Name" is one of Namur's), capitalised in a title.
+  [
+    'Tropical Storm Sendong (International Name: Washi) struck the northeastern coast of Mindanao on 16 December 2011.',
+    'Name',
+  ],
 ];
 
 for (const [text, want] of POSITIVE)

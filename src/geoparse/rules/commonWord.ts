@@ -18,6 +18,9 @@ export interface CommonWordSupport {
   nearKm?: number;
   /** The rest of the document's share of votes for the entry's country. */
   countryShare: number;
+  /** Some candidate bears the name as its own, not only as an alternate name ("Name" is one of
+   * Namur's): a big place's capital letter is the name's own only then. */
+  ownName?: boolean;
 }
 
 const NEAR_KM = 150;
@@ -34,6 +37,6 @@ export function commonWord(
   if (mentions.some((m) => m.afterLocative) || s.area) return null;
   if (s.nearKm !== undefined && s.nearKm <= NEAR_KM) return null;
   if (s.countryShare >= 0.3) return null;
-  if (e.population >= BIG && !mentions.every((m) => m.sentenceInitial)) return null;
+  if (e.population >= BIG && s.ownName !== false && !mentions.every((m) => m.sentenceInitial)) return null;
   return "a common word of the text's language, without support";
 }
