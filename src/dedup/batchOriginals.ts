@@ -8,6 +8,7 @@
 // stays the truth: the exact content hash is still looked up per document, and band values the
 // batch did not load are asked of the store.
 import {
+  figuresOf,
   MAX_SIMHASH_CANDIDATES,
   simhashHalves,
   type Fingerprint,
@@ -56,6 +57,8 @@ export class BatchOriginals implements OriginalsIndex {
   private loaded = false;
   private recent: { limit: number; rows: SimhashRow[] } | null = null;
   private readonly textCache = new Map<number, string>();
+  /** The figures of the texts compared, by text (a text met by several documents is read once). */
+  private readonly figureCache = new Map<string, string>();
   /** The first original of each loaded content hash (null: none), the batch's own included. */
   private byHash: Map<string, number | null> | null = null;
 
@@ -133,6 +136,12 @@ export class BatchOriginals implements OriginalsIndex {
       if (t !== undefined) out.set(id, t);
     }
     return out;
+  }
+
+  figuresOf(text: string): string {
+    let f = this.figureCache.get(text);
+    if (f === undefined) this.figureCache.set(text, (f = figuresOf(text).join(' ')));
+    return f;
   }
 
   /** An original the batch has just stored (not a duplicate): later documents compare with it. */

@@ -85,31 +85,29 @@ export function simhashOfNormalised(normalised: string): bigint {
     if (h === undefined) wordHash.set(w, (h = fnv1a(w)));
     return h;
   });
-  const counts = new Map<string, { lo: number; hi: number; weight: number }>();
+  // A shingle met k times adds its bits k times: counted per occurrence, no table of shingles.
+  // ones[b]: the occurrences whose bit b is set; the bit is kept when more than half have it.
+  const ones = new Int32Array(64);
   const n = Math.max(1, words.length - SHINGLE_WORDS + 1);
   for (let i = 0; i < n; i++) {
     let lo = 0x9e3779b9;
     let hi = 0x7f4a7c15;
-    let key = '';
     for (let k = i; k < Math.min(i + SHINGLE_WORDS, words.length); k++) {
       lo = fmix32(Math.imul(lo ^ hashes[k]!, 0xcc9e2d51) + 0xe6546b64);
       hi = fmix32(Math.imul(hi + hashes[k]!, 0x1b873593) ^ 0x85ebca6b);
-      key += `${words[k]} `;
     }
-    const c = counts.get(key);
-    if (c) c.weight++;
-    else counts.set(key, { lo, hi, weight: 1 });
-  }
-  const v = new Float64Array(64);
-  for (const { lo, hi, weight } of counts.values()) {
     for (let bit = 0; bit < 32; bit++) {
-      v[bit] = v[bit]! + ((lo >>> bit) & 1 ? weight : -weight);
-      v[bit + 32] = v[bit + 32]! + ((hi >>> bit) & 1 ? weight : -weight);
+      ones[bit] = ones[bit]! + ((lo >>> bit) & 1);
+      ones[bit + 32] = ones[bit + 32]! + ((hi >>> bit) & 1);
     }
   }
-  let out = 0n;
-  for (let bit = 63; bit >= 0; bit--) out = (out << 1n) | (v[bit]! > 0 ? 1n : 0n);
-  return out;
+  let low = 0;
+  let high = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if (2 * ones[bit]! > n) low |= 1 << bit;
+    if (2 * ones[bit + 32]! > n) high |= 1 << bit;
+  }
+  return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
 /** simhash as 16 lower-case hex digits (for storage in a text column). */

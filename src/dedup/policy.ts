@@ -46,6 +46,8 @@ export interface OriginalsIndex {
   simhashCandidates(bands: SimhashBands, limit: number): Promise<SimhashRow[]>;
   recentSimhashes(limit: number): Promise<SimhashRow[]>;
   texts(ids: number[]): Promise<Map<number, string>>;
+  /** figuresOf(text).join(' '), kept for texts met again (optional). */
+  figuresOf?(text: string): string;
 }
 
 /** The numbers a text states, in order ("1,200" and "1200" alike). */
@@ -93,35 +95,42 @@ export async function findOriginal(
   const exact = await index.findByHash(fp.hash);
   if (exact) return exact.id;
   if (fp.simhash === null || fp.bands === null) return null;
-  // Thousands of stored 16-digit hex SimHashes per document: compared 32 bits at a time.
+  // Thousands of stored 16-digit hex SimHashes per document: compared 32 bits at a time, each
+  // within the distance put in its distance's bucket (a row in both lists lands there twice).
   const [hi, lo] = simhashHalves(fp.simhash);
-  const distance = new Map<number, number>();
+  const byDistance: number[][] = Array.from({ length: SIMHASH_CANDIDATE_MAX_DISTANCE + 1 }, () => []);
+  let found = false;
   const near = (rows: SimhashRow[]) => {
     for (const c of rows) {
       const [chi, clo] = c.halves ?? simhashHalves(c.simhash);
       const d = popcount32((hi ^ chi) >>> 0) + popcount32((lo ^ clo) >>> 0);
-      if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) distance.set(c.id, d);
+      if (d <= SIMHASH_CANDIDATE_MAX_DISTANCE) {
+        byDistance[d]!.push(c.id);
+        found = true;
+      }
     }
   };
   near(await index.simhashCandidates(fp.bands, MAX_SIMHASH_CANDIDATES));
   near(await index.recentSimhashes(RECENT_WINDOW));
-  if (distance.size === 0) return null;
+  if (!found) return null;
   // The closest few, by distance then id: by distance first, so only the nearest ones are sorted.
-  const byDistance: number[][] = Array.from({ length: SIMHASH_CANDIDATE_MAX_DISTANCE + 1 }, () => []);
-  for (const [id, d] of distance) byDistance[d]!.push(id);
   const closest: number[] = [];
   for (const ids of byDistance) {
     if (closest.length >= MAX_TEXT_COMPARISONS) break;
-    closest.push(...ids.sort((a, b) => a - b).slice(0, MAX_TEXT_COMPARISONS - closest.length));
+    ids.sort((a, b) => a - b);
+    for (let k = 0; k < ids.length && closest.length < MAX_TEXT_COMPARISONS; k++)
+      if (k === 0 || ids[k] !== ids[k - 1]) closest.push(ids[k]!);
   }
   const texts = await index.texts(closest);
   let figures: string | undefined;
   for (const id of closest) {
     const other = texts.get(id);
     if (other === undefined) continue;
-    // isSameReport(text, other), with this text's figures read once.
+    // isSameReport(text, other), with this text's figures read once (and the other's once per
+    // index, when it keeps them).
     figures ??= figuresOf(text).join(' ');
-    if (figuresOf(other).join(' ') === figures && isNearDuplicate(text, other)) return id;
+    const otherFigures = index.figuresOf ? index.figuresOf(other) : figuresOf(other).join(' ');
+    if (otherFigures === figures && isNearDuplicate(text, other)) return id;
   }
   return null;
 }
