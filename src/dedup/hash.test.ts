@@ -27,6 +27,20 @@ test('simhash: deterministic 64-bit values; hex form round-trips', () => {
   assert.notEqual(simhash('single'), 0n);
 });
 
+test('simhash: the values stored articles already carry (computed by the former Map-of-shingles code)', () => {
+  // Stored SimHashes and their bands are compared with new ones: the function must not drift.
+  assert.equal(
+    simhashHex('About 1,200 people fled the floods in Beira on 3 May; 300 homes were destroyed.'),
+    '83e22c38abc16ac4',
+  );
+  assert.equal(simhashHex('the the the the'), '0ffc9d8ddc3329e0');
+  assert.equal(simhashHex('one'), 'ed9a1626b97d209b');
+  assert.equal(
+    simhashHex('Été à Nîmes: 45 familles déplacées, selon la mairie, et 12 écoles fermées.'),
+    '0d581600155e9815',
+  );
+});
+
 test('hammingDistance: counts differing bits, bigint or hex', () => {
   assert.equal(hammingDistance(0n, 0n), 0);
   assert.equal(hammingDistance(0n, (1n << 64n) - 1n), 64);
