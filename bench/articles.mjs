@@ -1,5 +1,9 @@
 // Generated articles for the store benchmarks: a few displacement sentences each, with varied
 // figures, places and dates, so that no two are near-duplicates. Deterministic (seeded).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 const PLACES = [
   'Northfield',
   'Riverbend',
@@ -60,4 +64,14 @@ function article(i, rand, pick) {
     origin: 'import',
     externalId: `bench-${i}`,
   };
+}
+
+/** The articles as the JSONL `dmon import` reads, in a fresh temporary folder (the caller removes it). */
+export function writeArticlesFile(docs, prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = join(dir, 'articles.jsonl');
+  const line = (d) =>
+    JSON.stringify({ id: d.externalId, title: d.title, published: d.published, lang: d.lang, text: d.text });
+  writeFileSync(file, docs.map(line).join('\n') + '\n');
+  return { dir, file };
 }

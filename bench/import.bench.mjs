@@ -6,12 +6,11 @@
 // `dmon worker --once` processes (their start-up, the gazetteer load, included).
 //   node bin/dmon.mjs --version && node bench/import.bench.mjs [--articles 1000] [--pg]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { generateArticles } from './articles.mjs';
+import { generateArticles, writeArticlesFile } from './articles.mjs';
 
 const { extract } = await import('../dist/extract/index.js');
 const { loadConfig } = await import('../dist/config.js');
@@ -28,22 +27,7 @@ const withPg = process.env.DMON_BENCH_PG === '1' || process.argv.includes('--pg'
 const root = new URL('..', import.meta.url).pathname;
 
 const docs = generateArticles(N);
-const dir = mkdtempSync(join(tmpdir(), 'dmon-bench-import-'));
-const file = join(dir, 'articles.jsonl');
-writeFileSync(
-  file,
-  docs
-    .map((d) =>
-      JSON.stringify({
-        id: d.externalId,
-        title: d.title,
-        published: d.published,
-        lang: d.lang,
-        text: d.text,
-      }),
-    )
-    .join('\n') + '\n',
-);
+const { dir, file } = writeArticlesFile(docs, 'dmon-bench-import-');
 
 const cpuMs = () => {
   const u = process.cpuUsage();

@@ -3,11 +3,10 @@
 // process, CPU and wall ms an article for each import. The first is cold (JIT), as in
 // import.bench.mjs; the later ones show the code's steady cost.
 //   node bin/dmon.mjs --version && node bench/store-phase.mjs [--articles 1000] [--runs 5]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateArticles } from './articles.mjs';
+import { generateArticles, writeArticlesFile } from './articles.mjs';
 
 const { loadConfig } = await import('../dist/config.js');
 const { openRuntime } = await import('../dist/ingest/open.js');
@@ -20,22 +19,7 @@ const arg = (name, dflt) => {
 const N = Number(arg('articles', '1000'));
 const runs = Number(arg('runs', '5'));
 const docs = generateArticles(N);
-const dir = mkdtempSync(join(tmpdir(), 'dmon-bench-store-phase-'));
-const file = join(dir, 'articles.jsonl');
-writeFileSync(
-  file,
-  docs
-    .map((d) =>
-      JSON.stringify({
-        id: d.externalId,
-        title: d.title,
-        published: d.published,
-        lang: d.lang,
-        text: d.text,
-      }),
-    )
-    .join('\n') + '\n',
-);
+const { dir, file } = writeArticlesFile(docs, 'dmon-bench-store-phase-');
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
