@@ -101,6 +101,9 @@ test(
     for (let i = 0; i < POSTED; i += 4) await Promise.all([0, 1, 2, 3].map((k) => post(i + k)));
     const importCode = await exited(importer.child);
     importDone = true;
+    // /api/health reuses its counts for up to 5 s: only a count taken after the import ended says
+    // that nothing is left (an older one may predate jobs still queued).
+    const importEnded = Date.now();
     await poll;
     assert.equal(importCode, 0, `dmon import failed: ${importer.err()}`);
     assert.deepEqual(
@@ -122,8 +125,11 @@ test(
     // serve's worker finishes what is left.
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const h = (await (await fetch(`${base}/api/health`)).json()) as { jobs: Record<string, number> };
-      if ((h.jobs.queued ?? 0) + (h.jobs.running ?? 0) === 0) break;
+      const h = (await (await fetch(`${base}/api/health`)).json()) as {
+        jobs: Record<string, number>;
+        counted_at: number;
+      };
+      if ((h.jobs.queued ?? 0) + (h.jobs.running ?? 0) === 0 && h.counted_at >= importEnded) break;
       assert.ok(Date.now() < deadline, `jobs still waiting: ${JSON.stringify(h.jobs)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
