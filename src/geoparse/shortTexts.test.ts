@@ -106,6 +106,9 @@ const PLACES: [string, string[]][] = [
   ['Floods displaced 300 families in Gaarisa on Monday.', ['Gaarisa=KEN/city']],
   // A settlement word after a province is a town in it, not part of its name.
   ['The mayor of an Alberta town said 900 residents left.', ['Alberta=CAN/admin1']],
+  // Hyphenated names joined by a lower-case particle of any language (au, de los, upon, van).
+  ['Près de 100 000 personnes ont fui Port-au-Prince en un mois.', ['Port-au-Prince=HTI/city']],
+  ['Las lluvias dejaron 300 damnificados en San Juan de los Morros.', ['San Juan de los Morros=VEN/city']],
 ];
 
 for (const [text, expected] of PLACES) {
