@@ -68,6 +68,9 @@ export interface Mention {
   commonWord?: boolean;
   /** Right after a locative preposition ("in", "en", "near"), not only before ", <Name>". */
   afterLocative?: boolean;
+  /** A compass word of the text's languages ("Sud", "Ouest", "Norte"), written as the name of a
+   * first-level area of some countries: see rules/compassArea.ts. */
+  compass?: boolean;
   /** Found under another spelling of one vowel ("Netrokona" for Netrakona). */
   respelled?: boolean;
   /** Followed by a capitalised word of no known kind ("Karbi Anglong", "Porto Amboim"): maybe the
@@ -314,6 +317,7 @@ export function findMentions(
     if (found.respelled) m.respelled = true;
     const common = j === i && !demonym && !abbreviation && !feature && isCommonWord(key, lang);
     if (common) m.commonWord = true;
+    if (!demonym && !feature && lex.directional.has(key)) m.compass = true;
     if (afterLocative) m.afterLocative = true;
     // A label ("Annex C"), a heading word ("ANNEX") or a currency prefix ("US$"); a capitalised
     // dateline ("NICE, France —") stays a place.

@@ -84,7 +84,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   let countryVotes = new Votes();
   let stateVotes = new Votes();
   mentions.forEach((m, i) => {
-    if (gate[i]) return;
+    // A compass word ("Sud", "Ouest") is a direction as often as an area: it is no evidence for
+    // its country, nor for the places near it (rules/compassArea.ts).
+    if (gate[i] || m.compass) return;
     if (m.demonym) return countryVotes.add(m.key, m.demonym, 1);
     const kinds = new Set(m.candidates.map((c) => c.kind));
     const big = m.candidates.filter(
@@ -109,6 +111,8 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   });
 
   const chosen = new Map<string, GazetteerEntry>();
+  const compassKeys = new Set<string>();
+  for (const [key, idxs] of senses) if (idxs.every((i) => mentions[i]!.compass)) compassKeys.add(key);
   // The places proximity is measured against: the most mentioned names (their current
   // choice), capped so that a document naming thousands of places stays linear. `anchors`
   // mirrors `chosen` for them, in this order.
@@ -121,7 +125,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (e) chosen.set(key, e);
     else chosen.delete(key);
     const n = nearbyIndex.get(key);
-    if (n !== undefined) anchors[n] = e;
+    if (n !== undefined) anchors[n] = compassKeys.has(key) ? undefined : e;
   };
 
   // The evidence that does not change between passes, worked out once per name.
@@ -255,6 +259,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       countryVotes = new Votes();
       stateVotes = new Votes();
       for (const [key, e] of chosen) {
+        if (compassKeys.has(key)) continue;
         const n = Math.min(senses.get(key)?.length ?? 1, 3);
         countryVotes.add(key, e.country, (e.kind === 'city' ? 0.7 : 1) * n);
         if (e.kind === 'admin1') stateVotes.add(key, `${e.country}.${e.admin1}`, 1);
@@ -287,6 +292,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       parts: p,
       supported: !!(p.state || p.inside || p.contains || p.near) || countryShare >= 0.3,
       countryShare,
+      leadingCountry: countryVotes.leader(m.key),
       contained: idxs.some((k) => containerOf.has(k)),
       containers: idxs.flatMap((k) => {
         const o = containerOf.get(k);

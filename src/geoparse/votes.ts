@@ -22,6 +22,21 @@ export class Votes {
     return (this.total.get(k) ?? 0) - (this.bySense.get(sense)?.get(k) ?? 0);
   }
 
+  /** The strongest key among the votes of every sense but `sense`: its share and the votes'
+   * total weight (0 when no other sense votes). */
+  leader(sense: string): { key: string; share: number; weight: number } | null {
+    const own = this.bySense.get(sense);
+    let best: string | null = null;
+    let bestW = 0;
+    let rest = 0;
+    for (const [k, w] of this.total) {
+      const v = w - (own?.get(k) ?? 0);
+      rest += v;
+      if (v > bestW + 1e-9) [best, bestW] = [k, v];
+    }
+    return best && rest > 1e-9 ? { key: best, share: bestW / rest, weight: rest } : null;
+  }
+
   /** k's share of the votes of every sense but `sense`. */
   share(sense: string, k: string): number {
     let ownSum = this.ownSums.get(sense);

@@ -2,10 +2,10 @@
 // given wins. Demonyms are accepted before any of them. The order: what the text says of the
 // place (it lies in a bigger place of another country), a name's spelling (another
 // spelling of a small place), then the look-alikes any kind of entry may be (second-level area
-// names, common words of the text's language, the first word of a longer name, a person's name
+// names, common words of the text's language, compass words naming an area abroad, the first word of a longer name, a person's name
 // that an area bears); areas and countries that pass these are places. Towns then need support
-// against being a word of the text, a family name, a tiny place, a sentence's first word, or
-// only some place's alternate name (townRules.ts, alternateName.ts).
+// against being a word of the text, a family name, a tiny place, a small namesake abroad in a text
+// about another country, a sentence's first word, or only some place's alternate name (townRules.ts, alternateName.ts).
 import type { AcceptRule } from './types.js';
 import { closeBy } from './types.js';
 import { respelledName } from './respelledName.js';
@@ -16,6 +16,8 @@ import { personNamedArea } from './personNamedArea.js';
 import { familyName, lowercaseElsewhere, sentenceInitial, smallPlace } from './townRules.js';
 import { alternateName } from './alternateName.js';
 import { containedElsewhere } from './containedElsewhere.js';
+import { strayTown } from './strayTown.js';
+import { compassArea } from './compassArea.js';
 
 const secondLevelAreaName: AcceptRule = {
   name: 'secondLevelArea',
@@ -38,11 +40,13 @@ export const ACCEPT_RULES: readonly AcceptRule[] = [
   respelledName,
   secondLevelAreaName,
   commonWordOfLanguage,
+  compassArea,
   longerName,
   personNamedArea,
   lowercaseElsewhere,
   familyName,
   smallPlace,
+  strayTown,
   sentenceInitial,
   alternateName,
 ];

@@ -53,6 +53,7 @@ export function choice(over: Partial<Choice> = {}): Choice {
     parts: { prior: 4 },
     supported: false,
     countryShare: 0,
+    leadingCountry: null,
     contained: false,
     containers: [],
     ownName: true,

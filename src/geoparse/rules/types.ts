@@ -38,6 +38,8 @@ export interface Choice {
   supported: boolean;
   /** The rest of the document's share of votes for the entry's country. */
   countryShare: number;
+  /** The country the rest of the document votes for most, with its share and the votes' weight. */
+  leadingCountry: { key: string; share: number; weight: number } | null;
   /** Some mention of the name is said to lie in the next one ("Taji, Iraq"). */
   contained: boolean;
   /** The entries ranking chose for the names said to contain a mention of this one. */
