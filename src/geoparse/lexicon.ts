@@ -53,6 +53,9 @@ export interface PlacesLexicon {
   orgOf: Set<string>;
   /** Words before a place that say people came from it ("refugees from Syria"). */
   originWords: string[];
+  /** Words that lead to where people went ("to", "into", "vers"): an origin word before them
+   * names no origin ("who had escaped to Chad"). */
+  towardWords: string[];
   /** Words joining the names of a list ("Hamilton, Preble and Warren counties"), alone or after a comma. */
   listJoiners: Set<string>;
   /** The words after a name that make it a news agency's ("Fars News Agency"), one list per phrase. */
@@ -121,6 +124,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     prefixes: new Set(),
     countryCues: new Map(),
     originWords: [],
+    towardWords: [],
     nameParticles: new Set(),
     romanceParticles: new Set(),
     bylineLeads: new Set(),
@@ -188,7 +192,9 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
     addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));
-    lex.originWords.push(...(readJson<{ from?: string[] }>(join(base, 'origin.json'))?.from ?? []));
+    const origin = readJson<{ from?: string[]; toward?: string[] }>(join(base, 'origin.json'));
+    lex.originWords.push(...(origin?.from ?? []));
+    lex.towardWords.push(...(origin?.toward ?? []));
   }
   return lex;
 }

@@ -39,6 +39,21 @@ const ROWS: [string, Want][] = [
     'The camp hosts 20,000 refugees from South Sudan.',
     { figure: 20000, country: null, origin: 'SSD', locations: [] },
   ],
+  // Where the origin word leads to the host, the place is the host ("who had escaped to Chad").
+  [
+    'The influx adds to the 40,000 refugees who had escaped to Kenya last year.',
+    { figure: 40000, country: 'KEN', origin: null, locations: ['Kenya'] },
+  ],
+  // Returnees: the countries after "from" are where they came from; their demonym is home.
+  [
+    'Since March, 250,000 Afghan migrants have returned from Pakistan and Iran.',
+    { figure: 250000, country: 'AFG', origin: 'PAK', locations: [] },
+  ],
+  // …but a return from a town or camp stays in its country.
+  [
+    'Some 3,000 families returned from camps in Mosul to their villages last month.',
+    { figure: 3000, country: 'IRQ', origin: null },
+  ],
   // Near misses: a demonym after the figure names the people, not an origin, for other terms;
   // a place after "in" is where refugees are, not where they came from.
   ['About 4,000 Syrians were displaced by the fighting.', { figure: 4000, country: 'SYR', origin: null }],
@@ -57,6 +72,29 @@ const ROWS: [string, Want][] = [
   ],
   ['No cue at all: 700 people were evacuated.', { figure: 700, country: null, locations: [] }],
 ];
+
+// Spanish and French put the demonym after the noun: "réfugiés soudanais" came from Sudan.
+const ROMANCE: [string, 'es' | 'fr', Want][] = [
+  [
+    'Le Tchad accueille désormais plus de 60 000 réfugiés soudanais à Adré.',
+    'fr',
+    { figure: 60000, country: 'TCD', origin: 'SDN' },
+  ],
+  [
+    'Colombia recibió a 30.000 refugiados venezolanos en Cúcuta durante el mes.',
+    'es',
+    { figure: 30000, country: 'COL', origin: 'VEN' },
+  ],
+];
+
+for (const [text, lang, want] of ROMANCE) {
+  test(`places of ${want.figure} in: ${text}`, () => {
+    const f = extract({ text, published: '2024-05-10', lang }).facts.find((x) => x.figure === want.figure);
+    assert.ok(f, 'fact found');
+    assert.equal(f.country, want.country);
+    assert.equal(f.origin ?? null, want.origin);
+  });
+}
 
 for (const [text, want] of ROWS) {
   test(`places of ${want.figure} in: ${text}`, () => {

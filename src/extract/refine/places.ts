@@ -2,10 +2,10 @@
 // sentence first, then the nearest place in its paragraph, then the document's focus place).
 // Two additions belong to extraction: a demonym right after the figure names the people
 // counted ("one million Iraqis"), so it locates the fact when nothing else does; and refugees
-// keep the country they fled apart from the one hosting them (refugeeOrigin.ts).
+// and returnees keep the country they left apart from the one they are in (refugeeOrigin.ts).
 import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
-import { refugeeOrigin } from './refugeeOrigin.js';
+import { originCountries } from './refugeeOrigin.js';
 
 export interface PlaceContext {
   places: Place[];
@@ -22,21 +22,25 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
   fact.country = counted && locations.length === 0 ? counted.country : country;
-  const origin = refugeeOrigin(fact, text, ctx.places);
-  if (origin) hostOf(fact, origin, ctx);
+  const origins = originCountries(fact, text, ctx.places);
+  if (origins.length > 0) hostOf(fact, origins, ctx, counted);
   const inSentence = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
   if (fact.locations.length > 0 && !fact.locations.some(inSentence)) fact.implied.push('locations');
   if (fact.country && !fact.locations.some((p) => p.country === fact.country)) fact.implied.push('country');
 }
 
-/** Refugees from `origin`: their places and country are the host's, never the origin's. */
-function hostOf(fact: Fact, origin: string, ctx: PlaceContext): void {
-  fact.origin = origin;
-  fact.locations = fact.locations.filter((p) => p.country !== origin && p.kind !== 'demonym');
+/** Refugees or returnees from `origins`: their places and country are where they are now, never
+ * where they came from; returnees' own demonym ("Afghans returned from Iran") names that. */
+function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place | undefined): void {
+  const left = (c: string | null | undefined) => !!c && origins.includes(c);
+  fact.origin = origins[0]!;
+  fact.locations = fact.locations.filter((p) => !left(p.country) && p.kind !== 'demonym');
+  const home = fact.term === 'returns' && counted && !left(counted.country) ? counted.country : null;
   fact.country =
     fact.locations[0]?.country ??
-    (fact.country !== origin ? fact.country : null) ??
-    ctx.countries.find((c) => c.iso3 !== origin)?.iso3 ??
+    home ??
+    (!left(fact.country) ? fact.country : null) ??
+    ctx.countries.find((c) => !left(c.iso3))?.iso3 ??
     null;
 }
 

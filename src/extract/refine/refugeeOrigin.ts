@@ -1,10 +1,15 @@
-// Refugees have two countries: the one they fled and the one that hosts them. "5,000 Sudanese
-// refugees in Chad" is origin SDN, country TCD; the demonym names where they came from, not
-// where the figure was counted. The origin is read from a demonym just before the trigger
-// ("Sudanese refugees", "5,000 Sudanese who fled") or from a place after an origin word
-// ("refugees from Syria", "refugees fleeing South Sudan"; lexicon/<lang>/places/origin.json).
+// Refugees and returnees have two countries: the one they left and the one they are in. "5,000
+// Sudanese refugees in Chad" is origin SDN, country TCD; the demonym names where they came from,
+// not where the figure was counted. The origin is read from a demonym next to the trigger
+// ("Sudanese refugees", "réfugiés soudanais", "5,000 Sudanese who fled") or from places after an
+// origin word ("refugees from Syria", "refugees fleeing South Sudan", "returned from Iran and
+// Pakistan"; lexicon/<lang>/places/origin.json), never from a place the origin word leads *to*
+// ("who had escaped to Chad"). Returnees' demonym names the country they came home to, so for
+// them only the places after an origin word count.
 import type { Fact, Place } from '../../types.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
+import { normalizeName } from '../../geoparse/normalize.js';
+import { iso3 } from '../../geoparse/index.js';
 
 /** How far before the trigger a demonym may stand ("Sudanese refugees", "Sudanese Muslim refugees"). */
 const DEMONYM_BEFORE = 30;
@@ -12,37 +17,88 @@ const DEMONYM_BEFORE = 30;
 const FROM_AFTER = 60;
 
 let originRe: RegExp | null = null;
+let towardRe: RegExp | null = null;
 
-/** "from", "fleeing" …, then at most two words, at the end of the string. */
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** "from", "fleeing" …, then at most two words (captured), at the end of the string. */
 function fromWordAtEnd(): RegExp {
   if (!originRe) {
     const words = loadPlacesLexicon()
-      .originWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+      .originWords.map(escape)
       .sort((a, b) => b.length - a.length);
-    originRe = new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu');
+    originRe = new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})\\s+((?:[\\p{L}'’-]+\\s+){0,2})$`, 'iu');
   }
   return originRe;
 }
 
-/** The country (ISO3) the fact's refugees came from, or null when the text does not say. */
-export function refugeeOrigin(fact: Fact, text: string, places: readonly Place[]): string | null {
-  if (fact.term !== 'refugees') return null;
+/** A word that leads to where people went ("to", "into", "vers", "hacia"). */
+function towardWord(): RegExp {
+  if (!towardRe) {
+    const words = loadPlacesLexicon().towardWords.map(escape);
+    towardRe = new RegExp(`(?:^|\\s)(?:${words.join('|')})\\s`, 'iu');
+  }
+  return towardRe;
+}
+
+/** The country of a lower-case Spanish or French demonym right after the trigger ("réfugiés
+ * soudanais", "refugiados venezolanos"); the geoparser finds only capitalised ones. */
+function lowerCaseDemonym(after: string): string | null {
+  const word = /^\s{1,2}([\p{Ll}][\p{L}'’-]*)/u.exec(after)?.[1];
+  if (!word) return null;
+  const cue = loadPlacesLexicon()
+    .countryCues.get(normalizeName(word))
+    ?.find((c) => c.kind === 'demonym' && c.words.length === 1 && c.countries.length === 1);
+  return cue ? iso3(cue.countries[0]![0]) : null;
+}
+
+/** Places joined to the one at i by "and", "or", commas ("from Iran and Pakistan"). */
+function coordinated(text: string, places: readonly Place[], i: number): Place[] {
+  const out = [places[i]!];
+  for (let k = i + 1; k < places.length; k++) {
+    const gap = text.slice(places[k - 1]!.end, places[k]!.start);
+    if (!/^\s*(?:,|and|or|et|ou|y|o|e)?\s*(?:,\s*)?(?:and|or|et|ou|y|o|e)?\s*$/iu.test(gap)) break;
+    if (places[k]!.country) out.push(places[k]!);
+  }
+  return out;
+}
+
+/** The countries (ISO3) the fact's refugees or returnees came from, first the main one; empty
+ * when the text does not say. */
+export function originCountries(fact: Fact, text: string, places: readonly Place[]): string[] {
+  if (fact.term !== 'refugees' && fact.term !== 'returns') return [];
   const [ts, te] = fact.term_span;
-  // "fled from Sudan to Chad", "ont fui le Niger vers le Tchad": the crossing names both, origin first.
-  const named = places.filter((p) => p.country && p.kind !== 'demonym' && p.start >= ts && p.end <= te);
-  if (named.length >= 2 && named[0]!.country !== named[named.length - 1]!.country) return named[0]!.country;
-  for (const p of places) {
-    if (p.kind !== 'demonym' || !p.country || p.end > ts || ts - p.end > DEMONYM_BEFORE) continue;
-    // Only words between the demonym and the trigger, no clause break.
-    if (/^[\p{L}\s'’-]*$/u.test(text.slice(p.end, ts)) && p.start >= fact.span[0]) return p.country;
+  if (fact.term === 'refugees') {
+    // "fled from Sudan to Chad", "ont fui le Niger vers le Tchad": the crossing names both, origin first.
+    const named = places.filter((p) => p.country && p.kind !== 'demonym' && p.start >= ts && p.end <= te);
+    if (named.length >= 2 && named[0]!.country !== named[named.length - 1]!.country)
+      return [named[0]!.country!];
+    for (const p of places) {
+      if (p.kind !== 'demonym' || !p.country || p.start < fact.span[0]) continue;
+      // Only words between the demonym and the trigger, no clause break; or the demonym right
+      // after it as an adjective ("réfugiés soudanais", "refugiados venezolanos").
+      const before =
+        p.end <= ts && ts - p.end <= DEMONYM_BEFORE && /^[\p{L}\s'’-]*$/u.test(text.slice(p.end, ts));
+      const after = p.start >= te && /^\s{1,2}$/u.test(text.slice(te, p.start));
+      if (before || after) return [p.country];
+    }
+    const adjective = lowerCaseDemonym(text.slice(te, te + 40));
+    if (adjective) return [adjective];
   }
   const from = fromWordAtEnd();
-  for (const p of places) {
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
     if (p.start < te || p.start - te > FROM_AFTER || !p.country || p.start >= fact.span[1]) continue;
-    const between = text.slice(te, p.start);
-    if (/[.;!?]/.test(between)) break;
+    if (p.kind === 'demonym') continue;
+    if (/[.;!?]/.test(text.slice(te, p.start))) break;
     // The origin word may close the trigger itself ("crossed from Ukraine into Poland").
-    if (from.test(text.slice(ts, p.start))) return p.country;
+    const m = from.exec(text.slice(ts, p.start));
+    if (!m || towardWord().test(` ${m[1] ?? ''}`)) continue;
+    const left = coordinated(text, places, i);
+    // Returns from a town or camp are mostly within one country ("returned from camps in Mosul"):
+    // only a country named after the origin word says they crossed a border.
+    if (fact.term === 'returns' && !left.every((q) => q.kind === 'country')) return [];
+    return [...new Set(left.map((q) => q.country!))];
   }
-  return null;
+  return [];
 }
