@@ -70,3 +70,36 @@ test('a text naming only its country locates the figure there, at its first ment
   );
   assert.equal(p.country, 'IRQ');
 });
+
+test('a dateline abroad does not locate the figures of a text about another country', () => {
+  const text =
+    'London, 5 May (UN) - Some 4,000 families were displaced this week. Most had fled Mosul and Erbil.';
+  const p = placesOf(text, '4,000');
+  assert.ok(!p.locations.some((l) => l.name === 'London'), p.locations.map((l) => l.name).join(', '));
+  assert.equal(p.country, 'IRQ');
+  // A dateline in the text's own country stays.
+  const home = placesOf('Mosul, 5 May (UN) - Some 4,000 families were displaced this week.', '4,000');
+  assert.deepEqual(
+    home.locations.map((l) => l.name),
+    ['Mosul'],
+  );
+});
+
+test('where news was given or an agency sits is no place of the figure', () => {
+  const briefing = placesOf(
+    'Fighting in Mosul went on. About 3,000 fled, a spokesman told reporters in London.',
+    '3,000',
+  );
+  assert.deepEqual(
+    briefing.locations.map((l) => l.name),
+    ['Mosul'],
+  );
+  const based = placesOf(
+    'Fighting in Mosul went on. About 3,000 fled, the London-based agency said.',
+    '3,000',
+  );
+  assert.deepEqual(
+    based.locations.map((l) => l.name),
+    ['Mosul'],
+  );
+});

@@ -42,15 +42,20 @@ export function placesForSpan(
 ): FactPlaces {
   const [start, end] = span;
   const inside = result.places.filter((p) => p.start < end && p.end > start);
-  let locations = dedupe(inside.filter(locating)).sort(
+  // A dateline abroad says where the news was written ("GENEVA, 28 August (UNHCR) –"), not
+  // where the figure happened, even when no full stop ends it before the figure's sentence.
+  const main = result.countries[0];
+  const nearby = (p: Place) =>
+    locating(p) && !isVenue(text, p) && !(main && p.country !== main.iso3 && isDateline(text, p));
+  let locations = dedupe(inside.filter(nearby)).sort(
     (a, b) => (SPECIFICITY[a.kind ?? ''] ?? 5) - (SPECIFICITY[b.kind ?? ''] ?? 5) || a.start - b.start,
   );
   if (locations.length === 0) {
     const para = Math.max(text.lastIndexOf('\n\n', start), start - BACK);
-    const before = result.places.filter((p) => locating(p) && p.end <= start && p.start >= para);
+    const before = result.places.filter((p) => nearby(p) && p.end <= start && p.start >= para);
     const after = result.places.filter(
       (p) =>
-        locating(p) && p.start >= end && p.start <= end + AHEAD && !text.slice(end, p.start).includes('\n\n'),
+        nearby(p) && p.start >= end && p.start <= end + AHEAD && !text.slice(end, p.start).includes('\n\n'),
     );
     const last = before[before.length - 1];
     const next = after[0];
@@ -80,7 +85,6 @@ export function placesForSpan(
   const demonym = inside.find((p) => p.kind === 'demonym');
   // A document that is clearly about one country keeps it unless the fact's own places say
   // otherwise with more than one voice.
-  const main = result.countries[0];
   const located = locations[0]?.country ?? null;
   const country =
     main &&
@@ -91,4 +95,23 @@ export function placesForSpan(
       ? main.iso3
       : (located ?? demonym?.country ?? main?.iso3 ?? result.countryCue?.iso3 ?? null);
   return { locations, country };
+}
+
+/** A place that opens a line and is followed by a comma or a dash: a dateline ("NAIROBI, -",
+ * "GENÈVE, 28 août", "Tegucigalpa, Honduras.-"). */
+function isDateline(text: string, p: Place): boolean {
+  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+  if (text.slice(lineStart, p.start).trim() !== '') return false;
+  return /^\s*(?:,|—|–|-\s)/.test(text.slice(p.end, p.end + 3));
+}
+
+/** Words before a place that make it where something was said, not where it happened. */
+const BRIEFING =
+  /(?:briefing|press conference|news conference|reporters|journalists|journalistes|periodistas|la presse|la prensa|point de presse|conférence de presse|rueda de prensa|conferencia de prensa)\s+(?:[\p{L}'’]+\s+){0,3}$/iu;
+
+/** A place where news was given or an organisation sits, not where the figure happened: "told
+ * reporters in Geneva", "a briefing in New York", "the Geneva-based agency". */
+function isVenue(text: string, p: Place): boolean {
+  if (/^[-\s]based\b/i.test(text.slice(p.end, p.end + 7))) return true;
+  return BRIEFING.test(text.slice(Math.max(0, p.start - 60), p.start));
 }
