@@ -54,6 +54,11 @@ const ROWS: [string, Want][] = [
     'Some 3,000 families returned from camps in Mosul to their villages last month.',
     { figure: 3000, country: 'IRQ', origin: null },
   ],
+  // A list of figures each with its place: each figure is located at its own.
+  [
+    'Floods displaced 3,500 people in Kasese, 15,000 in Kampala and 2,200 in Mbale.',
+    { figure: 15000, country: 'UGA', locations: ['Kampala'] },
+  ],
   // Near misses: a demonym after the figure names the people, not an origin, for other terms;
   // a place after "in" is where refugees are, not where they came from.
   ['About 4,000 Syrians were displaced by the fighting.', { figure: 4000, country: 'SYR', origin: null }],

@@ -6,6 +6,7 @@
 import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
 import { originCountries } from './refugeeOrigin.js';
+import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
 
 export interface PlaceContext {
   places: Place[];
@@ -18,7 +19,10 @@ export interface PlaceContext {
 const DEMONYM_REACH = 24;
 
 export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void {
-  const { locations, country } = placesForSpan(text, ctx, fact.span);
+  const found = placesForSpan(text, ctx, fact.span);
+  const own = found.locations.length > 1 ? ownPlace(fact, text, found.locations) : undefined;
+  const locations = own ? [own] : found.locations;
+  const country = own?.country ?? found.country;
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
   fact.country = counted && locations.length === 0 ? counted.country : country;
@@ -42,6 +46,29 @@ function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place
     (!left(fact.country) ? fact.country : null) ??
     ctx.countries.find((c) => !left(c.iso3))?.iso3 ??
     null;
+}
+
+/** How far after the figure its own place may start ("15,360 displaced people in Ayod"). */
+const OWN_REACH = 40;
+
+/**
+ * The place a figure names as its own among several in its sentence: the one right after it,
+ * behind a locative and nothing but words ("3,546 in Pochalla, 15,360 in Ayod and 22,290 in
+ * Uror": each figure has its place). No comma, figure or clause lies between.
+ */
+function ownPlace(fact: Fact, text: string, places: readonly Place[]): Place | undefined {
+  const { locatives } = loadPlacesLexicon();
+  const from = fact.quantity_span[1];
+  for (const p of places) {
+    if (p.start < from || p.start - from > OWN_REACH) continue;
+    const between = text.slice(from, p.start);
+    if (!/^[\p{L}\s'’-]*$/u.test(between)) continue;
+    const last = /([\p{L}]+)['’]?\s*$/u.exec(between)?.[1]?.toLowerCase();
+    // Only as specific as the sentence's other places: "crossing into Afghanistan through
+    // Torkham" is located at the crossing.
+    if (last && locatives.has(last) && p.kind === places[0]!.kind) return p;
+  }
+  return undefined;
 }
 
 function namesCounted(fact: Fact, p: Place): boolean {
