@@ -248,7 +248,8 @@ export interface Lexicon {
   futureMovements: string[][];
   /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
   exercises: string[][];
-  /** Words after a trigger that cancel or deny it ("the evacuation was called off"). */
+  /** Words after a trigger that cancel or deny it ("the evacuation was called off"), or make it
+   * wait on a condition ("… should the volcano erupt"). */
   cancellation: string[][];
 }
 
@@ -569,6 +570,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));
       set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
+      lex.cancellation.push(...(modal.conditional_after ?? []).map(words));
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
       set(modal.modals).forEach((x) => lex.modals.add(x));
       lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
