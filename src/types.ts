@@ -93,8 +93,9 @@ export interface Fact {
   cause: Cause | null;
   hazard: Hazard | null;
   country: string | null;
-  /** Refugees: the country they fled (ISO3); `country` is then the host ("Sudanese refugees in
-   * Chad": origin SDN, country TCD). */
+  /** Refugees and returnees: the country they left (ISO3); `country` is then where they are
+   * ("Sudanese refugees in Chad": origin SDN, country TCD; "Afghans returned from Pakistan":
+   * origin PAK, country AFG). */
   origin?: string | null;
   locations: Place[];
   date: FactDate | null;
