@@ -18,6 +18,8 @@ export const SHADES: [number, string][] = [
   [1_000_000, '#b30000'],
 ];
 const NO_DATA = '#f2f0ec';
+/** The map pane the circles are drawn in (see the map's set-up). */
+const FACTS_PANE = 'facts';
 
 function shade(people: number | null | undefined): string {
   if (!people) return NO_DATA;
@@ -129,6 +131,7 @@ export function WorldMap({
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
+  const factsRenderer = useRef<L.Renderer | undefined>(undefined);
   const [outlines, setOutlines] = useState<CountryFeature[] | null>(null);
 
   useEffect(() => {
@@ -151,6 +154,12 @@ export function WorldMap({
     });
     m.attributionControl.setPrefix(false).addAttribution('Outlines: Natural Earth');
     map.current = m;
+    // The circles are drawn by their own SVG renderer in a pane of their own (inside the overlay
+    // pane, above the outlines): Leaflet puts each renderer's <svg> on its own compositing layer,
+    // so a filter change that moves circles repaints the circles' layer, not the 177 outlines
+    // under them, and restyled outlines do not repaint the circles.
+    m.createPane(FACTS_PANE, m.getPane('overlayPane'));
+    factsRenderer.current = L.svg({ pane: FACTS_PANE });
     layers.current = L.layerGroup().addTo(m);
     let live = true;
     void loadOutlines().then((o) => live && setOutlines(o));
@@ -276,9 +285,12 @@ export function WorldMap({
         if (c) {
           c.setLatLng([p.lat, p.lon]);
           c.setRadius(radius(p.people));
-          c.setStyle({ fillColor: p.colour });
+          // setStyle rewrites all of a path's style attributes (each one restyles the element):
+          // only when the colour (the fact's term) is not already the circle's.
+          if (c.options.fillColor !== p.colour) c.setStyle({ fillColor: p.colour });
         } else {
           c = L.circleMarker([p.lat, p.lon], {
+            renderer: factsRenderer.current,
             radius: radius(p.people),
             color: '#fff',
             weight: 1,
