@@ -62,6 +62,32 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
     await page.close();
   });
 
+  test('the timeline keeps its chart when the terms change, with the legend a fresh page draws', async () => {
+    const LEGEND = '.timeline-panel.flow .u-legend';
+    const fresh = await dash.open('/?term=displaced');
+    await fresh.page.locator(LEGEND).waitFor();
+    const displaced = await fresh.page.locator(LEGEND).innerText();
+    await fresh.page.close();
+    const { page, errors } = await dash.open('/');
+    await page.locator(LEGEND).waitFor();
+    const all = await page.locator(LEGEND).innerText();
+    assert.notEqual(all, displaced, 'the sample has flows of several terms');
+    const canvas = await page.locator('.timeline-panel.flow canvas').elementHandle();
+    const legendIs = (want: string) =>
+      page.waitForFunction(
+        ([sel, w]) => (document.querySelector(sel) as HTMLElement | null)?.innerText === w,
+        [LEGEND, want] as const,
+      );
+    await page.locator('select[name=term]').selectOption('displaced');
+    await legendIs(displaced);
+    await page.locator('select[name=term]').selectOption('');
+    await legendIs(all);
+    // The same chart throughout: its series were swapped, not the chart built again.
+    assert.equal(await canvas!.evaluate((c) => c.isConnected), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('country page: largest figure with its rule, facts with sources, small map, no serious violations', async () => {
     const { page, errors } = await dash.open('/?term=displaced');
     await page.getByRole('link', { name: 'India' }).click();

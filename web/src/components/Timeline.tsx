@@ -22,9 +22,19 @@ function Chart({
     s.periods.map((p) => Date.parse(`${p}T00:00:00Z`) / 1000),
     ...s.values,
   ];
-  // The chart is built when its lines (terms, colours) change; a filter change that keeps them
-  // only hands the new numbers to the chart (setData), instead of a new canvas, axes and legend.
+  // The chart is built once; a filter change hands it the new numbers (setData) and, when its
+  // lines (terms, colours) changed, swaps its series (delSeries, addSeries) instead of a new
+  // canvas, axes and legend: a term set or cleared rebuilt the chart, the better part of the
+  // page's script time on such a change.
   const lines = `${series.terms.join(',')}|${series.terms.map((t) => colours[t]).join(',')}`;
+  const drawnLines = useRef('');
+  const line = (t: string): uPlot.Series => ({
+    label: termLabel(t),
+    stroke: colours[t] ?? '#333',
+    width: 2,
+    points: { show: true, size: 6 },
+    spanGaps: false,
+  });
   useEffect(() => {
     const box = el.current;
     if (!box) return;
@@ -36,22 +46,14 @@ function Chart({
         legend: { live: false },
         scales: { x: { time: true } },
         axes: [{}, { values: (_u, vals) => vals.map((v) => formatNumber(v)), size: 70 }],
-        series: [
-          {},
-          ...series.terms.map((t) => ({
-            label: termLabel(t),
-            stroke: colours[t] ?? '#333',
-            width: 2,
-            points: { show: true, size: 6 },
-            spanGaps: false,
-          })),
-        ],
+        series: [{}, ...series.terms.map(line)],
       },
       data(series),
       box,
     );
     plot.current = u;
     shown.current = series;
+    drawnLines.current = lines;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(280, box.clientWidth), height: 220 }));
     ro.observe(box);
     return () => {
@@ -59,12 +61,18 @@ function Chart({
       u.destroy();
       plot.current = null;
     };
-  }, [lines]);
+  }, []);
   useEffect(() => {
-    if (!plot.current || shown.current === series) return;
-    plot.current.setData(data(series));
+    const u = plot.current;
+    if (!u || shown.current === series) return;
+    if (drawnLines.current !== lines) {
+      for (let i = u.series.length - 1; i >= 1; i--) u.delSeries(i);
+      for (const t of series.terms) u.addSeries(line(t));
+      drawnLines.current = lines;
+    }
+    u.setData(data(series));
     shown.current = series;
-  }, [series]);
+  }, [series, lines]);
   return <div ref={el} class="chart" aria-hidden="true" />;
 }
 
