@@ -116,17 +116,20 @@ export class Facts {
           }),
         );
       });
-      // The summaries (migration 010) take the deleted facts, then each chunk of inserted ones, in
-      // a few grouped statements (018).
+      // The summaries (migration 010) take the deleted facts, then every inserted one, in a few
+      // grouped statements (018) run once for the whole batch: chunk by chunk, the same summary
+      // rows were upserted again for each chunk. (On PostgreSQL the statement triggers still run
+      // per chunk and `added` does nothing.) Places are not facts, so they may come in between.
       await withGroupedSummaries(trx, this.engine, async (summaries) => {
         await summaries.deleteFactsOf(ids);
+        const added: number[] = [];
         for (let i = 0; i < rows.length; i += CHUNK) {
           const inserted = await trx
             .insertInto('facts')
             .values(rows.slice(i, i + CHUNK))
             .returning(['id', 'article_id', 'ordinal'])
             .execute();
-          await summaries.added(inserted.map((r) => r.id));
+          for (const r of inserted) added.push(r.id);
           const places = inserted.flatMap(({ id, article_id, ordinal }) =>
             (results.get(article_id)?.facts[ordinal]?.locations ?? []).map((p, k) =>
               placeToRow(p, { factId: id, articleId: article_id, ordinal: k }),
@@ -138,6 +141,7 @@ export class Facts {
               .values(places.slice(j, j + CHUNK))
               .execute();
         }
+        await summaries.added(added);
       });
       // One statement per chunk of articles (on PostgreSQL, one round trip instead of one each).
       for (let i = 0; i < items.length; i += CHUNK) {
