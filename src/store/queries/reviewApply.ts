@@ -84,13 +84,59 @@ async function factsWhere(trx: Trx, column: 'article_id' | 'figure_key' | 'id', 
 }
 
 /**
+ * Whether applying the reviews to the facts of `articleIds` can change any: an anchor on one of
+ * the articles, a rejection anywhere (it reaches copies by their quote), or a fact that carries
+ * a review's state (to be undone when its review has gone). Without any of them each fact's
+ * state is already what applyFactReviews would write (no review, the extracted values), so it
+ * need not read the facts: the case of every newly extracted batch in a store without rejections
+ * and of the clustering job after it.
+ */
+async function anyReviewReaches(trx: Trx, articleIds: number[]): Promise<boolean> {
+  const rejection = await trx
+    .selectFrom('review_anchors')
+    .innerJoin('reviews', 'reviews.id', 'review_anchors.review_id')
+    .select('review_anchors.review_id')
+    .where('reviews.action', '=', 'reject')
+    .limit(1)
+    .executeTakeFirst();
+  if (rejection) return true;
+  for (const part of chunks([...new Set(articleIds)])) {
+    const anchored = await trx
+      .selectFrom('review_anchors')
+      .select('review_id')
+      .where('article_id', 'in', part)
+      .limit(1)
+      .executeTakeFirst();
+    if (anchored) return true;
+    const reviewed = await trx
+      .selectFrom('facts')
+      .select('id')
+      .where('article_id', 'in', part)
+      .where((eb) =>
+        eb.or([
+          eb('review_id', 'is not', null),
+          eb('review_status', 'is not', null),
+          eb('review_original', 'is not', null),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    if (reviewed) return true;
+  }
+  return false;
+}
+
+/**
  * Applies the reviews to the facts of `articleIds`, or to every fact a review touches when
  * null. Returns the ids of the articles whose facts changed.
  */
 export async function applyFactReviews(trx: Trx, articleIds: number[] | null): Promise<Set<number>> {
   // 1. The facts in question.
   let facts: FactState[];
-  if (articleIds) facts = await factsWhere(trx, 'article_id', articleIds);
+  if (articleIds) {
+    if (!(await anyReviewReaches(trx, articleIds))) return new Set();
+    facts = await factsWhere(trx, 'article_id', articleIds);
+  }
   else {
     const anchored = await trx.selectFrom('review_anchors').select('article_id').distinct().execute();
     const reviewed = await trx
