@@ -2,8 +2,11 @@
 // articles a transaction) apart from extraction and clustering: the generated articles
 // (articles.mjs) are extracted first, then their facts written into a fresh store (inserts only),
 // then written again (re-extraction: every fact deleted and inserted). Wall and CPU time of this
-// process; on PostgreSQL the server's own CPU is not in the CPU figure.
-//   node bin/dmon.mjs --version && node bench/fact-writes.mjs [--articles 1000] [--engine sqlite|postgres]
+// process; on PostgreSQL the server's own CPU is not in the CPU figure. With --reviews, each
+// transaction also applies the reviews to its articles' facts, as an extract batch does (the
+// store has none: the common case). Last, applying the reviews alone (Clustering.applyReviews,
+// as the extract batch and the clustering job call it), 256 articles a call, over every article.
+//   node bin/dmon.mjs --version && node bench/fact-writes.mjs [--articles 1000] [--engine sqlite|postgres] [--reviews]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +25,7 @@ const arg = (name, dflt) => {
 const N = Number(arg('articles', '1000'));
 const engine = arg('engine', 'sqlite');
 const BATCH = 256;
+const withReviews = process.argv.includes('--reviews');
 
 async function database() {
   if (engine === 'sqlite') {
@@ -83,7 +87,11 @@ try {
     const w = performance.now();
     const c = cpuMs();
     for (let i = 0; i < items.length; i += BATCH)
-      await store.transaction((tx) => tx.facts.replaceForArticles(items.slice(i, i + BATCH), 'bench'));
+      await store.transaction(async (tx) => {
+        const batch = items.slice(i, i + BATCH);
+        await tx.facts.replaceForArticles(batch, 'bench');
+        if (withReviews) await tx.clustering.applyReviews(batch.map((b) => b.articleId));
+      });
     const wall = performance.now() - w;
     const cpu = cpuMs() - c;
     return {
@@ -93,13 +101,21 @@ try {
   };
   const first = await pass('insert');
   const again = await pass('reextract');
+  const r = { w: performance.now(), c: cpuMs() };
+  for (let i = 0; i < items.length; i += BATCH)
+    await store.clustering.applyReviews(items.slice(i, i + BATCH).map((b) => b.articleId));
+  const reviews = {
+    reviews_wall_ms_per_article: +((performance.now() - r.w) / N).toFixed(3),
+    reviews_cpu_ms_per_article: +((cpuMs() - r.c) / N).toFixed(3),
+  };
   console.log(
     JSON.stringify({
-      bench: `facts written by replaceForArticles, ${engine}`,
+      bench: `facts written by replaceForArticles${withReviews ? ' and reviews applied' : ''}, ${engine}`,
       articles: N,
       facts: await store.facts.count(),
       ...first,
       ...again,
+      ...reviews,
     }),
   );
 } finally {
