@@ -53,6 +53,38 @@ interface FixedEvidence {
   area: string;
 }
 
+/**
+ * A ranked candidate. Its parts are written out only when asked for (the chosen entry's, or
+ * with debug): ranking itself needs only the score, and most candidates are never chosen.
+ */
+class RankedCandidate implements ScoredCandidate {
+  private written: ScoreParts | undefined;
+  constructor(
+    readonly entry: GazetteerEntry,
+    readonly score: number,
+    private readonly fixed: FixedEvidence,
+    private readonly country: number | undefined,
+    private readonly state: number | undefined,
+    private readonly near: number | undefined,
+    private readonly nearKm: number | undefined,
+  ) {}
+
+  get parts(): ScoreParts {
+    if (this.written) return this.written;
+    const parts: ScoreParts = { ...this.fixed.parts };
+    if (this.country !== undefined) parts.country = this.country;
+    if (this.state !== undefined) parts.state = this.state;
+    if (this.fixed.containment === 6) parts.inside = 6;
+    else if (this.fixed.containment === 4) parts.contains = 4;
+    if (this.near !== undefined) {
+      parts.near = this.near;
+      parts.nearKm = this.nearKm;
+    }
+    this.written = parts;
+    return parts;
+  }
+}
+
 export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): ResolveResult {
   // Senses: one per normalised name.
   const senses = new Map<string, number[]>();
@@ -176,30 +208,28 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   };
 
   const rank = (key: string, fixed: readonly FixedEvidence[], withProximity: boolean): ScoredCandidate[] => {
-    const out: ScoredCandidate[] = [];
+    const out: RankedCandidate[] = [];
     for (const f of fixed) {
       const c = f.entry;
-      const parts: ScoreParts = { ...f.parts };
       let s = f.score;
+      let country: number | undefined;
+      let state: number | undefined;
+      let near: number | undefined;
+      let nearKm: number | undefined;
       const share = countryVotes.share(key, c.country);
       if (share > 0) {
-        parts.country = 4 * share;
-        s += parts.country;
+        country = 4 * share;
+        s += country;
       }
       if (c.kind === 'city' || c.kind === 'admin2') {
         const st = stateVotes.weight(key, f.area);
         if (st > 0) {
-          parts.state = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
-          s += parts.state;
+          state = 2.5 * Math.min(st, 1) + 0.25 * Math.min(Math.max(st - 1, 0), 4);
+          s += state;
         }
       }
-      if (f.containment === 6) {
-        parts.inside = 6;
-        s += 6;
-      } else if (f.containment === 4) {
-        parts.contains = 4;
-        s += 4;
-      }
+      if (f.containment === 6) s += 6;
+      else if (f.containment === 4) s += 4;
       if (withProximity && c.kind !== 'country' && c.kind !== 'continent') {
         // Closeness to the other places chosen in the previous pass; a country's or state's
         // point is coarse, so it counts at a longer range.
@@ -220,12 +250,12 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
           }
         }
         if (bonus > 0.05) {
-          parts.near = bonus;
-          parts.nearKm = nearest;
+          near = bonus;
+          nearKm = nearest;
           s += bonus;
         }
       }
-      out.push({ entry: c, score: s, parts });
+      out.push(new RankedCandidate(c, s, f, country, state, near, nearKm));
     }
     out.sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
     return out;
