@@ -71,7 +71,10 @@ class RankedCandidate implements ScoredCandidate {
 
   get parts(): ScoreParts {
     if (this.written) return this.written;
-    const parts: ScoreParts = { ...this.fixed.parts };
+    const fixed = this.fixed.parts;
+    const parts: ScoreParts = { prior: fixed.prior };
+    if (fixed.alternate !== undefined) parts.alternate = fixed.alternate;
+    if (fixed.seat !== undefined) parts.seat = fixed.seat;
     if (this.country !== undefined) parts.country = this.country;
     if (this.state !== undefined) parts.state = this.state;
     if (this.fixed.containment === 6) parts.inside = 6;
