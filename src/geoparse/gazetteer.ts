@@ -184,10 +184,11 @@ export function parseGazetteerIndex(data: string | Uint8Array, source = 'gazette
       key: f[9] ?? '',
     };
     parsed.set(i, e);
-    owner.set(e.entry, i);
+    primaryKey.set(e.entry, e.key);
     return e;
   };
-  const owner = new Map<GazetteerEntry, number>();
+  /** Each decoded entry's own normalised name. */
+  const primaryKey = new Map<GazetteerEntry, string>();
   const keyStarts = keyLines.starts;
   /** Where key line i's tab is (the line's end when it has none). */
   const tabOf = (i: number): number => {
@@ -253,10 +254,7 @@ export function parseGazetteerIndex(data: string | Uint8Array, source = 'gazette
       }
       return r;
     },
-    isPrimaryName(entry, key) {
-      const i = owner.get(entry);
-      return i !== undefined && entryAt(i).key === key;
-    },
+    isPrimaryName: (entry, key) => primaryKey.get(entry) === key,
     admin1: (cc, code) => admin1.get(`${cc}.${code}`),
     country: (cc) => country.get(cc),
   };
