@@ -447,7 +447,49 @@ function titleCase(text: string, pos: number): boolean {
   while (b < text.length && b - pos < 200 && text[b] !== '\n') b++;
   let words = 0;
   let caps = 0;
-  for (const w of text.slice(a, b).match(/\p{L}{4,}/gu) ?? []) {
+  // Runs of at least four letters, counted in place (a character outside the Basic
+  // Multilingual Plane sends the line to the regular expressions).
+  let run = 0;
+  let upper = false;
+  for (let k = a; k <= b; k++) {
+    const c = k < b ? text.charCodeAt(k) : 32;
+    let kind: number;
+    if (c < 128) kind = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER_CASE : OTHER;
+    else if (c >= 0xd800 && c <= 0xdfff) return titleCaseSlow(text.slice(a, b));
+    else kind = letterKind(c);
+    if (kind !== OTHER) {
+      if (run++ === 0) upper = kind === UPPER_CASE;
+      continue;
+    }
+    if (run >= 4) {
+      words++;
+      if (upper) caps++;
+    }
+    run = 0;
+  }
+  return words >= 3 && caps / words >= 0.6;
+}
+
+const OTHER = 0;
+const LOWER = 1;
+const UPPER_CASE = 2;
+const kinds = new Map<number, number>();
+
+/** Whether the character (outside ASCII, not a surrogate) is a letter, and an upper-case one. */
+function letterKind(c: number): number {
+  let k = kinds.get(c);
+  if (k === undefined) {
+    const ch = String.fromCharCode(c);
+    k = !/\p{L}/u.test(ch) ? OTHER : /\p{Lu}/u.test(ch) ? UPPER_CASE : LOWER;
+    kinds.set(c, k);
+  }
+  return k;
+}
+
+function titleCaseSlow(line: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const w of line.match(/\p{L}{4,}/gu) ?? []) {
     words++;
     if (/^\p{Lu}/u.test(w)) caps++;
   }
