@@ -156,7 +156,10 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     .slice(0, MAX_NEARBY);
   const nearbyIndex = new Map(nearbyKeys.map((k, n) => [k, n]));
   const anchors: (GazetteerEntry | undefined)[] = nearbyKeys.map(() => undefined);
+  /** Whether some choice differed from the one before it since the last reset. */
+  let changed = false;
   const choose = (key: string, e: GazetteerEntry | undefined): void => {
+    if (chosen.get(key) !== e) changed = true;
     if (e) chosen.set(key, e);
     else chosen.delete(key);
     const n = nearbyIndex.get(key);
@@ -282,6 +285,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
   let ranked = new Map<string, ScoredCandidate[]>();
   for (const pass of [1, 2, 3]) {
     ranked = new Map();
+    if (pass === 2) changed = false;
     for (const { key, idxs, fixed } of open) {
       const r = rank(key, fixed, pass > 1);
       ranked.set(key, r);
@@ -300,6 +304,9 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         else if (e.kind === 'city') stateVotes.add(key, `${e.country}.${e.admin1}`, 0.3);
       }
       mentions.forEach((m) => m.demonym && countryVotes.add(m.key, m.demonym, 1));
+      // When pass 2 chose as pass 1 did, pass 3 would start from the same votes (built from
+      // the same map in the same order) and the same anchors, and so repeat pass 2 exactly.
+      if (pass === 2 && !changed) break;
     }
   }
 
