@@ -11,7 +11,7 @@
 // One sense per document: every mention of a name gets the same entry.
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
-import { contains, describeScore, km, prior, type ScoreParts, type ScoredCandidate } from './score.js';
+import { contains, cosLat, describeScore, kmCos, prior, type ScoreParts, type ScoredCandidate } from './score.js';
 import { normalise, Votes } from './votes.js';
 import { GATE_RULES } from './rules/gate.js';
 import { ACCEPT_RULES } from './rules/accept.js';
@@ -156,6 +156,8 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     .slice(0, MAX_NEARBY);
   const nearbyIndex = new Map(nearbyKeys.map((k, n) => [k, n]));
   const anchors: (GazetteerEntry | undefined)[] = nearbyKeys.map(() => undefined);
+  /** cosLat of each anchor (0 where there is none). */
+  const anchorCos: number[] = nearbyKeys.map(() => 0);
   /** Whether some choice differed from the one before it since the last reset. */
   let changed = false;
   const choose = (key: string, e: GazetteerEntry | undefined): void => {
@@ -163,7 +165,11 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     if (e) chosen.set(key, e);
     else chosen.delete(key);
     const n = nearbyIndex.get(key);
-    if (n !== undefined) anchors[n] = compassKeys.has(key) ? undefined : e;
+    if (n !== undefined) {
+      const anchor = compassKeys.has(key) ? undefined : e;
+      anchors[n] = anchor;
+      anchorCos[n] = anchor ? cosLat(anchor) : 0;
+    }
   };
 
   // The evidence that does not change between passes, worked out once per name.
@@ -241,6 +247,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         // point is coarse, so it counts at a longer range.
         let bonus = 0;
         let nearest = Infinity;
+        let cosC: number | undefined;
         for (let n = 0; n < anchors.length; n++) {
           const e = anchors[n];
           if (!e || e.kind === 'continent' || nearbyKeys[n] === key) continue;
@@ -248,7 +255,7 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
           // Beyond ~3.7 scales the bonus is negligible: skip the trigonometry.
           if (Math.abs(e.lat - c.lat) * 111 > 3.7 * scale) continue;
           if (contains(e, c) && e.kind !== 'admin2') continue;
-          const d = km(c, e);
+          const d = kmCos(c, e, (cosC ??= cosLat(c)), anchorCos[n] as number);
           const b = 2 * Math.exp(-d / scale);
           if (b > bonus) {
             bonus = b;

@@ -47,11 +47,20 @@ export function prior(e: GazetteerEntry): number {
   return Math.log10(Math.max(e.population, 100)) + (CODE_BONUS[e.featureCode] ?? 0);
 }
 
+const RAD = Math.PI / 180;
+
+/** The cosine of a point's latitude, as km() uses it. */
+export const cosLat = (e: GazetteerEntry): number => Math.cos(e.lat * RAD);
+
 export function km(a: GazetteerEntry, b: GazetteerEntry): number {
-  const r = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * r;
-  const dLon = (b.lon - a.lon) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return kmCos(a, b, cosLat(a), cosLat(b));
+}
+
+/** km() with the cosines of both latitudes already worked out (cosLat). */
+export function kmCos(a: GazetteerEntry, b: GazetteerEntry, cosA: number, cosB: number): number {
+  const dLat = (b.lat - a.lat) * RAD;
+  const dLon = (b.lon - a.lon) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
