@@ -352,7 +352,15 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
       const reason = rule.reject(choice);
       if (reason) return { mention: m, entry: null, reason, ranked: r };
     }
-    return { mention: m, entry: e, reason: describeScore(p).join(', '), ranked: r };
+    // The evidence in words is read only with debug: written out when asked for.
+    return {
+      mention: m,
+      entry: e,
+      get reason() {
+        return describeScore(p).join(', ');
+      },
+      ranked: r,
+    };
   });
 
   // The document's countries, from what was accepted.
