@@ -11,13 +11,21 @@
 // One sense per document: every mention of a name gets the same entry.
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './recognize.js';
-import { contains, cosLat, describeScore, kmCos, prior, type ScoreParts, type ScoredCandidate } from './score.js';
+import {
+  contains,
+  cosLat,
+  describeScore,
+  kmCos,
+  prior,
+  type ScoreParts,
+  type ScoredCandidate,
+} from './score.js';
 import { normalise, Votes } from './votes.js';
 import { GATE_RULES } from './rules/gate.js';
 import { ACCEPT_RULES } from './rules/accept.js';
 import { stormSenses } from './rules/stormName.js';
 import { personSenses } from './rules/personName.js';
-import type { DocumentMentions } from './rules/types.js';
+import type { Choice, DocumentMentions } from './rules/types.js';
 
 export { describeScore, type ScoreParts, type ScoredCandidate } from './score.js';
 
@@ -317,23 +325,17 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
     }
   }
 
-  const resolutions: Resolution[] = mentions.map((m, i) => {
-    const r = ranked.get(m.key) ?? [];
-    const best = r[0];
-    if (gate[i] || !best) return { mention: m, entry: null, reason: gate[i] || 'no candidate', ranked: r };
-    if (m.demonym)
-      return {
-        mention: m,
-        entry: best.entry,
-        reason: m.organisation ? 'demonym in an organisation name' : 'demonym',
-        ranked: r,
-      };
-    const e = best.entry;
+  // What the accept rules are told that is the same for every mention of a name, once per name.
+  const senseChoices = new Map<string, Omit<Choice, 'mention' | 'ownName'>>();
+  const senseChoice = (
+    m: Mention,
+    i: number,
+    e: GazetteerEntry,
+    p: ScoreParts,
+  ): Omit<Choice, 'mention' | 'ownName'> => {
     const idxs = senses.get(m.key) ?? [i];
     const countryShare = countryVotes.share(m.key, e.country);
-    const p = best.parts;
-    const choice = {
-      mention: m,
+    const shared = {
       mentions: idxs.map((k) => mentions[k] as Mention),
       entry: e,
       parts: p,
@@ -346,6 +348,28 @@ export function resolveMentions(mentions: readonly Mention[], gaz: Gazetteer): R
         const entry = o === undefined ? undefined : ranked.get((mentions[o] as Mention).key)?.[0]?.entry;
         return entry ? [entry] : [];
       }),
+    };
+    senseChoices.set(m.key, shared);
+    return shared;
+  };
+
+  const resolutions: Resolution[] = mentions.map((m, i) => {
+    const r = ranked.get(m.key) ?? [];
+    const best = r[0];
+    if (gate[i] || !best) return { mention: m, entry: null, reason: gate[i] || 'no candidate', ranked: r };
+    if (m.demonym)
+      return {
+        mention: m,
+        entry: best.entry,
+        reason: m.organisation ? 'demonym in an organisation name' : 'demonym',
+        ranked: r,
+      };
+    const e = best.entry;
+    const p = best.parts;
+    const choice: Choice = {
+      mention: m,
+      ...(senseChoices.get(m.key) ?? senseChoice(m, i, e, p)),
+      // Mentions of one name may keep different candidates ("the province of X" keeps areas).
       ownName: m.candidates.some((c) => gaz.isPrimaryName(c, m.key)),
     };
     for (const rule of ACCEPT_RULES) {
