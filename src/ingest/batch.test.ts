@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { importPaths } from '../cli/commands/import.js';
 import { queryBuilderForTests, type Store } from '../store/index.js';
 import { createTestDatabase, ENGINES, openTestStore, type TestDatabase } from '../store/test-engines.js';
+import { CLUSTER_JOB } from './clusterLater.js';
 import { Ingest } from './ingest.js';
 import { createDeps } from './wiring.js';
 
@@ -68,7 +69,12 @@ async function rowsHash(store: Store): Promise<{ hash: string; counts: Record<st
   const links = await db.selectFrom('claim_facts').selectAll().execute();
   const events = await db.selectFrom('events').selectAll().execute();
   const eventCountries = await db.selectFrom('event_countries').selectAll().execute();
-  const jobs = await db.selectFrom('jobs').select(['kind', 'key', 'status', 'payload']).execute();
+  // How many clustering jobs run depends on timing (one is queued only when none waits, and it
+  // may start while batches still mark articles: src/ingest/clusterLater.ts); what they build is
+  // compared through claims and events.
+  const jobs = (await db.selectFrom('jobs').select(['kind', 'key', 'status', 'payload']).execute()).filter(
+    (j) => j.kind !== CLUSTER_JOB,
+  );
   const canon = (o: Record<string, unknown>) =>
     JSON.stringify(
       Object.fromEntries(
@@ -153,7 +159,23 @@ for (const engine of ENGINES) {
       assert.equal(one.counts.skipped, 1, 'the record without text');
       assert.ok(one.counts.duplicates >= 5, `near copies found (${one.counts.duplicates})`);
       assert.ok(one.counts.exists >= 10, `exact copies and repeats found (${one.counts.exists})`);
-      assert.deepEqual(batched.summary, one.summary);
+      const clusterJobs = async (store: Store) =>
+        (
+          await queryBuilderForTests(store)
+            .selectFrom('jobs')
+            .select('id')
+            .where('kind', '=', CLUSTER_JOB)
+            .where('status', '=', 'done')
+            .execute()
+        ).length;
+      const withoutClustering = async (store: Store, s: typeof one.summary) => ({
+        ...s,
+        done: s.done - (await clusterJobs(store)),
+      });
+      assert.deepEqual(
+        await withoutClustering(stores[1]!, batched.summary),
+        await withoutClustering(stores[0]!, one.summary),
+      );
       const [a, b] = [await rowsHash(stores[0]!), await rowsHash(stores[1]!)];
       assert.ok(a.counts.facts! >= 100, `facts extracted (${a.counts.facts})`);
       assert.ok(a.counts.claims! > 0 && a.counts.events! > 0, 'claims and events built');
