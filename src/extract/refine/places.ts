@@ -1,8 +1,10 @@
 // Ties places to facts with the geoparser's rule (src/geoparse/factPlaces.ts: the fact's
 // sentence first, then the nearest place in its paragraph, then the document's focus place).
-// Two additions belong to extraction: a demonym right after the figure names the people
-// counted ("one million Iraqis"), so it locates the fact when nothing else does; and refugees
-// and returnees keep the country they left apart from the one they are in (refugeeOrigin.ts).
+// Three additions belong to extraction: in a list of figures each with its place, a figure is
+// located at its own ("3,500 in Kasese, 15,000 in Kampala"); a demonym right after the figure
+// names the people counted ("one million Iraqis"), so it locates the fact when nothing else
+// does; and refugees and returnees keep the country they left apart from the one they are in
+// (refugeeOrigin.ts).
 import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
 import { originCountries } from './refugeeOrigin.js';
