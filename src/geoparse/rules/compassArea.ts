@@ -2,12 +2,12 @@
 // first-level area in some countries (Haiti's Sud and Ouest, Burkina Faso's Est, Cameroon's
 // Ouest), and in French and Spanish text also just a direction: "l'Ouest de la France", "le Sud
 // de Madagascar". It is that area only where the text points to its country: the rest of the
-// document votes for it, another place of the text lies in the same state or nearby, or the name
-// stands with an area word ("département du Sud", "Sud department").
+// document votes for it, another place of the text lies in the same state or contains it, or the
+// name stands with an area word ("département du Sud", "Sud department"). Being near one other
+// place is not enough: that place may itself be a look-alike the accept rules drop later ("La
+// Mission" read as a Haitian village put "l'Ouest de la Côte d'Ivoire" in Haiti).
 import type { AcceptRule } from './types.js';
 
-/** Nearer than this to another place named, the area is in the text's region. */
-const NEAR_KM = 300;
 /** The rest of the document's share of country votes that points to the area's country. */
 const SHARE = 0.3;
 
@@ -17,7 +17,6 @@ export const compassArea: AcceptRule = {
     if (!c.mentions.every((m) => m.compass) || c.contained) return null;
     const p = c.parts;
     if (p.state || p.inside || p.contains || c.countryShare >= SHARE) return null;
-    if (p.near && (p.nearKm ?? Infinity) < NEAR_KM) return null;
     return 'a compass word, and nothing in the text points to its country';
   },
 };
