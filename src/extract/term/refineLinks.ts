@@ -2,7 +2,9 @@
 // - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
 // - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight;
 // - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too;
-// - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts).
+// - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
+// - returns: "10,000 people displaced by the floods have returned home" counts returns: the
+//            participle says who they are, the verb after it what they did.
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endsAt, matchesAt } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -23,7 +25,7 @@ export function refineLinks(
   const norms = tokens.map((t) => t.norm);
   const out: Link[] = [];
   for (const link of links) {
-    out.push(orderedToLeave(norms, link, lex));
+    out.push(returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures));
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
@@ -43,6 +45,41 @@ function continuedCounts(norms: string[], links: Link[], figures: Figure[], lex:
     out.push({ ...before, figure: f, score: before.score - 0.15, coordinated: true });
   }
   return out;
+}
+
+/** Words that open a participle's phrase after the counted noun ("people displaced by …"). */
+const PARTICIPLE_PHRASE = new Set(['by', 'from', 'after', 'during', 'due', 'since', 'in', 'when']);
+/** How far after the participle the verb of return may stand. */
+const RETURN_REACH = 12;
+const LEFT_HOME = new Set<Term>(['displaced', 'forced_to_flee', 'evacuated', 'relocated', 'homeless']);
+
+/**
+ * "More than 10,000 people displaced by floods in Italy have returned home": the figure's
+ * participle names who they are, and a verb of return later in the clause says what they did.
+ * No other figure and no full stop or semicolon stands between, and the figure is not the whole
+ * of a part ("1,800 of the 7,500 people evacuated").
+ */
+function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[]): Link {
+  if (link.direction === 'before' || !LEFT_HOME.has(link.term)) return link;
+  if (!PARTICIPLE_PHRASE.has(norms[link.trigger.next] ?? '')) return link;
+  // "1,800 of the 7,500 people evacuated … have returned": the whole is no subject of the verb.
+  const lead = link.figure.quantity.lead;
+  if (norms[lead - 1] === 'of' || (norms[lead - 1] === 'the' && norms[lead - 2] === 'of')) return link;
+  const back = triggers.find(
+    (t) =>
+      t.entry.term === 'returns' &&
+      t.first > link.trigger.next &&
+      t.first - link.trigger.next <= RETURN_REACH,
+  );
+  if (!back) return link;
+  for (let k = link.trigger.next; k < back.first; k++) if (norms[k] === ';' || norms[k] === '.') return link;
+  if (
+    figures.some(
+      (f) => f !== link.figure && f.quantity.lead > link.trigger.next && f.quantity.lead < back.first,
+    )
+  )
+    return link;
+  return { ...link, trigger: back, term: 'returns' };
 }
 
 function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
