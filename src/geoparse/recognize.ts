@@ -317,7 +317,8 @@ export function findMentions(
     if (found.respelled) m.respelled = true;
     const common = j === i && !demonym && !abbreviation && !feature && isCommonWord(key, lang);
     if (common) m.commonWord = true;
-    if (!demonym && !feature && lex.directional.has(key)) m.compass = true;
+    // Even after an area word ("le département du Sud"): which country's Sud, the text must say.
+    if (!demonym && lex.directional.has(key)) m.compass = true;
     if (afterLocative) m.afterLocative = true;
     // A label ("Annex C"), a heading word ("ANNEX") or a currency prefix ("US$"); a capitalised
     // dateline ("NICE, France —") stays a place.
@@ -496,9 +497,14 @@ function titleCaseSlow(line: string): boolean {
   return words >= 3 && caps / words >= 0.6;
 }
 
+/** The word joining an administrative word to a name: "the province of", "el municipio de",
+ * "le département du". */
+const FEATURE_OF = new Set(['of', 'de', 'del', 'du', 'des']);
+
 /**
  * Names after "<administrative word> of" ("the province of Nuristan", "the provinces of Formosa,
- * Misiones and Chaco"): token index of each name's first word → the singular word.
+ * Misiones and Chaco", "el municipio de Santa Catarina"): token index of each name's first word
+ * → the singular word.
  */
 function namesAfterFeatureOf(text: string, toks: Token[], lex: PlacesLexicon): Map<number, string> {
   const out = new Map<number, string>();
@@ -506,7 +512,7 @@ function namesAfterFeatureOf(text: string, toks: Token[], lex: PlacesLexicon): M
     const w = (toks[k] as Token).norm;
     const plural = lex.pluralFeatures.get(w);
     const singular = plural ?? (lex.featureWords.has(w) ? w : undefined);
-    if (!singular || (toks[k + 1] as Token).norm !== 'of') continue;
+    if (!singular || !FEATURE_OF.has((toks[k + 1] as Token).norm)) continue;
     if (text.slice((toks[k] as Token).end, (toks[k + 1] as Token).start) !== ' ') continue;
     let x = k + 2;
     while (x < toks.length && (toks[x] as Token).cap && x - k < 40) {

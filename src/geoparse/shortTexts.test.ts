@@ -109,6 +109,14 @@ const PLACES: [string, string[]][] = [
   // Hyphenated names joined by a lower-case particle of any language (au, de los, upon, van).
   ['Près de 100 000 personnes ont fui Port-au-Prince en un mois.', ['Port-au-Prince=HTI/city']],
   ['Las lluvias dejaron 300 damnificados en San Juan de los Morros.', ['San Juan de los Morros=VEN/city']],
+  // A Spanish or French kind-of-place word before "de"/"du": a town ("municipio", "commune") or an
+  // area ("departamento", "province").
+  ['80 personas fueron evacuadas en el municipio de Santa Catarina.', ['Santa Catarina=MEX/city']],
+  ['Las lluvias afectaron a 300 familias en el departamento de Santa Cruz.', ['Santa Cruz=BOL/admin1']],
+  [
+    'En Haïti, les pluies ont touché 2 000 familles dans le département du Sud, près des Cayes.',
+    ['Haïti=HTI/country', 'Sud=HTI/admin1', 'Cayes=HTI/city'],
+  ],
 ];
 
 for (const [text, expected] of PLACES) {
