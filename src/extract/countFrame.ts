@@ -3,7 +3,7 @@
 // "tally of") names what is counted and a level verb ("has risen to", "stands at", "reached")
 // hands it the figure that follows, however far apart the two stand within the clause. The
 // trigger's own form does not matter here: it names the counted people, it does not govern.
-import { type Lexicon, matchesAt } from './lexicon.js';
+import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Trigger } from './term/triggers.js';
 
@@ -37,7 +37,7 @@ export function countFrame(
   let clause = 0;
   for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 6) && head < 0; k--) {
     if (k < r.first && (lex.relatives.has(norms[k]!) || lex.auxiliaries.has(norms[k]!))) clause++;
-    const h = lex.countHeads.find((h) => matchesAt(norms, k, h));
+    const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
     if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) head = k;
   }
   // A trigger naming a count itself is its own head: "the displaced population", "la población

@@ -2,7 +2,7 @@
 // 480 families"), what a parallel figure before it counted ("31 houses destroyed and 300
 // damaged"), and which neighbour restates it ("12,345 families or 48,910 persons"). Counts of
 // other things (districts, hectares) are set aside as list items the linker may look across.
-import { type Lexicon, endsAt, matchesAt } from './lexicon.js';
+import { type Lexicon, endsAt, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import { findNoun } from './quantity/noun.js';
@@ -92,7 +92,7 @@ function takeShares(
     out.push(share);
     if (!total) continue;
     const at = share.quantity.next;
-    const words = lex.shareOf.find((p) => matchesAt(norms, at, p));
+    const words = startingWith(lex.shareOf, norms[at]).find((p) => matchesAt(norms, at, p));
     // The share's own noun, if any, is the total's ("2,000 of the 5,000 displaced people").
     const noun = share.noun;
     if (!words || (noun && noun.kind !== 'elided' && noun.first < at + words.length)) continue;

@@ -3,7 +3,7 @@
 // Asides set off by commas ("according to officials", "or about 85 per cent of the
 // population"), parentheses and lists of other counts are crossed cheaply, and so is a figure
 // that restates this one ("12,345 families or 48,910 persons").
-import { type Lexicon, matchesAt } from './lexicon.js';
+import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 
 export const BLOCKED = Infinity;
@@ -119,7 +119,7 @@ export function gapCost(
  * the village, have been evacuated"); elsewhere only one opened by an aside word.
  */
 function asideEnd(ctx: GapContext, comma: number, to: number, direction: 'after' | 'before'): number {
-  if (!ctx.lex.asides.some((a) => matchesAt(ctx.norms, comma + 1, a))) {
+  if (!startingWith(ctx.lex.asides, ctx.norms[comma + 1]).some((a) => matchesAt(ctx.norms, comma + 1, a))) {
     if (direction !== 'after') return -1;
     for (let j = comma + 1; j < Math.min(to, comma + SHORT_ASIDE + 2); j++) {
       const t = ctx.tokens[j]!;

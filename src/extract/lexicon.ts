@@ -710,6 +710,55 @@ export function matchesAt(norms: readonly string[], at: number, seq: readonly st
   return true;
 }
 
+interface PhraseIndex {
+  size: number;
+  byWord: Map<string, readonly (readonly string[])[]>;
+  any: readonly (readonly string[])[];
+}
+
+const firstWords = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
+const lastWords = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
+
+/** `list` bucketed by the word at `pick`: each bucket keeps list order and every phrase a wildcard or no word there lets match. */
+function indexPhrases(list: readonly (readonly string[])[], pick: (p: readonly string[]) => string | undefined): PhraseIndex {
+  const open = (p: readonly string[]) => p.length === 0 || pick(p) === '*';
+  const byWord = new Map<string, readonly (readonly string[])[]>();
+  for (const p of list) {
+    const w = pick(p);
+    if (w === undefined || w === '*' || byWord.has(w)) continue;
+    byWord.set(w, list.filter((q) => open(q) || pick(q) === w));
+  }
+  return { size: list.length, byWord, any: list.filter(open) };
+}
+
+function lookUp(
+  cache: WeakMap<readonly (readonly string[])[], PhraseIndex>,
+  list: readonly (readonly string[])[],
+  word: string | undefined,
+  pick: (p: readonly string[]) => string | undefined,
+): readonly (readonly string[])[] {
+  let index = cache.get(list);
+  if (index === undefined || index.size !== list.length) cache.set(list, (index = indexPhrases(list, pick)));
+  return (word === undefined ? undefined : index.byWord.get(word)) ?? index.any;
+}
+
+const firstOf = (p: readonly string[]) => p[0];
+const lastOf = (p: readonly string[]) => p[p.length - 1];
+
+/**
+ * The phrases of `list` that can match where the token `word` starts them (`matchesAt`): those
+ * whose first word it is, or a wildcard, or empty; in list order, so that `find` and `some` over
+ * them answer as over the whole list, without comparing every phrase at every token.
+ */
+export function startingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
+  return lookUp(firstWords, list, word, firstOf) as readonly T[];
+}
+
+/** The same for phrases that end at the token `word` (`endsAt`): by their last word. */
+export function endingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
+  return lookUp(lastWords, list, word, lastOf) as readonly T[];
+}
+
 /** True when `seq` ends exactly at index `end` (exclusive) of `norms`. */
 export function endsAt(norms: readonly string[], end: number, seq: readonly string[]): boolean {
   return matchesAt(norms, end - seq.length, seq);

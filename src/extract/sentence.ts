@@ -3,7 +3,7 @@
 import type { Fact, Span, Term } from '../types.js';
 import { newFact } from './fact.js';
 import { HOUSING_TERMS } from '../types.js';
-import { type Lexicon, matchesAt } from './lexicon.js';
+import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
 import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
@@ -28,7 +28,7 @@ function insideCountedPlace(triggers: readonly Trigger[], at: number): boolean {
 /** An evacuation drill or simulation: its figures are of people practising, not displaced. */
 export function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
   const norms = tokens.map((t) => t.norm);
-  return norms.some((_, i) => lex.exercises.some((e) => matchesAt(norms, i, e)));
+  return norms.some((w, i) => startingWith(lex.exercises, w).some((e) => matchesAt(norms, i, e)));
 }
 
 /** What a sentence hands the next one in its paragraph: the term an anaphor there refers back to. */

@@ -10,7 +10,7 @@
 // by Peru, with 506,000; Chile, with 288,000", "seguido de Chiapas, con 800, y Veracruz, con 450":
 // after a ranking lead, each figure introduced by "with" / "con" / "avec" takes the term.
 import type { Lexicon } from '../lexicon.js';
-import { matchesAt } from '../lexicon.js';
+import { matchesAt, startingWith } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
@@ -29,8 +29,8 @@ export function additiveTriggers(
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = rankedTriggers(tokens, norms, triggers, antecedent, lex);
   for (let i = 0; i < norms.length; i++) {
-    const pre = before.find((a) => matchesAt(norms, i, a));
-    const post = pre ? undefined : after.find((a) => matchesAt(norms, i, a));
+    const pre = startingWith(before, norms[i]).find((a) => matchesAt(norms, i, a));
+    const post = pre ? undefined : startingWith(after, norms[i]).find((a) => matchesAt(norms, i, a));
     if (!pre && !post) continue;
     const length = (pre ?? post)!.length;
     // The figure: right after a leading additive, right before a trailing one.
@@ -56,7 +56,7 @@ function rankedTriggers(
   const { leads, items } = lex.additives;
   const out: Trigger[] = [];
   for (let i = 0; i < norms.length; i++) {
-    const lead = leads.find((l) => matchesAt(norms, i, l));
+    const lead = startingWith(leads, norms[i]).find((l) => matchesAt(norms, i, l));
     if (!lead) continue;
     const term = continuedTerm(triggers, i, antecedent);
     if (!term) return out;

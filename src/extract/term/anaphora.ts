@@ -4,7 +4,7 @@
 // figure after it the term of what it refers back to: the last displacement trigger before it in
 // the sentence, else the term of the previous sentence's facts in the same paragraph.
 import type { Lexicon } from '../lexicon.js';
-import { matchesAt } from '../lexicon.js';
+import { matchesAt, startingWith } from '../lexicon.js';
 import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
@@ -22,7 +22,7 @@ export function anaphoricTriggers(
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
   for (let i = 0; i < norms.length; i++) {
-    const anaphor = lex.anaphors.find((a) => matchesAt(norms, i, a));
+    const anaphor = startingWith(lex.anaphors, norms[i]).find((a) => matchesAt(norms, i, a));
     if (!anaphor) continue;
     const after = i + anaphor.length;
     // "the number of deaths", "la cifra de muertos": a count head naming its own thing.

@@ -3,7 +3,7 @@
 // people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
 // Only when the figure's noun is a nationality: a capitalised plural demonym.
 import type { Lexicon } from '../lexicon.js';
-import { matchesAt } from '../lexicon.js';
+import { matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 
@@ -22,7 +22,7 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
   for (let i = 0; i < norms.length; i++) {
-    const verb = lex.hostVerbs.find((v) => matchesAt(norms, i, v));
+    const verb = startingWith(lex.hostVerbs, norms[i]).find((v) => matchesAt(norms, i, v));
     if (!verb) continue;
     const next = i + verb.length;
     const figure = tokens.slice(next, next + FIGURE_REACH + 1).findIndex((t) => t.kind === 'number');

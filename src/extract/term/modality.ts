@@ -1,7 +1,7 @@
 // Detects whether a trigger is hypothetical, future or negated in its context:
 // "could displace", "are expected to evacuate", "plans to relocate", "were not evacuated".
 // Reported past obligations stay facts: "had to be evacuated", "were forced to flee".
-import { type Lexicon, matchesAt } from '../lexicon.js';
+import { endingWith, type Lexicon, matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
@@ -26,21 +26,21 @@ export function modalityOf(
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
     if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
-    for (const h of lex.hypothetical) if (matchesAt(norms, i, h)) hypothetical = true;
-    for (const p of lex.pastOverride) if (matchesAt(norms, i, p)) past = true;
+    for (const h of startingWith(lex.hypothetical, norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
+    for (const p of startingWith(lex.pastOverride, norms[i])) if (matchesAt(norms, i, p)) past = true;
   }
   return hypothetical && !past ? 'hypothetical' : 'asserted';
 }
 
 /** "None of the 4,000 residents…", "no one among the 3,000 villagers…": the figure is negated. */
 export function negatedFigure(norms: readonly string[], lead: number, lex: Lexicon): boolean {
-  return lex.figureNegation.some((n) => matchesAt(norms, lead - n.length, n));
+  return endingWith(lex.figureNegation, norms[lead - 1]).some((n) => matchesAt(norms, lead - n.length, n));
 }
 
 /** "…was called off", "…proved untrue", "officials denied that …": the event did not happen. */
 export function cancelledAfter(norms: readonly string[], from: number, lex: Lexicon): boolean {
   for (let k = from; k < Math.min(norms.length, from + CANCEL_REACH); k++)
-    if (lex.cancellation.some((c) => matchesAt(norms, k, c))) return true;
+    if (startingWith(lex.cancellation, norms[k]).some((c) => matchesAt(norms, k, c))) return true;
   return false;
 }
 
@@ -73,10 +73,10 @@ const PREDICATE_REACH = 5;
  */
 export function hypotheticalPredicate(norms: readonly string[], from: number, lex: Lexicon): boolean {
   for (let i = from; i < Math.min(norms.length, from + PREDICATE_REACH); i++) {
-    const h = lex.hypothetical.find((h) => matchesAt(norms, i, h));
+    const h = startingWith(lex.hypothetical, norms[i]).find((h) => matchesAt(norms, i, h));
     if (!h) continue;
     for (let k = i + h.length; k <= i + h.length + 2; k++)
-      if (lex.futureMovements.some((m) => matchesAt(norms, k, m))) return true;
+      if (startingWith(lex.futureMovements, norms[k]).some((m) => matchesAt(norms, k, m))) return true;
   }
   return false;
 }
@@ -99,7 +99,7 @@ export function hypotheticalBefore(
   lex: Lexicon,
 ): boolean {
   for (let i = Math.max(0, lead - MODAL_REACH); i < lead; i++) {
-    const forecast = lex.forecastVerbs.some((f) => matchesAt(norms, i, f));
+    const forecast = startingWith(lex.forecastVerbs, norms[i]).some((f) => matchesAt(norms, i, f));
     if (!forecast && (!lex.modals.has(norms[i]!) || norms[i + 1] === 'have')) continue;
     if (norms[i] === 'may' && /^M/.test(tokens[i]!.text)) continue; // the month
     if (norms.slice(i + 1, lead).some((w) => w === ',' || w === '.' || lex.clauseBreaks.has(w))) continue;
@@ -120,7 +120,7 @@ const RATE_REACH = 3;
 export function isRate(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
   for (let i = from; i < Math.min(norms.length, to + RATE_REACH); i++) {
     if (i > 0 && lex.rateBlockers.has(norms[i - 1]!)) continue; // "in a week", "durante el día"
-    const rate = lex.rates.find((r) => matchesAt(norms, i, r));
+    const rate = startingWith(lex.rates, norms[i]).find((r) => matchesAt(norms, i, r));
     // "a week after the tornado", "a day later" are points in time.
     if (rate && !lex.rateTimeAfter.has(norms[i + rate.length] ?? '')) return true;
   }

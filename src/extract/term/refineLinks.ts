@@ -6,7 +6,7 @@
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
 //            participle says who they are, the verb after it what they did.
 import { HOUSING_TERMS, type Term } from '../../types.js';
-import { type Lexicon, endsAt, matchesAt } from '../lexicon.js';
+import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
@@ -39,7 +39,7 @@ function continuedCounts(norms: string[], links: Link[], figures: Figure[], lex:
   for (const f of figures) {
     if (links.some((l) => l.figure === f)) continue;
     const lead = f.quantity.lead;
-    if (!lex.continuation.some((c) => endsAt(norms, lead, c))) continue;
+    if (!endingWith(lex.continuation, norms[lead - 1]).some((c) => endsAt(norms, lead, c))) continue;
     const before = links.filter((l) => l.figure.quantity.next <= lead).pop();
     if (!before || before.figure.quantity.value === null) continue;
     out.push({ ...before, figure: f, score: before.score - 0.15, coordinated: true });
@@ -86,7 +86,7 @@ function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
   if (link.term !== 'forced_to_flee' || link.direction !== 'after') return link;
   const lead = link.figure.quantity.lead;
   for (let k = Math.max(0, lead - ORDER_WINDOW); k < lead; k++) {
-    if (lex.orders.some((o) => matchesAt(norms, k, o) && k + o.length <= lead))
+    if (startingWith(lex.orders, norms[k]).some((o) => matchesAt(norms, k, o) && k + o.length <= lead))
       return { ...link, term: 'evacuated' };
   }
   return link;

@@ -5,7 +5,7 @@
 // far the verb stands from its subject within the clause. The fixed phrases of families.json
 // ("evacuation centres host") cover the subject right before the verb; this covers the rest.
 import type { Lexicon } from '../lexicon.js';
-import { matchesAt } from '../lexicon.js';
+import { endingWith, matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
 import type { Term } from '../../types.js';
@@ -22,7 +22,7 @@ export function siteHostTriggers(tokens: readonly Token[], lex: Lexicon): Trigge
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
   for (let i = 1; i < norms.length; i++) {
-    const verb = verbs.find((v) => matchesAt(norms, i, v));
+    const verb = startingWith(verbs, norms[i]).find((v) => matchesAt(norms, i, v));
     if (!verb) continue;
     const next = i + verb.length;
     if (!countsPeople(tokens, next, lex)) continue;
@@ -63,7 +63,8 @@ function siteBefore(
   for (let k = verb - 1; k >= Math.max(0, verb - SITE_REACH); k--) {
     const t = tokens[k]!;
     if (t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return null;
-    const ends = (list: readonly string[][]) => list.some((s) => matchesAt(norms, k - s.length + 1, s));
+    const ends = (list: readonly string[][]) =>
+      endingWith(list, norms[k]).some((s) => matchesAt(norms, k - s.length + 1, s));
     if (ends(camps)) return 'in_relief_camp';
     if (ends(shelters)) return 'sheltered';
   }
