@@ -716,8 +716,6 @@ interface PhraseIndex {
   any: readonly (readonly string[])[];
 }
 
-const firstWords = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
-const lastWords = new WeakMap<readonly (readonly string[])[], PhraseIndex>();
 
 /** `list` bucketed by the word at `pick`: each bucket keeps list order and every phrase a wildcard or no word there lets match. */
 function indexPhrases(list: readonly (readonly string[])[], pick: (p: readonly string[]) => string | undefined): PhraseIndex {
@@ -731,19 +729,28 @@ function indexPhrases(list: readonly (readonly string[])[], pick: (p: readonly s
   return { size: list.length, byWord, any: list.filter(open) };
 }
 
+interface IndexCache {
+  all: WeakMap<readonly (readonly string[])[], PhraseIndex>;
+  pick: (p: readonly string[]) => string | undefined;
+  /** The list asked last and its index: callers ask about one list token after token. */
+  list: readonly (readonly string[])[] | null;
+  index: PhraseIndex | null;
+}
+
 function lookUp(
-  cache: WeakMap<readonly (readonly string[])[], PhraseIndex>,
+  cache: IndexCache,
   list: readonly (readonly string[])[],
   word: string | undefined,
-  pick: (p: readonly string[]) => string | undefined,
 ): readonly (readonly string[])[] {
-  let index = cache.get(list);
-  if (index === undefined || index.size !== list.length) cache.set(list, (index = indexPhrases(list, pick)));
+  let index = cache.list === list ? cache.index! : cache.all.get(list);
+  if (index === undefined || index.size !== list.length) cache.all.set(list, (index = indexPhrases(list, cache.pick)));
+  cache.list = list;
+  cache.index = index;
   return (word === undefined ? undefined : index.byWord.get(word)) ?? index.any;
 }
 
-const firstOf = (p: readonly string[]) => p[0];
-const lastOf = (p: readonly string[]) => p[p.length - 1];
+const firstWords: IndexCache = { all: new WeakMap(), pick: (p) => p[0], list: null, index: null };
+const lastWords: IndexCache = { all: new WeakMap(), pick: (p) => p[p.length - 1], list: null, index: null };
 
 /**
  * The phrases of `list` that can match where the token `word` starts them (`matchesAt`): those
@@ -751,12 +758,12 @@ const lastOf = (p: readonly string[]) => p[p.length - 1];
  * them answer as over the whole list, without comparing every phrase at every token.
  */
 export function startingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
-  return lookUp(firstWords, list, word, firstOf) as readonly T[];
+  return lookUp(firstWords, list, word) as readonly T[];
 }
 
 /** The same for phrases that end at the token `word` (`endsAt`): by their last word. */
 export function endingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
-  return lookUp(lastWords, list, word, lastOf) as readonly T[];
+  return lookUp(lastWords, list, word) as readonly T[];
 }
 
 /** True when `seq` ends exactly at index `end` (exclusive) of `norms`. */
