@@ -28,7 +28,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     const t = m[0];
     const first = t.charCodeAt(0);
     const kind = first >= 48 && first <= 57 ? 'number' : /\p{L}/u.test(t[0] ?? '') ? 'word' : 'punct';
-    const ly = kind === 'word' ? LY_COMPOUND.exec(t) : null;
+    const ly = kind === 'word' && t.includes('ly-') ? LY_COMPOUND.exec(t) : null;
     if (ly) {
       const [, adverb, word] = ly as unknown as [string, string, string];
       tokens.push({
@@ -47,9 +47,10 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   return tokens;
 }
 
+/** Any character normalise() folds: most words have none, and skip both replacements. */
+const FOLDED = /[’‘`´‐‑‒–—]/;
+
 export function normalise(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-');
+  const lower = word.toLowerCase();
+  return FOLDED.test(lower) ? lower.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—]/g, '-') : lower;
 }
