@@ -122,7 +122,7 @@ function build(lang: string): NormalizeLexicon {
     isWord: (w) => classes.has(w) || lexWords.has(w),
     lostLetters,
     dictionary: {
-      classOf: (w) => classes.get(w),
+      classOf: classOfWith(classes),
       shortParts,
       capitalisedHeads,
       beforeFigure,
@@ -130,6 +130,25 @@ function build(lang: string): NormalizeLexicon {
       proper,
     },
     apostrophes,
+  };
+}
+
+/** How many words' classes are kept near at hand before that memory starts over. */
+const RECENT_KEPT = 20_000;
+
+/**
+ * The class of a word, asked first of the words asked recently: the full list has some 200,000
+ * words, and a document asks about the same few hundred again and again.
+ */
+function classOfWith(classes: ReadonlyMap<string, number>): (w: string) => number | undefined {
+  const recent = new Map<string, number>();
+  return (w) => {
+    const hit = recent.get(w);
+    if (hit !== undefined) return hit < 0 ? undefined : hit;
+    const c = classes.get(w);
+    if (recent.size >= RECENT_KEPT) recent.clear();
+    recent.set(w, c ?? -1);
+    return c;
   };
 }
 
