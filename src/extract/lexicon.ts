@@ -710,43 +710,41 @@ export function matchesAt(norms: readonly string[], at: number, seq: readonly st
   return true;
 }
 
+type Phrases = readonly (readonly string[])[];
+
 interface PhraseIndex {
   size: number;
-  byWord: Map<string, readonly (readonly string[])[]>;
-  any: readonly (readonly string[])[];
+  /** The phrases that can match at a token with this word, in list order. */
+  at: (word: string | undefined) => Phrases;
 }
 
-
 /** `list` bucketed by the word at `pick`: each bucket keeps list order and every phrase a wildcard or no word there lets match. */
-function indexPhrases(list: readonly (readonly string[])[], pick: (p: readonly string[]) => string | undefined): PhraseIndex {
+function indexPhrases(list: Phrases, pick: (p: readonly string[]) => string | undefined): PhraseIndex {
   const open = (p: readonly string[]) => p.length === 0 || pick(p) === '*';
-  const byWord = new Map<string, readonly (readonly string[])[]>();
+  const byWord = new Map<string, Phrases>();
   for (const p of list) {
     const w = pick(p);
     if (w === undefined || w === '*' || byWord.has(w)) continue;
     byWord.set(w, list.filter((q) => open(q) || pick(q) === w));
   }
-  return { size: list.length, byWord, any: list.filter(open) };
+  const any = list.filter(open);
+  return { size: list.length, at: (word) => (word === undefined ? undefined : byWord.get(word)) ?? any };
 }
 
 interface IndexCache {
-  all: WeakMap<readonly (readonly string[])[], PhraseIndex>;
+  all: WeakMap<Phrases, PhraseIndex>;
   pick: (p: readonly string[]) => string | undefined;
   /** The list asked last and its index: callers ask about one list token after token. */
-  list: readonly (readonly string[])[] | null;
+  list: Phrases | null;
   index: PhraseIndex | null;
 }
 
-function lookUp(
-  cache: IndexCache,
-  list: readonly (readonly string[])[],
-  word: string | undefined,
-): readonly (readonly string[])[] {
+function indexOf(cache: IndexCache, list: Phrases): PhraseIndex {
   let index = cache.list === list ? cache.index! : cache.all.get(list);
   if (index === undefined || index.size !== list.length) cache.all.set(list, (index = indexPhrases(list, cache.pick)));
   cache.list = list;
   cache.index = index;
-  return (word === undefined ? undefined : index.byWord.get(word)) ?? index.any;
+  return index;
 }
 
 const firstWords: IndexCache = { all: new WeakMap(), pick: (p) => p[0], list: null, index: null };
@@ -758,12 +756,22 @@ const lastWords: IndexCache = { all: new WeakMap(), pick: (p) => p[p.length - 1]
  * them answer as over the whole list, without comparing every phrase at every token.
  */
 export function startingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
-  return lookUp(firstWords, list, word) as readonly T[];
+  return indexOf(firstWords, list).at(word) as readonly T[];
 }
 
 /** The same for phrases that end at the token `word` (`endsAt`): by their last word. */
 export function endingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
-  return lookUp(lastWords, list, word) as readonly T[];
+  return indexOf(lastWords, list).at(word) as readonly T[];
+}
+
+/** `startingWith` for one list, looked up once: for a loop that asks about two lists in turn. */
+export function startsOf<T extends readonly string[]>(list: readonly T[]): (word: string | undefined) => readonly T[] {
+  return indexOf(firstWords, list).at as (word: string | undefined) => readonly T[];
+}
+
+/** `endingWith` for one list, looked up once. */
+export function endsOf<T extends readonly string[]>(list: readonly T[]): (word: string | undefined) => readonly T[] {
+  return indexOf(lastWords, list).at as (word: string | undefined) => readonly T[];
 }
 
 /** True when `seq` ends exactly at index `end` (exclusive) of `norms`. */

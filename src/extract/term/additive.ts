@@ -10,7 +10,7 @@
 // by Peru, with 506,000; Chile, with 288,000", "seguido de Chiapas, con 800, y Veracruz, con 450":
 // after a ranking lead, each figure introduced by "with" / "con" / "avec" takes the term.
 import type { Lexicon } from '../lexicon.js';
-import { matchesAt, startingWith } from '../lexicon.js';
+import { matchesAt, startingWith, startsOf } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
@@ -28,9 +28,11 @@ export function additiveTriggers(
   if (before.length === 0 && after.length === 0) return [];
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = rankedTriggers(tokens, norms, triggers, antecedent, lex);
+  const befores = startsOf(before);
+  const afters = startsOf(after);
   for (let i = 0; i < norms.length; i++) {
-    const pre = startingWith(before, norms[i]).find((a) => matchesAt(norms, i, a));
-    const post = pre ? undefined : startingWith(after, norms[i]).find((a) => matchesAt(norms, i, a));
+    const pre = befores(norms[i]).find((a) => matchesAt(norms, i, a));
+    const post = pre ? undefined : afters(norms[i]).find((a) => matchesAt(norms, i, a));
     if (!pre && !post) continue;
     const length = (pre ?? post)!.length;
     // The figure: right after a leading additive, right before a trailing one.

@@ -1,7 +1,7 @@
 // Detects whether a trigger is hypothetical, future or negated in its context:
 // "could displace", "are expected to evacuate", "plans to relocate", "were not evacuated".
 // Reported past obligations stay facts: "had to be evacuated", "were forced to flee".
-import { endingWith, type Lexicon, matchesAt, startingWith } from '../lexicon.js';
+import { endingWith, type Lexicon, matchesAt, startingWith, startsOf } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
@@ -16,6 +16,8 @@ export function modalityOf(
 ): Modality {
   let hypothetical = false;
   let past = false;
+  const hypotheticals = startsOf(lex.hypothetical);
+  const pastOverrides = startsOf(lex.pastOverride);
   for (let i = Math.max(0, from); i < to; i++) {
     const t = tokens[i]!;
     if (lex.negation.has(t.norm) || t.norm.endsWith("n't")) {
@@ -26,8 +28,8 @@ export function modalityOf(
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
     if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
-    for (const h of startingWith(lex.hypothetical, norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
-    for (const p of startingWith(lex.pastOverride, norms[i])) if (matchesAt(norms, i, p)) past = true;
+    for (const h of hypotheticals(norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
+    for (const p of pastOverrides(norms[i])) if (matchesAt(norms, i, p)) past = true;
   }
   return hypothetical && !past ? 'hypothetical' : 'asserted';
 }
@@ -72,11 +74,13 @@ const PREDICATE_REACH = 5;
  * A hypothetical about something else ("displaced people will receive aid") leaves the count alone.
  */
 export function hypotheticalPredicate(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  const hypotheticals = startsOf(lex.hypothetical);
+  const movements = startsOf(lex.futureMovements);
   for (let i = from; i < Math.min(norms.length, from + PREDICATE_REACH); i++) {
-    const h = startingWith(lex.hypothetical, norms[i]).find((h) => matchesAt(norms, i, h));
+    const h = hypotheticals(norms[i]).find((h) => matchesAt(norms, i, h));
     if (!h) continue;
     for (let k = i + h.length; k <= i + h.length + 2; k++)
-      if (startingWith(lex.futureMovements, norms[k]).some((m) => matchesAt(norms, k, m))) return true;
+      if (movements(norms[k]).some((m) => matchesAt(norms, k, m))) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
 // far the verb stands from its subject within the clause. The fixed phrases of families.json
 // ("evacuation centres host") cover the subject right before the verb; this covers the rest.
 import type { Lexicon } from '../lexicon.js';
-import { endingWith, matchesAt, startingWith } from '../lexicon.js';
+import { endsOf, matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
 import type { Term } from '../../types.js';
@@ -60,13 +60,14 @@ function siteBefore(
   camps: readonly string[][],
   lex: Lexicon,
 ): Term | null {
+  const campEnds = endsOf(camps);
+  const shelterEnds = endsOf(shelters);
   for (let k = verb - 1; k >= Math.max(0, verb - SITE_REACH); k--) {
     const t = tokens[k]!;
     if (t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return null;
-    const ends = (list: readonly string[][]) =>
-      endingWith(list, norms[k]).some((s) => matchesAt(norms, k - s.length + 1, s));
-    if (ends(camps)) return 'in_relief_camp';
-    if (ends(shelters)) return 'sheltered';
+    const ends = (list: readonly (readonly string[])[]) => list.some((s) => matchesAt(norms, k - s.length + 1, s));
+    if (ends(campEnds(norms[k]))) return 'in_relief_camp';
+    if (ends(shelterEnds(norms[k]))) return 'sheltered';
   }
   return null;
 }
