@@ -25,6 +25,7 @@ import { down021, up021 } from './021_claims_event_places.js';
 import { down022, up022 } from './022_cause_days.js';
 import { down023, up023 } from './023_cluster_marks.js';
 import { down024, up024 } from './024_figure_date_indexes.js';
+import { down025, up025 } from './025_cause_country_index.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '022_cause_days': { up: up022(engine), down: down022(engine) },
     '023_cluster_marks': { up: up023(engine), down: down023 },
     '024_figure_date_indexes': { up: up024(engine), down: down024 },
+    '025_cause_country_index': { up: up025(engine), down: down025 },
   };
   return { getMigrations: async () => migrations };
 }
