@@ -6,12 +6,11 @@
 // which summary.test.ts checks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CompiledQuery, KyselyPlugin } from 'kysely';
 import { queryBuilderForTests } from './index.js';
 import { CountryTables } from './queries/countryTables.js';
 import type { FactFilter } from './queries/filter.js';
 import { describeEachEngine } from './test-engines.js';
-import { queryPlan } from './test-queryPlan.js';
+import { capturedQueries, queryPlan } from './test-queryPlan.js';
 
 const FILTERS: FactFilter[] = [
   { from: '2020-01-01', to: '2020-12-31' },
@@ -24,15 +23,7 @@ describeEachEngine('country summary articles plan', (store, engine) => {
   test('the distinct articles over dates are read from the primary key of summary_article_days alone', async () => {
     const db = queryBuilderForTests(store());
     for (const filter of FILTERS) {
-      const seen: CompiledQuery[] = [];
-      const capture: KyselyPlugin = {
-        transformQuery: ({ node, queryId }) => {
-          seen.push(db.getExecutor().compileQuery(node, queryId));
-          return node;
-        },
-        transformResult: async ({ result }) => result,
-      };
-      await new CountryTables(db.withPlugin(capture), engine).countries(filter);
+      const seen = await capturedQueries(db, (d) => new CountryTables(d, engine).countries(filter));
       const query = seen.find((q) => q.sql.includes('summary_article_days'));
       assert.ok(query, `${JSON.stringify(filter)}: the articles query ran`);
       const plan = await queryPlan(db, engine, query);

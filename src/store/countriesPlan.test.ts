@@ -7,13 +7,13 @@
 // PostgreSQL groups by hashing and runs the plain grouped query (no index needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql, type CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { queryBuilderForTests } from './index.js';
 import { CountryTables } from './queries/countryTables.js';
 import type { FactFilter } from './queries/filter.js';
 import type { Database } from './schema.js';
 import { describeEachEngine } from './test-engines.js';
-import { queryPlan } from './test-queryPlan.js';
+import { capturedQueries, queryPlan } from './test-queryPlan.js';
 
 const YEAR = { from: '2020-01-01', to: '2020-12-31' };
 const FILTERS: FactFilter[] = [
@@ -33,16 +33,7 @@ const STATS_1M: [string, string][] = [
 
 /** The queries `withCause` runs for a filter, as sent to the database. */
 async function causeQueries(db: Kysely<Database>, filter: FactFilter): Promise<CompiledQuery[]> {
-  const seen: CompiledQuery[] = [];
-  const capture: KyselyPlugin = {
-    transformQuery: ({ node, queryId }) => {
-      seen.push(db.getExecutor().compileQuery(node, queryId));
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  await new CountryTables(db.withPlugin(capture), 'sqlite').withCause(filter);
-  return seen;
+  return capturedQueries(db, (d) => new CountryTables(d, 'sqlite').withCause(filter));
 }
 
 describeEachEngine('countries with a cause plan', (store, engine) => {

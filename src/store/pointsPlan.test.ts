@@ -9,14 +9,14 @@
 // a week still reads the date index.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql, type CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Engine } from './engine.js';
 import { queryBuilderForTests } from './index.js';
 import { Facts } from './queries/facts.js';
 import type { FactFilter } from './queries/filter.js';
 import type { Database } from './schema.js';
 import { describeEachEngine } from './test-engines.js';
-import { queryPlan } from './test-queryPlan.js';
+import { capturedQueries, queryPlan } from './test-queryPlan.js';
 
 const YEAR = { from: '2020-01-01', to: '2020-12-31' };
 
@@ -56,15 +56,9 @@ const STATS_1M: [string, string][] = [
 
 /** The query `store.facts.points` runs for a filter, as sent to the database. */
 async function pointsQuery(db: Kysely<Database>, engine: Engine, filter: FactFilter): Promise<CompiledQuery> {
-  let seen: CompiledQuery | undefined;
-  const capture: KyselyPlugin = {
-    transformQuery: ({ node, queryId }) => {
-      seen ??= db.getExecutor().compileQuery(node, queryId);
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  await new Facts(db.withPlugin(capture), engine).points(filter, { sort: '-figure', limit: 500 });
+  const [seen] = await capturedQueries(db, (d) =>
+    new Facts(d, engine).points(filter, { sort: '-figure', limit: 500 }),
+  );
   assert.ok(seen, 'the points query ran');
   return seen;
 }

@@ -3,7 +3,7 @@
 // enough that any planner reads it whole; this asks which index it would use). With `ordered`,
 // PostgreSQL is kept from sorting too: which index it would read the rows in order from. The query
 // is SQL written in the test, or one a store method ran (compiled, with its parameters).
-import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type KyselyPlugin, type RawBuilder, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 export async function queryPlan(
@@ -27,4 +27,22 @@ export async function queryPlan(
     return trx.executeQuery<{ 'QUERY PLAN': string }>(explain('EXPLAIN'));
   });
   return plan.rows.map((r) => r['QUERY PLAN']).join(' | ');
+}
+
+/** The queries `run` sends through `db`, compiled with their parameters, in order: what a store
+ * method runs, for its plan. */
+export async function capturedQueries(
+  db: Kysely<Database>,
+  run: (db: Kysely<Database>) => Promise<unknown>,
+): Promise<CompiledQuery[]> {
+  const seen: CompiledQuery[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      seen.push(db.getExecutor().compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  await run(db.withPlugin(capture));
+  return seen;
 }
