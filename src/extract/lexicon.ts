@@ -2,6 +2,7 @@
 // The lists are data (see lexicon/README.md); this module holds no words of its own.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Qualifier, Term } from '../types.js';
 import { normalise } from './segment/tokens.js';
@@ -71,6 +72,13 @@ export interface Lexicon {
   stayingTerms: Set<string>;
   /** Terms for people who left, which a later "returned" in the same clause overrides. */
   leftTerms: Set<string>;
+  /**
+   * Endings of plural nouns of people ("-ians", "-eurs", "-ados"): an unknown plural word after a
+   * figure with one of them may count people, so it does not rule the figure out (see noun.ts).
+   */
+  peopleEndings: string[];
+  /** Function words of every language (`stopwords-iso`): never the noun a figure counts. */
+  functionWords: Set<string>;
   /** Multi-word nouns ("housing units"), indexed by first word. */
   multiNouns: Map<string, { words: string[]; kind: keyof NounSets }[]>;
   numberUnits: Map<string, number>;
@@ -315,6 +323,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     housingOf: [],
     stayingTerms: new Set(),
     leftTerms: new Set(),
+    peopleEndings: [],
+    functionWords: new Set(),
     multiNouns: new Map(),
     numberUnits: new Map(),
     scales: new Map(),
@@ -461,9 +471,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list.push(entry);
       lex.triggers.set(first, list);
     }
-    const nouns = read<Partial<Record<keyof NounSets | 'housing_of', string[]>>>(lang, 'nouns.json');
+    const nouns = read<Partial<Record<keyof NounSets | 'housing_of' | 'people_endings', string[]>>>(lang, 'nouns.json');
     if (nouns) {
       lex.housingOf.push(...(nouns.housing_of ?? []).map(words));
+      lex.peopleEndings.push(...(nouns.people_endings ?? []).map(normalise));
+      for (const w of functionWordsOf(lang)) lex.functionWords.add(normalise(w));
       for (const kind of Object.keys(lex.nouns) as (keyof NounSets)[]) {
         for (const n of nouns[kind] ?? []) {
           const ws = words(n);
@@ -797,4 +809,10 @@ function longestName(names: Map<string, string[][]>): number {
 function wholeWords(phrases: readonly string[]): RegExp {
   const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** A language's function words from `stopwords-iso` (empty for a language it lacks). */
+function functionWordsOf(lang: string): string[] {
+  const iso = createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  return iso[lang] ?? [];
 }

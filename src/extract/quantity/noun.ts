@@ -22,6 +22,41 @@ const MULTI_KIND: Partial<Record<string, NounKind>> = { shelters: 'shelter', pro
 const MAX_UNKNOWN = 2;
 
 export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
+  return knownNoun(tokens, from, lex) ?? countedThing(tokens, from, lex);
+}
+
+/** The shortest plural noun this rule reads ("rafts"); shorter words are too often function words. */
+const MIN_THING = 4;
+
+/**
+ * An unknown plural noun right after the figure (known modifiers aside) that names no people
+ * counts things: "deux factions rivales", "661 muhallas", "7 déplacements (5 victoires…)". The
+ * lists of nouns are closed, the things a text counts are not; a plural ending of people
+ * ("-ians", "-eurs", "-ados") or a function word leaves the figure to the other rules.
+ */
+function countedThing(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
+  let i = from;
+  while (tokens[i] && (lex.nouns.modifiers.has(tokens[i]!.norm) || isDemonymAdjective(tokens[i]!))) i++;
+  // One English adjective, which takes no plural: "three armed factions", "two rival gangs".
+  const adjective = tokens[i];
+  if (adjective && ENGLISH_ADJECTIVE.test(adjective.text) && plainWord(adjective.norm, lex)) i++;
+  const t = tokens[i];
+  if (!t || t.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*s$/u.test(t.text) || t.norm.length < MIN_THING) return null;
+  const w = t.norm;
+  if (/(ss|us|is)$/.test(w) || !plainWord(w, lex)) return null;
+  if (nounKind(t, lex.nouns) || lex.nouns.elided.has(w) || lex.peopleEndings.some((e) => w.endsWith(e))) return null;
+  return { kind: 'other', first: i, next: i + 1 };
+}
+
+/** Endings of English adjectives ("armed", "rival", "electric", "massive", "northern"); French and Spanish ones agree in number. */
+const ENGLISH_ADJECTIVE = /^\p{Ll}+(ed|al|ic|ive|ful|ern|less|ish)$/u;
+
+/** A word no list gives a role: not a function word, filler or trigger. */
+function plainWord(w: string, lex: Lexicon): boolean {
+  return !lex.functionWords.has(w) && !lex.fillers.has(w) && !lex.triggers.has(w) && !lex.nouns.people.has(w);
+}
+
+function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
   let i = from;
   let skipped = 0;
   let unknown = 0;
