@@ -197,6 +197,8 @@ export interface Lexicon {
   itemLeads: string[][];
   /** "evacuated from the terminal": the words that make an evacuation one from a building (link.json). */
   buildingExits: { from: string[][]; buildings: string[][] };
+  /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
+  crossingInto: string[][];
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
   anaphors: string[][];
   /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
@@ -392,6 +394,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     siteHosts: { verbs: [], shelters: [], camps: [] },
     itemLeads: [],
     buildingExits: { from: [], buildings: [] },
+    crossingInto: [],
     anaphors: [],
     anaphorVerbs: [],
     anaphorArticles: new Set(),
@@ -623,6 +626,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       site_hosts?: { verbs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[] };
+      crossing_into?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -639,6 +643,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
+      lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));

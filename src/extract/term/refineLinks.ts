@@ -4,13 +4,15 @@
 // - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too;
 // - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
-//            participle says who they are, the verb after it what they did.
+//            participle says who they are, the verb after it what they did;
+// - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
 import { distributedCounts } from './distributed.js';
+import { crossedBorder } from './crossing.js';
 
 const CAUSE_WINDOW = 3;
 const ORDER_WINDOW = 3;
@@ -25,7 +27,7 @@ export function refineLinks(
   const norms = tokens.map((t) => t.norm);
   const out: Link[] = [];
   for (const link of links) {
-    out.push(returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures));
+    out.push(crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures), figures, lex));
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }

@@ -1,0 +1,46 @@
+// "3.100 personas se han desplazado de Venezuela hacia Colombia", "20,000 people fled Sudan into
+// Chad", "des milliers ont fui vers le Niger": a flight whose clause leads into a country names
+// people who crossed a border, whatever the verb of flight. The phrase lists hold the common
+// verbs with a country right after them; this refiner reads any flight verb, with the place of
+// departure or other words between the verb and the destination.
+import type { Term } from '../../types.js';
+import { type Lexicon, matchesAt, startingWith } from '../lexicon.js';
+import type { Figure, Link } from '../link.js';
+import { countrySlot } from './families.js';
+
+/** Terms of leaving home that a border crossing turns into refugees. */
+const FLIGHT_TERMS = new Set<Term>(['displaced', 'forced_to_flee']);
+/** Tokens that may stand between the verb and the word leading to the country ("de Venezuela"). */
+const CROSSING_REACH = 6;
+/** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
+const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
+const LANGS = ['en', 'es', 'fr'];
+
+export function crossedBorder(norms: readonly string[], link: Link, figures: readonly Figure[], lex: Lexicon): Link {
+  if (!FLIGHT_TERMS.has(link.term) || link.direction === 'before') return link;
+  const from = link.trigger.next;
+  for (let k = from; k <= from + CROSSING_REACH && k < norms.length; k++) {
+    const w = norms[k]!;
+    if (w === '.' || w === ';' || w === ',' || w === '(' || lex.clauseBreaks.has(w)) return link;
+    if (figures.some((f) => f.quantity.first <= k && k < f.quantity.next)) return link;
+    for (const lead of startingWith(lex.crossingInto, w)) {
+      if (!matchesAt(norms, k, lead)) continue;
+      let at = k + lead.length;
+      if (ARTICLES.has(norms[at] ?? '')) at++;
+      if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
+    }
+  }
+  return link;
+}
+
+/** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
+function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  for (const lang of LANGS) {
+    for (const name of lex.slots.get(countrySlot(lang))?.get(norms[at] ?? '') ?? []) {
+      if (!matchesAt(norms, at, name)) continue;
+      const after = norms[at + name.length];
+      if (after !== "'s" && after !== "'" && after !== 's') return true;
+    }
+  }
+  return false;
+}
