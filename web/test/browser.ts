@@ -55,16 +55,17 @@ export async function startServer(): Promise<DashboardServer> {
   const tsx = ['--import', 'tsx', RUN_DMON];
   const created = spawnSync(
     process.execPath,
-    [...tsx, 'tokens', 'create', '--name', 'browser-test', '--scope', 'review'],
+    [...tsx, 'tokens', 'create', '--name', 'browser-test', '--scope', 'review', '--json'],
     {
       env,
       cwd: ROOT,
       encoding: 'utf8',
     },
   );
-  const token = /\b([A-Za-z0-9_-]{20,})\b/.exec(created.stdout)?.[1];
-  if (created.status !== 0 || !token)
-    throw new Error(`dmon tokens create failed: ${created.stderr}${created.stdout}`);
+  // Read whole from the JSON, never picked out of the text by a pattern: a word-boundary match
+  // took a token ending in '-' without it, and every request with it was refused (401).
+  const token = created.status === 0 ? createdToken(created.stdout) : null;
+  if (!token) throw new Error(`dmon tokens create failed: ${created.stderr}${created.stdout}`);
   const child: ChildProcess = spawn(process.execPath, [...tsx, 'start', '--port', '0'], {
     env,
     cwd: ROOT,
@@ -99,6 +100,16 @@ export async function startServer(): Promise<DashboardServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The token that `dmon tokens create --json` printed, or null when it printed none. */
+export function createdToken(stdout: string): string | null {
+  try {
+    const t = (JSON.parse(stdout) as { token?: unknown }).token;
+    return typeof t === 'string' && t ? t : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Collects console errors, page errors (CSP violations among them) and failed requests. */

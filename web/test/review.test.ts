@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkipReason, screenshot, seriousViolations, watchErrors, useDashboard } from './browser.js';
+import {
+  browserSkipReason,
+  createdToken,
+  screenshot,
+  seriousViolations,
+  watchErrors,
+  useDashboard,
+} from './browser.js';
 
 const skip = browserSkipReason();
 if (skip) process.stderr.write(`review browser tests: ${skip}\n`);
@@ -136,8 +143,8 @@ describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, 
   });
 
   test('a token without the review scope is refused with the API message', async () => {
-    const out = dash.server.dmon('tokens', 'create', '--name', 'reader', '--scope', 'read');
-    const reader = /\b(dmon_[A-Za-z0-9_-]{20,})\b/.exec(out)?.[1];
+    const out = dash.server.dmon('tokens', 'create', '--name', 'reader', '--scope', 'read', '--json');
+    const reader = createdToken(out);
     assert.ok(reader, out);
     const page = await dash.context.newPage();
     const errors = watchErrors(page);
