@@ -8,6 +8,23 @@ import type { Database } from '../schema.js';
 export const SCOPES = ['read', 'review', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+// A token is letters and digits after its prefix: one word to a terminal's double-click and to
+// any \b…\b match. Base64url's '-' cut it short there (a test harness read 1 token in 64,
+// those ending in '-', without its last character, and its requests were refused with 401).
+const WORD_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** 32 of 62 characters: 190 random bits. */
+const TOKEN_CHARS = 32;
+
+/** `length` random letters and digits, each equally likely. */
+function randomWord(length: number): string {
+  let out = '';
+  while (out.length < length)
+    for (const b of randomBytes(length))
+      // 248 = 4 × 62: a byte above it is dropped, or the first 8 characters would come more often.
+      if (b < 248 && out.length < length) out += WORD_CHARS[b % WORD_CHARS.length];
+  return out;
+}
+
 /** Whether a token of scope `has` may do what needs `needs`. */
 export function scopeAllows(has: Scope, needs: Scope): boolean {
   return SCOPES.indexOf(has) >= SCOPES.indexOf(needs);
@@ -43,7 +60,7 @@ export class Tokens {
         'USAGE',
         `token name ${JSON.stringify(name)} must be 1–64 letters, digits, or . _ @ -`,
       );
-    const token = `dmon_${randomBytes(24).toString('base64url')}`;
+    const token = `dmon_${randomWord(TOKEN_CHARS)}`;
     const row = await this.db
       .insertInto('tokens')
       .values({
