@@ -120,7 +120,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
-/** An idle sleep that a wake-up ends early; a wake-up while awake ends the next sleep at once. */
+/**
+ * An idle sleep that a wake-up ends early; a wake-up while awake ends the next sleep at once.
+ * A sleep raced against running jobs is ended (`end`) when a job wins: left pending, it would
+ * take the next wake-up, which then ended a sleep nobody waited on and was lost, and a job
+ * queued while the worker was awake waited for the next poll.
+ */
 class Waker {
   private pending = false;
   private current: (() => void) | null = null;
@@ -128,6 +133,11 @@ class Waker {
   wake(): void {
     if (this.current) this.current();
     else this.pending = true;
+  }
+
+  /** Ends the current sleep, if any, so that the next wake-up is kept for the next sleep. */
+  end(): void {
+    this.current?.();
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -365,6 +375,7 @@ export async function runWorker(
     if (jobs.length > 0) return 'next';
     if (inflight.size > 0) {
       await Promise.race([...inflight, waker.sleep(idleMs, options.signal)]);
+      waker.end();
       return 'next';
     }
     if (options.drain) {
