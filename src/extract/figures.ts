@@ -66,8 +66,17 @@ function sharedNounKind(
   if (!next || next.lead - q.next > SHARED_NOUN_GAP || next.lead <= q.next) return null;
   if (!lex.coordinators.has(tokens[next.lead - 1]?.norm ?? '')) return null;
   for (let k = q.next; k < next.lead - 1; k++) if (tokens[k]!.kind !== 'word') return null;
+  // A verb between makes the first figure a clause of its own: "some 20,000 are displaced and
+  // 2,000 houses were destroyed" counts people, not houses.
+  for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
   const noun = findNoun(tokens, next.next, lex);
   return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
+}
+
+/** An auxiliary, or a one-word trigger used as a verb ("displaced", "fled"), not as a noun ("returnee"). */
+function isVerb(word: string, lex: Lexicon): boolean {
+  if (lex.auxiliaries.has(word)) return true;
+  return (lex.triggers.get(word) ?? []).some((e) => e.words.length === 1 && e.form !== 'noun' && e.form !== 'agent');
 }
 
 /** How many words may stand between "of the" and the total: "of the village's more than". */
