@@ -52,10 +52,11 @@ export function placesForSpan(
   );
   if (locations.length === 0) {
     const para = Math.max(text.lastIndexOf('\n\n', start), start - BACK);
-    const before = result.places.filter((p) => nearby(p) && p.end <= start && p.start >= para);
+    // Where a place stands is asked before the text around it (nearby), the dearer question.
+    const before = result.places.filter((p) => p.end <= start && p.start >= para && nearby(p));
     const after = result.places.filter(
       (p) =>
-        nearby(p) && p.start >= end && p.start <= end + AHEAD && !text.slice(end, p.start).includes('\n\n'),
+        p.start >= end && p.start <= end + AHEAD && !text.slice(end, p.start).includes('\n\n') && nearby(p),
     );
     const last = before[before.length - 1];
     const next = after[0];
@@ -100,9 +101,18 @@ export function placesForSpan(
 /** A place that opens a line and is followed by a comma or a dash: a dateline ("NAIROBI, -",
  * "GENÈVE, 28 août", "Tegucigalpa, Honduras.-"). */
 function isDateline(text: string, p: Place): boolean {
-  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
-  if (text.slice(lineStart, p.start).trim() !== '') return false;
+  // Back from the place to the line's start, only over white space (what trim() drops): a
+  // slice of the whole line would cost the text's length for every place of every fact in a
+  // text without line breaks.
+  for (let i = p.start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (!isSpace(text, i)) return false;
   return /^\s*(?:,|—|–|-\s)/.test(text.slice(p.end, p.end + 3));
+}
+
+/** Is the code unit at i white space or a line break, as `\s` and `trim()` have it? */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 0xa0 && /\s/.test(text.charAt(i));
 }
 
 /** Words before a place that make it where something was said, not where it happened. */
