@@ -12,6 +12,7 @@ import { compileLexicons, loadLexicons, type CompiledLexicon } from './lexicon.j
 import { relevanceFeatures } from './features.js';
 import { loadModel, scoreModel, type RelevanceModel } from './model.js';
 import { scoreRelevance, type RelevanceResult } from './relevance.js';
+import { firstWordIds } from './matcher.js';
 import { words } from './words.js';
 
 export type { Cue } from './evidence.js';
@@ -102,8 +103,9 @@ export function causeOf(text: string, lexicon: CompiledLexicon = defaultLexicon(
   if (typeof text !== 'string')
     throw new DmonError('INPUT_UNREADABLE', 'causeOf: expected the text of a sentence as a string');
   const ws = words(text);
-  const rel = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws));
-  const result = scoreCause(lexicon.causes.matchWords(ws), rel.anchors);
+  const ids = firstWordIds(ws);
+  const rel = scoreRelevance(lexicon, ws, lexicon.relevance.matchWords(ws, ids));
+  const result = scoreCause(lexicon.causes.matchWords(ws, ids), rel.anchors);
   if (!result.cause) return { cause: null, hazard: null, evidence: null };
   // The evidence is the strongest cue for the winning cause (for a disaster, of its hazard).
   const label = result.cause === 'disaster' ? `disaster/${result.hazard}` : result.cause;
@@ -137,14 +139,15 @@ function analyse(doc: DocumentInput, signals: ClassifySignals | undefined, lexic
     throw new DmonError('INPUT_UNREADABLE', 'classify: the document "title" must be a string or null');
   const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
   const ws = words(text);
-  const hits = lexicon.relevance.matchWords(ws);
+  const ids = firstWordIds(ws);
+  const hits = lexicon.relevance.matchWords(ws, ids);
   const rel: RelevanceResult = scoreRelevance(lexicon, ws, hits);
-  const cause = scoreCause(lexicon.causes.matchWords(ws), rel.anchors);
-  const type = scoreType(text, lexicon.type.matchWords(ws));
+  const cause = scoreCause(lexicon.causes.matchWords(ws, ids), rel.anchors);
+  const type = scoreType(text, lexicon.type.matchWords(ws, ids));
   const x = relevanceFeatures({
     ws,
     hits,
-    context: lexicon.context.matchWords(ws),
+    context: lexicon.context.matchWords(ws, ids),
     points: rel.points,
     anchors: rel.anchors,
     summaryPoints: type.points.summary,

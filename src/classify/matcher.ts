@@ -24,8 +24,25 @@ interface Node<T> {
 
 const node = <T>(): Node<T> => ({ next: new Map(), prefixes: [], values: null, phrase: null });
 
+/**
+ * Every word that opens a phrase of any matcher, numbered. A text's words are looked up here
+ * once (`firstWordIds`) and each matcher reads its first step from an array by that number: the
+ * classifier runs four matchers over the same words, and four string lookups a word cost more
+ * than all the rest of matching. It holds lexicon words only, never a text's.
+ */
+const firstWords = new Map<string, number>();
+
+/** Each word's number in `firstWords`, -1 for a word that opens no phrase. */
+export function firstWordIds(ws: readonly Word[]): Int32Array {
+  const ids = new Int32Array(ws.length);
+  for (let i = 0; i < ws.length; i++) ids[i] = firstWords.get((ws[i] as Word).norm) ?? -1;
+  return ids;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = node<T>();
+  /** The root's exact-word children by their number in `firstWords`. */
+  private readonly rootById: Array<Node<T> | undefined> = [];
   private size = 0;
 
   /** Adds a phrase; a phrase added twice keeps every payload. */
@@ -47,6 +64,11 @@ export class PhraseMatcher<T> {
         if (!found) {
           found = node<T>();
           at.next.set(part, found);
+          if (at === this.root) {
+            let id = firstWords.get(part);
+            if (id === undefined) firstWords.set(part, (id = firstWords.size));
+            this.rootById[id] = found;
+          }
         }
         at = found;
       }
@@ -63,12 +85,12 @@ export class PhraseMatcher<T> {
     return this.size;
   }
 
-  /** Longest-first, non-overlapping matches over pre-split words. */
-  matchWords(ws: readonly Word[]): Hit<T>[] {
+  /** Longest-first, non-overlapping matches over pre-split words; `ids` from `firstWordIds(ws)`. */
+  matchWords(ws: readonly Word[], ids: Int32Array = firstWordIds(ws)): Hit<T>[] {
     const hits: Hit<T>[] = [];
     let i = 0;
     while (i < ws.length) {
-      const best = this.longestAt(ws, i);
+      const best = this.longestAt(ws, ids, i);
       if (best) {
         const first = ws[i] as Word;
         const last = ws[best.to - 1] as Word;
@@ -94,10 +116,15 @@ export class PhraseMatcher<T> {
   private bestNode: Node<T> | null = null;
   private bestTo = 0;
 
-  private longestAt(ws: readonly Word[], i: number): { node: Node<T>; to: number } | null {
+  private longestAt(ws: readonly Word[], ids: Int32Array, i: number): { node: Node<T>; to: number } | null {
     this.bestNode = null;
     this.bestTo = i;
-    this.walk(this.root, ws, i);
+    // The root's step of walk(), its exact child found by number.
+    const id = ids[i] as number;
+    const exact = id >= 0 ? this.rootById[id] : undefined;
+    if (exact) this.reach(exact, ws, i + 1);
+    const norm = (ws[i] as Word).norm;
+    for (const [prefix, child] of this.root.prefixes) if (norm.startsWith(prefix)) this.reach(child, ws, i + 1);
     return this.bestNode ? { node: this.bestNode, to: this.bestTo } : null;
   }
 
