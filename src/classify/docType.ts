@@ -103,7 +103,13 @@ export function scoreType(text: string, hits: readonly Hit<TypeCue>[]): TypeResu
   }
   for (const rule of LAYOUT) {
     let n = 0;
-    for (const m of text.matchAll(rule.pattern)) {
+    // exec on the rule's own expression: matchAll would copy it for every text.
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      // An empty match would not move on (none of the patterns has one; a new one might).
+      if (m[0] === '') pattern.lastIndex = m.index + 1;
       if (n++ >= rule.cap) break;
       points[rule.type] += rule.weight;
       cues.push({
