@@ -11,7 +11,36 @@ export interface Token {
   kind: 'word' | 'number' | 'punct';
 }
 
-const TOKEN = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+/**
+ * What /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu finds, scanned by hand
+ * code point by code point (the expression's match objects cost more than the scan): a word
+ * runs from a letter over letters, marks, apostrophes and hyphens to its last letter; a number
+ * is digits joined by single periods or commas; any other character but white space is a token
+ * of its own.
+ */
+const LETTER = 1;
+const MARK = 2;
+const SPACE = 4;
+const ONE_LETTER = /^\p{L}$/u;
+const ONE_MARK = /^\p{M}$/u;
+const ONE_SPACE = /^\s$/u;
+/** What each code point outside ASCII is (LETTER, MARK, SPACE or none), asked once. */
+const wideKinds = new Map<number, number>();
+function wideKind(cp: number): number {
+  let k = wideKinds.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = ONE_LETTER.test(ch) ? LETTER : ONE_MARK.test(ch) ? MARK : ONE_SPACE.test(ch) ? SPACE : 0;
+    // Texts hold few distinct characters outside ASCII; the bound keeps hostile input from
+    // growing the map without end.
+    if (wideKinds.size < 50_000) wideKinds.set(cp, k);
+  }
+  return k;
+}
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const WORD_LETTER = /\p{L}/u;
+
 /**
  * An adverb in -ly hyphened to the word it modifies ("internally-displaced", "newly-arrived"):
  * house styles differ, and the hyphen must not hide the participle from the lexicon, so the two
@@ -21,30 +50,110 @@ const LY_COMPOUND = /^(\p{L}{2,}ly)-(\p{L}[\p{L}\p{M}'’]*)$/u;
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = offset;
-  const slice = text.slice(0, end);
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(slice)) !== null) {
-    const t = m[0];
+  const n = Math.min(end, text.length);
+  // The code point at i (a surrogate pair read whole when both halves lie before n) and its width.
+  let cp = 0;
+  let width = 1;
+  const read = (i: number) => {
+    const c = text.charCodeAt(i);
+    cp = c;
+    width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+  };
+  let i = offset;
+  // Like the expression, a start inside a surrogate pair starts at the pair.
+  if (i > 0 && i < n) {
+    const c = text.charCodeAt(i);
+    const before = text.charCodeAt(i - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff) i--;
+  }
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    let stop: number;
+    if (c < 128) {
+      if (isAsciiLetter(c)) stop = wordEnd(i + 1, i + 1);
+      else if (isDigit(c)) stop = numberEnd(i + 1);
+      else if (c === 32 || (c >= 9 && c <= 13)) {
+        i++;
+        continue;
+      } else stop = i + 1;
+    } else {
+      read(i);
+      const k = wideKind(cp);
+      if (k === LETTER) stop = wordEnd(i + width, i + width);
+      else if (k === SPACE) {
+        i += width;
+        continue;
+      } else stop = i + width;
+    }
+    i = stop;
+    const t = text.slice(start, stop);
     const first = t.charCodeAt(0);
-    const kind = first >= 48 && first <= 57 ? 'number' : /\p{L}/u.test(t[0] ?? '') ? 'word' : 'punct';
+    // The kind is read off the first code unit, as before the scan was written by hand.
+    const kind =
+      first >= 48 && first <= 57
+        ? 'number'
+        : first < 128
+          ? isAsciiLetter(first)
+            ? 'word'
+            : 'punct'
+          : WORD_LETTER.test(t[0] ?? '')
+            ? 'word'
+            : 'punct';
     const ly = kind === 'word' && t.includes('ly-') ? LY_COMPOUND.exec(t) : null;
     if (ly) {
       const [, adverb, word] = ly as unknown as [string, string, string];
       tokens.push({
         text: adverb,
         norm: normalise(adverb),
-        start: m.index,
-        end: m.index + adverb.length,
+        start,
+        end: start + adverb.length,
         kind,
       });
-      const at = m.index + adverb.length + 1;
+      const at = start + adverb.length + 1;
       tokens.push({ text: word, norm: normalise(word), start: at, end: at + word.length, kind });
       continue;
     }
-    tokens.push({ text: t, norm: normalise(t), start: m.index, end: m.index + t.length, kind });
+    tokens.push({ text: t, norm: normalise(t), start, end: stop, kind });
   }
   return tokens;
+
+  /** From j, over letters, marks, apostrophes and hyphens; the word ends after its last letter. */
+  function wordEnd(j: number, lastLetterEnd: number): number {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        if (isAsciiLetter(c)) lastLetterEnd = ++j;
+        else if (c === 39 || c === 45) j++;
+        else break;
+      } else if (c === 0x2019) j++;
+      else {
+        read(j);
+        const k = wideKind(cp);
+        if (k === LETTER) lastLetterEnd = j += width;
+        else if (k === MARK) j += width;
+        else break;
+      }
+    }
+    return lastLetterEnd;
+  }
+
+  /** From j after a digit: more digits, and a period or comma only with a digit after it. */
+  function numberEnd(j: number): number {
+    for (;;) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      const c = text.charCodeAt(j);
+      if ((c === 46 || c === 44) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) j += 2;
+      else return j;
+    }
+  }
 }
 
 /** Any character normalise() folds: most words have none, and skip both replacements. */
