@@ -62,10 +62,13 @@ export function defaultModel(): RelevanceModel {
 export function classify(
   doc: DocumentInput,
   signals?: ClassifySignals,
-  lexicon?: CompiledLexicon,
+  lexicon: CompiledLexicon = defaultLexicon(),
 ): Classification {
-  const { relevant, relevance, cause, hazard, type } = explain(doc, signals, lexicon);
-  return { relevant, relevance, cause, hazard, type };
+  // The decision of explain() without the points, features and cues it rounds and gathers.
+  const model = defaultModel();
+  const { cause, type, x } = analyse(doc, signals, lexicon);
+  const relevance = Math.round(scoreModel(model, x).probability * 1000) / 1000;
+  return { relevant: relevance >= 0.5, relevance, cause: cause.cause, hazard: cause.hazard, type: type.type };
 }
 
 /** Like `classify`, with the points and every cue (span, weight, reason) behind the decision. */
