@@ -88,6 +88,32 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 180_000 }, () 
     await page.close();
   });
 
+  test('a filter that matches nothing keeps the chart and the circles for the next one', async () => {
+    const CIRCLES = '.leaflet-facts-pane path';
+    const { page, errors } = await dash.open('/');
+    await page.locator('.timeline-panel.flow canvas').waitFor();
+    await page.locator(CIRCLES).first().waitFor();
+    const circles = await page.locator(CIRCLES).count();
+    const canvas = await page.locator('.timeline-panel.flow canvas').elementHandle();
+    // No fact of the sample is of conflict with a hazard: no circle, no flow, the chart hidden.
+    await page.locator('select[name=cause]').selectOption('conflict');
+    await page.locator('select[name=hazard]').selectOption('flood');
+    await page.getByText('No dated flow figures (new movements) match.').waitFor();
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, CIRCLES);
+    assert.equal(await page.locator('.timeline-panel.flow .chart').isHidden(), true);
+    await page.locator('select[name=hazard]').selectOption('');
+    await page.locator('select[name=cause]').selectOption('');
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [
+      CIRCLES,
+      circles,
+    ] as const);
+    await page.locator('.timeline-panel.flow .chart').waitFor({ state: 'visible' });
+    // The same chart, shown again, and as many circles in the page as at first (none left over).
+    assert.equal(await canvas!.evaluate((c) => c.isConnected), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('country page: largest figure with its rule, facts with sources, small map, no serious violations', async () => {
     const { page, errors } = await dash.open('/?term=displaced');
     await page.getByRole('link', { name: 'India' }).click();

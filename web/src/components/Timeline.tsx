@@ -11,9 +11,11 @@ import { pivotTimeseries, type Kind, type TimelineSeries } from '../series.js';
 function Chart({
   series,
   colours,
+  hidden,
 }: {
   series: TimelineSeries;
   colours: Record<string, string>;
+  hidden: boolean;
 }): JSX.Element {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -73,7 +75,7 @@ function Chart({
     u.setData(data(series));
     shown.current = series;
   }, [series, lines]);
-  return <div ref={el} class="chart" aria-hidden="true" />;
+  return <div ref={el} class="chart" aria-hidden="true" hidden={hidden} />;
 }
 
 function Panel({
@@ -98,11 +100,14 @@ function Panel({
   return (
     <section class={`timeline-panel ${kind}`} aria-labelledby={id}>
       <h3 id={id}>{heading}</h3>
+      {/* Kept (hidden) while no figure matches: a filter that matches nothing and the next that
+          matches again would otherwise destroy the chart and build it again (canvas, axes, legend),
+          the better part of the page's script time on that change. */}
+      <Chart series={series} colours={colours} hidden={series.periods.length === 0} />
       {series.periods.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (
         <>
-          <Chart series={series} colours={colours} />
           <details onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>The numbers</summary>
             {open ? (

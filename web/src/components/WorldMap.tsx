@@ -185,6 +185,10 @@ export function WorldMap({
   /** The circles drawn, by point key and geometry, and the points they stand for. */
   const drawn = useRef(new Map<string, L.CircleMarker>());
   const current = useRef(new Map<string, MapPoint>());
+  /** Circles taken out of the page but kept for later points, and where they were (see the
+   * circles' effect). */
+  const idle = useRef<L.CircleMarker[]>([]);
+  const idleParent = useRef<Node | null>(null);
   /** Each country outline's style as last set (its fill and focus). */
   const styled = useRef(new Map<L.Path, string>());
 
@@ -228,6 +232,8 @@ export function WorldMap({
       circles.current = null;
       drawn.current = new Map();
       current.current = new Map();
+      idle.current = [];
+      idleParent.current = null;
       styled.current = new Map();
     };
   }, [outlines, focusKey]);
@@ -268,8 +274,12 @@ export function WorldMap({
     const keyOf = (p: MapPoint) => `${p.key}|${p.lat}|${p.lon}|${p.people}|${p.colour}`;
     const wanted = new Set(next.map(keyOf));
     // Circles no longer wanted are reused for new points (moved, resized, recoloured), which is
-    // cheaper than removing some and creating others.
-    const spare: L.CircleMarker[] = [];
+    // cheaper than removing some and creating others. Those left over leave the page but not the map,
+    // and are reused first by a later change: a filter that matches nothing and the next that matches
+    // again would otherwise remove 500 circles and build 500 new ones (Leaflet builds a new path
+    // element, its events and popup binding for each). A circle put aside keeps its Leaflet
+    // layer; only its element leaves the page.
+    const spare: L.CircleMarker[] = [...idle.current];
     for (const [key, c] of before)
       if (!wanted.has(key)) {
         spare.push(c);
@@ -283,6 +293,8 @@ export function WorldMap({
       if (!c) {
         c = spare.pop();
         if (c) {
+          const el = c.getElement();
+          if (el && !el.isConnected) idleParent.current?.appendChild(el);
           c.setLatLng([p.lat, p.lon]);
           c.setRadius(radius(p.people));
           // setStyle rewrites all of a path's style attributes (each one restyles the element):
@@ -318,7 +330,15 @@ export function WorldMap({
       now.set(key, c);
       ordered.push(c);
     }
-    for (const c of spare) dots.removeLayer(c);
+    for (const c of spare) {
+      c.closePopup();
+      const el = c.getElement();
+      if (el?.parentNode) {
+        idleParent.current = el.parentNode;
+        el.remove();
+      }
+    }
+    idle.current = spare;
     drawn.current = now;
     // Painted in list order (the largest first, so that smaller circles stay clickable on top):
     // new circles are appended at the end and moved into place; kept ones move only when the
