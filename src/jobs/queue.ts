@@ -13,6 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../store/engine.js';
 import type { Database, JobRow, JobStatus } from '../store/schema.js';
 import type { Logger } from '../log.js';
+import { insertRows } from '../store/queries/rowsInsert.js';
 import { localNotifier, type JobNotifier, type WakeListener } from './notify.js';
 
 export interface Job<P = unknown> {
@@ -160,12 +161,19 @@ export class JobQueue {
       }));
       const created = new Map(
         (
-          await this.db
-            .insertInto('jobs')
-            .values(rows)
-            .onConflict((oc) => oc.column('key').doNothing())
-            .returning(['id', 'key'])
-            .execute()
+          await insertRows(
+            this.db,
+            'jobs',
+            rows,
+            { onConflictDoNothing: 'key', returning: ['id', 'key'] },
+            () =>
+              this.db
+                .insertInto('jobs')
+                .values(rows)
+                .onConflict((oc) => oc.column('key').doNothing())
+                .returning(['id', 'key'])
+                .execute(),
+          )
         ).map((r) => [r.key, r.id]),
       );
       const missing = rows.filter((r) => !created.has(r.key)).map((r) => r.key);

@@ -4,6 +4,7 @@ import type { Engine } from '../engine.js';
 import type { ArticleRow, ArticleStatus, Database, NewArticle } from '../schema.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { containsText } from './like.js';
+import { insertRows } from './rowsInsert.js';
 import type { BandedSimhashRow } from '../../dedup/batchOriginals.js';
 import { simhashHalves, type SimhashBands, type SimhashRow } from '../../dedup/policy.js';
 
@@ -118,12 +119,19 @@ export class Articles {
     const ids: number[] = [];
     for (let i = 0; i < articles.length; i += 500) {
       const chunk = articles.slice(i, i + 500);
-      const rows = await this.db
-        .insertInto('articles')
-        .values(chunk)
-        .onConflict((oc) => oc.doNothing())
-        .returning(['id', 'url', 'content_hash'])
-        .execute();
+      const rows = await insertRows(
+        this.db,
+        'articles',
+        chunk,
+        { onConflictDoNothing: true, returning: ['id', 'url', 'content_hash'] },
+        () =>
+          this.db
+            .insertInto('articles')
+            .values(chunk)
+            .onConflict((oc) => oc.doNothing())
+            .returning(['id', 'url', 'content_hash'])
+            .execute(),
+      );
       if (rows.length !== chunk.length) return null;
       const key = (r: { url?: string | null; content_hash: string }) =>
         r.url == null ? `#${r.content_hash}` : `u${r.url}`;

@@ -10,6 +10,7 @@ import type { Database } from '../schema.js';
 import { UNKNOWN_SPAN_DAYS } from '../migrations/015_events_list_indexes.js';
 import { loadClaimFacts } from './claimFacts.js';
 import { rowToClaim } from './claimViews.js';
+import { insertRows } from './rowsInsert.js';
 
 type Trx = Kysely<Database>;
 export const CHUNK = 400;
@@ -173,11 +174,15 @@ export async function insertChunks(
   table: 'claims' | 'claim_facts' | 'events' | 'event_countries',
   rows: readonly object[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
-      .execute();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await insertRows(trx, table, chunk, {}, () =>
+      trx
+        .insertInto(table)
+        .values(chunk as never)
+        .execute(),
+    );
+  }
 }
 
 /** The event's rows in event_countries ('' for claims without a country), with its list key. */

@@ -10,6 +10,7 @@ import { factWhere, type FactFilter } from './filter.js';
 import { CLUSTER_LOCK } from './clustering.js';
 import { withGroupedSummaries } from './summaryBatch.js';
 import { inTransaction } from './transaction.js';
+import { insertRows } from './rowsInsert.js';
 
 export const FACT_SORTS = [
   '-date',
@@ -124,22 +125,24 @@ export class Facts {
         await summaries.deleteFactsOf(ids);
         const added: number[] = [];
         for (let i = 0; i < rows.length; i += CHUNK) {
-          const inserted = await trx
-            .insertInto('facts')
-            .values(rows.slice(i, i + CHUNK))
-            .returning(['id', 'article_id', 'ordinal'])
-            .execute();
+          const chunk = rows.slice(i, i + CHUNK);
+          const inserted = await insertRows(
+            trx,
+            'facts',
+            chunk,
+            { returning: ['id', 'article_id', 'ordinal'] },
+            () => trx.insertInto('facts').values(chunk).returning(['id', 'article_id', 'ordinal']).execute(),
+          );
           for (const r of inserted) added.push(r.id);
           const places = inserted.flatMap(({ id, article_id, ordinal }) =>
             (results.get(article_id)?.facts[ordinal]?.locations ?? []).map((p, k) =>
               placeToRow(p, { factId: id, articleId: article_id, ordinal: k }),
             ),
           );
-          for (let j = 0; j < places.length; j += CHUNK)
-            await trx
-              .insertInto('places')
-              .values(places.slice(j, j + CHUNK))
-              .execute();
+          for (let j = 0; j < places.length; j += CHUNK) {
+            const part = places.slice(j, j + CHUNK);
+            await insertRows(trx, 'places', part, {}, () => trx.insertInto('places').values(part).execute());
+          }
         }
         await summaries.added(added);
       });
