@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openStore } from '../dist/store/index.js';
 import { generate } from './store-generate.mjs';
+import { CHANGES } from './dashboard-changes.mjs';
 
 const CHROMIUM = process.env.DMON_CHROMIUM ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -100,16 +101,6 @@ async function settled(page, quietMs = 500) {
   );
 }
 
-const CHANGES = [
-  ['term', 'displaced'],
-  ['term', 'evacuated'],
-  ['cause', 'disaster'],
-  ['hazard', 'flood'],
-  ['term', ''],
-  ['cause', 'conflict'],
-  ['hazard', ''],
-  ['cause', ''],
-];
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   chromiumSandbox: false,

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, URLSearchParams } from 'node:url';
 import { buildApp } from '../dist/serve/app.js';
 import { openStore } from '../dist/store/index.js';
+import { CHANGES } from './dashboard-changes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, dflt) => {
@@ -31,18 +32,8 @@ if (!existsSync(sqlitePath)) {
   process.exit(0);
 }
 
-// The page's filter keys in its URL order (web/src/filters.ts), and bench/dashboard-filters.mjs's changes.
+// The page's filter keys in its URL order (web/src/filters.ts); the changes are bench/dashboard-filters.mjs's.
 const KEYS = ['country', 'admin1', 'term', 'cause', 'hazard', 'from', 'to', 'min', 'min_confidence', 'q'];
-const CHANGES = [
-  ['term', 'displaced'],
-  ['term', 'evacuated'],
-  ['cause', 'disaster'],
-  ['hazard', 'flood'],
-  ['term', ''],
-  ['cause', 'conflict'],
-  ['hazard', ''],
-  ['cause', ''],
-];
 const query = (filters, extra = {}) => {
   const p = new URLSearchParams();
   for (const k of KEYS) if (filters[k]) p.set(k, filters[k]);
