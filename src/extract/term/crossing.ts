@@ -14,7 +14,8 @@ const FLIGHT_TERMS = new Set<Term>(['displaced', 'forced_to_flee']);
 const CROSSING_REACH = 6;
 /** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
 const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
-const LANGS = ['en', 'es', 'fr'];
+/** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
+const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 
 export function crossedBorder(norms: readonly string[], link: Link, figures: readonly Figure[], lex: Lexicon): Link {
   if (!FLIGHT_TERMS.has(link.term) || link.direction === 'before') return link;
@@ -35,8 +36,9 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
 
 /** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
 function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
-  for (const lang of LANGS) {
-    for (const name of lex.slots.get(countrySlot(lang))?.get(norms[at] ?? '') ?? []) {
+  for (const [slot, names] of lex.slots) {
+    if (!slot.startsWith(COUNTRY_SLOTS)) continue;
+    for (const name of names.get(norms[at] ?? '') ?? []) {
       if (!matchesAt(norms, at, name)) continue;
       const after = norms[at + name.length];
       if (after !== "'s" && after !== "'" && after !== 's') return true;
