@@ -23,8 +23,8 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other') {
-      for (let k = q.lead; k < noun.next; k++) listItems.add(k);
+    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex))) {
+      for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
     // The noun may be shared with the next figure; it counts, but is not this figure's own span.
@@ -149,6 +149,28 @@ function labelKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure
     if (kind && (marked || k === 0)) return kind;
   }
   return marked || start === 0 ? kind : null;
+}
+
+/**
+ * A label whose last word names things, with no people in it, counts those things: "Evacuation
+ * centres: 12 (2,300 people)", "Number of camps: 14", "Affected villages | 45". A place phrase
+ * makes the things where the counted are, not what is counted: "Displaced in camps: 5,600".
+ * Only a figure that ends its cell counts: a word after it makes the colon a headline's.
+ */
+function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const lead = q.lead;
+  if (![':', '|', '='].includes(tokens[lead - 1]?.text ?? '')) return false;
+  // A table cell ends at its figure; a headline goes on ("Storm Strikes: Thousands Displaced").
+  if (tokens[q.next]?.kind === 'word') return false;
+  const last = tokens[lead - 2];
+  if (!last || last.kind !== 'word' || !lex.nouns.other.has(last.norm)) return false;
+  for (let k = lead - 2; k >= Math.max(0, lead - 1 - LABEL_WINDOW); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    if (lex.nouns.people.has(t.norm) || lex.nouns.households.has(t.norm)) return false;
+    if (lex.itemPrepositions.has(t.norm)) return false;
+  }
+  return true;
 }
 
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */
