@@ -138,9 +138,9 @@ const SPANISH: Row[] = [
   ['Treinta y cinco familias fueron reubicadas.', [{ term: 'relocated', figure: 35, unit: 'households' }]],
   [
     'Unos 400 pobladores fueron trasladados a albergues.',
-    // Moved, and sheltered where they were moved to: both terms, as "evacuated to relief centres".
+    // Taken to a shelter: evacuated, and sheltered where they were taken, as "evacuated to relief centres".
     [
-      { term: 'relocated', figure: 400, unit: 'people', qualifier: 'approximately' },
+      { term: 'evacuated', figure: 400, unit: 'people', qualifier: 'approximately' },
       { term: 'sheltered', figure: 400, unit: 'people', qualifier: 'approximately' },
     ],
   ],

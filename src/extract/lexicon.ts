@@ -199,6 +199,10 @@ export interface Lexicon {
   buildingExits: { from: string[][]; buildings: string[][] };
   /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
   crossingInto: string[][];
+  /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
+  movedTo: Set<string>;
+  /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
+  destinationOpeners: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
   anaphors: string[][];
   /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
@@ -395,6 +399,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemLeads: [],
     buildingExits: { from: [], buildings: [] },
     crossingInto: [],
+    movedTo: new Set(),
+    destinationOpeners: new Set(),
     anaphors: [],
     anaphorVerbs: [],
     anaphorArticles: new Set(),
@@ -627,6 +633,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[] };
       crossing_into?: string[];
+      moved_to?: string[];
+      destination_openers?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -644,6 +652,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
+      set(link.moved_to).forEach((x) => lex.movedTo.add(x));
+      set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));

@@ -5,7 +5,8 @@
 // - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
 //            participle says who they are, the verb after it what they did;
-// - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts).
+// - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts);
+// - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -13,6 +14,7 @@ import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
 import { distributedCounts } from './distributed.js';
 import { crossedBorder } from './crossing.js';
+import { movedToShelter } from './movedToShelter.js';
 
 const CAUSE_WINDOW = 3;
 const ORDER_WINDOW = 3;
@@ -31,7 +33,8 @@ export function refineLinks(
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
-  const continued = [...out, ...continuedCounts(norms, out, figures, lex)];
+  const moved = movedToShelter(norms, out, lex);
+  const continued = [...moved, ...continuedCounts(norms, moved, figures, lex)];
   return [...continued, ...distributedCounts(tokens, continued, triggers, figures, lex)];
 }
 

@@ -1,0 +1,38 @@
+// "175,000 people had been transferred to shelters", "96,000 families moved to evacuation
+// centres", "169 personas trasladadas a albergues temporales": people taken to a shelter were
+// evacuated there, and are sheltered. The destination phrase gives the stay; this refiner reads
+// the verb of being taken before it as the evacuation (a plain relocation verb becomes one), the
+// way "evacuated to shelters" already states both.
+import type { Lexicon } from '../lexicon.js';
+import type { Link } from '../link.js';
+
+/** How many destination words ("to the", "a los") may stand between the verb and the shelter trigger. */
+const OPENERS = 2;
+
+export function movedToShelter(norms: readonly string[], links: readonly Link[], lex: Lexicon): Link[] {
+  const out = [...links];
+  for (const stay of links) {
+    if (!lex.stayingTerms.has(stay.term) || stay.direction !== 'after') continue;
+    const verb = movedBefore(norms, stay.trigger.first, lex);
+    if (verb < 0) continue;
+    const same = out.filter((l) => l.figure === stay.figure);
+    const relocation = same.find((l) => l.term === 'relocated' && l.trigger.first <= verb && verb < l.trigger.next);
+    if (relocation) out[out.indexOf(relocation)] = evacuation(relocation, relocation.score, false);
+    else if (!same.some((l) => lex.leftTerms.has(l.term))) out.push(evacuation(stay, stay.score - 0.1, true));
+  }
+  return out;
+}
+
+/** `link` read as an evacuation to a shelter, with its own reason. */
+function evacuation(link: Link, score: number, coordinated: boolean): Link {
+  const entry = { ...link.trigger.entry, term: 'evacuated' as const, reason: 'evacuated:moved-to-shelter' };
+  return { ...link, trigger: { ...link.trigger, entry }, term: 'evacuated', score, ...(coordinated ? { coordinated } : {}) };
+}
+
+/** The index of a verb of being taken right before the destination at `first`, or -1. */
+function movedBefore(norms: readonly string[], first: number, lex: Lexicon): number {
+  let k = first - 1;
+  for (let n = 0; n < OPENERS && lex.destinationOpeners.has(norms[k] ?? ''); n++) k--;
+  // The destination's own first word may be the trigger's: "to shelters" opens at `first`.
+  return lex.movedTo.has(norms[k] ?? '') ? k : -1;
+}
