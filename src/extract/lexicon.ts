@@ -196,7 +196,7 @@ export interface Lexicon {
   /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
   itemLeads: string[][];
   /** "evacuated from the terminal": the words that make an evacuation one from a building (link.json). */
-  buildingExits: { from: string[][]; buildings: string[][] };
+  buildingExits: { from: string[][]; buildings: string[][]; occupants: Set<string> };
   /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
   crossingInto: string[][];
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
@@ -397,7 +397,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     nameLinks: new Set(),
     siteHosts: { verbs: [], shelters: [], camps: [] },
     itemLeads: [],
-    buildingExits: { from: [], buildings: [] },
+    buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
     movedTo: new Set(),
     destinationOpeners: new Set(),
@@ -631,7 +631,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       name_links?: string[];
       site_hosts?: { verbs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
-      building_exits?: { from?: string[]; buildings?: string[] };
+      building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
       moved_to?: string[];
       destination_openers?: string[];
@@ -651,6 +651,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
+      set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));

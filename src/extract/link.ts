@@ -157,7 +157,8 @@ export function linkFigures(
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
-    if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && leavesBuilding(norms, chosen.next, lex)) continue;
+    if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (leavesBuilding(norms, chosen.next, lex) || occupants(norms, f, lex)))
+      continue;
     links.push({
       figure: f,
       trigger: chosen,
@@ -238,6 +239,18 @@ export function linkFigures(
     }
   }
   return links;
+}
+
+/**
+ * "1,200 students were evacuated", "350 voyageurs évacués": people counted by their place in a
+ * building or vehicle (pupils, passengers, staff) leave that building, not their homes.
+ */
+function occupants(norms: readonly string[], f: Figure, lex: Lexicon): boolean {
+  // From the figure to the end of its counted noun, or the word after it when no list names it
+  // ("600 shoppers", "350 voyageurs évacués").
+  const next = Math.max(f.noun?.next ?? 0, f.quantity.next + 1);
+  for (let k = f.quantity.next; k < next; k++) if (lex.buildingExits.occupants.has(norms[k] ?? '')) return true;
+  return false;
 }
 
 /** How well trigger `r` governs figure `f`, or null when it cannot. */
