@@ -23,7 +23,7 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex))) {
+    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, q, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
@@ -171,6 +171,37 @@ function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon):
     if (lex.itemPrepositions.has(t.norm)) return false;
   }
   return true;
+}
+
+/** Articles that may open an apposition naming a place ("Kharkiv, a city of …"). */
+const APPOSITION_ARTICLES = new Set(['a', 'an', 'the', 'un', 'une', 'una', 'la', 'le', 'el']);
+/** What may stand before an apposition: a comma, a bracket or dash, or nothing (the sentence starts). */
+const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
+
+/**
+ * A population stated in apposition to a place: "Kharkiv, a city of 1.4 million people", "Oicha,
+ * une commune rurale de 360 000 habitants", "Ville d'un million d'habitants, Goma…". The figure
+ * says how many live there, not how many left: not a count of displacement. Only an apposition
+ * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
+ * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures.
+ */
+function populationOf(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
+  let noun = elided(norms[q.next]);
+  if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
+  if (!lex.population.nouns.has(noun)) return false;
+  // "of" before the figure, or elided into its first word ("d'un million").
+  let k = q.lead - 1;
+  if (norms[k] === 'of' || norms[k] === 'de') k--;
+  else if (!norms[q.lead]!.startsWith("d'")) return false;
+  // The place noun, with one adjective after it ("une commune rurale de") or before it ("a port city of").
+  let at = lex.population.places.has(norms[k] ?? '') ? k : lex.population.places.has(norms[k - 1] ?? '') ? k - 1 : -1;
+  if (at < 0) return false;
+  at--;
+  if (tokens[at]?.kind === 'word' && !APPOSITION_ARTICLES.has(norms[at]!)) at--;
+  if (APPOSITION_ARTICLES.has(norms[at] ?? '')) at--;
+  return at < 0 || APPOSITION_OPENERS.has(norms[at]!);
 }
 
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */

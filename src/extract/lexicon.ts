@@ -201,6 +201,8 @@ export interface Lexicon {
   crossingInto: string[][];
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
   movedTo: Set<string>;
+  /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
+  population: { places: Set<string>; nouns: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
   destinationOpeners: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
@@ -400,6 +402,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
     movedTo: new Set(),
+    population: { places: new Set(), nouns: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
     anaphorVerbs: [],
@@ -634,6 +637,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
       moved_to?: string[];
+      population?: { places?: string[]; nouns?: string[] };
       destination_openers?: string[];
     }>(lang, 'link.json');
     if (link) {
@@ -654,6 +658,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
+      set(link.population?.places).forEach((x) => lex.population.places.add(x));
+      set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
