@@ -23,7 +23,7 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, q, lex)) {
+    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, q, lex) || changeAmount(tokens, q, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
@@ -172,6 +172,24 @@ function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon):
   }
   return true;
 }
+
+/**
+ * A figure that is a change between two counts, not a count: "up 6.3 million from the previous
+ * year", "rose by 12,000 in a week to 85,000", "a decrease of 613,600", "a augmenté de 3 000".
+ * The count is the level the change leads to, which the level verbs read.
+ */
+function changeAmount(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
+  // "up 6.3 million from the previous year"; not "toppled down 522 houses".
+  if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
+  for (let k = q.next; k < Math.min(norms.length, q.next + CHANGE_REACH); k++)
+    if (lex.changeDirections.then.has(norms[k]!)) return true;
+  return false;
+}
+
+/** How far after a figure after "up" or "down" the comparison ("from", "on") may stand. */
+const CHANGE_REACH = 3;
 
 /** Articles that may open an apposition naming a place ("Kharkiv, a city of …"). */
 const APPOSITION_ARTICLES = new Set(['a', 'an', 'the', 'un', 'une', 'una', 'la', 'le', 'el']);

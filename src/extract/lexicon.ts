@@ -203,6 +203,10 @@ export interface Lexicon {
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
   population: { places: Set<string>; nouns: Set<string> };
+  /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
+  changeAmounts: string[][];
+  /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
+  changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
   destinationOpeners: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
@@ -403,6 +407,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     crossingInto: [],
     movedTo: new Set(),
     population: { places: new Set(), nouns: new Set() },
+    changeAmounts: [],
+    changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
     anaphorVerbs: [],
@@ -638,6 +644,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       crossing_into?: string[];
       moved_to?: string[];
       population?: { places?: string[]; nouns?: string[] };
+      change_amounts?: string[];
+      change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
     }>(lang, 'link.json');
     if (link) {
@@ -660,6 +668,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
       set(link.population?.places).forEach((x) => lex.population.places.add(x));
       set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
+      lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
+      set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
+      set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
