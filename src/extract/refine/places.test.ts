@@ -76,6 +76,21 @@ const ROWS: [string, Want][] = [
     { figure: 3500, country: 'BGD', locations: [] },
   ],
   ['No cue at all: 700 people were evacuated.', { figure: 700, country: null, locations: [] }],
+  // A place the gazetteer lacks, named after a locative in a sentence with no known place: the
+  // name locates the figure, without coordinates, in the document's country.
+  [
+    'Fighting in North Darfur continued. Some 3,400 families have arrived in Umm Baru Gadid since Monday.',
+    { figure: 3400, country: 'SDN', locations: ['Umm Baru Gadid'] },
+  ],
+  [
+    'Floods hit Somalia. An estimated 900 families in Bula Xaawo Dhexe district have left their homes.',
+    { figure: 900, country: 'SOM', locations: ['Bula Xaawo Dhexe'] },
+  ],
+  // Not a place: a month, a body's acronym, an organisation.
+  [
+    'Floods hit Somalia. An estimated 900 families have left their homes in January, according to OCHA.',
+    { figure: 900, country: 'SOM', locations: ['Somalia'] },
+  ],
 ];
 
 // Spanish and French put the demonym after the noun: "réfugiés soudanais" came from Sudan.

@@ -9,6 +9,7 @@ import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
 import { originCountries } from './refugeeOrigin.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
+import { unlistedPlace } from './unlistedPlace.js';
 
 export interface PlaceContext {
   places: Place[];
@@ -28,6 +29,12 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
   fact.country = counted && locations.length === 0 ? counted.country : country;
+  // No place the gazetteer knows in the sentence: a capitalised name after a locative may be one it lacks.
+  const inSentenceKnown = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
+  if (!fact.locations.some(inSentenceKnown)) {
+    const unlisted = unlistedPlace(fact, text, ctx.places);
+    if (unlisted) fact.locations = [unlisted];
+  }
   const origins = originCountries(fact, text, ctx.places);
   if (origins.length > 0) hostOf(fact, origins, ctx, counted);
   const inSentence = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];

@@ -1,0 +1,84 @@
+// "have arrived in Tawila", "the refugee camp at Farchana", "1,500 families in Hawo Tako
+// district", "A Chagni Ranch, 25 000 Éthiopiens vivent…": a sentence may name the place of its
+// figure with a locative and a capitalised name no gazetteer holds (a camp, a village, a quarter).
+// When the sentence names no place the geoparser knows, that name is the figure's place, without
+// coordinates, in the fact's country. Names that are common words, months, titles or the start
+// of an organisation's name ("in Parliament", "in January", "at Red Cross headquarters") are not.
+import type { Fact, Place } from '../../types.js';
+import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
+import { loadCommonWords } from '../../geoparse/commonWords.js';
+import { normalizeName } from '../../geoparse/normalize.js';
+
+/** The most words a name may have ("Little Red River Cree Nation" has five). */
+const NAME_WORDS = 5;
+/** Articles between the locative and the name ("in the Rho camp", "dans le site de Mpati"). */
+const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
+/** Lower-case words inside a name ("Wharf de la Saline", "Dar es Salaam"). */
+const INNER = new Set(['de', 'del', 'la', 'el', 'al', 'du', 'des', 'es', 'da', 'do', 'of']);
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+
+export function unlistedPlace(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
+  const [start, end] = fact.span;
+  const sentence = text.slice(start, end);
+  const words = [...sentence.matchAll(WORD)].map((m) => ({ text: m[0], at: start + m.index! }));
+  const lex = loadPlacesLexicon();
+  let best: Place | undefined;
+  let bestGap = Infinity;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!lex.locatives.has(words[i]!.text.toLowerCase())) continue;
+    let j = i + 1;
+    if (ARTICLES.has(words[j]!.text.toLowerCase())) j++;
+    const name = nameAt(words, j, sentence, start);
+    if (!name) continue;
+    const place = { name: name.text, start: name.start, end: name.end };
+    if (known.some((p) => p.start < place.end && p.end > place.start)) continue;
+    if (!plausible(name.words, text, place.end)) continue;
+    // The name nearest the figure is its place.
+    const gap = Math.min(Math.abs(place.start - fact.quantity_span[1]), Math.abs(fact.quantity_span[0] - place.end));
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = { ...place, lat: null, lon: null, country: fact.country, kind: 'unlisted' };
+    }
+  }
+  return best;
+}
+
+interface Word {
+  text: string;
+  at: number;
+}
+
+/** The capitalised words from `j` on, joined only by spaces or inner particles. */
+function nameAt(words: readonly Word[], j: number, sentence: string, offset: number) {
+  const taken: Word[] = [];
+  for (let k = j; k < words.length && taken.length < NAME_WORDS; k++) {
+    const w = words[k]!;
+    if (taken.length > 0) {
+      const prev = taken[taken.length - 1]!;
+      if (!/^\s+$/.test(sentence.slice(prev.at + prev.text.length - offset, w.at - offset))) break;
+    }
+    // An acronym after the name is a kind of site, not part of it ("Dollow IDP camps").
+    if (taken.length > 0 && /\p{Lu}.*\p{Lu}/u.test(w.text)) break;
+    if (/^\p{Lu}/u.test(w.text)) taken.push(w);
+    else if (taken.length > 0 && INNER.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(words[k + 1]?.text ?? '')) taken.push(w);
+    else break;
+  }
+  if (taken.length === 0) return null;
+  const last = taken[taken.length - 1]!;
+  return { text: sentence.slice(taken[0]!.at - offset, last.at + last.text.length - offset), start: taken[0]!.at, end: last.at + last.text.length, words: taken.map((w) => w.text) };
+}
+
+/** Not a common word, an acronym, a month, a title or the head of an organisation's or street's name. */
+function plausible(words: readonly string[], text: string, end: number): boolean {
+  const lex = loadPlacesLexicon();
+  const common = loadCommonWords().common;
+  const first = words[0]!;
+  // Acronyms and plural acronyms ("UNHCR", "ECs") are bodies or sites, not names of places.
+  if (first.length < 3 || /\p{Lu}.*\p{Lu}/u.test(first)) return false;
+  const norm = words.map((w) => normalizeName(w));
+  if (norm.some((w) => lex.notPlaces.has(w) || lex.titles.has(w) || lex.stormWords.has(w))) return false;
+  // Every word a common word of some language: "Red Cross", "Civil Protection", "Nations".
+  if (norm.every((w) => [...common.values()].some((set) => set.has(w)))) return false;
+  const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase() ?? '';
+  return !lex.orgNames.has(next) && !lex.streetWords.has(next);
+}
