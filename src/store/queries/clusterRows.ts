@@ -1,6 +1,6 @@
 // The stored rows of claims and events, as clustering writes them, and a stored claim read
 // back for clustering (without its facts: the replay reads the claim's own columns).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Claim } from '../../claims/types.js';
 import { claimHazardName } from '../../events/cluster.js';
 import type { DisplacementEvent } from '../../events/types.js';
@@ -101,18 +101,25 @@ export function tallyRow(id: string, t: EventTally, now: number) {
 
 export type EventRowValues = ReturnType<typeof tallyRow>;
 
-/** Points each event's claims at it, a chunk of claim ids at a time. */
+/** Points each event's claims at it: one statement per chunk of claims (joined to a list of
+ * (claim, event) pairs, as the extracted articles' update in facts.ts), not one per event.
+ * Each claim is in one event's list. */
 export async function setClaimEvents(
   trx: Trx,
   claimsByEvent: ReadonlyMap<string, readonly string[]>,
 ): Promise<void> {
-  for (const [id, claims] of claimsByEvent)
-    for (let i = 0; i < claims.length; i += CHUNK)
-      await trx
-        .updateTable('claims')
-        .set({ event_id: id })
-        .where('id', 'in', claims.slice(i, i + CHUNK))
-        .execute();
+  const pairs: [string, string][] = [];
+  for (const [id, claims] of claimsByEvent) for (const c of claims) pairs.push([c, id]);
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    // The first row's casts type the columns (PostgreSQL types the others after it).
+    const rows = pairs
+      .slice(i, i + CHUNK)
+      .map(([c, e], k) =>
+        k === 0 ? sql`select cast(${c} as text) as c, cast(${e} as text) as e` : sql`select ${c}, ${e}`,
+      );
+    await sql`update claims set event_id = v.e
+      from (${sql.join(rows, sql` union all `)}) as v where claims.id = v.c`.execute(trx);
+  }
 }
 
 /** The event's rows in event_countries ('' for claims without a country), with its list key. */
