@@ -87,12 +87,20 @@ export async function loadClaimFacts(
   const rows = options.asExtracted
     ? stored.map((r) => (r.review_original ? { ...r, ...(JSON.parse(r.review_original) as object) } : r))
     : stored;
+  // An article's facts share its URL: its host is parsed once.
+  const hosts = new Map<string, string | null>();
+  const host = (url: string | null) => {
+    if (!url) return null;
+    let h = hosts.get(url);
+    if (h === undefined) hosts.set(url, (h = hostOf(url)));
+    return h;
+  };
   return rows.map((r): ClaimFact => ({
     factId: r.id,
     articleId: r.article_id,
     originalArticleId: r.a_duplicate_of,
     copies: Number(r.a_copies),
-    outlet: hostOf(r.a_url) ?? r.s_title,
+    outlet: host(r.a_url) ?? r.s_title,
     url: r.a_url,
     title: r.a_title,
     published: r.a_published,

@@ -22,9 +22,51 @@ function plain(v: unknown): boolean {
   return v === null || typeof v !== 'object' || v instanceof Uint8Array || v instanceof Date;
 }
 
-/** Whether the engine behind `db` numbers its placeholders ($1, $2 …: PostgreSQL) or not (?). */
+/** Whether the engine behind `db` numbers its placeholders ($1, $2 …: PostgreSQL) or not (?);
+ * asked once per database or transaction object. */
+const numberedOf = new WeakMap<object, boolean>();
 function numbered(db: Db): boolean {
-  return sql`${0}`.compile(db).sql !== '?';
+  let n = numberedOf.get(db);
+  if (n === undefined) {
+    n = sql`${0}`.compile(db).sql !== '?';
+    numberedOf.set(db, n);
+  }
+  return n;
+}
+
+/** Statement texts already written, by engine, table, columns, row count and options: an
+ * import writes chunks of the same shape again and again (a few hundred rows of tens of
+ * columns each, whose placeholders cost more to write out than the values to collect). */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 256;
+
+function statementText(
+  dollar: boolean,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  options: RowsInsertOptions,
+): string {
+  const conflict = options.onConflictDoNothing;
+  const key = `${dollar ? '$' : '?'}\u0000${table}\u0000${count}\u0000${conflict === true ? '\u0001' : (conflict ?? '')}\u0000${(options.returning ?? []).join('\u0001')}\u0000${columns.join('\u0001')}`;
+  let text = texts.get(key);
+  if (text !== undefined) return text;
+  const tuples: string[] = new Array(count);
+  if (dollar) {
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+      const marks: string[] = new Array(columns.length);
+      for (let j = 0; j < columns.length; j++) marks[j] = `$${++p}`;
+      tuples[i] = `(${marks.join(', ')})`;
+    }
+  } else tuples.fill(`(${new Array<string>(columns.length).fill('?').join(', ')})`);
+  text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`;
+  if (conflict === true) text += ' on conflict do nothing';
+  else if (conflict) text += ` on conflict (${quote(conflict)}) do nothing`;
+  if (options.returning?.length) text += ` returning ${options.returning.map(quote).join(', ')}`;
+  if (texts.size >= MAX_TEXTS) texts.clear();
+  texts.set(key, text);
+  return text;
 }
 
 /** The compiled statement, or null when Kysely would write these rows otherwise. */
@@ -38,31 +80,20 @@ export function compileRowsInsert(
   if (!first) return null;
   const columns = Object.keys(first);
   if (columns.length === 0) return null;
-  const parameters: unknown[] = new Array(rows.length * columns.length);
+  const width = columns.length;
+  const parameters: unknown[] = new Array(rows.length * width);
   let n = 0;
-  for (const row of rows) {
-    const r = row as Record<string, unknown>;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Record<string, unknown>;
     // The same columns in every row, each with a plain value.
-    if (Object.keys(r).length !== columns.length) return null;
-    for (const c of columns) {
-      const v = r[c];
+    if (i > 0 && Object.keys(r).length !== width) return null;
+    for (let j = 0; j < width; j++) {
+      const v = r[columns[j]!];
       if (v === undefined || !plain(v)) return null;
       parameters[n++] = v;
     }
   }
-  const dollar = numbered(db);
-  const tuples: string[] = new Array(rows.length);
-  let p = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const marks: string[] = new Array(columns.length);
-    for (let j = 0; j < columns.length; j++) marks[j] = dollar ? `$${++p}` : '?';
-    tuples[i] = `(${marks.join(', ')})`;
-  }
-  let text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`;
-  const conflict = options.onConflictDoNothing;
-  if (conflict === true) text += ' on conflict do nothing';
-  else if (conflict) text += ` on conflict (${quote(conflict)}) do nothing`;
-  if (options.returning?.length) text += ` returning ${options.returning.map(quote).join(', ')}`;
+  const text = statementText(numbered(db), table, columns, rows.length, options);
   return CompiledQuery.raw(text, parameters);
 }
 
