@@ -16,6 +16,8 @@ export function sentenceKey(evidence: string): string {
 /** Groups facts into sources (union-find over shared article, outlet and sentence); returns
  * the groups, each in input order. */
 export function sourceGroups(facts: readonly ClaimFact[]): ClaimFact[][] {
+  // One report is one source (most claims of a store have a single fact).
+  if (facts.length < 2) return facts.length ? [[facts[0]!]] : [];
   const parent = facts.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;

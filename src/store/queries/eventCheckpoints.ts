@@ -54,9 +54,13 @@ export function foldClaims(
   claims: readonly Pick<StoredClaim, 'claim' | 'hazardName' | 'factCount'>[],
 ): CheckpointRow[] {
   const rows: CheckpointRow[] = [];
+  // The months kept are those keepsMonth gives for the last claim's month, which the last
+  // checkpoint is (when there is one): only their tallies are written out. (An undated last
+  // claim has no month: every month is written out, then filtered, as below.)
+  const lastMonth = claims.length ? monthOf(claims[claims.length - 1]!.claim.firstDate) : null;
   let month: string | null = null;
   const save = () => {
-    if (month !== null && tally.claims >= minClaims)
+    if (month !== null && tally.claims >= minClaims && (lastMonth === null || keepsMonth(month, lastMonth)))
       rows.push({ event_id: id, month, state: JSON.stringify(tally) });
   };
   for (const s of claims) {
