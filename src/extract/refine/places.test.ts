@@ -86,6 +86,15 @@ const ROWS: [string, Want][] = [
     'Floods hit Somalia. An estimated 900 families in Bula Xaawo Dhexe district have left their homes.',
     { figure: 900, country: 'SOM', locations: ['Bula Xaawo Dhexe'] },
   ],
+  // A list item's own place that no gazetteer holds: in front of its bracket, or after a locative.
+  [
+    'In Cabo Delgado, 20,000 displaced people are in accommodation centres, including Pemba (8,208) and Mieze Sede (3,600).',
+    { figure: 3600, country: 'MOZ', locations: ['Mieze Sede'] },
+  ],
+  [
+    'Partners counted 3,546 flood-displaced people in Pochalla, South Sudan, and 15,360 in Nyirol Payam.',
+    { figure: 15360, country: 'SSD', locations: ['Nyirol Payam'] },
+  ],
   // Not a place: a month, a body's acronym, an organisation.
   [
     'Floods hit Somalia. An estimated 900 families have left their homes in January, according to OCHA.',

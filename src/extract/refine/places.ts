@@ -9,7 +9,7 @@ import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
 import { originCountries } from './refugeeOrigin.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
-import { unlistedPlace } from './unlistedPlace.js';
+import { ownListName, unlistedPlace } from './unlistedPlace.js';
 
 export interface PlaceContext {
   places: Place[];
@@ -23,7 +23,8 @@ const DEMONYM_REACH = 24;
 
 export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void {
   const found = placesForSpan(text, ctx, fact.span);
-  const own = found.locations.length > 1 ? ownPlace(fact, text, found.locations) : undefined;
+  const own =
+    ownListName(fact, text, ctx.places) ?? (found.locations.length > 1 ? ownPlace(fact, text, found.locations) : undefined);
   const locations = own ? [own] : found.locations;
   const country = own?.country ?? found.country;
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));

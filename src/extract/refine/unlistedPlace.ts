@@ -43,6 +43,47 @@ export function unlistedPlace(fact: Fact, text: string, known: readonly Place[])
   return best;
 }
 
+/** How far after its figure a list item's place may start ("15,360 displaced people in Ayod"). */
+const ITEM_REACH = 40;
+
+/**
+ * The place a figure of a list names as its own when no gazetteer holds it: the name in front of
+ * its bracket ("Quissanga (5,550)", "Wavran-sur-l'Aa (45 personnes)") or right after it behind a
+ * locative ("15,360 in Ayod"). A known place at that spot is returned as it is.
+ */
+export function ownListName(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
+  const [qStart, qEnd] = fact.quantity_span;
+  // "Name (N": the figure opens a bracket right after a name.
+  const before = /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
+    text.slice(Math.max(0, qStart - 60), qStart),
+  );
+  if (before) {
+    const start = qStart - before[0].length + before[0].indexOf(before[1]!);
+    const found = asPlace(fact, text, known, before[1]!, start);
+    if (found) return found;
+  }
+  // "N … in Name": only words between, the last a locative.
+  const after = text.slice(qEnd, qEnd + ITEM_REACH + 40);
+  const m = /^([\p{L}\s'’-]*?)\b([\p{L}]+)\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*)*)/u.exec(after);
+  if (!m || m[1]!.length + m[2]!.length > ITEM_REACH) return undefined;
+  if (!loadPlacesLexicon().locatives.has(m[2]!.toLowerCase())) return undefined;
+  const start = qEnd + m[1]!.length + m[2]!.length + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length);
+  const place = asPlace(fact, text, known, m[3]!, start);
+  // A known place after a locative is the sentence's own rule's (places.ts ownPlace).
+  return place?.kind === 'unlisted' ? place : undefined;
+}
+
+/** The known place at `start`, or the name as an unlisted place when it may be one. */
+function asPlace(fact: Fact, text: string, known: readonly Place[], name: string, start: number): Place | undefined {
+  const end = start + name.length;
+  const hit = known.find((p) => p.start < end && p.end > start && p.lat !== null && p.kind !== 'demonym');
+  if (hit) return hit;
+  if (known.some((p) => p.start < end && p.end > start)) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length > NAME_WORDS || !plausible(words, text, end)) return undefined;
+  return { name, start, end, lat: null, lon: null, country: fact.country, kind: 'unlisted' };
+}
+
 interface Word {
   text: string;
   at: number;
