@@ -4,7 +4,7 @@
 // count of the clause's displacement trigger by place. The figure takes that trigger's term (the
 // list then carries it on, term/distributed.ts); the place must follow a place preposition, a list
 // separator or a ranking lead, so that "schools run by UNICEF (12)" or "Sindh (2022)" are not read.
-import type { Lexicon } from '../lexicon.js';
+import { type Lexicon, endsAt } from '../lexicon.js';
 import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
@@ -97,6 +97,10 @@ function clauseTerm(
   const term = continuedTerm(triggers, name, null);
   const from = triggers.filter((t) => t.next <= name && !t.entry.term.startsWith('block:')).pop();
   if (!term || !from) return null;
+  // "the most number of relief camps in the district is in Paravur (223)": a count of sites, by place.
+  const norms = tokens.map((t) => t.norm);
+  if (lex.nouns.other.has(norms[from.next - 1]!) && lex.countHeads.some((c) => endsAt(norms, from.first, c)))
+    return null;
   for (let k = from.next; k < name; k++) {
     const t = tokens[k]!;
     if (t.text === '.' || (lex.clauseBreaks.has(t.norm) && t.text !== ';' && t.text !== ':')) return null;
