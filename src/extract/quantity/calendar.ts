@@ -31,7 +31,11 @@ export function calendarReason(
   if (isMonth(after) || (after && lex.dayMonthJoiners.has(after.norm) && isMonth(after2))) return 'date';
   // A year is written without separators: "June 2000", but "June 2,000 people fled" is a count.
   const year = q.written === 'digits' && /^\d{4}$/.test(core.text) && value >= 1900 && value <= 2100;
-  if (isMonth(before) && ((value <= 31 && q.written === 'digits') || year)) return 'date';
+  // "Feb. 11, 2013": an abbreviated month keeps its full stop, a token of its own.
+  const abbreviated = tokens[q.lead - 2];
+  const monthBefore =
+    isMonth(before) || (before?.text === '.' && isMonth(abbreviated) && abbreviated!.end === before.start);
+  if (monthBefore && ((value <= 31 && q.written === 'digits') || year)) return 'date';
   // "on 3 and 4 February", "18 to 22 June"; "between June 2 and 9".
   if (
     value <= 31 &&

@@ -139,6 +139,7 @@ test('numbers that are not figures', () => {
     // days of the month, years, periods
     ['on 3 March', /date/],
     ['on June 4', /date/],
+    ['on Feb. 11, 2013', /date/, '11'],
     ['the 4 of June', /date/],
     ['between 2 and 9 July', /date/],
     ['between June 2 and 9', /date/, '9'],
