@@ -249,18 +249,32 @@ export class OpenEvents<D extends EventState> {
     if (c.hazard === 'storm') lists.push(...ofCause(this.noHazard));
     const out = new Set<D>();
     for (const list of lists) {
-      // An event leaves the list of its former cause once it has one, and the list of those of
-      // no hazard once it has a hazard.
-      const of = this.listOf.get(list);
-      const stale = of
-        ? (d: D) => (d.cause ?? '') !== of.cause || (of.hazard && d.hazard !== null)
-        : () => false;
-      let kept = 0;
-      for (const d of list) if (!stale(d) && !(this.prune && endedBy(d, day))) list[kept++] = d;
-      list.length = kept;
+      this.keepLive(list, day);
       for (const d of list) out.add(d);
     }
     return [...out].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  /** Drops from every list the events that no claim dated from `day` on can join, and the stale
+   * entries, as candidatesFor drops them from the lists it meets (so what it finds is the same).
+   * Claims that never consult a list (no storm report of conflict ever looks among the events of
+   * no hazard of that cause) would otherwise leave every event ever listed there in memory. */
+  sweep(day: number): void {
+    for (const index of [this.byCountry, this.byName, this.storms, this.noHazard])
+      for (const list of index.values()) this.keepLive(list, day);
+  }
+
+  /** Keeps the entries of `list` that are neither stale nor (when pruning) ended by `day`. */
+  private keepLive(list: D[], day: number): void {
+    // An event leaves the list of its former cause once it has one, and the list of those of
+    // no hazard once it has a hazard.
+    const of = this.listOf.get(list);
+    const stale = of
+      ? (d: D) => (d.cause ?? '') !== of.cause || (of.hazard && d.hazard !== null)
+      : () => false;
+    let kept = 0;
+    for (const d of list) if (!stale(d) && !(this.prune && endedBy(d, day))) list[kept++] = d;
+    list.length = kept;
   }
 
   /** Lists the event among the storms or those of no hazard, under its cause. */

@@ -219,7 +219,7 @@ async function writeEvents(trx: Trx, now: number): Promise<number> {
     events++;
     live.delete(d);
     open.forget(d);
-    // The lists of open events drop it when next met; until then it holds nothing.
+    // The lists of open events drop it at the next sweep or when next met; until then it holds nothing.
     d.places = [];
     d.placeKeys = new Set();
     d.tally = new EventTally();
@@ -236,6 +236,9 @@ async function writeEvents(trx: Trx, now: number): Promise<number> {
         sinceSweep = 0;
         const day = dayNumber(c.firstDate!);
         for (const d of [...live]) if (endedBy(d, day)) await finish(d);
+        // Events finished stay in the index's lists until a claim looks there; some lists no
+        // claim looks at again (they held every such event to the end).
+        open.sweep(day);
       }
       let home = open.find(c, name, (d) => fitsEvent(d, d.places, c, name));
       if (!home) {
