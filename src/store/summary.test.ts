@@ -1,9 +1,9 @@
-// The summary tables (migrations 010, 017 and 022) against the direct aggregates over the facts, on both
+// The summary tables (migrations 010, 017, 022 and 026) against the direct aggregates over the facts, on both
 // engines: the same answers for every filter the tables take, on a seeded random store, and
 // again after re-extraction, deletes, reviews (reject, correct) and multi-row updates, and after
 // a migration that fills the tables from facts already stored. The tables themselves are also
-// compared, row by row, with the same tables filled from scratch from the facts (010's, 017's and
-// 022's backfills): the grouped statements of migrations 018 and 019 must leave exactly what per-fact
+// compared, row by row, with the same tables filled from scratch from the facts (010's, 017's,
+// 022's and 026's backfills): the grouped statements of migrations 018 and 019 must leave exactly what per-fact
 // triggers did.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -12,6 +12,7 @@ import type { Fact, Term } from '../types.js';
 import { backfill, summaryDialect } from './migrations/010_summary_sql.js';
 import { backfillCountries } from './migrations/017_country_summary_sql.js';
 import { backfillCauseDays } from './migrations/022_cause_days_sql.js';
+import { backfillCauseArticles } from './migrations/026_cause_articles_sql.js';
 import { migrationProvider } from './migrations/index.js';
 import { withGroupedSummaries } from './queries/summaryBatch.js';
 import { queryBuilderForTests, type Store } from './index.js';
@@ -132,6 +133,7 @@ const SUMMARY_TABLES = [
   'summary_country_months',
   'summary_article_days',
   'summary_cause_days',
+  'summary_cause_articles',
 ] as const;
 
 /** Every row of a summary table that counts something, as comparable strings, sorted. */
@@ -157,10 +159,12 @@ async function assertTablesFromScratch(store: Store, when: string): Promise<void
   const db = queryBuilderForTests(store);
   // The distinct articles are counted from the primary key alone (countryTables.ts): no row of
   // count 0 may stay.
-  const { rows: zero } = await sql<{
-    n: unknown;
-  }>`SELECT count(*) AS n FROM summary_article_days WHERE n <= 0`.execute(db);
-  assert.equal(Number(zero[0]!.n), 0, `summary_article_days rows of count 0 ${when}`);
+  for (const table of ['summary_article_days', 'summary_cause_articles']) {
+    const { rows: zero } = await sql<{
+      n: unknown;
+    }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE n <= 0`.execute(db);
+    assert.equal(Number(zero[0]!.n), 0, `${table} rows of count 0 ${when}`);
+  }
   const stored = new Map<string, string[]>();
   for (const t of SUMMARY_TABLES) stored.set(t, await tableRows(db, t));
   const main = store.engine === 'postgres' ? 'public' : 'main';
@@ -170,7 +174,12 @@ async function assertTablesFromScratch(store: Store, when: string): Promise<void
     for (const t of SUMMARY_TABLES)
       await sql.raw(`CREATE TEMP TABLE ${t} AS SELECT * FROM ${main}.${t} WHERE 1 = 0`).execute(trx);
     const d = summaryDialect(store.engine);
-    for (const statement of [...backfill(d), ...backfillCountries(d), ...backfillCauseDays()])
+    for (const statement of [
+      ...backfill(d),
+      ...backfillCountries(d),
+      ...backfillCauseDays(),
+      ...backfillCauseArticles(),
+    ])
       await sql.raw(statement).execute(trx);
     for (const t of SUMMARY_TABLES) {
       assert.deepEqual(stored.get(t), await tableRows(trx, t), `${t} ${when}`);
@@ -382,6 +391,7 @@ describeEachEngine('summary tables', (store, engine) => {
     ['010_aggregate_summary', 'summary_countries', '018_summary_batches'],
     ['017_country_summaries', 'summary_country_series', '019_country_batches'],
     ['022_cause_days', 'summary_cause_days', null],
+    ['026_cause_articles', 'summary_cause_articles', null],
   ] as const)
     test(`migration ${name} fills its tables from the facts already stored`, async () => {
       const db = queryBuilderForTests(store());

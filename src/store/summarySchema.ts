@@ -89,6 +89,17 @@ export interface SummaryCauseDaysTable {
   max_people: number | null;
 }
 
+/** Each article's counted facts with a cause or a hazard per cause x hazard x day x country, without
+ * the term: what the distinct articles of such a filter count (migration 026). */
+export interface SummaryCauseArticlesTable {
+  cause: string;
+  hazard: string;
+  day: string;
+  country: string;
+  article_id: number;
+  n: number;
+}
+
 /** One row (id 1): the facts' version, bumped by triggers on every fact write (migration 016). */
 export interface FactsVersionTable {
   id: number;
@@ -111,4 +122,5 @@ export interface SummaryDatabase {
   summary_country_months: SummaryCountryMonthsTable;
   summary_article_days: SummaryArticleDaysTable;
   summary_cause_days: SummaryCauseDaysTable;
+  summary_cause_articles: SummaryCauseArticlesTable;
 }

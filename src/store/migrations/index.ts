@@ -26,6 +26,7 @@ import { down022, up022 } from './022_cause_days.js';
 import { down023, up023 } from './023_cluster_marks.js';
 import { down024, up024 } from './024_figure_date_indexes.js';
 import { down025, up025 } from './025_cause_country_index.js';
+import { down026, up026 } from './026_cause_articles.js';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '023_cluster_marks': { up: up023(engine), down: down023 },
     '024_figure_date_indexes': { up: up024(engine), down: down024 },
     '025_cause_country_index': { up: up025(engine), down: down025 },
+    '026_cause_articles': { up: up026(engine), down: down026(engine) },
   };
   return { getMigrations: async () => migrations };
 }

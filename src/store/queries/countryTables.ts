@@ -2,7 +2,7 @@
 // (summary_country_series) and the per-country summary over a date range (the whole months from
 // summary_country_months, the partial ones at either end from the facts, and the distinct
 // articles from summary_article_days); with a cause or a hazard, from migration 022's
-// summary_cause_days. summaryTables.ts decides when they are asked; the answers
+// summary_cause_days (and the distinct articles without a term from 026's summary_cause_articles). summaryTables.ts decides when they are asked; the answers
 // equal the direct ones (summary.test.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
@@ -159,10 +159,23 @@ export class CountryTables {
             ])
             .groupBy(['country', 'term'])
             .execute();
-    const articles = await rows
-      .select((eb) => ['country', eb.fn.count<number>('article_id').distinct().as('n')])
-      .groupBy('country')
-      .execute();
+    // Without a term, from migration 026's table: the same cells without the term, so an article
+    // with facts of several terms is one row a day, not one per term.
+    const articles = term?.length
+      ? await rows
+          .select((eb) => ['country', eb.fn.count<number>('article_id').distinct().as('n')])
+          .groupBy('country')
+          .execute()
+      : await this.db
+          .selectFrom('summary_cause_articles')
+          .$if(!!cause, (q) => q.where('cause', '=', cause!))
+          .$if(!!hazard, (q) => q.where('hazard', '=', hazard!))
+          .$if(!!from, (q) => q.where('day', '>=', from!))
+          .$if(!!to, (q) => q.where('day', '<=', to!))
+          .$if(!!country?.length, (q) => q.where('country', 'in', country!))
+          .select((eb) => ['country', eb.fn.count<number>('article_id').distinct().as('n')])
+          .groupBy('country')
+          .execute();
     const count = new Map(articles.map((r) => [r.country, Number(r.n)]));
     const out = new Map<string, CountrySummary>();
     for (const r of cells) {

@@ -1,4 +1,4 @@
-// Writing many facts with the summaries (migrations 010, 017 and 022) updated a few statements at a time
+// Writing many facts with the summaries (migrations 010, 017, 022 and 026) updated a few statements at a time
 // instead of once per fact (migrations 018, 019 and 022). On PostgreSQL statement triggers already do it
 // for every insert and delete; on SQLite the writer defers the row triggers and runs the same grouped
 // statements itself, over the ids it inserted or a copy of the rows it deletes, inside its
@@ -9,6 +9,7 @@ import { summaryDialect } from '../migrations/010_summary_sql.js';
 import { addFactRows, removeFactRows } from '../migrations/018_summary_batch_sql.js';
 import { addCountryRows, removeCountryRows } from '../migrations/019_country_batch_sql.js';
 import { addCauseDayRows, removeCauseDayRows } from '../migrations/022_cause_days_sql.js';
+import { addCauseArticleRows, removeCauseArticleRows } from '../migrations/026_cause_articles_sql.js';
 import type { Database } from '../schema.js';
 
 /** The inserted rows, by a JSON array of ids (one parameter, so the statement text never changes). */
@@ -44,11 +45,13 @@ export async function withGroupedSummaries<T>(
       ...addFactRows(d, SQLITE_ADDED),
       ...addCountryRows(d, SQLITE_ADDED),
       ...addCauseDayRows(d, SQLITE_ADDED),
+      ...addCauseArticleRows(SQLITE_ADDED),
     ],
     remove: [
       ...removeFactRows(d, SQLITE_REMOVED),
       ...removeCountryRows(d, SQLITE_REMOVED),
       ...removeCauseDayRows(SQLITE_REMOVED),
+      ...removeCauseArticleRows(SQLITE_REMOVED),
     ],
   });
   const run = async (list: string[], params: unknown[]) => {
