@@ -23,7 +23,7 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, q, lex) || changeAmount(tokens, q, lex)) {
+    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, norms, q, lex) || changeAmount(norms, q, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
@@ -178,8 +178,7 @@ function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon):
  * year", "rose by 12,000 in a week to 85,000", "a decrease of 613,600", "a augmenté de 3 000".
  * The count is the level the change leads to, which the level verbs read.
  */
-function changeAmount(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
-  const norms = tokens.map((t) => t.norm);
+function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
   if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
   // "up 6.3 million from the previous year"; not "toppled down 522 houses".
   if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
@@ -203,8 +202,7 @@ const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
  * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
  * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures.
  */
-function populationOf(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
-  const norms = tokens.map((t) => t.norm);
+function populationOf(tokens: readonly Token[], norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
   const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
   let noun = elided(norms[q.next]);
   if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
