@@ -86,6 +86,12 @@ export function sentencePairs(
     ownedCue.add(g.quantity.next);
     if (g.noun) for (let k = g.noun.first; k < g.noun.next; k++) ownedCue.add(k);
   }
+  // A cue inside a blocking phrase, after its first word, is what the rules read as no
+  // displacement ("provided with emergency shelter kits" is aid): no second chance for it. The
+  // phrase's first word may still be weighed ("refugee admissions totaled 30,000").
+  const blockedCue = new Set<number>();
+  for (const r of triggers)
+    if (r.entry.term.startsWith('block:')) for (let k = r.first + 1; k < r.next; k++) blockedCue.add(k);
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
   const ctx = { tokens, figureAt, cues, ...index, sentenceHasFact: links.length > 0, lang };
@@ -127,7 +133,7 @@ export function sentencePairs(
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     for (const cue of cuesNear(f)) {
-      if (cue.at >= q.lead && cue.at < end) continue;
+      if ((cue.at >= q.lead && cue.at < end) || blockedCue.has(cue.at)) continue;
       let gated: boolean | undefined;
       if (ownedCue.has(cue.at) && !(cue.at >= q.lead && cue.at <= end)) continue;
       // A Spanish or French infinitive after its preposition is what is to be done: "décidé de
