@@ -34,7 +34,10 @@ export function unlistedPlace(fact: Fact, text: string, known: readonly Place[])
     if (known.some((p) => p.start < place.end && p.end > place.start)) continue;
     if (!plausible(name.words, text, place.end)) continue;
     // The name nearest the figure is its place.
-    const gap = Math.min(Math.abs(place.start - fact.quantity_span[1]), Math.abs(fact.quantity_span[0] - place.end));
+    const gap = Math.min(
+      Math.abs(place.start - fact.quantity_span[1]),
+      Math.abs(fact.quantity_span[0] - place.end),
+    );
     if (gap < bestGap) {
       bestGap = gap;
       best = { ...place, lat: null, lon: null, country: fact.country, kind: 'unlisted' };
@@ -54,9 +57,10 @@ const ITEM_REACH = 40;
 export function ownListName(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
   const [qStart, qEnd] = fact.quantity_span;
   // "Name (N": the figure opens a bracket right after a name.
-  const before = /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
-    text.slice(Math.max(0, qStart - 60), qStart),
-  );
+  const before =
+    /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
+      text.slice(Math.max(0, qStart - 60), qStart),
+    );
   if (before) {
     const start = qStart - before[0].length + before[0].indexOf(before[1]!);
     const found = asPlace(fact, text, known, before[1]!, start);
@@ -64,17 +68,24 @@ export function ownListName(fact: Fact, text: string, known: readonly Place[]): 
   }
   // "N … in Name": only words between, the last a locative.
   const after = text.slice(qEnd, qEnd + ITEM_REACH + 40);
-  const m = /^([\p{L}\s'’-]*?)\b([\p{L}]+)\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*)*)/u.exec(after);
+  const m =
+    /^([\p{L}\s'’-]*?)\b([\p{L}]+)\s+([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’-]*)*)/u.exec(after);
   if (!m || m[1]!.length + m[2]!.length > ITEM_REACH) return undefined;
   if (!loadPlacesLexicon().locatives.has(m[2]!.toLowerCase())) return undefined;
-  const start = qEnd + m[1]!.length + m[2]!.length + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length);
-  const place = asPlace(fact, text, known, m[3]!, start);
+  // The name ends the match.
+  const place = asPlace(fact, text, known, m[3]!, qEnd + m[0].length - m[3]!.length);
   // A known place after a locative is the sentence's own rule's (places.ts ownPlace).
   return place?.kind === 'unlisted' ? place : undefined;
 }
 
 /** The known place at `start`, or the name as an unlisted place when it may be one. */
-function asPlace(fact: Fact, text: string, known: readonly Place[], name: string, start: number): Place | undefined {
+function asPlace(
+  fact: Fact,
+  text: string,
+  known: readonly Place[],
+  name: string,
+  start: number,
+): Place | undefined {
   const end = start + name.length;
   const hit = known.find((p) => p.start < end && p.end > start && p.lat !== null && p.kind !== 'demonym');
   if (hit) return hit;
@@ -101,12 +112,14 @@ function nameAt(words: readonly Word[], j: number, sentence: string, offset: num
     // An acronym after the name is a kind of site, not part of it ("Dollow IDP camps").
     if (taken.length > 0 && /\p{Lu}.*\p{Lu}/u.test(w.text)) break;
     if (/^\p{Lu}/u.test(w.text)) taken.push(w);
-    else if (taken.length > 0 && INNER.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(words[k + 1]?.text ?? '')) taken.push(w);
+    else if (taken.length > 0 && INNER.has(w.text.toLowerCase()) && /^\p{Lu}/u.test(words[k + 1]?.text ?? ''))
+      taken.push(w);
     else break;
   }
   if (taken.length === 0) return null;
   const last = taken[taken.length - 1]!;
-  return { text: sentence.slice(taken[0]!.at - offset, last.at + last.text.length - offset), start: taken[0]!.at, end: last.at + last.text.length, words: taken.map((w) => w.text) };
+  const [start, end] = [taken[0]!.at, last.at + last.text.length];
+  return { text: sentence.slice(start - offset, end - offset), start, end, words: taken.map((w) => w.text) };
 }
 
 /** Not a common word, an acronym, a month, a title or the head of an organisation's or street's name. */

@@ -16,7 +16,9 @@ export function movedToShelter(norms: readonly string[], links: readonly Link[],
     const verb = movedBefore(norms, stay.trigger.first, lex);
     if (verb < 0) continue;
     const same = out.filter((l) => l.figure === stay.figure);
-    const relocation = same.find((l) => l.term === 'relocated' && l.trigger.first <= verb && verb < l.trigger.next);
+    const relocation = same.find(
+      (l) => l.term === 'relocated' && l.trigger.first <= verb && verb < l.trigger.next,
+    );
     if (relocation) out[out.indexOf(relocation)] = evacuation(relocation, relocation.score, false);
     else if (!same.some((l) => lex.leftTerms.has(l.term))) out.push(evacuation(stay, stay.score - 0.1, true));
   }
@@ -26,7 +28,13 @@ export function movedToShelter(norms: readonly string[], links: readonly Link[],
 /** `link` read as an evacuation to a shelter, with its own reason. */
 function evacuation(link: Link, score: number, coordinated: boolean): Link {
   const entry = { ...link.trigger.entry, term: 'evacuated' as const, reason: 'evacuated:moved-to-shelter' };
-  return { ...link, trigger: { ...link.trigger, entry }, term: 'evacuated', score, ...(coordinated ? { coordinated } : {}) };
+  return {
+    ...link,
+    trigger: { ...link.trigger, entry },
+    term: 'evacuated',
+    score,
+    ...(coordinated ? { coordinated } : {}),
+  };
 }
 
 /** The index of a verb of being taken right before the destination at `first`, or -1. */
