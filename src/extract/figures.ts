@@ -6,6 +6,7 @@ import { type Lexicon, endsAt, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import { findNoun } from './quantity/noun.js';
+import { countsNoDisplacement } from './quantity/otherCount.js';
 import type { Figure } from './link.js';
 
 /** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
@@ -23,7 +24,7 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     const noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other' || (!noun && labelCountsThings(tokens, q, lex)) || populationOf(tokens, norms, q, lex) || changeAmount(norms, q, lex)) {
+    if (noun?.kind === 'other' || countsNoDisplacement(tokens, norms, q, noun === null, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
@@ -76,7 +77,9 @@ function sharedNounKind(
 /** An auxiliary, or a one-word trigger used as a verb ("displaced", "fled"), not as a noun ("returnee"). */
 function isVerb(word: string, lex: Lexicon): boolean {
   if (lex.auxiliaries.has(word)) return true;
-  return (lex.triggers.get(word) ?? []).some((e) => e.words.length === 1 && e.form !== 'noun' && e.form !== 'agent');
+  return (lex.triggers.get(word) ?? []).some(
+    (e) => e.words.length === 1 && e.form !== 'noun' && e.form !== 'agent',
+  );
 }
 
 /** How many words may stand between "of the" and the total: "of the village's more than". */
@@ -151,75 +154,6 @@ function labelKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure
   return marked || start === 0 ? kind : null;
 }
 
-/**
- * A label whose last word names things, with no people in it, counts those things: "Evacuation
- * centres: 12 (2,300 people)", "Number of camps: 14", "Affected villages | 45". A place phrase
- * makes the things where the counted are, not what is counted: "Displaced in camps: 5,600".
- * Only a figure that ends its cell counts: a word after it makes the colon a headline's.
- */
-function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
-  const lead = q.lead;
-  if (![':', '|', '='].includes(tokens[lead - 1]?.text ?? '')) return false;
-  // A table cell ends at its figure; a headline goes on ("Storm Strikes: Thousands Displaced").
-  if (tokens[q.next]?.kind === 'word') return false;
-  const last = tokens[lead - 2];
-  if (!last || last.kind !== 'word' || !lex.nouns.other.has(last.norm)) return false;
-  for (let k = lead - 2; k >= Math.max(0, lead - 1 - LABEL_WINDOW); k--) {
-    const t = tokens[k]!;
-    if (t.kind !== 'word') break;
-    if (lex.nouns.people.has(t.norm) || lex.nouns.households.has(t.norm)) return false;
-    if (lex.itemPrepositions.has(t.norm)) return false;
-  }
-  return true;
-}
-
-/**
- * A figure that is a change between two counts, not a count: "up 6.3 million from the previous
- * year", "rose by 12,000 in a week to 85,000", "a decrease of 613,600", "a augmenté de 3 000".
- * The count is the level the change leads to, which the level verbs read.
- */
-function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
-  if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
-  // "up 6.3 million from the previous year"; not "toppled down 522 houses".
-  if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
-  for (let k = q.next; k < Math.min(norms.length, q.next + CHANGE_REACH); k++)
-    if (lex.changeDirections.then.has(norms[k]!)) return true;
-  return false;
-}
-
-/** How far after a figure after "up" or "down" the comparison ("from", "on") may stand. */
-const CHANGE_REACH = 3;
-
-/** Articles that may open an apposition naming a place ("Kharkiv, a city of …"). */
-const APPOSITION_ARTICLES = new Set(['a', 'an', 'the', 'un', 'une', 'una', 'la', 'le', 'el']);
-/** What may stand before an apposition: a comma, a bracket or dash, or nothing (the sentence starts). */
-const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
-
-/**
- * A population stated in apposition to a place: "Kharkiv, a city of 1.4 million people", "Oicha,
- * une commune rurale de 360 000 habitants", "Ville d'un million d'habitants, Goma…". The figure
- * says how many live there, not how many left: not a count of displacement. Only an apposition
- * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
- * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures.
- */
-function populationOf(tokens: readonly Token[], norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
-  const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
-  let noun = elided(norms[q.next]);
-  if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
-  if (!lex.population.nouns.has(noun)) return false;
-  // "of" before the figure, or elided into its first word ("d'un million").
-  let k = q.lead - 1;
-  if (norms[k] === 'of' || norms[k] === 'de') k--;
-  else if (!norms[q.lead]!.startsWith("d'")) return false;
-  // The place noun, with one adjective after it ("une commune rurale de") or before it ("a port city of").
-  let at = lex.population.places.has(norms[k] ?? '') ? k : lex.population.places.has(norms[k - 1] ?? '') ? k - 1 : -1;
-  if (at < 0) return false;
-  at--;
-  if (tokens[at]?.kind === 'word' && !APPOSITION_ARTICLES.has(norms[at]!)) at--;
-  if (APPOSITION_ARTICLES.has(norms[at] ?? '')) at--;
-  return at < 0 || APPOSITION_OPENERS.has(norms[at]!);
-}
-
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */
 function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexicon): void {
   for (let i = 0; i + 1 < figures.length; i++) {
@@ -244,7 +178,10 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     const phrase = words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '));
     // "400 families, or 2,400 individuals,": a one-word equivalent after a comma.
     const commaWord =
-      between.length === 2 && between[0]!.text === ',' && lex.equivalents.has(between[1]!.norm) && familiesAndPeople;
+      between.length === 2 &&
+      between[0]!.text === ',' &&
+      lex.equivalents.has(between[1]!.norm) &&
+      familiesAndPeople;
     // "25 HH 95 INDs": report tables write families and people side by side, with no joiner.
     const sideBySide = between.length === 0 && bothNamed && familiesAndPeople;
     // "1,200 families and 4,800 individuals were evacuated": families and people joined by "and"
@@ -261,7 +198,9 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     )
       continue;
     if (a.countKind === b.countKind) continue; // "2,000 people or 3,000 people" is a choice, not a restatement
-    const close = [')', ...(apposition || commaWord ? [',', '–', '—'] : [])].includes(tokens[bEnd]?.text ?? '')
+    const close = [')', ...(apposition || commaWord ? [',', '–', '—'] : [])].includes(
+      tokens[bEnd]?.text ?? '',
+    )
       ? bEnd + 1
       : bEnd;
     for (let k = aEnd; k < close; k++) a.restatement.add(k);

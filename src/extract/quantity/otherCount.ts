@@ -1,0 +1,102 @@
+// Figures whose own words say they count no displacement, whatever trigger stands near: the
+// things a table label names ("Evacuation centres: 12"), a change between two counts ("up 6.3
+// million from"), a population stated in apposition ("Kharkiv, a city of 1.4 million people").
+// Like a counted noun of other things ("12 districts", noun.ts), they leave the figure to the list.
+import { type Lexicon, endsAt } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import type { Quantity } from './find.js';
+
+/** How far back a label's words are read ("Number of evacuation centres:"). */
+const LABEL_WINDOW = 6;
+
+export function countsNoDisplacement(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  q: Quantity,
+  nounless: boolean,
+  lex: Lexicon,
+): boolean {
+  return (
+    (nounless && labelCountsThings(tokens, q, lex)) ||
+    populationOf(tokens, norms, q, lex) ||
+    changeAmount(norms, q, lex)
+  );
+}
+
+/**
+ * A label whose last word names things, with no people in it, counts those things: "Evacuation
+ * centres: 12 (2,300 people)", "Number of camps: 14", "Affected villages | 45". A place phrase
+ * makes the things where the counted are, not what is counted: "Displaced in camps: 5,600".
+ * Only a figure that ends its cell counts: a word after it makes the colon a headline's.
+ */
+function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const lead = q.lead;
+  if (![':', '|', '='].includes(tokens[lead - 1]?.text ?? '')) return false;
+  // A table cell ends at its figure; a headline goes on ("Storm Strikes: Thousands Displaced").
+  if (tokens[q.next]?.kind === 'word') return false;
+  const last = tokens[lead - 2];
+  if (!last || last.kind !== 'word' || !lex.nouns.other.has(last.norm)) return false;
+  for (let k = lead - 2; k >= Math.max(0, lead - 1 - LABEL_WINDOW); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    if (lex.nouns.people.has(t.norm) || lex.nouns.households.has(t.norm)) return false;
+    if (lex.itemPrepositions.has(t.norm)) return false;
+  }
+  return true;
+}
+
+/**
+ * A figure that is a change between two counts, not a count: "up 6.3 million from the previous
+ * year", "rose by 12,000 in a week to 85,000", "a decrease of 613,600", "a augmenté de 3 000".
+ * The count is the level the change leads to, which the level verbs read.
+ */
+function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
+  if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
+  // "up 6.3 million from the previous year"; not "toppled down 522 houses".
+  if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
+  for (let k = q.next; k < Math.min(norms.length, q.next + CHANGE_REACH); k++)
+    if (lex.changeDirections.then.has(norms[k]!)) return true;
+  return false;
+}
+
+/** How far after a figure after "up" or "down" the comparison ("from", "on") may stand. */
+const CHANGE_REACH = 3;
+
+/** Articles that may open an apposition naming a place ("Kharkiv, a city of …"). */
+const APPOSITION_ARTICLES = new Set(['a', 'an', 'the', 'un', 'une', 'una', 'la', 'le', 'el']);
+/** What may stand before an apposition: a comma, a bracket or dash, or nothing (the sentence starts). */
+const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
+
+/**
+ * A population stated in apposition to a place: "Kharkiv, a city of 1.4 million people", "Oicha,
+ * une commune rurale de 360 000 habitants", "Ville d'un million d'habitants, Goma…". The figure
+ * says how many live there, not how many left: not a count of displacement. Only an apposition
+ * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
+ * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures.
+ */
+function populationOf(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  q: Quantity,
+  lex: Lexicon,
+): boolean {
+  const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
+  let noun = elided(norms[q.next]);
+  if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
+  if (!lex.population.nouns.has(noun)) return false;
+  // "of" before the figure, or elided into its first word ("d'un million").
+  let k = q.lead - 1;
+  if (norms[k] === 'of' || norms[k] === 'de') k--;
+  else if (!norms[q.lead]!.startsWith("d'")) return false;
+  // The place noun, with one adjective after it ("une commune rurale de") or before it ("a port city of").
+  let at = lex.population.places.has(norms[k] ?? '')
+    ? k
+    : lex.population.places.has(norms[k - 1] ?? '')
+      ? k - 1
+      : -1;
+  if (at < 0) return false;
+  at--;
+  if (tokens[at]?.kind === 'word' && !APPOSITION_ARTICLES.has(norms[at]!)) at--;
+  if (APPOSITION_ARTICLES.has(norms[at] ?? '')) at--;
+  return at < 0 || APPOSITION_OPENERS.has(norms[at]!);
+}
