@@ -223,6 +223,8 @@ export interface Lexicon {
   coordinators: Set<string>;
   /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
   listSeparators: Set<string>;
+  /** Words joining the last item of a list ("as well as", "así como", "ainsi que"), after a comma or not (link.json). */
+  listJoiners: string[][];
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
@@ -420,6 +422,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     conjunctions: new Set(),
     coordinators: new Set(),
     listSeparators: new Set(),
+    listJoiners: [],
     itemAdverbs: new Set(),
     equivalents: new Set(),
     shareOf: [],
@@ -631,6 +634,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       conjunctions?: string[];
       coordinators?: string[];
       list_separators?: string[];
+      list_joiners?: string[];
       item_adverbs?: string[];
       auxiliaries?: string[];
       aid_verbs?: string[];
@@ -685,6 +689,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
+      lex.listJoiners.push(...(link.list_joiners ?? []).map(words));
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.shareOf.push(...(link.share_of ?? []).map(words));
