@@ -31,14 +31,13 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
   fact.country = counted && locations.length === 0 ? counted.country : country;
   // No place the gazetteer knows in the sentence: a capitalised name after a locative may be one it lacks.
-  const inSentenceKnown = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
-  if (!fact.locations.some(inSentenceKnown)) {
+  const inSentence = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
+  if (!fact.locations.some(inSentence)) {
     const unlisted = unlistedPlace(fact, text, ctx.places);
     if (unlisted) fact.locations = [unlisted];
   }
   const origins = originCountries(fact, text, ctx.places);
   if (origins.length > 0) hostOf(fact, origins, ctx, counted);
-  const inSentence = (p: Place) => p.start >= fact.span[0] && p.end <= fact.span[1];
   if (fact.locations.length > 0 && !fact.locations.some(inSentence)) fact.implied.push('locations');
   if (fact.country && !fact.locations.some((p) => p.country === fact.country)) fact.implied.push('country');
 }

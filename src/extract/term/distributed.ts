@@ -3,7 +3,7 @@
 // and 272 fully damaged", "by district: Bor South 8,200; Twic East 5,600". The trigger links its
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
-import { type Lexicon, endsAt } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
@@ -122,8 +122,8 @@ function itemGap(
   if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
   if (triggers.some((r) => r !== own && r.first < to && r.next > from)) return false;
   // "…, as well as 600 in Balochistan", "así como a 600": a joiner of several words ends the gap.
-  const norms = tokens.map((t) => t.norm);
-  const joiner = lex.listJoiners.find((j) => endsAt(norms, to, j));
+  // Read off the tokens: this runs for every pair of neighbouring figures in a long table.
+  const joiner = lex.listJoiners.find((j) => j.every((w, k) => tokens[to - j.length + k]?.norm === w));
   if (joiner) to -= joiner.length - 1;
   if (!lex.listSeparators.has(tokens[to - 1]!.norm) && !joiner) return namedItem(tokens, from, to, lex);
   for (let k = from; k < to; k++) {
