@@ -118,6 +118,8 @@ export interface Lexicon {
   mayHoldDate: RegExp;
   /** Words besides month names that make a sentence worth parsing for dates ("yesterday", "semaine"). */
   dateWords: string[];
+  /** "the past week", "l'année dernière": time words (`time_label_words`) that end a time phrase after one of `time_label_leads`, not label a number. */
+  timeLabels: { words: Set<string>; leads: Set<string> };
   qualifiersBefore: { words: string[]; qualifier: Qualifier }[];
   qualifiersAfter: { words: string[]; qualifier: Qualifier }[];
   totals: string[][];
@@ -229,6 +231,8 @@ export interface Lexicon {
   itemPrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
+  /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
+  removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
   /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
   additives: { before: string[][]; after: string[][]; places: Set<string>; leads: string[][]; items: Set<string> };
   /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
@@ -361,6 +365,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     mayHoldQuantity: /\d/,
     mayHoldDate: /\d/,
     dateWords: [],
+    timeLabels: { words: new Set(), leads: new Set() },
     qualifiersBefore: [],
     qualifiersAfter: [],
     totals: [],
@@ -418,6 +423,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     qualifierFirst: new Set(),
     itemPrepositions: new Set(),
     hostVerbs: [],
+    removals: [],
     additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
@@ -589,6 +595,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.measure_after).forEach((x) => lex.measureAfter.add(x));
       set(nf.label_before).forEach((x) => lex.labelBefore.add(x));
       lex.dateWords.push(...(nf.date_words ?? []).map(normalise));
+      set(nf.time_label_words).forEach((x) => lex.timeLabels.words.add(x));
+      set(nf.time_label_leads).forEach((x) => lex.timeLabels.leads.add(x));
     }
     const modal = read<
       Record<string, string[]> & { other_senses?: Record<string, { cues: string[]; words: string[] }> }
@@ -651,6 +659,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_amounts?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
+      removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -681,6 +690,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
+      // A removal's verbs are lemmas or phrases with <lemma> slots, each bringing every form.
+      for (const r of link.removals ?? []) {
+        const verbs = morph ? r.verbs.flatMap((v) => expandPhrase(v, morph, irregular, {})) : r.verbs;
+        lex.removals.push({ verbs: verbs.map(words), away: r.away.map(words), term: r.term });
+      }
       lex.additives.before.push(...(link.additives?.before ?? []).map(words));
       lex.additives.after.push(...(link.additives?.after ?? []).map(words));
       set(link.additives?.places).forEach((x) => lex.additives.places.add(x));

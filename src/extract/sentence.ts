@@ -14,6 +14,7 @@ import { additiveTriggers } from './term/additive.js';
 import { bracketedTriggers } from './term/bracketed.js';
 import { withHostedNationals } from './term/hosted.js';
 import { withSiteHosts } from './term/siteHosts.js';
+import { withRemovals } from './term/removedFrom.js';
 import { linkFigures } from './link.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
@@ -52,7 +53,7 @@ export function readSentence(
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
   const found = affectedByDisplacement(
-    withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex),
+    withRemovals(withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex), tokens, lex),
     tokens,
     lex,
   );

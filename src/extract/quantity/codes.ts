@@ -16,7 +16,13 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   if (after && after.start === core.end && lex.ordinalSuffixes.has(after.norm)) return 'ordinal';
   // Labels and ranks: "Category 4", "No. 5", "level 3", "Resolution 2334"; not a qualifier ("over 5").
   const labelTok = before?.text === '.' ? before2 : before;
-  if (labelTok && lex.labelBefore.has(labelTok.norm) && !lex.qualifiersByLast.has(labelTok.norm))
+  if (
+    labelTok &&
+    lex.labelBefore.has(labelTok.norm) &&
+    !lex.qualifiersByLast.has(labelTok.norm) &&
+    !endsTimePhrase(tokens, tokens.indexOf(labelTok), lex) &&
+    !countsThousands(text, tokens, q, lex)
+  )
     return 'label or age';
   if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
   if (q.written !== 'digits') return null;
@@ -113,4 +119,18 @@ function phoneReason(text: string, tokens: readonly Token[], q: Quantity, lex: L
     return 'phone or code';
   if (/\(\d{2,4}\)\s?\d/.test(around)) return 'phone or code';
   return null;
+}
+
+/**
+ * "Over the past week 15,000 people fled", "last year 800 families": a time word after a
+ * determiner ends a time phrase, and the figure after it counts; "in week 15" is a label.
+ */
+function endsTimePhrase(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  return lex.timeLabels.words.has(tokens[at]!.norm) && lex.timeLabels.leads.has(tokens[at - 1]?.norm ?? '');
+}
+
+/** Digits grouped in thousands ("15,000", "1 200") or carrying a scale count; labels are short numbers. */
+function countsThousands(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  for (let k = q.first; k < q.next; k++) if (lex.scales.has(tokens[k]!.norm)) return true;
+  return /\d[,.\u00a0\u202f ]\d{3}(?!\d)/.test(text.slice(q.start, q.end));
 }

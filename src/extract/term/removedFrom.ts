@@ -1,0 +1,68 @@
+// "The army moved 800 villagers out of the danger zone", "officials ordered 20,000 people to leave
+// low-lying neighbourhoods", "los bomberos sacaron a 500 personas de la zona", "les pompiers ont fait
+// sortir 1 200 personnes des immeubles": an agent taking a counted group of people away from a place.
+// The place is any noun phrase, so no trigger phrase can name it; the construction is the verb, its
+// object (a figure of people) and the word of leaving right after the object. The verb then governs
+// the figure as "evacuated" does in "evacuated 800 villagers". Rules are data (`removals` in
+// lexicon/<lang>/link.json): verb lemmas, the words of leaving they take, and the term.
+import type { Lexicon } from '../lexicon.js';
+import { matchesAt, startingWith } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import { impliedEntry, type Trigger } from './triggers.js';
+
+/** Words between the verb and the figure: "moved [some]", "ordered [more than]", "sacaron [a]". */
+const FIGURE_REACH = 3;
+/** Words of the object after the figure, its counted noun among them: "800 [frightened villagers]". */
+const NOUN_REACH = 3;
+
+export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  if (lex.removals.length === 0) return found;
+  const norms = tokens.map((t) => t.norm);
+  const added: Trigger[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    for (const rule of lex.removals) {
+      const verb = startingWith(rule.verbs, norms[i]).find((v) => matchesAt(norms, i, v));
+      if (!verb) continue;
+      const next = i + verb.length;
+      const end = objectEnd(tokens, norms, next, lex);
+      if (end < 0 || !startingWith(rule.away, norms[end]).some((a) => matchesAt(norms, end, a))) continue;
+      // A listed trigger inside the construction already reads it ("drove 12,000 people from their
+      // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") gives way.
+      if (found.some((t) => t.first < end + 2 && i < t.next && !(t.entry.term.startsWith('block:') && t.first < next)))
+        continue;
+      added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
+      break;
+    }
+  }
+  if (added.length === 0) return found;
+  return [
+    ...found.filter((t) => !added.some((a) => t.first < a.next && a.first < t.next)),
+    ...added,
+  ].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Where the object starting near `from` ends, when it is a figure of people ("some 800 frightened
+ * villagers", "a 500 personas"), or -1: the index of the word after its counted noun.
+ */
+function objectEnd(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): number {
+  let k = from;
+  while (k < from + FIGURE_REACH && tokens[k]?.kind === 'word' && !isNumberWord(norms[k]!, lex)) k++;
+  if (!(tokens[k]?.kind === 'number' || isNumberWord(norms[k] ?? '', lex))) return -1;
+  while (tokens[k] && (tokens[k]!.kind === 'number' || isNumberWord(norms[k]!, lex) || lex.scales.has(norms[k]!))) k++;
+  // "de" between a number word and its noun: "3 millions de personnes", "2 mil personas".
+  if (lex.scales.has(norms[k - 1]!) && (norms[k] === 'de' || norms[k] === "d'")) k++;
+  const counted = (w: string | undefined) => w !== undefined && (lex.nouns.people.has(w) || lex.nouns.households.has(w));
+  for (let n = 0; n < NOUN_REACH && tokens[k + n]?.kind === 'word'; n++) {
+    if (!counted(norms[k + n])) continue;
+    // "600 elderly residents": the noun is the last of a run of people words.
+    let end = k + n + 1;
+    while (counted(norms[end])) end++;
+    return end;
+  }
+  return -1;
+}
+
+function isNumberWord(w: string, lex: Lexicon): boolean {
+  return lex.numberUnits.has(w);
+}
