@@ -62,6 +62,12 @@ export interface PlacesLexicon {
   agencyNames: string[][];
   /** The vowels a name unknown to the gazetteer is respelled with, one at a time ("Netrokona" → Netrakona). */
   respellVowels: string[];
+  /** Words after a name that make it a river, lake or mountain ("Niger River", "Nuba Mountains"). */
+  landformsAfter: Set<string>;
+  /** Words before a name that make it one ("Lake Victoria", "Mount Kenya", "lac Tchad"). */
+  landformsBefore: Set<string>;
+  /** Words before "of" and a name that make it one ("Gulf of Mexico", "golfo de México"). */
+  landformsOf: Set<string>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -92,6 +98,9 @@ interface StopwordsFile {
   listJoiners?: string[];
   agencyNames?: string[];
   respellVowels?: string[];
+  landformsAfter?: string[];
+  landformsBefore?: string[];
+  landformsOf?: string[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -133,6 +142,9 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     listJoiners: new Set(),
     agencyNames: [],
     respellVowels: [],
+    landformsAfter: new Set(),
+    landformsBefore: new Set(),
+    landformsOf: new Set(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
@@ -187,6 +199,9 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.orgOf, sw?.orgOf);
     fill(lex.orgNames, sw?.orgNames);
     fill(lex.listJoiners, sw?.listJoiners);
+    fill(lex.landformsAfter, sw?.landformsAfter);
+    fill(lex.landformsBefore, sw?.landformsBefore);
+    fill(lex.landformsOf, sw?.landformsOf);
     for (const p of sw?.agencyNames ?? []) lex.agencyNames.push(p.toLowerCase().split(/\s+/));
     for (const v of sw?.respellVowels ?? []) if (!lex.respellVowels.includes(v)) lex.respellVowels.push(v);
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))

@@ -48,6 +48,8 @@ export interface Mention {
   holiday: boolean;
   /** Followed by a street, building or organisation word ("Lincoln Street", "Clark Academy"). */
   street: boolean;
+  /** Names a river, lake or mountain: "Niger River", "Nuba Mountains", "Lake Victoria", "Gulf of Mexico", "lac Tchad". */
+  landform?: boolean;
   /** The word also appears in lower case in the document ("mobile", "reading"). */
   lowercaseElsewhere: boolean;
   /** On the list of words that are rarely places on their own. */
@@ -280,6 +282,7 @@ export function findMentions(
     const head = possessive ? toks[j + 2] : after;
     const headGap = possessive && head && after ? text.slice(after.end, head.start) : gapAfter;
     const street = !!head && head.cap && headGap === ' ' && lex.streetWords.has(head.norm);
+    const landform = landformAround(text, toks, i, head, headGap, lex);
     const holiday = possessive && !!head && head.norm === 'day' && headGap === ' ';
     const organisation =
       (!!after &&
@@ -299,6 +302,7 @@ export function findMentions(
       surname,
       personVerb,
       street,
+      ...(landform ? { landform } : {}),
       holiday,
       placeCue,
       familyName: j === i && lex.surnames.has(key),
@@ -750,4 +754,38 @@ function longestMatch(
 /** The words after token j spell an aid organisation that works abroad ("… Refugee Council"). */
 function abroadOrganisation(toks: readonly { norm: string }[], j: number, lex: PlacesLexicon): boolean {
   return lex.abroadOrgs.some((words) => words.every((w, k) => toks[j + 1 + k]?.norm === w));
+}
+
+/**
+ * Whether the name at token i is that of a river, lake or mountain: a capitalised landform word
+ * after it ("Niger River", "Nuba Mountains"), or a landform word before it, of any case in the
+ * Romance languages' style ("Lake Victoria", "Mount Kenya", "lac Tchad", "río Cauca"), or before
+ * "of" ("Gulf of Mexico", "golfo de México").
+ */
+function landformAround(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  head: Token | undefined,
+  headGap: string,
+  lex: PlacesLexicon,
+): boolean {
+  if (head && head.cap && headGap === ' ' && lex.landformsAfter.has(head.norm)) return true;
+  const prev = toks[i - 1];
+  const first = toks[i] as Token;
+  if (!prev || text.slice(prev.end, first.start) !== ' ') return false;
+  if (lex.landformsBefore.has(prev.norm) && wholeWord(text, prev)) return true;
+  const lead = toks[i - 2];
+  return (
+    (prev.norm === 'of' || prev.norm === 'de' || prev.norm === 'du') &&
+    !!lead &&
+    text.slice(lead.end, prev.start) === ' ' &&
+    lex.landformsOf.has(lead.norm) &&
+    wholeWord(text, lead)
+  );
+}
+
+/** A token that is a word of its own, not the tail of one broken by a stray character ("arquip\ufffdlago"). */
+function wholeWord(text: string, t: Token): boolean {
+  return !/[\p{L}\p{N}\ufffd]/u.test(text[t.start - 1] ?? ' ');
 }

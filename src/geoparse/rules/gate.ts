@@ -3,12 +3,13 @@
 // context. The order: what the recogniser already knows the span is (no candidate; a piece of
 // another name, a label, a byline), then a storm's name, then people (the strongest reading
 // of a name that only towns bear), then words that are rarely places, then things smaller
-// than a place (streets, buildings, someone's day).
+// than a place (streets, buildings, someone's day) or not a settlement at all (rivers, lakes, mountains).
 import type { GateRule } from './types.js';
 import { stormName } from './stormName.js';
 import { personName } from './personName.js';
 import { notPlaceWord } from './notPlaceWord.js';
 import { holiday, streetName } from './streetName.js';
+import { landformName } from './landformName.js';
 
 /** The gazetteer knows no such name. */
 const noCandidate: GateRule = {
@@ -27,5 +28,6 @@ export const GATE_RULES: readonly GateRule[] = [
   personName,
   notPlaceWord,
   streetName,
+  landformName,
   holiday,
 ];
