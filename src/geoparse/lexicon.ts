@@ -68,6 +68,8 @@ export interface PlacesLexicon {
   landformsBefore: Set<string>;
   /** Words before "of" and a name that make it one ("Gulf of Mexico", "golfo de México"). */
   landformsOf: Set<string>;
+  /** Countries (ISO alpha-2) where the language of a lexicon folder is spoken, by that language ("es" → ES, MX, …). */
+  languageCountries: Map<string, Set<string>>;
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../lexicon/', import.meta.url));
@@ -145,12 +147,15 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     landformsAfter: new Set(),
     landformsBefore: new Set(),
     landformsOf: new Set(),
+    languageCountries: new Map(),
   };
   const langs = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
     : [];
   for (const lang of langs) {
     const base = join(dir, lang.name, 'places');
+    const spoken = readJson<{ countries?: string[] }>(join(base, 'language-countries.json'));
+    if (spoken?.countries) lex.languageCountries.set(lang.name, new Set(spoken.countries));
     const dem = readJson<{ demonyms?: Record<string, string>; noPlace?: string[] }>(
       join(base, 'demonyms.json'),
     );

@@ -183,6 +183,7 @@ export function findMentions(
     }
     let { j, end, key, candidates } = found;
     const { demonym, abbreviation } = found;
+    candidates = inLanguageZone(articleAndCountry(key, candidates, gaz), lang, lex);
     // "Nineveh governorate", "Laurel County": absorb the administrative word.
     let feature: string | undefined;
     const next = toks[j + 1];
@@ -788,4 +789,44 @@ function landformAround(
 /** A token that is a word of its own, not the tail of one broken by a stray character ("arquip\ufffdlago"). */
 function wholeWord(text: string, t: Token): boolean {
   return !/[\p{L}\p{N}\ufffd]/u.test(text[t.start - 1] ?? ' ');
+}
+
+/** An article that French and Spanish put before some country names ("La Réunion", "el Perú"). */
+const ARTICLE = /^(?:la|le|les|el|los|las) (.+)$/;
+/** Hamlets smaller than this that bear the whole name ("La Réunion" in Normandy) are not what it names. */
+const HAMLET = 10_000;
+
+/**
+ * "La Réunion", "la Guadeloupe", "la Argentina": an article and a country's or first-level
+ * area's name name that country or area, unless a real town bears the whole name.
+ */
+function articleAndCountry(
+  key: string,
+  candidates: readonly GazetteerEntry[],
+  gaz: Gazetteer,
+): readonly GazetteerEntry[] {
+  const m = ARTICLE.exec(key);
+  if (!m || !candidates.every((c) => c.kind === 'city' && c.population < HAMLET)) return candidates;
+  const areas = gaz.lookup(m[1]!).filter((c) => c.kind === 'country' || c.kind === 'admin1');
+  return areas.length ? areas : candidates;
+}
+
+/** Towns at least this populous are named on purpose, in any language. */
+const ZONE_TOWN = 100_000;
+
+/**
+ * "La Palma" in a Spanish text is the Canarian town, not the Californian one; "Amparo" in a
+ * Spanish text is no Brazilian town. When some towns bearing a name lie where the text's
+ * language is spoken, the smaller towns elsewhere are dropped. A name borne only abroad keeps its
+ * towns ("Lahaina" in a Spanish text is still in Hawaii), and so does English, spoken everywhere.
+ */
+function inLanguageZone(
+  candidates: readonly GazetteerEntry[],
+  lang: string | null,
+  lex: PlacesLexicon,
+): readonly GazetteerEntry[] {
+  const zone = lang ? lex.languageCountries.get(lang) : undefined;
+  if (!zone || !candidates.some((c) => zone.has(c.country))) return candidates;
+  const kept = candidates.filter((c) => zone.has(c.country) || c.kind !== 'city' || c.population >= ZONE_TOWN);
+  return kept.length === candidates.length ? candidates : kept;
 }
