@@ -27,6 +27,9 @@ const POSITIVE: [string, string][] = [
   ['The M23 offensive has displaced 100,000 people.', 'CD'],
   ['Houthi shelling displaced 900 families.', 'YE'],
   ['MONUSCO said 12,000 people had sought refuge near its base.', 'CD'],
+  // A long agency acronym as Spanish news writes it, with one capital.
+  ['La Conred informó que 1.172 personas fueron afectadas por las lluvias.', 'GT'],
+  ['Según Sinaproc, 300 familias fueron evacuadas.', 'PA'],
 ];
 
 // Negative rows: no cue, or cues that do not single out one country.
@@ -41,6 +44,8 @@ const NEGATIVE: string[] = [
   'Damages were estimated in pesos.',
   // An acronym of an armed group counts only as written: "adf" is no cue.
   'The adf file lists 300 evacuated families.',
+  // Short acronyms stay capitals only: "Nema" and "Sema" are names.
+  'Nema and Sema said 40 homes were flooded.',
 ];
 
 for (const [text, expected] of POSITIVE)

@@ -69,9 +69,19 @@ function matchAt(text: string, toks: readonly Token[], i: number, cue: CountryCu
   }
   if (cue.exact) {
     const raw = text.slice((toks[i] as Token).start, (toks[j] as Token).end).replace(/\s+/g, ' ');
-    if (raw !== cue.form) return -1;
+    if (raw !== cue.form && raw !== titleCased(cue.form)) return -1;
   }
   return j;
+}
+
+/**
+ * An agency's acronym of five letters or more as news in Spanish and French often writes it:
+ * "Conred" for CONRED, "Sinaproc" for SINAPROC. Shorter acronyms ("INGC", "NDMA") are common words
+ * or names when title-cased, so only their capitals count.
+ */
+function titleCased(form: string): string | null {
+  if (!/^\p{Lu}{5,}$/u.test(form)) return null;
+  return form[0] + form.slice(1).toLowerCase();
 }
 
 /** The country the text's cues point to, when one stands out; null otherwise. */
