@@ -58,9 +58,22 @@ function objectEnd(tokens: readonly Token[], norms: readonly string[], from: num
     // "600 elderly residents": the noun is the last of a run of people words.
     let end = k + n + 1;
     while (counted(norms[end])) end++;
-    return end;
+    return pastOrigin(tokens, norms, end);
   }
   return -1;
+}
+
+/** Words that tie a place's name to the counted noun: "residents [of] Kashechewan", "vecinos [de] Chosica". */
+const ORIGIN = new Set(['of', 'from', 'in', 'de', 'del', 'du', 'des']);
+/** How many capitalised words such a name may have. */
+const ORIGIN_NAME = 3;
+
+/** Past a place's name after the counted noun ("2,000 residents of Kashechewan [to leave]"), or `at`. */
+function pastOrigin(tokens: readonly Token[], norms: readonly string[], at: number): number {
+  if (!ORIGIN.has(norms[at] ?? '')) return at;
+  let k = at + 1;
+  while (k < at + 1 + ORIGIN_NAME && tokens[k]?.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  return k > at + 1 ? k : at;
 }
 
 function isNumberWord(w: string, lex: Lexicon): boolean {
