@@ -60,6 +60,10 @@ const BUILDING_EXIT_TERMS = new Set(['evacuated', 'relocated']);
 const STAY_MIN_SCORE = 0.6;
 /** How closely a leaving verb must govern a figure, as its object, to add its term to a stay phrase's. */
 const LEFT_OBJECT_MIN_SCORE = 0.9;
+/** The blocker of people counted as a survey's sample ("interviewed", "encuestados", "entretiens avec"). */
+const SAMPLE = 'block:sample';
+/** How closely such a word must govern the figure to make it a sample. */
+const SAMPLE_MIN_SCORE = 0.8;
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
 
@@ -83,6 +87,9 @@ export function linkFigures(
       .sort((a, b) => b.score - a.score);
     let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
+    // "interviews with 200 Rohingya who have newly arrived", "1,200 IDP households surveyed": people
+    // counted as a survey's sample, whatever else the sentence says of them.
+    if (candidates.some((c) => c.trigger.entry.term === SAMPLE && c.score >= SAMPLE_MIN_SCORE)) continue;
     // "120,000 displaced people have returned home", "who had fled … returned": the return is the news.
     // Not for the total of a share: the return is the share's ("2,500 of the 9,000 evacuated returned").
     if (lex.leftTerms.has(best.trigger.entry.term) && !f.shareTotal) {

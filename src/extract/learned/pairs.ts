@@ -132,6 +132,8 @@ export function sentencePairs(
     if (blocked) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
+    // "interviews with 200 Rohingya", "1,200 households surveyed": a survey's sample.
+    if (sampled(triggers, q.lead, end)) continue;
     for (const cue of cuesNear(f)) {
       if ((cue.at >= q.lead && cue.at < end) || blockedCue.has(cue.at)) continue;
       let gated: boolean | undefined;
@@ -160,4 +162,11 @@ export function sentencePairs(
     }
   }
   return pairs;
+}
+
+/** A survey's word right before the figure or right after its counted noun ("interviewed 300", "300 IDPs surveyed"). */
+function sampled(triggers: readonly Trigger[], lead: number, end: number): boolean {
+  return triggers.some(
+    (r) => r.entry.term === 'block:sample' && ((r.next <= lead && lead - r.next <= AID_REACH) || (r.first >= end && r.first - end <= 1)),
+  );
 }
