@@ -104,14 +104,17 @@ function takeShares(
     out.push(share);
     if (!total) continue;
     const at = share.quantity.next;
-    const words = startingWith(lex.shareOf, norms[at]).find((p) => matchesAt(norms, at, p));
+    const words =
+      startingWith(lex.shareOf, norms[at]).find((p) => matchesAt(norms, at, p)) ?? possessiveOf(tokens, at);
     // The share's own noun, if any, is the total's ("2,000 of the 5,000 displaced people").
     const noun = share.noun;
     if (!words || (noun && noun.kind !== 'elided' && noun.first < at + words.length)) continue;
     const between = tokens.slice(at + words.length, total.quantity.lead);
     if (between.length > SHARE_GAP || between.some((t) => t.kind === 'number' || /^[.;:,()]$/.test(t.text)))
       continue;
-    if (share.countKind === null) {
+    // A share of sites counts sites, whatever noun came before: "families living in three of
+    // Dili's 48 camps".
+    if (share.countKind === null || total.countKind === 'shelter') {
       share.countKind = total.countKind;
       share.countStated = total.countStated;
     }
@@ -127,6 +130,13 @@ function takeShares(
     i++;
   }
   return out;
+}
+
+/** "three [of Dili's] 48 camps": "of" and a name's possessive open a share as "of the" does. */
+function possessiveOf(tokens: readonly Token[], at: number): string[] | undefined {
+  const name = tokens[at + 1];
+  if (tokens[at]?.norm !== 'of' || !name || !/^\p{Lu}/u.test(name.text) || !/['’]s$/.test(name.text)) return undefined;
+  return ['of', name.norm];
 }
 
 /** A one-word trigger at `at`: "personnes [évacuées]", "the 5,000 [displaced] families". */

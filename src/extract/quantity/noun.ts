@@ -107,7 +107,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       return { kind: 'other', first: i + 1, next: i + 2 };
     const coordinated = homesAfterParticiples(tokens, i, lex);
     if (coordinated) return coordinated;
-    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t)) {
+    // A name's possessive after a partitive: "three of [Dili's] 48 camps".
+    const possessive = /^\p{Lu}.*['’]s$/u.test(t.text) && lex.partitives.has(tokens[i - 1]?.norm ?? '');
+    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger.
       if (
         unknown >= MAX_UNKNOWN ||
