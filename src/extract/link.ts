@@ -21,6 +21,7 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
+import { movedBefore } from './term/movedToShelter.js';
 import { isLabel, labelCost } from './labelList.js';
 
 export interface Figure {
@@ -60,6 +61,8 @@ const BUILDING_EXIT_TERMS = new Set(['evacuated', 'relocated']);
 const STAY_MIN_SCORE = 0.6;
 /** How closely a leaving verb must govern a figure, as its object, to add its term to a stay phrase's. */
 const LEFT_OBJECT_MIN_SCORE = 0.9;
+/** The reason of a destination that is a public building ("to a nearby school"): a shelter only after a verb of being taken. */
+const PUBLIC_BUILDING = 'sheltered:destination:public-building';
 /** The blocker of people counted as a survey's sample ("interviewed", "encuestados", "entretiens avec"). */
 const SAMPLE = 'block:sample';
 /** How closely such a word must govern the figure to make it a sample. */
@@ -263,6 +266,12 @@ function occupants(norms: readonly string[], f: Figure, lex: Lexicon): boolean {
 /** How well trigger `r` governs figure `f`, or null when it cannot. */
 function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   const q = f.quantity;
+  // "1,200 people in villages near the landslide-hit area were evacuated": a blocker that
+  // describes a place says where, not what the figure counts.
+  if (isBlocker(r) && describesPlace(gap, r)) return null;
+  // "were shifted to a nearby school": a public building is a shelter only where people were taken
+  // to it ("walked to a nearby school" is no stay).
+  if (r.entry.reason === PUBLIC_BUILDING && movedBefore(gap.norms, r.first, gap.lex) < 0) return null;
   const countEnd = f.noun ? f.noun.next : q.next;
   // "Homes destroyed: 310 in the north, 95 on the coast": a label reaches across its list.
   if (r.next <= q.lead && isLabel(gap, r) && compatible(f, r)) {
@@ -319,6 +328,14 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   } else return null;
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
+}
+
+/** A blocking adjective right before a noun of places: "the flood-hit [area]", "flood-affected [districts]". */
+function describesPlace(gap: GapContext, r: Trigger): boolean {
+  const next = gap.norms[r.next];
+  if (next === undefined) return false;
+  const places = gap.lex.population.places;
+  return places.has(next) || (next.endsWith('s') && places.has(next.slice(0, -1)));
 }
 
 /** A trigger right after another figure is that figure's counted noun: "7301 [evacuados]". */

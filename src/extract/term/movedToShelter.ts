@@ -38,7 +38,7 @@ function evacuation(link: Link, score: number, coordinated: boolean): Link {
 }
 
 /** The index of a verb of being taken right before the destination at `first`, or -1. */
-function movedBefore(norms: readonly string[], first: number, lex: Lexicon): number {
+export function movedBefore(norms: readonly string[], first: number, lex: Lexicon): number {
   let k = first - 1;
   for (let n = 0; n < OPENERS && lex.destinationOpeners.has(norms[k] ?? ''); n++) k--;
   // The destination's own first word may be the trigger's: "to shelters" opens at `first`.
