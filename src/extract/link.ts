@@ -21,7 +21,7 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
-import { movedBefore } from './term/movedToShelter.js';
+import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { isLabel, labelCost } from './labelList.js';
 
 export interface Figure {
@@ -161,6 +161,14 @@ export function linkFigures(
             lex,
           );
     if (modality !== 'asserted') continue;
+    // "plan to move 3,000 residents to shelters": the figure is the object of a verb of moving,
+    // whose own plan or modal stands before it.
+    if (
+      best.direction === 'after' &&
+      movedObject(norms, q.lead, lex) >= 0 &&
+      modalityOf(tokens, norms, Math.max(0, q.lead - 4), q.lead, lex) !== 'asserted'
+    )
+      continue;
     if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
     // "the statement predicted that 250,000 refugees …": a forecast governs the noun it counts too.
     if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) continue;
@@ -271,7 +279,12 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   if (isBlocker(r) && describesPlace(gap, r)) return null;
   // "were shifted to a nearby school": a public building is a shelter only where people were taken
   // to it ("walked to a nearby school" is no stay).
-  if (r.entry.reason === PUBLIC_BUILDING && movedBefore(gap.norms, r.first, gap.lex) < 0) return null;
+  if (
+    r.entry.reason === PUBLIC_BUILDING &&
+    movedBefore(gap.norms, r.first, gap.lex) < 0 &&
+    movedObject(gap.norms, q.lead, gap.lex) < 0
+  )
+    return null;
   const countEnd = f.noun ? f.noun.next : q.next;
   // "Homes destroyed: 310 in the north, 95 on the coast": a label reaches across its list.
   if (r.next <= q.lead && isLabel(gap, r) && compatible(f, r)) {

@@ -13,7 +13,7 @@ export function movedToShelter(norms: readonly string[], links: readonly Link[],
   const out = [...links];
   for (const stay of links) {
     if (!lex.stayingTerms.has(stay.term) || stay.direction !== 'after') continue;
-    const verb = movedBefore(norms, stay.trigger.first, lex);
+    const verb = Math.max(movedBefore(norms, stay.trigger.first, lex), movedObject(norms, stay.figure.quantity.lead, lex));
     if (verb < 0) continue;
     const same = out.filter((l) => l.figure === stay.figure);
     const relocation = same.find(
@@ -43,4 +43,16 @@ export function movedBefore(norms: readonly string[], first: number, lex: Lexico
   for (let n = 0; n < OPENERS && lex.destinationOpeners.has(norms[k] ?? ''); n++) k--;
   // The destination's own first word may be the trigger's: "to shelters" opens at `first`.
   return lex.movedTo.has(norms[k] ?? '') ? k : -1;
+}
+
+/** The preposition before a person object in Spanish and French ("trasladaron [a] 3.000 vecinos"). */
+const PERSONAL_A = new Set(['a', 'à']);
+
+/**
+ * The index of a verb of being taken whose object is the figure at `lead` ("trasladaron a 3.000
+ * vecinos a albergues", "moved 400 families to the school"), or -1.
+ */
+export function movedObject(norms: readonly string[], lead: number, lex: Lexicon): number {
+  const k = lead - (PERSONAL_A.has(norms[lead - 1] ?? '') ? 2 : 1);
+  return k >= 0 && lex.movedTo.has(norms[k] ?? '') ? k : -1;
 }
