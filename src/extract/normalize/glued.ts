@@ -67,9 +67,13 @@ export function gluedEdits(
     const token = text.slice(start, end);
     // A capitalised word after or before a hyphen is a name's part ("al-Assad", "Ould-Abdallah").
     if ((isHyphen(prev) || isHyphen(next)) && CAPITALISED.test(token)) continue;
-    const lower = upper ? token.toLowerCase() : token;
-    if (dict.classOf(lower) !== undefined || (upper && dict.proper.has(lower))) {
+    // A token's verdict (a known word, or its cuts) is remembered: most tokens are words seen before.
+    let cuts = memo.get(token);
+    if (cuts === undefined)
+      memo.set(token, (cuts = knownWord(token, upper, dict) ? KNOWN : cutsOf(token, dict, isName)));
+    if (cuts === KNOWN) {
       if (!afterFigure && !beforeDigit) continue;
+      const lower = upper ? token.toLowerCase() : token;
       const plain = LOWER.test(token) || CAPITALISED.test(token);
       if (!plain || codeLike(text, start, end)) continue;
       // "1,200families", "2.5million", "20September", "85,000of": a word glued after a figure.
@@ -78,24 +82,33 @@ export function gluedEdits(
       if (beforeDigit && !afterFigure && token.length >= 2 && dict.beforeFigure.has(lower)) space(end);
       continue;
     }
-    let cuts = memo.get(token);
-    if (cuts === undefined) memo.set(token, (cuts = cutsOf(token, dict, isName)));
     if (!cuts || codeLike(text, start, end)) continue;
     if (afterFigure) space(start);
     for (const c of cuts) space(start + c);
     // "totalof1001": the last part may stand before a figure.
-    if (beforeDigit && dict.beforeFigure.has(lower.slice(cuts[cuts.length - 1] ?? 0))) space(end);
+    if (
+      beforeDigit &&
+      dict.beforeFigure.has((upper ? token.toLowerCase() : token).slice(cuts[cuts.length - 1] ?? 0))
+    )
+      space(end);
   }
   return edits;
 }
 
 const NO_NAMES = (): boolean => false;
-/** How many unknown words' cuts are remembered across documents before the memory starts over. */
+/** A known word (in the list, or a month or weekday written capitalised): never cut. */
+const KNOWN: readonly number[] = [];
+const knownWord = (token: string, upper: boolean, dict: Dictionary): boolean => {
+  const lower = upper ? token.toLowerCase() : token;
+  return dict.classOf(lower) !== undefined || (upper && dict.proper.has(lower));
+};
+/** How many words' verdicts (known, or an unknown word's cuts) are remembered across documents before the memory starts over. */
 const MEMO_SIZE = 50_000;
-const memos = new WeakMap<Dictionary, WeakMap<(word: string) => boolean, Map<string, number[] | null>>>();
+type Verdict = readonly number[] | null;
+const memos = new WeakMap<Dictionary, WeakMap<(word: string) => boolean, Map<string, Verdict>>>();
 
-/** The cuts already found with this dictionary and name test (both fixed for a process's life). */
-function memoFor(dict: Dictionary, isName: (word: string) => boolean): Map<string, number[] | null> {
+/** The verdicts already found with this dictionary and name test (both fixed for a process's life). */
+function memoFor(dict: Dictionary, isName: (word: string) => boolean): Map<string, Verdict> {
   let byName = memos.get(dict);
   if (!byName) memos.set(dict, (byName = new WeakMap()));
   let memo = byName.get(isName);
