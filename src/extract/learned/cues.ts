@@ -67,16 +67,26 @@ export function findCues(tokens: readonly Token[]): Cue[] {
   const out: Cue[] = [];
   for (const [at, t] of tokens.entries()) {
     if (t.kind !== 'word') continue;
-    const w = cueForm(t.norm);
-    const whole = stems.whole.get(w);
-    if (whole) {
-      out.push({ stem: whole.stem, terms: whole.terms, at });
-      continue;
+    // One look-up for a word seen before, instead of its form, the whole stem and the prefixes.
+    let hit = stemsByNorm.get(t.norm);
+    if (hit === undefined) {
+      hit = stemOf(cueForm(t.norm), stems);
+      if (stemsByNorm.size >= FORMS_KEPT) stemsByNorm.clear();
+      stemsByNorm.set(t.norm, hit);
     }
-    const hit = stems.prefix.get(w.slice(0, PREFIX_KEY))?.find((s) => w.startsWith(s.stem));
     if (hit) out.push({ stem: hit.stem, terms: hit.terms, at });
   }
   return out;
+}
+
+/** Each word's stem (null for none), kept like `forms`. */
+const stemsByNorm = new Map<string, { stem: string; terms: Term[] } | null>();
+
+/** The stem a cue form matches: a whole-word stem first, else the longest prefix stem. */
+function stemOf(w: string, stems: Stems): { stem: string; terms: Term[] } | null {
+  return (
+    stems.whole.get(w) ?? stems.prefix.get(w.slice(0, PREFIX_KEY))?.find((s) => w.startsWith(s.stem)) ?? null
+  );
 }
 
 /** Whether a word counts people who are somewhere for a while: "1,200 tourists", "300 élèves". */
