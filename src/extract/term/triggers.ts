@@ -30,7 +30,8 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     }
     // An article or preposition elided onto the trigger's first word: "l'évacuation de",
     // "d'expulsion", "l'arrivée d'environ 4 000 réfugiés".
-    const bare = best.hit ? null : ELIDED.exec(norms[i]!);
+    // (Only a word whose second character is an apostrophe can be one: most skip the expression.)
+    const bare = best.hit || norms[i]!.charCodeAt(1) !== 39 ? null : ELIDED.exec(norms[i]!);
     const elided = bare ? lex.triggerIndex.get(norms[i]!.slice(bare[0].length)) : undefined;
     if (elided) {
       consider(best, elided.open, 1, i, tokens, norms, lex);
