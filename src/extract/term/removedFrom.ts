@@ -19,7 +19,10 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
   if (lex.removals.length === 0) return found;
   const norms = tokens.map((t) => t.norm);
   const added: Trigger[] = [];
+  const starts = verbStarts(lex.removals);
   for (let i = 0; i < norms.length; i++) {
+    // A word that starts no rule's verb (most words) skips the rules: no verb can match there.
+    if (starts !== null && !starts.has(norms[i]!)) continue;
     for (const rule of lex.removals) {
       const verb = startingWith(rule.verbs, norms[i]).find((v) => matchesAt(norms, i, v));
       if (!verb) continue;
@@ -39,6 +42,23 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
     ...found.filter((t) => !added.some((a) => t.first < a.next && a.first < t.next)),
     ...added,
   ].sort((a, b) => a.first - b.first);
+}
+
+const verbStartsOf = new WeakMap<Lexicon['removals'], { verbs: number; starts: Set<string> | null }>();
+
+/**
+ * The first words of every rule's verbs, worked out once per lexicon (again if its rules grow);
+ * null when a verb opens with a wildcard, since it may then start at any word.
+ */
+function verbStarts(removals: Lexicon['removals']): Set<string> | null {
+  const verbs = removals.reduce((n, r) => n + r.verbs.length, 0);
+  let known = verbStartsOf.get(removals);
+  if (known === undefined || known.verbs !== verbs) {
+    const first = removals.flatMap((r) => r.verbs.map((v) => v[0] ?? ''));
+    known = { verbs, starts: first.some((w) => w === '' || w === '*') ? null : new Set(first) };
+    verbStartsOf.set(removals, known);
+  }
+  return known.starts;
 }
 
 /**
