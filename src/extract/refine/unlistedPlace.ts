@@ -56,11 +56,14 @@ const ITEM_REACH = 40;
  */
 export function ownListName(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
   const [qStart, qEnd] = fact.quantity_span;
-  // "Name (N": the figure opens a bracket right after a name.
-  const before =
-    /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
-      text.slice(Math.max(0, qStart - 60), qStart),
-    );
+  // "Name (N": the figure opens a bracket right after a name. (Looked for only where the text
+  // before the figure ends in a bracket: the expression tries every start in the window.)
+  const ahead = text.slice(Math.max(0, qStart - 60), qStart);
+  const before = ahead.trimEnd().endsWith('(')
+    ? /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
+        ahead,
+      )
+    : null;
   if (before) {
     const start = qStart - before[0].length + before[0].indexOf(before[1]!);
     const found = asPlace(fact, text, known, before[1]!, start);
