@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newArticle } from '../store/queries/articles.js';
 import { describeEachEngine } from '../store/test-engines.js';
-import { BatchOriginals } from './batchOriginals.js';
+import { BatchOriginals, type OriginalsSource } from './batchOriginals.js';
 import { findOriginal, fingerprint, fingerprintColumns, type Fingerprint } from './policy.js';
 
 const PLACES = ['Mosul', 'Aleppo', 'Sylhet', 'Cebu', 'Beira', 'Kherson'];
@@ -40,12 +40,25 @@ describeEachEngine('BatchOriginals', (store) => {
     let originals = 0;
     let copies = 0;
     let fallbacks = 0;
+    // The figures the batches learned, for the later ones (as `dmon import` keeps them), and the
+    // texts they read: only those whose figures are unknown or the document's.
+    const known = new Map<number, string>();
+    let textsRead = 0;
     for (let start = 0; start < texts.length; start += BATCH) {
       const batch = texts.slice(start, start + BATCH);
       const fps: Fingerprint[] = batch.map((t) => fingerprint(t));
       await store().transaction(async (tx) => {
         // The last document of each batch is left out of the load: its bands are asked of the store.
-        const index = new BatchOriginals(tx.articles, () => fps.slice(0, -1));
+        const a = tx.articles;
+        const source: OriginalsSource = {
+          findByHash: (h) => a.findByHash(h),
+          simhashCandidates: (b, l) => a.simhashCandidates(b, l),
+          recentSimhashes: (l) => a.recentSimhashes(l),
+          texts: (ids) => ((textsRead += ids.length), a.texts(ids)),
+          originalsSharingBands: (v) => a.originalsSharingBands(v),
+          firstOriginalsByHash: (h) => a.firstOriginalsByHash(h),
+        };
+        const index = new BatchOriginals(source, () => fps.slice(0, -1), known);
         for (const [k, text] of batch.entries()) {
           const fp = fps[k]!;
           if (fp.bands) {
@@ -83,8 +96,11 @@ describeEachEngine('BatchOriginals', (store) => {
             index.added(r.id, text, fp);
           } else copies++;
         }
+        for (const [id, f] of index.learnedFigures()) known.set(id, f);
       });
     }
+    assert.ok(known.size >= originals, 'the figures of every original stored are known');
+    assert.ok(textsRead < 30, `texts read for their figures (${textsRead})`);
     assert.ok(originals >= 60, `originals stored (${originals})`);
     assert.ok(copies >= 30, `exact and near copies found (${copies})`);
     assert.ok(fallbacks >= 3, 'documents whose bands were not loaded');

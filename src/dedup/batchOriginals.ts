@@ -61,6 +61,8 @@ export class BatchOriginals implements OriginalsIndex {
   private readonly figureCache = new Map<string, string>();
   /** The first original of each loaded content hash (null: none), the batch's own included. */
   private byHash: Map<string, number | null> | null = null;
+  /** The figures of originals met in this batch (stored by it, or their text read), by id. */
+  private readonly learned = new Map<number, string>();
 
   /**
    * `upcoming` gives the fingerprints of the documents still to be stored in the batch; it is
@@ -69,6 +71,9 @@ export class BatchOriginals implements OriginalsIndex {
   constructor(
     private readonly source: OriginalsSource,
     private readonly upcoming: () => Fingerprint[],
+    /** The figures of originals committed before this batch, by id (an article's text does not
+     * change once it has a SimHash), as earlier batches of one import learned them. */
+    private readonly known?: ReadonlyMap<number, string>,
   ) {}
 
   async findByHash(hash: string): Promise<{ id: number } | null> {
@@ -129,7 +134,10 @@ export class BatchOriginals implements OriginalsIndex {
   async texts(ids: number[]): Promise<Map<number, string>> {
     const missing = ids.filter((id) => !this.textCache.has(id));
     if (missing.length)
-      for (const [id, text] of await this.source.texts(missing)) this.textCache.set(id, text);
+      for (const [id, text] of await this.source.texts(missing)) {
+        this.textCache.set(id, text);
+        this.learned.set(id, this.figuresOf(text));
+      }
     const out = new Map<number, string>();
     for (const id of ids) {
       const t = this.textCache.get(id);
@@ -144,6 +152,16 @@ export class BatchOriginals implements OriginalsIndex {
     return f;
   }
 
+  figuresOfId(id: number): string | undefined {
+    return this.learned.get(id) ?? this.known?.get(id);
+  }
+
+  /** The figures this batch learned, by id (real ids once the batch's writer renumbered them):
+   * for the `known` of later batches, once this one has committed. */
+  learnedFigures(): ReadonlyMap<number, string> {
+    return this.learned;
+  }
+
   /** An original the batch has just stored (not a duplicate): later documents compare with it. */
   added(id: number, text: string, fp: Fingerprint): void {
     // Loaded with none, or not loaded: the first original with this hash is now this one.
@@ -152,6 +170,7 @@ export class BatchOriginals implements OriginalsIndex {
     const row: SimhashRow = { id, simhash: fp.simhash, halves: simhashHalves(fp.simhash) };
     this.rows.set(id, row);
     this.textCache.set(id, text);
+    this.learned.set(id, this.figuresOf(text));
     for (let b = 0; b < 4; b++) {
       const list = this.byBand[b]!.get(fp.bands[b]!);
       if (list) insertSorted(list, id);
@@ -182,6 +201,11 @@ export class BatchOriginals implements OriginalsIndex {
       if (text !== undefined) {
         this.textCache.delete(from);
         this.textCache.set(id, text);
+      }
+      const figures = this.learned.get(from);
+      if (figures !== undefined) {
+        this.learned.delete(from);
+        this.learned.set(id, figures);
       }
     }
     for (const m of this.byBand) for (const [v, list] of m) m.set(v, list.map(to));

@@ -48,6 +48,9 @@ export interface OriginalsIndex {
   texts(ids: number[]): Promise<Map<number, string>>;
   /** figuresOf(text).join(' '), kept for texts met again (optional). */
   figuresOf?(text: string): string;
+  /** figuresOf(text).join(' ') of a stored original's text, when the index knows it without
+   * reading the text (optional). */
+  figuresOfId?(id: number): string | undefined;
 }
 
 /** The numbers a text states, in order ("1,200" and "1200" alike). */
@@ -121,8 +124,18 @@ export async function findOriginal(
     for (let k = 0; k < ids.length && closest.length < MAX_TEXT_COMPARISONS; k++)
       if (k === 0 || ids[k] !== ids[k - 1]) closest.push(ids[k]!);
   }
-  const texts = await index.texts(closest);
+  // A text whose figures the index knows is read only when they are this text's: the others
+  // cannot be the same report (isSameReport compares the figures first).
   let figures: string | undefined;
+  const toRead = index.figuresOfId
+    ? closest.filter((id) => {
+        const known = index.figuresOfId!(id);
+        if (known === undefined) return true;
+        figures ??= figuresOf(text).join(' ');
+        return known === figures;
+      })
+    : closest;
+  const texts = await index.texts(toRead);
   for (const id of closest) {
     const other = texts.get(id);
     if (other === undefined) continue;

@@ -85,6 +85,9 @@ export function checkUrl(url: string): URL {
   return u;
 }
 
+/** Originals whose figures one import keeps for its later batches (a few MB of short strings). */
+const MAX_KNOWN_FIGURES = 100_000;
+
 export class Ingest {
   readonly queue: JobQueue;
   private readonly handlers;
@@ -141,19 +144,30 @@ export class Ingest {
    * (a later one sees the earlier ones, so a copy inside the batch is found). A document that
    * is refused on its own (a DmonError: no text, a bad URL) gets its error in its place and
    * the others are stored; any other failure rolls the batch back and is thrown.
+   * `figures`, kept by the caller across the batches of one import, holds the figures of the
+   * originals earlier batches stored or compared (by id, added once a batch has committed), so
+   * that a later batch reads a candidate's text only when its figures are the document's.
    */
-  async addDocuments(docs: IncomingDocument[]): Promise<(StoredDocument | DmonError)[]> {
+  async addDocuments(
+    docs: IncomingDocument[],
+    figures?: Map<number, string>,
+  ): Promise<(StoredDocument | DmonError)[]> {
     try {
-      return await this.storeBatch(docs, true);
+      return await this.storeBatch(docs, true, figures);
     } catch (e) {
       // Another writer stored one of its new rows meanwhile: again, one row at a time.
       if (!(e instanceof BatchConflict)) throw e;
-      return this.storeBatch(docs, false);
+      return this.storeBatch(docs, false, figures);
     }
   }
 
-  private storeBatch(docs: IncomingDocument[], deferred: boolean): Promise<(StoredDocument | DmonError)[]> {
-    return this.store.transaction(async (tx) => {
+  private async storeBatch(
+    docs: IncomingDocument[],
+    deferred: boolean,
+    figures?: Map<number, string>,
+  ): Promise<(StoredDocument | DmonError)[]> {
+    let learned: ReadonlyMap<number, string> | undefined;
+    const out = await this.store.transaction(async (tx) => {
       const queue = tx.queue();
       const out: (StoredDocument | DmonError)[] = [];
       // One originals index for the batch: the SimHash candidates of all its documents in one
@@ -161,9 +175,12 @@ export class Ingest {
       const fps: (Fingerprint | undefined)[] = [];
       const fingerprintOf = (i: number) => (fps[i] ??= fingerprint(docs[i]!.text));
       let current = 0;
-      const originals = new BatchOriginals(tx.articles, () =>
-        docs.flatMap((d, i) => (i >= current && d.text.trim() ? [fingerprintOf(i)] : [])),
+      const originals = new BatchOriginals(
+        tx.articles,
+        () => docs.flatMap((d, i) => (i >= current && d.text.trim() ? [fingerprintOf(i)] : [])),
+        figures,
       );
+      learned = originals.learnedFigures();
       // New articles and their jobs written together at the end (src/ingest/batchWrites.ts).
       const writes = deferred
         ? await BatchWrites.open(
@@ -200,6 +217,12 @@ export class Ingest {
       await writes.flush();
       return out.map((r) => (r instanceof DmonError ? r : writes.resolve(r)));
     });
+    // Committed: what this batch learned holds for the next ones (a batch rolled back adds nothing).
+    if (figures && learned) {
+      if (figures.size > MAX_KNOWN_FIGURES) figures.clear();
+      for (const [id, f] of learned) figures.set(id, f);
+    }
+    return out;
   }
 
   /** POST /api/articles and the CLI: a URL to fetch or a text to store. */

@@ -51,6 +51,8 @@ export async function importPaths(
   };
   const batchSize = options.batchSize ?? IMPORT_BATCH;
   let batch: ImportedArticle[] = [];
+  // The figures of the originals each batch met, for the batches after it (Ingest.addDocuments).
+  const figures = new Map<number, string>();
   const flush = async () => {
     if (batch.length === 0) return;
     const items = batch;
@@ -68,6 +70,7 @@ export async function importPaths(
         attribution: item.attribution ?? item.source,
         ...(item.warnings ? { warnings: item.warnings } : {}),
       })),
+      figures,
     );
     for (const [i, r] of results.entries()) {
       if (isDmonError(r)) {
