@@ -32,7 +32,12 @@ export interface ClaimReplay {
   formerRows: ClaimRow[];
   facts: number;
   claims: number;
+  /** With `deferNew`: the rows of the claims in no event (new ones), not yet written; the event
+   * replay writes them with their events (eventReplay.ts), else the caller writes them. */
+  pending: ClaimRowValues[];
 }
+
+export type ClaimRowValues = ReturnType<typeof claimRow>;
 
 /** Claims of one country ('' for none). */
 function ofCountry(trx: Trx, country: string) {
@@ -202,8 +207,19 @@ async function idsCollide(trx: Trx, writes: CountryWrite[]): Promise<boolean> {
 
 /** Replays corroboration in each country from its cut date; null (nothing written) when the
  * new claims' ids collide with others (see idsCollide). */
-export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>): Promise<ClaimReplay | null> {
-  const out: ClaimReplay = { changedKeys: [], changedIds: [], formerRows: [], facts: 0, claims: 0 };
+export async function replayClaims(
+  trx: Trx,
+  cuts: ReadonlyMap<string, string>,
+  options: { deferNew?: boolean } = {},
+): Promise<ClaimReplay | null> {
+  const out: ClaimReplay = {
+    changedKeys: [],
+    changedIds: [],
+    formerRows: [],
+    facts: 0,
+    claims: 0,
+    pending: [],
+  };
   const writes: CountryWrite[] = [];
   for (const [country, cut] of cuts) writes.push(await replayCountry(trx, country, cut, out));
   if (await idsCollide(trx, writes)) return null;
@@ -215,11 +231,14 @@ export async function replayClaims(trx: Trx, cuts: ReadonlyMap<string, string>):
     await trx.deleteFrom('claim_facts').where('claim_id', 'in', part).execute();
     await trx.deleteFrom('claims').where('id', 'in', part).execute();
   }
-  await insertChunks(
-    trx,
-    'claims',
-    writes.flatMap((w) => w.rows),
-  );
+  // A claim in no event yet (a new one) can wait for the event replay, which gives it its event:
+  // written once, with it, instead of written and then pointed at its event. Nothing the replay
+  // reads before depends on it (it reads events' claims by event, and reads the claims from the
+  // cut on with the pending ones beside them).
+  const rows = writes.flatMap((w) => w.rows);
+  const now = options.deferNew ? rows.filter((r) => r.event_id !== null) : rows;
+  if (options.deferNew) out.pending = rows.filter((r) => r.event_id === null);
+  await insertChunks(trx, 'claims', now);
   await insertChunks(
     trx,
     'claim_facts',

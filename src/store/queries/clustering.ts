@@ -170,9 +170,11 @@ export class Clustering {
     const seed = await this.articleCountries(trx, ids);
     if (seed.size === 0) return { countries: 0, facts: 0, claims: 0, events: 0 };
     const cuts = await this.replayCuts(trx, ids, seed);
-    const claims = cuts && (await replayClaims(trx, cuts));
+    const claims = cuts && (await replayClaims(trx, cuts, { deferNew: true }));
     if (cuts && claims) {
+      // The event replay writes the claims still pending, with their events.
       const replay = claims.changedKeys.length === 0 ? null : await replayEvents(trx, claims);
+      if (!replay) await insertChunks(trx, 'claims', claims.pending);
       return {
         countries: cuts.size,
         facts: claims.facts,

@@ -35,7 +35,8 @@ import {
 import { EventTally } from '../../events/tally.js';
 import type { Cause } from '../../types.js';
 import type { Database } from '../schema.js';
-import type { ClaimReplay } from './claimReplay.js';
+import type { ClaimReplay, ClaimRowValues } from './claimReplay.js';
+import type { ClaimRow } from '../claimsSchema.js';
 import {
   CHUNK,
   insertChunks,
@@ -168,22 +169,53 @@ async function placesBefore(trx: Trx, ids: string[], cut: string): Promise<Map<s
 const keyOf = (s: StoredClaim) => claimKey(s.claim);
 const byKey = (a: StoredClaim, b: StoredClaim) => (keyOf(a) < keyOf(b) ? -1 : 1);
 
-/** The stored claims from the claim key `cut` on, in order, a span of dates at a time. */
-export async function* claimsFrom(trx: Trx, cut: string): AsyncGenerator<StoredClaim[]> {
+/** The stored claims from the claim key `cut` on, in order, a span of dates at a time, with
+ * the `pending` ones (claims not written yet) among them as if they were stored. */
+export async function* claimsFrom(
+  trx: Trx,
+  cut: string,
+  pending: readonly StoredClaim[] = [],
+): AsyncGenerator<StoredClaim[]> {
   const last = await trx
     .selectFrom('claims')
     .select((eb) => eb.fn.max('first_date').as('d'))
     .executeTakeFirst();
-  if (!last?.d) return;
-  for (let from = cut.slice(0, 10); from <= last.d; from = shiftDate(from, SPAN_DAYS)) {
+  // The pending claims by first date (an undated one is in no span, as a stored one).
+  const dated = pending
+    .filter((s) => s.claim.firstDate !== null)
+    .sort((a, b) =>
+      a.claim.firstDate! < b.claim.firstDate! ? -1 : a.claim.firstDate! > b.claim.firstDate! ? 1 : 0,
+    );
+  let lastDate = last?.d ?? null;
+  const lastPending = dated[dated.length - 1]?.claim.firstDate;
+  if (lastPending !== undefined && (lastDate === null || lastPending! > lastDate)) lastDate = lastPending;
+  if (!lastDate) return;
+  let at = 0;
+  for (let from = cut.slice(0, 10); from <= lastDate; from = shiftDate(from, SPAN_DAYS)) {
+    const to = shiftDate(from, SPAN_DAYS);
     const rows = await trx
       .selectFrom('claims')
       .selectAll()
       .where('first_date', '>=', from)
-      .where('first_date', '<', shiftDate(from, SPAN_DAYS))
+      .where('first_date', '<', to)
       .execute();
-    yield (await readClaims(trx, rows)).filter((s) => keyOf(s) >= cut).sort(byKey);
+    const page = await readClaims(trx, rows);
+    while (at < dated.length && dated[at]!.claim.firstDate! < from) at++;
+    while (at < dated.length && dated[at]!.claim.firstDate! < to) page.push(dated[at++]!);
+    yield page.filter((s) => keyOf(s) >= cut).sort(byKey);
   }
+}
+
+/** A claim's row as the store returns it (null, not undefined, for a column without a value). */
+function asStored(r: ClaimRowValues): ClaimRow {
+  const row = r as unknown as Record<string, unknown>;
+  for (const k in row)
+    if (row[k] === undefined) {
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(row)) out[key] = v ?? null;
+      return out as unknown as ClaimRow;
+    }
+  return r as unknown as ClaimRow;
 }
 
 /** What an event row says, apart from when it was written. */
@@ -207,6 +239,9 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   const lastChange = keys[keys.length - 1]!;
   const changed = new Set(changes.changedIds);
   const former = (await readClaims(trx, changes.formerRows)).sort(byKey);
+  // The claims not written yet (claimReplay.ts), read as the store would give them back.
+  const pendingIds = new Set(changes.pending.map((r) => r.id));
+  const pending = await readClaims(trx, changes.pending.map(asStored));
   // Events that had claims from the cut on, before these changes.
   const formerEvents = new Set<string>();
   for (const s of former) if (s.eventId !== null) formerEvents.add(s.eventId);
@@ -326,7 +361,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   const replayed: StoredClaim[] = [];
   const eventOf = new Map<string, string>();
   let stop: string | null = null;
-  replay: for await (const page of claimsFrom(trx, cut))
+  replay: for await (const page of claimsFrom(trx, cut, pending))
     for (const s of page) {
       const key = keyOf(s);
       formerUpTo(key);
@@ -433,12 +468,17 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
     [],
   );
 
-  // Each replayed claim's event, where it moved.
+  // Each replayed claim's event, where it moved; the pending claims written with theirs.
   const moves = new Map<string, string[]>();
   for (const s of replayed) {
     const id = eventOf.get(s.claim.id)!;
-    if (s.eventId !== id) pushTo(moves, id, s.claim.id);
+    if (s.eventId !== id && !pendingIds.has(s.claim.id)) pushTo(moves, id, s.claim.id);
   }
+  await insertChunks(
+    trx,
+    'claims',
+    changes.pending.map((r) => ({ ...r, event_id: eventOf.get(r.id) ?? r.event_id })),
+  );
   await setClaimEvents(trx, moves);
   return { events: written.length, claims: replayed.length, stopped: stop !== null };
 }
