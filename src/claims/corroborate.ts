@@ -168,6 +168,6 @@ export function corroborate(
     let id = claim.id;
     for (let n = 2; used.has(id); n++) id = stableId('c', `${claim.id}#${n}`);
     used.add(id);
-    return { ...claim, id };
+    return id === claim.id ? claim : { ...claim, id };
   });
 }

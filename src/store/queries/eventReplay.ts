@@ -167,7 +167,12 @@ async function placesBefore(trx: Trx, ids: string[], cut: string): Promise<Map<s
 }
 
 const keyOf = (s: StoredClaim) => claimKey(s.claim);
-const byKey = (a: StoredClaim, b: StoredClaim) => (keyOf(a) < keyOf(b) ? -1 : 1);
+/** The claims in clustering order: each key written once, not once per comparison. */
+function sortByKey(claims: StoredClaim[]): StoredClaim[] {
+  const keyed = claims.map((s) => ({ key: keyOf(s), s }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return keyed.map((k) => k.s);
+}
 
 /** The stored claims from the claim key `cut` on, in order, a span of dates at a time, with
  * the `pending` ones (claims not written yet) among them as if they were stored. */
@@ -202,7 +207,7 @@ export async function* claimsFrom(
     const page = await readClaims(trx, rows);
     while (at < dated.length && dated[at]!.claim.firstDate! < from) at++;
     while (at < dated.length && dated[at]!.claim.firstDate! < to) page.push(dated[at++]!);
-    yield page.filter((s) => keyOf(s) >= cut).sort(byKey);
+    yield sortByKey(page.filter((s) => keyOf(s) >= cut));
   }
 }
 
@@ -238,7 +243,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
   const cut = keys[0]!;
   const lastChange = keys[keys.length - 1]!;
   const changed = new Set(changes.changedIds);
-  const former = (await readClaims(trx, changes.formerRows)).sort(byKey);
+  const former = sortByKey(await readClaims(trx, changes.formerRows));
   // The claims not written yet (claimReplay.ts), read as the store would give them back.
   const pendingIds = new Set(changes.pending.map((r) => r.id));
   const pending = await readClaims(trx, changes.pending.map(asStored));
@@ -432,7 +437,7 @@ export async function replayEvents(trx: Trx, changes: ClaimReplay): Promise<Even
       continue;
     }
     const tally = d.prior ?? new EventTally();
-    checkpoints.push(...foldClaims(id, tally, [...d.added, ...(tail.get(id) ?? [])].sort(byKey)));
+    checkpoints.push(...foldClaims(id, tally, sortByKey([...d.added, ...(tail.get(id) ?? [])])));
     const row = tallyRow(id, tally, stamp);
     const countries = tallyCountryRows(id, tally);
     if (old) {
