@@ -67,8 +67,12 @@ export async function withGroupedSummaries<T>(
         );
         await sql`DELETE FROM temp.summary_removed_facts`.execute(trx);
         const json = JSON.stringify(ids);
-        await sql`INSERT INTO temp.summary_removed_facts
+        const copied = await sql`INSERT INTO temp.summary_removed_facts
           SELECT * FROM main.facts WHERE article_id IN (SELECT value FROM json_each(${json}))`.execute(trx);
+        // Articles extracted for the first time have no facts to delete: the removal statements
+        // (each scoped to the copied rows, some scanning a summary table for emptied rows) are
+        // skipped then.
+        if (copied.numAffectedRows === 0n) return;
         await deleteFacts(ids);
         await run(statements.remove, []);
         await sql`DELETE FROM temp.summary_removed_facts`.execute(trx);
