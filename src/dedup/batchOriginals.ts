@@ -177,10 +177,17 @@ export class BatchOriginals implements OriginalsIndex {
     }
     if (this.recent) {
       // Newest first: a new row goes in at its id (a failed URL's row refilled keeps its old id).
-      const rows = this.recent.rows.filter((r) => r.id !== id);
-      const at = rows.findIndex((r) => r.id < id);
-      rows.splice(at < 0 ? rows.length : at, 0, row);
-      this.recent.rows = rows.slice(0, this.recent.limit);
+      const { rows, limit } = this.recent;
+      if (rows.length === 0 || rows[0]!.id < id) {
+        // The common case, a row newer than all: in front, the oldest dropped past the limit.
+        rows.unshift(row);
+        if (rows.length > limit) rows.length = limit;
+      } else {
+        const others = rows.filter((r) => r.id !== id);
+        const at = others.findIndex((r) => r.id < id);
+        others.splice(at < 0 ? others.length : at, 0, row);
+        this.recent.rows = others.slice(0, limit);
+      }
     }
   }
 
