@@ -27,8 +27,13 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       const verb = startingWith(rule.verbs, norms[i]).find((v) => matchesAt(norms, i, v));
       if (!verb) continue;
       const next = i + verb.length;
-      const end = objectEnd(tokens, norms, next, lex);
-      if (end < 0 || !startingWith(rule.away, norms[end]).some((a) => matchesAt(norms, end, a))) continue;
+      const noun = objectEnd(tokens, norms, next, lex);
+      if (noun < 0) continue;
+      // The word of leaving right after the noun ("500 personas [de] Valencia"), or past the name of
+      // where the people are from ("2,000 residents of Kashechewan [to leave]").
+      const leaves = (at: number) => startingWith(rule.away, norms[at]).some((a) => matchesAt(norms, at, a));
+      const end = leaves(noun) ? noun : pastOrigin(tokens, norms, noun);
+      if (!leaves(end)) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
       // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") gives way.
       if (found.some((t) => t.first < end + 2 && i < t.next && !(t.entry.term.startsWith('block:') && t.first < next)))
@@ -78,7 +83,7 @@ function objectEnd(tokens: readonly Token[], norms: readonly string[], from: num
     // "600 elderly residents": the noun is the last of a run of people words.
     let end = k + n + 1;
     while (counted(norms[end])) end++;
-    return pastOrigin(tokens, norms, end);
+    return end;
   }
   return -1;
 }
