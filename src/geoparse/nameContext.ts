@@ -1,8 +1,9 @@
 // Contexts that make a place's name part of something else: a byline ("By Jordan Kenya"), a
 // personal name with a particle ("Ursula von der Leyen", "Mohammed bin Salman"), an organisation
-// named after a place ("Kathmandu Post", "University of Nairobi", "Gaza Civil Defence"). The
-// word lists are data (lexicon/<lang>/places/stopwords.json); recognize.ts sets the cues and
-// resolve.ts / factPlaces.ts act on them.
+// named after a place ("Kathmandu Post", "University of Nairobi", "Gaza Civil Defence"), and a
+// river, lake or mountain ("Niger River", "Lake Victoria", "lac Tchad"). The word lists are data
+// (lexicon/<lang>/places/stopwords.json); recognize.ts sets the cues and resolve.ts / factPlaces.ts
+// act on them.
 import type { Gazetteer } from './gazetteer.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { Token } from './recognize.js';
@@ -111,4 +112,38 @@ export function inOrganisationName(
     text.slice(of.end, (toks[i] as Token).start) === ' ' &&
     lex.orgOf.has(head.norm)
   );
+}
+
+/**
+ * Whether the name at token i is that of a river, lake or mountain: a capitalised landform word
+ * after it ("Niger River", "Nuba Mountains"), or a landform word before it, of any case in the
+ * Romance languages' style ("Lake Victoria", "Mount Kenya", "lac Tchad", "río Cauca"), or before
+ * "of" ("Gulf of Mexico", "golfo de México").
+ */
+export function landformAround(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  head: Token | undefined,
+  headGap: string,
+  lex: PlacesLexicon,
+): boolean {
+  if (head && head.cap && headGap === ' ' && lex.landformsAfter.has(head.norm)) return true;
+  const prev = toks[i - 1];
+  const first = toks[i] as Token;
+  if (!prev || text.slice(prev.end, first.start) !== ' ') return false;
+  if (lex.landformsBefore.has(prev.norm) && wholeWord(text, prev)) return true;
+  const lead = toks[i - 2];
+  return (
+    (prev.norm === 'of' || prev.norm === 'de' || prev.norm === 'du') &&
+    !!lead &&
+    text.slice(lead.end, prev.start) === ' ' &&
+    lex.landformsOf.has(lead.norm) &&
+    wholeWord(text, lead)
+  );
+}
+
+/** A token that is a word of its own, not the tail of one broken by a stray character ("arquip\ufffdlago"). */
+function wholeWord(text: string, t: Token): boolean {
+  return !/[\p{L}\p{N}\ufffd]/u.test(text[t.start - 1] ?? ' ');
 }

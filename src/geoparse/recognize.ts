@@ -5,7 +5,8 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { PlacesLexicon } from './lexicon.js';
 import { normalizeName } from './normalize.js';
-import { afterNameParticle, bylineTokens, inOrganisationName } from './nameContext.js';
+import { afterNameParticle, bylineTokens, inOrganisationName, landformAround } from './nameContext.js';
+import { articleAndCountry, inLanguageZone } from './candidates.js';
 import { documentLanguage, isCommonWord } from './commonWords.js';
 import { sectionLabel } from './rules/sectionLabel.js';
 import { STORM_NAME } from './rules/stormName.js';
@@ -772,78 +773,4 @@ function longestMatch(
 /** The words after token j spell an aid organisation that works abroad ("… Refugee Council"). */
 function abroadOrganisation(toks: readonly { norm: string }[], j: number, lex: PlacesLexicon): boolean {
   return lex.abroadOrgs.some((words) => words.every((w, k) => toks[j + 1 + k]?.norm === w));
-}
-
-/**
- * Whether the name at token i is that of a river, lake or mountain: a capitalised landform word
- * after it ("Niger River", "Nuba Mountains"), or a landform word before it, of any case in the
- * Romance languages' style ("Lake Victoria", "Mount Kenya", "lac Tchad", "río Cauca"), or before
- * "of" ("Gulf of Mexico", "golfo de México").
- */
-function landformAround(
-  text: string,
-  toks: readonly Token[],
-  i: number,
-  head: Token | undefined,
-  headGap: string,
-  lex: PlacesLexicon,
-): boolean {
-  if (head && head.cap && headGap === ' ' && lex.landformsAfter.has(head.norm)) return true;
-  const prev = toks[i - 1];
-  const first = toks[i] as Token;
-  if (!prev || text.slice(prev.end, first.start) !== ' ') return false;
-  if (lex.landformsBefore.has(prev.norm) && wholeWord(text, prev)) return true;
-  const lead = toks[i - 2];
-  return (
-    (prev.norm === 'of' || prev.norm === 'de' || prev.norm === 'du') &&
-    !!lead &&
-    text.slice(lead.end, prev.start) === ' ' &&
-    lex.landformsOf.has(lead.norm) &&
-    wholeWord(text, lead)
-  );
-}
-
-/** A token that is a word of its own, not the tail of one broken by a stray character ("arquip\ufffdlago"). */
-function wholeWord(text: string, t: Token): boolean {
-  return !/[\p{L}\p{N}\ufffd]/u.test(text[t.start - 1] ?? ' ');
-}
-
-/** An article that French and Spanish put before some country names ("La Réunion", "el Perú"). */
-const ARTICLE = /^(?:la|le|les|el|los|las) (.+)$/;
-/** Hamlets smaller than this that bear the whole name ("La Réunion" in Normandy) are not what it names. */
-const HAMLET = 10_000;
-
-/**
- * "La Réunion", "la Guadeloupe", "la Argentina": an article and a country's or first-level
- * area's name name that country or area, unless a real town bears the whole name.
- */
-function articleAndCountry(
-  key: string,
-  candidates: readonly GazetteerEntry[],
-  gaz: Gazetteer,
-): readonly GazetteerEntry[] {
-  const m = ARTICLE.exec(key);
-  if (!m || !candidates.every((c) => c.kind === 'city' && c.population < HAMLET)) return candidates;
-  const areas = gaz.lookup(m[1]!).filter((c) => c.kind === 'country' || c.kind === 'admin1');
-  return areas.length ? areas : candidates;
-}
-
-/** Towns at least this populous are named on purpose, in any language. */
-const ZONE_TOWN = 100_000;
-
-/**
- * "La Palma" in a Spanish text is the Canarian town, not the Californian one; "Amparo" in a
- * Spanish text is no Brazilian town. When some towns bearing a name lie where the text's
- * language is spoken, the smaller towns elsewhere are dropped. A name borne only abroad keeps its
- * towns ("Lahaina" in a Spanish text is still in Hawaii), and so does English, spoken everywhere.
- */
-function inLanguageZone(
-  candidates: readonly GazetteerEntry[],
-  lang: string | null,
-  lex: PlacesLexicon,
-): readonly GazetteerEntry[] {
-  const zone = lang ? lex.languageCountries.get(lang) : undefined;
-  if (!zone || !candidates.some((c) => zone.has(c.country))) return candidates;
-  const kept = candidates.filter((c) => zone.has(c.country) || c.kind !== 'city' || c.population >= ZONE_TOWN);
-  return kept.length === candidates.length ? candidates : kept;
 }
