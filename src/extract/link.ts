@@ -64,7 +64,7 @@ const LEFT_OBJECT_MIN_SCORE = 0.9;
 /** The reason of a destination that is a public building ("to a nearby school"): a shelter only after a verb of being taken. */
 const PUBLIC_BUILDING = 'sheltered:destination:public-building';
 /** The blocker of people counted as a survey's sample ("interviewed", "encuestados", "entretiens avec"). */
-const SAMPLE = 'block:sample';
+export const SAMPLE = 'block:sample';
 /** How closely such a word must govern the figure to make it a sample. */
 const SAMPLE_MIN_SCORE = 0.8;
 /** The furthest, in tokens, a trigger may stand from its figure. */

@@ -7,7 +7,7 @@ import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
-import type { Figure, Link } from '../link.js';
+import { SAMPLE, type Figure, type Link } from '../link.js';
 import type { Trigger } from '../term/triggers.js';
 import {
   cancelledAfter,
@@ -167,6 +167,7 @@ export function sentencePairs(
 /** A survey's word right before the figure or right after its counted noun ("interviewed 300", "300 IDPs surveyed"). */
 function sampled(triggers: readonly Trigger[], lead: number, end: number): boolean {
   return triggers.some(
-    (r) => r.entry.term === 'block:sample' && ((r.next <= lead && lead - r.next <= AID_REACH) || (r.first >= end && r.first - end <= 1)),
+    (r) =>
+      r.entry.term === SAMPLE && ((r.next <= lead && lead - r.next <= AID_REACH) || (r.first >= end && r.first - end <= 1)),
   );
 }
