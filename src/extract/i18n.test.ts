@@ -541,8 +541,9 @@ const FRENCH: Row[] = [
     [{ term: 'returns', figure: 2000, unit: 'people', qualifier: 'approximately' }],
   ],
   [
+    // Fled into another country: a border crossed ("Tanzanie" is the name French news uses).
     'Plus de 60 000 Burundais ont fui vers la Tanzanie.',
-    [{ term: 'forced_to_flee', figure: 60000, unit: 'people', qualifier: 'more_than' }],
+    [{ term: 'refugees', figure: 60000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
     'Les pluies ont fait 5 morts, 20 blessés et 1 500 sans-abri.',

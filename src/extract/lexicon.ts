@@ -201,6 +201,8 @@ export interface Lexicon {
   buildingExits: { from: string[][]; buildings: string[][]; occupants: Set<string> };
   /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
   crossingInto: string[][];
+  /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
+  borderContext: Set<string>;
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
@@ -412,6 +414,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
+    borderContext: new Set(),
     movedTo: new Set(),
     population: { places: new Set(), nouns: new Set() },
     changeAmounts: [],
@@ -470,6 +473,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
         }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
+    for (const w of families?.contexts?.refugees ?? []) lex.borderContext.add(w);
     if (families && morph) {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
       for (const [name, list] of Object.entries(slotSets(lang, families)))

@@ -33,13 +33,28 @@ test('tourists, pupils and troops are people who come and go', () => {
 });
 
 test('a pair the model takes becomes a fact; without a model, or below its threshold, nothing', () => {
-  const text = 'Some 6,000 arrived in Macedonia.';
+  const text = 'Some 6,000 arrived in Kukës on Saturday, the border police said.';
   assert.deepEqual(read(text, null), []);
   assert.deepEqual(read(text, NEVER), []);
   const taken = read(text, ALWAYS);
   assert.ok(taken.includes('6000 refugees learned'), taken.join('; '));
   // At most two term classes for one figure, the likeliest first.
   assert.ok(taken.length <= 2);
+});
+
+test('an arrival is a crossing or a move within the country, never both: the sentence says which', () => {
+  const terms = (text: string, lang = 'en') =>
+    read(text, ALWAYS, lang)
+      .filter((f) => f.endsWith('learned'))
+      .map((f) => f.split(' ')[1]);
+  // A word of borders or refugees, or a country just after the word of arriving: refugees.
+  assert.deepEqual(terms('Some 6,000 arrived in Kukës on Saturday, the border police said.'), ['refugees']);
+  assert.deepEqual(terms('Unas 1.500 personas llegaron desde Venezuela en la última semana.', 'es'), ['refugees']);
+  assert.deepEqual(terms('Près de 3 000 personnes sont arrivées au poste frontalier de Koutiala.', 'fr'), ['refugees']);
+  // Neither: people who reached a town moved within their country.
+  assert.deepEqual(terms('Some 6,000 arrived in Kukës on Saturday.'), ['displaced']);
+  assert.deepEqual(terms('Más de 900 personas llegaron al casco urbano de Tibú.', 'es'), ['displaced']);
+  assert.deepEqual(terms('Près de 3 000 personnes sont arrivées à Djibo depuis dimanche.', 'fr'), ['displaced']);
 });
 
 test('a figure the rules linked gets no second chance', () => {
@@ -73,7 +88,7 @@ test('the rules gates hold for every pair, whatever the model says', () => {
 test('the training hook sees every pair weighed, with named features', () => {
   const pairs: Pair[] = [];
   extract(
-    { text: 'Some 6,000 arrived in Macedonia.', lang: 'en' },
+    { text: 'Some 6,000 arrived in Kukës on Saturday, the border police said.', lang: 'en' },
     { geoparse: false, learned: { model: null, collect: (ps) => pairs.push(...ps) } },
   );
   assert.ok(pairs.length > 0);

@@ -8,6 +8,7 @@ import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { SAMPLE, type Figure, type Link } from '../link.js';
+import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
   cancelledAfter,
@@ -141,12 +142,19 @@ export function sentencePairs(
       // A Spanish or French infinitive after its preposition is what is to be done: "décidé de
       // reloger", "planean evacuar a" (an English "to" is also a preposition: "moved to shelters").
       if (INFINITIVE.test(tokens[cue.at]!.norm) && INFINITIVE_BEFORE.has(norms[cue.at - 1] ?? '')) continue;
+      // An arrival's word ("arrived", "llegaron") is a crossing or a move within the country,
+      // never both: the sentence says which.
+      const arrival = cue.terms.includes('refugees') && cue.terms.includes('displaced');
+      const crossed = arrival && arrivalCrossedBorder(norms, cue.at, lex);
       for (const term of cue.terms) {
+        if (arrival && (term === 'refugees') !== crossed) continue;
         // "evacuated from the shopping centre": a building's evacuation.
         if ((term === 'evacuated' || term === 'relocated') && leavesBuilding(norms, cue.at + 1, lex))
           continue;
         if (HOUSING_TERMS.has(term) !== (f.countKind === 'housing')) continue;
-        const features = pairFeatures(ctx, f, cue, term);
+        // The model weighs an arrival as the word's first term: which side of a border it
+        // ended on is the sentence's to say, not the weights'.
+        const features = pairFeatures(ctx, f, cue, arrival ? cue.terms[0]! : term);
         // The dearer gates last, and only for a pair the model could take (each is a scan of words).
         if (mayPass && !mayPass(features)) continue;
         gated ??= passesGates(f, cue, end);

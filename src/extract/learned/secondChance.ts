@@ -59,7 +59,11 @@ function choose(weighed: readonly { pair: Pair; p: number }[], threshold: number
   const out: { pair: Pair; p: number }[] = [];
   for (const byClass of best.values()) {
     const ranked = [...byClass.values()].sort((a, b) => b.p - a.p);
-    out.push(...ranked.slice(0, MAX_TERMS));
+    // One cue word tells one story: "arrived" is a crossing or a move within the country, never
+    // both; "refugiados" are refugees or sheltered. A second term needs a cue of its own.
+    const cuesUsed = new Set<number>();
+    const kept = ranked.filter(({ pair }) => !cuesUsed.has(pair.cue.at) && !!cuesUsed.add(pair.cue.at));
+    out.push(...kept.slice(0, MAX_TERMS));
   }
   return out;
 }

@@ -35,7 +35,7 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
 }
 
 /** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
-function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
+export function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
   for (const [slot, names] of lex.slots) {
     if (!slot.startsWith(COUNTRY_SLOTS)) continue;
     for (const name of names.get(norms[at] ?? '') ?? []) {
@@ -43,6 +43,25 @@ function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean 
       const after = norms[at + name.length];
       if (after !== "'s" && after !== "'" && after !== 's') return true;
     }
+  }
+  return false;
+}
+
+/** How far after an arrival's word the country it reached or came from is looked for ("arrived in Bodo, Cameroon"). */
+const ARRIVAL_REACH = 6;
+
+/**
+ * Whether an arrival crossed a border: a word of borders or refugees anywhere in the sentence, or
+ * a country named soon after the word of arriving ("Some 6,000 arrived in Macedonia", "llegaron
+ * desde Venezuela"). Without either, people who reached a town or a camp moved within their
+ * country ("4.449 personnes sont arrivées dans la ville de Chibok"): displaced, not refugees.
+ */
+export function arrivalCrossedBorder(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  if (norms.some((w) => lex.borderContext.has(w))) return true;
+  for (let k = at + 1; k <= at + ARRIVAL_REACH && k < norms.length; k++) {
+    const w = norms[k]!;
+    if (w === '.' || w === ';' || lex.clauseBreaks.has(w)) return false;
+    if (countryAt(norms, k, lex)) return true;
   }
   return false;
 }
