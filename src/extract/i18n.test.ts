@@ -49,7 +49,13 @@ const SPANISH: Row[] = [
   ],
   ['Los albergues acogen a 1.500 personas.', [{ term: 'sheltered', figure: 1500, unit: 'people' }]],
   [
+    // "Afectadas" alone is touched by the event, as "affected" people are: no damage stated.
     'Alrededor de 200 viviendas afectadas por el temporal.',
+    [],
+  ],
+  [
+    // Touched by the water: flooded, so damaged.
+    'Alrededor de 200 viviendas afectadas por inundaciones.',
     [{ term: 'partially_destroyed_housing', figure: 200, unit: 'households', qualifier: 'approximately' }],
   ],
   [
@@ -176,7 +182,6 @@ const SPANISH: Row[] = [
     'Las autoridades reportaron 650 personas evacuadas y 120 viviendas afectadas.',
     [
       { term: 'evacuated', figure: 650, unit: 'people' },
-      { term: 'partially_destroyed_housing', figure: 120, unit: 'households' },
     ],
   ],
   [
@@ -239,7 +244,6 @@ const SPANISH: Row[] = [
     'Se reportan 1.245 personas damnificadas y 320 viviendas afectadas.',
     [
       { term: 'homeless', figure: 1245, unit: 'people' },
-      { term: 'partially_destroyed_housing', figure: 320, unit: 'households' },
     ],
   ],
   [

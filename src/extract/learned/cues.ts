@@ -74,7 +74,8 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       if (stemsByNorm.size >= FORMS_KEPT) stemsByNorm.clear();
       stemsByNorm.set(t.norm, hit);
     }
-    if (hit) out.push({ stem: hit.stem, terms: hit.terms, at });
+    // A stem with no terms is a longer word that is no cue ("inondations", the hazard, not "inondées").
+    if (hit && hit.terms.length > 0) out.push({ stem: hit.stem, terms: hit.terms, at });
   }
   return out;
 }
