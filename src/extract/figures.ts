@@ -44,7 +44,9 @@ export function buildFigures(
       countKind === null && prev && q.first - prev.quantity.next <= ELISION_WINDOW
         ? (prev.countKind ?? prev.elidedKind)
         : null;
-    figures.push({ quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() });
+    const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };
+    if (noun && countKind === 'housing' && lex.nouns.buildings.has(norms[noun.next - 1] ?? '')) figure.building = true;
+    figures.push(figure);
   }
   const counted = takeShares(tokens, dropBreakdowns(tokens, figures, listItems, lex), listItems, lex);
   linkRestatements(tokens, counted, lex);

@@ -50,6 +50,11 @@ export interface NounSets {
   pronouns: Set<string>;
   /** Shelters and tents: homes when destroyed, but buildings (not people) when people stay in them. */
   shelters: Set<string>;
+  /**
+   * Housing nouns of buildings many households share ("buildings", "immeubles", "edificios"):
+   * destroyed, they are homes lost; evacuated, they count no household ("48 buildings evacuated").
+   */
+  buildings: Set<string>;
 }
 
 export interface Lexicon {
@@ -339,6 +344,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       elided: new Set(),
       pronouns: new Set(),
       shelters: new Set(),
+      buildings: new Set(),
     },
     housingOf: [],
     stayingTerms: new Set(),

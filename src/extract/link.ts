@@ -36,6 +36,8 @@ export interface Figure {
   restatement: Set<number>;
   /** The total of a share before it ("2,500 of the [9,000] evacuated have returned"). */
   shareTotal?: boolean;
+  /** It counts buildings many households share ("48 immeubles"): homes lost, but no household evacuated. */
+  building?: boolean;
 }
 
 export interface Link {
@@ -381,7 +383,7 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
     );
   // Shelters and tents people stay in are buildings, not people: "12 shelters host evacuees".
   if (f.countKind === 'shelter') return false;
-  if (f.countKind === 'housing') return term === 'evacuated' || term === 'evicted';
+  if (f.countKind === 'housing') return (term === 'evacuated' && !f.building) || term === 'evicted';
   return true;
 }
 
