@@ -13,7 +13,15 @@ export function movedToShelter(norms: readonly string[], links: readonly Link[],
   const out = [...links];
   for (const stay of links) {
     if (!lex.stayingTerms.has(stay.term) || stay.direction !== 'after') continue;
-    const verb = Math.max(movedBefore(norms, stay.trigger.first, lex), movedObject(norms, stay.figure.quantity.lead, lex));
+    const verb = Math.max(
+      movedBefore(norms, stay.trigger.first, lex),
+      movedObject(norms, stay.figure.quantity.lead, lex),
+      // The stay phrase may open with the verb itself: "620,000 people had moved into cyclone
+      // shelters" (not "taken shelter", "taken refuge": no destination after the verb).
+      lex.movedTo.has(norms[stay.trigger.first] ?? '') && lex.destinationOpeners.has(norms[stay.trigger.first + 1] ?? '')
+        ? stay.trigger.first
+        : -1,
+    );
     if (verb < 0) continue;
     const same = out.filter((l) => l.figure === stay.figure);
     const relocation = same.find(
