@@ -63,12 +63,13 @@ export function gapCost(
       }
     }
     // A relative clause between a subject figure and its verb: "3,000 families who live near the
-    // volcano were evacuated", "1.200 personas que habitaban en la zona fueron evacuadas".
+    // volcano were evacuated", "1.200 personas que habitaban en la zona fueron evacuadas"; or a
+    // modifier of its noun: "25 families at Phafukhola in the district have been displaced".
     if (
       direction === 'after' &&
       depth === 0 &&
       k - from < RELATIVE_OPENS_WITHIN &&
-      lex.relatives.has(t.norm)
+      (lex.relatives.has(t.norm) || lex.subjectModifiers.has(t.norm))
     ) {
       const verb = relativeClauseEnd(ctx, k, to);
       if (verb > 0) {

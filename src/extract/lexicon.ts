@@ -267,6 +267,11 @@ export interface Lexicon {
   /** Relative pronouns: a trigger after one belongs to a clause of its own ("people who fled"). */
   relatives: Set<string>;
   /**
+   * Words opening a modifier of a subject figure's noun ("25 families [at Phafukhola in the
+   * district] have been displaced", "1.200 personas [de la vereda] fueron evacuadas") (link.json).
+   */
+  subjectModifiers: Set<string>;
+  /**
    * Auxiliaries that open a main clause's verb group ("were", "have been", "fueron", "ont été"):
    * where a relative clause after a subject figure ends ("3,000 families who live near the
    * volcano were evacuated").
@@ -450,6 +455,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     exercises: [],
     modals: new Set(),
     relatives: new Set(),
+    subjectModifiers: new Set(),
     auxiliaries: new Set(),
     aidVerbs: new Set(),
     rates: [],
@@ -669,6 +675,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_amounts?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
+      subject_modifiers?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
     }>(lang, 'link.json');
     if (link) {
@@ -695,6 +702,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
+      set(link.subject_modifiers).forEach((x) => lex.subjectModifiers.add(x));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
