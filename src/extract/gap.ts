@@ -69,7 +69,7 @@ export function gapCost(
       direction === 'after' &&
       depth === 0 &&
       k - from < RELATIVE_OPENS_WITHIN &&
-      (lex.relatives.has(t.norm) || lex.subjectModifiers.has(t.norm))
+      (lex.relatives.has(t.norm) || (lex.subjectModifiers.has(t.norm) && countsPeople(lex, tokens[k - 1])))
     ) {
       const verb = relativeClauseEnd(ctx, k, to);
       if (verb > 0) {
@@ -171,4 +171,10 @@ function relativeClauseEnd(ctx: GapContext, relative: number, to: number): numbe
 
 function isCapitalised(t: Token): boolean {
   return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+}
+
+/** A noun of people, families or homes: what a modifier after a figure describes ("families [at …]"). */
+function countsPeople(lex: Lexicon, t: Token | undefined): boolean {
+  const n = t?.norm ?? '';
+  return lex.nouns.people.has(n) || lex.nouns.households.has(n) || lex.nouns.housing.has(n);
 }
