@@ -101,7 +101,8 @@ function clauseTerm(
   const norms = tokens.map((t) => t.norm);
   if (lex.nouns.other.has(norms[from.next - 1]!) && lex.countHeads.some((c) => endsAt(norms, from.first, c)))
     return null;
-  for (let k = from.next; k < name; k++) {
+  // From the trigger's first word: its own number may be the count ("in 30 sites across Pemba (11)").
+  for (let k = from.first; k < name; k++) {
     const t = tokens[k]!;
     if (t.text === '.' || (lex.clauseBreaks.has(t.norm) && t.text !== ';' && t.text !== ':')) return null;
     // "accommodated in 30 sites across Pemba (11)": the brackets break down a count of other things.

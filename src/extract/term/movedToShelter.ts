@@ -49,7 +49,9 @@ function evacuation(link: Link, score: number, coordinated: boolean): Link {
 export function movedBefore(norms: readonly string[], first: number, lex: Lexicon): number {
   let k = first - 1;
   for (let n = 0; n < OPENERS && lex.destinationOpeners.has(norms[k] ?? ''); n++) k--;
-  // The destination's own first word may be the trigger's: "to shelters" opens at `first`.
+  // The destination's own first word may be the trigger's: "to shelters" opens at `first`. A
+  // destination needs its opener: "relocated in three camps" says where they live, not where to.
+  if (k === first - 1 && !lex.destinationOpeners.has(norms[first] ?? '')) return -1;
   return lex.movedTo.has(norms[k] ?? '') ? k : -1;
 }
 
