@@ -35,9 +35,13 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       const end = leaves(noun) ? noun : pastOrigin(tokens, norms, noun);
       if (!leaves(end)) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
-      // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") gives way.
-      if (found.some((t) => t.first < end + 2 && i < t.next && !(t.entry.term.startsWith('block:') && t.first < next)))
-        continue;
+      // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") or on the
+      // object ("1,500 stranded residents") gives way, and a bare destination read as a relocation
+      // ("to safety"): the agent's verb says who moved them.
+      const yields = (t: Trigger) =>
+        (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
+        (t.entry.term === 'relocated' && t.first >= end);
+      if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
       added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
       break;
     }
