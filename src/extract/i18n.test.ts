@@ -411,8 +411,12 @@ const FRENCH: Row[] = [
   ['On dénombre 45 000 PDI dans la région.', [{ term: 'displaced', figure: 45000, unit: 'people' }]],
   [
     // Displaced people as the subject of a stay verb are counted where they stay.
+    // Displaced people who live in sites: counted as displaced and where they stay.
     'Environ 3 000 personnes déplacées internes vivent dans des sites.',
-    [{ term: 'in_relief_camp', figure: 3000, unit: 'people', qualifier: 'approximately' }],
+    [
+      { term: 'in_relief_camp', figure: 3000, unit: 'people', qualifier: 'approximately' },
+      { term: 'displaced', figure: 3000, unit: 'people', qualifier: 'approximately' },
+    ],
   ],
   ['Les autorités ont évacué 600 habitants.', [{ term: 'evacuated', figure: 600, unit: 'people' }]],
   [
@@ -490,7 +494,10 @@ const FRENCH: Row[] = [
   ],
   [
     'Plus de 2,5 millions de personnes déplacées vivent dans des camps.',
-    [{ term: 'in_relief_camp', figure: 2500000, unit: 'people', qualifier: 'more_than' }],
+    [
+      { term: 'in_relief_camp', figure: 2500000, unit: 'people', qualifier: 'more_than' },
+      { term: 'displaced', figure: 2500000, unit: 'people', qualifier: 'more_than' },
+    ],
   ],
   [
     "Quelque 15 000 personnes ont été mises à l'abri.",

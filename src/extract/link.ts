@@ -230,9 +230,9 @@ export function linkFigures(
             )
           : undefined;
       const extra = stay ?? left;
-      // "7,384 IDPs live in camps": a noun naming displaced people, subject of a stay verb, reads as
-      // where they stay; a leaving verb states both ("were displaced and are staying in schools"),
-      // and a bare place keeps the noun's term ("5,000 displaced people in the camp").
+      // "7,384 IDPs live in camps", "20,720 displaced people sheltering in accommodation centres":
+      // a noun naming displaced people, subject of a stay verb, counts them both as displaced and
+      // where they stay (analysts record either, often both); the stay is the likelier reading.
       if (
         stay &&
         !f.shareTotal &&
@@ -240,6 +240,7 @@ export function linkFigures(
         chosen.entry.term === 'displaced' &&
         /:(phrase|verb:)/.test(stay.trigger.entry.reason)
       ) {
+        const noun = links[links.length - 1]!;
         links[links.length - 1] = {
           figure: f,
           trigger: stay.trigger,
@@ -247,6 +248,7 @@ export function linkFigures(
           score: Math.min(best.score, stay.score),
           direction: stay.direction,
         };
+        links.push({ ...noun, score: noun.score - 0.1, coordinated: true });
       } else if (extra)
         links.push({
           figure: f,
