@@ -212,7 +212,7 @@ export function linkFigures(
           !lex.stayingTerms.has(chosen.entry.term) &&
           lex.leftTerms.has(chosen.entry.term) &&
           c.direction === 'after' &&
-          c.score >= STAY_MIN_SCORE &&
+          (c.score >= STAY_MIN_SCORE || sharesSubject(gap, chosen, c.trigger, best.direction)) &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
           modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
@@ -261,6 +261,26 @@ export function linkFigures(
     }
   }
   return links;
+}
+
+/** The most words between a leaving verb and a stay joined to it by "and". */
+const SHARED_SUBJECT_REACH = 10;
+
+/**
+ * A stay in a clause joined by "and" to the leaving verb of a subject figure: "62,000 Kenyans have
+ * been displaced by the floods and are currently living in camps", "were displaced from their homes
+ * and sought safety in evacuation centres". The stay has the same subject, however far the
+ * figure: no figure, clause break or sentence end between, and a coordinator.
+ */
+function sharesSubject(gap: GapContext, left: Trigger, stay: Trigger, direction: Link['direction']): boolean {
+  if (direction !== 'after' || stay.first <= left.next || stay.first - left.next > SHARED_SUBJECT_REACH) return false;
+  let joined = false;
+  for (let k = left.next; k < stay.first; k++) {
+    const t = gap.tokens[k]!;
+    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
+    if (gap.lex.coordinators.has(t.norm)) joined = true;
+  }
+  return joined;
 }
 
 /**
