@@ -193,8 +193,9 @@ const SPANISH: Row[] = [
     [{ term: 'displaced', figure: 2000000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
+    // Fled the country: across a border, as the English "fled the country" reads.
     'Unos 1,5 millones de personas huyeron del país.',
-    [{ term: 'forced_to_flee', figure: 1500000, unit: 'people', qualifier: 'approximately' }],
+    [{ term: 'refugees', figure: 1500000, unit: 'people', qualifier: 'approximately' }],
   ],
   ['12 mil personas fueron evacuadas.', [{ term: 'evacuated', figure: 12000, unit: 'people' }]],
   [

@@ -112,6 +112,23 @@ export function linkFigures(
       if (back && !comes && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
+    // "3,000 people fleeing the flare-up crossed into Uganda", "800 Burundians fleeing unrest have
+    // sought asylum in Rwanda": a flight that ends across a border, told by a later verb of the same
+    // subject, counts refugees.
+    if (FLIGHT_TERMS.has(best.trigger.entry.term) && best.direction === 'after') {
+      const from = best.trigger;
+      const crossing = candidates.find(
+        (c) =>
+          c.trigger.entry.term === 'refugees' &&
+          c.direction === 'after' &&
+          c.trigger.first >= from.next &&
+          c.trigger.first - from.next <= CROSSING_AFTER_FLIGHT &&
+          sameClause(gap, from.next, c.trigger.first) &&
+          // "2.6 million people are displaced or living as refugees": one total of both.
+          !norms.slice(from.next, c.trigger.first).some((w) => DISJUNCTIONS.has(w)),
+      );
+      if (crossing) best = crossing;
+    }
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure. So does a
     // homeless status ("800 damnificados fueron albergados", "400 sinistrés sont hébergés").
@@ -263,6 +280,21 @@ export function linkFigures(
   return links;
 }
 
+/** Terms of a flight that a crossing later in its clause makes one of refugees. */
+const FLIGHT_TERMS: ReadonlySet<string> = new Set(['displaced', 'forced_to_flee']);
+/** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
+const CROSSING_AFTER_FLIGHT = 10;
+const DISJUNCTIONS: ReadonlySet<string> = new Set(['or', 'o', 'ou', '/']);
+
+/** No figure, clause break or sentence end in [from, to). */
+function sameClause(gap: GapContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = gap.tokens[k]!;
+    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
+  }
+  return true;
+}
+
 /** The most words between a leaving verb and a stay joined to it by "and". */
 const SHARED_SUBJECT_REACH = 10;
 
@@ -274,13 +306,9 @@ const SHARED_SUBJECT_REACH = 10;
  */
 function sharesSubject(gap: GapContext, left: Trigger, stay: Trigger, direction: Link['direction']): boolean {
   if (direction !== 'after' || stay.first <= left.next || stay.first - left.next > SHARED_SUBJECT_REACH) return false;
-  let joined = false;
-  for (let k = left.next; k < stay.first; k++) {
-    const t = gap.tokens[k]!;
-    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
-    if (gap.lex.coordinators.has(t.norm)) joined = true;
-  }
-  return joined;
+  if (!sameClause(gap, left.next, stay.first)) return false;
+  for (let k = left.next; k < stay.first; k++) if (gap.lex.coordinators.has(gap.tokens[k]!.norm)) return true;
+  return false;
 }
 
 /**
