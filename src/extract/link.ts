@@ -65,6 +65,8 @@ const STAY_MIN_SCORE = 0.6;
 const LEFT_OBJECT_MIN_SCORE = 0.9;
 /** The reason of a destination that is a public building ("to a nearby school"): a shelter only after a verb of being taken. */
 const PUBLIC_BUILDING = 'sheltered:destination:public-building';
+/** The reason of a stay in a public building ("staying in a gymnasium"), a shelter for all but its occupants. */
+const STAYING_IN_BUILDING = 'sheltered:staying-in-building';
 /** The blocker of people counted as a survey's sample ("interviewed", "encuestados", "entretiens avec"). */
 export const SAMPLE = 'block:sample';
 /** How closely such a word must govern the figure to make it a sample. */
@@ -196,6 +198,8 @@ export function linkFigures(
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
     if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (leavesBuilding(norms, chosen.next, lex) || occupants(norms, f, lex)))
       continue;
+    // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.
+    if (chosen.entry.reason === STAYING_IN_BUILDING && occupants(norms, f, lex)) continue;
     links.push({
       figure: f,
       trigger: chosen,
