@@ -134,15 +134,19 @@ export function linkFigures(
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure. So does a
     // homeless status ("800 damnificados fueron albergados", "400 sinistrés sont hébergés").
+    // The blocker may be the counted noun itself, touching the figure: "8.500 afectados en refugios".
+    const touching = best.direction === 'after' && best.trigger.first === (f.noun ? f.noun.next : q.next);
     if (
       (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
-      best.direction === 'adjacent'
+      (best.direction === 'adjacent' || (touching && best.trigger.entry.term === 'block:affected'))
     ) {
       // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
       const verb = candidates.find(
         (c) =>
           !isBlocker(c.trigger) &&
           c.direction !== 'adjacent' &&
+          // After a touching blocker, only what follows it says where they are ("en refugios").
+          (!touching || c.direction === 'after') &&
           c.score >= 0.8 &&
           !countsAnotherFigure(gap, f, c.trigger) &&
           // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
