@@ -235,7 +235,12 @@ function dropBreakdowns(
   lex: Lexicon,
 ): Figure[] {
   const norms = tokens.map((t) => t.norm);
+  const split = splitFigures(tokens, figures, lex);
   return figures.filter((f, i) => {
+    if (split.has(f)) {
+      for (let k = f.quantity.lead; k < f.noun!.next; k++) listItems.add(k);
+      return false;
+    }
     const before = figures[i - 1];
     if (!before || !f.noun || !isSubgroup(tokens, f.noun, lex)) return true;
     const marker = lex.subsetMarkers.find((m) =>
@@ -248,6 +253,43 @@ function dropBreakdowns(
     for (let k = Math.max(beforeEnd, markerAt - 1); k < f.noun.next; k++) listItems.add(k);
     return false;
   });
+}
+
+/** Words that may open a split of a total by age or sex right after it: ", 180 adults and 120 children". */
+const SPLIT_OPENERS = new Set([',', '(', ':', '–', '—', 'or', 'soit', 'o', 'es', 'decir', 'sea']);
+/** Words restating a total further back in its sentence: "14 familles ont dû être relogées, soit …". */
+const RESTATING = new Set(['soit', 'or', 'o', 'decir', 'sea']);
+
+/**
+ * The figures of a total's split by age or sex, right after it: "300 people, 180 adults and 120
+ * children, were evacuated", "14 familles, soit 29 adultes et 9 enfants". Two or more figures
+ * joined by "and" or commas, each counting a subgroup; they break the total down and are no facts of
+ * their own, and the total reaches its verb across them.
+ */
+function splitFigures(tokens: readonly Token[], figures: Figure[], lex: Lexicon): Set<Figure> {
+  const out = new Set<Figure>();
+  for (let i = 1; i < figures.length; i++) {
+    const total = figures[i - 1]!;
+    const totalEnd = total.noun ? total.noun.next : total.quantity.next;
+    const lead = figures[i]!.quantity.lead;
+    const gap = tokens.slice(totalEnd, lead);
+    // Right after the total, or after a word restating it further on ("relogées, soit 29 adultes").
+    const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_OPENERS.has(t.norm));
+    if (!right && !RESTATING.has(tokens[lead - 1]?.norm ?? '')) continue;
+    const run: Figure[] = [];
+    for (let j = i; j < figures.length; j++) {
+      const f = figures[j]!;
+      if (!f.noun || !isSubgroup(tokens, f.noun, lex)) break;
+      if (run.length > 0) {
+        const prev = run[run.length - 1]!;
+        const between = tokens.slice(prev.noun!.next, f.quantity.lead);
+        if (between.length === 0 || between.length > 2 || !between.every((t) => t.text === ',' || lex.coordinators.has(t.norm))) break;
+      }
+      run.push(f);
+    }
+    if (run.length >= 2) run.forEach((f) => out.add(f));
+  }
+  return out;
 }
 
 function isSubgroup(tokens: readonly Token[], noun: { first: number; next: number }, lex: Lexicon): boolean {
