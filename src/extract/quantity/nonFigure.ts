@@ -105,9 +105,11 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (after && after2 && lex.measureAfter.has(`${after.norm} ${after2.norm}`)) return 'percentage or measure';
   // Ratios: "1 in 5 children", "four in ten of the displaced", "uno de cada cinco", "1 sur 5".
   // A ratio's terms are small; "300 out of 1,000 houses" is a share of a total, read as a figure.
+  // An elided article may be glued to the first term: "près d'un sur dix".
   const isNumber = (t: Token | undefined) =>
     t !== undefined &&
-    (lex.numberUnits.has(t.norm) || (t.kind === 'number' && Number(t.text.replace(/\D/g, '')) <= 100));
+    (lex.numberUnits.has(t.norm.replace(/^(?:d|l|qu)'/, '')) ||
+      (t.kind === 'number' && Number(t.text.replace(/\D/g, '')) <= 100));
   for (const r of lex.ratioJoiners) {
     // Both terms: "21,000 in two weeks" is a figure and a span of time, not a ratio.
     if (value <= 100 && r.every((w, k) => tokens[q.next + k]?.norm === w) && isNumber(tokens[q.next + r.length]))
