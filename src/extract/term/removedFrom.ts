@@ -6,6 +6,8 @@
 // the figure as "evacuated" does in "evacuated 800 villagers". Rules are data (`removals` in
 // lexicon/<lang>/link.json): verb lemmas, the words of leaving they take, and the term.
 import type { Lexicon } from '../lexicon.js';
+import type { Term } from '../../types.js';
+import { HOUSING_TERMS } from '../../types.js';
 import { matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
@@ -38,9 +40,12 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") or on the
       // object ("1,500 stranded residents") gives way, and a bare destination read as a relocation
       // ("to safety"): the agent's verb says who moved them.
+      // So does a housing word inside the words of leaving ("rescued 140 people from [flooded homes]").
+      const away = Math.max(...startingWith(rule.away, norms[end]).filter((a) => matchesAt(norms, end, a)).map((a) => a.length));
       const yields = (t: Trigger) =>
         (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
-        (t.entry.term === 'relocated' && t.first >= end);
+        (t.entry.term === 'relocated' && t.first >= end) ||
+        (t.first > end && t.next <= end + away && HOUSING_TERMS.has(t.entry.term as Term));
       if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
       added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
       break;
