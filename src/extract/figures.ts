@@ -255,10 +255,8 @@ function dropBreakdowns(
   });
 }
 
-/** Words that may open a split of a total by age or sex right after it: ", 180 adults and 120 children". */
-const SPLIT_OPENERS = new Set([',', '(', ':', '–', '—', 'or', 'soit', 'o', 'es', 'decir', 'sea']);
-/** Words restating a total further back in its sentence: "14 familles ont dû être relogées, soit …". */
-const RESTATING = new Set(['soit', 'or', 'o', 'decir', 'sea']);
+/** Marks that may open a split of a total by age or sex right after it: ", 180 adults and 120 children". */
+const SPLIT_MARKS = new Set([',', '(', ':', '–', '—']);
 
 /**
  * The figures of a total's split by age or sex, right after it: "300 people, 180 adults and 120
@@ -268,14 +266,17 @@ const RESTATING = new Set(['soit', 'or', 'o', 'decir', 'sea']);
  */
 function splitFigures(tokens: readonly Token[], figures: Figure[], lex: Lexicon): Set<Figure> {
   const out = new Set<Figure>();
+  const norms = tokens.map((t) => t.norm);
   for (let i = 1; i < figures.length; i++) {
     const total = figures[i - 1]!;
     const totalEnd = total.noun ? total.noun.next : total.quantity.next;
     const lead = figures[i]!.quantity.lead;
     const gap = tokens.slice(totalEnd, lead);
-    // Right after the total, or after a word restating it further on ("relogées, soit 29 adultes").
-    const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_OPENERS.has(t.norm));
-    if (!right && !RESTATING.has(tokens[lead - 1]?.norm ?? '')) continue;
+    // Right after the total ("300 people, 180 adults and …", "2,400 people (1,300 women …"), or
+    // after a word restating a total further back ("relogées, soit 29 adultes et 9 enfants").
+    const restated = lex.restatements.some((r) => endsAt(norms, lead, r));
+    const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_MARKS.has(t.text));
+    if (!right && !restated) continue;
     const run: Figure[] = [];
     for (let j = i; j < figures.length; j++) {
       const f = figures[j]!;

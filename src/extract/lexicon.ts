@@ -271,6 +271,10 @@ export interface Lexicon {
    * district] have been displaced", "1.200 personas [de la vereda] fueron evacuadas") (link.json).
    */
   subjectModifiers: Set<string>;
+  /** "or", "o", "ou": two terms joined by one are one total of both ("displaced or living as refugees") (link.json). */
+  disjunctions: Set<string>;
+  /** "or", "soit", "es decir": words restating a figure further back ("relogées, soit 29 adultes et 9 enfants") (link.json). */
+  restatements: string[][];
   /**
    * Auxiliaries that open a main clause's verb group ("were", "have been", "fueron", "ont été"):
    * where a relative clause after a subject figure ends ("3,000 families who live near the
@@ -456,6 +460,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     modals: new Set(),
     relatives: new Set(),
     subjectModifiers: new Set(),
+    disjunctions: new Set(),
+    restatements: [],
     auxiliaries: new Set(),
     aidVerbs: new Set(),
     rates: [],
@@ -676,6 +682,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
+      disjunctions?: string[];
+      restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
     }>(lang, 'link.json');
     if (link) {
@@ -703,6 +711,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       set(link.subject_modifiers).forEach((x) => lex.subjectModifiers.add(x));
+      set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
+      lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));

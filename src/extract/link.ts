@@ -22,6 +22,7 @@ import {
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
+import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
 
 export interface Figure {
@@ -117,7 +118,7 @@ export function linkFigures(
     // "3,000 people fleeing the flare-up crossed into Uganda", "800 Burundians fleeing unrest have
     // sought asylum in Rwanda": a flight that ends across a border, told by a later verb of the same
     // subject, counts refugees.
-    if (FLIGHT_TERMS.has(best.trigger.entry.term) && best.direction === 'after') {
+    if (FLIGHT_TERMS.has(best.trigger.entry.term as Term) && best.direction === 'after') {
       const from = best.trigger;
       const crossing = candidates.find(
         (c) =>
@@ -127,7 +128,7 @@ export function linkFigures(
           c.trigger.first - from.next <= CROSSING_AFTER_FLIGHT &&
           sameClause(gap, from.next, c.trigger.first) &&
           // "2.6 million people are displaced or living as refugees": one total of both.
-          !norms.slice(from.next, c.trigger.first).some((w) => DISJUNCTIONS.has(w)),
+          !norms.slice(from.next, c.trigger.first).some((w) => lex.disjunctions.has(w)),
       );
       if (crossing) best = crossing;
     }
@@ -288,11 +289,8 @@ export function linkFigures(
   return links;
 }
 
-/** Terms of a flight that a crossing later in its clause makes one of refugees. */
-const FLIGHT_TERMS: ReadonlySet<string> = new Set(['displaced', 'forced_to_flee']);
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;
-const DISJUNCTIONS: ReadonlySet<string> = new Set(['or', 'o', 'ou', '/']);
 
 /** No figure, clause break or sentence end in [from, to). */
 function sameClause(gap: GapContext, from: number, to: number): boolean {

@@ -9,7 +9,7 @@ import type { Figure, Link } from '../link.js';
 import { countrySlot } from './families.js';
 
 /** Terms of leaving home that a border crossing turns into refugees. */
-const FLIGHT_TERMS = new Set<Term>(['displaced', 'forced_to_flee']);
+export const FLIGHT_TERMS: ReadonlySet<Term> = new Set<Term>(['displaced', 'forced_to_flee']);
 /** Tokens that may stand between the verb and the word leading to the country ("de Venezuela"). */
 const CROSSING_REACH = 6;
 /** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
