@@ -501,8 +501,9 @@ const FRENCH: Row[] = [
     ],
   ],
   [
+    // Put in safety by others: an evacuation (taking shelter oneself, "se sont mis à l'abri", is a flight).
     "Quelque 15 000 personnes ont été mises à l'abri.",
-    [{ term: 'sheltered', figure: 15000, unit: 'people', qualifier: 'approximately' }],
+    [{ term: 'evacuated', figure: 15000, unit: 'people', qualifier: 'approximately' }],
   ],
   ['Le cyclone a fait 4 morts et 3 500 sans-abri.', [{ term: 'homeless', figure: 3500, unit: 'people' }]],
   [
