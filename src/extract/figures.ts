@@ -257,6 +257,8 @@ function dropBreakdowns(
 
 /** Marks that may open a split of a total by age or sex right after it: ", 180 adults and 120 children". */
 const SPLIT_MARKS = new Set([',', '(', ':', '–', '—']);
+/** How many subgroup figures in a row make a profile of people counted elsewhere. */
+const MIN_PROFILE = 3;
 
 /**
  * The figures of a total's split by age or sex, right after it: "300 people, 180 adults and 120
@@ -267,16 +269,8 @@ const SPLIT_MARKS = new Set([',', '(', ':', '–', '—']);
 function splitFigures(tokens: readonly Token[], figures: Figure[], lex: Lexicon): Set<Figure> {
   const out = new Set<Figure>();
   const norms = tokens.map((t) => t.norm);
-  for (let i = 1; i < figures.length; i++) {
-    const total = figures[i - 1]!;
-    const totalEnd = total.noun ? total.noun.next : total.quantity.next;
-    const lead = figures[i]!.quantity.lead;
-    const gap = tokens.slice(totalEnd, lead);
-    // Right after the total ("300 people, 180 adults and …", "2,400 people (1,300 women …"), or
-    // after a word restating a total further back ("relogées, soit 29 adultes et 9 enfants").
-    const restated = lex.restatements.some((r) => endsAt(norms, lead, r));
-    const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_MARKS.has(t.text));
-    if (!right && !restated) continue;
+  /** The subgroup figures joined by commas or "and" from figure `i` on. */
+  const runFrom = (i: number): Figure[] => {
     const run: Figure[] = [];
     for (let j = i; j < figures.length; j++) {
       const f = figures[j]!;
@@ -288,7 +282,27 @@ function splitFigures(tokens: readonly Token[], figures: Figure[], lex: Lexicon)
       }
       run.push(f);
     }
-    if (run.length >= 2) run.forEach((f) => out.add(f));
+    return run;
+  };
+  for (let i = 0; i < figures.length; i++) {
+    if (out.has(figures[i]!)) continue;
+    const run = runFrom(i);
+    // A list of three or more ("62 hombres, 54 mujeres, 17 niños, 40 niñas") is a profile of
+    // people counted elsewhere, whatever stands before it.
+    if (run.length >= MIN_PROFILE) {
+      run.forEach((f) => out.add(f));
+      continue;
+    }
+    if (i === 0 || run.length < 2) continue;
+    const total = figures[i - 1]!;
+    const totalEnd = total.noun ? total.noun.next : total.quantity.next;
+    const lead = figures[i]!.quantity.lead;
+    const gap = tokens.slice(totalEnd, lead);
+    // Right after the total ("300 people, 180 adults and …", "2,400 people (1,300 women …"), or
+    // after a word restating a total further back ("relogées, soit 29 adultes et 9 enfants").
+    const restated = lex.restatements.some((r) => endsAt(norms, lead, r));
+    const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_MARKS.has(t.text));
+    if (right || restated) run.forEach((f) => out.add(f));
   }
   return out;
 }
