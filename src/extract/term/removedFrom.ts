@@ -33,15 +33,17 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       if (noun < 0) continue;
       // The word of leaving right after the noun ("500 personas [de] Valencia"), or past the name of
       // where the people are from ("2,000 residents of Kashechewan [to leave]").
-      const leaves = (at: number) => startingWith(rule.away, norms[at]).some((a) => matchesAt(norms, at, a));
-      const end = leaves(noun) ? noun : pastOrigin(tokens, norms, noun);
-      if (!leaves(end)) continue;
+      // (The longest word of leaving at a token, in tokens; 0 for none.)
+      const leaving = (at: number) =>
+        startingWith(rule.away, norms[at]).reduce((n, a) => (matchesAt(norms, at, a) ? Math.max(n, a.length) : n), 0);
+      const end = leaving(noun) > 0 ? noun : pastOrigin(tokens, norms, noun);
+      const away = leaving(end);
+      if (away === 0) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
       // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") or on the
       // object ("1,500 stranded residents") gives way, and a bare destination read as a relocation
       // ("to safety"): the agent's verb says who moved them.
       // So does a housing word inside the words of leaving ("rescued 140 people from [flooded homes]").
-      const away = Math.max(...startingWith(rule.away, norms[end]).filter((a) => matchesAt(norms, end, a)).map((a) => a.length));
       const yields = (t: Trigger) =>
         (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
         (t.entry.term === 'relocated' && t.first >= end) ||
