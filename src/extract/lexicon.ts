@@ -18,6 +18,7 @@ import {
   type TermRow,
 } from './term/families.js';
 import type { Irregular } from './term/morph/types.js';
+import { nationalsOf } from './term/nationals.js';
 
 export type TriggerClass = Term | `block:${string}`;
 export type TriggerForm = 'passive' | 'active' | 'both' | 'noun' | 'agent';
@@ -208,6 +209,8 @@ export interface Lexicon {
   crossingInto: string[][];
   /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
   borderContext: Set<string>;
+  /** Plural nouns of nationality ("sudanese", "venezolanos"): people counted crossing (term/nationals.ts). */
+  nationals: Set<string>;
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
@@ -271,6 +274,8 @@ export interface Lexicon {
    * district] have been displaced", "1.200 personas [de la vereda] fueron evacuadas") (link.json).
    */
   subjectModifiers: Set<string>;
+  /** Possessive relatives ("whose", "dont", "cuyas"): the figure before owns the homes the trigger names. */
+  ownerRelatives: Set<string>;
   /** "or", "o", "ou": two terms joined by one are one total of both ("displaced or living as refugees") (link.json). */
   disjunctions: Set<string>;
   /** "or", "soit", "es decir": words restating a figure further back ("relogées, soit 29 adultes et 9 enfants") (link.json). */
@@ -430,6 +435,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
     borderContext: new Set(),
+    nationals: new Set(),
     movedTo: new Set(),
     population: { places: new Set(), nouns: new Set() },
     changeAmounts: [],
@@ -460,6 +466,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     modals: new Set(),
     relatives: new Set(),
     subjectModifiers: new Set(),
+    ownerRelatives: new Set(),
     disjunctions: new Set(),
     restatements: [],
     auxiliaries: new Set(),
@@ -492,6 +499,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
     for (const w of families?.contexts?.refugees ?? []) lex.borderContext.add(w);
+    for (const w of nationalsOf(ROOT, lang)) lex.nationals.add(normalise(w));
     if (families && morph) {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
       for (const [name, list] of Object.entries(slotSets(lang, families)))
@@ -682,6 +690,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
+      owner_relatives?: string[];
       disjunctions?: string[];
       restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
@@ -711,6 +720,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       set(link.subject_modifiers).forEach((x) => lex.subjectModifiers.add(x));
+      set(link.owner_relatives).forEach((x) => lex.ownerRelatives.add(x));
       set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
       lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));

@@ -236,7 +236,8 @@ export function linkFigures(
           c !== best &&
           lex.stayingTerms.has(c.trigger.entry.term) &&
           !lex.stayingTerms.has(chosen.entry.term) &&
-          lex.leftTerms.has(chosen.entry.term) &&
+          // People whose homes were destroyed are counted where they stay too.
+          (lex.leftTerms.has(chosen.entry.term) || chosen.owned === true) &&
           c.direction === 'after' &&
           (c.score >= STAY_MIN_SCORE || sharesSubject(gap, chosen, c.trigger, best.direction)) &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
@@ -431,6 +432,9 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
   const homes = (k: Figure['countKind']) => k === 'housing' || k === 'shelter';
   // Families may be counted by the home they lost, as the subject of a trigger that names it:
   // "420 families suffered total shelter damage".
+  // "2,740 families whose houses were destroyed", "319 mil personas cuyas viviendas fueron destruidas":
+  // the figure before a possessive relative owns the homes it names (not "400 tents for families whose …").
+  if (r.owned) return figureFirst && (f.countKind === 'people' || f.countKind === 'households');
   if (HOUSING_TERMS.has(term))
     return (
       homes(f.countKind) ||

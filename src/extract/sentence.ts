@@ -79,7 +79,8 @@ export function readSentence(
     const housing = HOUSING_TERMS.has(term);
     // A bare figure after a count of families counts families too ("1,200 families in A, 700 in B").
     const kind = f.countKind ?? (f.elidedKind === 'households' ? 'households' : null);
-    const unit = housing || kind === 'households' || kind === 'housing' ? 'households' : 'people';
+    // People counted by the homes they lost stay people ("100,000 people whose homes were destroyed").
+    const unit = (housing && kind !== 'people') || kind === 'households' || kind === 'housing' ? 'households' : 'people';
     const implied: string[] = [];
     if (!f.countStated) implied.push('unit');
     if (!q.qualifierStated) implied.push('qualifier');

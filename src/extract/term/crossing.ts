@@ -7,6 +7,7 @@ import type { Term } from '../../types.js';
 import { type Lexicon, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import { countrySlot } from './families.js';
+import { countsNationals } from './nationals.js';
 
 /** Terms of leaving home that a border crossing turns into refugees. */
 export const FLIGHT_TERMS: ReadonlySet<Term> = new Set<Term>(['displaced', 'forced_to_flee']);
@@ -57,7 +58,7 @@ const ARRIVAL_REACH = 6;
  * country ("4.449 personnes sont arrivées dans la ville de Chibok"): displaced, not refugees.
  */
 export function arrivalCrossedBorder(norms: readonly string[], at: number, lex: Lexicon): boolean {
-  if (norms.some((w) => lex.borderContext.has(w))) return true;
+  if (norms.some((w) => lex.borderContext.has(w)) || countsNationals(norms, lex)) return true;
   for (let k = at + 1; k <= at + ARRIVAL_REACH && k < norms.length; k++) {
     const w = norms[k]!;
     if (w === '.' || w === ';' || lex.clauseBreaks.has(w)) return false;

@@ -4,6 +4,7 @@
 import type { Lexicon, TriggerClass, TriggerEntry } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
+import { countsNationals } from './nationals.js';
 
 export interface Trigger {
   entry: TriggerEntry;
@@ -11,6 +12,8 @@ export interface Trigger {
   next: number;
   /** Whether the phrase names the counted thing itself ("destroyed houses", "IDPs"). */
   namesHousing: boolean;
+  /** Whether the phrase opens with a possessive relative: the figure before owns the homes it names ("whose homes"). */
+  owned?: boolean;
 }
 
 /** French elisions of the article and of "de" before a word starting with a vowel. */
@@ -42,9 +45,10 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
         hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex);
-      const entry = hit.inContext && norms.some((n) => hit.inContext!.cues.has(n)) ? inContext(hit) : hit;
+      const entry = hit.inContext && holdsContext(norms, hit.inContext, lex) ? inContext(hit) : hit;
       const next = end + (hit.form === 'agent' ? copulaAt(norms, end, lex) : 0);
-      out.push({ entry, first: i, next, namesHousing });
+      const owned = namesHousing && lex.ownerRelatives.has(hit.words[0]!);
+      out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}) });
       i = next;
     } else i++;
   }
@@ -126,6 +130,12 @@ function isCount(t: Token | undefined, lex: Lexicon): boolean {
 }
 
 /** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
+/** Whether the sentence holds a cue of the entry's context; people counted by nationality tell of a crossing. */
+function holdsContext(norms: readonly string[], context: NonNullable<TriggerEntry['inContext']>, lex: Lexicon): boolean {
+  if (norms.some((n) => context.cues.has(n))) return true;
+  return context.term === 'refugees' && countsNationals(norms, lex);
+}
+
 function inContext(e: TriggerEntry): TriggerEntry {
   return { ...e, term: e.inContext!.term, reason: `${e.reason}:in-context` };
 }
