@@ -35,7 +35,7 @@ export function distributedCounts(
     }
     if (!isItem(tokens, f, prev.figure, lex) || hasOwnVerb(tokens, f, triggers, lex)) continue;
     if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
-    out.push(share(prev, f));
+    out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
   for (let i = figures.length - 2; i >= 0; i--) {
     const f = figures[i]!;
@@ -46,8 +46,22 @@ export function distributedCounts(
     const own = tokens[end(f)]?.norm ?? '';
     if (!lex.itemPrepositions.has(own) && !lex.itemAdverbs.has(own)) continue;
     if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
-    out.push(share(next, f));
+    out.push(share(next, f), ...otherTerms(next, links, out).map((o) => share(o, f)));
   }
+  return out;
+}
+
+/**
+ * The links giving the figure of `link` its other terms: an item counts the same people as the
+ * figure it continues, under each of its terms ("20,720 displaced people sheltering in centres,
+ * 8,208 in Pemba": displaced and sheltered both).
+ */
+export function otherTerms(link: Link, ...lists: Link[][]): Link[] {
+  const out: Link[] = [];
+  for (const list of lists)
+    for (const l of list)
+      if (l.figure.quantity === link.figure.quantity && l.term !== link.term && !out.some((o) => o.term === l.term))
+        out.push(l);
   return out;
 }
 

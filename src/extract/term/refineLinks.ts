@@ -12,7 +12,7 @@ import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../le
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
-import { distributedCounts } from './distributed.js';
+import { distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
 import { movedToShelter } from './movedToShelter.js';
 
@@ -35,7 +35,8 @@ export function refineLinks(
   }
   const moved = movedToShelter(norms, out, lex);
   const continued = [...moved, ...continuedCounts(norms, moved, figures, lex)];
-  return [...continued, ...distributedCounts(tokens, continued, triggers, figures, lex)];
+  const linked = [...continued, ...itemTerms(continued)];
+  return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)];
 }
 
 /** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */
@@ -123,4 +124,32 @@ function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], l
 function housingNounNear(norms: string[], from: number, lex: Lexicon): boolean {
   for (let k = from; k < from + 4 && k < norms.length; k++) if (lex.nouns.housing.has(norms[k]!)) return true;
   return false;
+}
+
+/**
+ * An item of a breakdown counts the same people as the total before it, under every term the total
+ * has: a figure in brackets after a place (bracketed.ts: "20,720 displaced people sheltering in
+ * accommodation centres, including in Pemba (8,208)") or a figure after the total's own trigger
+ * ("5,000 IDPs are living in collective centres, 3,000 in Sana'a") is displaced as well as sheltered.
+ */
+function itemTerms(links: Link[]): Link[] {
+  const out: Link[] = [];
+  for (const item of links) {
+    const bracketed = item.trigger.entry.reason.endsWith(':bracketed');
+    if (item.coordinated || (!bracketed && item.direction !== 'before')) continue;
+    const lead = item.figure.quantity.lead;
+    const total = links
+      .filter(
+        (l) =>
+          l.term === item.term &&
+          l.figure.quantity.lead < lead &&
+          (bracketed ? !l.trigger.entry.reason.endsWith(':bracketed') : l.trigger.first === item.trigger.first && l.direction !== 'before'),
+      )
+      .pop();
+    if (!total) continue;
+    for (const o of otherTerms(total, links))
+      if (!links.some((l) => l.figure.quantity === item.figure.quantity && l.term === o.term))
+        out.push({ ...item, term: o.term, score: item.score - 0.1, coordinated: true });
+  }
+  return out;
 }
