@@ -276,6 +276,10 @@ export interface Lexicon {
   subjectModifiers: Set<string>;
   /** Possessive relatives ("whose", "dont", "cuyas"): the figure before owns the homes the trigger names. */
   ownerRelatives: Set<string>;
+  /** Prepositions of membership after a subgroup's figure ("among the IDPs"): a profile, no figure (term/profile.ts). */
+  profileOf: Set<string>;
+  /** Articles that make a participle a group's name ("the displaced", "los desplazados"; term/profile.ts). */
+  groupArticles: Set<string>;
   /** "or", "o", "ou": two terms joined by one are one total of both ("displaced or living as refugees") (link.json). */
   disjunctions: Set<string>;
   /** "or", "soit", "es decir": words restating a figure further back ("relogées, soit 29 adultes et 9 enfants") (link.json). */
@@ -467,6 +471,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     relatives: new Set(),
     subjectModifiers: new Set(),
     ownerRelatives: new Set(),
+    profileOf: new Set(),
+    groupArticles: new Set(),
     disjunctions: new Set(),
     restatements: [],
     auxiliaries: new Set(),
@@ -691,6 +697,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       destination_openers?: string[];
       subject_modifiers?: string[];
       owner_relatives?: string[];
+      profile_of?: string[];
+      group_articles?: string[];
       disjunctions?: string[];
       restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
@@ -721,6 +729,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       set(link.subject_modifiers).forEach((x) => lex.subjectModifiers.add(x));
       set(link.owner_relatives).forEach((x) => lex.ownerRelatives.add(x));
+      set(link.profile_of).forEach((x) => lex.profileOf.add(x));
+      set(link.group_articles).forEach((x) => lex.groupArticles.add(x));
       set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
       lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));

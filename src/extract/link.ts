@@ -4,6 +4,7 @@
 // gives 4,000 to "displaced" and 3 to "dead". A figure whose best trigger is a blocker, or
 // that is too far from any trigger, yields nothing.
 import type { Term } from '../types.js';
+import { profilesNamedGroup } from './term/profile.js';
 import { HOUSING_TERMS } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
@@ -187,6 +188,8 @@ export function linkFigures(
             lex,
           );
     if (modality !== 'asserted') continue;
+    // "Displaced people include 1,200 unaccompanied minors": a subgroup of a group named without a figure.
+    if (profilesNamedGroup(tokens, q.next, chosen, best.direction, lex)) continue;
     // "plan to move 3,000 residents to shelters": the figure is the object of a verb of moving,
     // whose own plan or modal stands before it.
     if (

@@ -3,6 +3,7 @@
 // get pairs (a second term for a linked figure, "shifted to a school": evacuated and sheltered, was
 // tried and cost more precision than it gave), and the rules' gates apply to every pair: a figure
 // they reject for a hypothetical or a negation gets none either.
+import { profilesAnyGroup } from '../term/profile.js';
 import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
@@ -57,7 +58,9 @@ export function sentencePairs(
       f.quantity.value !== null &&
       !f.quantity.fractional &&
       f.countKind !== 'shelter' &&
-      !f.shareTotal,
+      !f.shareTotal &&
+      // A subgroup of a group a trigger names without a figure was left out by the rules on purpose.
+      !profilesAnyGroup(tokens, f, triggers, lex),
   );
   if (open.length === 0) return [];
   const cues = findCues(tokens);
