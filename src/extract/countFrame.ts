@@ -44,10 +44,13 @@ export function countFrame(
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
     head = r.first;
-  if (head < 0) return null;
   // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
   // the earlier value through the verb's first half ("rose from"), as a level of its own.
   const change = earlierValue(norms, lead, lex, blocked);
+  // An anaphor whose verb is such a change ("ce chiffre est passé de 68 000 à 147 000") hands the
+  // later value the term it refers back to, as it does the earlier one.
+  if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
+  if (head < 0) return null;
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
   if (!change && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
   for (let k = r.next; k < lead; k++) {

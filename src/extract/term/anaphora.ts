@@ -48,7 +48,8 @@ function levelVerbEnd(
   for (let k = from; k < Math.min(norms.length, from + VERB_REACH); k++) {
     const t = tokens[k]!;
     if (t.kind === 'number' || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
-    for (const v of lex.anaphorVerbs) {
+    // A level verb, or the first half of a change between two levels ("est passé de 68 000 à 147 000").
+    for (const v of [...lex.anaphorVerbs, ...lex.levelChanges.map((c) => c.from)]) {
       if (!matchesAt(norms, k, v)) continue;
       let end = k + v.length;
       if (lex.anaphorArticles.has(norms[end] ?? '')) end++;

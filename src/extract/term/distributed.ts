@@ -40,7 +40,14 @@ export function distributedCounts(
   for (let i = figures.length - 2; i >= 0; i--) {
     const f = figures[i]!;
     const next = linked(figures[i + 1]!);
-    if (!next || next.direction !== 'after' || linked(f) || !isItem(tokens, f, next.figure, lex)) continue;
+    if (!next || next.direction !== 'after' || linked(f)) continue;
+    // An item restated in another unit, backwards: "7,777 families or 21,945 persons in Bicol, and
+    // 107 families … were evacuated".
+    if (next.figure.restatement.has(f.quantity.lead)) {
+      out.push(share(next, f), ...otherTerms(next, links, out).map((o) => share(o, f)));
+      continue;
+    }
+    if (!isItem(tokens, f, next.figure, lex)) continue;
     // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
     // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
     const own = tokens[end(f)]?.norm ?? '';
