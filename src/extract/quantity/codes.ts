@@ -106,8 +106,10 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
 
 function phoneReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const core = tokens[q.first]!;
-  // "+254 722 …", "0800 123 456": a leading plus or zero is never part of a count.
-  if (text[q.start - 1] === '+' || /^0\d/.test(core.text)) return 'phone or code';
+  // "+254 722 …", "0800 123 456": a leading plus or zero is never part of a count, unless the
+  // plus stands before thousands grouped by commas or dots ("+220,000 people displaced").
+  const thousands = /^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(core.text);
+  if ((text[q.start - 1] === '+' && !thousands) || /^0\d/.test(core.text)) return 'phone or code';
   // "call 112", "Tel: 0722 …", "hotline 1 800 …": the word right before (a colon or an abbreviation's dot may come between).
   const word = [':', '.'].includes(tokens[q.lead - 1]?.text ?? '') ? tokens[q.lead - 2] : tokens[q.lead - 1];
   if (word && lex.phoneBefore.has(word.norm.replace(/\.$/, ''))) return 'phone or code';

@@ -75,7 +75,7 @@ function readAt(
     }
   }
   if (t.kind === 'number') {
-    const { raw, next: j } = joinGroups(text, tokens, i);
+    const { raw, next: j } = joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number');
     const scaleTok = tokens[j];
     const scaleAdjacent = scaleTok !== undefined && scaleTok.kind === 'word' && lex.scales.has(scaleTok.norm);
     const reading = readDigits(raw, {
@@ -132,20 +132,29 @@ function readAt(
   ) {
     const w = readWordNumber(tokens, i, lex);
     if (!w) return null;
+    // "mil 961", "tres mil 173": the groups below a spelled scale written in digits after it.
+    const scale = lex.scales.get(tokens[w.next - 1]!.norm);
+    const rest = scale !== undefined && scale >= 1000 ? scaledRemainder(text, tokens, w.next, scale, lex) : null;
     // A lone scale word is no number ("thousand"), except where the language says so ("mil personas").
-    const lone = w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm);
+    const lone = !rest && w.next === i + 1 && lex.scales.has(t.norm) && !lex.numberUnits.has(t.norm);
     if (lone && !lex.standaloneScales.has(t.norm)) return null;
+    const next = rest ? rest.next : w.next;
     return withQualifier(tokens, norms, lex, {
-      value: w.value,
+      value: w.value + (rest?.value ?? 0),
       first: i,
-      next: w.next,
+      next,
       start: t.start + elision,
-      end: tokens[w.next - 1]!.end,
+      end: tokens[next - 1]!.end,
       written: 'words',
       approximate: w.approximate,
     });
   }
   return null;
+}
+
+/** Whether a comma and another number follow: "1, 234, 5" is a list, not a figure. */
+function listGoesOn(tokens: readonly Token[], k: number): boolean {
+  return tokens[k]?.text === ',' && tokens[k + 1]?.kind === 'number';
 }
 
 /** May a word start a number: "two", "twenty-five", "million", "quatre-vingt-dix", "half"? */
@@ -159,8 +168,15 @@ function startsNumberWord(norm: string, lex: Lexicon): boolean {
 }
 
 /** Digit groups split by spaces ("14 000", "3 385", "2 350 112"), by apostrophes ("2'350'112")
- * or by a stray ", " before "000": one number. Returns the groups joined and the next token. */
-function joinGroups(text: string, tokens: readonly Token[], i: number): { raw: string; next: number } {
+ * or by a stray ", " before "000": one number. Returns the groups joined and the next token.
+ * `looseComma`: a stray ", " before any three digits joins too ("4, 263 persons", "314, 412
+ * houses"), where the first group follows no date or number ("June 20, 350 people" stays two). */
+function joinGroups(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  looseComma: boolean,
+): { raw: string; next: number } {
   let raw = tokens[i]!.text;
   let j = i + 1;
   while (j < tokens.length) {
@@ -193,10 +209,10 @@ function joinGroups(text: string, tokens: readonly Token[], i: number): { raw: s
     if (
       nx.text === ',' &&
       /^\d{1,3}$/.test(raw) &&
-      after?.text === '000' &&
-      text.slice(nx.end, after.start) === ' '
+      (after?.text === '000' || (looseComma && /^\d{3}$/.test(after?.text ?? '') && !listGoesOn(tokens, j + 2))) &&
+      text.slice(nx.end, after!.start) === ' '
     ) {
-      raw += ',000';
+      raw += ',' + after!.text;
       j += 2;
       continue;
     }

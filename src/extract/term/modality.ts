@@ -21,8 +21,10 @@ export function modalityOf(
   for (let i = Math.max(0, from); i < to; i++) {
     const t = tokens[i]!;
     if (lex.negation.has(t.norm) || t.norm.endsWith("n't")) {
-      // "no longer", "not only" do not negate the event itself.
-      if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer') return 'negated';
+      // "no longer", "not only" do not negate the event itself; nor does a qualifier opening with a
+      // negation ("pas moins de 113 000", "no fewer than", "no menos de").
+      const qualifier = lex.qualifiersBefore.some((q) => q.words.length > 1 && matchesAt(norms, i, q.words));
+      if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer' && !qualifier) return 'negated';
     }
     // "May" the month is not a modal.
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
