@@ -2,6 +2,7 @@
 // 480 families"), what a parallel figure before it counted ("31 houses destroyed and 300
 // damaged"), and which neighbour restates it ("12,345 families or 48,910 persons"). Counts of
 // other things (districts, hectares) are set aside as list items the linker may look across.
+import { countsSubgroup } from './term/profile.js';
 import { type Lexicon, endsAt, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
@@ -242,7 +243,9 @@ function dropBreakdowns(
       return false;
     }
     const before = figures[i - 1];
-    if (!before || !f.noun || !isSubgroup(tokens, f.noun, lex)) return true;
+    // "of which 1,282 are children": the subgroup may follow the figure as its predicate.
+    if (!before || !(f.noun ? isSubgroup(tokens, f.noun, lex) : countsSubgroup(tokens, f.quantity.next, lex)))
+      return true;
     const marker = lex.subsetMarkers.find((m) =>
       [1, 2].some((gap) => matchesAt(norms, f.quantity.lead - m.length - gap + 1, m)),
     );
@@ -250,7 +253,7 @@ function dropBreakdowns(
     const markerAt = f.quantity.lead - marker.length - 1;
     const beforeEnd = before.noun ? before.noun.next : before.quantity.next;
     if (markerAt - beforeEnd > BREAKDOWN_REACH) return true;
-    for (let k = Math.max(beforeEnd, markerAt - 1); k < f.noun.next; k++) listItems.add(k);
+    for (let k = Math.max(beforeEnd, markerAt - 1); k < (f.noun ? f.noun.next : f.quantity.next); k++) listItems.add(k);
     return false;
   });
 }

@@ -150,6 +150,8 @@ export interface Lexicon {
   personalBefore: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
   personalOf: string[][];
+  /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
+  speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
   timeOpeners: Set<string>;
   /**
@@ -207,6 +209,8 @@ export interface Lexicon {
   buildingExits: { from: string[][]; buildings: string[][]; occupants: Set<string> };
   /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
   crossingInto: string[][];
+  /** Compass adjectives before a destination country ("to eastern Chad"; term/crossing.ts). */
+  compass: Set<string>;
   /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
   borderContext: Set<string>;
   /** Plural nouns of nationality ("sudanese", "venezolanos"): people counted crossing (term/nationals.ts). */
@@ -214,7 +218,8 @@ export interface Lexicon {
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
-  population: { places: Set<string>; nouns: Set<string> };
+  /** A population's place nouns and nouns; `inhabitants` alone name one in brackets ("Galicia (500 habitantes)"). */
+  population: { places: Set<string>; nouns: Set<string>; inhabitants: Set<string> };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
@@ -407,6 +412,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     phoneBefore: new Set(),
     personalBefore: new Set(),
     personalOf: [],
+    speakerVerbs: [],
     timeOpeners: new Set(),
     multiplierBefore: [],
     forecastVerbs: [],
@@ -438,10 +444,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
+    compass: new Set(),
     borderContext: new Set(),
     nationals: new Set(),
     movedTo: new Set(),
-    population: { places: new Set(), nouns: new Set() },
+    population: { places: new Set(), nouns: new Set(), inhabitants: new Set() },
     changeAmounts: [],
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
@@ -620,6 +627,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
+      lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
       lex.eventNouns.push(...(nf.event_nouns ?? []).map(words));
@@ -690,8 +698,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
+      compass?: string[];
       moved_to?: string[];
-      population?: { places?: string[]; nouns?: string[] };
+      population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
       change_amounts?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
@@ -720,9 +729,11 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
       set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
+      set(link.compass).forEach((x) => lex.compass.add(x));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
       set(link.population?.places).forEach((x) => lex.population.places.add(x));
       set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
+      set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));

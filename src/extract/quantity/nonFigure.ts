@@ -143,5 +143,8 @@ function pronounReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (q.written !== 'words' || q.value !== 1 || q.next !== q.first + 1) return null;
   if (lex.partitives.has(tokens[q.next]?.norm ?? '')) return 'pronoun one';
   const noun = findNoun(tokens, q.next, lex);
-  return noun && noun.kind !== 'other' && noun.kind !== 'elided' ? null : 'pronoun one';
+  if (!noun || noun.kind === 'other' || noun.kind === 'elided') return 'pronoun one';
+  // "one resident said", "un habitant raconte": one person speaking, not a count of one.
+  const norms = tokens.map((t) => t.norm);
+  return lex.speakerVerbs.some((v) => v.every((w, k) => norms[noun.next + k] === w)) ? 'pronoun one' : null;
 }

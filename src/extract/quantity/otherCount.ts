@@ -84,6 +84,14 @@ function populationOf(
   let noun = elided(norms[q.next]);
   if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
   if (!lex.population.nouns.has(noun)) return false;
+  // "Galicia (500 habitantes)": the inhabitants in brackets right after a place's name.
+  if (
+    lex.population.inhabitants.has(noun) &&
+    norms[q.lead - 1] === '(' &&
+    /^\p{Lu}/u.test(tokens[q.lead - 2]?.text ?? '') &&
+    norms[q.next + 1] === ')'
+  )
+    return true;
   // "of" before the figure, or elided into its first word ("d'un million").
   let k = q.lead - 1;
   if (norms[k] === 'of' || norms[k] === 'de') k--;

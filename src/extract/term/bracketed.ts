@@ -44,6 +44,8 @@ export function bracketedTriggers(
 function bracketClose(tokens: readonly Token[], k: number, lex: Lexicon): number {
   while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
   const noun = tokens[k]?.norm ?? '';
+  // "Galicia (500 habitantes)": a place's population, not a share of the count.
+  if (lex.population.inhabitants.has(noun)) return -1;
   if (lex.nouns.people.has(noun) || lex.nouns.households.has(noun)) k++;
   return tokens[k]?.text === ')' ? k : -1;
 }

@@ -29,6 +29,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (!matchesAt(norms, k, lead)) continue;
       let at = k + lead.length;
       if (ARTICLES.has(norms[at] ?? '')) at++;
+      // "to eastern Chad", "into northern Uganda": a part of the country is still across the border.
+      if (lex.compass.has(norms[at] ?? '')) at++;
       if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
     }
   }
