@@ -3,6 +3,7 @@
 // and 272 fully damaged", "by district: Bor South 8,200; Twic East 5,600". The trigger links its
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
+import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
@@ -51,7 +52,11 @@ export function distributedCounts(
     // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
     // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
     const own = tokens[end(f)]?.norm ?? '';
-    if (!lex.itemPrepositions.has(own) && !lex.itemAdverbs.has(own)) continue;
+    // Or homes of another kind counted by their own noun: "227 upgraded shelters, 369 emergency
+    // shelters and 97 tents were destroyed".
+    const homes = (x: Figure) => x.noun !== null && (x.countKind === 'housing' || x.countKind === 'shelter');
+    const kindOfHome = homes(f) && homes(next.figure) && HOUSING_TERMS.has(next.term);
+    if (!lex.itemPrepositions.has(own) && !lex.itemAdverbs.has(own) && !kindOfHome) continue;
     if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
     out.push(share(next, f), ...otherTerms(next, links, out).map((o) => share(o, f)));
   }
@@ -95,10 +100,13 @@ function share(from: Link, f: Figure): Link {
  */
 function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon): boolean {
   if (f.quantity.value === null || other.quantity.value === null) return false;
-  // People and families mix in one list ("2,000 families in A and 3,000 people in B"); homes do not.
+  // People and families mix in one list ("2,000 families in A and 3,000 people in B"), and so do
+  // homes and shelters ("369 houses and 97 tents"); people and homes do not.
   const peopleLike = (k: Figure['countKind']) => k === 'people' || k === 'households';
+  const homeLike = (k: Figure['countKind']) => k === 'housing' || k === 'shelter';
   if (f.countKind !== null && other.countKind !== null && f.countKind !== other.countKind)
-    if (!peopleLike(f.countKind) || !peopleLike(other.countKind)) return false;
+    if (!(peopleLike(f.countKind) && peopleLike(other.countKind)) && !(homeLike(f.countKind) && homeLike(other.countKind)))
+      return false;
   const after = tokens[itemEnd(f)];
   return (
     !after ||
