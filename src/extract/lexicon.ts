@@ -222,6 +222,8 @@ export interface Lexicon {
   population: { places: Set<string>; nouns: Set<string>; inhabitants: Set<string> };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
+  /** Words after a figure (or its noun) that make it a difference: "4,000 more than its capacity". */
+  comparatives: string[][];
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -450,6 +452,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     movedTo: new Set(),
     population: { places: new Set(), nouns: new Set(), inhabitants: new Set() },
     changeAmounts: [],
+    comparatives: [],
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
@@ -702,6 +705,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       moved_to?: string[];
       population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
       change_amounts?: string[];
+      comparatives?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
@@ -735,6 +739,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
       set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
+      lex.comparatives.push(...(link.comparatives ?? []).map(words));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));

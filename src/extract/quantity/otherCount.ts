@@ -52,6 +52,9 @@ function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon):
  */
 function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
   if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
+  // "4,000 more than its capacity", "584 personas más de las reportadas": a difference between counts.
+  for (const at of [q.next, q.next + 1])
+    if (lex.comparatives.some((c) => c.every((w, k) => norms[at + k] === w))) return true;
   // "up 6.3 million from the previous year"; not "toppled down 522 houses".
   if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
   for (let k = q.next; k < Math.min(norms.length, q.next + CHANGE_REACH); k++)
