@@ -224,6 +224,8 @@ export interface Lexicon {
   changeAmounts: string[][];
   /** Words after a figure (or its noun) that make it a difference: "4,000 more than its capacity". */
   comparatives: string[][];
+  /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
+  refuge: { words: Set<string>; prepositions: Set<string>; sites: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -453,6 +455,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     population: { places: new Set(), nouns: new Set(), inhabitants: new Set() },
     changeAmounts: [],
     comparatives: [],
+    refuge: { words: new Set(), prepositions: new Set(), sites: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
@@ -706,6 +709,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
       change_amounts?: string[];
       comparatives?: string[];
+      refuge?: { words?: string[]; prepositions?: string[]; sites?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
@@ -740,6 +744,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
+      set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
+      set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
+      set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));

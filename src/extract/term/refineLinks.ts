@@ -15,6 +15,7 @@ import type { Trigger } from './triggers.js';
 import { distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
 import { movedToShelter } from './movedToShelter.js';
+import { refugeWhere } from './refugeWhere.js';
 
 const CAUSE_WINDOW = 3;
 const ORDER_WINDOW = 3;
@@ -29,7 +30,9 @@ export function refineLinks(
   const norms = tokens.map((t) => t.norm);
   const out: Link[] = [];
   for (const link of links) {
-    out.push(crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures), figures, lex));
+    out.push(
+      refugeWhere(tokens, crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures), figures, lex), lex),
+    );
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }

@@ -1,0 +1,38 @@
+// "took refuge in schools", "trouvé refuge dans des églises", "with relatives": people staying in a
+// shelter or with hosts. But a refuge named by a town, a site's surroundings or nothing at all tells
+// where people fled, not where they are sheltered: "11,000 people have sought refuge since the
+// fighting began", "taking refuge in Saraf Omra town", "trouvé refuge à Ouro Gueladjo", "near the
+// team site": the real-text labellers count them displaced. A named camp stays a stay ("took refuge
+// in Rwanda camp"). Applies to the refuge phrases only (the word of `lex.refuge.words` in the
+// trigger), not to shelter verbs.
+import type { Lexicon } from '../lexicon.js';
+import type { Link } from '../link.js';
+import type { Token } from '../segment/tokens.js';
+
+/** Words a named place may take before its camp or shelter noun: "Rwanda camp", "Zam Zam IDP camp". */
+const NAME_REACH = 4;
+/** How far before the figure a site may name where a bare refuge was found. */
+const SITE_BEFORE = 12;
+/** Articles and determiners after the preposition: "in the church", "dans des écoles". */
+const ARTICLES = new Set(['the', 'a', 'an', 'el', 'la', 'los', 'las', 'un', 'una', 'le', 'les', 'des', 'une', "l'"]);
+
+export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
+  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => lex.refuge.words.has(w))) return link;
+  // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
+  if (!lex.refuge.words.has(tokens[link.trigger.next - 1]?.norm ?? '')) return link;
+  let k = link.trigger.next;
+  if (!lex.refuge.prepositions.has(tokens[k]?.norm ?? '')) {
+    // "234 relief camps …, where 20,047 people have sought refuge": the site may come before.
+    const lead = Math.min(link.figure.quantity.lead, link.trigger.first);
+    for (let j = Math.max(0, lead - SITE_BEFORE); j < lead; j++) if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
+    return { ...link, term: 'displaced' };
+  }
+  k++;
+  if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  const t = tokens[k];
+  if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return link;
+  // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
+  for (let j = k; j < Math.min(tokens.length, k + NAME_REACH); j++)
+    if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
+  return { ...link, term: 'displaced' };
+}
