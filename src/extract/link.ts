@@ -369,7 +369,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
     if (frame && housingOk && !isBlocker(r)) return { trigger: r, score: 1.1, direction: 'before' };
   }
-  if (!compatible(f, r, r.first >= q.next)) return null;
+  if (!compatible(f, r, r.first >= q.next) && !householdsHomes(f, r, countEnd, gap)) return null;
   let score: number;
   let direction: Link['direction'];
   // A noun phrase naming homes right after the figure is what it counts: "451 damaged houses".
@@ -449,6 +449,27 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
   if (f.countKind === 'housing') return (term === 'evacuated' && !f.building) || term === 'evicted';
   return true;
 }
+
+/**
+ * "Over 63,000 households were moderately or heavily damaged", "272 ménages ont été partiellement
+ * endommagés": families counted by the home they have, as the subject of a word of damage right
+ * after them (auxiliaries and adverbs between), count damaged homes.
+ */
+function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContext): boolean {
+  if (f.countKind !== 'households' || !HOUSING_TERMS.has(r.entry.term as Term) || !r.entry.housing) return false;
+  if (r.first < countEnd || r.first - countEnd > HOUSEHOLD_HOMES_GAP) return false;
+  // A passive: an auxiliary first ("were", "ont été", "fueron"), not "households lost power".
+  if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
+  for (let k = countEnd; k < r.first; k++) {
+    const w = gap.norms[k]!;
+    if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !/ly$|ment$/.test(w))
+      return false;
+  }
+  return true;
+}
+
+/** Words between a count of families and the word of damage after it ("were moderately or heavily"). */
+const HOUSEHOLD_HOMES_GAP = 5;
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
 function coordinatedTrigger(
