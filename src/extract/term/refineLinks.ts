@@ -18,6 +18,8 @@ import { movedToShelter } from './movedToShelter.js';
 import { refugeWhere } from './refugeWhere.js';
 
 const CAUSE_WINDOW = 3;
+/** The score of a total carried on from a trigger with no figure of its own ("evacuations …, bringing the total to"). */
+const CONTINUED_SCORE = 0.8;
 const ORDER_WINDOW = 3;
 
 export function refineLinks(
@@ -37,20 +39,29 @@ export function refineLinks(
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
   const moved = movedToShelter(norms, out, lex);
-  const continued = [...moved, ...continuedCounts(norms, moved, figures, lex)];
+  const continued = [...moved, ...continuedCounts(norms, moved, figures, triggers, lex)];
   const linked = [...continued, ...itemTerms(continued)];
   return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)];
 }
 
 /** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */
-function continuedCounts(norms: string[], links: Link[], figures: Figure[], lex: Lexicon): Link[] {
+function continuedCounts(norms: string[], links: Link[], figures: Figure[], triggers: Trigger[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
     if (links.some((l) => l.figure === f)) continue;
     const lead = f.quantity.lead;
     if (!endingWith(lex.continuation, norms[lead - 1]).some((c) => endsAt(norms, lead, c))) continue;
     const before = links.filter((l) => l.figure.quantity.next <= lead).pop();
-    if (!before || before.figure.quantity.value === null) continue;
+    if (!before) {
+      // "Evacuations continued on Sunday, bringing the total to 5,600": the count carried on is the trigger's.
+      // Only a noun names such a count ("Evacuations", "displacements"); a verb tells of people it moved.
+      const named = triggers.filter((t) => t.next <= lead && !t.entry.term.startsWith('block:')).pop();
+      const nominal = named && (named.entry.form === 'noun' || named.entry.form === 'agent');
+      if (named && nominal && !links.some((l) => l.trigger === named))
+        out.push({ figure: f, trigger: named, term: named.entry.term as Term, score: CONTINUED_SCORE, direction: 'before' });
+      continue;
+    }
+    if (before.figure.quantity.value === null) continue;
     out.push({ ...before, figure: f, score: before.score - 0.15, coordinated: true });
   }
   return out;
