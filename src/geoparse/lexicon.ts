@@ -56,6 +56,8 @@ export interface PlacesLexicon {
   /** Words that lead to where people went ("to", "into", "vers"): an origin word before them
    * names no origin ("who had escaped to Chad"). */
   towardWords: string[];
+  /** Parts of a country ("est", "norte", "east") an origin word may follow without naming an origin: "dans l'est du Tchad". */
+  partOfWords: Set<string>;
   /** Words joining the names of a list ("Hamilton, Preble and Warren counties"), alone or after a comma. */
   listJoiners: Set<string>;
   /** The words after a name that make it a news agency's ("Fars News Agency"), one list per phrase. */
@@ -136,6 +138,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     countryCues: new Map(),
     originWords: [],
     towardWords: [],
+    partOfWords: new Set(),
     nameParticles: new Set(),
     romanceParticles: new Set(),
     bylineLeads: new Set(),
@@ -212,9 +215,10 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     for (const [plural, singular] of Object.entries(sw?.pluralFeatures ?? {}))
       lex.pluralFeatures.set(plural, singular);
     addCueFile(lex.countryCues, readJson<CueFile>(join(base, 'country-cues.json')));
-    const origin = readJson<{ from?: string[]; toward?: string[] }>(join(base, 'origin.json'));
+    const origin = readJson<{ from?: string[]; toward?: string[]; part_of?: string[] }>(join(base, 'origin.json'));
     lex.originWords.push(...(origin?.from ?? []));
     lex.towardWords.push(...(origin?.toward ?? []));
+    for (const w of origin?.part_of ?? []) lex.partOfWords.add(w);
   }
   return lex;
 }

@@ -114,6 +114,12 @@ const ROMANCE: [string, 'es' | 'fr', Want][] = [
     'es',
     { figure: 30000, country: 'COL', origin: 'VEN' },
   ],
+  // A part of the host country after "du": where they are, not where they came from.
+  [
+    "Plus de 48 000 réfugiés ont été accueillis dans l'est du Tchad.",
+    'fr',
+    { figure: 48000, country: 'TCD', origin: null },
+  ],
 ];
 
 for (const [text, lang, want] of ROMANCE) {

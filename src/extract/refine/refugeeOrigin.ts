@@ -94,6 +94,9 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
     // The origin word may close the trigger itself ("crossed from Ukraine into Poland").
     const m = from.exec(text.slice(ts, p.start));
     if (!m || towardWord().test(` ${m[1] ?? ''}`)) continue;
+    // "dans l'est du Tchad", "en el norte de Colombia": a part of the country, not where they came from.
+    const part = /([\p{L}-]+)\s*$/u.exec(text.slice(ts, p.start - m[0].length + 1))?.[1]?.toLowerCase();
+    if (part && loadPlacesLexicon().partOfWords.has(part)) continue;
     const left = coordinated(text, places, i);
     // Returns from a town or camp are mostly within one country ("returned from camps in Mosul"):
     // only a country named after the origin word says they crossed a border.
