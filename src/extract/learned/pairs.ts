@@ -119,6 +119,10 @@ export function sentencePairs(
     // obligation ("forced to") does not make it past.
     if (cue.at >= end && tokens.slice(end, cue.at).some((t) => lex.modals.has(t.norm) && !/^M/.test(t.text)))
       return false;
+    // A cue whose own object, right after it, the rules linked ("affected 131,000 households and
+    // displaced about 1,800 households") is no second chance for a figure before it.
+    if (cue.at >= end && figures.some((g) => g !== f && linkedFigures.has(g) && g.quantity.lead === cue.at + 1))
+      return false;
     return true;
   };
   const pairs: Pair[] = [];

@@ -36,7 +36,8 @@ export function countsSubgroup(tokens: readonly Token[], next: number, lex: Lexi
   for (let p = next; p <= next + MODIFIERS && p < tokens.length; p++) {
     const words: string[] = [];
     for (let k = p; k < p + LONGEST && k < tokens.length; k++) {
-      words.push(tokens[k]!.norm);
+      // "d'un million d'enfants": the subgroup's noun may carry an elided "de".
+      words.push(k === p ? tokens[k]!.norm.replace(/^d'/, '') : tokens[k]!.norm);
       if (lex.subgroups.has(words.join(' '))) return true;
     }
     if (tokens[p]!.kind !== 'word') return false;
