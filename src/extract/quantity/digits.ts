@@ -32,6 +32,8 @@ export function readDigits(raw: string, ctx: DigitContext = {}): DigitReading | 
   if (/^\d+$/.test(s)) return int(s);
   // Spaces and apostrophes (Swiss) only ever group thousands.
   if (/^\d{1,3}( \d{3})+$/.test(s) || /^\d{1,3}('\d{3})+$/.test(s)) return int(s);
+  // Colombia marks the millions with an apostrophe and the thousands with a dot: 2'165.000.
+  if (/^\d{1,3}'\d{3}([.,])\d{3}$/.test(s)) return int(s);
   // Two or more groups with the same mark cannot be a decimal: 2.350.112, 2,350,112.
   if (/^\d{1,3}([.,])\d{3}(\1\d{3})+$/.test(s)) return int(s);
   if (/^\d{1,2}(,\d{2})+,\d{3}$/.test(s)) return int(s); // Indian lakh grouping: 23,50,112

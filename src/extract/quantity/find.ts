@@ -199,7 +199,7 @@ function joinGroups(
       gap === '' &&
       after?.kind === 'number' &&
       after.start === nx.end &&
-      /^\d{3}$/.test(after.text) &&
+      (/^\d{3}$/.test(after.text) || (/^\d{3}[.,]\d{3}$/.test(after.text) && /^\d{1,3}$/.test(raw))) &&
       /^\d{1,3}$|'\d{3}$/.test(raw)
     ) {
       raw += "'" + after.text;
