@@ -183,6 +183,8 @@ export interface Lexicon {
   clauseBreaks: Set<string>;
   /** "due to", "because": a displacement caused by what follows ("displaced due to destroyed housing"). */
   causal: string[][];
+  /** Prepositions of an agent ("by", "par"): after a figure they end what it counts ("displaced by floods"). */
+  agentPrepositions: Set<string>;
   /** Verbs of an official order to leave: "ordered 3,000 people to leave their homes" is an evacuation. */
   orders: string[][];
   /** Openers of an aside set off by commas ("according to officials", "or about 85 per cent"). */
@@ -435,6 +437,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     fillers: new Set(),
     clauseBreaks: new Set(),
     causal: [],
+    agentPrepositions: new Set(),
     orders: [],
     asides: [],
     continuation: [],
@@ -674,6 +677,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       fillers: string[];
       clause_breaks: string[];
       causal?: string[];
+      agent_prepositions?: string[];
       orders?: string[];
       asides?: string[];
       continuation?: string[];
@@ -781,6 +785,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.subsetMarkers.push(...(link.subset_markers ?? []).map(words));
       set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
+      set(link.agent_prepositions).forEach((x) => lex.agentPrepositions.add(x));
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));

@@ -63,7 +63,10 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
   let acrossPreposition = false;
   while (i < tokens.length && skipped <= MAX_MODIFIERS) {
     const t = tokens[i]!;
-    if (lex.itemPrepositions.has(t.norm)) acrossPreposition = true;
+    // A cause or an agent after the figure ("225,000 displaced due to floods", "by floods") ends
+    // what it counts, as a place preposition does.
+    if (lex.itemPrepositions.has(t.norm) || lex.agentPrepositions.has(t.norm) || lex.causal.some((c) => c.every((w, k) => tokens[i + k]?.norm === w)))
+      acrossPreposition = true;
     if (t.kind === 'punct' && t.text !== '-') return null;
     if (t.kind === 'number') {
       // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
