@@ -462,7 +462,7 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
   if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
   for (let k = countEnd; k < r.first; k++) {
     const w = gap.norms[k]!;
-    if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !/ly$|ment$/.test(w))
+    if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !/(ly|ment|mente)$/.test(w))
       return false;
   }
   return true;

@@ -129,13 +129,13 @@ function isCount(t: Token | undefined, lex: Lexicon): boolean {
   return t !== undefined && (t.kind === 'number' || lex.numberUnits.has(t.norm));
 }
 
-/** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
 /** Whether the sentence holds a cue of the entry's context; people counted by nationality tell of a crossing. */
 function holdsContext(norms: readonly string[], context: NonNullable<TriggerEntry['inContext']>, lex: Lexicon): boolean {
   if (norms.some((n) => context.cues.has(n))) return true;
   return context.term === 'refugees' && countsNationals(norms, lex);
 }
 
+/** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
 function inContext(e: TriggerEntry): TriggerEntry {
   return { ...e, term: e.inContext!.term, reason: `${e.reason}:in-context` };
 }
