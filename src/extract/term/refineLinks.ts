@@ -6,7 +6,9 @@
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
 //            participle says who they are, the verb after it what they did;
 // - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts);
-// - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts).
+// - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts);
+// - refuge:  "sought refuge since the fighting began" names no shelter: displaced (refugeWhere.ts);
+// - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)").
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';

@@ -3,7 +3,7 @@
 // where people fled, not where they are sheltered: "11,000 people have sought refuge since the
 // fighting began", "taking refuge in Saraf Omra town", "trouvé refuge à Ouro Gueladjo", "near the
 // team site": the real-text labellers count them displaced. A named camp stays a stay ("took refuge
-// in Rwanda camp"). Applies to the refuge phrases only (the word of `lex.refuge.words` in the
+// in Zam Zam camp"). Applies to the refuge phrases only (the word of `lex.refuge.words` in the
 // trigger), not to shelter verbs.
 import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
