@@ -185,6 +185,8 @@ export interface Lexicon {
   causal: string[][];
   /** Prepositions of an agent ("by", "par"): after a figure they end what it counts ("displaced by floods"). */
   agentPrepositions: Set<string>;
+  /** A share's relative after a figure ("of which", "de los cuales"; term/distributed.ts). */
+  shareRelatives: string[][];
   /** Verbs of an official order to leave: "ordered 3,000 people to leave their homes" is an evacuation. */
   orders: string[][];
   /** Openers of an aside set off by commas ("according to officials", "or about 85 per cent"). */
@@ -438,6 +440,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     clauseBreaks: new Set(),
     causal: [],
     agentPrepositions: new Set(),
+    shareRelatives: [],
     orders: [],
     asides: [],
     continuation: [],
@@ -678,6 +681,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       clause_breaks: string[];
       causal?: string[];
       agent_prepositions?: string[];
+      share_relatives?: string[];
       orders?: string[];
       asides?: string[];
       continuation?: string[];
@@ -786,6 +790,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       set(link.agent_prepositions).forEach((x) => lex.agentPrepositions.add(x));
+      lex.shareRelatives.push(...(link.share_relatives ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));

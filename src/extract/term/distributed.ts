@@ -114,8 +114,26 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
     after.text === '.' ||
     after.text === ')' ||
     lex.itemPrepositions.has(after.norm) ||
-    lex.itemAdverbs.has(after.norm)
+    lex.itemAdverbs.has(after.norm) ||
+    sharePlaced(tokens, itemEnd(f), lex)
   );
+}
+
+/** Tokens after a share's relative within which its place preposition stands ("of which [were] in"). */
+const SHARE_PLACE_REACH = 3;
+
+/**
+ * "864 homes nationwide, 588 of which were in Rakhine": a share's relative ("of which", "de los
+ * cuales") followed by the place it was counted in makes the figure an item of the count before.
+ */
+function sharePlaced(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  const relative = lex.shareRelatives.find((r) => r.every((w, k) => norms[at + k] === w));
+  if (!relative) return false;
+  const from = at + relative.length;
+  for (let k = from; k < Math.min(norms.length, from + SHARE_PLACE_REACH); k++)
+    if (lex.itemPrepositions.has(norms[k]!)) return true;
+  return false;
 }
 
 /**
