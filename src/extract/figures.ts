@@ -243,6 +243,13 @@ function dropBreakdowns(
       return false;
     }
     const before = figures[i - 1];
+    // "5,000 people were evacuated, 300 of whom were children": a share's relative, then its subgroup.
+    const q = f.quantity;
+    const relative = before && lex.shareRelatives.find((r) => r.every((w, k) => norms[q.next + k] === w));
+    if (relative && countsSubgroup(tokens, q.next + relative.length, lex)) {
+      for (let k = q.lead; k < q.next + relative.length; k++) listItems.add(k);
+      return false;
+    }
     // "of which 1,282 are children": the subgroup may follow the figure as its predicate.
     if (!before || !(f.noun ? isSubgroup(tokens, f.noun, lex) : countsSubgroup(tokens, f.quantity.next, lex)))
       return true;
