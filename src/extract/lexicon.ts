@@ -228,6 +228,8 @@ export interface Lexicon {
   changeAmounts: string[][];
   /** Words after a figure (or its noun) that make it a difference: "4,000 more than its capacity". */
   comparatives: string[][];
+  /** Shelters a list's header may name without a trigger: its items' counts are people sheltered ("refugios temporales en:"). */
+  listShelters: string[][];
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
   refuge: { words: Set<string>; prepositions: Set<string>; sites: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
@@ -461,6 +463,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     population: { places: new Set(), nouns: new Set(), inhabitants: new Set() },
     changeAmounts: [],
     comparatives: [],
+    listShelters: [],
     refuge: { words: new Set(), prepositions: new Set(), sites: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
@@ -717,6 +720,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
       change_amounts?: string[];
       comparatives?: string[];
+      list_shelters?: string[];
       refuge?: { words?: string[]; prepositions?: string[]; sites?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
@@ -752,6 +756,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
+      lex.listShelters.push(...(link.list_shelters ?? []).map(words));
       set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));

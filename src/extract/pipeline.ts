@@ -6,7 +6,8 @@
 //   sentences  segment/sentences.ts
 //   read       per sentence: quantities → figures → triggers → links → facts (sentence.ts), an
 //              anaphor ("the figure rose to") taking the term of the sentence before it;
-//              plain-text tables: a header cell's term for every figure below it (table.ts)
+//              plain-text tables: a header cell's term for every figure below it (table.ts);
+//              bulleted lists: a header's term for each item's count (headedList.ts)
 //   other-senses  drops a displacement word used in another sense: jobs, road trips
 //              (refine/otherSense.ts)
 //   drills     drops evacuations in a document whose lead names a drill (refine/exercise.ts)
@@ -36,6 +37,7 @@ import { splitSentences } from './segment/sentences.js';
 import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
+import { readHeadedLists } from './headedList.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
 import { couldPass, shippedLinker } from './learned/model.js';
@@ -107,7 +109,8 @@ const read = step({
     const pairs: Pair[] = [];
     const learned =
       collecting || model ? { pairs, ...(!collecting && model ? { mayPass: couldPass(model) } : {}) } : {};
-    const facts = [...readSentences(text, sentences, lex, { lang, ...learned }), ...readTables(text, lex)];
+    const read = readSentences(text, sentences, lex, { lang, ...learned });
+    const facts = [...read, ...readHeadedLists(text, sentences, lex, read), ...readTables(text, lex)];
     return { facts, pairs };
   },
 });

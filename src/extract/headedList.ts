@@ -1,0 +1,143 @@
+// Facts from bulleted lists under a header that ends with a colon, as reports and agency
+// releases print them:
+//
+//   Temporary shelters were opened in:            Houses destroyed:
+//     • the town centre, with 60 people.            • Dhaka: 300
+//     • El Faro, with 40 families.                  • Sylhet: 250
+//
+// The header names the term once for every item; an item names a place and a count. The term
+// is the header's own displacement trigger or, for a header without one ("The majority moved into
+// the following districts:"), the trigger of the sentence before it in the same paragraph. An item
+// with a trigger of its own (displacement or not: "300 dead", "30 houses affected") is read as a
+// sentence and left alone here, as is an item in the conditional ("plans to evacuate 180,000").
+import { HOUSING_TERMS, type Fact, type Span, type Term } from '../types.js';
+import { type Lexicon, matchesAt } from './lexicon.js';
+import { newFact } from './fact.js';
+import { tokenize, type Token } from './segment/tokens.js';
+import { findQuantities } from './quantity/find.js';
+import { nonFigureReason } from './quantity/nonFigure.js';
+import { buildFigures } from './figures.js';
+import { findTriggers, impliedEntry, type Trigger } from './term/triggers.js';
+import { modalityOf } from './term/modality.js';
+
+/** A line whose first mark is a bullet: "•", "▪", "-", "–", "*". */
+const BULLET = /^[ \t]*[•●▪◦·\-–*]/;
+/** What may stand on a bullet line before its item: white space and the marks themselves. */
+const MARKS = /[\s•●▪◦·\-–*]|\uFE0F/gu;
+/** More figures than this in one item is a table row or PDF debris, not a place and its count. */
+const MAX_ITEM_FIGURES = 6;
+/** What the confidence of an item's fact starts at: the header's term is a step removed. */
+const ITEM_CONFIDENCE = 0.75;
+
+interface Header {
+  trigger: Trigger;
+  tokens: Token[];
+  /** The trigger is the header's own, not the sentence's before it. */
+  own: boolean;
+}
+
+export function readHeadedLists(text: string, sentences: readonly Span[], lex: Lexicon, facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (let h = 0; h < sentences.length; h++) {
+    const span = sentences[h]!;
+    if (!text.slice(span[0], span[1]).trimEnd().endsWith(':')) continue;
+    const items = listItems(text, sentences, h);
+    if (items.length === 0) continue;
+    const header = headerTrigger(text, sentences, h, lex);
+    if (!header) continue;
+    for (const item of items) out.push(...readItem(text, item, header, lex, facts));
+  }
+  return out;
+}
+
+/** The item sentences after header `h`: each starts a bullet line; sentences after it on its line belong to it. */
+function listItems(text: string, sentences: readonly Span[], h: number): Span[] {
+  const items: Span[] = [];
+  for (let k = h + 1; k < sentences.length; k++) {
+    const [start] = sentences[k]!;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const before = text.slice(lineStart, start);
+    if (before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? ''))) {
+      items.push(sentences[k]!);
+      continue;
+    }
+    // "- Ma'rib (19 HHs) – … districts. Most displacements … originated from Marib.": the item's second sentence.
+    const previous = items[items.length - 1];
+    if (previous && !text.slice(previous[0], start).includes('\n')) continue;
+    break;
+  }
+  return items;
+}
+
+/**
+ * The header's last displacement trigger; else a shelter it names ("se activaron 13 refugios
+ * temporales en:"), whose items count people sheltered; else the last trigger of the sentence
+ * before it in its paragraph. Only the header's own trigger gives its term to a bare figure.
+ */
+function headerTrigger(text: string, sentences: readonly Span[], h: number, lex: Lexicon): Header | null {
+  const span = sentences[h]!;
+  const own = lastTrigger(text, span, lex);
+  if (own) return own.trigger.entry.term.startsWith('block:') ? null : { ...own, own: true };
+  const tokens = tokenize(text, span[0], span[1]);
+  const norms = tokens.map((t) => t.norm);
+  for (let i = norms.length - 1; i >= 0; i--) {
+    const shelter = lex.listShelters.find((w) => matchesAt(norms, i, w));
+    if (!shelter) continue;
+    const entry = impliedEntry(shelter, 'sheltered', 'both', 'sheltered:list-shelters');
+    return { trigger: { entry, first: i, next: i + shelter.length, namesHousing: false }, tokens, own: false };
+  }
+  const before = sentences[h - 1];
+  if (!before || /\n[ \t]*\n/.test(text.slice(before[1], span[0]))) return null;
+  const previous = lastTrigger(text, before, lex);
+  if (!previous || previous.trigger.entry.term.startsWith('block:')) return null;
+  return { ...previous, own: false };
+}
+
+function lastTrigger(text: string, span: Span, lex: Lexicon): { trigger: Trigger; tokens: Token[] } | null {
+  const tokens = tokenize(text, span[0], span[1]);
+  const trigger = findTriggers(tokens, lex).pop();
+  return trigger ? { trigger, tokens } : null;
+}
+
+function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts: readonly Fact[]): Fact[] {
+  // An item the sentence reader already took a fact from is its own sentence.
+  if (facts.some((f) => f.quantity_span[0] >= span[0] && f.quantity_span[1] <= span[1])) return [];
+  const tokens = tokenize(text, span[0], span[1]);
+  if (findTriggers(tokens, lex).length > 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  if (modalityOf(tokens, norms, 0, tokens.length, lex) !== 'asserted') return [];
+  const quantities = findQuantities(text, tokens, lex).filter((q) => nonFigureReason(text, tokens, q, lex) === null);
+  const { figures } = buildFigures(tokens, quantities, lex);
+  if (figures.length === 0 || figures.length > MAX_ITEM_FIGURES) return [];
+  const term = header.trigger.entry.term as Term;
+  const housing = HOUSING_TERMS.has(term);
+  const site = header.tokens[header.trigger.next - 1]?.norm ?? '';
+  const bareCounts = header.own && !lex.refuge.sites.has(site);
+  const out: Fact[] = [];
+  for (const f of figures) {
+    const kind = f.countKind;
+    // A bare figure takes the header's term only from the header itself ("Houses destroyed:"), and
+    // not from a place of stay: under "Evacuation centres opened:" it counts the centres.
+    if (kind === null ? !bareCounts : housing ? kind !== 'housing' : kind === 'housing') continue;
+    const q = f.quantity;
+    const implied = kind === null ? ['unit'] : [];
+    if (!q.qualifierStated) implied.push('qualifier');
+    out.push(
+      newFact({
+        term,
+        figure: q.value,
+        ...(q.vague !== undefined ? { vague: q.vague } : {}),
+        ...(q.range ? { range: q.range } : {}),
+        qualifier: q.qualifier,
+        unit: housing || kind === 'households' ? 'households' : 'people',
+        span: [span[0], span[1]],
+        quantity_span: [q.start, q.end],
+        term_span: [header.tokens[header.trigger.first]!.start, header.tokens[header.trigger.next - 1]!.end],
+        confidence: ITEM_CONFIDENCE,
+        reason: `${header.trigger.entry.reason}:list-header`,
+        implied,
+      }),
+    );
+  }
+  return out;
+}
