@@ -266,6 +266,8 @@ function dropBreakdowns(
 }
 
 /** Marks that may open a split of a total by age or sex right after it: ", 180 adults and 120 children". */
+/** The most words (a trigger: "displaced", "albergadas") between a total and the bracket splitting it by age or sex. */
+const BRACKET_AFTER_WORDS = 3;
 const SPLIT_MARKS = new Set([',', '(', ':', '–', '—']);
 /** How many subgroup figures in a row make a profile of people counted elsewhere. */
 const MIN_PROFILE = 3;
@@ -312,7 +314,13 @@ function splitFigures(tokens: readonly Token[], figures: Figure[], lex: Lexicon)
     // after a word restating a total further back ("relogées, soit 29 adultes et 9 enfants").
     const restated = lex.restatements.some((r) => endsAt(norms, lead, r));
     const right = gap.length > 0 && gap.length <= 3 && gap.every((t) => SPLIT_MARKS.has(t.text));
-    if (right || restated) run.forEach((f) => out.add(f));
+    // In brackets after the total's own words: "22 personas albergadas (15 adultos y siete menores)".
+    const bracketed =
+      gap.length >= 2 &&
+      gap.length <= BRACKET_AFTER_WORDS + 1 &&
+      gap[gap.length - 1]!.text === '(' &&
+      gap.slice(0, -1).every((t) => t.kind === 'word');
+    if (right || restated || bracketed) run.forEach((f) => out.add(f));
   }
   return out;
 }

@@ -59,6 +59,10 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
+/** The blocker of aid received ("received assistance", families.json). */
+const AID_RECEIVED = 'block:aid-received';
+/** The most tokens between a counted noun and the aid its people received ("IDPs (in Marib) received"). */
+const AID_RECEIVED_REACH = 6;
 /** The moves a building's evacuation reads as ("were evacuated from the terminal"). */
 const BUILDING_EXIT_TERMS = new Set(['evacuated', 'relocated']);
 /** How well a stay phrase must govern the figure to add its term ("IDPs residing with host families"). */
@@ -156,8 +160,9 @@ export function linkFigures(
       );
       if (verb) best = verb;
     }
-    // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food": a verb of aid governing a
-    // figure of displaced people counts who got help, not who was displaced.
+    // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food", "27,391 IDPs received
+    // assistance": a verb of aid governing a figure of displaced people counts who got help, not
+    // who was displaced.
     if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {
       const aid = candidates.find(
         (c) =>
@@ -167,6 +172,15 @@ export function linkFigures(
           c.score >= 0.8,
       );
       if (aid) continue;
+      // The aid phrase's own verb follows the counted noun, whose brackets it may cross: "(IDPs) received".
+      const received = triggers.find(
+        (r) =>
+          r.entry.reason === AID_RECEIVED &&
+          r.first >= best.trigger.next &&
+          r.first - best.trigger.next <= AID_RECEIVED_REACH &&
+          sameClause(gap, best.trigger.next, r.first),
+      );
+      if (received) continue;
     }
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.

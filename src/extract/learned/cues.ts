@@ -17,6 +17,8 @@ interface Stems {
   prefix: Map<string, { stem: string; terms: Term[] }[]>;
   whole: Map<string, { stem: string; terms: Term[] }>;
   transient: Set<string>;
+  /** Nouns after which a cue word is part of an organisation's name: "refugee agency". */
+  nameHeads: Set<string>;
 }
 
 const PREFIX_KEY = 3;
@@ -27,8 +29,14 @@ function load(): Stems {
   const json = JSON.parse(readFileSync(file, 'utf8')) as {
     stems: Record<string, Term[]>;
     transient_people: string[];
+    name_heads: string[];
   };
-  const out: Stems = { prefix: new Map(), whole: new Map(), transient: new Set(json.transient_people) };
+  const out: Stems = {
+    prefix: new Map(),
+    whole: new Map(),
+    transient: new Set(json.transient_people),
+    nameHeads: new Set(json.name_heads),
+  };
   for (const [stem, terms] of Object.entries(json.stems)) {
     if (stem.endsWith('$')) {
       out.whole.set(stem.slice(0, -1), { stem, terms });
@@ -75,7 +83,10 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       stemsByNorm.set(t.norm, hit);
     }
     // A stem with no terms is a longer word that is no cue ("inondations", the hazard, not "inondées").
-    if (hit && hit.terms.length > 0) out.push({ stem: hit.stem, terms: hit.terms, at });
+    if (!hit || hit.terms.length === 0) continue;
+    // "the UN refugee agency says 380,000 people were affected": an organisation's name.
+    if (stems.nameHeads.has(tokens[at + 1]?.norm ?? '')) continue;
+    out.push({ stem: hit.stem, terms: hit.terms, at });
   }
   return out;
 }

@@ -140,6 +140,9 @@ export function sentencePairs(
     if (blocked) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
+    // "27,391 IDPs received such assistance": the aid they received, just after them.
+    if (triggers.some((r) => r.entry.reason === 'block:aid-received' && r.first >= end && r.first - end <= AID_REACH))
+      continue;
     // "interviews with 200 Rohingya", "1,200 households surveyed": a survey's sample.
     if (sampled(triggers, q.lead, end)) continue;
     for (const cue of cuesNear(f)) {

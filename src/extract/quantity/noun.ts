@@ -92,9 +92,11 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     // Homes and other things reached across a preposition are where the counted came from or stay,
     // not what is counted: "forced 30,000 from their homes", "hits 9000 across the region".
     if ((kind === 'housing' || kind === 'other') && acrossPreposition) return null;
-    // A noun of people used attributively names whose families are counted: "2,340 IDP households".
-    if (kind === 'people' && tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) === 'households')
-      return { kind: 'households', first: i + 1, next: i + 2 };
+    // A noun of people used attributively names whose families or homes are counted: "2,340 IDP
+    // households", "3,500 IDP shelters were damaged", "400 IDP tents".
+    const owned = kind === 'people' && tokens[i + 1] ? nounKind(tokens[i + 1]!, lex.nouns) : null;
+    if (owned === 'households' || owned === 'housing' || owned === 'shelter')
+      return { kind: owned, first: i + 1, next: i + 2 };
     if (kind) return { kind, first: i, next: i + 1 };
     if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
     // A participle before a noun of other things still lets that noun rule the figure out:
