@@ -59,6 +59,10 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
+/** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
+const CASUALTIES = new Set(['block:death', 'block:injury']);
+/** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
+const CASUALTY_MIN_SCORE = 0.8;
 /** The blocker of aid received ("received assistance", families.json). */
 const AID_RECEIVED = 'block:aid-received';
 /** The most tokens between a counted noun and the aid its people received ("IDPs (in Marib) received"). */
@@ -181,6 +185,11 @@ export function linkFigures(
           sameClause(gap, best.trigger.next, r.first),
       );
       if (received) continue;
+      // "six refugees were killed", "20 IDPs were injured": displaced people counted as casualties.
+      const casualty = candidates.find(
+        (c) => CASUALTIES.has(c.trigger.entry.term) && c.direction === 'after' && c.score >= CASUALTY_MIN_SCORE,
+      );
+      if (casualty) continue;
     }
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
