@@ -230,6 +230,8 @@ export interface Lexicon {
   comparatives: string[][];
   /** Shelters a list's header may name without a trigger: its items' counts are people sheltered ("refugios temporales en:"). */
   listShelters: string[][];
+  /** Participles of staying that join a stay to a leaving verb's subject ("displaced, living in camps"). */
+  stayLinks: Set<string>;
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
   refuge: { words: Set<string>; prepositions: Set<string>; sites: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
@@ -464,6 +466,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
+    stayLinks: new Set(),
     refuge: { words: new Set(), prepositions: new Set(), sites: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
@@ -721,6 +724,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_amounts?: string[];
       comparatives?: string[];
       list_shelters?: string[];
+      stay_links?: string[];
       refuge?: { words?: string[]; prepositions?: string[]; sites?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
@@ -757,6 +761,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));
+      set(link.stay_links).forEach((x) => lex.stayLinks.add(x));
       set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));

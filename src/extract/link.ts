@@ -282,7 +282,19 @@ export function linkFigures(
                 modalityOf(tokens, norms, Math.max(0, c.trigger.first - 4), q.lead, lex) === 'asserted',
             )
           : undefined;
-      const extra = stay ?? left;
+      // "17,000 people remain displaced … and are staying in relief centres", "1.85 million remain
+      // displaced, living in roadside camps", "displaced in Government established relief camps":
+      // a stay the gap scores too far, joined to the leaving verb as its subject's second predicate.
+      const joined =
+        !stay && !left && best.direction === 'after' && lex.leftTerms.has(chosen.entry.term)
+          ? joinedStay(gap, chosen, triggers)
+          : undefined;
+      const extra =
+        stay ??
+        left ??
+        (joined && modalityOf(tokens, norms, q.lead, joined.first, lex) === 'asserted'
+          ? { trigger: joined, score: best.score, direction: 'after' as const }
+          : undefined);
       // "7,384 IDPs live in camps", "20,720 displaced people sheltering in accommodation centres":
       // a noun naming displaced people, subject of a stay verb, counts them both as displaced and
       // where they stay (analysts record either, often both); the stay is the likelier reading.
@@ -327,6 +339,33 @@ function sameClause(gap: GapContext, from: number, to: number): boolean {
   }
   return true;
 }
+
+/**
+ * A stay trigger after leaving verb `left` that is a second predicate of the same subject: joined
+ * by "and" (a stay phrase or verb), opened by a participle of staying (`stay_links`: "living",
+ * "alojados", "hébergés"), or right after a place preposition ("displaced in relief camps").
+ */
+function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Trigger[]): Trigger | undefined {
+  const { lex, norms } = gap;
+  return triggers.find((r) => {
+    if (!lex.stayingTerms.has(r.entry.term) || r.first <= left.next || r.first - left.next > SHARED_SUBJECT_REACH)
+      return false;
+    if (!sameClause(gap, left.next, r.first)) return false;
+    const between = norms.slice(left.next, r.first);
+    const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
+    if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
+    if (between.some((w) => lex.stayLinks.has(w))) return true;
+    // "displaced in Government established relief camps": the preposition opens the stay's own phrase.
+    return (
+      between.length <= JOINED_PREPOSITION_REACH &&
+      lex.refuge.prepositions.has(between[0] ?? '') &&
+      !between.some((w) => w === ',' || lex.coordinators.has(w))
+    );
+  });
+}
+
+/** The most words from a place preposition to the stay it opens ("in [Government established] relief camps"). */
+const JOINED_PREPOSITION_REACH = 4;
 
 /** The most words between a leaving verb and a stay joined to it by "and". */
 const SHARED_SUBJECT_REACH = 10;
