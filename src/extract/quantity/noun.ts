@@ -71,7 +71,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     if (t.kind === 'number') {
       // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
       const partitive = (k: number) => k >= from && lex.partitives.has(tokens[k]!.norm);
-      if (!partitive(i - 1) && !partitive(i - 2)) return null;
+      // "19,000 of the city's 20,000 inhabitants": a possessive may stand before the whole.
+      const possessive = /['’]s$/u.test(tokens[i - 1]?.text ?? '');
+      if (!partitive(i - 1) && !partitive(i - 2) && !(possessive && partitive(i - 3))) return null;
       while (tokens[i]?.kind === 'number') i++;
       continue;
     }
