@@ -278,6 +278,8 @@ export interface Lexicon {
   figureNegation: string[][];
   /** Rate markers: "400 new arrivals daily", "78 desplazados al día" count a pace, not people. */
   rates: string[][];
+  /** "an average of": before a figure, a rate (modality.json). */
+  averages: string[][];
   /** Words before "a day", "a week" that make it a duration ("in a week of fighting"). */
   rateBlockers: Set<string>;
   /** Words after "a week" that make it a point in time ("a week after the tornado"). */
@@ -503,6 +505,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     auxiliaries: new Set(),
     aidVerbs: new Set(),
     rates: [],
+    averages: [],
     rateBlockers: new Set(),
     rateTimeAfter: new Set(),
   };
@@ -679,6 +682,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
+      lex.averages.push(...(modal.averages ?? []).map(words));
       set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
       set(modal.rate_time_after).forEach((x) => lex.rateTimeAfter.add(x));
     }

@@ -19,6 +19,7 @@ import {
   hypotheticalPredicate,
   hypotheticalBefore,
   isRate,
+  averageBefore,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
@@ -166,7 +167,7 @@ export function linkFigures(
     }
     // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food", "27,391 IDPs received
     // assistance": a verb of aid governing a figure of displaced people counts who got help, not
-    // who was displaced.
+    // who was displaced. (Aid given "to 82,000 IDPs" is not: analysts record those figures.)
     if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {
       const aid = candidates.find(
         (c) =>
@@ -226,7 +227,7 @@ export function linkFigures(
     if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) continue;
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
-    if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
+    if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex) || averageBefore(norms, q.lead, lex)) continue;
     if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (leavesBuilding(norms, chosen.next, lex) || occupants(norms, f, lex)))
       continue;
     // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.

@@ -123,6 +123,11 @@ const RATE_REACH = 3;
  * the figure is a pace, not a count of people, when a rate marker stands between the figure
  * and just past its trigger.
  */
+/** "an average of 1,400 people crossed daily", "un promedio de 300": an average before the figure is a rate. */
+export function averageBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return lex.averages.some((a) => a.length <= lead && a.every((w, k) => norms[lead - a.length + k] === w));
+}
+
 export function isRate(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
   for (let i = from; i < Math.min(norms.length, to + RATE_REACH); i++) {
     if (i > 0 && lex.rateBlockers.has(norms[i - 1]!)) continue; // "in a week", "durante el día"
