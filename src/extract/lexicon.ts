@@ -280,6 +280,8 @@ export interface Lexicon {
   rates: string[][];
   /** "an average of": before a figure, a rate (modality.json). */
   averages: string[][];
+  /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
+  plannedAfter: string[][];
   /** Words before "a day", "a week" that make it a duration ("in a week of fighting"). */
   rateBlockers: Set<string>;
   /** Words after "a week" that make it a point in time ("a week after the tornado"). */
@@ -506,6 +508,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     aidVerbs: new Set(),
     rates: [],
     averages: [],
+    plannedAfter: [],
     rateBlockers: new Set(),
     rateTimeAfter: new Set(),
   };
@@ -683,6 +686,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));
+      lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
       set(modal.rate_time_after).forEach((x) => lex.rateTimeAfter.add(x));
     }

@@ -20,6 +20,7 @@ import {
   hypotheticalBefore,
   isRate,
   averageBefore,
+  plannedAfter,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost } from './gap.js';
 import { countFrame } from './countFrame.js';
@@ -228,6 +229,8 @@ export function linkFigures(
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex) || averageBefore(norms, q.lead, lex)) continue;
+    if (best.direction === 'before' && chosen.entry.form === 'noun' && plannedAfter(norms, f.noun ? f.noun.next : q.next, lex))
+      continue;
     if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (leavesBuilding(norms, chosen.next, lex) || occupants(norms, f, lex)))
       continue;
     // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.

@@ -17,6 +17,7 @@ import {
   hypotheticalPredicate,
   isRate,
   averageBefore,
+  plannedAfter,
   leavesBuilding,
   modalityOf,
   negatedFigure,
@@ -110,6 +111,7 @@ export function sentencePairs(
     // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
     if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;
     if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) return false;
+    if (cue.at < q.lead && plannedAfter(norms, end, lex)) return false;
     // And the rules' own window: the words between, or just before a cue that comes first.
     const window =
       cue.at >= end

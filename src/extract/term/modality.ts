@@ -123,6 +123,22 @@ const RATE_REACH = 3;
  * the figure is a pace, not a count of people, when a rate marker stands between the figure
  * and just past its trigger.
  */
+/** How far after a noun trigger's figure (and its noun) a plan is looked for: "of 75 residents [from the flood plain is] planned". */
+const PLANNED_REACH = 6;
+
+/**
+ * "the evacuation of another 75 planned for Friday", "la reubicación de 500 familias prevista para
+ * marzo": a noun of moving whose figure is followed by a plan (`planned_after`) has not happened.
+ */
+export function plannedAfter(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  for (let i = from; i < Math.min(norms.length, from + PLANNED_REACH); i++) {
+    // The figure's own clause only: "the evacuation of 3,000 residents, and another is planned".
+    if (/^[,;.:()]$/.test(norms[i]!)) return false;
+    if (lex.plannedAfter.some((p) => matchesAt(norms, i, p))) return true;
+  }
+  return false;
+}
+
 /** "an average of 1,400 people crossed daily", "un promedio de 300": an average before the figure is a rate. */
 export function averageBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
   return lex.averages.some((a) => a.length <= lead && a.every((w, k) => norms[lead - a.length + k] === w));
