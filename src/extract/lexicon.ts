@@ -320,6 +320,8 @@ export interface Lexicon {
   futureMovements: string[][];
   /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
   exercises: string[][];
+  /** "bomb threat", "aviso de bomba", "alerte à la bombe": a building's alert, whose evacuations are no displacement (modality.json). */
+  buildingAlerts: string[][];
   /** Words after a trigger that cancel or deny it ("the evacuation was called off"), or make it
    * wait on a condition ("… should the volcano erupt"). */
   cancellation: string[][];
@@ -496,6 +498,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     cancellation: [],
     futureMovements: [],
     exercises: [],
+    buildingAlerts: [],
     modals: new Set(),
     relatives: new Set(),
     subjectModifiers: new Set(),
@@ -674,6 +677,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         lex.otherSenses.push({ name, cues: wholeWords(sense.cues), words: sense.words.map(normalise) });
       lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
       lex.exercises.push(...(modal.exercises ?? []).map(words));
+      lex.buildingAlerts.push(...(modal.building_alerts ?? []).map(words));
       set(modal.negation).forEach((x) => lex.negation.add(x));
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));

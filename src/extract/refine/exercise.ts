@@ -3,18 +3,33 @@
 // ("1,500 employees were evacuated from the building") speak of the drill without naming it
 // again. The sentence-level check (sentence.ts) cannot see that; this one drops the document's
 // evacuations. A real emergency told later in a drill story is rare enough to accept the loss.
+// So does a lead that names a building's alert ("bomb threat", "aviso de bomba", "colis
+// suspect", "false fire alarm"): people leave a mall, a school or a station for an hour (but
+// homes emptied around a suspect device are evacuated homes).
 import type { Fact } from '../../types.js';
-import type { Lexicon } from '../lexicon.js';
+import { type Lexicon, matchesAt, startingWith } from '../lexicon.js';
 import { isExercise } from '../sentence.js';
-import { tokenize } from '../segment/tokens.js';
+import { tokenize, type Token } from '../segment/tokens.js';
 
 /** How much of the text is its lead: the headline and the first paragraph, at most. */
 const LEAD_CHARS = 400;
 const EXERCISE_TERMS: ReadonlySet<string> = new Set(['evacuated', 'sheltered', 'relocated']);
+/** Under a building's alert, people who "had to leave the premises" left it too. */
+const ALERT_TERMS: ReadonlySet<string> = new Set([...EXERCISE_TERMS, 'displaced', 'forced_to_flee']);
 
 export function dropDrillEvacuations(text: string, facts: Fact[], lex: Lexicon): Fact[] {
-  if (!facts.some((f) => EXERCISE_TERMS.has(f.term))) return facts;
+  if (!facts.some((f) => ALERT_TERMS.has(f.term))) return facts;
   const paragraphs = text.slice(0, LEAD_CHARS).split(/\n\s*\n/);
   const lead = paragraphs.slice(0, 2).join('\n\n');
-  return isExercise(tokenize(lead), lex) ? facts.filter((f) => !EXERCISE_TERMS.has(f.term)) : facts;
+  const tokens = tokenize(lead);
+  if (isExercise(tokens, lex)) return facts.filter((f) => !EXERCISE_TERMS.has(f.term));
+  // Homes emptied around a suspect device are evacuated all the same ("evacuated some 15 homes").
+  if (namesBuildingAlert(tokens, lex))
+    return facts.filter((f) => !ALERT_TERMS.has(f.term) || f.unit === 'households');
+  return facts;
+}
+
+function namesBuildingAlert(tokens: readonly Token[], lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  return norms.some((w, i) => startingWith(lex.buildingAlerts, w).some((a) => matchesAt(norms, i, a)));
 }
