@@ -65,6 +65,10 @@ const MIN_SCORE = 0.3;
 const CASUALTIES = new Set(['block:death', 'block:injury']);
 /** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
 const CASUALTY_MIN_SCORE = 0.8;
+/** A host verb after a shelter ("centres … accommodating"): term/siteHosts.ts. */
+const SITE_HOST = 'sheltered:site-host';
+/** How closely it must govern the figure, as the object right after it. */
+const HOSTED_MIN_SCORE = 0.9;
 /** The blocker of aid received ("received assistance", families.json). */
 const AID_RECEIVED = 'block:aid-received';
 /** The most tokens between a counted noun and the aid its people received ("IDPs (in Marib) received"). */
@@ -293,9 +297,18 @@ export function linkFigures(
         !stay && !left && best.direction === 'after' && lex.leftTerms.has(chosen.entry.term)
           ? joinedStay(gap, chosen, triggers)
           : undefined;
+      // "evacuation centres … accommodating 4,553 evacuees", "sheltering 340 evacuees": a host
+      // verb before a noun of people who left counts them where they stay too.
+      const hosted =
+        best.direction === 'adjacent' && lex.leftTerms.has(chosen.entry.term)
+          ? candidates.find(
+              (c) => c.trigger.entry.reason === SITE_HOST && c.direction === 'before' && c.score >= HOSTED_MIN_SCORE,
+            )
+          : undefined;
       const extra =
         stay ??
         left ??
+        hosted ??
         (joined && modalityOf(tokens, norms, q.lead, joined.first, lex) === 'asserted'
           ? { trigger: joined, score: best.score, direction: 'after' as const }
           : undefined);
@@ -352,13 +365,24 @@ function sameClause(gap: GapContext, from: number, to: number): boolean {
 function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Trigger[]): Trigger | undefined {
   const { lex, norms } = gap;
   return triggers.find((r) => {
-    if (!lex.stayingTerms.has(r.entry.term) || r.first <= left.next || r.first - left.next > SHARED_SUBJECT_REACH)
+    if (!lex.stayingTerms.has(r.entry.term) || r.first < left.next || r.first - left.next > SHARED_SUBJECT_REACH)
       return false;
+    const taken = lex.movedTo.has(norms[left.next - 1] ?? '');
+    // "evacuated [to a local school]": the destination phrase right after a verb of being taken.
+    if (r.first === left.next) return taken && lex.destinationOpeners.has(norms[r.first] ?? '');
     if (!sameClause(gap, left.next, r.first)) return false;
     const between = norms.slice(left.next, r.first);
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
     if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
     if (between.some((w) => lex.stayLinks.has(w))) return true;
+    // "evacuated to a local school": a destination opened right after a verb of being taken.
+    if (
+      taken &&
+      lex.destinationOpeners.has(between[0] ?? '') &&
+      between.length <= JOINED_PREPOSITION_REACH &&
+      !between.some((w) => w === ',' || lex.coordinators.has(w))
+    )
+      return true;
     // "displaced in Government established relief camps": the preposition opens the stay's own phrase.
     return (
       between.length <= JOINED_PREPOSITION_REACH &&
