@@ -369,7 +369,9 @@ function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Trigger[]
       return false;
     const taken = lex.movedTo.has(norms[left.next - 1] ?? '');
     // "evacuated [to a local school]": the destination phrase right after a verb of being taken.
-    if (r.first === left.next) return taken && lex.destinationOpeners.has(norms[r.first] ?? '');
+    // "autoevacuados [en casa de familiares]": or a stay phrase opened by its own place preposition.
+    if (r.first === left.next)
+      return (taken && lex.destinationOpeners.has(norms[r.first] ?? '')) || lex.refuge.prepositions.has(norms[r.first] ?? '');
     if (!sameClause(gap, left.next, r.first)) return false;
     const between = norms.slice(left.next, r.first);
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
