@@ -37,6 +37,8 @@ export interface Pair {
 const INFINITIVE = /^\p{L}+(?:ar|er|ir)$/u;
 const INFINITIVE_BEFORE = new Set(['de', "d'", 'à', 'a', 'para', 'pour', 'por', 'va', 'vont', 'van']);
 /** How far before a figure a verb of aid still governs it ("reached", "touchant"). */
+/** Blockers of people killed or hurt. */
+const CASUALTY_BLOCKERS: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
 const AID_REACH = 3;
 /** The furthest a cue may stand from its figure, in tokens. */
 const REACH = 15;
@@ -60,6 +62,8 @@ export function sentencePairs(
       f.quantity.value !== null &&
       !f.quantity.fractional &&
       f.countKind !== 'shelter' &&
+      // "de los 100 albergues … la activación de 24": a figure counting shelters by its elided noun.
+      !(f.countKind === null && f.elidedKind === 'shelter') &&
       !f.shareTotal &&
       // A subgroup of a group a trigger names without a figure was left out by the rules on purpose.
       !profilesAnyGroup(tokens, f, triggers, lex),
@@ -126,6 +130,23 @@ export function sentencePairs(
     // displaced about 1,800 households") is no second chance for a figure before it.
     if (cue.at >= end && figures.some((g) => g !== f && linkedFigures.has(g) && g.quantity.lead === cue.at + 1))
       return false;
+    // Nor a cue after another figure of the same kind the rules linked, nearer to it ("52.382
+    // viviendas perjudicadas y 689 casas destruidas"): that figure is its subject.
+    // Not across a restatement of the same people, nor a figure that shares the cue's noun ("70
+    // houses were partially and 62 fully damaged").
+    if (
+      cue.at >= end &&
+      figures.some(
+        (g) =>
+          linkedFigures.has(g) &&
+          g.noun !== null &&
+          g.countKind === f.countKind &&
+          g.quantity.lead > end &&
+          g.quantity.lead < cue.at &&
+          !f.restatement.has(g.quantity.lead),
+      )
+    )
+      return false;
     return true;
   };
   const pairs: Pair[] = [];
@@ -141,6 +162,8 @@ export function sentencePairs(
     let blocked = false;
     for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
     if (blocked) continue;
+    // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
+    if (triggers.some((r) => r.next === q.lead && CASUALTY_BLOCKERS.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     // "27,391 IDPs received such assistance": the aid they received, just after them.
