@@ -178,3 +178,12 @@ function countsPeople(lex: Lexicon, t: Token | undefined): boolean {
   const n = t?.norm ?? '';
   return lex.nouns.people.has(n) || lex.nouns.households.has(n) || lex.nouns.housing.has(n);
 }
+
+/** No figure, clause break or sentence end in [from, to). */
+export function sameClause(gap: GapContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = gap.tokens[k]!;
+    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
+  }
+  return true;
+}

@@ -22,7 +22,8 @@ import {
   averageBefore,
   plannedAfter,
 } from './term/modality.js';
-import { BLOCKED, type GapContext, gapCost } from './gap.js';
+import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
+import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
 import { countFrame } from './countFrame.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
@@ -348,57 +349,7 @@ export function linkFigures(
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;
 
-/** No figure, clause break or sentence end in [from, to). */
-function sameClause(gap: GapContext, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const t = gap.tokens[k]!;
-    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
-  }
-  return true;
-}
 
-/**
- * A stay trigger after leaving verb `left` that is a second predicate of the same subject: joined
- * by "and" (a stay phrase or verb), opened by a participle of staying (`stay_links`: "living",
- * "alojados", "hébergés"), or right after a place preposition ("displaced in relief camps").
- */
-function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Trigger[]): Trigger | undefined {
-  const { lex, norms } = gap;
-  return triggers.find((r) => {
-    if (!lex.stayingTerms.has(r.entry.term) || r.first < left.next || r.first - left.next > SHARED_SUBJECT_REACH)
-      return false;
-    const taken = lex.movedTo.has(norms[left.next - 1] ?? '');
-    // "evacuated [to a local school]": the destination phrase right after a verb of being taken.
-    // "autoevacuados [en casa de familiares]": or a stay phrase opened by its own place preposition.
-    if (r.first === left.next)
-      return (taken && lex.destinationOpeners.has(norms[r.first] ?? '')) || lex.refuge.prepositions.has(norms[r.first] ?? '');
-    if (!sameClause(gap, left.next, r.first)) return false;
-    const between = norms.slice(left.next, r.first);
-    const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
-    if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
-    if (between.some((w) => lex.stayLinks.has(w))) return true;
-    // "evacuated to a local school": a destination opened right after a verb of being taken.
-    if (
-      taken &&
-      lex.destinationOpeners.has(between[0] ?? '') &&
-      between.length <= JOINED_PREPOSITION_REACH &&
-      !between.some((w) => w === ',' || lex.coordinators.has(w))
-    )
-      return true;
-    // "displaced in Government established relief camps": the preposition opens the stay's own phrase.
-    return (
-      between.length <= JOINED_PREPOSITION_REACH &&
-      lex.refuge.prepositions.has(between[0] ?? '') &&
-      !between.some((w) => w === ',' || lex.coordinators.has(w))
-    );
-  });
-}
-
-/** The most words from a place preposition to the stay it opens ("in [Government established] relief camps"). */
-const JOINED_PREPOSITION_REACH = 4;
-
-/** The most words between a leaving verb and a stay joined to it by "and". */
-const SHARED_SUBJECT_REACH = 10;
 
 /**
  * A stay in a clause joined by "and" to the leaving verb of a subject figure: "62,000 Kenyans have

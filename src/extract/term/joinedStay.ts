@@ -1,0 +1,50 @@
+// "17,000 people remain displaced … and are staying in relief centres", "1.85 million remain
+// displaced, living in roadside camps", "displaced in Government established relief camps",
+// "evacuated to a local school": a stay the gap scores too far from the figure, joined to the
+// leaving verb as a second predicate of the same subject. The linker adds its term (link.ts).
+import { type GapContext, sameClause } from '../gap.js';
+import type { Trigger } from './triggers.js';
+
+/** The most words between a leaving verb and a stay joined to it by "and". */
+export const SHARED_SUBJECT_REACH = 10;
+
+/**
+ * A stay trigger after leaving verb `left` that is a second predicate of the same subject: joined
+ * by "and" (a stay phrase or verb), opened by a participle of staying (`stay_links`: "living",
+ * "alojados", "hébergés"), or right after a place preposition ("displaced in relief camps").
+ */
+export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Trigger[]): Trigger | undefined {
+  const { lex, norms } = gap;
+  return triggers.find((r) => {
+    if (!lex.stayingTerms.has(r.entry.term) || r.first < left.next || r.first - left.next > SHARED_SUBJECT_REACH)
+      return false;
+    const taken = lex.movedTo.has(norms[left.next - 1] ?? '');
+    // "evacuated [to a local school]": the destination phrase right after a verb of being taken.
+    // "autoevacuados [en casa de familiares]": or a stay phrase opened by its own place preposition.
+    if (r.first === left.next)
+      return (taken && lex.destinationOpeners.has(norms[r.first] ?? '')) || lex.refuge.prepositions.has(norms[r.first] ?? '');
+    if (!sameClause(gap, left.next, r.first)) return false;
+    const between = norms.slice(left.next, r.first);
+    const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
+    if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
+    if (between.some((w) => lex.stayLinks.has(w))) return true;
+    // "evacuated to [a local] school": a destination opened right after a verb of being taken.
+    if (
+      taken &&
+      lex.destinationOpeners.has(between[0] ?? '') &&
+      between.length <= JOINED_PREPOSITION_REACH &&
+      !between.some((w) => w === ',' || lex.coordinators.has(w))
+    )
+      return true;
+    // "displaced in Government established relief camps": the preposition opens the stay's own phrase.
+    return (
+      between.length <= JOINED_PREPOSITION_REACH &&
+      lex.refuge.prepositions.has(between[0] ?? '') &&
+      !between.some((w) => w === ',' || lex.coordinators.has(w))
+    );
+  });
+}
+
+/** The most words from a place preposition to the stay it opens ("in [Government established] relief camps"). */
+const JOINED_PREPOSITION_REACH = 4;
+
