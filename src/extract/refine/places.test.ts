@@ -22,6 +22,11 @@ const ROWS: [string, Want][] = [
     'Lebanon hosts 1.5 million Syrian refugees.',
     { figure: 1500000, country: 'LBN', origin: 'SYR', locations: ['Lebanon'] },
   ],
+  // The conflict's country before the figure, the destination after a toward word: one each.
+  [
+    'The fighting in Burundi has forced some 14,000 refugees to flee into Rwanda since March.',
+    { figure: 14000, country: 'RWA', origin: 'BDI', locations: ['Rwanda'] },
+  ],
   [
     'About 3,000 refugees fleeing Myanmar crossed into Bangladesh on Monday.',
     { figure: 3000, country: 'BGD', origin: 'MMR', locations: ['Bangladesh'] },

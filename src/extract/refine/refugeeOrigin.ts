@@ -52,6 +52,23 @@ function lowerCaseDemonym(after: string): string | null {
   return cue ? iso3(cue.countries[0]![0]) : null;
 }
 
+/** How many characters before a country its toward word may end ("into [eastern] Chad"). */
+const TOWARD_BEFORE = 16;
+
+/** The one other country of the sentence, when a country after the trigger is led to by a toward word. */
+function otherThanDestination(fact: Fact, text: string, places: readonly Place[]): string | null {
+  const countries = places.filter(
+    (p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1],
+  );
+  const toward = towardWord();
+  const destination = countries.find(
+    (p) => p.start >= fact.term_span[1] && toward.test(` ${text.slice(Math.max(fact.term_span[1], p.start - TOWARD_BEFORE), p.start)}`),
+  );
+  if (!destination) return null;
+  const others = new Set(countries.map((p) => p.country!).filter((c) => c !== destination.country));
+  return others.size === 1 ? [...others][0]! : null;
+}
+
 /** Places joined to the one at i by "and", "or", commas ("from Iran and Pakistan"). */
 function coordinated(text: string, places: readonly Place[], i: number): Place[] {
   const out = [places[i]!];
@@ -84,6 +101,10 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
     }
     const adjective = lowerCaseDemonym(text.slice(te, te + 40));
     if (adjective) return [adjective];
+    // "the conflict in Sudan has forced 600,000 refugees … to flee into Chad": a sentence with two
+    // countries, one of them where the refugees went, names the other as where they came from.
+    const origin = otherThanDestination(fact, text, places);
+    if (origin) return [origin];
   }
   const from = fromWordAtEnd();
   for (let i = 0; i < places.length; i++) {
