@@ -22,6 +22,11 @@ const ROWS: [string, Want][] = [
     'Lebanon hosts 1.5 million Syrian refugees.',
     { figure: 1500000, country: 'LBN', origin: 'SYR', locations: ['Lebanon'] },
   ],
+  // A nationality as the counted noun of a host verb's object names where they came from.
+  [
+    'Neighbouring Uganda, which has received some 80,000 Congolese since January, needs more land.',
+    { figure: 80000, country: 'UGA', origin: 'COD', locations: ['Uganda'] },
+  ],
   // The conflict's country before the figure, the destination after a toward word: one each.
   [
     'The fighting in Burundi has forced some 14,000 refugees to flee into Rwanda since March.',

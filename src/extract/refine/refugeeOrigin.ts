@@ -97,7 +97,9 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
       const before =
         p.end <= ts && ts - p.end <= DEMONYM_BEFORE && /^[\p{L}\s'’-]*$/u.test(text.slice(p.end, ts));
       const after = p.start >= te && /^\s{1,2}$/u.test(text.slice(te, p.start));
-      if (before || after) return [p.country];
+      // "Chad, which has received some 600,000 Sudanese": the counted noun itself, after the figure.
+      const counted = p.start >= fact.quantity_span[1] && /^\s{1,2}$/u.test(text.slice(fact.quantity_span[1], p.start));
+      if (before || after || counted) return [p.country];
     }
     const adjective = lowerCaseDemonym(text.slice(te, te + 40));
     if (adjective) return [adjective];
