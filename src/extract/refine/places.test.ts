@@ -22,6 +22,11 @@ const ROWS: [string, Want][] = [
     'Lebanon hosts 1.5 million Syrian refugees.',
     { figure: 1500000, country: 'LBN', origin: 'SYR', locations: ['Lebanon'] },
   ],
+  // Returnees counted by nationality came home to it, whatever country the sentence names first.
+  [
+    'The war in Sudan has pushed some 45,000 South Sudanese returnees back across the border.',
+    { figure: 45000, country: 'SSD' },
+  ],
   // A nationality as the counted noun of a host verb's object names where they came from.
   [
     'Neighbouring Uganda, which has received some 80,000 Congolese since January, needs more land.',
