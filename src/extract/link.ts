@@ -434,14 +434,17 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     score = (r.entry.form === 'agent' ? 0.85 : cost === 0 ? 1.03 : 1) - 0.12 * cost;
     // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
     if (gap.figureAt.has(r.next)) score -= 0.2;
-  } else if (r.next <= q.lead) {
+  } else if (r.next <= q.lead || (r.first < q.lead && r.next <= q.first)) {
     if (r.entry.form === 'passive') return null;
-    const cost = gapCost(gap, r.next, q.lead, 'before', f.restatement);
+    // "la pérdida total de 21 viviendas": the trigger's last word opened a qualifier ("total de");
+    // the figure starts after the trigger.
+    const lead = Math.max(q.lead, r.next);
+    const cost = gapCost(gap, r.next, lead, 'before', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'before';
     // A figure right after its verb is its object: "displaced 5,000 people".
     // (Not when a scraper glued table cells together: "45 dead16,000 families".)
-    const glued = gap.tokens[r.next - 1]!.end === gap.tokens[q.lead]!.start;
+    const glued = gap.tokens[r.next - 1]!.end === gap.tokens[lead]!.start;
     score = cost === 0 && !glued ? 1.02 : 0.95 - 0.15 * cost;
   } else return null;
   if (r.entry.weak) score -= 0.3;
