@@ -100,6 +100,13 @@ function matchEnd(
   for (; k < words.length; k++, at++) {
     const w = words[k]!;
     if (w === '*' || norms[at] === w || (w === '#' && isCount(tokens[at], lex))) continue;
+    // "at over 69 sites", "dans plus de 30 sites": a count with its qualifier.
+    if (w === '#') {
+      const after = qualifiedCount(at, tokens, norms, lex);
+      if (after < 0) return -1;
+      at = after - 1;
+      continue;
+    }
     // An elided last word ("retour d'") is the start of the next token ("d'environ 3 200"),
     // which the phrase leaves to the figure's reader.
     if (
@@ -125,6 +132,16 @@ function matchEnd(
  * A `#` in a phrase stands for a count in digits or a number word: "staying in 28 shelters",
  * "vivent au sein de 71 sites", "displaced into four temporary sites". The count is of places, which the noun after it rules out as a figure.
  */
+/** The token after a qualifier and the count it qualifies ("over 69", "plus de 30"), or -1. */
+function qualifiedCount(at: number, tokens: readonly Token[], norms: readonly string[], lex: Lexicon): number {
+  if (!lex.qualifierFirst.has(norms[at] ?? '')) return -1;
+  for (const q of lex.qualifiersBefore) {
+    if (!q.words.every((x, j) => norms[at + j] === x)) continue;
+    if (isCount(tokens[at + q.words.length], lex)) return at + q.words.length + 1;
+  }
+  return -1;
+}
+
 function isCount(t: Token | undefined, lex: Lexicon): boolean {
   return t !== undefined && (t.kind === 'number' || lex.numberUnits.has(t.norm));
 }
