@@ -63,7 +63,7 @@ interface Candidate {
 
 const MIN_SCORE = 0.3;
 /** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
-const CASUALTIES = new Set(['block:death', 'block:injury']);
+export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
 /** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
 const CASUALTY_MIN_SCORE = 0.8;
 /** A host verb after a shelter ("centres … accommodating"): term/siteHosts.ts. */

@@ -8,7 +8,7 @@ import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
-import { SAMPLE, type Figure, type Link } from '../link.js';
+import { CASUALTIES, SAMPLE, type Figure, type Link } from '../link.js';
 import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
@@ -37,8 +37,6 @@ export interface Pair {
 const INFINITIVE = /^\p{L}+(?:ar|er|ir)$/u;
 const INFINITIVE_BEFORE = new Set(['de', "d'", 'à', 'a', 'para', 'pour', 'por', 'va', 'vont', 'van']);
 /** How far before a figure a verb of aid still governs it ("reached", "touchant"). */
-/** Blockers of people killed or hurt. */
-const CASUALTY_BLOCKERS: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
 const AID_REACH = 3;
 /** The furthest a cue may stand from its figure, in tokens. */
 const REACH = 15;
@@ -163,7 +161,7 @@ export function sentencePairs(
     for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
     if (blocked) continue;
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
-    if (triggers.some((r) => r.next === q.lead && CASUALTY_BLOCKERS.has(r.entry.term))) continue;
+    if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     // "27,391 IDPs received such assistance": the aid they received, just after them.

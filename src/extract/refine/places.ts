@@ -29,7 +29,7 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
   const country = own?.country ?? found.country;
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));
   fact.locations = locations.length > 0 ? locations : counted ? [counted] : [];
-  // Returnees counted by nationality came home to it: "330 000 Tchadiens retournés" from Sudan are in Chad.
+  // Returnees counted by nationality came home to it: "180,000 Chadian returnees" fleeing Sudan are in Chad.
   const home = fact.term === 'returns' && counted?.country ? counted.country : null;
   fact.country = home ?? (counted && locations.length === 0 ? counted.country : country);
   // No place the gazetteer knows in the sentence: a capitalised name after a locative may be one it lacks.
