@@ -76,9 +76,8 @@ function listItems(text: string, sentences: readonly Span[], h: number): Span[] 
  */
 function headerTrigger(text: string, sentences: readonly Span[], h: number, lex: Lexicon): Header | null {
   const span = sentences[h]!;
-  const own = lastTrigger(text, span, lex);
-  if (own) return own.trigger.entry.term.startsWith('block:') ? null : { ...own, own: true };
-  const tokens = tokenize(text, span[0], span[1]);
+  const { trigger, tokens } = lastTrigger(text, span, lex);
+  if (trigger) return trigger.entry.term.startsWith('block:') ? null : { trigger, tokens, own: true };
   const norms = tokens.map((t) => t.norm);
   for (let i = norms.length - 1; i >= 0; i--) {
     const shelter = lex.listShelters.find((w) => matchesAt(norms, i, w));
@@ -89,14 +88,14 @@ function headerTrigger(text: string, sentences: readonly Span[], h: number, lex:
   const before = sentences[h - 1];
   if (!before || /\n[ \t]*\n/.test(text.slice(before[1], span[0]))) return null;
   const previous = lastTrigger(text, before, lex);
-  if (!previous || previous.trigger.entry.term.startsWith('block:')) return null;
-  return { ...previous, own: false };
+  if (!previous.trigger || previous.trigger.entry.term.startsWith('block:')) return null;
+  return { trigger: previous.trigger, tokens: previous.tokens, own: false };
 }
 
-function lastTrigger(text: string, span: Span, lex: Lexicon): { trigger: Trigger; tokens: Token[] } | null {
+/** A sentence's tokens and its last trigger, if any. */
+function lastTrigger(text: string, span: Span, lex: Lexicon): { trigger: Trigger | undefined; tokens: Token[] } {
   const tokens = tokenize(text, span[0], span[1]);
-  const trigger = findTriggers(tokens, lex).pop();
-  return trigger ? { trigger, tokens } : null;
+  return { trigger: findTriggers(tokens, lex).pop(), tokens };
 }
 
 function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts: readonly Fact[]): Fact[] {

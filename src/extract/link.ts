@@ -71,7 +71,7 @@ const SITE_HOST = 'sheltered:site-host';
 /** How closely it must govern the figure, as the object right after it. */
 const HOSTED_MIN_SCORE = 0.9;
 /** The blocker of aid received ("received assistance", families.json). */
-const AID_RECEIVED = 'block:aid-received';
+export const AID_RECEIVED = 'block:aid-received';
 /** The most tokens between a counted noun and the aid its people received ("IDPs (in Marib) received"). */
 const AID_RECEIVED_REACH = 6;
 /** The moves a building's evacuation reads as ("were evacuated from the terminal"). */

@@ -8,7 +8,7 @@ import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
-import { CASUALTIES, SAMPLE, type Figure, type Link } from '../link.js';
+import { AID_RECEIVED, CASUALTIES, SAMPLE, type Figure, type Link } from '../link.js';
 import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
@@ -165,7 +165,7 @@ export function sentencePairs(
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     // "27,391 IDPs received such assistance": the aid they received, just after them.
-    if (triggers.some((r) => r.entry.reason === 'block:aid-received' && r.first >= end && r.first - end <= AID_REACH))
+    if (triggers.some((r) => r.entry.reason === AID_RECEIVED && r.first >= end && r.first - end <= AID_REACH))
       continue;
     // "interviews with 200 Rohingya", "1,200 households surveyed": a survey's sample.
     if (sampled(triggers, q.lead, end)) continue;
