@@ -148,6 +148,8 @@ export interface Lexicon {
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
   personalBefore: Set<string>;
+  /** Words of a water level or height before a glued "88.40m": metres, not millions. */
+  levelWords: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
   personalOf: string[][];
   /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
@@ -429,6 +431,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     ratioJoiners: [],
     phoneBefore: new Set(),
     personalBefore: new Set(),
+    levelWords: new Set(),
     personalOf: [],
     speakerVerbs: [],
     timeOpeners: new Set(),
@@ -653,6 +656,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
+      set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));

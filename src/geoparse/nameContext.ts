@@ -128,7 +128,7 @@ export function landformAround(
   headGap: string,
   lex: PlacesLexicon,
 ): boolean {
-  if (head && head.cap && headGap === ' ' && lex.landformsAfter.has(head.norm)) return true;
+  if (head && headGap === ' ' && lex.landformsAfter.has(head.norm)) return true;
   const prev = toks[i - 1];
   const first = toks[i] as Token;
   if (!prev || text.slice(prev.end, first.start) !== ' ') return false;

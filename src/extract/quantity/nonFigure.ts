@@ -2,6 +2,7 @@
 //   decimals without a scale word ("2.5 hectares", English "1.250")
 //   calendar.ts   dates, years, clock times, durations and ages
 //   money, percentages, distances and other measures, ratios, ages in apposition
+//   a water level or height with a glued "m" ("the danger mark at 88.40m"): metres, not millions
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members")
@@ -30,6 +31,7 @@ export function nonFigureReason(
   return (
     calendarReason(text, tokens, q, lex) ??
     measureReason(tokens, q, lex) ??
+    levelReason(text, tokens, q, lex) ??
     codeReason(text, tokens, q, lex) ??
     pronounReason(tokens, q, lex) ??
     personalReason(tokens, q, lex) ??
@@ -37,6 +39,20 @@ export function nonFigureReason(
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex)
   );
+}
+
+/** How far before the number a level word is looked for: "the danger mark at 88.40m". */
+const LEVEL_REACH = 5;
+
+/**
+ * "The river crossed the danger mark at 88.40m", "el nivel llegó a 4,5m": a glued "m" reads as
+ * millions in "1.2m displaced", but after a word of water level or height it is metres.
+ */
+function levelReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (!/\dm$/i.test(text.slice(q.start, q.end))) return null;
+  for (let k = Math.max(0, q.lead - LEVEL_REACH); k < q.lead; k++)
+    if (lex.levelWords.has((tokens[k] as Token).norm)) return 'measure';
+  return null;
 }
 
 /** The largest count a personal possessive can give: "his nine family members", "sus 3 hijos". */
@@ -104,19 +120,28 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (lex.measureAfter.has(unitWord) || (after && lex.measureAfter.has(after.norm))) return 'measure';
   if (after && after2 && lex.measureAfter.has(`${after.norm} ${after2.norm}`)) return 'percentage or measure';
   // Ratios: "1 in 5 children", "four in ten of the displaced", "uno de cada cinco", "1 sur 5".
-  // A ratio's terms are small; "300 out of 1,000 houses" is a share of a total, read as a figure.
+  // A ratio's terms are small and its base round (up to ten, or tens: "1 in 20", "3 in 100");
+  // "300 out of 1,000 houses" and "11 out of 18 families" are a share of a total, read as a figure.
   // An elided article may be glued to the first term: "près d'un sur dix".
-  const isNumber = (t: Token | undefined) =>
-    t !== undefined &&
-    (lex.numberUnits.has(t.norm.replace(/^(?:d|l|qu)'/, '')) ||
-      (t.kind === 'number' && Number(t.text.replace(/\D/g, '')) <= 100));
+  const numberOf = (t: Token | undefined): number =>
+    t === undefined
+      ? NaN
+      : (lex.numberUnits.get(t.norm.replace(/^(?:d|l|qu)'/, '')) ??
+        (t.kind === 'number' ? Number(t.text.replace(/\D/g, '')) : NaN));
+  const small = (n: number) => n <= 100;
+  const base = (n: number) => n <= 100 && (n <= 10 || n % 10 === 0);
   for (const r of lex.ratioJoiners) {
     // Both terms: "21,000 in two weeks" is a figure and a span of time, not a ratio.
-    if (value <= 100 && r.every((w, k) => tokens[q.next + k]?.norm === w) && isNumber(tokens[q.next + r.length]))
+    if (
+      small(value) &&
+      r.every((w, k) => tokens[q.next + k]?.norm === w) &&
+      base(numberOf(tokens[q.next + r.length]))
+    )
       return 'ratio';
     if (
+      base(value) &&
       r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w) &&
-      isNumber(tokens[q.lead - r.length - 1])
+      small(numberOf(tokens[q.lead - r.length - 1]))
     )
       return 'ratio';
   }

@@ -16,6 +16,16 @@ const ROWS: [string, Parameters<typeof choice>[0], string | null][] = [
     { mention: mention({ key: 'oldname' }), entry: entry({ population: 20_000 }), ownName: false },
     'alternate name only, without support',
   ],
+  [
+    'a big town by an alternate name, in a text about another country',
+    {
+      mention: mention({ key: 'ganga' }),
+      entry: entry({ population: 335_000, country: 'AZE' }),
+      ownName: false,
+      leadingCountry: { key: 'IND', share: 1, weight: 2 },
+    },
+    'alternate name only, without support',
+  ],
   // Negative rows.
   [
     '"in Dhubri" for Dhuburi',
@@ -34,6 +44,16 @@ const ROWS: [string, Parameters<typeof choice>[0], string | null][] = [
       entry: entry({ population: 20_000 }),
       ownName: false,
       supported: true,
+    },
+    null,
+  ],
+  [
+    'a big town by an alternate name, the text mostly about its own country',
+    {
+      mention: mention({ key: 'part' }),
+      entry: entry({ population: 2_000_000, country: 'AUS' }),
+      ownName: false,
+      leadingCountry: { key: 'GBR', share: 0.4, weight: 2 },
     },
     null,
   ],

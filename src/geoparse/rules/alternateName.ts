@@ -1,12 +1,15 @@
 // Accept rule: a single word that is no place's own name, only an alternate one ("Part" for
 // Perth), is a town only with support, or as a big place (100,000 people) written away from a
-// sentence's start. A spelling of the town's own name after "in", "near"… counts as its name
-// ("in Dhubri" for Dhuburi).
+// sentence's start, unless the rest of the document is plainly about another country ("floods in
+// Bihar … along the Ganga" is India's river, not Azerbaijan's Ganja). A spelling of the town's own
+// name after "in", "near"… counts as its name ("in Dhubri" for Dhuburi).
 import { normalizeName } from '../normalize.js';
 import type { AcceptRule } from './types.js';
 
 const BIG = 100_000;
 const VARIANT_TOWN = 5000;
+/** The share of the rest of the document's country votes that says it is about another country. */
+const ELSEWHERE = 0.6;
 
 /**
  * Is `a` another spelling of `b` ("dhubri" / "dhuburi", "sibsagar" / "sivasagar"), not a
@@ -35,14 +38,16 @@ export function spellingVariant(a: string, b: string): boolean {
 
 export const alternateName: AcceptRule = {
   name: 'alternateName',
-  reject({ mention: m, mentions, entry: e, supported, ownName }) {
+  reject({ mention: m, mentions, entry: e, supported, ownName, leadingCountry }) {
     if (e.kind !== 'city' || m.words !== 1 || m.abbreviation || ownName) return null;
     const initialOnly = mentions.every((x) => x.sentenceInitial);
     const variant =
       e.population >= VARIANT_TOWN &&
       mentions.some((x) => x.placeCue) &&
       spellingVariant(m.key, normalizeName(e.name));
-    return !supported && !variant && (initialOnly || e.population < BIG)
+    const elsewhere =
+      !!leadingCountry && leadingCountry.key !== e.country && leadingCountry.share >= ELSEWHERE;
+    return !supported && !variant && (initialOnly || e.population < BIG || elsewhere)
       ? 'alternate name only, without support'
       : null;
   },

@@ -21,6 +21,9 @@ test('landformName: a demonym stays', () => {
 const TEXTS: [string, string, string | null][] = [
   ['Floods along the Niger River displaced 3,000 people in Mopti, Mali.', 'Niger', 'Mopti'],
   ['About 4,000 people fled to the Nuba Mountains from Kadugli.', 'Nuba', 'Kadugli'],
+  // South-Asian and wire English write the landform word in lower case.
+  ['The Kosi river breached an embankment and 6,000 people fled in Supaul.', 'Kosi', 'Supaul'],
+  ['Water from the Mahakali river entered homes in Kanchanpur.', 'Mahakali', 'Kanchanpur'],
   ['Lake Victoria rose and 2,000 people left their homes in Kisumu.', 'Victoria', 'Kisumu'],
   ['The storm crossed the Gulf of Mexico and hit Louisiana.', 'Mexico', 'Louisiana'],
   ['Les crues du lac Tchad ont chassé 5 000 personnes de Bol.', 'Tchad', null],
@@ -28,7 +31,11 @@ const TEXTS: [string, string, string | null][] = [
   // A town whose own name holds the landform word is a town.
   ['The flood displaced 2,000 families in Lake Charles.', 'nothing', 'Lake Charles'],
   // A broken word is no landform word: "arquip\ufffdlago" does not end in "lago".
-  ['A passagem do furac\ufffdo pelo arquip\ufffdlago de Cabo Verde deixou 50 fam\ufffdlias desalojadas.', 'nothing', 'Cabo Verde'],
+  [
+    'A passagem do furac\ufffdo pelo arquip\ufffdlago de Cabo Verde deixou 50 fam\ufffdlias desalojadas.',
+    'nothing',
+    'Cabo Verde',
+  ],
 ];
 
 for (const [text, gone, kept] of TEXTS)
