@@ -112,7 +112,7 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       !(lex.timeOpeners.has(tokens[from]?.norm ?? '') && lex.timeAfter.has(following.norm))
     )
       return { kind: 'other', first: i + 1, next: i + 2 };
-    const coordinated = homesAfterParticiples(tokens, i, lex);
+    const coordinated = homesAfterParticiples(tokens, i, lex, unknown === 0);
     if (coordinated) return coordinated;
     // A name's possessive after a partitive: "three of [Dili's] 48 camps".
     const possessive = /^\p{Lu}.*['’]s$/u.test(t.text) && lex.partitives.has(tokens[i - 1]?.norm ?? '');
@@ -138,13 +138,22 @@ const MAX_PARTICIPLES = 3;
 
 /**
  * Coordinated participles before the counted homes: "12,000 damaged or destroyed houses",
- * "300 flooded and damaged homes". The homes are the noun; the participles stay triggers.
+ * "300 flooded and damaged homes", "12,400 damaged houses". The homes are the noun; the participles
+ * stay triggers.
  */
-function homesAfterParticiples(tokens: readonly Token[], i: number, lex: Lexicon): Noun | null {
+function homesAfterParticiples(
+  tokens: readonly Token[],
+  i: number,
+  lex: Lexicon,
+  close: boolean,
+): Noun | null {
   if (!housingParticiple(tokens[i]!.norm, lex)) return null;
   for (let j = i + 1; j <= i + MAX_PARTICIPLES && tokens[j]; j++) {
     const kind = nounKind(tokens[j]!, lex.nouns);
-    if (kind === 'housing' || kind === 'shelter') return j > i + 1 ? { kind, first: j, next: j + 1 } : null;
+    // One participle counts the homes too ("12,400 damaged houses, of which 3,105 are totally
+    // damaged" leaves the part to count houses), when no unknown word stands before it.
+    if (kind === 'housing' || kind === 'shelter')
+      return j > i + 1 || close ? { kind, first: j, next: j + 1 } : null;
     if (!lex.coordinators.has(tokens[j]!.norm) && !housingParticiple(tokens[j]!.norm, lex)) return null;
   }
   return null;
