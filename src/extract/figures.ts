@@ -12,6 +12,26 @@ import type { Figure } from './link.js';
 
 /** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
 const ELISION_WINDOW = 10;
+/**
+ * "182 members of 42 families", "430 families with 2,115 members": members, elsewhere a count of
+ * other things ("members of parliament"), are the families' people when counted beside them.
+ */
+function membersOfFamilies(
+  tokens: readonly Token[],
+  q: Quantity,
+  noun: NonNullable<ReturnType<typeof findNoun>>,
+  next: Quantity | undefined,
+  lex: Lexicon,
+): boolean {
+  if (noun.next - noun.first !== 1 || !lex.memberNouns.has(tokens[noun.first]!.norm)) return false;
+  const households = (k: number) => lex.nouns.households.has(tokens[k]?.norm ?? '');
+  if (lex.memberJoiners.has(tokens[noun.next]?.norm ?? '') && next?.lead === noun.next + 1) {
+    const theirs = findNoun(tokens, next.next, lex);
+    if (theirs && households(theirs.first)) return true;
+  }
+  return lex.memberJoiners.has(tokens[q.lead - 1]?.norm ?? '') && households(q.lead - 2);
+}
+
 /** How far back a figure without a noun looks for a label naming what it counts ("Displaced families: 1,034"). */
 const LABEL_WINDOW = 6;
 
@@ -24,7 +44,9 @@ export function buildFigures(
   const figures: Figure[] = [];
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
-    const noun = findNoun(tokens, q.next, lex);
+    let noun = findNoun(tokens, q.next, lex);
+    if (noun?.kind === 'other' && membersOfFamilies(tokens, q, noun, quantities[n + 1], lex))
+      noun = { ...noun, kind: 'people' };
     if (noun?.kind === 'other' || countsNoDisplacement(tokens, norms, q, noun === null, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
@@ -201,11 +223,16 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     // share the verb (situation reports count the same people both ways).
     const joined =
       between.length === 1 && lex.coordinators.has(between[0]!.norm) && bothNamed && familiesAndPeople;
+    // "182 members of 42 families", "250 personas de 60 familias", "430 families with 2,115
+    // members": the people of the families counted with them.
+    const members =
+      between.length === 1 && lex.memberJoiners.has(between[0]!.norm) && bothNamed && familiesAndPeople;
     if (
       !apposition &&
       !phrase &&
       !sideBySide &&
       !joined &&
+      !members &&
       !commaWord &&
       (between.length === 0 || between.length > 2 || !between.every((t) => lex.equivalents.has(t.norm)))
     )

@@ -252,6 +252,10 @@ export interface Lexicon {
   conjunctions: Set<string>;
   /** Words joining two triggers that share a figure ("affected and evacuated", "Evacuated / Displaced"). */
   coordinators: Set<string>;
+  /** Words joining a count of families and the people in them ("96 members of 21 families", "430 families with 2,115 members"). */
+  memberJoiners: Set<string>;
+  /** Nouns of the people in a family, counted only beside the families: "members", "miembros", "membres". */
+  memberNouns: Set<string>;
   /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
   listSeparators: Set<string>;
   /** Words joining the last item of a list ("as well as", "así como", "ainsi que"), after a comma or not (link.json). */
@@ -489,6 +493,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
+    memberJoiners: new Set(),
+    memberNouns: new Set(),
     listSeparators: new Set(),
     listJoiners: [],
     itemAdverbs: new Set(),
@@ -721,6 +727,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
       coordinators?: string[];
+      member_joiners?: string[];
+      member_nouns?: string[];
       list_separators?: string[];
       list_joiners?: string[];
       item_adverbs?: string[];
@@ -807,6 +815,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.additives?.rank_items).forEach((x) => lex.additives.items.add(x));
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
+      set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
+      set(link.member_nouns).forEach((x) => lex.memberNouns.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       lex.listJoiners.push(...(link.list_joiners ?? []).map(words));
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));

@@ -44,11 +44,23 @@ export function findQuantities(text: string, tokens: readonly Token[], lex: Lexi
       i++;
       continue;
     }
+    restatedInDigits(text, tokens, norms, q, lex);
     // Past 2^53 a number is no longer exact, and no count of people comes near: not a quantity.
     if (q.value === null || q.value <= Number.MAX_SAFE_INTEGER) out.push(q);
     i = q.next;
   }
   return mergeRanges(text, tokens, norms, out, lex);
+}
+
+/**
+ * "five (5) evacuation centres", "twenty-two (22) families": reports write a number in words and
+ * again in digits. The digits are the same quantity, read with the words, not a second figure.
+ */
+function restatedInDigits(text: string, tokens: readonly Token[], norms: string[], q: Quantity, lex: Lexicon): void {
+  if (q.written !== 'words' || q.value === null || tokens[q.next]?.text !== '(') return;
+  const digits = readAt(text, tokens, norms, q.next + 1, lex);
+  if (digits?.written !== 'digits' || digits.value !== q.value || tokens[digits.next]?.text !== ')') return;
+  q.next = digits.next + 1;
 }
 
 function readAt(
