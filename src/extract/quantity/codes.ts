@@ -70,7 +70,7 @@ const NOTE_MAX = 99;
 
 /**
  * Footnote and list markers of report text: a small number glued after a word's full stop
- * ("Mosul city.1 Half of these IDPs"), or opening a line or sentence before a list dash or bracket
+ * ("Mosul city.1 Half of these IDPs") or to the word itself ("displaced people1"), or opening a line or sentence before a list dash or bracket
  * ("2- More people flee", "3) UNHCR concerned") or before a capitalised word that is no counted
  * noun ("(7%). 2 The majority of displaced persons"). A headline's "3 Families Evacuated" stays.
  */
@@ -80,9 +80,11 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   if (!/^\d{1,2}$/.test(core.text)) return null;
   // Where it stands first, since most small numbers stand in running text: glued after a full
   // stop, or opening a line or sentence.
-  const glued =
-    /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) &&
-    /^(\s|$)/.test(text.slice(core.end, core.end + 1));
+  // PDF text also glues the note to the word it follows, without a stop: "displaced people1",
+  // "Venezuelans displaced abroad2".
+  const spaced = /^(\s|$)/.test(text.slice(core.end, core.end + 1));
+  const toWord = spaced && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, core.start - 3), core.start));
+  const glued = toWord || (spaced && /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
   if (!glued && !/(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start)))
     return null;
   // A counted noun or a trigger word after it makes it a figure, glued or in a headline:
@@ -91,10 +93,12 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   const nouns = lex.nouns;
   const counted = [nouns.people, nouns.households, nouns.housing, nouns.shelters, nouns.other];
   const word = tokens[q.next + 1]?.norm;
+  // Glued to a word, the number ends that word's phrase: what follows is the sentence's verb
+  // ("displaced people1 live in camps"), so only a counted noun makes it a figure.
   if (
     next &&
     (counted.some((set) => set.has(next.norm)) ||
-      lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word))
+      (!toWord && lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word)))
   )
     return null;
   if (glued) return 'footnote marker';
