@@ -76,12 +76,28 @@ function earlierValue(
 ): [number, number] | null {
   for (const c of lex.levelChanges) {
     const to = lead - c.to.length;
-    if (to < 1 || c.to.some((w, j) => norms[to + j] !== w) || !blocked(to - 1)) continue;
-    let first = to - 1;
+    if (to < 1 || c.to.some((w, j) => norms[to + j] !== w)) continue;
+    // The earlier value may carry its date: "rose from 210,000 in January to", "de 315 000 en
+    // décembre 2023 à".
+    let end = to - 1;
+    while (end > 0 && !blocked(end) && to - 1 - end < CHANGE_DATE_REACH && isDateWord(norms[end]!, lex)) end--;
+    if (!blocked(end)) continue;
+    const anchored = (w: string) =>
+      lex.months.has(w) || YEAR.test(w) || lex.timeAfter.has(w) || lex.changeTimeAnchors.has(w);
+    if (end < to - 1 && !norms.slice(end + 1, to).some(anchored)) continue;
+    let first = end;
     while (first > 0 && blocked(first - 1)) first--;
     if (levelVerbEndsAt(norms, first, c.from, lex.levelAdverbs)) return [first, to];
   }
   return null;
+}
+
+/** Words of the earlier value's date, at most this many: "in early January 2024". */
+const CHANGE_DATE_REACH = 5;
+const YEAR = /^(19|20)\d\d$/;
+
+function isDateWord(w: string, lex: Lexicon): boolean {
+  return lex.months.has(w) || YEAR.test(w) || lex.changeTimeWords.has(w) || lex.changeTimeAnchors.has(w);
 }
 
 /** Adverbs a level verb may enclose, at most this many: "has now officially reached". */

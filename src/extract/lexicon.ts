@@ -205,6 +205,10 @@ export interface Lexicon {
   levelAdverbs: Set<string>;
   /** A level verb split by the earlier value: "rose from [N] to", "pasó de [N] a" (countFrame.ts). */
   levelChanges: { from: string[]; to: string[] }[];
+  /** Words of a date between a change's earlier value and its "to" ("rose from 210,000 [in January] to"). */
+  changeTimeWords: Set<string>;
+  /** Words that make those a date: "end", "early", weekdays ("from 8,300 on Monday to"). */
+  changeTimeAnchors: Set<string>;
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
   siteHosts: { verbs: string[][]; shelters: string[][]; camps: string[][] };
   /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
@@ -466,6 +470,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     levelVerbs: [],
     levelAdverbs: new Set(),
     levelChanges: [],
+    changeTimeWords: new Set(),
+    changeTimeAnchors: new Set(),
     nameLinks: new Set(),
     siteHosts: { verbs: [], shelters: [], camps: [] },
     itemLeads: [],
@@ -737,6 +743,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       count_nouns?: string[];
       level_adverbs?: string[];
       level_changes?: [string, string][];
+      change_time_words?: string[];
+      change_time_anchors?: string[];
       name_links?: string[];
       site_hosts?: { verbs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
@@ -767,6 +775,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.count_nouns).forEach((x) => lex.countNouns.add(x));
       lex.levelVerbs.push(...(link.level_verbs ?? []).map(words));
       set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
+      set(link.change_time_words).forEach((x) => lex.changeTimeWords.add(normalise(x)));
+      set(link.change_time_anchors).forEach((x) => lex.changeTimeAnchors.add(normalise(x)));
       lex.levelChanges.push(...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })));
       set(link.name_links).forEach((x) => lex.nameLinks.add(x));
       lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));

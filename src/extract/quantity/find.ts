@@ -374,7 +374,9 @@ function mergeRanges(
         (!lex.rangeJoinersNeedOpener.has(joiner) || opener) &&
         // "rose from 20 to 35 percent" stays one measure: the unit after the second end is both ends'.
         !(opener && changeBefore(norms, a.lead, lex) && !lex.measureAfter.has(norms[b.next] ?? ''));
-      if (isJoin && !a.fractional && !b.fractional) {
+      // "from 16.5 million in 2018 to 34.8 million": a year before "to" ends a date, not a range.
+      const year = a.next === a.first + 1 && /^(19|20)\d\d$/.test(tokens[a.first]!.text) && b.value > 10 * a.value;
+      if (isJoin && !a.fractional && !b.fractional && !year) {
         let low = a.value;
         const high = b.value;
         // "4 to 5 million": the scale of the second end applies to the first.
