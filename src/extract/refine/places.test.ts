@@ -37,6 +37,15 @@ const ROWS: [string, Want][] = [
     'The fighting in Burundi has forced some 14,000 refugees to flee into Rwanda since March.',
     { figure: 14000, country: 'RWA', origin: 'BDI', locations: ['Rwanda'] },
   ],
+  // Two destinations, one per figure: neither is the other's origin.
+  [
+    'About 7,500 people crossed into Niger and 2,100 others into Chad this week.',
+    { figure: 7500, country: 'NER', origin: null, locations: ['Niger'] },
+  ],
+  [
+    'About 7,500 people crossed into Niger and 2,100 others into Chad this week.',
+    { figure: 2100, country: 'TCD', origin: null, locations: ['Chad'] },
+  ],
   [
     'About 3,000 refugees fleeing Myanmar crossed into Bangladesh on Monday.',
     { figure: 3000, country: 'BGD', origin: 'MMR', locations: ['Bangladesh'] },

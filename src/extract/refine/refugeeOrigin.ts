@@ -61,11 +61,17 @@ function otherThanDestination(fact: Fact, text: string, places: readonly Place[]
     (p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1],
   );
   const toward = towardWord();
-  const destination = countries.find(
-    (p) => p.start >= fact.term_span[1] && toward.test(` ${text.slice(Math.max(fact.term_span[1], p.start - TOWARD_BEFORE), p.start)}`),
-  );
+  // The toward word may close the trigger itself ("crossed into Rwanda").
+  const led = (p: Place) => {
+    const from = p.start > fact.term_span[0] ? fact.term_span[0] : fact.span[0];
+    return toward.test(` ${text.slice(Math.max(from, p.start - TOWARD_BEFORE), p.start)}`);
+  };
+  const destination = countries.find((p) => p.start >= fact.term_span[1] && led(p));
   if (!destination) return null;
-  const others = new Set(countries.map((p) => p.country!).filter((c) => c !== destination.country));
+  // "12,000 crossed into Rwanda and 3,400 others into Burundi": another destination is no origin.
+  const others = new Set(
+    countries.filter((p) => !led(p)).map((p) => p.country!).filter((c) => c !== destination.country),
+  );
   return others.size === 1 ? [...others][0]! : null;
 }
 
