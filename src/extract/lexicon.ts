@@ -258,6 +258,8 @@ export interface Lexicon {
   coordinators: Set<string>;
   /** Words joining a count of families and the people in them ("96 members of 21 families", "430 families with 2,115 members"). */
   memberJoiners: Set<string>;
+  /** Verbs of handing out supplies, before the people given them: "provided 3,000 families with tents". */
+  supplyVerbs: Set<string>;
   /** Nouns of the people in a family, counted only beside the families: "members", "miembros", "membres". */
   memberNouns: Set<string>;
   /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
@@ -500,6 +502,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     conjunctions: new Set(),
     coordinators: new Set(),
     memberJoiners: new Set(),
+    supplyVerbs: new Set(),
     memberNouns: new Set(),
     listSeparators: new Set(),
     listJoiners: [],
@@ -734,6 +737,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       conjunctions?: string[];
       coordinators?: string[];
       member_joiners?: string[];
+      supply_verbs?: string[];
       member_nouns?: string[];
       list_separators?: string[];
       list_joiners?: string[];
@@ -826,6 +830,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
       set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
+      set(link.supply_verbs).forEach((x) => lex.supplyVerbs.add(x));
       set(link.member_nouns).forEach((x) => lex.memberNouns.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       lex.listJoiners.push(...(link.list_joiners ?? []).map(words));

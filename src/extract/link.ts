@@ -88,6 +88,8 @@ const STAYING_IN_BUILDING = 'sheltered:staying-in-building';
 export const SAMPLE = 'block:sample';
 /** How closely such a word must govern the figure to make it a sample. */
 const SAMPLE_MIN_SCORE = 0.8;
+/** Terms of a stay, which a supply verb before the figure turns into things given. */
+const SHELTER_TERMS: ReadonlySet<string> = new Set(['sheltered', 'in_relief_camp']);
 /** The furthest, in tokens, a trigger may stand from its figure. */
 const LINK_REACH = 30;
 
@@ -229,6 +231,10 @@ export function linkFigures(
     )
       continue;
     if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
+    // "provided 3,000 families with food and tents", "gave 2,000 families food, shelter": the
+    // shelter is what they were given, not where they stay.
+    if (best.direction === 'after' && SHELTER_TERMS.has(chosen.entry.term) && lex.supplyVerbs.has(norms[q.lead - 1] ?? ''))
+      continue;
     // "the statement predicted that 250,000 refugees …": a forecast governs the noun it counts too.
     if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) continue;
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))

@@ -164,6 +164,8 @@ export function sentencePairs(
     if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
+    // "provided 3,000 families with food and tents": who was handed supplies.
+    if (lex.supplyVerbs.has(norms[q.lead - 1] ?? '')) continue;
     // "27,391 IDPs received such assistance": the aid they received, just after them.
     if (triggers.some((r) => r.entry.reason === AID_RECEIVED && r.first >= end && r.first - end <= AID_REACH))
       continue;
