@@ -246,6 +246,8 @@ export interface Lexicon {
   destinationOpeners: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
   anaphors: string[][];
+  /** A sentence opening on a part of what the last one counted: "Of these, 800,000 are in Darfur". */
+  subsetOpeners: string[][];
   /** Verbs handing an anaphor its figure: the level verbs and `anaphor_verbs` ("is up from"). */
   anaphorVerbs: string[][];
   /** Articles between such a verb and its figure: "alcanzado los 73,5 millones". */
@@ -492,6 +494,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
+    subsetOpeners: [],
     anaphorVerbs: [],
     anaphorArticles: new Set(),
     qualifierFirst: new Set(),
@@ -729,6 +732,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       count_heads?: string[];
       level_verbs?: string[];
       anaphors?: string[];
+      subset_openers?: string[];
       anaphor_verbs?: string[];
       anaphor_articles?: string[];
       item_prepositions?: string[];
@@ -813,6 +817,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
       lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
+      lex.subsetOpeners.push(...(link.subset_openers ?? []).map(words));
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));

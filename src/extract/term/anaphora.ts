@@ -8,6 +8,7 @@ import { matchesAt, startingWith } from '../lexicon.js';
 import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
+import { countsSubgroup } from './profile.js';
 
 /** Tokens between the anaphor and its level verb: "the figure [now] stands at", "cuyo número[, a finales de 2024,] había alcanzado". */
 const VERB_REACH = 9;
@@ -18,9 +19,13 @@ export function anaphoricTriggers(
   antecedent: Term | null,
   lex: Lexicon,
 ): Trigger[] {
-  if (lex.anaphors.length === 0) return [];
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
+  // Only where the sentence names no term of its own ("Of these, 2,627 sought refuge in schools").
+  const own = triggers.some((t) => !t.entry.term.startsWith('block:'));
+  const opener = own ? null : subsetOpener(tokens, norms, antecedent, lex);
+  if (opener) out.push(opener);
+  if (lex.anaphors.length === 0) return out;
   for (let i = 0; i < norms.length; i++) {
     const anaphor = startingWith(lex.anaphors, norms[i]).find((a) => matchesAt(norms, i, a));
     if (!anaphor) continue;
@@ -36,6 +41,36 @@ export function anaphoricTriggers(
     i = verbEnd - 1;
   }
   return out;
+}
+
+/**
+ * "Over 2 million people are displaced. Of these, 800,000 are in Darfur and 300,000 in Kordofan":
+ * a sentence that opens on a part of what the previous one counted, and names no term itself,
+ * hands its figures that term, unless the part is a subgroup ("Of these, 300 are children").
+ */
+function subsetOpener(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  antecedent: Term | null,
+  lex: Lexicon,
+): Trigger | null {
+  if (!antecedent || antecedent.startsWith('block:')) return null;
+  const opener = lex.subsetOpeners.find((o) => matchesAt(norms, 0, o));
+  if (!opener) return null;
+  let at = opener.length;
+  if (tokens[at]?.text === ',') at++;
+  while (lex.qualifierFirst.has(norms[at] ?? '') && at < opener.length + 3) at++;
+  const figure = tokens[at];
+  if (!figure || (figure.kind !== 'number' && !lex.numberUnits.has(figure.norm))) return null;
+  let next = at;
+  while (tokens[next]?.kind === 'number' || lex.scales.has(norms[next] ?? '')) next++;
+  if (countsSubgroup(tokens, next, lex)) return null;
+  return {
+    entry: impliedEntry(opener, antecedent, 'active', `${antecedent}:anaphor`),
+    first: 0,
+    next: opener.length,
+    namesHousing: false,
+  };
 }
 
 /** The end of a level verb after `from` that a number follows ("stands at 64,000", "alcanzado los 73,5"). */
