@@ -25,6 +25,7 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   )
     return 'label or age';
   if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
+  if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
   // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper
   // ("dead16,000 families"): only short or upper-case prefixes.
@@ -48,6 +49,33 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   )
     return 'date or code';
   return noteReason(text, tokens, q, lex) ?? nameNumberReason(tokens, q, lex) ?? phoneReason(text, tokens, q, lex);
+}
+
+/** The longest list of labels read back from its last number: "Wards 2, 5, 7 and 9". */
+const LABEL_LIST = 6;
+
+/**
+ * "Barangays 88 and 89", "wards 3, 4 and 7": a small number joined to earlier small numbers that
+ * follow a label word is a label too.
+ */
+function labelList(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const small = (t: Token | undefined) => t?.kind === 'number' && /^\d{1,3}$/.test(t.text);
+  if (!small(tokens[q.first]) || q.first !== q.lead) return false;
+  // "In Barangay 5, 60 families were evacuated": a counted noun makes the last number a figure.
+  const counted = findNoun(tokens, q.next, lex)?.kind;
+  if (counted && counted !== 'other') return false;
+  let k = q.lead - 1;
+  for (let items = 0; items < LABEL_LIST; items++) {
+    const joiner = tokens[k];
+    if (!joiner || (joiner.text !== ',' && !lex.coordinators.has(joiner.norm))) return false;
+    k--;
+    if (tokens[k]?.text === ',') k--; // "2, 5, and 7"
+    if (!small(tokens[k])) return false;
+    k--;
+    const label = tokens[k];
+    if (label && lex.labelBefore.has(label.norm)) return true;
+  }
+  return false;
 }
 
 /**
