@@ -46,6 +46,9 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   // line breaks inside a sentence, runs of spaces
   ['Some 600 people were\nmoved to the stadium.', 'Some 600 people were moved to the stadium.'],
   ['Rains hit 1,400\nhomes   in the  north.', 'Rains hit 1,400 homes in the north.'],
+  // a key figure's scale word on its own line, a loose decimal point
+  ['KEY FIGURES\n\n26 . 4\n\nmillion refugees', 'KEY FIGURES\n\n26.4 million refugees'],
+  ['12.5\n\nMILLION\n\nPEOPLE DISPLACED', '12.5 MILLION\n\nPEOPLE DISPLACED'],
   // mojibake
   ['The agencyâ€™s team said â€œ500 peopleâ€\u009d fled.', 'The agency’s team said “500 people” fled.'],
   ['Rescuers â€“ mostly volunteers â€” arrived.', 'Rescuers – mostly volunteers — arrived.'],
@@ -75,6 +78,9 @@ const UNTOUCHED = [
   'Más de 2.000 personas fueron evacuadas en Río Bravo.',
   // paragraphs, headings, bullets and table cells stay on their lines
   'Situation overview\nFloods hit the north.\n\n• 1,200 displaced\n• 300 homes\nDistrict\t|\tDisplaced\nNorth\t|\t4,000',
+  // a figure and a scale word in a sentence of their own, or a date before a heading
+  'Figures for 2024\n\nMillions of people fled.',
+  'The report of 12 May 2024 . 4 annexes follow.',
 ];
 
 test('damaged text is repaired', () => {

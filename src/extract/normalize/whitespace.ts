@@ -2,10 +2,14 @@
 // line break between a word, figure or comma and a lower-case word continues the sentence, so it
 // becomes one space. A blank line, a line after a full stop, a bullet or a capitalised line is left
 // alone: the sentence splitter reads those as breaks. Runs of spaces become one space;
-// tabs are kept, since plain-text tables separate their cells with them.
+// tabs are kept, since plain-text tables separate their cells with them. A key figure's scale word
+// on a line of its own joins the figure ("20.7\n\nmillion"), and its loose point closes ("26 . 4").
 import type { Edit } from './offsetMap.js';
 
 const SPACE_RUN = / {2,}/g;
+/** Digits, maybe a loose decimal point (" . 4"), a line break with blank lines, a scale word. */
+const SCALE_BELOW =
+  /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:( \. )(\d{1,2}))?([ \t]*\n(?:[ \t]*\n)*[ \t]*)(?=(?:million|millions|billion|billions|millones|millón|milliards?|lakh|crore)\b)/giu;
 const BEFORE_BREAK = /[\p{L}\d,]/u;
 const AFTER_BREAK = /\p{Ll}/u;
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
@@ -22,6 +26,16 @@ export function whitespaceEdits(text: string): Edit[] {
     while (isBlank(text[e])) e++;
     if (s > 0 && BEFORE_BREAK.test(text[s - 1]!) && AFTER_BREAK.test(text[e] ?? ''))
       edits.push({ start: s, end: e, text: ' ' });
+  }
+  // A key figure whose scale word fell to the next line, past blank lines, and whose decimal point
+  // came loose: "26 . 4\n\nmillion refugees" is "26.4 million refugees".
+  SCALE_BELOW.lastIndex = 0;
+  for (let m = SCALE_BELOW.exec(text); m; m = SCALE_BELOW.exec(text)) {
+    const [, whole, point, decimals, gap] = m;
+    const at = m.index + whole!.length;
+    if (point) edits.push({ start: at, end: at + point.length, text: '.' });
+    const gapAt = at + (point?.length ?? 0) + (decimals?.length ?? 0);
+    edits.push({ start: gapAt, end: gapAt + gap!.length, text: ' ' });
   }
   SPACE_RUN.lastIndex = 0;
   for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
