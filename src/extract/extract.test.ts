@@ -179,6 +179,28 @@ test('document-level classification comes with the facts', () => {
   assert.equal(r.facts[0]?.hazard, 'flood');
 });
 
+test('a drill, a building alert or another sense of the words counts no displacement and is not relevant', () => {
+  const texts: [string, string][] = [
+    [
+      'Bomb threats empty three courthouses\n\nStaff and visitors were evacuated from courthouses in three counties on Tuesday after emailed bomb threats. Police searched the buildings and found nothing; people were allowed back by the afternoon.',
+      'en',
+    ],
+    [
+      'Citywide earthquake drill held\n\nSchools, offices and hospitals evacuated their buildings at 10 a.m. as part of the drill, and residents practised leaving their homes for the assembly points.',
+      'en',
+    ],
+    [
+      "Le club enchaîne les déplacements\n\nAprès la victoire en championnat, l'entraîneur prépare déjà le match de Ligue des champions : les joueurs enchaînent trois déplacements en huit jours.",
+      'fr',
+    ],
+  ];
+  for (const [text, lang] of texts) {
+    const r = extract({ text, published: '2024-01-02', lang });
+    assert.equal(r.facts.length, 0, text);
+    assert.equal(r.relevant, false, text);
+  }
+});
+
 test('empty and figure-less texts give no facts and do not throw', () => {
   assert.deepEqual(extract({ text: '' }).facts, []);
   assert.deepEqual(extract({ text: 'The weather was pleasant and the markets were open.' }).facts, []);

@@ -30,8 +30,8 @@ import { loadLexicon, type Lexicon } from './lexicon.js';
 import type { Fact, Span } from '../types.js';
 import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 import { dedupeFacts } from './refine/dedupe.js';
-import { dropDrillEvacuations } from './refine/exercise.js';
-import { dropOtherSenses } from './refine/otherSense.js';
+import { dropDrillEvacuations, leadOf } from './refine/exercise.js';
+import { dropOtherSenses, inOtherSense } from './refine/otherSense.js';
 import { refineFacts } from './refine/refiners.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence, type SentenceContext } from './sentence.js';
@@ -136,14 +136,21 @@ const dedupe = step({
   run: ({ facts }) => ({ facts: dedupeFacts(facts) }),
 });
 
+/** The highest relevance of a document about a drill, a building's alert or another sense of
+ * the displacement words that counts no displacement: its evacuation words are no evidence. */
+const ASIDE_RELEVANCE = 0.3;
+
 const classification = step({
   name: 'classify',
-  needs: ['doc', 'text', 'facts'],
+  needs: ['doc', 'text', 'facts', 'lex'],
   adds: ['classification'],
-  run({ doc, text, facts }) {
+  run({ doc, text, facts, lex }) {
     const scored = facts.filter((f) => f.figure !== null && f.term !== 'evicted').length;
     const vague = facts.filter((f) => f.figure === null && f.term !== 'evicted').length;
-    return { classification: classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague }) };
+    const c = classify(text === doc.text ? doc : { ...doc, text }, { facts: scored, vague });
+    if (scored + vague > 0 || c.relevance <= ASIDE_RELEVANCE) return { classification: c };
+    if (leadOf(text, lex) === null && !inOtherSense(text, lex)) return { classification: c };
+    return { classification: { ...c, relevant: false, relevance: ASIDE_RELEVANCE } };
   },
 });
 

@@ -19,14 +19,19 @@ const ALERT_TERMS: ReadonlySet<string> = new Set([...EXERCISE_TERMS, 'displaced'
 
 export function dropDrillEvacuations(text: string, facts: Fact[], lex: Lexicon): Fact[] {
   if (!facts.some((f) => ALERT_TERMS.has(f.term))) return facts;
-  const paragraphs = text.slice(0, LEAD_CHARS).split(/\n\s*\n/);
-  const lead = paragraphs.slice(0, 2).join('\n\n');
-  const tokens = tokenize(lead);
-  if (isExercise(tokens, lex)) return facts.filter((f) => !EXERCISE_TERMS.has(f.term));
+  const lead = leadOf(text, lex);
+  if (lead === 'drill') return facts.filter((f) => !EXERCISE_TERMS.has(f.term));
   // Homes emptied around a suspect device are evacuated all the same ("evacuated some 15 homes").
-  if (namesBuildingAlert(tokens, lex))
-    return facts.filter((f) => !ALERT_TERMS.has(f.term) || f.unit === 'households');
+  if (lead === 'alert') return facts.filter((f) => !ALERT_TERMS.has(f.term) || f.unit === 'households');
   return facts;
+}
+
+/** Whether the document's lead names a drill or a building's alert, and which. */
+export function leadOf(text: string, lex: Lexicon): 'drill' | 'alert' | null {
+  const paragraphs = text.slice(0, LEAD_CHARS).split(/\n\s*\n/);
+  const tokens = tokenize(paragraphs.slice(0, 2).join('\n\n'));
+  if (isExercise(tokens, lex)) return 'drill';
+  return namesBuildingAlert(tokens, lex) ? 'alert' : null;
 }
 
 function namesBuildingAlert(tokens: readonly Token[], lex: Lexicon): boolean {

@@ -10,6 +10,15 @@ import type { Lexicon } from '../lexicon.js';
 /** Distinct cues a document needs before its displacement words are read in the other sense. */
 const MIN_CUES = 3;
 
+/** Whether the text holds enough cues of some other sense of the displacement words. */
+export function inOtherSense(text: string, lex: Lexicon): boolean {
+  return lex.otherSenses.some((s) => {
+    const seen = new Set<string>();
+    for (const m of text.matchAll(s.cues)) if (seen.add(m[0].toLowerCase()).size >= MIN_CUES) return true;
+    return false;
+  });
+}
+
 export function dropOtherSenses(text: string, facts: Fact[], lex: Lexicon): Fact[] {
   const triggerWord = (f: Fact) => text.slice(f.term_span[0], f.term_span[1]).toLowerCase();
   const inSense = (f: Fact, s: Lexicon['otherSenses'][number]) =>
