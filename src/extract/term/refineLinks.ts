@@ -115,7 +115,10 @@ function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
 }
 
 function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], lex: Lexicon): Link | null {
-  if (HOUSING_TERMS.has(link.term) || link.term === 'returns' || link.term === 'refugees') return null;
+  // A stay is told after its cause too ("spent the night in the town hall after their homes
+  // flooded"): the people staying are counted where they stay, not as homes.
+  if (HOUSING_TERMS.has(link.term) || ['returns', 'refugees', 'sheltered', 'in_relief_camp'].includes(link.term))
+    return null;
   const from = link.trigger.next;
   for (const c of lex.causal) {
     for (let k = from; k <= from + 1; k++) {
