@@ -173,6 +173,25 @@ export function linkFigures(
       );
       if (verb) best = verb;
     }
+    // "1,000 people had to be rescued by boat and taken to relief camps", "3,000 families were
+    // affected by the floods and moved to camps": a second predicate of the same subject, joined
+    // by "and", says what became of those rescued or affected (not of those killed or hurt).
+    if (isBlocker(best.trigger) && best.direction === 'after' && !CASUALTIES.has(best.trigger.entry.term)) {
+      const from = best.trigger;
+      // Not a clause with a subject of its own: "dos de ellas … y sus habitantes tuvieron que reubicarse".
+      const ownSubject = (c: Candidate) =>
+        norms
+          .slice(from.next, c.trigger.first)
+          .some((w) => lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.nouns.pronouns.has(w));
+      const joinedTo = candidates.find(
+        (c) =>
+          !isBlocker(c.trigger) &&
+          c.direction === 'after' &&
+          sharesSubject(gap, from, c.trigger, 'after') &&
+          !ownSubject(c),
+      );
+      if (joinedTo) best = joinedTo;
+    }
     // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food", "27,391 IDPs received
     // assistance": a verb of aid governing a figure of displaced people counts who got help, not
     // who was displaced. (Aid given "to 82,000 IDPs" is not: analysts record those figures.)
