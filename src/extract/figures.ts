@@ -12,26 +12,6 @@ import type { Figure } from './link.js';
 
 /** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
 const ELISION_WINDOW = 10;
-/**
- * "182 members of 42 families", "430 families with 2,115 members": members, elsewhere a count of
- * other things ("members of parliament"), are the families' people when counted beside them.
- */
-function membersOfFamilies(
-  tokens: readonly Token[],
-  q: Quantity,
-  noun: NonNullable<ReturnType<typeof findNoun>>,
-  next: Quantity | undefined,
-  lex: Lexicon,
-): boolean {
-  if (noun.next - noun.first !== 1 || !lex.memberNouns.has(tokens[noun.first]!.norm)) return false;
-  const households = (k: number) => lex.nouns.households.has(tokens[k]?.norm ?? '');
-  if (lex.memberJoiners.has(tokens[noun.next]?.norm ?? '') && next?.lead === noun.next + 1) {
-    const theirs = findNoun(tokens, next.next, lex);
-    if (theirs && households(theirs.first)) return true;
-  }
-  return lex.memberJoiners.has(tokens[q.lead - 1]?.norm ?? '') && households(q.lead - 2);
-}
-
 /** How far back a figure without a noun looks for a label naming what it counts ("Displaced families: 1,034"). */
 const LABEL_WINDOW = 6;
 
@@ -187,6 +167,26 @@ function labelKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure
     if (kind && (marked || k === 0)) return kind;
   }
   return marked || start === 0 ? kind : null;
+}
+
+/**
+ * "182 members of 42 families", "430 families with 2,115 members": members, elsewhere a count of
+ * other things ("members of parliament"), are the families' people when counted beside them.
+ */
+function membersOfFamilies(
+  tokens: readonly Token[],
+  q: Quantity,
+  noun: NonNullable<ReturnType<typeof findNoun>>,
+  next: Quantity | undefined,
+  lex: Lexicon,
+): boolean {
+  if (noun.next - noun.first !== 1 || !lex.memberNouns.has(tokens[noun.first]!.norm)) return false;
+  const households = (k: number) => lex.nouns.households.has(tokens[k]?.norm ?? '');
+  if (lex.memberJoiners.has(tokens[noun.next]?.norm ?? '') && next?.lead === noun.next + 1) {
+    const theirs = findNoun(tokens, next.next, lex);
+    if (theirs && households(theirs.first)) return true;
+  }
+  return lex.memberJoiners.has(tokens[q.lead - 1]?.norm ?? '') && households(q.lead - 2);
 }
 
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */

@@ -10,13 +10,16 @@ import type { Lexicon } from '../lexicon.js';
 /** Distinct cues a document needs before its displacement words are read in the other sense. */
 const MIN_CUES = 3;
 
+/** Whether the text holds enough distinct cues of sense `s`. */
+function holdsSense(text: string, s: Lexicon['otherSenses'][number]): boolean {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(s.cues)) if (seen.add(m[0].toLowerCase()).size >= MIN_CUES) return true;
+  return false;
+}
+
 /** Whether the text holds enough cues of some other sense of the displacement words. */
 export function inOtherSense(text: string, lex: Lexicon): boolean {
-  return lex.otherSenses.some((s) => {
-    const seen = new Set<string>();
-    for (const m of text.matchAll(s.cues)) if (seen.add(m[0].toLowerCase()).size >= MIN_CUES) return true;
-    return false;
-  });
+  return lex.otherSenses.some((s) => holdsSense(text, s));
 }
 
 export function dropOtherSenses(text: string, facts: Fact[], lex: Lexicon): Fact[] {
@@ -24,11 +27,7 @@ export function dropOtherSenses(text: string, facts: Fact[], lex: Lexicon): Fact
   const inSense = (f: Fact, s: Lexicon['otherSenses'][number]) =>
     f.implied.includes('unit') && s.words.some((w) => triggerWord(f).startsWith(w));
   const candidates = lex.otherSenses.filter((s) => facts.some((f) => inSense(f, s)));
-  const senses = candidates.filter((s) => {
-    const seen = new Set<string>();
-    for (const m of text.matchAll(s.cues)) if (seen.add(m[0].toLowerCase()).size >= MIN_CUES) return true;
-    return false;
-  });
+  const senses = candidates.filter((s) => holdsSense(text, s));
   if (senses.length === 0) return facts;
   return facts.filter((f) => !senses.some((s) => inSense(f, s)));
 }
