@@ -11,6 +11,8 @@ import type { Trigger } from './term/triggers.js';
 const HEAD_GAP = 2;
 /** Tokens between the trigger and the figure ("… in the region has risen to"). */
 const FRAME_REACH = 14;
+/** Tokens of a change's earlier value and its date, at most: "315,000 in early December 2023". */
+const EARLIER_REACH = 8;
 
 export interface CountFrame {
   /** Whether a housing noun sits inside the frame ("the number of houses destroyed"). */
@@ -29,7 +31,9 @@ export function countFrame(
   lex: Lexicon,
   blocked: (k: number) => boolean,
 ): CountFrame | null {
-  if (r.next > lead || lead - r.next > FRAME_REACH) return null;
+  // The earlier value of a change and its date ("rising from 315,000 in December 2023 to") do not
+  // count against the reach: they are skipped below as the change's own words.
+  if (r.next > lead || lead - r.next > FRAME_REACH + EARLIER_REACH) return null;
   // The head may stand before the trigger or open it ("number of displaced" is a trigger).
   // A relative clause's pronoun and auxiliaries do not count: "the number of Sudanese who have
   // sought refuge in Egypt has reached 1.2 million".
@@ -47,6 +51,7 @@ export function countFrame(
   // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
   // the earlier value through the verb's first half ("rose from"), as a level of its own.
   const change = earlierValue(norms, lead, lex, blocked);
+  if (lead - r.next - (change ? change[1] - change[0] : 0) > FRAME_REACH) return null;
   // An anaphor whose verb is such a change ("ce chiffre est passé de 68 000 à 147 000") hands the
   // later value the term it refers back to, as it does the earlier one.
   if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
