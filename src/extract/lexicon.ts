@@ -296,6 +296,8 @@ export interface Lexicon {
   averages: string[][];
   /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
   plannedAfter: string[][];
+  /** "in the coming weeks", "en los próximos meses": after a figure, a time still to come (modality.json). */
+  futureAfter: string[][];
   /** Words before "a day", "a week" that make it a duration ("in a week of fighting"). */
   rateBlockers: Set<string>;
   /** Words after "a week" that make it a point in time ("a week after the tornado"). */
@@ -533,6 +535,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     rates: [],
     averages: [],
     plannedAfter: [],
+    futureAfter: [],
     rateBlockers: new Set(),
     rateTimeAfter: new Set(),
   };
@@ -713,6 +716,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
+      lex.futureAfter.push(...(modal.future_after ?? []).map(words));
       set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
       set(modal.rate_time_after).forEach((x) => lex.rateTimeAfter.add(x));
     }

@@ -21,6 +21,8 @@ import {
   isRate,
   averageBefore,
   plannedAfter,
+  futureAfter,
+  coordinatedFigure,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
@@ -105,6 +107,11 @@ export function linkFigures(
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
   const gap: GapContext = { tokens, norms, lex, figureAt, listItems };
   const links: Link[] = [];
+  // Number tokens of figures dropped as forecasts: a figure coordinated with one is a forecast too.
+  const forecastAt = new Set<number>();
+  const forecast = (q: Quantity) => {
+    for (let k = q.lead; k < q.next; k++) forecastAt.add(k);
+  };
   for (const f of figures) {
     const q = f.quantity;
     const candidates = triggers
@@ -238,6 +245,17 @@ export function linkFigures(
             best.direction === 'before' ? q.lead : chosen.first,
             lex,
           );
+    // "forecasts put it at up to 90,000 new refugees and 7,500 returnees": the second figure shares
+    // the first one's forecast.
+    const earlier = coordinatedFigure(tokens, norms, q.lead, lex);
+    if (
+      modality === 'hypothetical' ||
+      (earlier >= 0 && forecastAt.has(earlier)) ||
+      futureAfter(tokens, norms, Math.max(chosen.next, q.next), lex)
+    ) {
+      forecast(q);
+      continue;
+    }
     if (modality !== 'asserted') continue;
     // "Displaced people include 1,200 unaccompanied minors": a subgroup of a group named without a figure.
     if (profilesNamedGroup(tokens, q.next, chosen, best.direction, lex)) continue;
@@ -249,13 +267,19 @@ export function linkFigures(
       modalityOf(tokens, norms, Math.max(0, q.lead - 4), q.lead, lex) !== 'asserted'
     )
       continue;
-    if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) continue;
+    if (best.direction === 'adjacent' && hypotheticalPredicate(norms, chosen.next, lex)) {
+      forecast(q);
+      continue;
+    }
     // "provided 3,000 families with food and tents", "gave 2,000 families food, shelter": the
     // shelter is what they were given, not where they stay.
     if (best.direction === 'after' && SHELTER_TERMS.has(chosen.entry.term) && lex.supplyVerbs.has(norms[q.lead - 1] ?? ''))
       continue;
     // "the statement predicted that 250,000 refugees …": a forecast governs the noun it counts too.
-    if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) continue;
+    if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) {
+      forecast(q);
+      continue;
+    }
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex) || averageBefore(norms, q.lead, lex)) continue;

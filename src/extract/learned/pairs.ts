@@ -18,6 +18,7 @@ import {
   isRate,
   averageBefore,
   plannedAfter,
+  futureAfter,
   leavesBuilding,
   modalityOf,
   negatedFigure,
@@ -113,6 +114,8 @@ export function sentencePairs(
     // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
     if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;
     if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) return false;
+    // A time still to come after them: "se sumarán 3.000 en los próximos meses".
+    if (futureAfter(tokens, norms, Math.max(cue.at + 1, end), lex)) return false;
     if (cue.at < q.lead && plannedAfter(norms, end, lex)) return false;
     // And the rules' own window: the words between, or just before a cue that comes first.
     const window =

@@ -123,6 +123,40 @@ const RATE_REACH = 3;
  * the figure is a pace, not a count of people, when a rate marker stands between the figure
  * and just past its trigger.
  */
+/** How far past a figure and its trigger a time still to come is looked for. */
+const FUTURE_REACH = 6;
+
+/**
+ * "se sumarán aproximadamente 3.000 en los próximos meses", "atteigne les 30 000 dans les
+ * semaines qui viennent": a time still to come right after the figure, in its clause, makes it a
+ * forecast whatever the verb's tense. A coordinator or a clause break ends the search: "2,000 have
+ * fled, and more are expected in the coming days" keeps its 2,000.
+ */
+export function futureAfter(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): boolean {
+  for (let i = from; i < Math.min(norms.length, from + FUTURE_REACH); i++) {
+    if (tokens[i]!.kind !== 'word' || lex.coordinators.has(norms[i]!) || lex.clauseBreaks.has(norms[i]!)) return false;
+    if (startingWith(lex.futureAfter, norms[i]).some((f) => matchesAt(norms, i, f))) return true;
+  }
+  return false;
+}
+
+/** Words between a coordinator and the figure before it: its noun and modifiers ("new refugees"). */
+const COORDINATED_REACH = 4;
+
+/**
+ * The number token of the figure this one is coordinated with, "[90,000] new refugees and 7,500
+ * returnees", or -1: a coordinator right before the figure, then only words back to a number.
+ */
+export function coordinatedFigure(tokens: readonly Token[], norms: readonly string[], lead: number, lex: Lexicon): number {
+  if (!lex.coordinators.has(norms[lead - 1] ?? '')) return -1;
+  for (let k = lead - 2; k >= Math.max(0, lead - 2 - COORDINATED_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'number') return k;
+    if (t.kind === 'punct' || lex.clauseBreaks.has(t.norm)) return -1;
+  }
+  return -1;
+}
+
 /** How far after a noun trigger's figure (and its noun) a plan is looked for: "of 75 residents [from the flood plain is] planned". */
 const PLANNED_REACH = 6;
 
