@@ -109,6 +109,8 @@ export interface Lexicon {
   standaloneScales: Set<string>;
   /** "3,000 of the 5,000 residents": the words after a figure that share the next figure's noun. */
   partitives: Set<string>;
+  /** "out" in "33 out of 34 provinces" (numbers.json). */
+  partitiveOpeners: Set<string>;
   /** The document language's decimal mark: "." (English) or "," (Spanish, French). */
   decimalMark: '.' | ',';
   vague: string[][];
@@ -282,6 +284,8 @@ export interface Lexicon {
   equivalents: Set<string>;
   /** A figure's share of a total after it: "80 [of the] village's 400 homes", "80 [de las] 400 viviendas". */
   shareOf: string[][];
+  /** "most", "la plupart": a part of unknown size before a partitive (link.json). */
+  vagueParts: Set<string>;
   /** Words opening a breakdown of a figure before: "including", "among them", "dont", "incluidos". */
   subsetMarkers: string[][];
   /** Groups a breakdown counts by age or sex: "children", "women", "niños", "enfants". */
@@ -422,6 +426,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     notScaledBefore: new Set(),
     standaloneScales: new Set(),
     partitives: new Set(),
+    partitiveOpeners: new Set(),
     decimalMark: '.',
     vague: [],
     vagueFirst: new Set(),
@@ -514,6 +519,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemAdverbs: new Set(),
     equivalents: new Set(),
     shareOf: [],
+    vagueParts: new Set(),
     subsetMarkers: [],
     subgroups: new Set(),
     estimateModals: new Set(),
@@ -624,6 +630,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       not_scaled_before?: string[];
       standalone_scales?: string[];
       partitives?: string[];
+      partitive_openers?: string[];
     }>(lang, 'numbers.json');
     if (numbers && (lang === 'en' || lang === key)) {
       // English is read first; the document language's decimal mark wins.
@@ -646,6 +653,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(numbers.not_scaled_before).forEach((x) => lex.notScaledBefore.add(x));
       set(numbers.standalone_scales).forEach((x) => lex.standaloneScales.add(x));
       set(numbers.partitives).forEach((x) => lex.partitives.add(x));
+      set(numbers.partitive_openers).forEach((x) => lex.partitiveOpeners.add(x));
     }
     const q = read<{
       before: Record<string, Qualifier>;
@@ -731,6 +739,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       continuation?: string[];
       equivalents?: string[];
       share_of?: string[];
+      vague_parts?: string[];
       subset_markers?: string[];
       subgroups?: string[];
       count_heads?: string[];
@@ -846,6 +855,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.item_adverbs).forEach((x) => lex.itemAdverbs.add(x));
       set(link.equivalents).forEach((x) => lex.equivalents.add(x));
       lex.shareOf.push(...(link.share_of ?? []).map(words));
+      set(link.vague_parts).forEach((x) => lex.vagueParts.add(x));
       lex.subsetMarkers.push(...(link.subset_markers ?? []).map(words));
       set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));

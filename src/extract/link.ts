@@ -125,7 +125,9 @@ export function linkFigures(
     if (candidates.some((c) => c.trigger.entry.term === SAMPLE && c.score >= SAMPLE_MIN_SCORE)) continue;
     // "120,000 displaced people have returned home", "who had fled … returned": the return is the news.
     // Not for the total of a share: the return is the share's ("2,500 of the 9,000 evacuated returned").
-    if (lex.leftTerms.has(best.trigger.entry.term) && !f.shareTotal) {
+    // Nor for a whole after a partitive: "most of the 44,500 people who had been evacuated have
+    // returned" counts the evacuated; how many of them returned is not told.
+    if (lex.leftTerms.has(best.trigger.entry.term) && !f.shareTotal && !wholeOfPart(norms, q.lead, lex)) {
       const back = candidates.find(
         (c) =>
           c.trigger.entry.term === 'returns' &&
@@ -395,6 +397,18 @@ export function linkFigures(
   return links;
 }
 
+/** Articles between a partitive and its whole: "most of [the] 3,000", "la mayoría de [los] 3.000". */
+const WHOLE_ARTICLES = new Set(['the', 'los', 'las', 'les']);
+
+/**
+ * Whether the figure at `lead` is the whole of a part of unknown size: "most of the 3,000", "la
+ * plupart des 3 000"; not "the return of 5,500 IDPs".
+ */
+function wholeOfPart(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  const before = WHOLE_ARTICLES.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
+  return lex.partitives.has(norms[before] ?? '') && lex.vagueParts.has(norms[before - 1] ?? '');
+}
+
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;
 
@@ -548,11 +562,14 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
 /**
  * "Over 63,000 households were moderately or heavily damaged", "272 ménages ont été partiellement
  * endommagés": families counted by the home they have, as the subject of a word of damage right
- * after them (auxiliaries and adverbs between), count damaged homes.
+ * after them (auxiliaries and adverbs between) or a participle right after them, count damaged homes.
  */
 function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContext): boolean {
   if (f.countKind !== 'households' || !HOUSING_TERMS.has(r.entry.term as Term) || !r.entry.housing) return false;
   if (r.first < countEnd || r.first - countEnd > HOUSEHOLD_HOMES_GAP) return false;
+  // A participle right after them and ending their phrase: "1.238 hogares dañados por", "300 foyers
+  // détruits et"; not a verb with its object ("households lost power").
+  if (r.first === countEnd && r.next - r.first === 1) return participleEnds(gap, r.next);
   // A passive: an auxiliary first ("were", "ont été", "fueron"), not "households lost power".
   if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
   for (let k = countEnd; k < r.first; k++) {
@@ -561,6 +578,19 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
       return false;
   }
   return true;
+}
+
+/** Whether the token at `k` ends a participle's phrase: punctuation, a preposition, a coordinator or the end. */
+function participleEnds(gap: GapContext, k: number): boolean {
+  const t = gap.tokens[k];
+  if (!t || t.kind === 'punct') return true;
+  const { lex } = gap;
+  return (
+    lex.agentPrepositions.has(t.norm) ||
+    lex.itemPrepositions.has(t.norm) ||
+    lex.coordinators.has(t.norm) ||
+    lex.causal.some((c) => c[0] === t.norm)
+  );
 }
 
 /** Words between a count of families and the word of damage after it ("were moderately or heavily"). */

@@ -116,7 +116,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     if (coordinated) return coordinated;
     // A name's possessive after a partitive: "three of [Dili's] 48 camps".
     const possessive = /^\p{Lu}.*['’]s$/u.test(t.text) && lex.partitives.has(tokens[i - 1]?.norm ?? '');
-    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive) {
+    // "33 out of 34 provinces": the opener of a partitive is no word of the counted noun.
+    const opener = lex.partitiveOpeners.has(t.norm) && lex.partitives.has(tokens[i + 1]?.norm ?? '');
+    if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive && !opener) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger.
       if (
         unknown >= MAX_UNKNOWN ||

@@ -150,7 +150,10 @@ function hasOwnVerb(tokens: readonly Token[], f: Figure, triggers: Trigger[], le
     tokens[to]!.text !== '.'
   )
     to++;
-  return triggers.some((r) => r.first >= from && r.first < to);
+  // A blocker among the item's own modifiers is its verb too: "65 displaced and 11,650 affected
+  // people" counts the affected, not more displaced.
+  const blockedItem = (r: Trigger) => r.entry.term.startsWith('block:') && r.first >= f.quantity.next && r.first < from;
+  return triggers.some((r) => (r.first >= from && r.first < to) || blockedItem(r));
 }
 
 /** Between two items: the first item's own words, then a list separator right before the second. */
