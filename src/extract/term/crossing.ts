@@ -21,8 +21,15 @@ const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 export function crossedBorder(norms: readonly string[], link: Link, figures: readonly Figure[], lex: Lexicon): Link {
   if (!FLIGHT_TERMS.has(link.term) || link.direction === 'before') return link;
   const from = link.trigger.next;
-  for (let k = from; k <= from + CROSSING_REACH && k < norms.length; k++) {
+  let reach = from + CROSSING_REACH;
+  for (let k = from; k <= reach && k < norms.length; k++) {
     const w = norms[k]!;
+    // An acronym after the place left: "fled eastern Democratic Republic of the Congo (DRC) to Burundi".
+    if (w === '(' && norms[k + 2] === ')') {
+      k += 2;
+      reach += 3;
+      continue;
+    }
     if (w === '.' || w === ';' || w === ',' || w === '(' || lex.clauseBreaks.has(w)) return link;
     if (figures.some((f) => f.quantity.first <= k && k < f.quantity.next)) return link;
     for (const lead of startingWith(lex.crossingInto, w)) {
