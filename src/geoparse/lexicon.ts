@@ -51,6 +51,8 @@ export interface PlacesLexicon {
   orgNames: Set<string>;
   /** Words before "of" that make the place after it an organisation's ("University of Nairobi"). */
   orgOf: Set<string>;
+  /** Titles of an office written in lower case before "de"/"del" ("la defensora del Pueblo"). */
+  orgOfTitles: Set<string>;
   /** Words before a place that say people came from it ("refugees from Syria"). */
   originWords: string[];
   /** Words that lead to where people went ("to", "into", "vers"): an origin word before them
@@ -99,6 +101,7 @@ interface StopwordsFile {
   bylineLeads?: string[];
   orgNames?: string[];
   orgOf?: string[];
+  orgOfTitles?: string[];
   listJoiners?: string[];
   agencyNames?: string[];
   respellVowels?: string[];
@@ -144,6 +147,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     bylineLeads: new Set(),
     orgNames: new Set(),
     orgOf: new Set(),
+    orgOfTitles: new Set(),
     listJoiners: new Set(),
     agencyNames: [],
     respellVowels: [],
@@ -205,6 +209,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.romanceParticles, sw?.romanceParticles);
     fill(lex.bylineLeads, sw?.bylineLeads);
     fill(lex.orgOf, sw?.orgOf);
+    fill(lex.orgOfTitles, sw?.orgOfTitles);
     fill(lex.orgNames, sw?.orgNames);
     fill(lex.listJoiners, sw?.listJoiners);
     fill(lex.landformsAfter, sw?.landformsAfter);

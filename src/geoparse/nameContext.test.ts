@@ -31,3 +31,9 @@ test('a place in an organisation name gives context but is marked, so it locates
   assert.equal(p?.organisation, true);
   assert.equal(p?.country, 'NPL');
 });
+
+test("an office's title in lower case before 'del' names no place: 'la defensora del Pueblo'", () => {
+  const places = geoparse('Lo señaló la defensora del Pueblo en Bogotá.').places;
+  const pueblo = places.find((p) => p.name === 'Pueblo');
+  assert.ok(!pueblo || pueblo.organisation, JSON.stringify(places));
+});

@@ -106,11 +106,11 @@ export function inOrganisationName(
   return (
     !!of &&
     !!head &&
-    head.cap &&
-    (of.norm === 'of' || of.norm === 'de') &&
+    (head.cap || lex.orgOfTitles.has(head.norm)) &&
+    (of.norm === 'of' || of.norm === 'de' || of.norm === 'del') &&
     text.slice(head.end, of.start) === ' ' &&
     text.slice(of.end, (toks[i] as Token).start) === ' ' &&
-    lex.orgOf.has(head.norm)
+    (lex.orgOf.has(head.norm) || lex.orgOfTitles.has(head.norm))
   );
 }
 

@@ -325,7 +325,11 @@ export function findMentions(
     const common = j === i && !demonym && !abbreviation && !feature && isCommonWord(key, lang);
     if (common) m.commonWord = true;
     // Even after an area word ("le département du Sud"): which country's Sud, the text must say.
-    if (!demonym && lex.directional.has(key)) m.compass = true;
+    // So too for a translation of such an area's name: "Distrito Central" is Israel's Central
+    // District as well as Tegucigalpa's municipality, which the gazetteer lacks.
+    const compassArea = (c: GazetteerEntry) => c.kind === 'admin1' && lex.directional.has(normalizeName(c.name));
+    const translated = candidates.length > 0 && candidates.every((c) => compassArea(c) && normalizeName(c.name) !== key);
+    if (!demonym && (lex.directional.has(key) || translated)) m.compass = true;
     if (afterLocative) m.afterLocative = true;
     // A label ("Annex C"), a heading word ("ANNEX") or a currency prefix ("US$"); a capitalised
     // dateline ("NICE, France —") stays a place.

@@ -38,3 +38,14 @@ test('the rule: a compass word is an area only with support for its country', ()
   // Not a compass word: left to the other rules.
   assert.equal(compassArea.reject(choice({ entry: area })), null);
 });
+
+test("a translated name of a compass area ('Distrito Central') needs its country in the text too", () => {
+  const got = names('Las lluvias en Tegucigalpa dejaron daños: en el Distrito Central hay 87 viviendas dañadas.');
+  assert.ok(got.includes('Tegucigalpa/HND'), got.join(', '));
+  assert.deepEqual(
+    got.filter((n) => n.startsWith('Distrito Central/')),
+    [],
+  );
+  // Where the text is about that country, the area stays.
+  assert.ok(names('Cohetes cayeron en el Distrito Central de Israel, cerca de Tel Aviv.').includes('Distrito Central/ISR'));
+});
