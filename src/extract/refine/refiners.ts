@@ -9,6 +9,7 @@ import { type DateContext, dateOf, reportDate } from './date.js';
 import { stockOrFlow } from './stock.js';
 import { attachPlaces, type PlaceContext } from './places.js';
 import { peopleOf } from './people.js';
+import { leftHostCountry } from './leftHost.js';
 import { confidenceOf } from './confidence.js';
 
 /** What the refiners share for one document. */
@@ -82,6 +83,13 @@ const places: FactRefiner = {
   },
 };
 
+const homeward: FactRefiner = {
+  name: 'homeward',
+  needs: ['term', 'country', 'origin'],
+  adds: ['term', 'country', 'origin'],
+  refine: leftHostCountry,
+};
+
 const people: FactRefiner = {
   name: 'people',
   needs: ['figure', 'unit', 'country'],
@@ -100,7 +108,7 @@ const confidence: FactRefiner = {
   },
 };
 
-export const FACT_REFINERS: readonly FactRefiner[] = [cause, date, stock, places, people, confidence];
+export const FACT_REFINERS: readonly FactRefiner[] = [cause, date, stock, places, homeward, people, confidence];
 
 /** Runs every refiner on every fact, fact by fact. */
 export function refineFacts(facts: Fact[], ctx: FactContext, refiners = FACT_REFINERS): void {

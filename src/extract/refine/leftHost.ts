@@ -1,0 +1,18 @@
+// People of one nationality who leave another country go home: "230,000 Afghans left Iran in June",
+// "12,000 Syrians left Lebanon", "40 000 Afghans ont quitté l'Iran". A refugee link read from
+// leaving a named country (refugees:left-country) whose people's demonym names another country
+// (their origin, refugeeOrigin.ts) counts returns to that country; leaving their own country
+// ("12,000 Syrians left Syria") stays a count of refugees.
+import type { Fact } from '../../types.js';
+
+const LEFT_COUNTRY = 'refugees:left-country';
+
+export function leftHostCountry(fact: Fact): void {
+  if (fact.term !== 'refugees' || !fact.reason.startsWith(LEFT_COUNTRY)) return;
+  const home = fact.origin;
+  const host = fact.country;
+  if (!home || !host || home === host) return;
+  fact.term = 'returns';
+  fact.country = home;
+  fact.origin = host;
+}
