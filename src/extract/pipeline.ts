@@ -167,6 +167,32 @@ const learned = step({
   },
 });
 
+/** The highest relevance of a document in which neither the rules nor the learned second chance
+ * found a displacement figure or vague count: below the 0.5 of a relevant document. */
+const NO_FACT_RELEVANCE = 0.45;
+
+/** The shortest text read as a whole document rather than a paragraph or an excerpt. */
+const DOCUMENT_LENGTH = 400;
+/** A document of several paragraphs: a lone paragraph ("Many have been displaced …") may report
+ * displacement without counting anyone; a whole article or report that does so is background. */
+const wholeDocument = (text: string) => text.length >= DOCUMENT_LENGTH && text.includes('\n');
+
+/**
+ * A monitor's relevant document reports displacement happening or newly counted (README,
+ * "Relevance"): a whole document whose displacement words count nobody (a planning guide, a
+ * checklist, gentrification, asylum hotels, an anniversary) is about displacement, not a report of
+ * it.
+ */
+const evidence = step({
+  name: 'relevance',
+  needs: ['text', 'facts', 'classification'],
+  adds: ['classification'],
+  run({ text, facts, classification: c }) {
+    if (!c.relevant || !wholeDocument(text) || facts.some((f) => f.term !== 'evicted')) return { classification: c };
+    return { classification: { ...c, relevant: false, relevance: Math.min(c.relevance, NO_FACT_RELEVANCE) } };
+  },
+});
+
 const places = step({
   name: 'places',
   needs: ['doc', 'options', 'text', 'facts'],
@@ -209,6 +235,7 @@ export const PIPELINE: readonly Step[] = [
   dedupe,
   classification,
   learned,
+  evidence,
   places,
   refine,
   offsets,
