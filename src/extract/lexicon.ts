@@ -74,6 +74,8 @@ export interface Lexicon {
   nouns: NounSets;
   /** "the homes of": a figure after them counts homes ("the homes of 480 families"). */
   housingOf: string[][];
+  /** Nouns of families that also name their home ("hogares", "foyers"): "1.238 hogares dañados" (nouns.json). */
+  householdHomes: Set<string>;
   /** Terms for where displaced people stay, which may count the same figure a second time. */
   stayingTerms: Set<string>;
   /** Terms for people who left, which a later "returned" in the same clause overrides. */
@@ -408,6 +410,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       buildings: new Set(),
     },
     housingOf: [],
+    householdHomes: new Set(),
     stayingTerms: new Set(),
     leftTerms: new Set(),
     peopleEndings: [],
@@ -598,9 +601,13 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list.push(entry);
       lex.triggers.set(first, list);
     }
-    const nouns = read<Partial<Record<keyof NounSets | 'housing_of' | 'people_endings', string[]>>>(lang, 'nouns.json');
+    const nouns = read<Partial<Record<keyof NounSets | 'housing_of' | 'people_endings' | 'household_homes', string[]>>>(
+      lang,
+      'nouns.json',
+    );
     if (nouns) {
       lex.housingOf.push(...(nouns.housing_of ?? []).map(words));
+      (nouns.household_homes ?? []).forEach((w) => lex.householdHomes.add(normalise(w)));
       lex.peopleEndings.push(...(nouns.people_endings ?? []).map(normalise));
       for (const w of functionWordsOf(lang)) lex.functionWords.add(normalise(w));
       for (const kind of Object.keys(lex.nouns) as (keyof NounSets)[]) {

@@ -569,7 +569,8 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
   if (r.first < countEnd || r.first - countEnd > HOUSEHOLD_HOMES_GAP) return false;
   // A participle right after them and ending their phrase: "1.238 hogares dañados por", "300 foyers
   // détruits et"; not a verb with its object ("households lost power").
-  if (r.first === countEnd && r.next - r.first === 1) return participleEnds(gap, r.next);
+  if (r.first === countEnd && r.next - r.first === 1)
+    return gap.lex.householdHomes.has(gap.norms[countEnd - 1] ?? '') && participleEnds(gap, r.next);
   // A passive: an auxiliary first ("were", "ont été", "fueron"), not "households lost power".
   if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
   for (let k = countEnd; k < r.first; k++) {
