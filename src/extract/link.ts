@@ -397,15 +397,13 @@ export function linkFigures(
   return links;
 }
 
-/** Articles between a partitive and its whole: "most of [the] 3,000", "la mayoría de [los] 3.000". */
-const WHOLE_ARTICLES = new Set(['the', 'los', 'las', 'les']);
-
 /**
  * Whether the figure at `lead` is the whole of a part of unknown size: "most of the 3,000", "la
  * plupart des 3 000"; not "the return of 5,500 IDPs".
  */
 function wholeOfPart(norms: readonly string[], lead: number, lex: Lexicon): boolean {
-  const before = WHOLE_ARTICLES.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
+  // An article of the group may stand between: "most of [the] 3,000", "la mayoría de [los] 3.000".
+  const before = lex.groupArticles.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
   return lex.partitives.has(norms[before] ?? '') && lex.vagueParts.has(norms[before - 1] ?? '');
 }
 
