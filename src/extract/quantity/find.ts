@@ -267,7 +267,8 @@ function scaledRemainder(
 /**
  * "m" and "k" after a number are scales in "2.5m people", "10k people", "1.2m displaced", never in
  * "500m from the river", "2.5 m of water" or a word cut by mojibake ("5,175 m\ufffdnages"): a
- * decimal glued to the letter, a capital M glued to the number, or a count of people right after it.
+ * decimal glued to the letter, a capital M glued to the number or after a decimal, or a count of people
+ * right after it.
  */
 function isScaleUse(
   text: string,
@@ -284,8 +285,9 @@ function isScaleUse(
   const glued = s.start === tokens[j - 1]!.end;
   // "Over 5K evacuated": no unit of length or money is written k, but races and screens are.
   if (glued && lex.gluedScales.has(s.norm)) return !lex.notScaledBefore.has(nx?.norm ?? '');
-  // "9M have been displaced", "25M are in the Americas": a capital M is never a metre.
-  if (glued && s.text === 'M') return !lex.notScaledBefore.has(nx?.norm ?? '');
+  // "9M have been displaced", "25M are in the Americas", "1.7 M live in IDP sites": a capital M is
+  // never a metre, glued to the number or after a decimal.
+  if ((glued || decimal) && s.text === 'M') return !lex.notScaledBefore.has(nx?.norm ?? '');
   return decimal && glued;
 }
 
