@@ -100,7 +100,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     if (owned === 'households' || owned === 'housing' || owned === 'shelter')
       return { kind: owned, first: i + 1, next: i + 2 };
     if (kind) return { kind, first: i, next: i + 1 };
-    if (lex.nouns.elided.has(t.norm)) return { kind: 'elided', first: i, next: i + 1 };
+    // "12 more were evacuated" elides the noun; "12 more houses" does not.
+    const modifiesNext = lex.nouns.modifiers.has(t.norm) && !!tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) !== null;
+    if (lex.nouns.elided.has(t.norm) && !modifiesNext) return { kind: 'elided', first: i, next: i + 1 };
     // A participle before a noun of other things still lets that noun rule the figure out:
     // "40 destroyed schools" counts schools, not homes.
     const following = tokens[i + 1];
