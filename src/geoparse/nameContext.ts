@@ -106,11 +106,12 @@ export function inOrganisationName(
   return (
     !!of &&
     !!head &&
-    (head.cap || lex.orgOfTitles.has(head.norm)) &&
+    // A capitalised organisation head ("University of", "Defensoría del") or an office's title in
+    // any case ("la defensora del Pueblo").
+    ((head.cap && lex.orgOf.has(head.norm)) || lex.orgOfTitles.has(head.norm)) &&
     (of.norm === 'of' || of.norm === 'de' || of.norm === 'del') &&
     text.slice(head.end, of.start) === ' ' &&
-    text.slice(of.end, (toks[i] as Token).start) === ' ' &&
-    (lex.orgOf.has(head.norm) || lex.orgOfTitles.has(head.norm))
+    text.slice(of.end, (toks[i] as Token).start) === ' '
   );
 }
 

@@ -1,5 +1,5 @@
 // People of one nationality who leave another country go home: "230,000 Afghans left Iran in June",
-// "12,000 Syrians left Lebanon", "40 000 Afghans ont quitté l'Iran". A refugee link read from
+// "12,000 Syrians left Lebanon", "40 000 Afghans ont quitté le Pakistan". A refugee link read from
 // leaving a named country (refugees:left-country) whose people's demonym names another country
 // (their origin, refugeeOrigin.ts) counts returns to that country; leaving their own country
 // ("12,000 Syrians left Syria") stays a count of refugees.
