@@ -126,9 +126,12 @@ function takeShares(
     const end = total.noun ? total.noun.next : total.quantity.next;
     // A total named by a displacement word is a figure of its own: "6.000 parmi les 36.750
     // personnes évacuées ont pu rentrer" reports 36,750 evacuated and 6,000 returns.
-    if (namedByTrigger(norms, end, lex) || namedByTrigger(norms, total.quantity.next, lex)) {
+    const named = namedByTrigger(norms, end, lex) ? end : namedByTrigger(norms, total.quantity.next, lex) ? total.quantity.next : -1;
+    if (named >= 0) {
       total.shareTotal = true;
       for (let k = at; k < at + words.length; k++) listItems.add(k);
+      // The share's verb comes after the whole: "2,500 of the 9,000 evacuated have returned".
+      for (let k = total.quantity.lead; k <= named; k++) share.restatement.add(k);
       continue;
     }
     for (let k = at; k < end; k++) listItems.add(k);

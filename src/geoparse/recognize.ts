@@ -690,11 +690,15 @@ function longestMatch(
   const keys: { j: number; key: string }[] = [];
   let key = first.norm;
   keys.push({ j: i, key });
+  // French writes the adjectives of a country's name in lower case ("République centrafricaine",
+  // "Guinée équatoriale", "République démocratique du Congo"): up to two lower-case words may
+  // continue a name whose first word starts one; a key ending in one must then name a country.
+  let lower = gaz.startsName(first.norm) ? 2 : 0;
   for (let j = i + 1; j < toks.length && j < i + maxWords; j++) {
     const tj = toks[j] as Token;
     const join = joiner(text.slice((toks[j - 1] as Token).end, tj.start));
     if (join === null) break;
-    if (!tj.cap && !lex.connectors.has(tj.norm) && tj.norm.length > 1) break;
+    if (!tj.cap && !lex.connectors.has(tj.norm) && tj.norm.length > 1 && lower-- <= 0) break;
     key = key + join + tj.norm;
     keys.push({ j, key });
   }
@@ -750,7 +754,7 @@ function longestMatch(
   for (let n = keys.length - 1; n >= 0; n--) {
     const { j, key: k } = keys[n] as { j: number; key: string };
     const last = toks[j] as Token;
-    if (!last.cap) continue;
+    if (!last.cap && !gaz.lookup(k).some((c) => c.kind === 'country')) continue;
     if (abbrev && abbrev.j >= j) return abbrev;
     const dem = lex.demonyms.get(k);
     if (dem) {

@@ -117,6 +117,12 @@ const PLACES: [string, string[]][] = [
     'En Haïti, les pluies ont touché 2 000 familles dans le département du Sud, près des Cayes.',
     ['Haïti=HTI/country', 'Sud=HTI/admin1', 'Cayes=HTI/city'],
   ],
+  // French country names go on in lower case: the whole name, not its first word.
+  ['Près de 2 000 personnes se sont réfugiées en République centrafricaine.', ['République centrafricaine=CAF/country']],
+  ['Les pluies ont détruit 300 maisons en Guinée équatoriale.', ['Guinée équatoriale=GNQ/country']],
+  ['Plus de 5 000 personnes ont fui vers la République démocratique du Congo.', ['République démocratique du Congo=COD/country']],
+  // …but a capitalised name followed by ordinary lower-case words stays itself.
+  ['En Guinée orientale, 300 maisons ont été détruites.', ['Guinée=GIN/country']],
 ];
 
 for (const [text, expected] of PLACES) {

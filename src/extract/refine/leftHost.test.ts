@@ -12,6 +12,8 @@ test('people of one nationality leaving another country go home: returns, counte
     '58000 returns AFG',
   ]);
   assert.deepEqual(facts('Some 12,000 Syrians left Lebanon for Syria in the past week.'), ['12000 returns SYR']);
+  // A French country name with its elided article: "l'Iran".
+  assert.deepEqual(facts("Plus de 3 000 Afghans ont quitté l'Iran la semaine dernière.", 'fr'), ['3000 returns AFG']);
 });
 
 test('leaving their own country, or a country no nationality is given for, stays a count of refugees', () => {

@@ -117,11 +117,15 @@ function matchEnd(
       norms[at]!.length > w.length
     )
       return at;
-    const names = lex.slots.get(w)?.get(norms[at] ?? '');
+    // A slot's name may carry an elided article or "de": "ont quitté l'Iran", "venus d'Haïti".
+    const norm = norms[at] ?? '';
+    const bare = norm.charCodeAt(1) === 39 ? norm.replace(ELIDED, '') : norm;
+    const names = lex.slots.get(w)?.get(norm) ?? (bare === norm ? undefined : lex.slots.get(w)?.get(bare));
     if (!names) return -1;
+    const first = lex.slots.get(w)?.has(norm) ? norm : bare;
     let best = -1;
     for (const name of names)
-      if (name.every((x, j) => norms[at + j] === x))
+      if (name.every((x, j) => (j === 0 ? first : norms[at + j]) === x))
         best = Math.max(best, matchEnd(words, k + 1, at + name.length, tokens, norms, lex));
     return best;
   }
