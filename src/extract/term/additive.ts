@@ -8,7 +8,8 @@
 //
 // A ranking continues a count the same way: "Colombia hosts 1.1 million refugees. It is followed
 // by Peru, with 506,000; Chile, with 288,000", "seguido de Chiapas, con 800, y Veracruz, con 450":
-// after a ranking lead, each figure introduced by "with" / "con" / "avec" takes the term.
+// after a ranking lead, each figure introduced by "with" / "con" / "avec", or in brackets after
+// its place ("followed by Adamawa (222,882) and Yobe (135,000)"), takes the term.
 import type { Lexicon } from '../lexicon.js';
 import { matchesAt, startingWith, startsOf } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
@@ -60,20 +61,35 @@ function rankedTriggers(
   for (let i = 0; i < norms.length; i++) {
     const lead = startingWith(leads, norms[i]).find((l) => matchesAt(norms, i, l));
     if (!lead) continue;
-    const term = continuedTerm(triggers, i, antecedent);
-    if (!term) return out;
+    // A ranking of homes ranks homes: "Veracruz, con 12 mil 300 viviendas dañadas. Le siguen Puebla con 4 mil 796".
+    const term = continuedTerm(triggers, i, antecedent, true);
+    if (!term || countsSites(triggers, i, norms, lex)) return out;
     // The ranking ends at the next trigger of any kind: "…, with 400, and 30 were killed".
     const end = triggers.find((t) => t.first >= i + lead.length)?.first ?? tokens.length;
     const ranked: Trigger[] = [];
     for (let k = i + lead.length; k < end - 1; k++) {
-      if (!items.has(norms[k]!) || tokens[k + 1]!.kind !== 'number') continue;
+      if (!items.has(norms[k]!) || !isNumberAt(tokens, k + 1, lex)) continue;
       // "Chocó, con 19 eventos; Valle del Cauca, con 16": the ranking counts something else.
       if (countsOtherThanPeople(tokens, numberEnd(tokens, k + 1, lex), lex)) return out;
-      ranked.push({ entry: additiveEntry([norms[k]!], term), first: k, next: k + 1, namesHousing: false });
+      // A bare figure in a ranking of homes counts homes.
+      ranked.push({ entry: additiveEntry([norms[k]!], term), first: k, next: k + 1, namesHousing: HOUSING_TERMS.has(term) });
     }
     return [...out, ...ranked];
   }
   return out;
+}
+
+/**
+ * "The most number of relief camps is in Paravur (223), followed by …", "el mayor número de
+ * albergues": the trigger before the ranking is the noun of the places it counts.
+ */
+function countsSites(triggers: readonly Trigger[], i: number, norms: readonly string[], lex: Lexicon): boolean {
+  const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
+  return (
+    !!prior &&
+    lex.partitives.has(norms[prior.first - 1] ?? '') &&
+    (lex.nouns.shelters.has(norms[prior.next - 1] ?? '') || lex.nouns.other.has(norms[prior.next - 1] ?? ''))
+  );
 }
 
 /** A lower-case word after a ranked figure that names no people: "19 eventos", "25 deaths". */
@@ -89,12 +105,17 @@ function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon
  * sentence, else the paragraph's antecedent. None after a blocker nearer to it ("30 killed,
  * another 12 in B") nor for homes, which a continuation of people does not count.
  */
-export function continuedTerm(triggers: readonly Trigger[], i: number, antecedent: Term | null): Term | null {
+export function continuedTerm(
+  triggers: readonly Trigger[],
+  i: number,
+  antecedent: Term | null,
+  homes = false,
+): Term | null {
   const prior = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
   if (triggers.some((t) => t.next <= i && t.entry.term.startsWith('block:') && (!prior || t.first > prior.first)))
     return null;
   const term = (prior?.entry.term as Term | undefined) ?? antecedent;
-  return term && !HOUSING_TERMS.has(term) ? term : null;
+  return term && (homes || !HOUSING_TERMS.has(term)) ? term : null;
 }
 
 function isNumberAt(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
