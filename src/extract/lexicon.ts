@@ -71,6 +71,8 @@ export interface Lexicon {
   slots: Map<string, Map<string, string[][]>>;
   /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
   copulas: Map<string, string[][]>;
+  /** Singular nouns of moves that a copula after them makes a count ("displacement reached 12,000"). */
+  copulaNouns: Map<string, TriggerEntry>;
   nouns: NounSets;
   /** "the homes of": a figure after them counts homes ("the homes of 480 families"). */
   housingOf: string[][];
@@ -398,6 +400,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     triggerIndex: new Map(),
     slots: new Map(),
     copulas: new Map(),
+    copulaNouns: new Map(),
     nouns: {
       people: new Set(),
       households: new Set(),
@@ -570,6 +573,20 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           const ws = words(p);
           lex.copulas.set(ws[0]!, [...(lex.copulas.get(ws[0]!) ?? []), ws]);
         }
+    for (const e of families?.families ?? [])
+      if (e.counts && e.noun !== undefined) {
+        const noun = normalise(e.noun);
+        lex.copulaNouns.set(noun, {
+          words: [noun],
+          term: e.term,
+          form: 'agent',
+          housing: false,
+          weak: false,
+          reason: `${e.term}:noun:${e.noun}:copula`,
+          maxLength: 1,
+          seq: -1,
+        });
+      }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
     for (const w of families?.contexts?.refugees ?? []) lex.borderContext.add(w);
     for (const w of nationalsOf(ROOT, lang)) lex.nationals.add(normalise(w));

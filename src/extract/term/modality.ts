@@ -117,6 +117,8 @@ export function hypotheticalBefore(
 
 /** How far past the figure and its trigger a rate marker still belongs to them. */
 const RATE_REACH = 3;
+/** How far past the trigger a rate marker of the same clause still belongs to the figure. */
+const CLAUSE_RATE_REACH = 8;
 
 /**
  * "400 new arrivals daily", "1,100 refugees are crossing every day", "78 desplazados al día":
@@ -179,7 +181,10 @@ export function averageBefore(norms: readonly string[], lead: number, lex: Lexic
 }
 
 export function isRate(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
-  for (let i = from; i < Math.min(norms.length, to + RATE_REACH); i++) {
+  for (let i = from; i < Math.min(norms.length, to + CLAUSE_RATE_REACH); i++) {
+    // Past the trigger's own reach, only in the clause it ends: "1,500 refugees are crossing into
+    // Chad every day", not "2,000 fled last month, and 300 more arrive daily".
+    if (i >= to + RATE_REACH && (/^[,;.:()]$/.test(norms[i]!) || /^\d/.test(norms[i]!))) return false;
     if (i > 0 && lex.rateBlockers.has(norms[i - 1]!)) continue; // "in a week", "durante el día"
     const rate = startingWith(lex.rates, norms[i]).find((r) => matchesAt(norms, i, r));
     // "a week after the tornado", "a day later" are points in time.

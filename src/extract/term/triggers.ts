@@ -50,9 +50,32 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       const owned = namesHousing && lex.ownerRelatives.has(hit.words[0]!);
       out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}) });
       i = next;
-    } else i++;
+    } else {
+      const copula = hit ? undefined : copulaCount(norms, i, lex);
+      if (copula) out.push(copula);
+      i = copula ? copula.next : i + 1;
+    }
   }
   return out;
+}
+
+/** Auxiliaries and adverbs between a noun and its copula: "displacement [has now] risen to". */
+const COPULA_GAP = 2;
+
+/**
+ * "Displacement reached 12,000 people", "le déplacement a atteint 8 000": a singular noun of
+ * moves whose copula follows counts what the figure after it counts. (Its plural counts on its
+ * own: "12,000 displacements"; the singular alone names the phenomenon.)
+ */
+function copulaCount(norms: readonly string[], i: number, lex: Lexicon): Trigger | null {
+  const entry = lex.copulaNouns.get(norms[i]!);
+  if (!entry) return null;
+  for (let k = i + 1; k - i <= COPULA_GAP + 1; k++) {
+    const length = copulaAt(norms, k, lex);
+    if (length) return { entry, first: i, next: k + length, namesHousing: false };
+    if (!lex.fillers.has(norms[k] ?? '') || lex.relatives.has(norms[k] ?? '')) return null;
+  }
+  return null;
 }
 
 interface Best {
