@@ -130,6 +130,22 @@ const NEGATIVE: [string, string][] = [
   ['The refugee agency opened its 3rd office in the capital.', 'ordinal'],
 ];
 
+// Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
+// that names no displacement of its own).
+const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  ['La tormenta ha cobrado la vida de al menos 11 personas y obligado a evacuar a 4.300 vecinos.', 'es', ['evacuated 4300']],
+  ['Plus de 640 000 personnes ont été déplacées, dont 210 000 femmes et filles et 150 000 enfants.', 'fr', ['displaced 640000']],
+  ['Of the 5,120 evacuees registered, 1,340 were sheltering in their own homes despite the damage.', 'en', ['evacuated 5120']],
+  ['The earthquake damaged 36 office buildings and 210 homes in the district.', 'en', ['partially_destroyed_housing 210']],
+];
+
+for (const [sentence, lang, expected] of EXACT) {
+  test(`reads exactly ${expected.join(', ')}: ${sentence}`, () => {
+    const got = extract({ text: sentence, published: '2024-05-10', lang }).facts.filter((f) => f.figure !== null);
+    assert.deepEqual(got.map((f) => `${f.term} ${f.figure}`).sort(), [...expected].sort());
+  });
+}
+
 for (const [sentence, expected] of POSITIVE) {
   test(`reads: ${sentence}`, () => {
     const got = facts(sentence);

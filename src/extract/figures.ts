@@ -267,6 +267,9 @@ function dropBreakdowns(
 ): Figure[] {
   const norms = tokens.map((t) => t.norm);
   const split = splitFigures(tokens, figures, lex);
+  // The breakdown last dropped: "dont 310 000 femmes et filles [et 180 000 enfants]" goes on with it.
+  let dropped: Figure | null = null;
+  const drop = (f: Figure) => ((dropped = f), false);
   return figures.filter((f, i) => {
     if (split.has(f)) {
       for (let k = f.quantity.lead; k < f.noun!.next; k++) listItems.add(k);
@@ -278,11 +281,21 @@ function dropBreakdowns(
     const relative = before && lex.shareRelatives.find((r) => r.every((w, k) => norms[q.next + k] === w));
     if (relative && countsSubgroup(tokens, q.next + relative.length, lex)) {
       for (let k = q.lead; k < q.next + relative.length; k++) listItems.add(k);
-      return false;
+      return drop(f);
     }
     // "of which 1,282 are children": the subgroup may follow the figure as its predicate.
     if (!before || !(f.noun ? isSubgroup(tokens, f.noun, lex) : countsSubgroup(tokens, f.quantity.next, lex)))
       return true;
+    // A subgroup coordinated with the breakdown just before it is one too.
+    if (dropped === before) {
+      const end = before.noun ? before.noun.next : before.quantity.next;
+      // Joined by "and" or a comma, past the rest of the earlier group's name ("femmes [et filles]").
+      const joins = (k: number) => norms[k] === ',' || lex.conjunctions.has(norms[k]!) || countsSubgroup(tokens, k, lex);
+      if (q.lead - end <= 4 && Array.from({ length: q.lead - end }, (_, j) => end + j).every(joins)) {
+        for (let k = end; k < (f.noun ? f.noun.next : q.next); k++) listItems.add(k);
+        return drop(f);
+      }
+    }
     const marker = lex.subsetMarkers.find((m) =>
       [1, 2].some((gap) => matchesAt(norms, f.quantity.lead - m.length - gap + 1, m)),
     );
@@ -291,7 +304,7 @@ function dropBreakdowns(
     const beforeEnd = before.noun ? before.noun.next : before.quantity.next;
     if (markerAt - beforeEnd > BREAKDOWN_REACH) return true;
     for (let k = Math.max(beforeEnd, markerAt - 1); k < (f.noun ? f.noun.next : f.quantity.next); k++) listItems.add(k);
-    return false;
+    return drop(f);
   });
 }
 

@@ -245,7 +245,7 @@ export interface Lexicon {
   /** Participles of staying that join a stay to a leaving verb's subject ("displaced, living in camps"). */
   stayLinks: Set<string>;
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
-  refuge: { words: Set<string>; prepositions: Set<string>; sites: Set<string> };
+  refuge: { words: Set<string>; namedOnly: Set<string>; prepositions: Set<string>; sites: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -503,7 +503,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     comparatives: [],
     listShelters: [],
     stayLinks: new Set(),
-    refuge: { words: new Set(), prepositions: new Set(), sites: new Set() },
+    refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
@@ -802,7 +802,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       comparatives?: string[];
       list_shelters?: string[];
       stay_links?: string[];
-      refuge?: { words?: string[]; prepositions?: string[]; sites?: string[] };
+      refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
@@ -842,6 +842,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));
       set(link.stay_links).forEach((x) => lex.stayLinks.add(x));
       set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
+      set(link.refuge?.named_only).forEach((x) => lex.refuge.namedOnly.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));

@@ -18,6 +18,11 @@ const ROWS: [string, Want][] = [
     'Some 5,000 Sudanese refugees arrived in Chad last week.',
     { figure: 5000, country: 'TCD', origin: 'SDN', locations: ['Chad'] },
   ],
+  // …or the people's own "from" between the figure and the flight.
+  [
+    'Approximately 9,300 people from South Sudan have fled to Uganda since May.',
+    { figure: 9300, country: 'UGA', origin: 'SSD', locations: ['Uganda'] },
+  ],
   [
     'Lebanon hosts 1.5 million Syrian refugees.',
     { figure: 1500000, country: 'LBN', origin: 'SYR', locations: ['Lebanon'] },

@@ -109,6 +109,18 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
     }
     const adjective = lowerCaseDemonym(text.slice(te, te + 40));
     if (adjective) return [adjective];
+    // "68,600 individuals from Myanmar have sought protection in India": the counted people's own
+    // "from", between the figure and the trigger.
+    const own = places.find(
+      (p) =>
+        p.country &&
+        p.kind !== 'demonym' &&
+        p.start >= fact.quantity_span[1] &&
+        p.end <= ts &&
+        !/[.;!?]/.test(text.slice(fact.quantity_span[1], p.start)) &&
+        fromWordAtEnd().test(text.slice(fact.quantity_span[1], p.start)),
+    );
+    if (own) return [own.country!];
     // "the conflict in Sudan has forced 600,000 refugees … to flee into Chad": a sentence with two
     // countries, one of them where the refugees went, names the other as where they came from.
     const origin = otherThanDestination(fact, text, places);

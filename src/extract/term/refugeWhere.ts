@@ -4,7 +4,8 @@
 // fighting began", "taking refuge in Saraf Omra town", "trouvé refuge à Ouro Gueladjo", "near the
 // team site": the real-text labellers count them displaced. A named camp stays a stay ("took refuge
 // in Zam Zam camp"). Applies to the refuge phrases only (the word of `lex.refuge.words` in the
-// trigger), not to shelter verbs.
+// trigger), not to shelter verbs; "shelter" sought in a named town ("sought shelter in Cachar")
+// counts displaced too, but sought alone it stays a stay (`named_only`).
 import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
@@ -17,11 +18,15 @@ const SITE_BEFORE = 12;
 const ARTICLES = new Set(['the', 'a', 'an', 'el', 'la', 'los', 'las', 'un', 'una', 'le', 'les', 'des', 'une', "l'"]);
 
 export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
-  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => lex.refuge.words.has(w))) return link;
+  const { words, namedOnly } = lex.refuge;
+  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w))) return link;
   // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
-  if (!lex.refuge.words.has(tokens[link.trigger.next - 1]?.norm ?? '')) return link;
+  const last = tokens[link.trigger.next - 1]?.norm ?? '';
+  if (!words.has(last) && !namedOnly.has(last)) return link;
   let k = link.trigger.next;
   if (!lex.refuge.prepositions.has(tokens[k]?.norm ?? '')) {
+    // "sought shelter" alone says nothing of where; only a named town makes it a flight.
+    if (namedOnly.has(last)) return link;
     // "234 relief camps …, where 20,047 people have sought refuge": the site may come before.
     const lead = Math.min(link.figure.quantity.lead, link.trigger.first);
     for (let j = Math.max(0, lead - SITE_BEFORE); j < lead; j++) if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
@@ -32,7 +37,10 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   const t = tokens[k];
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return link;
   // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
-  for (let j = k; j < Math.min(tokens.length, k + NAME_REACH); j++)
+  // Shelter sought at a place is most often a building's ("at Kachin Baptist and Roman Catholic
+  // churches"): its site noun is looked for further.
+  const reach = namedOnly.has(last) ? 2 * NAME_REACH : NAME_REACH;
+  for (let j = k; j < Math.min(tokens.length, k + reach); j++)
     if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
   return { ...link, term: 'displaced' };
 }
