@@ -351,6 +351,19 @@ const FRENCH: Row[] = [
     'Plus de 5 000 personnes ont été évacuées.',
     [{ term: 'evacuated', figure: 5000, unit: 'people', qualifier: 'more_than' }],
   ],
+  // The qualifier's "de" elided onto "un million".
+  [
+    "Près d'un million de personnes ont dû quitter leur foyer.",
+    [{ term: 'forced_to_flee', figure: 1000000, unit: 'people', qualifier: 'approximately' }],
+  ],
+  // The earlier value of a change whose trigger follows the later one.
+  [
+    "Leur nombre a doublé en un an, passant de 215 000 à plus d'un demi-million de personnes déplacées.",
+    [
+      { term: 'displaced', figure: 215000, unit: 'people' },
+      { term: 'displaced', figure: 500000, unit: 'people', qualifier: 'more_than' },
+    ],
+  ],
   [
     'Au moins 1 200 ménages ont fui les combats.',
     [{ term: 'forced_to_flee', figure: 1200, unit: 'households', qualifier: 'at_least' }],

@@ -394,7 +394,28 @@ export function linkFigures(
         });
     }
   }
-  return links;
+  return [...links, ...earlierValues(figures, links, norms, lex)];
+}
+
+/**
+ * "passant de 315 000 à plus d'un million de personnes déplacées", "rising from 12,400 to 31,000
+ * displaced people": the earlier value of a change counts what the later one does, when only the
+ * later one has a trigger (a frame before both reads both already: countFrame.ts).
+ */
+function earlierValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (const f of figures) {
+    const q = f.quantity;
+    if (links.some((l) => l.figure === f)) continue;
+    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
+    if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
+    // A qualifier the reader left out of the later figure may stand between: "à [plus d']un million".
+    const at = q.next + change.to.length;
+    const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
+    for (const l of links)
+      if (l.figure === later && !l.coordinated) out.push({ ...l, figure: f, score: l.score - 0.1 });
+  }
+  return out;
 }
 
 /**

@@ -323,6 +323,17 @@ function withQualifier(tokens: readonly Token[], norms: string[], lex: Lexicon, 
       break;
     }
   }
+  // "plus d'un million", "près d'un million": the qualifier's "de" is elided onto the number.
+  if (!stated && norms[lead]?.startsWith("d'"))
+    for (const q of lex.qualifiersByLast.get('de') ?? []) {
+      const head = q.words.slice(0, -1);
+      if (head.length && endsAt(norms, lead, head)) {
+        qualifier = q.qualifier;
+        stated = true;
+        lead -= head.length;
+        break;
+      }
+    }
   let next = core.next;
   for (const q of lex.qualifiersAfter) {
     if (matchesAt(norms, next, q.words)) {
