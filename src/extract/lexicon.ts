@@ -342,6 +342,8 @@ export interface Lexicon {
   aidVerbs: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
+  /** Movements of leaving ("leave", "quitter"): leaving a shelter is going home, not a move to come (modality.json). */
+  exitMovements: Set<string>;
   /** Exercises whose sentence reports no displacement ("during a fire drill", "el simulacro"). */
   exercises: string[][];
   /** "bomb threat", "aviso de bomba", "alerte à la bombe": a building's alert, whose evacuations are no displacement (modality.json). */
@@ -532,6 +534,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     figureNegation: [],
     cancellation: [],
     futureMovements: [],
+    exitMovements: new Set(),
     exercises: [],
     buildingAlerts: [],
     modals: new Set(),
@@ -742,6 +745,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
       lex.cancellation.push(...(modal.conditional_after ?? []).map(words));
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));
+      set(modal.exit_movements).forEach((x) => lex.exitMovements.add(x));
       set(modal.modals).forEach((x) => lex.modals.add(x));
       lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));

@@ -81,9 +81,18 @@ export function hypotheticalPredicate(norms: readonly string[], from: number, le
   for (let i = from; i < Math.min(norms.length, from + PREDICATE_REACH); i++) {
     const h = hypotheticals(norms[i]).find((h) => matchesAt(norms, i, h));
     if (!h) continue;
-    for (let k = i + h.length; k <= i + h.length + 2; k++)
-      if (movements(norms[k]).some((m) => matchesAt(norms, k, m))) return true;
+    for (let k = i + h.length; k <= i + h.length + 2; k++) {
+      const m = movements(norms[k]).find((m) => matchesAt(norms, k, m));
+      // "15 evacuees were preparing to leave their shelters": people already moved, going home.
+      if (m && !(lex.exitMovements.has(m[0]!) && leavesShelter(norms, k + m.length, lex))) return true;
+    }
   }
+  return false;
+}
+
+/** A shelter or camp within the few words after a movement: "leave [the evacuation] centres". */
+function leavesShelter(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  for (let k = from; k < Math.min(norms.length, from + 3); k++) if (lex.refuge.sites.has(norms[k]!)) return true;
   return false;
 }
 
