@@ -137,6 +137,7 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Plus de 640 000 personnes ont été déplacées, dont 210 000 femmes et filles et 150 000 enfants.', 'fr', ['displaced 640000']],
   ['Of the 5,120 evacuees registered, 1,340 were sheltering in their own homes despite the damage.', 'en', ['evacuated 5120']],
   ['The earthquake damaged 36 office buildings and 210 homes in the district.', 'en', ['partially_destroyed_housing 210']],
+  ['Most of the 60,000 people displaced by the floods are living in camps near the river.', 'en', ['displaced 60000']],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

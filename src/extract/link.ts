@@ -314,9 +314,10 @@ export function linkFigures(
         direction: best.direction,
         coordinated: true,
       });
-    } else if (!f.shareTotal) {
+    } else if (!f.shareTotal && !wholeOfPart(norms, q.lead, lex)) {
       // "269,149 IDPs residing with host families", "evacuated 300 families who are now staying
-      // in schools": people who left are also counted where they stay.
+      // in schools": people who left are also counted where they stay. (Not the whole of a part:
+      // "most of the 100,000 displaced are living in camps" tells where most of them stay.)
       const stay = candidates.find(
         (c) =>
           c !== best &&
@@ -325,7 +326,9 @@ export function linkFigures(
           // People whose homes were destroyed are counted where they stay too.
           (lex.leftTerms.has(chosen.entry.term) || chosen.owned === true) &&
           c.direction === 'after' &&
-          (c.score >= STAY_MIN_SCORE || sharesSubject(gap, chosen, c.trigger, best.direction)) &&
+          (c.score >= STAY_MIN_SCORE ||
+            sharesSubject(gap, chosen, c.trigger, best.direction) ||
+            afterAgentPhrase(gap, chosen, c.trigger, best.direction)) &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
           modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
@@ -444,6 +447,18 @@ function sharesSubject(gap: GapContext, left: Trigger, stay: Trigger, direction:
   if (!sameClause(gap, left.next, stay.first)) return false;
   for (let k = left.next; k < stay.first; k++) if (gap.lex.coordinators.has(gap.tokens[k]!.norm)) return true;
   return false;
+}
+
+/** The most words of a participle's agent phrase before the verb of its noun ("by the ethnic violence are currently"). */
+const AGENT_PHRASE_REACH = 8;
+
+/**
+ * "50,698 people displaced by the ethnic violence are currently sheltered in relief camps": the
+ * noun's participle and its agent, then the noun's own verb of stay.
+ */
+function afterAgentPhrase(gap: GapContext, left: Trigger, stay: Trigger, direction: Link['direction']): boolean {
+  if (direction !== 'adjacent' || !gap.lex.agentPrepositions.has(gap.norms[left.next] ?? '')) return false;
+  return stay.first > left.next && stay.first - left.next <= AGENT_PHRASE_REACH && sameClause(gap, left.next, stay.first);
 }
 
 /**
