@@ -15,6 +15,10 @@ export const FLIGHT_TERMS: ReadonlySet<Term> = new Set<Term>(['displaced', 'forc
 const CROSSING_REACH = 6;
 /** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
 const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
+/** "to neighbouring Chad", "al vecino Chad", "vers le Tchad voisin": the neighbour is still across the border. */
+const NEIGHBOURING = new Set(['neighbouring', 'neighboring', 'nearby', 'vecino', 'vecina', 'voisin', 'voisine']);
+/** The longest aside between commas the flight may run past: "huir desde Darfur Occidental[, en Sudán,] al vecino Chad". */
+const ASIDE = 4;
 /** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
 const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 
@@ -30,7 +34,17 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       reach += 3;
       continue;
     }
-    if (w === '.' || w === ';' || w === ',' || w === '(' || lex.clauseBreaks.has(w)) return link;
+    if (w === ',') {
+      // A short aside naming where the place left lies: ", en Sudán,".
+      const close = norms.indexOf(',', k + 1);
+      if (close > k + 1 && close - k <= ASIDE + 1 && !norms.slice(k + 1, close).some((x) => x === '.' || x === ';')) {
+        reach += close - k + 1;
+        k = close;
+        continue;
+      }
+      return link;
+    }
+    if (w === '.' || w === ';' || w === '(' || lex.clauseBreaks.has(w)) return link;
     if (figures.some((f) => f.quantity.first <= k && k < f.quantity.next)) return link;
     for (const lead of startingWith(lex.crossingInto, w)) {
       if (!matchesAt(norms, k, lead)) continue;
@@ -38,6 +52,7 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (ARTICLES.has(norms[at] ?? '')) at++;
       // "to eastern Chad", "into northern Uganda": a part of the country is still across the border.
       if (lex.compass.has(norms[at] ?? '')) at++;
+      if (NEIGHBOURING.has(norms[at] ?? '')) at++;
       if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
     }
   }
