@@ -397,7 +397,51 @@ export function linkFigures(
         });
     }
   }
-  return [...links, ...earlierValues(figures, links, norms, lex)];
+  return [...links, ...earlierValues(figures, links, norms, lex), ...bracketedMates(figures, links, tokens, norms, lex)];
+}
+
+/** The most words of a place name before its bracketed figure ("Fata Barno (24,000)"). */
+const MATE_NAME_WORDS = 4;
+
+/**
+ * "the cities of Derna (at least 30,000), Bayda (3,000) and Benghazi (2,195) have the largest
+ * number of displaced people": figures in brackets after place names, listed before the trigger
+ * that the nearest of them reaches, take its term too (the farther ones are too far for the gap).
+ */
+function bracketedMates(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const linked = (g: Figure) => links.some((l) => l.figure === g) || out.some((l) => l.figure === g);
+  for (const l of links) {
+    if (l.direction !== 'after' || l.coordinated) continue;
+    let f = l.figure;
+    for (let g = figures[figures.indexOf(f) - 1]; g && !linked(g); g = figures[figures.indexOf(f) - 1]) {
+      const name = bracketedName(tokens, f.quantity);
+      if (name < 0 || bracketedName(tokens, g.quantity) < 0) break;
+      const sep = norms.slice(g.quantity.next + 1, name);
+      const joined =
+        (sep.length === 1 && (sep[0] === ',' || lex.conjunctions.has(sep[0]!))) ||
+        (sep.length === 2 && sep[0] === ',' && lex.conjunctions.has(sep[1]!));
+      if (!joined) break;
+      out.push({ ...l, figure: g, score: l.score - 0.05 });
+      f = g;
+    }
+  }
+  return out;
+}
+
+/** Where the capitalised name before a bracketed figure starts ("Benghazi (2,195)"), or -1. */
+function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number {
+  if (tokens[q.lead - 1]?.text !== '(' || tokens[q.next]?.text !== ')') return -1;
+  let k = q.lead - 2;
+  if (!/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return -1;
+  while (k > 0 && q.lead - 1 - k < MATE_NAME_WORDS && /^\p{Lu}/u.test(tokens[k - 1]!.text)) k--;
+  return k;
 }
 
 /**
