@@ -184,6 +184,14 @@ export function findMentions(
     }
     let { j, end, key, candidates } = found;
     const { demonym, abbreviation } = found;
+    // "CITY OF SAN FERNANDO", "Municipality of Bacolod": one place of that full name does not rule
+    // out the others the rest names; the context chooses among them all.
+    const ofWord = /^(\S+) of (.+)$/.exec(key);
+    if (ofWord && lex.settlementWords.has(ofWord[1]!)) {
+      const seen = new Set(candidates.map((c) => c.id));
+      const rest = gaz.lookup(ofWord[2]!).filter((c) => c.kind !== 'country' && !seen.has(c.id));
+      if (rest.length) candidates = [...candidates, ...rest];
+    }
     candidates = inLanguageZone(articleAndCountry(key, candidates, gaz), lang, lex);
     // "Nineveh governorate", "Laurel County": absorb the administrative word.
     let feature: string | undefined;

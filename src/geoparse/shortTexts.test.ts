@@ -121,6 +121,11 @@ const PLACES: [string, string[]][] = [
   ['Près de 2 000 personnes se sont réfugiées en République centrafricaine.', ['République centrafricaine=CAF/country']],
   ['Les pluies ont détruit 300 maisons en Guinée équatoriale.', ['Guinée équatoriale=GNQ/country']],
   ['Plus de 5 000 personnes ont fui vers la République démocratique du Congo.', ['République démocratique du Congo=COD/country']],
+  // "CITY OF X" in a dateline is one of the places X names; the context chooses which.
+  [
+    'CITY OF SAN FERNANDO — Some 1,900 families in Central Luzon are still in evacuation centres.',
+    ['CITY OF SAN FERNANDO=PHL/city', 'Central Luzon=PHL/admin1'],
+  ],
   // …but a capitalised name followed by ordinary lower-case words stays itself.
   ['En Guinée orientale, 300 maisons ont été détruites.', ['Guinée=GIN/country']],
 ];
