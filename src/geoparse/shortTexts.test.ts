@@ -17,6 +17,8 @@ const NOT_PLACES: [string, string][] = [
   ['Fars News Agency reported that 120 tents were set up.', 'Fars'],
   // An accented stop word meets its accent-folded token ("Protección" is also a town in Honduras).
   ['Protección Civil evacuó a 300 familias en Chiapas.', 'Protección'],
+  // A ministry's field in capitals ("La Salud" is also a town in Cuba).
+  ['Los ministerios de Obras Públicas y Salud Pública enviaron brigadas a 40 albergues.', 'Salud'],
   // …even where the text points to the place whose other name it is (Uman, Ukraine).
   [
     'Officials in Kyiv and Odesa said on Tuesday that a report from Human Rights Watch was being read.',
