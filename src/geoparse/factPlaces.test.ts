@@ -39,6 +39,18 @@ test('without a place in the sentence, the nearest earlier one in the paragraph'
   );
 });
 
+test('in a report under country headings, the heading of its section', () => {
+  const text =
+    'SYRIA\n\nHeavy rain flooded several camps this week.\n\nMore than 8,000 people were evacuated.\n\n' +
+    'JORDAN\n\nStorms damaged roads in Amman and Irbid and 300 families were displaced.';
+  const p = placesOf(text, '8,000');
+  assert.deepEqual(
+    p.locations.map((l) => l.name),
+    ['SYRIA'],
+  );
+  assert.equal(p.country, 'SYR');
+});
+
 test('demonyms give the country, never a location', () => {
   const p = placesOf('Iraqi officials said 300 homes were destroyed.', '300');
   assert.deepEqual(p.locations, []);

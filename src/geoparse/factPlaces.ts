@@ -1,6 +1,7 @@
 // Which of a document's places a figure refers to. The rule: the places named in the figure's
 // own sentence first (most specific first); else the nearest place before it in the same
-// paragraph, or just after it; else the document's most mentioned specific place; else its main
+// paragraph, or just after it; else the heading of its section (a place alone on its line); else
+// the document's most mentioned specific place; else its main
 // country where the text names it. Demonyms
 // and continents never locate a figure, though they do give its country. A text that names no
 // place and no demonym may still give its country through cue words (countryCues.ts).
@@ -63,6 +64,12 @@ export function placesForSpan(
     const pick = last && next ? (start - last.end <= next.start - end ? last : next) : (last ?? next);
     if (pick) locations = [pick];
   }
+  // A report in sections under country headings ("FIJI", "AFGHANISTAN"): the heading of the
+  // figure's section.
+  if (locations.length === 0) {
+    const heading = result.places.filter((p) => p.end <= start && locating(p) && isHeading(text, p)).pop();
+    if (heading) locations = [heading];
+  }
   if (locations.length === 0) {
     const counts = new Map<string, { place: Place; n: number }>();
     for (const p of result.places) {
@@ -106,6 +113,13 @@ function isDateline(text: string, p: Place): boolean {
   // text without line breaks.
   for (let i = p.start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (!isSpace(text, i)) return false;
   return /^\s*(?:,|—|–|-\s)/.test(text.slice(p.end, p.end + 3));
+}
+
+/** A place alone on its line: a section heading ("FIJI", "Northern Region"). */
+function isHeading(text: string, p: Place): boolean {
+  for (let i = p.start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (!isSpace(text, i)) return false;
+  for (let i = p.end; i < text.length && text.charCodeAt(i) !== 10; i++) if (!isSpace(text, i)) return false;
+  return true;
 }
 
 /** Is the code unit at i white space or a line break, as `\s` and `trim()` have it? */

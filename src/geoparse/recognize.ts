@@ -132,13 +132,22 @@ function joiner(gap: string): string | null {
 
 /**
  * A short all-capitals word ("CIA", "EU", "IRNA") that no candidate spells that way is an
- * acronym, not a place, unless it opens a dateline ("ROME, Italy", "GAZA —").
+ * acronym, not a place, unless it opens a dateline ("ROME, Italy", "GAZA —") or is a heading on
+ * a line of its own ("FIJI", "CHAD" over a report's country sections).
  */
 function isAcronym(text: string, start: number, end: number, candidates: readonly GazetteerEntry[]): boolean {
   const word = text.slice(start, end);
   if (word.length > 4 || !/^[\p{Lu}.]+$/u.test(word)) return false;
   if (candidates.some((c) => c.name === word)) return false;
-  return !(isSentenceStart(text, start) && /^(,| —| –| -)/.test(text.slice(end, end + 2)));
+  if (!isSentenceStart(text, start)) return true;
+  return !/^(,| —| –| -)/.test(text.slice(end, end + 2)) && !(lineStart(text, start) && /^[ \t]*(\n|$)/.test(text.slice(end)));
+}
+
+/** Whether only spaces stand between `pos` and the start of its line. */
+function lineStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
 }
 
 function isSentenceStart(text: string, pos: number): boolean {
