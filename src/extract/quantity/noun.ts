@@ -121,10 +121,11 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     // "33 out of 34 provinces": the opener of a partitive is no word of the counted noun.
     const opener = lex.partitiveOpeners.has(t.norm) && lex.partitives.has(tokens[i + 1]?.norm ?? '');
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive && !opener) {
-      // An unknown lower-case word may be an adjective, but never a verb or a trigger.
+      // An unknown lower-case word may be an adjective, but never a verb or a trigger; so may a
+      // capitalised one in a title-case name ("17 Relief Collection points").
       if (
         unknown >= MAX_UNKNOWN ||
-        !/^\p{Ll}/u.test(t.text) ||
+        !/^\p{L}/u.test(t.text) ||
         lex.fillers.has(t.norm) ||
         lex.triggers.has(t.norm)
       )
