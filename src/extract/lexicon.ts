@@ -658,6 +658,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       standalone_scales?: string[];
       partitives?: string[];
       partitive_openers?: string[];
+      not_scales?: string[];
     }>(lang, 'numbers.json');
     if (numbers && (lang === 'en' || lang === key)) {
       // English is read first; the document language's decimal mark wins.
@@ -681,6 +682,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(numbers.standalone_scales).forEach((x) => lex.standaloneScales.add(x));
       set(numbers.partitives).forEach((x) => lex.partitives.add(x));
       set(numbers.partitive_openers).forEach((x) => lex.partitiveOpeners.add(x));
+      // English scales another language writes for something else: French "6mn" is six minutes.
+      set(numbers.not_scales).forEach((x) => lex.scales.delete(x));
     }
     const q = read<{
       before: Record<string, Qualifier>;
