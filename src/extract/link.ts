@@ -564,6 +564,17 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     score = 1.05;
   } else if (r.first >= countEnd) {
     if (r.entry.form === 'active' || r.entry.form === 'noun') return null;
+    // "Two aid workers and several camp residents": a noun of people after "and" and a quantifier
+    // of its own heads another group.
+    // (Not a verb there: "and many were evacuated" may be said of both.)
+    if (
+      f.noun &&
+      r.first === countEnd + 2 &&
+      gap.lex.conjunctions.has(gap.norms[countEnd] ?? '') &&
+      gap.lex.vagueFirst.has(gap.norms[countEnd + 1] ?? '') &&
+      !gap.lex.fillers.has(gap.norms[r.first] ?? '')
+    )
+      return null;
     // "claimed the lives of 80 people and displaced entire communities": a verb joined by "and"
     // right after the counted noun shares the subject of the verb before, not the figure.
     if (r.first === countEnd + 1 && gap.lex.conjunctions.has(gap.norms[countEnd]!) && r.entry.form === 'both')
