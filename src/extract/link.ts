@@ -142,6 +142,23 @@ export function linkFigures(
       if (back && !comes && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
+    // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
+    // relative clause of the counted noun tells where they were; the clause's own return is the news.
+    if (
+      lex.stayingTerms.has(best.trigger.entry.term) &&
+      best.direction === 'after' &&
+      norms.slice(q.next, best.trigger.first).some((w) => lex.relatives.has(w))
+    ) {
+      const back = candidates.find(
+        (c) =>
+          c.trigger.entry.term === 'returns' &&
+          c.direction === 'after' &&
+          c.trigger.first >= best!.trigger.next &&
+          c.score >= 0.35 &&
+          modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
+      );
+      if (back) best = back;
+    }
     // "3,000 people fleeing the flare-up crossed into Uganda", "800 Burundians fleeing unrest have
     // sought asylum in Rwanda": a flight that ends across a border, told by a later verb of the same
     // subject, counts refugees.
