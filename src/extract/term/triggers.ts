@@ -56,7 +56,20 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       i = copula ? copula.next : i + 1;
     }
   }
-  return out;
+  return withCrossingContext(out);
+}
+
+/**
+ * "12,000 people fled to Chad last week, bringing the number of new arrivals to 600,000": a
+ * sentence that tells of a crossing is the context of its arrivals too.
+ */
+function withCrossingContext(triggers: Trigger[]): Trigger[] {
+  if (!triggers.some((t) => t.entry.term === 'refugees')) return triggers;
+  return triggers.map((t) =>
+    t.entry.inContext?.term === 'refugees' && t.entry.term !== 'refugees' && !t.entry.reason.endsWith(':in-context')
+      ? { ...t, entry: inContext(t.entry) }
+      : t,
+  );
 }
 
 /** Auxiliaries and adverbs between a noun and its copula: "displacement [has now] risen to". */
