@@ -138,6 +138,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Of the 5,120 evacuees registered, 1,340 were sheltering in their own homes despite the damage.', 'en', ['evacuated 5120']],
   ['The earthquake damaged 36 office buildings and 210 homes in the district.', 'en', ['partially_destroyed_housing 210']],
   ['Most of the 60,000 people displaced by the floods are living in camps near the river.', 'en', ['displaced 60000']],
+  // A joiner adds less than the place it fills: a range in words, not their sum.
+  ['Les combats ont déplacé entre trente et cinquante mille personnes depuis mars.', 'fr', ['displaced 30000']],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

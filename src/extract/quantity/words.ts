@@ -110,6 +110,10 @@ function readPart(
     }
     const unit = lex.numberUnits.get(nextWord);
     if (unit === undefined) return 0;
+    // What a joiner adds is smaller than the place it fills: "two hundred and fifty", "treinta y
+    // dos", "soixante et onze"; "entre quarante et soixante mille" is a range, not 100,000.
+    const room = st.current === 0 ? Infinity : st.current % 100 === 0 ? 100 : st.current % 10 === 0 ? 20 : 0;
+    if (unit >= room) return 0;
     // "vingt et un", "treinta y una": an article after a joiner is one only after the tens.
     const tens = st.current % 100 >= 20 && st.current % 10 === 0;
     if (lex.articles.has(nextWord) && !tens) return 0;
