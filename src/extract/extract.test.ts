@@ -140,6 +140,14 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Most of the 60,000 people displaced by the floods are living in camps near the river.', 'en', ['displaced 60000']],
   // A joiner adds less than the place it fills: a range in words, not their sum.
   ['Les combats ont déplacé entre trente et cinquante mille personnes depuis mars.', 'fr', ['displaced 30000']],
+  // Not the return of the ship that evacuated them.
+  ['The navy ship, which on Sunday evacuated 860 people from the island, has returned to port.', 'en', ['evacuated 860']],
+  // Cars, not homes.
+  ['El derrumbe arrojó tres automóviles contra las viviendas de la planta baja.', 'es', []],
+  // A percentage of a whole tells where the part stays, not the whole.
+  ['About 6% of the 1.9 million IDPs are in camps, the rest in rented housing.', 'en', ['displaced 1900000']],
+  // Shelter given is aid, not a stay.
+  ['Some 12,400 of them were provided with emergency shelter kits last month.', 'en', []],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

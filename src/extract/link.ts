@@ -139,7 +139,15 @@ export function linkFigures(
       const comes =
         back?.direction === 'after' &&
         modalityOf(tokens, norms, q.lead, back.trigger.first, lex) !== 'asserted';
-      if (back && !comes && (back.direction === 'before' || back.trigger.first > best.trigger.first))
+      // Not a return after a figure that is the object of its verb: "the ship, which evacuated
+      // 1,100 people from Mallacoota, has returned" is said of the ship.
+      // (A relative clause of the figure's own noun still tells of them: "displaced 3,000 people
+      // who have since returned".)
+      const object =
+        best.direction === 'before' &&
+        back?.direction !== 'before' &&
+        !norms.slice(q.next, back?.trigger.first ?? q.next).some((w) => lex.relatives.has(w));
+      if (back && !comes && !object && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
@@ -489,8 +497,13 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
 function wholeOfPart(norms: readonly string[], lead: number, lex: Lexicon): boolean {
   // An article of the group may stand between: "most of [the] 3,000", "la mayoría de [los] 3.000".
   const before = lex.groupArticles.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
-  return lex.partitives.has(norms[before] ?? '') && lex.vagueParts.has(norms[before - 1] ?? '');
+  // A percentage is a part too: "8% of the 2.2 million IDPs are in camps", "8 por ciento de los".
+  const part = norms[before - 1] ?? '';
+  return lex.partitives.has(norms[before] ?? '') && (lex.vagueParts.has(part) || PERCENT.has(part));
 }
+
+/** The last word of a percentage: "8%", "8 percent", "8 per cent", "8 por ciento", "8 pour cent". */
+const PERCENT = new Set(['%', 'percent', 'cent', 'ciento']);
 
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;

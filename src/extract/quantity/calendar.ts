@@ -27,6 +27,8 @@ export function calendarReason(
   const isDay = (t: Token | undefined) =>
     t?.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 31;
 
+  // "Dec.'17", "Mar.’18", "June '22": a two-digit year behind an apostrophe.
+  if (q.written === 'digits' && /^\d{2}$/.test(core.text) && q.first === q.lead && /['’]/.test(text[core.start - 1] ?? '')) return 'date';
   // "4 June", "4 of June", "4 de junio"; "June 4", "June 2019".
   if (isMonth(after) || (after && lex.dayMonthJoiners.has(after.norm) && isMonth(after2))) return 'date';
   // A year is written without separators: "June 2000", but "June 2,000 people fled" is a count.

@@ -150,6 +150,8 @@ test('numbers that are not figures', () => {
     ['in 2019', /year/],
     ['in 2019-2020', /years/],
     ['in 2023–24', /date or code/, '24'],
+    ["end of Dec.'17 to 3.6 million", /date/, '17'],
+    ['since June ’22', /date/, '22'],
     ['the 1990s', /year|identifier/],
     ['on 12/06/2024', /date or code/, '06'],
     // clock times and durations
