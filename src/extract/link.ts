@@ -312,8 +312,9 @@ export function linkFigures(
     if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex) || averageBefore(norms, q.lead, lex)) continue;
     if (best.direction === 'before' && chosen.entry.form === 'noun' && plannedAfter(norms, f.noun ? f.noun.next : q.next, lex))
       continue;
-    if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (leavesBuilding(norms, chosen.next, lex) || occupants(norms, f, lex)))
-      continue;
+    // (Families evacuated from a building lived in it: "30 familias fueron desalojadas de un edificio".)
+    const exitsBuilding = leavesBuilding(norms, chosen.next, lex) && f.countKind !== 'households';
+    if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (exitsBuilding || occupants(norms, f, lex))) continue;
     // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.
     if (chosen.entry.reason === STAYING_IN_BUILDING && occupants(norms, f, lex)) continue;
     links.push({
