@@ -423,7 +423,37 @@ export function linkFigures(
         });
     }
   }
-  return [...links, ...earlierValues(figures, links, norms, lex), ...bracketedMates(figures, links, tokens, norms, lex)];
+  return [
+    ...links,
+    ...earlierValues(figures, links, norms, lex),
+    ...bracketedMates(figures, links, tokens, norms, lex),
+    ...restatedAfter(figures, links, norms, lex),
+  ];
+}
+
+/** How far back a restated figure may stand ("17 600 ménages hors de leurs habitations, soit"). */
+const RESTATED_REACH = 12;
+
+/**
+ * "ont poussé plus de 17 600 ménages hors de leurs habitations soit quelque 13 800 personnes":
+ * families, then their trigger, then the same people restated after "soit" / "es decir" / "that
+ * is": the restatement counts what the figure before it does.
+ */
+function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (let i = 1; i < figures.length; i++) {
+    const b = figures[i]!;
+    const a = figures[i - 1]!;
+    if (links.some((l) => l.figure === b)) continue;
+    const word = norms[b.quantity.lead - 1] ?? '';
+    if (!/\p{L}/u.test(word) || !lex.equivalents.has(word)) continue;
+    if (b.quantity.lead - a.quantity.next > RESTATED_REACH) continue;
+    if (norms.slice(a.quantity.next, b.quantity.lead).some((w) => w === '.' || w === ';')) continue;
+    const kinds = new Set([a.countKind, b.countKind]);
+    if (!(kinds.has('people') && kinds.has('households'))) continue;
+    for (const l of links) if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
+  }
+  return out;
 }
 
 /** The most words of a place name before its bracketed figure ("Fata Barno (24,000)"). */
