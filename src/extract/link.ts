@@ -30,6 +30,7 @@ import { countFrame } from './countFrame.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
+import { borrowedLinks } from './borrowedLinks.js';
 
 export interface Figure {
   quantity: Quantity;
@@ -423,102 +424,7 @@ export function linkFigures(
         });
     }
   }
-  return [
-    ...links,
-    ...earlierValues(figures, links, norms, lex),
-    ...bracketedMates(figures, links, tokens, norms, lex),
-    ...restatedAfter(figures, links, norms, lex),
-  ];
-}
-
-/** How far back a restated figure may stand ("17 600 ménages hors de leurs habitations, soit"). */
-const RESTATED_REACH = 12;
-
-/**
- * "ont poussé plus de 17 600 ménages hors de leurs habitations soit quelque 13 800 personnes":
- * families, then their trigger, then the same people restated after "soit" / "es decir" / "that
- * is": the restatement counts what the figure before it does.
- */
-function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
-  const out: Link[] = [];
-  for (let i = 1; i < figures.length; i++) {
-    const b = figures[i]!;
-    const a = figures[i - 1]!;
-    if (links.some((l) => l.figure === b)) continue;
-    const word = norms[b.quantity.lead - 1] ?? '';
-    if (!/\p{L}/u.test(word) || !lex.equivalents.has(word)) continue;
-    if (b.quantity.lead - a.quantity.next > RESTATED_REACH) continue;
-    if (norms.slice(a.quantity.next, b.quantity.lead).some((w) => w === '.' || w === ';')) continue;
-    const kinds = new Set([a.countKind, b.countKind]);
-    if (!(kinds.has('people') && kinds.has('households'))) continue;
-    for (const l of links) if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
-  }
-  return out;
-}
-
-/** The most words of a place name before its bracketed figure ("Fata Barno (24,000)"). */
-const MATE_NAME_WORDS = 4;
-
-/**
- * "the cities of Derna (at least 30,000), Bayda (3,000) and Benghazi (2,195) have the largest
- * number of displaced people": figures in brackets after place names, listed before the trigger
- * that the nearest of them reaches, take its term too (the farther ones are too far for the gap).
- */
-function bracketedMates(
-  figures: readonly Figure[],
-  links: readonly Link[],
-  tokens: readonly Token[],
-  norms: readonly string[],
-  lex: Lexicon,
-): Link[] {
-  const out: Link[] = [];
-  const linked = (g: Figure) => links.some((l) => l.figure === g) || out.some((l) => l.figure === g);
-  for (const l of links) {
-    if (l.direction !== 'after' || l.coordinated) continue;
-    let f = l.figure;
-    for (let g = figures[figures.indexOf(f) - 1]; g && !linked(g); g = figures[figures.indexOf(f) - 1]) {
-      const name = bracketedName(tokens, f.quantity);
-      if (name < 0 || bracketedName(tokens, g.quantity) < 0) break;
-      const sep = norms.slice(g.quantity.next + 1, name);
-      const joined =
-        (sep.length === 1 && (sep[0] === ',' || lex.conjunctions.has(sep[0]!))) ||
-        (sep.length === 2 && sep[0] === ',' && lex.conjunctions.has(sep[1]!));
-      if (!joined) break;
-      out.push({ ...l, figure: g, score: l.score - 0.05 });
-      f = g;
-    }
-  }
-  return out;
-}
-
-/** Where the capitalised name before a bracketed figure starts ("Benghazi (2,195)"), or -1. */
-function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number {
-  if (tokens[q.lead - 1]?.text !== '(' || tokens[q.next]?.text !== ')') return -1;
-  let k = q.lead - 2;
-  if (!/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return -1;
-  while (k > 0 && q.lead - 1 - k < MATE_NAME_WORDS && /^\p{Lu}/u.test(tokens[k - 1]!.text)) k--;
-  return k;
-}
-
-/**
- * "passant de 315 000 à plus d'un million de personnes déplacées", "rising from 12,400 to 31,000
- * displaced people": the earlier value of a change counts what the later one does, when only the
- * later one has a trigger (a frame before both reads both already: countFrame.ts).
- */
-function earlierValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
-  const out: Link[] = [];
-  for (const f of figures) {
-    const q = f.quantity;
-    if (links.some((l) => l.figure === f)) continue;
-    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
-    if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
-    // A qualifier the reader left out of the later figure may stand between: "à [plus d']un million".
-    const at = q.next + change.to.length;
-    const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
-    for (const l of links)
-      if (l.figure === later && !l.coordinated) out.push({ ...l, figure: f, score: l.score - 0.1 });
-  }
-  return out;
+  return [...links, ...borrowedLinks(figures, links, tokens, lex)];
 }
 
 /**
@@ -530,11 +436,9 @@ function wholeOfPart(norms: readonly string[], lead: number, lex: Lexicon): bool
   const before = lex.groupArticles.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
   // A percentage is a part too: "8% of the 2.2 million IDPs are in camps", "8 por ciento de los".
   const part = norms[before - 1] ?? '';
-  return lex.partitives.has(norms[before] ?? '') && (lex.vagueParts.has(part) || PERCENT.has(part));
+  const measure = lex.measureAfter.has(part) || lex.measureAfter.has(norms.slice(before - 2, before).join(' '));
+  return lex.partitives.has(norms[before] ?? '') && (lex.vagueParts.has(part) || measure);
 }
-
-/** The last word of a percentage: "8%", "8 percent", "8 per cent", "8 por ciento", "8 pour cent". */
-const PERCENT = new Set(['%', 'percent', 'cent', 'ciento']);
 
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;
