@@ -225,6 +225,8 @@ export interface Lexicon {
   buildingExits: { from: string[][]; buildings: string[][]; occupants: Set<string> };
   /** Words that lead to the country people went to ("fled into", "hacia", "vers"): crossing a border. */
   crossingInto: string[][];
+  /** "neighbouring", "vecino": an adjective between a crossing's lead and its country (link.json). */
+  crossingNeighbours: Set<string>;
   /** Compass adjectives before a destination country ("to eastern Chad"; term/crossing.ts). */
   compass: Set<string>;
   /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
@@ -496,6 +498,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
+    crossingNeighbours: new Set(),
     compass: new Set(),
     borderContext: new Set(),
     nationals: new Set(),
@@ -802,6 +805,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
+      crossing_neighbours?: string[];
       compass?: string[];
       moved_to?: string[];
       population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
@@ -839,6 +843,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));
       set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
+      set(link.crossing_neighbours).forEach((x) => lex.crossingNeighbours.add(x));
       set(link.compass).forEach((x) => lex.compass.add(x));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
       set(link.population?.places).forEach((x) => lex.population.places.add(x));

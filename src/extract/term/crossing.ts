@@ -15,8 +15,6 @@ export const FLIGHT_TERMS: ReadonlySet<Term> = new Set<Term>(['displaced', 'forc
 const CROSSING_REACH = 6;
 /** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
 const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
-/** "to neighbouring Chad", "al vecino Chad", "vers le Tchad voisin": the neighbour is still across the border. */
-const NEIGHBOURING = new Set(['neighbouring', 'neighboring', 'nearby', 'vecino', 'vecina', 'voisin', 'voisine']);
 /** The longest aside between commas the flight may run past: "huir desde Darfur Occidental[, en Sudán,] al vecino Chad". */
 const ASIDE = 4;
 /** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
@@ -52,7 +50,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (ARTICLES.has(norms[at] ?? '')) at++;
       // "to eastern Chad", "into northern Uganda": a part of the country is still across the border.
       if (lex.compass.has(norms[at] ?? '')) at++;
-      if (NEIGHBOURING.has(norms[at] ?? '')) at++;
+      // "to neighbouring Chad", "al vecino Chad": the neighbour is still across the border.
+      if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
       if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
     }
   }
