@@ -1,0 +1,52 @@
+// "47 newly displaced families (about 860 people) arrived at El Salam camp", "clashes have displaced
+// around 14,000 civilians to the UNMISS base": people who fled or were displaced to a site named
+// in the clause stay there; they are counted in a camp (or a shelter) as well as displaced. Only a
+// named site (a capitalised name before the site's noun) counts: "to camps" alone is a stay phrase
+// the lexicon reads already, and "to the town" is no site.
+import type { Term } from '../../types.js';
+import type { Lexicon } from '../lexicon.js';
+import { matchesAt } from '../lexicon.js';
+import type { Link } from '../link.js';
+import type { Token } from '../segment/tokens.js';
+
+/** How far after the counted people the preposition of the site may stand. */
+const REACH = 10;
+/** The most words of a site's name ("El Salam", "Kiziba refugee"). */
+const NAME_WORDS = 3;
+const LEFT = new Set<Term>(['displaced', 'forced_to_flee', 'relocated']);
+
+export function campDestinations(tokens: readonly Token[], links: readonly Link[], lex: Lexicon): Link[] {
+  const norms = tokens.map((t) => t.norm);
+  const out: Link[] = [];
+  for (const link of links) {
+    if (!LEFT.has(link.term) || link.coordinated) continue;
+    if (links.some((l) => l.figure === link.figure && lex.stayingTerms.has(l.term))) continue;
+    const from = Math.max(link.trigger.next, link.figure.noun ? link.figure.noun.next : link.figure.quantity.next);
+    const site = namedSite(tokens, norms, from, lex);
+    if (!site) continue;
+    out.push({ ...link, term: site, score: link.score - 0.1, coordinated: true });
+  }
+  return out;
+}
+
+/** The kind of stay a named site after `from` gives ("at El Salam camp": in a camp), or null. */
+function namedSite(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): Term | null {
+  let depth = 0;
+  for (let k = from; k < Math.min(norms.length, from + REACH); k++) {
+    const w = norms[k]!;
+    if (w === '(') depth++;
+    if (w === ')') depth = Math.max(0, depth - 1);
+    if (w === '.' || w === ';' || lex.clauseBreaks.has(w)) return null;
+    if (depth > 0 || tokens[k]!.kind === 'number') continue;
+    if (!lex.refuge.prepositions.has(w) && !lex.destinationOpeners.has(w)) continue;
+    let at = k + 1;
+    if (lex.groupArticles.has(norms[at] ?? '') || norms[at] === 'the') at++;
+    let name = 0;
+    while (name < NAME_WORDS && /^\p{Lu}/u.test(tokens[at + name]?.text ?? '')) name++;
+    if (name === 0) continue;
+    const noun = at + name;
+    if (lex.siteHosts.camps.some((c) => matchesAt(norms, noun, c))) return 'in_relief_camp';
+    if (lex.siteHosts.shelters.some((c) => matchesAt(norms, noun, c))) return 'sheltered';
+  }
+  return null;
+}
