@@ -108,16 +108,21 @@ export function placesForSpan(
 /** A place that opens a line and is followed by a comma or a dash: a dateline ("NAIROBI, -",
  * "GENÈVE, 28 août", "Tegucigalpa, Honduras.-"). */
 function isDateline(text: string, p: Place): boolean {
+  return opensLine(text, p) && /^\s*(?:,|—|–|-\s)/.test(text.slice(p.end, p.end + 3));
+}
+
+/** Whether only white space stands between the line's start and the place. */
+function opensLine(text: string, p: Place): boolean {
   // Back from the place to the line's start, only over white space (what trim() drops): a
   // slice of the whole line would cost the text's length for every place of every fact in a
   // text without line breaks.
   for (let i = p.start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (!isSpace(text, i)) return false;
-  return /^\s*(?:,|—|–|-\s)/.test(text.slice(p.end, p.end + 3));
+  return true;
 }
 
 /** A place alone on its line: a section heading ("FIJI", "Northern Region"). */
 function isHeading(text: string, p: Place): boolean {
-  for (let i = p.start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (!isSpace(text, i)) return false;
+  if (!opensLine(text, p)) return false;
   for (let i = p.end; i < text.length && text.charCodeAt(i) !== 10; i++) if (!isSpace(text, i)) return false;
   return true;
 }

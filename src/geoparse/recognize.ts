@@ -193,7 +193,7 @@ export function findMentions(
     }
     let { j, end, key, candidates } = found;
     const { demonym, abbreviation } = found;
-    // "CITY OF SAN FERNANDO", "Municipality of Bacolod": one place of that full name does not rule
+    // "CITY OF SAN FERNANDO", "the Town of Hope": one place of that full name does not rule
     // out the others the rest names; the context chooses among them all.
     const ofWord = /^(\S+) of (.+)$/.exec(key);
     if (ofWord && lex.settlementWords.has(ofWord[1]!)) {
