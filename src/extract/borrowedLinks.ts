@@ -2,7 +2,8 @@
 // it themselves: the earlier value of a change ("passant de 315 000 à plus d'un million de
 // personnes déplacées"), bracketed figures listed after place names before the trigger ("Derna
 // (at least 30,000), Bayda (3,000) and Benghazi (2,195) have the largest number of displaced
-// people") and people restated after "soit" / "es decir" / "that is" past their families' trigger.
+// people"), people restated after "soit" / "es decir" / "that is" past their families' trigger, and
+// a figure sharing the next one's noun ("87 private and 27 apartment buildings were damaged").
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
@@ -18,6 +19,7 @@ export function borrowedLinks(
     ...earlierValues(figures, links, norms, lex),
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
+    ...sharedNoun(figures, links),
   ];
 }
 
@@ -107,6 +109,25 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
     const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
     for (const l of links)
       if (l.figure === later && !l.coordinated) out.push({ ...l, figure: f, score: l.score - 0.1 });
+  }
+  return out;
+}
+
+/**
+ * "some 87 private and 27 apartment buildings have been damaged": the first figure's noun is the
+ * second's (noun.ts reads it across the coordinator), so the two share the link the gap rules give
+ * one of them: they stop at the other figure.
+ */
+function sharedNoun(figures: readonly Figure[], links: readonly Link[]): Link[] {
+  const out: Link[] = [];
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next) continue;
+    // Either reaches the trigger: "were damaged" after the second, "damaged" before the first.
+    const [from, to] = links.some((l) => l.figure === a) ? [a, b] : [b, a];
+    if (links.some((l) => l.figure === to)) continue;
+    for (const l of links) if (l.figure === from && !l.coordinated) out.push({ ...l, figure: to, score: l.score - 0.05 });
   }
   return out;
 }

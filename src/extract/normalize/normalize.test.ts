@@ -43,6 +43,9 @@ const REPAIRED: [damaged: string, repaired: string][] = [
     'The river flooded the settlements near the delta.',
   ],
   ['Relief went to dis\u00adplaced families.', 'Relief went to displaced families.'],
+  // a line-end hyphen whose line break the extraction flattened to a space
+  ['Responders evacuated 30 in- jured people.', 'Responders evacuated 30 injured people.'],
+  ['Some 4,000 were evacu- ated and 900 relo- cated.', 'Some 4,000 were evacuated and 900 relocated.'],
   // line breaks inside a sentence, runs of spaces
   ['Some 600 people were\nmoved to the stadium.', 'Some 600 people were moved to the stadium.'],
   ['Rains hit 1,400\nhomes   in the  north.', 'Rains hit 1,400 homes in the north.'],
@@ -63,6 +66,8 @@ const REPAIRED: [damaged: string, repaired: string][] = [
 const UNTOUCHED = [
   // known compounds, legitimate hyphens, numbers and codes
   'The well-being of IDP-hosting communities after COVID-19 and H1N1.',
+  // a hyphen before a space written on purpose: shared word parts and halves that are words
+  'Pre- and post-flood surveys, short- and long-term needs, a long- term plan, self- reliance.',
   'Some 2,300 people; 10km away; the 19th district; the 1990s; 2.5m; A320neo; 5pm; 10am; A4 paper; G7.',
   'IDPs, NGOs, PhD, UNHCR and mRNA.',
   'São Paulo, Côte d’Ivoire, Zürich, NÃO and ÂNGELA.',

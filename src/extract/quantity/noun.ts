@@ -73,14 +73,23 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       const partitive = (k: number) => k >= from && lex.partitives.has(tokens[k]!.norm);
       // "19,000 of the city's 20,000 inhabitants": a possessive may stand before the whole.
       const possessive = /['’]s$/u.test(tokens[i - 1]?.text ?? '');
-      if (!partitive(i - 1) && !partitive(i - 2) && !(possessive && partitive(i - 3))) return null;
+      // "87 private and 27 apartment buildings": modifiers of the figure joined to a second figure
+      // with its own; both count the noun after the second.
+      const joined = i - 2 >= from && lex.coordinators.has(tokens[i - 1]!.norm) && plainModifiers(tokens, from, i - 1, lex);
+      if (!partitive(i - 1) && !partitive(i - 2) && !(possessive && partitive(i - 3)) && !joined) return null;
       while (tokens[i]?.kind === 'number') i++;
+      if (joined) unknown = 0;
       continue;
     }
     // A span of time across a preposition or opened by its own determiner is when, not what is counted:
     // "rose to 31,000 within a week", "up from 110 million last year"; not "ces 6 derniers mois".
     if ((acrossPreposition || lex.timeOpeners.has(tokens[from]?.norm ?? '')) && lex.timeAfter.has(t.norm))
       return null;
+    // The coordinator before a second figure that shares the noun (see the number branch above).
+    if (i > from && lex.coordinators.has(t.norm) && tokens[i + 1]?.kind === 'number' && plainModifiers(tokens, from, i, lex)) {
+      i++;
+      continue;
+    }
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
     const multi = lex.multiNouns.get(t.norm);
     if (multi) {
@@ -136,6 +145,20 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     skipped++;
   }
   return null;
+}
+
+/**
+ * Whether the words from `from` to `to` are adjectives no list knows ("87 private and 27 …"): not
+ * a trigger (participles of moving and of harm), which makes the figure a count of its own ("65 displaced
+ * and 11,650 affected people", "200.000 afectados y 33.000 refugiados").
+ */
+function plainModifiers(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || lex.triggers.has(t.norm) || lex.functionWords.has(t.norm)) return false;
+  }
+  return true;
 }
 
 /** How many participles and joiners may stand between a figure and its homes. */

@@ -62,10 +62,15 @@ function rankedTriggers(
     const lead = startingWith(leads, norms[i]).find((l) => matchesAt(norms, i, l));
     if (!lead) continue;
     // A ranking of homes ranks homes: "Veracruz, con 12 mil 300 viviendas dañadas. Le siguen Puebla con 4 mil 796".
-    const term = continuedTerm(triggers, i, antecedent, true);
-    if (!term || countsSites(triggers, i, norms, lex)) return out;
-    // The ranking ends at the next trigger of any kind: "…, with 400, and 30 were killed".
-    const end = triggers.find((t) => t.first >= i + lead.length)?.first ?? tokens.length;
+    const continued = continuedTerm(triggers, i, antecedent, true);
+    if (!continued || countsSites(triggers, i, norms, lex)) return out;
+    // The ranking ends at the next trigger of any kind: "…, with 400, and 30 were killed"; not at a
+    // camp's name, which is an item: "along with Al-Salam camp with 45,000, Zamzam with 42,000".
+    // A ranking of named camps counts the people in them.
+    const after = triggers.filter((t) => t.first >= i + lead.length);
+    const end = after.find((t) => !namedSite(tokens, t, i + lead.length))?.first ?? tokens.length;
+    const site = after.find((t) => t.first < end);
+    const term = site ? (site.entry.term as Term) : continued;
     const ranked: Trigger[] = [];
     for (let k = i + lead.length; k < end - 1; k++) {
       if (!items.has(norms[k]!) || !isNumberAt(tokens, k + 1, lex)) continue;
@@ -77,6 +82,17 @@ function rankedTriggers(
     return [...out, ...ranked];
   }
   return out;
+}
+
+/** A one-word camp or shelter trigger after a capitalised name, past the ranking's lead: "Al-Salam camp". */
+function namedSite(tokens: readonly Token[], t: Trigger, from: number): boolean {
+  const term = t.entry.term;
+  return (
+    (term === 'in_relief_camp' || term === 'sheltered') &&
+    t.next - t.first === 1 &&
+    t.first > from &&
+    /^\p{Lu}/u.test(tokens[t.first - 1]!.text)
+  );
 }
 
 /**
