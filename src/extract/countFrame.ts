@@ -38,12 +38,16 @@ export function countFrame(
   // A relative clause's pronoun and auxiliaries do not count: "the number of Sudanese who have
   // sought refuge in Egypt has reached 1.2 million".
   let head = -1;
+  let headEnd = -1;
   let clause = 0;
   for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 6) && head < 0; k--) {
     if (k < r.first && (lex.relatives.has(norms[k]!) || lex.auxiliaries.has(norms[k]!))) clause++;
     const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
-    if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) head = k;
+    if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) [head, headEnd] = [k, k + h.length];
   }
+  // "the number of flood relief camps had been increased from 84 to 88" counts camps; "the number
+  // of people in relief camps" counts people.
+  if (head >= 0 && countsSites(norms, headEnd, r, lex)) return null;
   // A trigger naming a count itself is its own head: "the displaced population", "la población
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
@@ -67,6 +71,43 @@ export function countFrame(
   let housing = r.namesHousing;
   for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!);
   return { housing };
+}
+
+/**
+ * "relief camps had been increased from 84 to 88", "(camps increased from 391 to 435)": a camp or
+ * shelter noun before the level verb that hands a figure over counts the sites, not people in them.
+ */
+export function sitesLevel(norms: readonly string[], r: Trigger, lead: number, lex: Lexicon): boolean {
+  // Not the place of counted people: "the number of people in relief camps has risen to 5,000".
+  // The sites may be named by whom they hold: "le nombre de camps de déplacés est passé à 20".
+  const before = norms[r.first - 1] ?? '';
+  const heldBy = lex.partitives.has(before) && lex.refuge.sites.has(norms[r.first - 2] ?? '');
+  if (r.next > lead || !(isSite(norms, r, lex) || heldBy)) return false;
+  // Nor people in sites ("those in shelters had declined to 5,435", "families in 47 accommodation
+  // centres amounted to a thousand"): the stay's own preposition, or sites counted already.
+  const stay = r.entry.words.some((w) => lex.refuge.prepositions.has(w)) || /^\d/.test(before);
+  if (!heldBy && (stay || lex.refuge.prepositions.has(before) || lex.nouns.people.has(before) || lex.nouns.pronouns.has(before)))
+    return false;
+  const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
+  return lex.levelVerbs.some(level) || lex.levelChanges.some((c) => level(c.from) || level(c.to));
+}
+
+const isSite = (norms: readonly string[], r: Trigger, lex: Lexicon) =>
+  (r.entry.term === 'in_relief_camp' || r.entry.term === 'sheltered') && lex.refuge.sites.has(norms[r.next - 1]!);
+
+/**
+ * Whether the count head names sites: its first noun is a camp or shelter ("the number of flood
+ * relief camps", "le nombre de camps de déplacés", "the number of IDP camps"), not people ("the
+ * number of people in relief camps", "le nombre de déplacés dans les camps").
+ */
+function countsSites(norms: readonly string[], headEnd: number, r: Trigger, lex: Lexicon): boolean {
+  for (let k = headEnd; k < r.next; k++) {
+    const w = norms[k]!;
+    if (lex.refuge.sites.has(w)) return true;
+    const person = lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.triggers.has(w);
+    if ((person && !lex.refuge.sites.has(norms[k + 1] ?? '')) || lex.refuge.prepositions.has(w)) return false;
+  }
+  return false;
 }
 
 /**

@@ -150,6 +150,20 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Some 12,400 of them were provided with emergency shelter kits last month.', 'en', []],
   // A PDF's line-end hyphen flattened to a space: the injured carried to hospital are not evacuees.
   ['Local responders evacuated 30 in- jured people and 4 bodies from the town to the hospital.', 'en', []],
+  // Number words inside a place's name.
+  ['Unas 180 personas fueron evacuadas en Tres Cantos por el incendio.', 'es', ['evacuated 180']],
+  ['Some 240 residents were evacuated near Seven Sisters on Friday.', 'en', ['evacuated 240']],
+  // A count of camps is no count of people; people in camps are.
+  ['The number of flood relief camps was increased from 84 to 88 as the water rose.', 'en', []],
+  ['Le nombre de camps de déplacés est passé à 20 en un mois.', 'fr', []],
+  ['The number of people in relief camps has risen to 5,000.', 'en', ['in_relief_camp 5000']],
+  // People in camps who returned: the return is the news.
+  ['More than 60,000 Sudanese in border camps returned to their villages last month.', 'en', ['returns 60000']],
+  // Asylum statistics count applications; refugees named with asylum seekers are refugees.
+  ['Germany registered 74,500 first-time asylum seekers in the quarter. It was followed by France (31,200).', 'en', []],
+  ['Most applications came from Syrians (12,300 first-time applicants), followed by Afghans (6,100).', 'en', []],
+  ['Unos 12.000 solicitantes de asilo esperan una respuesta en la capital.', 'es', []],
+  ["Le pays accueille 39 000 réfugiés et demandeurs d'asile.", 'fr', ['refugees 39000']],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

@@ -118,7 +118,7 @@ const SPANISH: Row[] = [
     [{ term: 'homeless', figure: 60, unit: 'households', qualifier: 'approximately' }],
   ],
   [
-    'Al menos 500 solicitantes de asilo llegaron a la isla.',
+    'Al menos 500 refugiados sudaneses llegaron a la isla.',
     [{ term: 'refugees', figure: 500, unit: 'people', qualifier: 'at_least' }],
   ],
   [
@@ -260,7 +260,7 @@ const SPANISH: Row[] = [
     [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
-    'Unos 3.000 migrantes y solicitantes de asilo esperan en la frontera.',
+    'Unos 3.000 migrantes y refugiados esperan en la frontera.',
     [{ term: 'refugees', figure: 3000, unit: 'people', qualifier: 'approximately' }],
   ],
   [
@@ -411,7 +411,7 @@ const FRENCH: Row[] = [
     [{ term: 'evacuated', figure: 2000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
-    "Une centaine de demandeurs d'asile ont été expulsés.",
+    "Une centaine de réfugiés ont été expulsés.",
     [{ term: 'refugees', figure: 100, unit: 'people', qualifier: 'approximately' }],
   ],
   [

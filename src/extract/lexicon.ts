@@ -216,7 +216,8 @@ export interface Lexicon {
   /** Words that make those a date: "end", "early", weekdays ("from 8,300 on Monday to"). */
   changeTimeAnchors: Set<string>;
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
-  siteHosts: { verbs: string[][]; shelters: string[][]; camps: string[][] };
+  /** `withs`: words that host only right after the site ("59 evacuation centres with 767 people"). */
+  siteHosts: { verbs: string[][]; withs: string[][]; shelters: string[][]; camps: string[][] };
   /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
   nameLinks: Set<string>;
   /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
@@ -494,7 +495,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeTimeWords: new Set(),
     changeTimeAnchors: new Set(),
     nameLinks: new Set(),
-    siteHosts: { verbs: [], shelters: [], camps: [] },
+    siteHosts: { verbs: [], withs: [], shelters: [], camps: [] },
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
@@ -801,7 +802,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_time_words?: string[];
       change_time_anchors?: string[];
       name_links?: string[];
-      site_hosts?: { verbs?: string[]; shelters?: string[]; camps?: string[] };
+      site_hosts?: { verbs?: string[]; withs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
@@ -836,6 +837,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.levelChanges.push(...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })));
       set(link.name_links).forEach((x) => lex.nameLinks.add(x));
       lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));
+      lex.siteHosts.withs.push(...(link.site_hosts?.withs ?? []).map(words));
       lex.siteHosts.shelters.push(...(link.site_hosts?.shelters ?? []).map(words));
       lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));

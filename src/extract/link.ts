@@ -26,7 +26,7 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
-import { countFrame } from './countFrame.js';
+import { countFrame, sitesLevel } from './countFrame.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
@@ -151,12 +151,14 @@ export function linkFigures(
       if (back && !comes && !object && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
+    if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
     // relative clause of the counted noun tells where they were; the clause's own return is the news.
+    // So does a stay in a phrase of place on the noun: "100,000 Syrians in border camps return home".
     if (
       lex.stayingTerms.has(best.trigger.entry.term) &&
       best.direction === 'after' &&
-      norms.slice(q.next, best.trigger.first).some((w) => lex.relatives.has(w))
+      norms.slice(q.next, best.trigger.first).some((w) => lex.relatives.has(w) || lex.refuge.prepositions.has(w))
     ) {
       const back = candidates.find(
         (c) =>

@@ -65,6 +65,10 @@ export function readSentence(
   const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
   const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();
   if (named) context.antecedent = named.entry.term as Term;
+  // A sentence whose last count is of other things ("seeking asylum (12,295 first-time applicants)")
+  // hands no term on: "They were followed by Afghans (6,030)" ranks applicants.
+  const last = found[found.length - 1];
+  if (last?.entry.term === 'block:other' && (!named || last.first > named.first)) context.antecedent = null;
   if (isExercise(tokens, lex)) return [];
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));

@@ -143,7 +143,7 @@ function readAt(
     !lex.measureAfter.has(`${norms[i - 1] ?? ''} ${t.norm}`)
   ) {
     const w = readWordNumber(tokens, i, lex);
-    if (!w) return null;
+    if (!w || inPlaceName(tokens, i, w.next, lex)) return null;
     // "mil 961", "tres mil 173": the groups below a spelled scale written in digits after it.
     const scale = lex.scales.get(tokens[w.next - 1]!.norm);
     const rest = scale !== undefined && scale >= 1000 ? scaledRemainder(text, tokens, w.next, scale, lex) : null;
@@ -162,6 +162,21 @@ function readAt(
     });
   }
   return null;
+}
+
+/**
+ * "evacuadas en Tres Cantos", "near Seven Sisters", "à Trois Rivières": capitalised number words
+ * inside running text, before a capitalised word that is no noun the lexicon counts, are a name.
+ * Title-case headlines ("Floods Displace Five Thousand") have no lower-case word before them.
+ */
+function inPlaceName(tokens: readonly Token[], first: number, next: number, lex: Lexicon): boolean {
+  const before = tokens[first - 1];
+  const after = tokens[next];
+  if (!before || before.kind !== 'word' || !/^\p{Ll}/u.test(before.text)) return false;
+  if (!/^\p{Lu}/u.test(tokens[first]!.text) || !after || after.kind !== 'word' || !/^\p{Lu}/u.test(after.text)) return false;
+  const n = lex.nouns;
+  const w = after.norm;
+  return !(n.people.has(w) || n.households.has(w) || n.housing.has(w) || n.other.has(w) || lex.triggers.has(w) || lex.scales.has(w));
 }
 
 /** Whether a comma and another number follow: "1, 234, 5" is a list, not a figure. */

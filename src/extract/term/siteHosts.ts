@@ -17,18 +17,21 @@ const FIGURE_REACH = 3;
 const SITE_REACH = 12;
 
 export function siteHostTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] {
-  const { verbs, shelters, camps } = lex.siteHosts;
+  const { verbs, withs, shelters, camps } = lex.siteHosts;
   if (verbs.length === 0) return [];
   const norms = tokens.map((t) => t.norm);
   const out: Trigger[] = [];
   for (let i = 1; i < norms.length; i++) {
-    const verb = startingWith(verbs, norms[i]).find((v) => matchesAt(norms, i, v));
+    // "59 evacuation centres with 767 people", "Al-Salam camp with 45,000": a bare "with" hosts only
+    // right after the site.
+    const bare = startingWith(withs, norms[i]).find((v) => matchesAt(norms, i, v));
+    const verb = bare ?? startingWith(verbs, norms[i]).find((v) => matchesAt(norms, i, v));
     if (!verb) continue;
     const next = i + verb.length;
     if (!countsPeople(tokens, next, lex)) continue;
     // "serving as an emergency shelter for 480 people": the verb phrase names the shelter itself.
     const named = shelters.some((s) => s.length === 1 && s[0] === verb[0]);
-    const term = named ? 'sheltered' : siteBefore(tokens, norms, i, shelters, camps, lex);
+    const term = named ? 'sheltered' : siteBefore(tokens, norms, i, shelters, camps, lex, bare ? 1 : SITE_REACH);
     if (!term) continue;
     out.push({
       entry: impliedEntry(norms.slice(i, next), term, 'active', `${term}:site-host`),
@@ -59,10 +62,11 @@ function siteBefore(
   shelters: readonly string[][],
   camps: readonly string[][],
   lex: Lexicon,
+  reach: number,
 ): Term | null {
   const campEnds = endsOf(camps);
   const shelterEnds = endsOf(shelters);
-  for (let k = verb - 1; k >= Math.max(0, verb - SITE_REACH); k--) {
+  for (let k = verb - 1; k >= Math.max(0, verb - reach); k--) {
     const t = tokens[k]!;
     if (t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return null;
     const ends = (list: readonly (readonly string[])[]) => list.some((s) => matchesAt(norms, k - s.length + 1, s));
