@@ -343,6 +343,8 @@ export interface Lexicon {
    * count who got help, not who was displaced ("WFP reached 3,500 IDPs").
    */
   aidVerbs: Set<string>;
+  /** The auxiliary of a passive, right before its participle: "were [assisted]", "ont été [assistés]". */
+  passiveAuxiliaries: Set<string>;
   /** Movements a hypothetical predicate may announce for counted people ("refugees are expected to arrive"). */
   futureMovements: string[][];
   /** Movements of leaving ("leave", "quitter"): leaving a shelter is going home, not a move to come (modality.json). */
@@ -551,6 +553,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     restatements: [],
     auxiliaries: new Set(),
     aidVerbs: new Set(),
+    passiveAuxiliaries: new Set(),
     rates: [],
     averages: [],
     plannedAfter: [],
@@ -796,6 +799,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_adverbs?: string[];
       auxiliaries?: string[];
       aid_verbs?: string[];
+      passive_auxiliaries?: string[];
       count_nouns?: string[];
       level_adverbs?: string[];
       level_changes?: [string, string][];
@@ -905,6 +909,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
       set(link.auxiliaries).forEach((x) => lex.auxiliaries.add(x));
       set(link.aid_verbs).forEach((x) => lex.aidVerbs.add(x));
+      set(link.passive_auxiliaries).forEach((x) => lex.passiveAuxiliaries.add(x));
     }
   }
   for (const list of lex.triggers.values()) list.sort((a, b) => b.maxLength - a.maxLength);

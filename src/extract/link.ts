@@ -232,15 +232,21 @@ export function linkFigures(
     // "WFP reached 3,500 IDPs", "5,200 IDPs were reached with food", "27,391 IDPs received
     // assistance": a verb of aid governing a figure of displaced people counts who got help, not
     // who was displaced. (Aid given "to 82,000 IDPs" is not: analysts record those figures.)
-    if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {
-      const aid = candidates.find(
+    // So does a stay after the figure: "ont assisté 15 852 personnes soit 1 560 ménages en abris"
+    // counts shelter aid given.
+    // (After the figure only as a passive: "3 060 ménages ont été assistés", not "have reached the camp".)
+    const aided = (passiveAfter = false) =>
+      candidates.some(
         (c) =>
           isBlocker(c.trigger) &&
           lex.aidVerbs.has(norms[c.trigger.next - 1]!) &&
           c.direction !== 'adjacent' &&
-          c.score >= 0.8,
+          c.score >= 0.8 &&
+          (!passiveAfter || c.direction === 'before' || lex.passiveAuxiliaries.has(norms[c.trigger.next - 2] ?? '')),
       );
-      if (aid) continue;
+    if (best.direction === 'after' && lex.stayingTerms.has(best.trigger.entry.term) && aided(true)) continue;
+    if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {
+      if (aided()) continue;
       // The aid phrase's own verb follows the counted noun, whose brackets it may cross: "(IDPs) received".
       const received = triggers.find(
         (r) =>

@@ -39,6 +39,8 @@ const INFINITIVE = /^\p{L}+(?:ar|er|ir)$/u;
 const INFINITIVE_BEFORE = new Set(['de', "d'", 'à', 'a', 'para', 'pour', 'por', 'va', 'vont', 'van']);
 /** How far before a figure a verb of aid still governs it ("reached", "touchant"). */
 const AID_REACH = 3;
+/** The restated figure and its noun before "soit": "15 852 personnes soit". */
+const RESTATED_AID_REACH = 4;
 /** The furthest a cue may stand from its figure, in tokens. */
 const REACH = 15;
 
@@ -166,7 +168,10 @@ export function sentencePairs(
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
     if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
-    if (norms.slice(Math.max(0, q.lead - AID_REACH), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
+    // A restatement after "soit" / "that is" is who the figure before it counts: "ont assisté
+    // 15 852 personnes soit 1 560 ménages".
+    const reach = lex.equivalents.has(norms[q.lead - 1] ?? '') ? AID_REACH + RESTATED_AID_REACH : AID_REACH;
+    if (norms.slice(Math.max(0, q.lead - reach), q.lead).some((w) => lex.aidVerbs.has(w))) continue;
     // "provided 3,000 families with food and tents": who was handed supplies.
     if (lex.supplyVerbs.has(norms[q.lead - 1] ?? '')) continue;
     // "27,391 IDPs received such assistance": the aid they received, just after them.
@@ -176,6 +181,10 @@ export function sentencePairs(
     if (sampled(triggers, q.lead, end)) continue;
     for (const cue of cuesNear(f)) {
       if ((cue.at >= q.lead && cue.at < end) || blockedCue.has(cue.at)) continue;
+      // "3 060 ménages ont été assistés en abris": a passive of aid between the figure and its cue
+      // (not "have reached the camp").
+      const aidedBetween = (k: number) => lex.aidVerbs.has(norms[k]!) && lex.passiveAuxiliaries.has(norms[k - 1]!);
+      if (cue.at > end && norms.slice(end, cue.at).some((_, j) => aidedBetween(end + j))) continue;
       let gated: boolean | undefined;
       if (ownedCue.has(cue.at) && !(cue.at >= q.lead && cue.at <= end)) continue;
       // A Spanish or French infinitive after its preposition is what is to be done: "décidé de
