@@ -92,8 +92,26 @@ export function sitesLevel(norms: readonly string[], r: Trigger, lead: number, l
   return lex.levelVerbs.some(level) || lex.levelChanges.some((c) => level(c.from) || level(c.to));
 }
 
-const isSite = (norms: readonly string[], r: Trigger, lex: Lexicon) =>
+export const isSite = (norms: readonly string[], r: Trigger, lex: Lexicon) =>
   (r.entry.term === 'in_relief_camp' || r.entry.term === 'sheltered') && lex.refuge.sites.has(norms[r.next - 1]!);
+
+/**
+ * "the nearly 900 government-established collective shelters", "44 new IDP camps": a camp or
+ * shelter trigger that is the figure's own noun counts the sites.
+ */
+export function countsOwnSites(norms: readonly string[], r: Trigger, next: number, lex: Lexicon): boolean {
+  if (!isSite(norms, r, lex) || r.first < next || r.first - next > SITE_MODIFIERS) return false;
+  for (let k = next; k < r.next - 1; k++) {
+    const w = norms[k]!;
+    const functional = lex.functionWords.has(w) || lex.fillers.has(w) || lex.auxiliaries.has(w);
+    if (!/^\p{L}/u.test(w) || functional || lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.refuge.prepositions.has(w))
+      return false;
+  }
+  return true;
+}
+
+/** Words between a figure and the site noun it counts: "900 [government-established collective] shelters". */
+const SITE_MODIFIERS = 3;
 
 /**
  * Whether the count head names sites: its first noun is a camp or shelter ("the number of flood

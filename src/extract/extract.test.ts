@@ -164,6 +164,11 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Most applications came from Syrians (12,300 first-time applicants), followed by Afghans (6,100).', 'en', []],
   ['Unos 12.000 solicitantes de asilo esperan una respuesta en la capital.', 'es', []],
   ["Le pays accueille 39 000 réfugiés et demandeurs d'asile.", 'fr', ['refugees 39000']],
+  // Shelters counted are no people sheltered.
+  ['Most of the nearly 900 government-run collective shelters in the country have reached capacity.', 'en', []],
+  // Who camps: families who lost their homes, not festival-goers.
+  ['About 640 households are camping at the market after the river burst its banks.', 'en', ['sheltered 640']],
+  ['About 5,000 fans are camping at the festival site this weekend.', 'en', []],
   // Shelter given is aid, however the figure is restated.
   ['Les partenaires ont assisté 9 400 personnes soit 1 350 ménages en abris depuis janvier.', 'fr', []],
   ["Au cours du mois, 2 100 ménages ont été assistés en abris d'urgence.", 'fr', []],

@@ -26,11 +26,15 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
-import { countFrame, sitesLevel } from './countFrame.js';
+import { countFrame, countsOwnSites, sitesLevel } from './countFrame.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
+import { isTransientPeople } from './learned/cues.js';
+
+/** The reason of the camping phrase (families.json). */
+const CAMPING = 'sheltered:camping';
 
 export interface Figure {
   quantity: Quantity;
@@ -152,6 +156,10 @@ export function linkFigures(
         best = back;
     }
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
+    if (best.direction === 'after' && countsOwnSites(norms, best.trigger, q.next, lex)) continue;
+    // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
+    const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : tokens.slice(q.next, q.next + 1);
+    if (best.trigger.entry.reason === CAMPING && counted.some((t) => isTransientPeople(t.norm))) continue;
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
     // relative clause of the counted noun tells where they were; the clause's own return is the news.
     // So does a stay in a phrase of place on the noun: "100,000 Syrians in border camps return home".
