@@ -23,8 +23,18 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
     // "autoevacuados [en casa de familiares]": or a stay phrase opened by its own place preposition.
     if (r.first === left.next)
       return (taken && lex.destinationOpeners.has(norms[r.first] ?? '')) || lex.refuge.prepositions.has(norms[r.first] ?? '');
-    if (!sameClause(gap, left.next, r.first)) return false;
     const between = norms.slice(left.next, r.first);
+    // "displaced in 30 active shelters", "déplacées dans 92 sites d'hébergement": the count of the
+    // sites right after the stay's own preposition is part of its phrase.
+    if (
+      between.length <= JOINED_PREPOSITION_REACH &&
+      lex.refuge.prepositions.has(between[0] ?? '') &&
+      /^\d/.test(between[1] ?? '') &&
+      between.slice(2).every((w) => /^\p{L}/u.test(w) && !lex.coordinators.has(w)) &&
+      sameClause(gap, left.next, left.next + 1)
+    )
+      return true;
+    if (!sameClause(gap, left.next, r.first)) return false;
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
     if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
     if (between.some((w) => lex.stayLinks.has(w))) return true;
