@@ -4,6 +4,7 @@
 // (at least 30,000), Bayda (3,000) and Benghazi (2,195) have the largest number of displaced
 // people"), people restated after "soit" / "es decir" / "that is" past their families' trigger, and
 // a figure sharing the next one's noun ("87 private and 27 apartment buildings were damaged").
+import { HOUSING_TERMS } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
@@ -20,6 +21,7 @@ export function borrowedLinks(
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
     ...sharedNoun(figures, links),
+    ...markedParts(figures, links, norms, lex),
   ];
 }
 
@@ -130,4 +132,48 @@ function sharedNoun(figures: readonly Figure[], links: readonly Link[]): Link[] 
     for (const l of links) if (l.figure === from && !l.coordinated) out.push({ ...l, figure: to, score: l.score - 0.05 });
   }
   return out;
+}
+
+/** Tokens from a part's subset marker to its figure: "of whom [nearly] 690,000", "— [nearly] 690,000". */
+const PART_MARKER_REACH = 3;
+/** Tokens from the total's figure to the marker: "displaced within Ituri, the majority of them". */
+const PART_TOTAL_REACH = 14;
+
+/**
+ * "More than 1.5 million people are displaced within Ituri, of whom 690,000 are in Djugu", "the
+ * majority of them — nearly 690,000 — are in Djugu", "dont 210 000 à Goma": a figure opened by a
+ * subset marker after a linked total, in the same sentence, counts a part of the total with its
+ * term (subgroups by age or sex were dropped before linking: figures.ts).
+ */
+function markedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    if (links.some((l) => l.figure === part)) continue;
+    const q = part.quantity;
+    const total = figures[i - 1]!;
+    const marker = lex.subsetMarkers.find((m) =>
+      Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
+        (at) => at >= total.quantity.next && m.every((w, k) => norms[at + k] === w),
+      ),
+    );
+    if (!marker) continue;
+    const between = norms.slice(total.quantity.next, q.lead);
+    if (between.length > PART_TOTAL_REACH || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
+    for (const l of links)
+      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
+  }
+  return out;
+}
+
+/**
+ * Whether the part says only where it is: a place preposition after it (past an auxiliary or a
+ * dash), or the end of its clause; not a predicate of its own ("of whom 300 were injured").
+ */
+function placedPart(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  let k = from;
+  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || norms[k] === '—' || norms[k] === '–' || norms[k] === '-')) k++;
+  const w = norms[k];
+  return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
 }

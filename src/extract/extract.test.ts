@@ -164,6 +164,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Most applications came from Syrians (12,300 first-time applicants), followed by Afghans (6,100).', 'en', []],
   ['Unos 12.000 solicitantes de asilo esperan una respuesta en la capital.', 'es', []],
   ["Le pays accueille 39 000 réfugiés et demandeurs d'asile.", 'fr', ['refugees 39000']],
+  // A part with a predicate of its own is not the total's part.
+  ['Some 3,000 people were evacuated from the district, of whom 300 were injured.', 'en', ['evacuated 3000']],
+  // "No." is the number sign, not a negation.
+  ['No. of homeless people          2.1 million', 'en', ['homeless 2100000']],
   // Shelters counted are no people sheltered.
   ['Most of the nearly 900 government-run collective shelters in the country have reached capacity.', 'en', []],
   // Who camps: families who lost their homes, not festival-goers.

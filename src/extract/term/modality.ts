@@ -24,7 +24,10 @@ export function modalityOf(
       // "no longer", "not only" do not negate the event itself; nor does a qualifier opening with a
       // negation ("pas moins de 113 000", "no fewer than", "no menos de").
       const qualifier = lex.qualifiersBefore.some((q) => q.words.length > 1 && matchesAt(norms, i, q.words));
-      if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer' && !qualifier) return 'negated';
+      // "No. of homeless people 5 million": the abbreviation of "number", written with its period.
+      const numberSign = /^N/.test(t.text) && norms[i + 1] === '.';
+      if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer' && !qualifier && !numberSign)
+        return 'negated';
     }
     // "May" the month is not a modal.
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
