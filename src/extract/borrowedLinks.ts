@@ -22,6 +22,7 @@ export function borrowedLinks(
     ...restatedAfter(figures, links, norms, lex),
     ...sharedNoun(figures, links),
     ...markedParts(figures, links, norms, lex),
+    ...placedBreakdown(figures, links, tokens, norms, lex),
   ];
 }
 
@@ -176,4 +177,47 @@ function placedPart(norms: readonly string[], from: number, lex: Lexicon): boole
   while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || norms[k] === '—' || norms[k] === '–' || norms[k] === '-')) k++;
   const w = norms[k];
   return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
+}
+
+/**
+ * "Some 120 households were evacuated on Friday, 40 in Saint-Jean and 80 in Pessac", "120 foyers
+ * évacués, 40 sur Saint-Jean-d'Illac et 80 sur Pessac": bare figures after a comma, each followed
+ * by a place preposition and a name, break the linked total before them down by place.
+ */
+function placedBreakdown(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const linkOf = (g: Figure) => [...links, ...out].find((l) => l.figure === g && !l.coordinated);
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    if (links.some((l) => l.figure === part) || part.noun) continue;
+    const prev = figures[i - 1]!;
+    const from = linkOf(prev);
+    if (!from || HOUSING_TERMS.has(from.term) || !namedPlaceAfter(tokens, part.quantity.next, lex)) continue;
+    const between = norms.slice(prev.quantity.next, part.quantity.lead);
+    // The first part follows its total's clause after a comma; the next ones follow a part.
+    const first = norms[part.quantity.lead - 1] === ',' && between.length <= PART_TOTAL_REACH;
+    const next =
+      between.length <= 6 && lex.coordinators.has(norms[part.quantity.lead - 1]!) && namedPlaceAfter(tokens, prev.quantity.next, lex);
+    if (!(first || next) || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    out.push({ ...from, figure: part, score: from.score - 0.15 });
+  }
+  return out;
+}
+
+/** A place preposition right after the figure, then a capitalised name: "in Pessac", "sur Pessac". */
+function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  if (!lex.additives.places.has(tokens[k]?.norm ?? '')) return false;
+  const capitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text.replace(/^(?:l|d)['’]/u, ''));
+  if (!capitalised(tokens[k + 1])) return false;
+  // The name ends the part: no predicate of its own follows ("30 in Kabul died").
+  let end = k + 1;
+  while (capitalised(tokens[end + 1]) || (tokens[end + 1]?.text === '-' && capitalised(tokens[end + 2]))) end++;
+  const after = tokens[end + 1];
+  return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number';
 }

@@ -165,6 +165,7 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Unos 12.000 solicitantes de asilo esperan una respuesta en la capital.', 'es', []],
   ["Le pays accueille 39 000 réfugiés et demandeurs d'asile.", 'fr', ['refugees 39000']],
   // A part with a predicate of its own is not the total's part.
+  ['The floods displaced 5,000 people on Monday, 30 in Kabul died.', 'en', ['displaced 5000']],
   ['Some 3,000 people were evacuated from the district, of whom 300 were injured.', 'en', ['evacuated 3000']],
   // "No." is the number sign, not a negation.
   ['No. of homeless people          2.1 million', 'en', ['homeless 2100000']],

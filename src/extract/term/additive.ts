@@ -155,7 +155,8 @@ function placeFollows(tokens: readonly Token[], from: number, lex: Lexicon): boo
     if (!lex.additives.places.has(t.norm)) continue;
     // One short article may stand before the name: "at the Palanca checkpoint", "dans la Ruzizi".
     const name = tokens[k + 1]!.text.length <= 3 && /^\p{Ll}/u.test(tokens[k + 1]!.text) ? tokens[k + 2] : tokens[k + 1];
-    return name !== undefined && /^\p{Lu}/u.test(name.text);
+    // An elided article stays on its name: "vers l'Ouganda".
+    return name !== undefined && /^\p{Lu}/u.test(name.text.replace(/^(?:l|d)['’]/u, ''));
   }
   return false;
 }
