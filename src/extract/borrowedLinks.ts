@@ -20,7 +20,7 @@ export function borrowedLinks(
     ...earlierValues(figures, links, norms, lex),
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
-    ...sharedNoun(figures, links),
+    ...sharedNoun(figures, links, norms, lex),
     ...markedParts(figures, links, norms, lex),
     ...placedBreakdown(figures, links, tokens, norms, lex),
   ];
@@ -121,16 +121,30 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
  * second's (noun.ts reads it across the coordinator), so the two share the link the gap rules give
  * one of them: they stop at the other figure.
  */
-function sharedNoun(figures: readonly Figure[], links: readonly Link[]): Link[] {
+function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
     const b = figures[i + 1]!;
-    if (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next) continue;
+    // Or the first figure has no words of its own before the coordinator: "home to 181 and 220 households".
+    // Not a clause of its own ("the death toll reached 90 and thousands more were displaced").
+    const bare =
+      !a.noun &&
+      !!b.noun &&
+      b.quantity.value !== null &&
+      b.quantity.lead - a.quantity.next === 1 &&
+      lex.coordinators.has(norms[a.quantity.next]!) &&
+      !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
+    if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next)) continue;
     // Either reaches the trigger: "were damaged" after the second, "damaged" before the first.
     const [from, to] = links.some((l) => l.figure === a) ? [a, b] : [b, a];
     if (links.some((l) => l.figure === to)) continue;
-    for (const l of links) if (l.figure === from && !l.coordinated) out.push({ ...l, figure: to, score: l.score - 0.05 });
+    for (const l of links) {
+      if (l.figure !== from || l.coordinated) continue;
+      // "219,000 and 107,000 people are affected and displaced respectively": one term each.
+      if (bare && lex.coordinators.has(norms[l.trigger.first - 1] ?? '')) continue;
+      out.push({ ...l, figure: to, score: l.score - 0.05 });
+    }
   }
   return out;
 }

@@ -167,6 +167,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // A part with a predicate of its own is not the total's part.
   ['The floods displaced 5,000 people on Monday, 30 in Kabul died.', 'en', ['displaced 5000']],
   ['Some 3,000 people were evacuated from the district, of whom 300 were injured.', 'en', ['evacuated 3000']],
+  // Figures mapped one to one on coordinated terms.
+  ['Close to 219,000 and 107,000 people are affected and displaced respectively by the floods.', 'en', ['displaced 107000']],
+  ['The death toll reached 90 and 4,000 more people were displaced.', 'en', ['displaced 4000']],
   // "No." is the number sign, not a negation.
   ['No. of homeless people          2.1 million', 'en', ['homeless 2100000']],
   // Shelters counted are no people sheltered.

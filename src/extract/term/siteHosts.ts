@@ -49,7 +49,15 @@ function countsPeople(tokens: readonly Token[], from: number, lex: Lexicon): boo
   const at = tokens.slice(from, from + FIGURE_REACH + 1).findIndex((t) => t.kind === 'number');
   if (at < 0) return false;
   let k = from + at;
-  while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+  const skipNumber = () => {
+    while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+  };
+  skipNumber();
+  // "are home to 181 and 220 households": two figures share the noun after the second.
+  if (lex.coordinators.has(tokens[k]?.norm ?? '') && tokens[k + 1]?.kind === 'number') {
+    k++;
+    skipNumber();
+  }
   const kind = findNoun(tokens, k, lex)?.kind;
   return kind === 'people' || kind === 'households';
 }
