@@ -170,6 +170,14 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Figures mapped one to one on coordinated terms.
   ['Close to 219,000 and 107,000 people are affected and displaced respectively by the floods.', 'en', ['displaced 107000']],
   ['The death toll reached 90 and 4,000 more people were displaced.', 'en', ['displaced 4000']],
+  // A school's pupils are no evacuees it hosts; "#2" numbers a report.
+  ['Les deux lycées – qui accueillent respectivement 600 et près de 900 élèves – ont été évacués.', 'fr', []],
+  ['Ethiopia: Conflict Displacement Situation Report #2 8 February 2018', 'en', []],
+  // Cases of a disease in a camp are no refugees.
+  ['La situation est préoccupante dans le camp de réfugiés de Minawao, où 86 cas et 3 décès ont été signalés.', 'fr', []],
+  // Homes lost in the present tense, without a possessive, or a single home each.
+  ['About 300,000 people lose homes and food supplies to the floods.', 'en', ['homeless 300000']],
+  ['Se confirmó que 250.000 mexicanos perdieron su vivienda.', 'es', ['homeless 250000']],
   // "No." is the number sign, not a negation.
   ['No. of homeless people          2.1 million', 'en', ['homeless 2100000']],
   // Shelters counted are no people sheltered.

@@ -158,8 +158,11 @@ export function linkFigures(
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     if (best.direction === 'after' && countsOwnSites(norms, best.trigger, q.next, lex)) continue;
     // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
-    const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : tokens.slice(q.next, q.next + 1);
-    if (best.trigger.entry.reason === CAMPING && counted.some((t) => isTransientPeople(t.norm))) continue;
+    // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".
+    const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : sharedWords(tokens, q.next);
+    // Nor do pupils a school "accueille", nor pilgrims a town hosts.
+    const hosting = best.direction === 'before' && lex.stayingTerms.has(best.trigger.entry.term);
+    if ((best.trigger.entry.reason === CAMPING || hosting) && counted.some((t) => isTransientPeople(t.norm))) continue;
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
     // relative clause of the counted noun tells where they were; the clause's own return is the news.
     // So does a stay in a phrase of place on the noun: "100,000 Syrians in border camps return home".
@@ -441,6 +444,13 @@ export function linkFigures(
     }
   }
   return [...links, ...borrowedLinks(figures, links, tokens, lex)];
+}
+
+/** The words after a figure without a noun, up to its clause's next punctuation (at most five). */
+function sharedWords(tokens: readonly Token[], from: number): Token[] {
+  const out: Token[] = [];
+  for (let k = from; k < Math.min(tokens.length, from + 5) && tokens[k]!.kind !== 'punct'; k++) out.push(tokens[k]!);
+  return out;
 }
 
 /**

@@ -25,6 +25,8 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   )
     return 'label or age';
   if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
+  // "Situation Report #2", "Flash Update #14": the number sign glued to digits numbers an item.
+  if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
   if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
   // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper

@@ -8,6 +8,7 @@ import type { Lexicon } from '../lexicon.js';
 import { endsOf, matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
+import { isTransientPeople } from '../learned/cues.js';
 import type { Term } from '../../types.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 
@@ -58,8 +59,10 @@ function countsPeople(tokens: readonly Token[], from: number, lex: Lexicon): boo
     k++;
     skipNumber();
   }
-  const kind = findNoun(tokens, k, lex)?.kind;
-  return kind === 'people' || kind === 'households';
+  const noun = findNoun(tokens, k, lex);
+  // "accueillent 600 élèves": a school's pupils are no evacuees.
+  if (noun && tokens.slice(noun.first, noun.next).some((t) => isTransientPeople(t.norm))) return false;
+  return noun?.kind === 'people' || noun?.kind === 'households';
 }
 
 /** The term of the shelter or camp ending within reach before the verb at `verb`, in its clause. */
