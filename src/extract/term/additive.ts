@@ -73,9 +73,11 @@ function rankedTriggers(
     const term = site ? (site.entry.term as Term) : continued;
     const ranked: Trigger[] = [];
     for (let k = i + lead.length; k < end - 1; k++) {
-      if (!items.has(norms[k]!) || !isNumberAt(tokens, k + 1, lex)) continue;
+      // "followed by Mahottari 7,963 and Udayapur 1,573": a place's name right before its figure.
+      const named = /^\p{Lu}/u.test(tokens[k]!.text) && tokens[k + 1]?.kind === 'number';
+      if ((!items.has(norms[k]!) && !named) || !isNumberAt(tokens, k + 1, lex)) continue;
       // "Chocó, con 19 eventos; Valle del Cauca, con 16": the ranking counts something else.
-      if (countsOtherThanPeople(tokens, numberEnd(tokens, k + 1, lex), lex)) return out;
+      if (countsOtherThanPeople(tokens, numberEnd(tokens, k + 1, lex), lex, HOUSING_TERMS.has(term))) return out;
       // A bare figure in a ranking of homes counts homes.
       ranked.push({ entry: additiveEntry([norms[k]!], term), first: k, next: k + 1, namesHousing: HOUSING_TERMS.has(term) });
     }
@@ -108,11 +110,13 @@ function countsSites(triggers: readonly Trigger[], i: number, norms: readonly st
   );
 }
 
-/** A lower-case word after a ranked figure that names no people: "19 eventos", "25 deaths". */
-function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+/** A lower-case word after a ranked figure that names no people (nor homes, in a ranking of homes): "19 eventos", "25 deaths". */
+function countsOtherThanPeople(tokens: readonly Token[], k: number, lex: Lexicon, homes: boolean): boolean {
   const t = tokens[k];
   if (!t || t.kind !== 'word' || /^\p{Lu}/u.test(t.text) || lex.scales.has(t.norm)) return false;
-  const { people, households } = lex.nouns;
+  const { people, households, housing } = lex.nouns;
+  // A ranking of homes names its homes: "… and Udayapur 1,573 houses".
+  if (homes && housing.has(t.norm)) return false;
   return !people.has(t.norm) && !households.has(t.norm) && !lex.conjunctions.has(t.norm) && !lex.coordinators.has(t.norm);
 }
 
