@@ -1,0 +1,105 @@
+// Links a part borrows from its total in the same sentence, where the gap rules cannot reach it:
+// a part opened by a subset marker ("of whom 690,000 are in Djugu", "dont 210 000 à Goma") and bare
+// figures of a breakdown by place ("40 sur Saint-Jean-d'Illac et 80 sur Pessac"). Only parts that
+// say where they are: a part with a predicate of its own ("of whom 300 were injured") is not one.
+import { HOUSING_TERMS } from '../types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Figure, Link } from './link.js';
+import type { Token } from './segment/tokens.js';
+
+export function partLinks(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  return [...markedParts(figures, links, norms, lex), ...placedBreakdown(figures, links, tokens, norms, lex)];
+}
+
+/** Tokens from a part's subset marker to its figure: "of whom [nearly] 690,000", "— [nearly] 690,000". */
+const PART_MARKER_REACH = 3;
+/** Tokens from the total's figure to the marker: "displaced within Ituri, the majority of them". */
+const PART_TOTAL_REACH = 14;
+
+/**
+ * "More than 1.5 million people are displaced within Ituri, of whom 690,000 are in Djugu", "the
+ * majority of them — nearly 690,000 — are in Djugu", "dont 210 000 à Goma": a figure opened by a
+ * subset marker after a linked total, in the same sentence, counts a part of the total with its
+ * term (subgroups by age or sex were dropped before linking: figures.ts).
+ */
+function markedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    if (links.some((l) => l.figure === part)) continue;
+    const q = part.quantity;
+    const total = figures[i - 1]!;
+    const marker = lex.subsetMarkers.find((m) =>
+      Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
+        (at) => at >= total.quantity.next && m.every((w, k) => norms[at + k] === w),
+      ),
+    );
+    if (!marker) continue;
+    const between = norms.slice(total.quantity.next, q.lead);
+    if (between.length > PART_TOTAL_REACH || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
+    for (const l of links)
+      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
+  }
+  return out;
+}
+
+/**
+ * Whether the part says only where it is: a place preposition after it (past an auxiliary or a
+ * dash), or the end of its clause; not a predicate of its own ("of whom 300 were injured").
+ */
+function placedPart(norms: readonly string[], from: number, lex: Lexicon): boolean {
+  let k = from;
+  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || norms[k] === '—' || norms[k] === '–' || norms[k] === '-')) k++;
+  const w = norms[k];
+  return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
+}
+
+/**
+ * "Some 120 households were evacuated on Friday, 40 in Saint-Jean and 80 in Pessac", "120 foyers
+ * évacués, 40 sur Saint-Jean-d'Illac et 80 sur Pessac": bare figures after a comma, each followed
+ * by a place preposition and a name, break the linked total before them down by place.
+ */
+function placedBreakdown(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const linkOf = (g: Figure) => [...links, ...out].find((l) => l.figure === g && !l.coordinated);
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    if (links.some((l) => l.figure === part) || part.noun) continue;
+    const prev = figures[i - 1]!;
+    const from = linkOf(prev);
+    if (!from || HOUSING_TERMS.has(from.term) || !namedPlaceAfter(tokens, part.quantity.next, lex)) continue;
+    const between = norms.slice(prev.quantity.next, part.quantity.lead);
+    // The first part follows its total's clause after a comma; the next ones follow a part.
+    const first = norms[part.quantity.lead - 1] === ',' && between.length <= PART_TOTAL_REACH;
+    const next =
+      between.length <= 6 && lex.coordinators.has(norms[part.quantity.lead - 1]!) && namedPlaceAfter(tokens, prev.quantity.next, lex);
+    if (!(first || next) || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    out.push({ ...from, figure: part, score: from.score - 0.15 });
+  }
+  return out;
+}
+
+/** A place preposition right after the figure, then a capitalised name: "in Pessac", "sur Pessac". */
+function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  if (!lex.additives.places.has(tokens[k]?.norm ?? '')) return false;
+  const capitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text.replace(/^(?:l|d)['’]/u, ''));
+  if (!capitalised(tokens[k + 1])) return false;
+  // The name ends the part: no predicate of its own follows ("30 in Kabul died").
+  let end = k + 1;
+  while (capitalised(tokens[end + 1]) || (tokens[end + 1]?.text === '-' && capitalised(tokens[end + 2]))) end++;
+  const after = tokens[end + 1];
+  return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number';
+}
