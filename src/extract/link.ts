@@ -26,7 +26,8 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
-import { countFrame, countsOwnSites, sitesLevel } from './countFrame.js';
+import { countFrame } from './countFrame.js';
+import { countsOwnSites, sitesLevel } from './siteCounts.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';

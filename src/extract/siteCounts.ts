@@ -1,0 +1,48 @@
+// Counts of camps and shelters, not of the people in them: a camp or shelter noun before the level
+// verb that hands a figure over ("relief camps had been increased from 84 to 88"), or a figure's own
+// noun ("the nearly 900 collective shelters"). The count head of a frame naming sites is in
+// countFrame.ts; the linker (link.ts) drops such figures.
+import type { Lexicon } from './lexicon.js';
+import type { Trigger } from './term/triggers.js';
+import { levelVerbEndsAt } from './countFrame.js';
+
+/**
+ * "relief camps had been increased from 84 to 88", "(camps increased from 391 to 435)": a camp or
+ * shelter noun before the level verb that hands a figure over counts the sites, not people in them.
+ */
+export function sitesLevel(norms: readonly string[], r: Trigger, lead: number, lex: Lexicon): boolean {
+  // Not the place of counted people: "the number of people in relief camps has risen to 5,000".
+  // The sites may be named by whom they hold: "le nombre de camps de déplacés est passé à 20".
+  const before = norms[r.first - 1] ?? '';
+  const heldBy = lex.partitives.has(before) && lex.refuge.sites.has(norms[r.first - 2] ?? '');
+  if (r.next > lead || !(isSite(norms, r, lex) || heldBy)) return false;
+  // Nor people in sites ("those in shelters had declined to 5,435", "families in 47 accommodation
+  // centres amounted to a thousand"): the stay's own preposition, or sites counted already.
+  const stay = r.entry.words.some((w) => lex.refuge.prepositions.has(w)) || /^\d/.test(before);
+  if (!heldBy && (stay || lex.refuge.prepositions.has(before) || lex.nouns.people.has(before) || lex.nouns.pronouns.has(before)))
+    return false;
+  const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
+  return lex.levelVerbs.some(level) || lex.levelChanges.some((c) => level(c.from) || level(c.to));
+}
+
+export const isSite = (norms: readonly string[], r: Trigger, lex: Lexicon) =>
+  (r.entry.term === 'in_relief_camp' || r.entry.term === 'sheltered') && lex.refuge.sites.has(norms[r.next - 1]!);
+
+/**
+ * "the nearly 900 government-established collective shelters", "44 new IDP camps": a camp or
+ * shelter trigger that is the figure's own noun counts the sites.
+ */
+export function countsOwnSites(norms: readonly string[], r: Trigger, next: number, lex: Lexicon): boolean {
+  if (!isSite(norms, r, lex) || r.first < next || r.first - next > SITE_MODIFIERS) return false;
+  for (let k = next; k < r.next - 1; k++) {
+    const w = norms[k]!;
+    const functional = lex.functionWords.has(w) || lex.fillers.has(w) || lex.auxiliaries.has(w);
+    if (!/^\p{L}/u.test(w) || functional || lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.refuge.prepositions.has(w))
+      return false;
+  }
+  return true;
+}
+
+/** Words between a figure and the site noun it counts: "900 [government-established collective] shelters". */
+const SITE_MODIFIERS = 3;
+
