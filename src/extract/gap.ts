@@ -8,7 +8,7 @@ import type { Token } from './segment/tokens.js';
 
 export const BLOCKED = Infinity;
 const MAX_COST = 8;
-const DASHES = new Set(['–', '—', '-']);
+export const DASHES = new Set(['–', '—', '-']);
 /** The longest aside between commas crossed without an aside word, in tokens. */
 const SHORT_ASIDE = 6;
 /** The longest dash aside crossed, in tokens. */

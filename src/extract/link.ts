@@ -23,6 +23,7 @@ import {
   plannedAfter,
   futureAfter,
   coordinatedFigure,
+  passiveAid,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
@@ -254,7 +255,7 @@ export function linkFigures(
           lex.aidVerbs.has(norms[c.trigger.next - 1]!) &&
           c.direction !== 'adjacent' &&
           c.score >= 0.8 &&
-          (!passiveAfter || c.direction === 'before' || lex.passiveAuxiliaries.has(norms[c.trigger.next - 2] ?? '')),
+          (!passiveAfter || c.direction === 'before' || passiveAid(norms, c.trigger.next - 1, lex)),
       );
     if (best.direction === 'after' && lex.stayingTerms.has(best.trigger.entry.term) && aided(true)) continue;
     if (best.direction === 'adjacent' && !isBlocker(best.trigger)) {

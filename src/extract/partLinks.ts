@@ -3,6 +3,7 @@
 // figures of a breakdown by place ("40 sur Saint-Jean-d'Illac et 80 sur Pessac"). Only parts that
 // say where they are: a part with a predicate of its own ("of whom 300 were injured") is not one.
 import { HOUSING_TERMS } from '../types.js';
+import { DASHES } from './gap.js';
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
@@ -56,7 +57,7 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
  */
 function placedPart(norms: readonly string[], from: number, lex: Lexicon): boolean {
   let k = from;
-  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || norms[k] === '—' || norms[k] === '–' || norms[k] === '-')) k++;
+  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!))) k++;
   const w = norms[k];
   return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
 }

@@ -22,6 +22,7 @@ import {
   leavesBuilding,
   modalityOf,
   negatedFigure,
+  passiveAid,
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
@@ -183,8 +184,7 @@ export function sentencePairs(
       if ((cue.at >= q.lead && cue.at < end) || blockedCue.has(cue.at)) continue;
       // "3 060 ménages ont été assistés en abris": a passive of aid between the figure and its cue
       // (not "have reached the camp").
-      const aidedBetween = (k: number) => lex.aidVerbs.has(norms[k]!) && lex.passiveAuxiliaries.has(norms[k - 1]!);
-      if (cue.at > end && norms.slice(end, cue.at).some((_, j) => aidedBetween(end + j))) continue;
+      if (cue.at > end && norms.slice(end, cue.at).some((_, j) => passiveAid(norms, end + j, lex))) continue;
       let gated: boolean | undefined;
       if (ownedCue.has(cue.at) && !(cue.at >= q.lead && cue.at <= end)) continue;
       // A Spanish or French infinitive after its preposition is what is to be done: "décidé de

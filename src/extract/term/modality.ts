@@ -204,3 +204,8 @@ export function isRate(norms: readonly string[], from: number, to: number, lex: 
   }
   return false;
 }
+
+/** A verb of aid in the passive at `k`: "ont été [assistés]", "were [assisted]". */
+export function passiveAid(norms: readonly string[], k: number, lex: Lexicon): boolean {
+  return lex.aidVerbs.has(norms[k] ?? '') && lex.passiveAuxiliaries.has(norms[k - 1] ?? '');
+}
