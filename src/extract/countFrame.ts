@@ -3,7 +3,7 @@
 // "tally of") names what is counted and a level verb ("has risen to", "stands at", "reached")
 // hands it the figure that follows, however far apart the two stand within the clause. The
 // trigger's own form does not matter here: it names the counted people, it does not govern.
-import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
+import { type Lexicon, endsAt, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Trigger } from './term/triggers.js';
 
@@ -60,7 +60,9 @@ export function countFrame(
   // later value the term it refers back to, as it does the earlier one.
   if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
   if (head < 0) return null;
-  const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
+  // "reached a peak of 34,173", "dropped from the peak of 9,903 families to": the peak is a level too.
+  const levelEnd = beforePeak(norms, lead, lex);
+  const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
   if (!change && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
   for (let k = r.next; k < lead; k++) {
     if (change && k >= change[0] && k < change[1]) continue;
@@ -105,15 +107,35 @@ function earlierValue(
     // décembre 2023 à".
     let end = to - 1;
     while (end > 0 && !blocked(end) && to - 1 - end < CHANGE_DATE_REACH && isDateWord(norms[end]!, lex)) end--;
+    // The earlier value may name what it counts: "dropped from 5,210 families to 800 families".
+    const dated = end;
+    while (end > 0 && !blocked(end) && dated - end < EARLIER_NOUN_REACH && countsPeople(norms[end]!, lex)) end--;
     if (!blocked(end)) continue;
     const anchored = (w: string) =>
       lex.months.has(w) || YEAR.test(w) || lex.timeAfter.has(w) || lex.changeTimeAnchors.has(w);
-    if (end < to - 1 && !norms.slice(end + 1, to).some(anchored)) continue;
+    if (dated < to - 1 && !norms.slice(dated + 1, to).some(anchored)) continue;
     let first = end;
     while (first > 0 && blocked(first - 1)) first--;
+    first = beforePeak(norms, first, lex);
     if (levelVerbEndsAt(norms, first, c.from, lex.levelAdverbs)) return [first, to];
   }
   return null;
+}
+
+/**
+ * Where a figure's words start once a peak head before it is taken in: "dropped from [the peak of]
+ * 9,903 families to", "down from [a peak of] 34,173". The peak is the count's earlier level.
+ */
+export function beforePeak(norms: readonly string[], lead: number, lex: Lexicon): number {
+  const head = lex.peakHeads.find((h) => endsAt(norms, lead, h));
+  return head ? lead - head.length : lead;
+}
+
+/** Words naming what the earlier value counts, at most this many: "5,210 [displaced families]". */
+const EARLIER_NOUN_REACH = 2;
+
+function countsPeople(w: string, lex: Lexicon): boolean {
+  return lex.nouns.people.has(w) || lex.nouns.households.has(w);
 }
 
 /** Words of the earlier value's date, at most this many: "in early January 2024". */

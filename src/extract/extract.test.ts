@@ -188,6 +188,12 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Shelter given is aid, however the figure is restated.
   ['Les partenaires ont assisté 9 400 personnes soit 1 350 ménages en abris depuis janvier.', 'fr', []],
   ["Au cours du mois, 2 100 ménages ont été assistés en abris d'urgence.", 'fr', []],
+  // A figure per classroom or tent says how crowded a shelter is, not how many it holds.
+  ['The schools used as shelters are packed, with as many as 60 people per classroom.', 'en', []],
+  ["Dans le site de Kalemie, on compte jusqu'à 12 personnes par tente.", 'fr', []],
+  ['En el albergue duermen hasta 9 personas por carpa.', 'es', []],
+  // The peak a count fell from is the same count at an earlier level.
+  ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

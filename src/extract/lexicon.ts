@@ -150,6 +150,8 @@ export interface Lexicon {
   dayArticles: Set<string>;
   /** "1 in 5", "uno de cada cinco", "1 sur 5". */
   ratioJoiners: string[][];
+  /** "70 people per classroom", "10 personnes par tente": a figure per unit is a density, not a count. */
+  densityJoiners: string[][];
   /** Words before a phone number ("call", "hotline"). */
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
@@ -215,6 +217,8 @@ export interface Lexicon {
   changeTimeWords: Set<string>;
   /** Words that make those a date: "end", "early", weekdays ("from 8,300 on Monday to"). */
   changeTimeAnchors: Set<string>;
+  /** "a peak of", "un pic de": a figure named as the highest level a count reached ("down from a peak of N"). */
+  peakHeads: string[][];
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
   /** `withs`: words that host only right after the site ("59 evacuation centres with 767 people"). */
   siteHosts: { verbs: string[][]; withs: string[][]; shelters: string[][]; camps: string[][] };
@@ -461,6 +465,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     dayMonthJoiners: new Set(),
     dayArticles: new Set(),
     ratioJoiners: [],
+    densityJoiners: [],
     phoneBefore: new Set(),
     personalBefore: new Set(),
     levelWords: new Set(),
@@ -496,6 +501,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     levelChanges: [],
     changeTimeWords: new Set(),
     changeTimeAnchors: new Set(),
+    peakHeads: [],
     nameLinks: new Set(),
     siteHosts: { verbs: [], withs: [], shelters: [], camps: [] },
     itemLeads: [],
@@ -720,6 +726,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.day_month_joiners).forEach((x) => lex.dayMonthJoiners.add(x));
       set(nf.day_articles).forEach((x) => lex.dayArticles.add(x));
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
+      lex.densityJoiners.push(...(nf.density_joiners ?? []).map(words));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
@@ -805,6 +812,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       level_changes?: [string, string][];
       change_time_words?: string[];
       change_time_anchors?: string[];
+      peak_heads?: string[];
       name_links?: string[];
       site_hosts?: { verbs?: string[]; withs?: string[]; shelters?: string[]; camps?: string[] };
       item_leads?: string[];
@@ -838,6 +846,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.level_adverbs).forEach((x) => lex.levelAdverbs.add(x));
       set(link.change_time_words).forEach((x) => lex.changeTimeWords.add(normalise(x)));
       set(link.change_time_anchors).forEach((x) => lex.changeTimeAnchors.add(normalise(x)));
+      lex.peakHeads.push(...(link.peak_heads ?? []).map(words));
       lex.levelChanges.push(...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })));
       set(link.name_links).forEach((x) => lex.nameLinks.add(x));
       lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));

@@ -7,6 +7,7 @@
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
+//   a density ("up to 70 people per classroom", "10 personnes par tente")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -37,7 +38,8 @@ export function nonFigureReason(
     personalReason(tokens, q, lex) ??
     ageBandReason(tokens, q, lex) ??
     multiplierReason(tokens, q, lex) ??
-    eventCountReason(tokens, q, lex)
+    eventCountReason(tokens, q, lex) ??
+    densityReason(tokens, q, lex)
   );
 }
 
@@ -172,4 +174,18 @@ function pronounReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   // "one resident said", "un habitant raconte": one person speaking, not a count of one.
   const norms = tokens.map((t) => t.norm);
   return lex.speakerVerbs.some((v) => v.every((w, k) => norms[noun.next + k] === w)) ? 'pronoun one' : null;
+}
+
+/**
+ * "up to 70 people per classroom", "10 personnes par tente", "5 personas por cada carpa": a figure
+ * per unit of space or group says how crowded, not how many. A figure per unit of time is a rate,
+ * which the modality check reads ("1,500 per day").
+ */
+function densityReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const at = findNoun(tokens, q.next, lex)?.next ?? q.next;
+  const norms = (k: number) => tokens[k]?.norm ?? '';
+  const joiner = lex.densityJoiners.find((j) => j.every((w, k) => norms(at + k) === w));
+  if (!joiner) return null;
+  const rate = lex.rates.some((r) => r.every((w, k) => norms(at + k) === w));
+  return rate ? null : 'density';
 }

@@ -10,6 +10,7 @@ import { stockOrFlow } from './stock.js';
 import { attachPlaces, type PlaceContext } from './places.js';
 import { peopleOf } from './people.js';
 import { leftHostCountry } from './leftHost.js';
+import { enteredHomeCountry } from './enteredHome.js';
 import { confidenceOf } from './confidence.js';
 
 /** What the refiners share for one document. */
@@ -86,8 +87,11 @@ const places: FactRefiner = {
 const homeward: FactRefiner = {
   name: 'homeward',
   needs: ['term', 'country', 'origin'],
-  adds: ['term', 'country', 'origin'],
-  refine: leftHostCountry,
+  adds: ['term', 'country', 'origin', 'locations'],
+  refine(fact, ctx) {
+    leftHostCountry(fact);
+    enteredHomeCountry(fact, ctx.text, ctx.places?.places ?? []);
+  },
 };
 
 const people: FactRefiner = {

@@ -55,22 +55,34 @@ function lowerCaseDemonym(after: string): string | null {
 /** How many characters before a country its toward word may end ("into [eastern] Chad"). */
 const TOWARD_BEFORE = 16;
 
-/** The one other country of the sentence, when a country after the trigger is led to by a toward word. */
-function otherThanDestination(fact: Fact, text: string, places: readonly Place[]): string | null {
-  const countries = places.filter(
-    (p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1],
-  );
+/** The countries of the fact's sentence, and whether a toward word leads to each ("into Rwanda"). */
+function sentenceCountries(fact: Fact, text: string, places: readonly Place[]): { place: Place; led: boolean }[] {
   const toward = towardWord();
   // The toward word may close the trigger itself ("crossed into Rwanda").
   const led = (p: Place) => {
     const from = p.start > fact.term_span[0] ? fact.term_span[0] : fact.span[0];
     return toward.test(` ${text.slice(Math.max(from, p.start - TOWARD_BEFORE), p.start)}`);
   };
-  const destination = countries.find((p) => p.start >= fact.term_span[1] && led(p));
+  return places
+    .filter((p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1])
+    .map((place) => ({ place, led: led(place) }));
+}
+
+/** The country the fact's people went to: one after the trigger, led to by a toward word ("crossed into Rwanda"). */
+export function destinationCountry(fact: Fact, text: string, places: readonly Place[]): Place | null {
+  return sentenceCountries(fact, text, places).find((c) => c.place.start >= fact.term_span[1] && c.led)?.place ?? null;
+}
+
+/** The one other country of the sentence, when a country after the trigger is led to by a toward word. */
+function otherThanDestination(fact: Fact, text: string, places: readonly Place[]): string | null {
+  const destination = destinationCountry(fact, text, places);
   if (!destination) return null;
   // "12,000 crossed into Rwanda and 3,400 others into Burundi": another destination is no origin.
   const others = new Set(
-    countries.filter((p) => !led(p)).map((p) => p.country!).filter((c) => c !== destination.country),
+    sentenceCountries(fact, text, places)
+      .filter((c) => !c.led)
+      .map((c) => c.place.country!)
+      .filter((c) => c !== destination.country),
   );
   return others.size === 1 ? [...others][0]! : null;
 }

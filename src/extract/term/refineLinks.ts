@@ -20,6 +20,7 @@ import { crossedBorder } from './crossing.js';
 import { movedToShelter } from './movedToShelter.js';
 import { refugeWhere } from './refugeWhere.js';
 import { campDestinations } from './campDestination.js';
+import { beforePeak } from '../countFrame.js';
 
 const CAUSE_WINDOW = 3;
 /** The score of a total carried on from a trigger with no figure of its own ("evacuations …, bringing the total to"). */
@@ -53,7 +54,8 @@ function continuedCounts(norms: string[], links: Link[], figures: Figure[], trig
   const out: Link[] = [];
   for (const f of figures) {
     if (links.some((l) => l.figure === f)) continue;
-    const lead = f.quantity.lead;
+    // "down from [a peak of] 34,173": the peak is the count carried on at an earlier level.
+    const lead = beforePeak(norms, f.quantity.lead, lex);
     if (!endingWith(lex.continuation, norms[lead - 1]).some((c) => endsAt(norms, lead, c))) continue;
     const before = links.filter((l) => l.figure.quantity.next <= lead).pop();
     if (!before) {

@@ -1,0 +1,26 @@
+// People of one nationality who cross into their own country come home: "470 Afghan families
+// crossed the Torkham border into Afghanistan", "3,000 Syrians crossed into Syria from Lebanon".
+// A refugee link whose people's demonym (their origin, refugeeOrigin.ts) names the very country
+// the sentence leads them into counts returns to that country; the one other country the
+// sentence names, if any, is where they came back from. Only a destination the text names after a
+// toward word turns it: a demonym alone ("5,000 Sudanese refugees crossed the border") says
+// nothing of where they went.
+import type { Fact, Place } from '../../types.js';
+import { destinationCountry } from './refugeeOrigin.js';
+
+export function enteredHomeCountry(fact: Fact, text: string, places: readonly Place[]): void {
+  if (fact.term !== 'refugees' || !fact.origin) return;
+  const home = destinationCountry(fact, text, places);
+  if (!home || home.country !== fact.origin) return;
+  fact.term = 'returns';
+  fact.reason = `${fact.reason}:entered-home`;
+  fact.country = home.country;
+  if (!fact.locations.some((p) => p.country === home.country)) fact.locations = [home];
+  const others = new Set(
+    places
+      .filter((p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1])
+      .map((p) => p.country!)
+      .filter((c) => c !== home.country),
+  );
+  fact.origin = others.size === 1 ? [...others][0]! : null;
+}
