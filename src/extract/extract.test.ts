@@ -192,6 +192,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['The schools used as shelters are packed, with as many as 60 people per classroom.', 'en', []],
   ["Dans le site de Kalemie, on compte jusqu'à 12 personnes par tente.", 'fr', []],
   ['En el albergue duermen hasta 9 personas por carpa.', 'es', []],
+  // Aid that reached people is no count of them; a count that reached a level is.
+  ['Food parcels reached 4,300 displaced people in the camps last month.', 'en', []],
+  ['The total reached 4,300 displaced people by the end of the month.', 'en', ['displaced 4300']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

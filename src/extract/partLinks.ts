@@ -2,6 +2,8 @@
 // a part opened by a subset marker ("of whom 690,000 are in Djugu", "dont 210 000 à Goma") and bare
 // figures of a breakdown by place ("40 sur Saint-Jean-d'Illac et 80 sur Pessac"). Only parts that
 // say where they are: a part with a predicate of its own ("of whom 300 were injured") is not one.
+// A bracket right after the total may list its places, each name before its figure ("20,000
+// people (Isfara 15,850 persons, B. Gafurov 1,962 persons)").
 import { HOUSING_TERMS } from '../types.js';
 import { DASHES } from './gap.js';
 import type { Lexicon } from './lexicon.js';
@@ -15,7 +17,11 @@ export function partLinks(
   norms: readonly string[],
   lex: Lexicon,
 ): Link[] {
-  return [...markedParts(figures, links, norms, lex), ...placedBreakdown(figures, links, tokens, norms, lex)];
+  return [
+    ...markedParts(figures, links, norms, lex),
+    ...placedBreakdown(figures, links, tokens, norms, lex),
+    ...bracketedPlaces(figures, links, tokens),
+  ];
 }
 
 /** Tokens from a part's subset marker to its figure: "of whom [nearly] 690,000", "— [nearly] 690,000". */
@@ -103,4 +109,35 @@ function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boo
   while (capitalised(tokens[end + 1]) || (tokens[end + 1]?.text === '-' && capitalised(tokens[end + 2]))) end++;
   const after = tokens[end + 1];
   return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number';
+}
+
+/** How many tokens a bracket listing a total's places may span. */
+const PLACES_BRACKET = 40;
+
+/**
+ * "the evacuation of over 20,000 people (Isfara 15,850 persons, B. Gafurov 1,962 persons)": a
+ * bracket opened right after a linked total, whose figures each follow a capitalised name, breaks
+ * the total down by place. A figure of another kind than the total's ("(Isfara 1,200 houses)") is
+ * no part of it.
+ */
+function bracketedPlaces(figures: readonly Figure[], links: readonly Link[], tokens: readonly Token[]): Link[] {
+  const out: Link[] = [];
+  for (const from of links) {
+    if (from.coordinated || HOUSING_TERMS.has(from.term)) continue;
+    const total = from.figure;
+    const open = total.noun ? total.noun.next : total.quantity.next;
+    if (tokens[open]?.text !== '(') continue;
+    let close = open + 1;
+    while (close < tokens.length && close - open < PLACES_BRACKET && tokens[close]!.text !== ')') close++;
+    if (tokens[close]?.text !== ')') continue;
+    for (const part of figures) {
+      if (part.quantity.lead <= open || part.quantity.next > close) continue;
+      if (links.some((l) => l.figure === part) || out.some((l) => l.figure === part)) continue;
+      if (part.countKind !== null && part.countKind !== total.countKind) continue;
+      const name = tokens[part.quantity.lead - 1];
+      if (!name || name.kind !== 'word' || !/^\p{Lu}/u.test(name.text)) continue;
+      out.push({ ...from, figure: part, score: from.score - 0.15, coordinated: true });
+    }
+  }
+  return out;
 }

@@ -41,12 +41,14 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       consider(best, elided.bySecond.get(norms[i + 1] ?? ''), 1, i, tokens, norms, lex);
     }
     const { hit, end } = best;
-    if (hit && !(end - i === 1 && isFalseFriend(tokens, i))) {
+    if (hit && !(end - i === 1 && isFalseFriend(tokens, i)) && !countReached(norms, i, end, hit, lex)) {
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
         hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex);
       const entry = hit.inContext && holdsContext(norms, hit.inContext, lex) ? inContext(hit) : hit;
-      const next = end + (hit.form === 'agent' ? copulaAt(norms, end, lex) : 0);
+      const copula = hit.form === 'agent' ? copulaAt(norms, end, lex) : 0;
+      // "displaced families reached the camps": a phrase of its own starting at the copula keeps it.
+      const next = end + (copula > 0 && phraseEnd(tokens, norms, end, lex) - end > copula ? 0 : copula);
       const owned = namesHousing && lex.ownerRelatives.has(hit.words[0]!);
       out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}) });
       i = next;
@@ -101,6 +103,17 @@ interface Best {
  * already matched), the earlier loaded on a tie; lists are sorted by the most a phrase can
  * cover, so the scan stops at the first that cannot beat the best.
  */
+/** Where the longest trigger phrase starting at token `i` ends, or -1. */
+function phraseEnd(tokens: readonly Token[], norms: readonly string[], i: number, lex: Lexicon): number {
+  const best: Best = { hit: null, end: -1 };
+  const index = lex.triggerIndex.get(norms[i] ?? '');
+  if (index) {
+    consider(best, index.open, 0, i, tokens, norms, lex);
+    consider(best, index.bySecond.get(norms[i + 1] ?? ''), 0, i, tokens, norms, lex);
+  }
+  return best.end;
+}
+
 function consider(
   best: Best,
   list: readonly TriggerEntry[] | undefined,
@@ -218,6 +231,25 @@ function namesHomes(
 ): boolean {
   if (!hit.words.some((w) => lex.slots.has(w))) return false;
   for (let k = i; k < end; k++) if (lex.nouns.housing.has(norms[k]!)) return true;
+  return false;
+}
+
+/** How far before a verb of aid a count noun may stand as its subject: "the number [as of yesterday] reached". */
+const COUNT_SUBJECT_REACH = 5;
+
+/**
+ * "The actual number as of yesterday reached 16,276 displaced individuals": a verb of aid that is
+ * also a level verb ("reached") whose subject is a count ("number", "total", "toll") tells the
+ * count's level, not aid reaching people; it is no blocker then.
+ */
+function countReached(norms: readonly string[], i: number, end: number, hit: TriggerEntry, lex: Lexicon): boolean {
+  if (end - i !== 1 || !hit.term.startsWith('block:') || !lex.aidVerbs.has(norms[i]!)) return false;
+  if (!lex.levelVerbs.some((v) => v.length === 1 && v[0] === norms[i])) return false;
+  for (let k = i - 1; k >= Math.max(0, i - COUNT_SUBJECT_REACH); k--) {
+    const w = norms[k]!;
+    if (/^[,;.:()]$/.test(w)) return false;
+    if (lex.countNouns.has(w) || w === 'number') return true;
+  }
   return false;
 }
 
