@@ -195,6 +195,13 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Aid that reached people is no count of them; a count that reached a level is.
   ['Food parcels reached 4,300 displaced people in the camps last month.', 'en', []],
   ['The total reached 4,300 displaced people by the end of the month.', 'en', ['displaced 4300']],
+  // "el 27-F" names a day, as "el 11-M" does.
+  ['Los damnificados del terremoto recordaron el 27-F con una marcha hasta la plaza.', 'es', []],
+  // A relative clause whose verb is no displacement says what its figure is.
+  ['Hay 2.140 familias desplazadas y otras 260 familias que permanecen confinadas en sus veredas.', 'es', ['displaced 2140']],
+  // A list of groups, each with its own noun: the residents are no returnees.
+  ['The survey counted 41,200 IDPs, 8,900 returnees and 260,000 residents in the district.', 'en', ['displaced 41200', 'returns 8900']],
+  ['The survey counted 41,200 IDPs in Baidoa and 8,900 people in Afgooye.', 'en', ['displaced 41200', 'displaced 8900']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

@@ -47,6 +47,8 @@ export interface NounSets {
   modifiers: Set<string>;
   /** "others", "more": a figure whose noun is elided and borrowed from a parallel figure. */
   elided: Set<string>;
+  /** "people", "families": nouns that count anyone, not a group of their own ("residents", "returnees"). */
+  generic: Set<string>;
   /** "5,000 of them", "of whom 300": pronouns that stand for people after a figure. */
   pronouns: Set<string>;
   /** Shelters and tents: homes when destroyed, but buildings (not people) when people stay in them. */
@@ -419,6 +421,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       other: new Set(),
       modifiers: new Set(),
       elided: new Set(),
+      generic: new Set(),
       pronouns: new Set(),
       shelters: new Set(),
       buildings: new Set(),

@@ -34,6 +34,7 @@ import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
 import { isTransientPeople } from './learned/cues.js';
+import { namesOtherGroup } from './term/distributed.js';
 
 /** The reason of the camping phrase (families.json). */
 const CAMPING = 'sheltered:camping';
@@ -581,6 +582,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     if (gap.figureAt.has(r.next)) score -= 0.2;
   } else if (r.next <= q.lead || (r.first < q.lead && r.next <= q.first)) {
     if (r.entry.form === 'passive') return null;
+    // "155,710 returnees and 9,052,583 residents": another figure's counted noun does not reach a
+    // figure that names its own people ("… and 2,000 others" has none of its own).
+    if (r.entry.form === 'agent' && countsAnotherFigure(gap, f, r) && namesOtherGroup(gap.tokens, f, gap.lex)) return null;
     // "la pérdida total de 21 viviendas": the trigger's last word opened a qualifier ("total de");
     // the figure starts after the trigger.
     const lead = Math.max(q.lead, r.next);

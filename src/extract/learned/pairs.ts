@@ -165,7 +165,7 @@ export function sentencePairs(
     // "3.500 familias afectadas": a blocker on the counted noun says what the figure is.
     let blocked = false;
     for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
-    if (blocked) continue;
+    if (blocked || blockedRelative(norms, end, triggerAt, lex)) continue;
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
     if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
@@ -226,4 +226,21 @@ function sampled(triggers: readonly Trigger[], lead: number, end: number): boole
     (r) =>
       r.entry.term === SAMPLE && ((r.next <= lead && lead - r.next <= AID_REACH) || (r.first >= end && r.first - end <= 1)),
   );
+}
+
+/** How far into the counted noun's relative clause a blocker is looked for: "que se han quedado confinadas". */
+const RELATIVE_REACH = 6;
+
+/**
+ * "180 familias que se han quedado confinadas", "300 people who were injured": a relative clause
+ * right after the counted noun whose verb is a blocker says what the figure is; no cue elsewhere
+ * in the sentence gets a second chance at it.
+ */
+function blockedRelative(norms: readonly string[], end: number, triggerAt: Uint8Array, lex: Lexicon): boolean {
+  if (!lex.relatives.has(norms[end] ?? '')) return false;
+  for (let k = end + 1; k < Math.min(norms.length, end + 1 + RELATIVE_REACH); k++) {
+    if (/^[,;.:()]$/.test(norms[k]!)) return false;
+    if (triggerAt[k] === 2) return true;
+  }
+  return false;
 }

@@ -29,6 +29,8 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
   if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
+  // "el 27-F", "los atentados del 11-M", "le 13-N": a day glued to a month's capital names an event.
+  if (q.end === core.end && /^[-‑]\p{Lu}(?![\p{L}\d])/u.test(text.slice(q.end, q.end + 3))) return 'date or code';
   // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper
   // ("dead16,000 families"): only short or upper-case prefixes.
   const glued = /([\p{L}]+)[-/#]?$/u.exec(text.slice(Math.max(0, q.start - 12), q.start))?.[1];

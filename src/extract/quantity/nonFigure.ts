@@ -7,7 +7,7 @@
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
-//   a density ("up to 70 people per classroom", "10 personnes par tente")
+//   a density ("up to 70 people per classroom", "10 personnes par tente") or an average ("en promedio por cinco")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -39,7 +39,8 @@ export function nonFigureReason(
     ageBandReason(tokens, q, lex) ??
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex) ??
-    densityReason(tokens, q, lex)
+    densityReason(tokens, q, lex) ??
+    averageReason(tokens, q, lex)
   );
 }
 
@@ -188,4 +189,13 @@ function densityReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (!joiner) return null;
   const rate = lex.rates.some((r) => r.every((w, k) => norms(at + k) === w));
   return rate ? null : 'density';
+}
+
+/**
+ * "familias compuestas en promedio por cinco integrantes", "an average of 1,400 crossed daily": an
+ * average is no count, and should not stand between a count and its verb either.
+ */
+function averageReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const ends = (a: readonly string[]) => a.every((w, k) => tokens[q.lead - a.length + k]?.norm === w);
+  return lex.averages.some(ends) ? 'average' : null;
 }

@@ -35,6 +35,9 @@ export function distributedCounts(
       continue;
     }
     if (!isItem(tokens, f, prev.figure, lex) || hasOwnVerb(tokens, f, triggers, lex)) continue;
+    // "155,710 returnees and 9,052,583 residents": a total's own noun named its group; an item
+    // naming another group is no part of it ("… and 3,500 people in B" is).
+    if (prev.direction === 'adjacent' && namesOtherGroup(tokens, f, lex)) continue;
     if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
     out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
@@ -98,6 +101,13 @@ function share(from: Link, f: Figure): Link {
  * or by the end of the list: not a share ("300 of them") and not the subject of another verb
  * ("and 35 were killed").
  */
+/** Whether the figure's counted noun names a group of its own: not a generic noun ("people") nor an elided one ("others"). */
+export function namesOtherGroup(tokens: readonly Token[], f: Figure, lex: Lexicon): boolean {
+  if (!f.noun) return false;
+  const head = tokens[f.noun.next - 1]!.norm;
+  return !lex.nouns.generic.has(head) && !lex.nouns.elided.has(head);
+}
+
 function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon): boolean {
   if (f.quantity.value === null || other.quantity.value === null) return false;
   // People and families mix in one list ("2,000 families in A and 3,000 people in B"), and so do
