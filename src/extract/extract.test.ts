@@ -202,6 +202,11 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // A list of groups, each with its own noun: the residents are no returnees.
   ['The survey counted 41,200 IDPs, 8,900 returnees and 260,000 residents in the district.', 'en', ['displaced 41200', 'returns 8900']],
   ['The survey counted 41,200 IDPs in Baidoa and 8,900 people in Afgooye.', 'en', ['displaced 41200', 'displaced 8900']],
+  // A group named after "including" is part of the people counted, not what they are.
+  ['More than 48,000 people, including IDPs, have been affected by the floods in the region.', 'en', []],
+  ['Quelque 31 000 personnes, y compris des déplacés internes, ont été touchées par les pluies.', 'fr', []],
+  ['Más de 12.000 personas, incluidos desplazados, resultaron afectadas por las lluvias.', 'es', []],
+  ['Some 5,200 residents, including many IDPs, were evacuated to higher ground.', 'en', ['evacuated 5200']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

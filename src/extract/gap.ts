@@ -187,3 +187,17 @@ export function sameClause(gap: GapContext, from: number, to: number): boolean {
   }
   return true;
 }
+
+/** How far before a group its inclusion marker may end: "including [many] IDPs", "y compris [des] déplacés". */
+const INCLUSION_REACH = 3;
+
+/**
+ * Whether the group at `at` is named right after an inclusion marker ("including IDPs", "y compris
+ * des déplacés internes"), after `from`: part of the people counted before it, not what they are.
+ */
+export function includedGroup(norms: readonly string[], from: number, at: number, lex: Lexicon): boolean {
+  for (let k = Math.max(from, at - INCLUSION_REACH - 2); k < at; k++)
+    for (const m of lex.inclusionMarkers)
+      if (k + m.length <= at && at - (k + m.length) <= INCLUSION_REACH && m.every((w, j) => norms[k + j] === w)) return true;
+  return false;
+}

@@ -301,6 +301,8 @@ export interface Lexicon {
   vagueParts: Set<string>;
   /** Words opening a breakdown of a figure before: "including", "among them", "dont", "incluidos". */
   subsetMarkers: string[][];
+  /** "including", "y compris", "incluidos": a group named after one is part of the figure's people (link.json). */
+  inclusionMarkers: string[][];
   /** Groups a breakdown counts by age or sex: "children", "women", "niños", "enfants". */
   subgroups: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
@@ -544,6 +546,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     shareOf: [],
     vagueParts: new Set(),
     subsetMarkers: [],
+    inclusionMarkers: [],
     subgroups: new Set(),
     estimateModals: new Set(),
     figureNegation: [],
@@ -789,6 +792,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       share_of?: string[];
       vague_parts?: string[];
       subset_markers?: string[];
+      inclusion_markers?: string[];
       subgroups?: string[];
       count_heads?: string[];
       level_verbs?: string[];
@@ -912,6 +916,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.shareOf.push(...(link.share_of ?? []).map(words));
       set(link.vague_parts).forEach((x) => lex.vagueParts.add(x));
       lex.subsetMarkers.push(...(link.subset_markers ?? []).map(words));
+      lex.inclusionMarkers.push(...(link.inclusion_markers ?? []).map(words));
       set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));
       set(link.agent_prepositions).forEach((x) => lex.agentPrepositions.add(x));

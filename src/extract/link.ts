@@ -25,7 +25,7 @@ import {
   coordinatedFigure,
   passiveAid,
 } from './term/modality.js';
-import { BLOCKED, type GapContext, gapCost, sameClause } from './gap.js';
+import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
 import { countFrame } from './countFrame.js';
 import { countsOwnSites, sitesLevel } from './siteCounts.js';
@@ -573,6 +573,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // right after the counted noun shares the subject of the verb before, not the figure.
     if (r.first === countEnd + 1 && gap.lex.conjunctions.has(gap.norms[countEnd]!) && r.entry.form === 'both')
       return null;
+    // "66,000 people, including IDPs, were affected": a group named after an inclusion marker is
+    // part of the figure's people, not what the figure counts.
+    if (r.entry.form === 'agent' && includedGroup(gap.norms, countEnd, r.first, gap.lex)) return null;
     const cost = gapCost(gap, countEnd, r.first, 'after', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'after';

@@ -7,6 +7,7 @@ import { profilesAnyGroup } from '../term/profile.js';
 import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
+import { includedGroup } from '../gap.js';
 import type { Token } from '../segment/tokens.js';
 import { AID_RECEIVED, CASUALTIES, SAMPLE, type Figure, type Link } from '../link.js';
 import { arrivalCrossedBorder } from '../term/crossing.js';
@@ -126,6 +127,8 @@ export function sentencePairs(
         ? modalityOf(tokens, norms, q.lead, cue.at, lex)
         : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
     if (window !== 'asserted' || !isPlain()) return false;
+    // "66,000 people, including IDPs, were affected": a group after an inclusion marker is part of them.
+    if (cue.at >= end && includedGroup(norms, end, cue.at, lex)) return false;
     // A modal between the figure and a cue after it ("may be forced to flee"): a reported
     // obligation ("forced to") does not make it past.
     if (cue.at >= end && tokens.slice(end, cue.at).some((t) => lex.modals.has(t.norm) && !/^M/.test(t.text)))
