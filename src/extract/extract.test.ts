@@ -207,6 +207,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Quelque 31 000 personnes, y compris des déplacés internes, ont été touchées par les pluies.', 'fr', []],
   ['Más de 12.000 personas, incluidos desplazados, resultaron afectadas por las lluvias.', 'es', []],
   ['Some 5,200 residents, including many IDPs, were evacuated to higher ground.', 'en', ['evacuated 5200']],
+  // Preparing for an influx is planning for it: the figure has not arrived.
+  ['Aid agencies are preparing for an influx of as many as 200,000 refugees into the country.', 'en', []],
+  ['The province is bracing for the arrival of 15,000 evacuees from the coast.', 'en', []],
+  ["Le Tchad se prépare à l'arrivée de quelque 40 000 réfugiés.", 'fr', []],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

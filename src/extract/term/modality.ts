@@ -101,6 +101,8 @@ function leavesShelter(norms: readonly string[], from: number, lex: Lexicon): bo
 
 /** How far before a subject figure a modal governing its clause is looked for. */
 const MODAL_REACH = 4;
+/** The most words a forecast phrase has past its first: "se preparan para". */
+const PHRASE_EXTRA = 3;
 
 /**
  * "The worst-case scenario would result in 216 million people being forced to migrate", "would
@@ -116,9 +118,13 @@ export function hypotheticalBefore(
   triggerFirst: number,
   lex: Lexicon,
 ): boolean {
-  for (let i = Math.max(0, lead - MODAL_REACH); i < lead; i++) {
-    const forecast = startingWith(lex.forecastVerbs, norms[i]).some((f) => matchesAt(norms, i, f));
-    if (!forecast && (!lex.modals.has(norms[i]!) || norms[i + 1] === 'have')) continue;
+  // A forecast phrase is measured from its last word: "[preparing for] an influx of up to".
+  for (let i = Math.max(0, lead - MODAL_REACH - PHRASE_EXTRA); i < lead; i++) {
+    const near = i >= lead - MODAL_REACH;
+    const forecast = startingWith(lex.forecastVerbs, norms[i]).some(
+      (f) => matchesAt(norms, i, f) && i + f.length - 1 >= lead - MODAL_REACH,
+    );
+    if (!forecast && (!near || !lex.modals.has(norms[i]!) || norms[i + 1] === 'have')) continue;
     if (norms[i] === 'may' && /^M/.test(tokens[i]!.text)) continue; // the month
     if (norms.slice(i + 1, lead).some((w) => w === ',' || w === '.' || lex.clauseBreaks.has(w))) continue;
     if (norms.slice(lead, triggerFirst).some((w) => lex.relatives.has(w))) return false;
