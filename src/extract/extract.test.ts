@@ -211,6 +211,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Aid agencies are preparing for an influx of as many as 200,000 refugees into the country.', 'en', []],
   ['The province is bracing for the arrival of 15,000 evacuees from the coast.', 'en', []],
   ["Le Tchad se prépare à l'arrivée de quelque 40 000 réfugiés.", 'fr', []],
+  // Sites counted after a verb of moving are no people; a part's site is not its whole's.
+  ['Over 6,400 villagers were relocated to 14 informal IDP sites near the district capital.', 'en', ['relocated 6400', 'in_relief_camp 6400']],
+  ['Some 52,000 people have been displaced, including 8,100 in 23 spontaneous sites.', 'en', ['displaced 52000', 'in_relief_camp 8100']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

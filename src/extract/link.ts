@@ -159,7 +159,8 @@ export function linkFigures(
         best = back;
     }
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
-    if (best.direction === 'after' && countsOwnSites(norms, best.trigger, q.next, lex)) continue;
+    // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
+    if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
     // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
     // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".
     const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : sharedWords(tokens, q.next);

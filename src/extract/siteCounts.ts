@@ -37,8 +37,10 @@ export function countsOwnSites(norms: readonly string[], r: Trigger, next: numbe
   for (let k = next; k < r.next - 1; k++) {
     const w = norms[k]!;
     const functional = lex.functionWords.has(w) || lex.fillers.has(w) || lex.auxiliaries.has(w);
-    if (!/^\p{L}/u.test(w) || functional || lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.refuge.prepositions.has(w))
-      return false;
+    // People right before the site noun name whom it holds: "11 informal [IDP] sites".
+    const holder = lex.refuge.sites.has(norms[k + 1]!);
+    const person = (lex.nouns.people.has(w) || lex.nouns.households.has(w)) && !holder;
+    if (!/^\p{L}/u.test(w) || functional || person || lex.refuge.prepositions.has(w)) return false;
   }
   return true;
 }

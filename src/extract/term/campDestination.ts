@@ -13,6 +13,8 @@ import type { Token } from '../segment/tokens.js';
 const REACH = 10;
 /** The most words of a site's name ("El Salam", "Kiziba refugee"). */
 const NAME_WORDS = 3;
+/** Lower-case words between a count of sites and their noun: "11 [informal] IDP sites". */
+const COUNTED_MODIFIERS = 2;
 const LEFT = new Set<Term>(['displaced', 'forced_to_flee', 'relocated']);
 
 export function campDestinations(tokens: readonly Token[], links: readonly Link[], lex: Lexicon): Link[] {
@@ -37,16 +39,33 @@ function namedSite(tokens: readonly Token[], norms: readonly string[], from: num
     if (w === '(') depth++;
     if (w === ')') depth = Math.max(0, depth - 1);
     if (w === '.' || w === ';' || lex.clauseBreaks.has(w)) return null;
+    // "87,895 displaced, including 21,684 in 36 sites": a part's site is not the whole's.
+    if (lex.subsetMarkers.some((m) => matchesAt(norms, k, m))) return null;
     if (depth > 0 || tokens[k]!.kind === 'number') continue;
     if (!lex.refuge.prepositions.has(w) && !lex.destinationOpeners.has(w)) continue;
     let at = k + 1;
     if (lex.groupArticles.has(norms[at] ?? '') || norms[at] === 'the') at++;
+    // Or sites counted, whatever their name: "relocated to 11 informal IDP sites".
+    const counted = tokens[at]?.kind === 'number';
+    if (counted) at++;
+    for (let m = 0; counted && m < COUNTED_MODIFIERS && /^\p{Ll}+$/u.test(tokens[at]?.text ?? ''); m++) {
+      if (siteAt(norms, at, lex)) break;
+      at++;
+    }
+    const countedSite = counted ? siteAt(norms, at, lex) : null;
+    if (countedSite) return countedSite;
     let name = 0;
     while (name < NAME_WORDS && /^\p{Lu}/u.test(tokens[at + name]?.text ?? '')) name++;
-    if (name === 0) continue;
-    const noun = at + name;
-    if (lex.siteHosts.camps.some((c) => matchesAt(norms, noun, c))) return 'in_relief_camp';
-    if (lex.siteHosts.shelters.some((c) => matchesAt(norms, noun, c))) return 'sheltered';
+    if (name === 0 && !counted) continue;
+    const site = siteAt(norms, at + name, lex);
+    if (site) return site;
   }
+  return null;
+}
+
+/** The stay a camp or shelter noun at `at` gives, or null. */
+function siteAt(norms: readonly string[], at: number, lex: Lexicon): Term | null {
+  if (lex.siteHosts.camps.some((c) => matchesAt(norms, at, c))) return 'in_relief_camp';
+  if (lex.siteHosts.shelters.some((c) => matchesAt(norms, at, c))) return 'sheltered';
   return null;
 }
