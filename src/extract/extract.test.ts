@@ -214,6 +214,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Sites counted after a verb of moving are no people; a part's site is not its whole's.
   ['Over 6,400 villagers were relocated to 14 informal IDP sites near the district capital.', 'en', ['relocated 6400', 'in_relief_camp 6400']],
   ['Some 52,000 people have been displaced, including 8,100 in 23 spontaneous sites.', 'en', ['displaced 52000', 'in_relief_camp 8100']],
+  // A figure whose own predicate is a blocker is what the blocker says, whatever comes before.
+  ['Over 700 households were moved to temporary shelters, while at least 5,000 households have been affected.', 'en', ['evacuated 700', 'sheltered 700']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
 ];

@@ -107,6 +107,10 @@ export function sentencePairs(
     if (r.entry.term.startsWith('block:')) for (let k = r.first + 1; k < r.next; k++) blockedCue.add(k);
   const figureAt = new Set<number>();
   for (const f of figures) for (let k = f.quantity.lead; k < f.quantity.next; k++) figureAt.add(k);
+  // Blockers that say what a figure is whatever the sentence holds (not "arrived in Bangladesh",
+  // which blocks only where no crossing is told).
+  const ownBlockerAt = new Set<number>();
+  for (const r of triggers) if (r.entry.term.startsWith('block:') && !r.entry.inContext) ownBlockerAt.add(r.first);
   const ctx = { tokens, figureAt, cues, ...index, sentenceHasFact: links.length > 0, lang };
   /** The rules' gates on the words around a figure and its cue. */
   const passesGates = (f: Figure, cue: Cue, end: number): boolean => {
@@ -168,7 +172,7 @@ export function sentencePairs(
     // "3.500 familias afectadas": a blocker on the counted noun says what the figure is.
     let blocked = false;
     for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
-    if (blocked || blockedRelative(norms, end, triggerAt, lex)) continue;
+    if (blocked || blockedRelative(norms, end, ownBlockerAt, lex)) continue;
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
     if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
@@ -235,15 +239,19 @@ function sampled(triggers: readonly Trigger[], lead: number, end: number): boole
 const RELATIVE_REACH = 6;
 
 /**
- * "180 familias que se han quedado confinadas", "300 people who were injured": a relative clause
- * right after the counted noun whose verb is a blocker says what the figure is; no cue elsewhere
- * in the sentence gets a second chance at it.
+ * "180 familias que se han quedado confinadas", "300 people who were injured", "5,000 households
+ * have been affected": a relative clause or a predicate right after the counted noun whose verb
+ * is a blocker says what the figure is; no cue elsewhere in the sentence gets a second chance at it.
  */
-function blockedRelative(norms: readonly string[], end: number, triggerAt: Uint8Array, lex: Lexicon): boolean {
+function blockedRelative(norms: readonly string[], end: number, blockerAt: ReadonlySet<number>, lex: Lexicon): boolean {
+  // Or the figure's own predicate: "while at least 5,000 households have been affected".
+  let k = end;
+  while (k < end + 3 && lex.auxiliaries.has(norms[k] ?? '')) k++;
+  if (k > end && blockerAt.has(k)) return true;
   if (!lex.relatives.has(norms[end] ?? '')) return false;
   for (let k = end + 1; k < Math.min(norms.length, end + 1 + RELATIVE_REACH); k++) {
     if (/^[,;.:()]$/.test(norms[k]!)) return false;
-    if (triggerAt[k] === 2) return true;
+    if (blockerAt.has(k)) return true;
   }
   return false;
 }
