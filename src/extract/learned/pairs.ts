@@ -175,6 +175,11 @@ export function sentencePairs(
     if (blocked || blockedRelative(norms, end, ownBlockerAt, lex)) continue;
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
     if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
+    // "el confinamiento de 180 familias", "the confinement of 180 families": a blocker governing the figure.
+    const governed = (r: Trigger) =>
+      r.next === q.lead || (r.next === q.lead - 1 && lex.partitives.has(norms[q.lead - 1]!));
+    // (A noun only: a verb there may still send people somewhere, "sent 30,000 families to shelters".)
+    if (triggers.some((r) => r.entry.form === 'noun' && ownBlockerAt.has(r.first) && governed(r))) continue;
     // "WFP reached 3,500 IDPs", "une distribution touchant 3 100 personnes": who got aid.
     // A restatement after "soit" / "that is" is who the figure before it counts: "ont assisté
     // 15 852 personnes soit 1 560 ménages".
