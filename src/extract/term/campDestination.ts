@@ -48,7 +48,10 @@ function namedSite(tokens: readonly Token[], norms: readonly string[], from: num
     // Or sites counted, whatever their name: "relocated to 11 informal IDP sites".
     const counted = tokens[at]?.kind === 'number';
     if (counted) at++;
-    for (let m = 0; counted && m < COUNTED_MODIFIERS && /^\p{Ll}+$/u.test(tokens[at]?.text ?? ''); m++) {
+    // (Modifiers only: "with 400,000 in camps" is another figure's stay.)
+    const modifier = (w: string) =>
+      /^\p{Ll}+$/u.test(w) && !lex.functionWords.has(w) && !lex.refuge.prepositions.has(w);
+    for (let m = 0; counted && m < COUNTED_MODIFIERS && modifier(tokens[at]?.text ?? ''); m++) {
       if (siteAt(norms, at, lex)) break;
       at++;
     }
