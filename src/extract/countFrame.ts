@@ -63,9 +63,11 @@ export function countFrame(
   // "reached a peak of 34,173", "dropped from the peak of 9,903 families to": the peak is a level too.
   const levelEnd = beforePeak(norms, lead, lex);
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
-  if (!change && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
+  const amount = changedBy(tokens, norms, levelEnd, lex);
+  if (!change && !amount && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
   for (let k = r.next; k < lead; k++) {
     if (change && k >= change[0] && k < change[1]) continue;
+    if (amount && k >= amount[0] && k < amount[1]) continue;
     const t = tokens[k]!;
     if (blocked(k) || t.text === '.' || t.text === ';' || t.text === '(' || lex.clauseBreaks.has(t.norm))
       return null;
@@ -136,6 +138,22 @@ const EARLIER_NOUN_REACH = 2;
 
 function countsPeople(w: string, lex: Lexicon): boolean {
   return lex.nouns.people.has(w) || lex.nouns.households.has(w);
+}
+
+/**
+ * "rose by 2,000 [in a week] to 15,000", "decreased by 1,200 to 14,800": a change's amount (no
+ * count, quantity/otherCount.ts) between its verb and the "to" of the level it led to; its tokens
+ * [first, next), or null.
+ */
+function changedBy(tokens: readonly Token[], norms: readonly string[], lead: number, lex: Lexicon): [number, number] | null {
+  const to = lead - 1;
+  if (!lex.levelChanges.some((c) => c.to.length === 1 && c.to[0] === norms[to])) return null;
+  let k = to - 1;
+  while (k > 0 && to - 1 - k < CHANGE_DATE_REACH && isDateWord(norms[k]!, lex)) k--;
+  const amountEnd = k + 1;
+  while (k > 0 && (tokens[k]!.kind === 'number' || lex.numberUnits.has(norms[k]!) || lex.scales.has(norms[k]!))) k--;
+  if (k + 1 === amountEnd || !lex.changeAmounts.some((c) => endsAt(norms, k + 1, c))) return null;
+  return [k + 1, to];
 }
 
 /** Words of the earlier value's date, at most this many: "in early January 2024". */

@@ -216,6 +216,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Some 52,000 people have been displaced, including 8,100 in 23 spontaneous sites.', 'en', ['displaced 52000', 'in_relief_camp 8100']],
   // A figure whose own predicate is a blocker is what the blocker says, whatever comes before.
   ['Over 700 households were moved to temporary shelters, while at least 5,000 households have been affected.', 'en', ['evacuated 700', 'sheltered 700']],
+  // A change's amount is no count, nor one end of a range with the level it led to.
+  ['The number of displaced people rose by 2,000 to 15,000 in a week.', 'en', ['displaced 15000']],
   // Another figure's camps are not the total's.
   ['The floods have displaced 1.2 million people, with 400,000 in camps.', 'en', ['displaced 1200000', 'in_relief_camp 400000']],
   // Confinement is no displacement, as a noun as well as a participle.

@@ -382,6 +382,11 @@ function changeBefore(norms: readonly string[], lead: number, lex: Lexicon): boo
   return lex.levelChanges.some((c) => c.from.every((w, j) => norms[lead - c.from.length + j] === w));
 }
 
+/** "rose by [2,000] to 15,000", "a decrease of [1,200] to": a change's amount opens the first value. */
+function amountBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return lex.changeAmounts.some((c) => c.every((w, j) => norms[lead - c.length + j] === w));
+}
+
 /** "between 3,000 and 5,000", "3,000-5,000", "4 to 5 million": one quantity with both ends. */
 function mergeRanges(
   text: string,
@@ -401,7 +406,9 @@ function mergeRanges(
         lex.rangeJoiners.has(joiner) &&
         (!lex.rangeJoinersNeedOpener.has(joiner) || opener) &&
         // "rose from 20 to 35 percent" stays one measure: the unit after the second end is both ends'.
-        !(opener && changeBefore(norms, a.lead, lex) && !lex.measureAfter.has(norms[b.next] ?? ''));
+        !(opener && changeBefore(norms, a.lead, lex) && !lex.measureAfter.has(norms[b.next] ?? '')) &&
+        // "rose by 2,000 to 15,000": a change's amount, then the level it led to.
+        !amountBefore(norms, a.lead, lex);
       // "from 16.5 million in 2018 to 34.8 million": a year before "to" ends a date, not a range.
       const year = a.next === a.first + 1 && /^(19|20)\d\d$/.test(tokens[a.first]!.text) && b.value > 10 * a.value;
       if (isJoin && !a.fractional && !b.fractional && !year) {
