@@ -6,21 +6,17 @@
 // toward word turns it: a demonym alone ("5,000 Sudanese refugees crossed the border") says
 // nothing of where they went.
 import type { Fact, Place } from '../../types.js';
-import { destinationCountry } from './refugeeOrigin.js';
+import { destinationCountry, sentenceCountries } from './refugeeOrigin.js';
 
 export function enteredHomeCountry(fact: Fact, text: string, places: readonly Place[]): void {
   if (fact.term !== 'refugees' || !fact.origin) return;
-  const home = destinationCountry(fact, text, places);
+  const countries = sentenceCountries(fact, text, places);
+  const home = destinationCountry(fact, countries);
   if (!home || home.country !== fact.origin) return;
   fact.term = 'returns';
   fact.reason = `${fact.reason}:entered-home`;
   fact.country = home.country;
   if (!fact.locations.some((p) => p.country === home.country)) fact.locations = [home];
-  const others = new Set(
-    places
-      .filter((p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1])
-      .map((p) => p.country!)
-      .filter((c) => c !== home.country),
-  );
+  const others = new Set(countries.map((c) => c.place.country!).filter((c) => c !== home.country));
   fact.origin = others.size === 1 ? [...others][0]! : null;
 }

@@ -56,7 +56,7 @@ function lowerCaseDemonym(after: string): string | null {
 const TOWARD_BEFORE = 16;
 
 /** The countries of the fact's sentence, and whether a toward word leads to each ("into Rwanda"). */
-function sentenceCountries(fact: Fact, text: string, places: readonly Place[]): { place: Place; led: boolean }[] {
+export function sentenceCountries(fact: Fact, text: string, places: readonly Place[]): { place: Place; led: boolean }[] {
   const toward = towardWord();
   // The toward word may close the trigger itself ("crossed into Rwanda").
   const led = (p: Place) => {
@@ -69,17 +69,21 @@ function sentenceCountries(fact: Fact, text: string, places: readonly Place[]): 
 }
 
 /** The country the fact's people went to: one after the trigger, led to by a toward word ("crossed into Rwanda"). */
-export function destinationCountry(fact: Fact, text: string, places: readonly Place[]): Place | null {
-  return sentenceCountries(fact, text, places).find((c) => c.place.start >= fact.term_span[1] && c.led)?.place ?? null;
+export function destinationCountry(
+  fact: Fact,
+  countries: readonly { place: Place; led: boolean }[],
+): Place | null {
+  return countries.find((c) => c.place.start >= fact.term_span[1] && c.led)?.place ?? null;
 }
 
 /** The one other country of the sentence, when a country after the trigger is led to by a toward word. */
 function otherThanDestination(fact: Fact, text: string, places: readonly Place[]): string | null {
-  const destination = destinationCountry(fact, text, places);
+  const countries = sentenceCountries(fact, text, places);
+  const destination = destinationCountry(fact, countries);
   if (!destination) return null;
   // "12,000 crossed into Rwanda and 3,400 others into Burundi": another destination is no origin.
   const others = new Set(
-    sentenceCountries(fact, text, places)
+    countries
       .filter((c) => !c.led)
       .map((c) => c.place.country!)
       .filter((c) => c !== destination.country),
