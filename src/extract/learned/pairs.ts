@@ -254,9 +254,9 @@ function blockedRelative(norms: readonly string[], end: number, blockerAt: Reado
   while (k < end + 3 && lex.auxiliaries.has(norms[k] ?? '')) k++;
   if (k > end && blockerAt.has(k)) return true;
   if (!lex.relatives.has(norms[end] ?? '')) return false;
-  for (let k = end + 1; k < Math.min(norms.length, end + 1 + RELATIVE_REACH); k++) {
-    if (/^[,;.:()]$/.test(norms[k]!)) return false;
-    if (blockerAt.has(k)) return true;
+  for (let j = end + 1; j < Math.min(norms.length, end + 1 + RELATIVE_REACH); j++) {
+    if (/^[,;.:()]$/.test(norms[j]!)) return false;
+    if (blockerAt.has(j)) return true;
   }
   return false;
 }

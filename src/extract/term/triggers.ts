@@ -25,12 +25,7 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
   let i = 0;
   while (i < tokens.length) {
     // The phrase covering the most tokens wins, the earlier loaded on a tie.
-    const best: Best = { hit: null, end: -1 };
-    const index = lex.triggerIndex.get(norms[i]!);
-    if (index) {
-      consider(best, index.open, 0, i, tokens, norms, lex);
-      consider(best, index.bySecond.get(norms[i + 1] ?? ''), 0, i, tokens, norms, lex);
-    }
+    const best = phraseAt(tokens, norms, i, lex);
     // An article or preposition elided onto the trigger's first word: "l'évacuation de",
     // "d'expulsion", "l'arrivée d'environ 4 000 réfugiés".
     // (Only a word whose second character is an apostrophe can be one: most skip the expression.)
@@ -48,7 +43,7 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       const entry = hit.inContext && holdsContext(norms, hit.inContext, lex) ? inContext(hit) : hit;
       const copula = hit.form === 'agent' ? copulaAt(norms, end, lex) : 0;
       // "displaced families reached the camps": a phrase of its own starting at the copula keeps it.
-      const next = end + (copula > 0 && phraseEnd(tokens, norms, end, lex) - end > copula ? 0 : copula);
+      const next = end + (copula > 0 && phraseAt(tokens, norms, end, lex).end - end > copula ? 0 : copula);
       const owned = namesHousing && lex.ownerRelatives.has(hit.words[0]!);
       out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}) });
       i = next;
@@ -98,22 +93,22 @@ interface Best {
   end: number;
 }
 
-/**
- * Keeps in `best` the phrase of `list` covering the most tokens from `i` (its first `k` words
- * already matched), the earlier loaded on a tie; lists are sorted by the most a phrase can
- * cover, so the scan stops at the first that cannot beat the best.
- */
-/** Where the longest trigger phrase starting at token `i` ends, or -1. */
-function phraseEnd(tokens: readonly Token[], norms: readonly string[], i: number, lex: Lexicon): number {
+/** The longest trigger phrase starting at token `i` and where it ends (end -1: none). */
+function phraseAt(tokens: readonly Token[], norms: readonly string[], i: number, lex: Lexicon): Best {
   const best: Best = { hit: null, end: -1 };
   const index = lex.triggerIndex.get(norms[i] ?? '');
   if (index) {
     consider(best, index.open, 0, i, tokens, norms, lex);
     consider(best, index.bySecond.get(norms[i + 1] ?? ''), 0, i, tokens, norms, lex);
   }
-  return best.end;
+  return best;
 }
 
+/**
+ * Keeps in `best` the phrase of `list` covering the most tokens from `i` (its first `k` words
+ * already matched), the earlier loaded on a tie; lists are sorted by the most a phrase can
+ * cover, so the scan stops at the first that cannot beat the best.
+ */
 function consider(
   best: Best,
   list: readonly TriggerEntry[] | undefined,
