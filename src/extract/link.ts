@@ -19,7 +19,6 @@ import {
   hypotheticalPredicate,
   hypotheticalBefore,
   isRate,
-  averageBefore,
   plannedAfter,
   futureAfter,
   coordinatedFigure,
@@ -333,7 +332,7 @@ export function linkFigures(
     }
     if (negatedFigure(norms, q.lead, lex) || cancelledAfter(norms, Math.max(chosen.next, q.next), lex))
       continue;
-    if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex) || averageBefore(norms, q.lead, lex)) continue;
+    if (isRate(norms, q.next, Math.max(chosen.next, q.next), lex)) continue;
     if (best.direction === 'before' && chosen.entry.form === 'noun' && plannedAfter(norms, f.noun ? f.noun.next : q.next, lex))
       continue;
     // (Families evacuated from a building lived in it: "30 familias fueron desalojadas de un edificio".)

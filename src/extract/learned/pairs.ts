@@ -17,7 +17,6 @@ import {
   hypotheticalBefore,
   hypotheticalPredicate,
   isRate,
-  averageBefore,
   plannedAfter,
   futureAfter,
   leavesBuilding,
@@ -118,7 +117,7 @@ export function sentencePairs(
     // The rules' gates on the words around a link: a forecast before the figure ("décidé de
     // reloger 300 familles"), a rate ("1,000 a day").
     if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) return false;
-    if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex) || averageBefore(norms, q.lead, lex)) return false;
+    if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) return false;
     // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
     if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;
     if (hypotheticalPredicate(norms, Math.max(cue.at + 1, end), lex)) return false;

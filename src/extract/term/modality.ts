@@ -193,11 +193,6 @@ export function plannedAfter(norms: readonly string[], from: number, lex: Lexico
   return false;
 }
 
-/** "an average of 1,400 people crossed daily", "un promedio de 300": an average before the figure is a rate. */
-export function averageBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
-  return lex.averages.some((a) => a.length <= lead && a.every((w, k) => norms[lead - a.length + k] === w));
-}
-
 export function isRate(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
   for (let i = from; i < Math.min(norms.length, to + CLAUSE_RATE_REACH); i++) {
     // Past the trigger's own reach, only in the clause it ends: "1,500 refugees are crossing into
