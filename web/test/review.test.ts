@@ -84,7 +84,10 @@ describe('review queue in Chromium', { skip: skip ?? false, timeout: 240_000 }, 
     // e opens the correction form on the figure; Escape closes it; Enter saves.
     await page.keyboard.press('e');
     await page.locator('input[name=figure]').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'figure');
+    // The field has the focus (waited for briefly: the page may draw before the browser moves it).
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'figure', null, {
+      timeout: 5_000,
+    });
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('input[name=figure]').count(), 0);
     await page.locator('.queue').focus();

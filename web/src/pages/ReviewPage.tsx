@@ -4,7 +4,7 @@
 // the analyst's token (entered once, kept in the tab); the figure leaves the queue and the audit
 // log below shows who changed what, before and after.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, type AuditEntry, type Fact, type ReviewAction } from '../api.js';
 import { FilterBar } from '../components/FilterBar.js';
 import { Status } from '../components/Status.js';
@@ -187,7 +187,9 @@ export function ReviewPage({
     setNote('');
     setForm(null);
   }, [current?.id]);
-  useEffect(() => {
+  // Focus moves to the form in the same task that draws it (a layout effect, not an effect after
+  // paint): a key typed right after "e" lands in the figure field, not on the page.
+  useLayoutEffect(() => {
     if (form) firstField.current?.focus();
   }, [form !== null]);
   useEffect(() => {
