@@ -225,6 +225,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ["Les combats ont provoqué le déplacement de 2 600 personnes et le confinement de 340 familles.", 'fr', ['displaced 2600']],
   // The peak a count fell from is the same count at an earlier level.
   ['Some 2,900 residents were still in evacuation centres on Friday, down from a peak of 12,600.', 'en', ['sheltered 2900', 'sheltered 12600']],
+  // Of two names for people side by side, the head noun says what they are.
+  ['The agency counted 18,750 newly arrived refugees in Adré during the week.', 'en', ['refugees 18750']],
+  ['Around 600 newly arrived returnees were counted at the Torkham crossing.', 'en', ['returns 600']],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

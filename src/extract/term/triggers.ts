@@ -53,7 +53,24 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       i = copula ? copula.next : i + 1;
     }
   }
-  return withCrossingContext(out);
+  return withCrossingContext(headNouns(out));
+}
+
+/**
+ * "18,750 newly arrived refugees", "2,000 IDP returnees": of two names for people side by side,
+ * the second is the head noun and says what the people are; the first only qualifies it.
+ */
+function headNouns(triggers: Trigger[]): Trigger[] {
+  return triggers.filter((t, k) => {
+    const head = triggers[k + 1];
+    return !(
+      head &&
+      head.first === t.next &&
+      t.entry.form === 'agent' &&
+      head.entry.form === 'agent' &&
+      head.entry.term !== t.entry.term
+    );
+  });
 }
 
 /**
