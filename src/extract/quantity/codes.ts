@@ -43,7 +43,9 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   // A hyphen joining a word to the digits names something ("Covid-19", "Sars-CoV-2", "Kilo-18"):
   // a scraper glues words to figures without one.
   if (glued && text[q.start - 1] === '-' && !q.range) return 'identifier';
-  if (/^[\p{L}]/u.test(text[core.end] ?? '') && q.end === core.end) return 'identifier or ordinal';
+  // (A times sign is not a letter of a code: "2,333x persons", see segment/tokens.ts.)
+  if (/^(?!x(?![\p{L}\d]))\p{L}/u.test(text.slice(core.end, core.end + 2)) && q.end === core.end)
+    return 'identifier or ordinal';
   // Numbers glued to other numbers by a slash, hyphen or dot are dates, codes or spans of years
   // ("12/06/2024", "2024-118", "2023-24"); a range that was read as one ("3,000-5,000") is not.
   if (

@@ -50,3 +50,12 @@ test('an -ly adverb hyphened to its word reads as two words; other compounds sta
     'al-Assad@23',
   ]);
 });
+
+test('a times sign glued to a number is no word; "4x4" and "12xl" stay as written', async () => {
+  const { tokenize } = await import('./tokens.js');
+  const words = (text: string) => tokenize(text).map((t) => `${t.text}@${t.start}`);
+  assert.deepEqual(words('1,870x persons'), ['1,870@0', 'persons@7']);
+  assert.deepEqual(words('(6x boats)'), ['(@0', '6@1', 'boats@4', ')@9']);
+  assert.deepEqual(words('4x4 trucks'), ['4@0', 'x@1', '4@2', 'trucks@4']);
+  assert.deepEqual(words('12xl'), ['12@0', 'xl@2']);
+});

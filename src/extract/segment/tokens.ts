@@ -122,8 +122,19 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       continue;
     }
     tokens.push({ text: t, norm: normalise(t), start, end: stop, kind });
+    // Pakistan's military and disaster-agency reports count with a times sign glued to the
+    // figure ("2,333x persons", "10x boats"): the sign is no word between a count and its noun.
+    if (kind === 'number' && timesSign(stop)) i = stop + 1;
   }
   return tokens;
+
+  /** An "x" right after a number and before a space, a punctuation mark or the end. */
+  function timesSign(j: number): boolean {
+    if (text.charCodeAt(j) !== 120) return false;
+    if (j + 1 >= n) return true;
+    const c = text.charCodeAt(j + 1);
+    return c < 128 && !isAsciiLetter(c) && !isDigit(c);
+  }
 
   /** From j, over letters, marks, apostrophes and hyphens; the word ends after its last letter. */
   function wordEnd(j: number, lastLetterEnd: number): number {
