@@ -19,6 +19,8 @@ interface Stems {
   transient: Set<string>;
   /** Nouns after which a cue word is part of an organisation's name: "refugee agency". */
   nameHeads: Set<string>;
+  /** Nouns after which a cue word names aid or a need, not where people are: "shelter needs". */
+  aidHeads: Set<string>;
 }
 
 const PREFIX_KEY = 3;
@@ -30,12 +32,14 @@ function load(): Stems {
     stems: Record<string, Term[]>;
     transient_people: string[];
     name_heads: string[];
+    aid_heads: string[];
   };
   const out: Stems = {
     prefix: new Map(),
     whole: new Map(),
     transient: new Set(json.transient_people),
     nameHeads: new Set(json.name_heads),
+    aidHeads: new Set(json.aid_heads),
   };
   for (const [stem, terms] of Object.entries(json.stems)) {
     if (stem.endsWith('$')) {
@@ -85,7 +89,9 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     // A stem with no terms is a longer word that is no cue ("inondations", the hazard, not "inondées").
     if (!hit || hit.terms.length === 0) continue;
     // "the UN refugee agency says 380,000 people were affected": an organisation's name.
-    if (stems.nameHeads.has(tokens[at + 1]?.norm ?? '')) continue;
+    // "75,000 people have critical shelter needs": aid or a need, not a stay.
+    const head = tokens[at + 1]?.norm ?? '';
+    if (stems.nameHeads.has(head) || stems.aidHeads.has(head)) continue;
     out.push({ stem: hit.stem, terms: hit.terms, at });
   }
   return out;
