@@ -228,6 +228,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Of two names for people side by side, the head noun says what they are.
   ['The agency counted 18,750 newly arrived refugees in Adré during the week.', 'en', ['refugees 18750']],
   ['Around 600 newly arrived returnees were counted at the Torkham crossing.', 'en', ['returns 600']],
+  // A count in brackets after a share is the subject its modifier describes.
+  ['Nearly 35 per cent (6,210 people) of the affected population were evacuated before the storm.', 'en', ['evacuated 6210']],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];

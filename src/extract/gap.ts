@@ -69,7 +69,7 @@ export function gapCost(
       direction === 'after' &&
       depth === 0 &&
       k - from < RELATIVE_OPENS_WITHIN &&
-      (lex.relatives.has(t.norm) || (lex.subjectModifiers.has(t.norm) && countsPeople(lex, tokens[k - 1])))
+      (lex.relatives.has(t.norm) || (lex.subjectModifiers.has(t.norm) && countsPeople(lex, nounBefore(tokens, k))))
     ) {
       const verb = relativeClauseEnd(ctx, k, to);
       if (verb > 0) {
@@ -171,6 +171,14 @@ function relativeClauseEnd(ctx: GapContext, relative: number, to: number): numbe
 
 function isCapitalised(t: Token): boolean {
   return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+}
+
+/**
+ * The word before `k`, or before a closing parenthesis there: "21 per cent (14,629 individuals) of
+ * the affected population" modifies the people counted in the parenthesis.
+ */
+function nounBefore(tokens: readonly Token[], k: number): Token | undefined {
+  return tokens[k - 1]?.text === ')' ? tokens[k - 2] : tokens[k - 1];
 }
 
 /** A noun of people, families or homes: what a modifier after a figure describes ("families [at …]"). */
