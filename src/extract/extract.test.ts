@@ -230,6 +230,11 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Around 600 newly arrived returnees were counted at the Torkham crossing.', 'en', ['returns 600']],
   // A count in brackets after a share is the subject its modifier describes.
   ['Nearly 35 per cent (6,210 people) of the affected population were evacuated before the storm.', 'en', ['evacuated 6210']],
+  // "milles" is "mille" misspelt before people, and miles elsewhere.
+  ['La tempête est passée à 40 milles des côtes ; 120 habitants ont été évacués.', 'fr', ['evacuated 120']],
+  // Sums raised for the victims are money, whatever the currency left unsaid.
+  ['Quelque 2 millions récoltés pour les sinistrés du cyclone.', 'fr', []],
+  ['Unos 5 millones recaudados para los damnificados de las lluvias.', 'es', []],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];
