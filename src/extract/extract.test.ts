@@ -235,6 +235,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // Sums raised for the victims are money, whatever the currency left unsaid.
   ['Quelque 2 millions récoltés pour les sinistrés du cyclone.', 'fr', []],
   ['Unos 5 millones recaudados para los damnificados de las lluvias.', 'es', []],
+  // Counts of sites, past a modifier of aid, a bracketed share or a footnote marker, count no people.
+  ['About 3,900 people have taken shelter in 22 relief camps and 14 relief distribution points have been set up.', 'en', ['sheltered 3900']],
+  ['Some 118 (41%) displacement sites had no functioning latrines.', 'en', []],
+  ['In Leyte and Samar,3 only 12 of 150 (8%) evacuation centres are still usable.', 'en', []],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];

@@ -103,8 +103,8 @@ function nameNumberReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): 
 const NOTE_MAX = 99;
 
 /**
- * Footnote and list markers of report text: a small number glued after a word's full stop
- * ("Mosul city.1 Half of these IDPs") or to the word itself ("displaced people1"), or opening a line or sentence before a list dash or bracket
+ * Footnote and list markers of report text: a small number glued after a word's full stop or comma
+ * ("Mosul city.1 Half of these IDPs", "Samar,2 only 53") or to the word itself ("displaced people1"), or opening a line or sentence before a list dash or bracket
  * ("2- More people flee", "3) UNHCR concerned") or before a capitalised word that is no counted
  * noun ("(7%). 2 The majority of displaced persons"). A headline's "3 Families Evacuated" stays.
  */
@@ -118,7 +118,8 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   // "Venezuelans displaced abroad2".
   const spaced = /^(\s|$)/.test(text.slice(core.end, core.end + 1));
   const toWord = spaced && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, core.start - 3), core.start));
-  const glued = toWord || (spaced && /[\p{L})]\.$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
+  // Or after a word's comma: "in Eastern Samar and Samar,2 only 53 of 634".
+  const glued = toWord || (spaced && /[\p{L})][.,]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
   if (!glued && !/(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start)))
     return null;
   // A counted noun or a trigger word after it makes it a figure, glued or in a headline:

@@ -67,6 +67,15 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     // what it counts, as a place preposition does.
     if (lex.itemPrepositions.has(t.norm) || lex.agentPrepositions.has(t.norm) || lex.causal.some((c) => c.every((w, k) => tokens[i + k]?.norm === w)))
       acrossPreposition = true;
+    // A share in brackets right after the figure or its whole: "245 (63%) displacement sites",
+    // "53 of 634 (8%) evacuation centres".
+    if (t.text === '(' && (i === from || tokens[i - 1]?.kind === 'number')) {
+      const close = shareClose(tokens, i);
+      if (close > 0) {
+        i = close + 1;
+        continue;
+      }
+    }
     if (t.kind === 'punct' && t.text !== '-') return null;
     if (t.kind === 'number') {
       // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
@@ -145,6 +154,18 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     skipped++;
   }
   return null;
+}
+
+/** The longest bracketed share after a figure: "(63 %)", "(63 per cent)". */
+const SHARE_BRACKET = 5;
+
+/** The closing bracket of a share opened at `open` ("(63%)"), or -1. */
+function shareClose(tokens: readonly Token[], open: number): number {
+  if (tokens[open + 1]?.kind !== 'number') return -1;
+  for (let k = open + 2; k <= open + SHARE_BRACKET && tokens[k]; k++) {
+    if (tokens[k]!.text === ')') return tokens[k - 1]!.text === '%' || /^(?:per|cent|percent|pour|por|ciento)$/.test(tokens[k - 1]!.norm) ? k : -1;
+  }
+  return -1;
 }
 
 /**
