@@ -239,6 +239,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['About 3,900 people have taken shelter in 22 relief camps and 14 relief distribution points have been set up.', 'en', ['sheltered 3900']],
   ['Some 118 (41%) displacement sites had no functioning latrines.', 'en', []],
   ['In Leyte and Samar,3 only 12 of 150 (8%) evacuation centres are still usable.', 'en', []],
+  // Only people or families own the homes named after "with".
+  ['Rescue teams reached 12 villages with destroyed homes.', 'en', []],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];
