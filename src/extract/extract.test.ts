@@ -241,6 +241,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['In Leyte and Samar,3 only 12 of 150 (8%) evacuation centres are still usable.', 'en', []],
   // Only people or families own the homes named after "with".
   ['Rescue teams reached 12 villages with destroyed homes.', 'en', []],
+  // Bare counts of sites, each followed by the people it hosts in brackets.
+  ['Twenty sites are open: 9 in Dondo (hosting 3,120 people), 6 in Beira (hosting 2,045 people) and 5 in Buzi (hosting 1,400 people).', 'en', ['sheltered 3120', 'sheltered 2045', 'sheltered 1400']],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];

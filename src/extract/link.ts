@@ -27,7 +27,7 @@ import {
 import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
 import { countFrame } from './countFrame.js';
-import { countsOwnSites, sitesLevel } from './siteCounts.js';
+import { countsOwnSites, hostsInBracket, sitesLevel } from './siteCounts.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
@@ -119,6 +119,8 @@ export function linkFigures(
   const forecast = (q: Quantity) => {
     for (let k = q.lead; k < q.next; k++) forecastAt.add(k);
   };
+  // "12 in Buzi (hosting 4,464 individuals)": counts of sites, each with its people in brackets.
+  const hostSites = new Set(figures.filter((f) => !f.noun && hostsInBracket(tokens, norms, f.quantity.next, lex)));
   for (const f of figures) {
     const q = f.quantity;
     const candidates = triggers
@@ -160,6 +162,7 @@ export function linkFigures(
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
     if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
+    if (hostSites.has(f)) continue;
     // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
     // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".
     const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : sharedWords(tokens, q.next);
@@ -446,7 +449,7 @@ export function linkFigures(
         });
     }
   }
-  return [...links, ...borrowedLinks(figures, links, tokens, lex)];
+  return [...links, ...borrowedLinks(figures, links, tokens, lex).filter((l) => !hostSites.has(l.figure))];
 }
 
 /** The words after a figure without a noun, up to its clause's next punctuation (at most five). */

@@ -2,7 +2,8 @@
 // verb that hands a figure over ("relief camps had been increased from 84 to 88"), or a figure's own
 // noun ("the nearly 900 collective shelters"). The count head of a frame naming sites is in
 // countFrame.ts; the linker (link.ts) drops such figures.
-import type { Lexicon } from './lexicon.js';
+import { matchesAt, startingWith, type Lexicon } from './lexicon.js';
+import type { Token } from './segment/tokens.js';
 import type { Trigger } from './term/triggers.js';
 import { levelVerbEndsAt } from './countFrame.js';
 
@@ -48,3 +49,26 @@ export function countsOwnSites(norms: readonly string[], r: Trigger, next: numbe
 /** Words between a figure and the site noun it counts: "900 [government-established collective] shelters". */
 const SITE_MODIFIERS = 3;
 
+
+/** Words of a place name between a bare figure and the bracket of the people its sites host. */
+const PLACE_WORDS = 4;
+
+/**
+ * "Accommodation centres were opened, 12 in Buzi (hosting 4,464 individuals), 8 in Nhamatanda
+ * (hosting 5,060 individuals)": a figure without a noun of its own, placed and followed by a bracket
+ * that tells whom it hosts, counts the sites; the people are the bracket's figure.
+ */
+export function hostsInBracket(tokens: readonly Token[], norms: readonly string[], next: number, lex: Lexicon): boolean {
+  let k = next;
+  if (lex.itemPrepositions.has(norms[k] ?? '')) {
+    k++;
+    const start = k;
+    while (k - start < PLACE_WORDS && /^\p{Lu}/u.test(tokens[k]?.text ?? '')) k++;
+    if (k === start) return false;
+  }
+  if (tokens[k]?.text !== '(') return false;
+  k++;
+  const { verbs, withs } = lex.siteHosts;
+  const verb = [...startingWith(verbs, norms[k]), ...startingWith(withs, norms[k])].find((v) => matchesAt(norms, k, v));
+  return verb !== undefined && tokens[k + verb.length]?.kind === 'number';
+}
