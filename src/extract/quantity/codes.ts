@@ -34,10 +34,12 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper
   // ("dead16,000 families"): only short or upper-case prefixes.
   const glued = /([\p{L}]+)[-/#]?$/u.exec(text.slice(Math.max(0, q.start - 12), q.start))?.[1];
+  // (A lower-case function word glued by a scraper is no code: "plus de634 personnes".)
   if (
     glued &&
     (glued.length <= 3 || /^\p{Lu}+$/u.test(glued)) &&
-    /[\p{L}\-/#]/u.test(text[q.start - 1] ?? '')
+    /[\p{L}\-/#]/u.test(text[q.start - 1] ?? '') &&
+    !(/^\p{Ll}+$/u.test(glued) && lex.functionWords.has(glued) && /^\s?$/.test(text[q.start - glued.length - 1] ?? ''))
   )
     return 'identifier';
   // A hyphen joining a word to the digits names something ("Covid-19", "Sars-CoV-2", "Kilo-18"):
