@@ -243,6 +243,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Rescue teams reached 12 villages with destroyed homes.', 'en', []],
   // Bare counts of sites, each followed by the people it hosts in brackets.
   ['Twenty sites are open: 9 in Dondo (hosting 3,120 people), 6 in Beira (hosting 2,045 people) and 5 in Buzi (hosting 1,400 people).', 'en', ['sheltered 3120', 'sheltered 2045', 'sheltered 1400']],
+  // "host families" after a preposition is a noun, not camps hosting the families.
+  ['In Kirundo, 4,120 IDPs were living in camps, 18,300 IDPs were living with host families and 2,900 IDPs were renting homes.', 'en', ['displaced 4120', 'in_relief_camp 4120', 'displaced 18300', 'sheltered 18300', 'displaced 2900']],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
 ];

@@ -223,7 +223,7 @@ export interface Lexicon {
   peakHeads: string[][];
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
   /** `withs`: words that host only right after the site ("59 evacuation centres with 767 people"). */
-  siteHosts: { verbs: string[][]; withs: string[][]; shelters: string[][]; camps: string[][] };
+  siteHosts: { verbs: string[][]; withs: string[][]; shelters: string[][]; camps: string[][]; nounBefore: Set<string> };
   /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
   nameLinks: Set<string>;
   /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
@@ -508,7 +508,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeTimeAnchors: new Set(),
     peakHeads: [],
     nameLinks: new Set(),
-    siteHosts: { verbs: [], withs: [], shelters: [], camps: [] },
+    siteHosts: { verbs: [], withs: [], shelters: [], camps: [], nounBefore: new Set() },
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
@@ -821,7 +821,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_time_anchors?: string[];
       peak_heads?: string[];
       name_links?: string[];
-      site_hosts?: { verbs?: string[]; withs?: string[]; shelters?: string[]; camps?: string[] };
+      site_hosts?: { verbs?: string[]; withs?: string[]; shelters?: string[]; camps?: string[]; noun_before?: string[] };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
@@ -860,6 +860,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.siteHosts.withs.push(...(link.site_hosts?.withs ?? []).map(words));
       lex.siteHosts.shelters.push(...(link.site_hosts?.shelters ?? []).map(words));
       lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
+      (link.site_hosts?.noun_before ?? []).forEach((x) => lex.siteHosts.nounBefore.add(x));
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));

@@ -28,6 +28,8 @@ export function siteHostTriggers(tokens: readonly Token[], lex: Lexicon): Trigge
     const bare = startingWith(withs, norms[i]).find((v) => matchesAt(norms, i, v));
     const verb = bare ?? startingWith(verbs, norms[i]).find((v) => matchesAt(norms, i, v));
     if (!verb) continue;
+    // "living with host families": after a preposition or article the one-word verb is a noun.
+    if (!bare && verb.length === 1 && lex.siteHosts.nounBefore.has(norms[i - 1]!)) continue;
     const next = i + verb.length;
     if (!countsPeople(tokens, next, lex)) continue;
     // "serving as an emergency shelter for 480 people": the verb phrase names the shelter itself.
