@@ -45,6 +45,8 @@ export interface FamilyFile {
   sets?: Record<string, string[]>;
   /** Words before a counting plural that mark new counts ("new displacements"). */
   new?: string[];
+  /** Adjectives between a noun of moves and its "of" in Spanish and French: "l'évacuation rapide de". */
+  noun_adjectives?: string[];
   /** Verbs reporting the count of an agent noun before them: "displacements <reach> 12,000". */
   copulas?: string[];
   families: FamilyEntry[];
@@ -104,7 +106,11 @@ export function expandFamilies(
     } else if (e.noun !== undefined) {
       const plurals = morph.plural(e.noun, irregular);
       const reason = `${e.term}:noun:${e.noun}`;
-      for (const n of [e.noun, ...plurals]) for (const of of morph.of) add(`${n} ${of}`, e, 'noun', reason);
+      for (const n of [e.noun, ...plurals])
+        for (const of of morph.of) {
+          add(`${n} ${of}`, e, 'noun', reason);
+          for (const adjective of file.noun_adjectives ?? []) add(`${n} ${adjective} ${of}`, e, 'noun', reason);
+        }
       if (e.counts) {
         // A heading in a report's key figures: "Displacement: 4,500 people", "Evacuation: 1,200".
         add(`${e.noun} :`, e, 'agent', reason);
