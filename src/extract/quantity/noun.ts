@@ -70,7 +70,7 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     // A share in brackets right after the figure or its whole: "245 (63%) displacement sites",
     // "53 of 634 (8%) evacuation centres".
     if (t.text === '(' && (i === from || tokens[i - 1]?.kind === 'number')) {
-      const close = shareClose(tokens, i);
+      const close = shareClose(tokens, i, lex);
       if (close > 0) {
         i = close + 1;
         continue;
@@ -159,11 +159,13 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
 /** The longest bracketed share after a figure: "(63 %)", "(63 per cent)". */
 const SHARE_BRACKET = 5;
 
-/** The closing bracket of a share opened at `open` ("(63%)"), or -1. */
-function shareClose(tokens: readonly Token[], open: number): number {
+/** The closing bracket of a share or measure opened at `open` ("(63%)", "(63 por ciento)"), or -1. */
+function shareClose(tokens: readonly Token[], open: number, lex: Lexicon): number {
   if (tokens[open + 1]?.kind !== 'number') return -1;
   for (let k = open + 2; k <= open + SHARE_BRACKET && tokens[k]; k++) {
-    if (tokens[k]!.text === ')') return tokens[k - 1]!.text === '%' || /^(?:per|cent|percent|pour|por|ciento)$/.test(tokens[k - 1]!.norm) ? k : -1;
+    if (tokens[k]!.text !== ')') continue;
+    const unit = tokens.slice(open + 2, k).map((t) => t.norm).join(' ');
+    return lex.measureAfter.has(unit) ? k : -1;
   }
   return -1;
 }
