@@ -8,7 +8,6 @@ import type { Lexicon } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
-import { hostsInBracket } from '../siteCounts.js';
 
 /** Words an item may hold besides its figure ("in the coastal district of Kalehe"). */
 const ITEM_WORDS = 8;
@@ -111,8 +110,6 @@ export function namesOtherGroup(tokens: readonly Token[], f: Figure, lex: Lexico
 
 function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon): boolean {
   if (f.quantity.value === null || other.quantity.value === null) return false;
-  // "12 in Buzi (hosting 4,464 individuals), 8 in …": counts of sites, each with its people in brackets.
-  if (!f.noun && hostsInBracket(tokens, tokens.map((t) => t.norm), f.quantity.next, lex)) return false;
   // People and families mix in one list ("2,000 families in A and 3,000 people in B"), and so do
   // homes and shelters ("369 houses and 97 tents"); people and homes do not.
   const peopleLike = (k: Figure['countKind']) => k === 'people' || k === 'households';
