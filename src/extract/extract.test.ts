@@ -133,6 +133,35 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A list's entries name a different place each: two entries with one figure are two counts.
+  [
+    'El municipio habilitó albergues temporales en:\n  • La Placita, con 40 personas.\n  • Paso de Noria, con 27 familias.\n  • Huahua, con 40 familias.\n  • Huilala, con 40 familias.',
+    'es',
+    ['sheltered 40', 'sheltered 27', 'sheltered 40', 'sheltered 40'],
+  ],
+  [
+    "Between 3 and 9 March, the highest numbers of displacements were recorded in:\nAl Bayda (61 HH) – Rada'a (40 HH), Az Zahir (21 HH) districts.\nShabwah (33 HH) – Ataq (33 HH) districts.",
+    'en',
+    ['displaced 61', 'displaced 40', 'displaced 21', 'displaced 33', 'displaced 33'],
+  ],
+  // An entry that repeats a sentence's figure is that sentence's claim.
+  [
+    'Clashes displaced 412 households in Koro last week, mostly in the following villages.\nKoro town (412 HH)\nDinangourou (96 HH)',
+    'en',
+    ['displaced 412', 'displaced 96'],
+  ],
+  // Lines of names and counts of things under a header are no list of people.
+  [
+    'About 4,000 people were displaced by the floods. Damage was assessed in:\nNorth Town (32 schools), East Town (11 clinics)\nLake Town: 7 bridges',
+    'en',
+    ['displaced 4000'],
+  ],
+  // "the following" that announces prose, not a list of counts.
+  [
+    'The situation in the camps is described in the following paragraphs.\nMina (300 HH) received water. The floods displaced 2,000 people in Sennar.',
+    'en',
+    ['displaced 2000'],
+  ],
   ['La tormenta ha cobrado la vida de al menos 11 personas y obligado a evacuar a 4.300 vecinos.', 'es', ['evacuated 4300']],
   ['Plus de 640 000 personnes ont été déplacées, dont 210 000 femmes et filles et 150 000 enfants.', 'fr', ['displaced 640000']],
   ['Of the 5,120 evacuees registered, 1,340 were sheltering in their own homes despite the damage.', 'en', ['evacuated 5120']],

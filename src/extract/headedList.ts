@@ -1,9 +1,14 @@
-// Facts from bulleted lists under a header that ends with a colon, as reports and agency
-// releases print them:
+// Facts from lists under a header that ends with a colon, as reports and agency releases print
+// them:
 //
 //   Temporary shelters were opened in:            Houses destroyed:
 //     • the town centre, with 60 people.            • Dhaka: 300
 //     • El Faro, with 40 families.                  • Sylhet: 250
+//
+// Tracking reports print the items without bullets, one place and its bracketed count to a line,
+// and may announce them without a colon ("… in the following governorates and districts."):
+//
+//   Marib (104 HH) – Marib City (50 HH), Marib (43 HH) districts.
 //
 // The header names the term once for every item; an item names a place and a count. The term
 // is the header's own displacement trigger or, for a header without one ("The majority moved into
@@ -24,8 +29,17 @@ import { modalityOf } from './term/modality.js';
 const BULLET = /^[ \t]*[•●▪◦·\-–*]/;
 /** What may stand on a bullet line before its item: white space and the marks themselves. */
 const MARKS = /[\s•●▪◦·\-–*]|\uFE0F/gu;
+/**
+ * An item line without a bullet: a capitalised name and its count, bracketed ("Marib (104 HH)")
+ * or after a colon ("Sylhet: 250"). Other lines after a header are prose, not items.
+ */
+const NAMED_COUNT = /^\p{Lu}[\p{L}\p{M}'’.\- ]{0,50}(?:\(\s*\d[\d.,\s]*[\p{L}.]*\s*\)|:\s*\d)/u;
+/** How many of a sentence's last tokens may follow a list lead ("the following governorates and districts."). */
+const LEAD_REACH = 6;
 /** More figures than this in one item is a table row or PDF debris, not a place and its count. */
 const MAX_ITEM_FIGURES = 6;
+/** The end of the reason of every fact read from a list's entry: dedupe and places read it. */
+export const LIST_ENTRY = ':list-header';
 /** What the confidence of an item's fact starts at: the header's term is a step removed. */
 const ITEM_CONFIDENCE = 0.75;
 
@@ -40,7 +54,7 @@ export function readHeadedLists(text: string, sentences: readonly Span[], lex: L
   const out: Fact[] = [];
   for (let h = 0; h < sentences.length; h++) {
     const span = sentences[h]!;
-    if (!text.slice(span[0], span[1]).trimEnd().endsWith(':')) continue;
+    if (!announcesList(text, span, lex)) continue;
     const items = listItems(text, sentences, h);
     if (items.length === 0) continue;
     const header = headerTrigger(text, sentences, h, lex);
@@ -50,14 +64,29 @@ export function readHeadedLists(text: string, sentences: readonly Span[], lex: L
   return out;
 }
 
-/** The item sentences after header `h`: each starts a bullet line; sentences after it on its line belong to it. */
+/** A header: a sentence ending with a colon, or with a list lead among its last words and a line break after it. */
+function announcesList(text: string, span: Span, lex: Lexicon): boolean {
+  const sentence = text.slice(span[0], span[1]).trimEnd();
+  if (sentence.endsWith(':')) return true;
+  if (!sentence.endsWith('.') || !/^[ \t]*\n/.test(text.slice(span[1]))) return false;
+  const norms = tokenize(text, span[0], span[1]).map((t) => t.norm);
+  for (let i = Math.max(0, norms.length - LEAD_REACH); i < norms.length; i++)
+    if (lex.listLeads.some((w) => matchesAt(norms, i, w))) return true;
+  return false;
+}
+
+/**
+ * The item sentences after header `h`: each starts a bullet line, or a line of a name and its
+ * count; sentences after it on its line belong to it.
+ */
 function listItems(text: string, sentences: readonly Span[], h: number): Span[] {
   const items: Span[] = [];
   for (let k = h + 1; k < sentences.length; k++) {
-    const [start] = sentences[k]!;
+    const [start, end] = sentences[k]!;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const before = text.slice(lineStart, start);
-    if (before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? ''))) {
+    const bulleted = before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? ''));
+    if (bulleted || (lineStart > 0 && /^[ \t]*$/.test(before) && NAMED_COUNT.test(text.slice(start, end)))) {
       items.push(sentences[k]!);
       continue;
     }
@@ -133,7 +162,7 @@ function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts:
         quantity_span: [q.start, q.end],
         term_span: [header.tokens[header.trigger.first]!.start, header.tokens[header.trigger.next - 1]!.end],
         confidence: ITEM_CONFIDENCE,
-        reason: `${header.trigger.entry.reason}:list-header`,
+        reason: `${header.trigger.entry.reason}${LIST_ENTRY}`,
         implied,
       }),
     );

@@ -251,6 +251,8 @@ export interface Lexicon {
   comparatives: string[][];
   /** Shelters a list's header may name without a trigger: its items' counts are people sheltered ("refugios temporales en:"). */
   listShelters: string[][];
+  /** Words near the end of a sentence that announce a list below it without a colon ("in the following districts."). */
+  listLeads: string[][];
   /** Participles of staying that join a stay to a leaving verb's subject ("displaced, living in camps"). */
   stayLinks: Set<string>;
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
@@ -521,6 +523,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
+    listLeads: [],
     stayLinks: new Set(),
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
@@ -832,6 +835,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_amounts?: string[];
       comparatives?: string[];
       list_shelters?: string[];
+      list_leads?: string[];
       stay_links?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
@@ -875,6 +879,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));
+      lex.listLeads.push(...(link.list_leads ?? []).map(words));
       set(link.stay_links).forEach((x) => lex.stayLinks.add(x));
       set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
       set(link.refuge?.named_only).forEach((x) => lex.refuge.namedOnly.add(x));

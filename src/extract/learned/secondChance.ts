@@ -33,10 +33,13 @@ export function secondChance(
   if (pairs.length === 0) return [];
   const model = options.model === undefined ? shippedLinker() : options.model;
   const ruled = new Set(facts.map((f) => `${f.figure}|${COARSE[f.term]}`));
+  // Figures the sentence reader left unlinked may still be a list's entries (headedList.ts).
+  const read = new Set(facts.map((f) => f.quantity_span[0]));
   const weighed: { pair: Pair; p: number }[] = [];
   for (const pair of pairs) {
     // The same figure and class given by the rules elsewhere in the document: nothing to add.
     if (ruled.has(`${pair.figure.quantity.value}|${COARSE[pair.term]}`)) continue;
+    if (read.has(pair.figure.quantity.start)) continue;
     pair.features.set('relevance', classification.relevance);
     pair.features.set('document_facts', Math.min(facts.length, 10) / 10);
     weighed.push({ pair, p: model ? probability(model, pair.features) : 0 });

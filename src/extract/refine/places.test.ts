@@ -151,6 +151,32 @@ const ROMANCE: [string, 'es' | 'fr', Want][] = [
   ],
 ];
 
+// A list's entry is located at the name it opens with, article and inner particles included,
+// in the sentence's country, not at a namesake abroad or at the line's next place.
+const ENTRIES: [string, string, Record<number, string>][] = [
+  [
+    'Las lluvias afectaron al municipio de Aquila, Michoacán. Se habilitaron albergues temporales en:\n  • La Placita, con 40 personas.\n  • El Faro de Bucerías, con 52 personas.\n  • Pueblo de Caire, con 70 familias.',
+    'es',
+    { 40: 'La Placita', 52: 'El Faro de Bucerías', 70: 'Pueblo de Caire' },
+  ],
+  [
+    'The highest numbers of displacements in Yemen were recorded in:\nAl Hodeidah (152 HH) – Hays (137 HH), Al Khukhah (15 HH) districts.',
+    'en',
+    { 152: 'Al Hodeidah', 137: 'Hays' },
+  ],
+];
+
+for (const [text, lang, want] of ENTRIES) {
+  test(`places of list entries in: ${text}`, () => {
+    const got = extract({ text, published: '2024-05-10', lang }).facts;
+    for (const [figure, name] of Object.entries(want)) {
+      const f = got.find((x) => x.figure === Number(figure));
+      assert.ok(f, `fact ${figure} found`);
+      assert.equal(f.locations[0]?.name, name);
+    }
+  });
+}
+
 for (const [text, lang, want] of ROMANCE) {
   test(`places of ${want.figure} in: ${text}`, () => {
     const f = extract({ text, published: '2024-05-10', lang }).facts.find((x) => x.figure === want.figure);

@@ -1,7 +1,7 @@
 // Ties places to facts with the geoparser's rule (src/geoparse/factPlaces.ts: the fact's
 // sentence first, then the nearest place in its paragraph, then the document's focus place).
 // Three additions belong to extraction: in a list of figures each with its place, a figure is
-// located at its own ("3,500 in Kasese, 15,000 in Kampala"); a demonym right after the figure
+// located at its own ("3,500 in Kasese, 15,000 in Kampala"; a list's entry at the name it opens with); a demonym right after the figure
 // names the people counted ("one million Iraqis"), so it locates the fact when nothing else
 // does; and refugees and returnees keep the country they left apart from the one they are in
 // (refugeeOrigin.ts).
@@ -9,7 +9,8 @@ import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
 import { originCountries } from './refugeeOrigin.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
-import { ownListName, unlistedPlace } from './unlistedPlace.js';
+import { entryName, ownListName, unlistedPlace } from './unlistedPlace.js';
+import { LIST_ENTRY } from '../headedList.js';
 
 export interface PlaceContext {
   places: Place[];
@@ -24,7 +25,9 @@ const DEMONYM_REACH = 24;
 export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void {
   const found = placesForSpan(text, ctx, fact.span);
   const own =
-    ownListName(fact, text, ctx.places) ?? (found.locations.length > 1 ? ownPlace(fact, text, found.locations) : undefined);
+    ownListName(fact, text, ctx.places) ??
+    (fact.reason.endsWith(LIST_ENTRY) ? entryName(fact, text, ctx.places, found.country) : undefined) ??
+    (found.locations.length > 1 ? ownPlace(fact, text, found.locations) : undefined);
   const locations = own ? [own] : found.locations;
   const country = own?.country ?? found.country;
   const counted = ctx.places.find((p) => p.kind === 'demonym' && namesCounted(fact, p));

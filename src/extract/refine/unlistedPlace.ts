@@ -15,6 +15,23 @@ const NAME_WORDS = 5;
 const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 /** Lower-case words inside a name ("Wharf de la Saline", "Dar es Salaam"). */
 const INNER = new Set(['de', 'del', 'la', 'el', 'al', 'du', 'des', 'es', 'da', 'do', 'of']);
+/** Articles that open a name ("Al Hodeidah", "Ad Dhale'e", "La Placita", "Le Teil"): the name proper is the next word. */
+const OPENING_ARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'at',
+  'az',
+  'an',
+  'ash',
+  'la',
+  'le',
+  'les',
+  'los',
+  'las',
+]);
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
 export function unlistedPlace(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
@@ -81,6 +98,35 @@ export function ownListName(fact: Fact, text: string, known: readonly Place[]): 
   return place?.kind === 'unlisted' ? place : undefined;
 }
 
+/**
+ * The name a list's entry opens with, when its figure has no bracket of its own: "• Tizupan, con
+ * 47 familias." is Tizupan's count, whatever other place the line names after it.
+ */
+export function entryName(
+  fact: Fact,
+  text: string,
+  known: readonly Place[],
+  country: string | null,
+): Place | undefined {
+  const [qStart] = fact.quantity_span;
+  const lineStart = text.lastIndexOf('\n', qStart - 1) + 1;
+  const m =
+    /^[\s•●▪◦·\-–*]*([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)/u.exec(
+      text.slice(lineStart, qStart),
+    );
+  if (!m) return undefined;
+  const name = m[1]!;
+  const start = lineStart + m[0].length - name.length;
+  const end = start + name.length;
+  // A known place that is the whole name and lies in the sentence's country; else the name as written
+  // ("Paso de Noria" is not Paso; "El Faro" in Michoacán is not Faro in Portugal).
+  const hit = known.find((p) => p.start === start && p.end === end && p.lat !== null && p.kind !== 'demonym');
+  if (hit && (country === null || hit.country === country)) return hit;
+  const words = name.split(/\s+/);
+  if (words.length > NAME_WORDS || !plausible(words, text, end)) return undefined;
+  return { name, start, end, lat: null, lon: null, country: country ?? fact.country, kind: 'unlisted' };
+}
+
 /** The known place at `start`, or the name as an unlisted place when it may be one. */
 function asPlace(
   fact: Fact,
@@ -126,14 +172,18 @@ function nameAt(words: readonly Word[], j: number, sentence: string, offset: num
 }
 
 /** Not a common word, an acronym, a month, a title or the head of an organisation's or street's name. */
-function plausible(words: readonly string[], text: string, end: number): boolean {
+function plausible(all: readonly string[], text: string, end: number): boolean {
   const lex = loadPlacesLexicon();
   const common = loadCommonWords().common;
+  // The name proper follows its article.
+  const words = all.length > 1 && OPENING_ARTICLES.has(all[0]!.toLowerCase()) ? all.slice(1) : all;
   const first = words[0]!;
   // Acronyms and plural acronyms ("UNHCR", "ECs") are bodies or sites, not names of places.
   if (first.length < 3 || /\p{Lu}.*\p{Lu}/u.test(first)) return false;
   const norm = words.map((w) => normalizeName(w));
-  if (norm.some((w) => lex.notPlaces.has(w) || lex.titles.has(w) || lex.stormWords.has(w))) return false;
+  // Particles inside a name ("Paso de Noria") are not words of their own.
+  const own = norm.filter((w, i) => i === 0 || !INNER.has(w));
+  if (own.some((w) => lex.notPlaces.has(w) || lex.titles.has(w) || lex.stormWords.has(w))) return false;
   // Every word a common word of some language: "Red Cross", "Civil Protection", "Nations".
   if (norm.every((w) => [...common.values()].some((set) => set.has(w)))) return false;
   const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase() ?? '';
