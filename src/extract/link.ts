@@ -27,7 +27,7 @@ import {
 import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
 import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
 import { countFrame } from './countFrame.js';
-import { countsOwnSites, hostsInBracket, sitesLevel } from './siteCounts.js';
+import { agentNamesSites, countsOwnSites, hostsInBracket, sitesLevel } from './siteCounts.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
@@ -162,6 +162,7 @@ export function linkFigures(
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
     if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
+    if (best.direction === 'adjacent' && agentNamesSites(norms, best.trigger, q.next, lex)) continue;
     if (hostSites.has(f)) continue;
     // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
     // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".

@@ -46,6 +46,33 @@ export function countsOwnSites(norms: readonly string[], r: Trigger, next: numbe
   return true;
 }
 
+/** The longest bracket between a people noun and the sites it names: "(IDPs)", "(PDIs)". */
+const NOUN_BRACKET = 3;
+
+/**
+ * "19 internally displaced persons (IDPs) hosting sites", "12 IDPs hosting sites": a people noun
+ * that is the figure's own, then a bracket or a host word, then a site noun, names whom the sites
+ * hold; the figure counts the sites.
+ */
+export function agentNamesSites(norms: readonly string[], r: Trigger, next: number, lex: Lexicon): boolean {
+  if (r.entry.form !== 'agent' || r.first !== next) return false;
+  let k = r.next;
+  let marked = false;
+  if (norms[k] === '(') {
+    const close = norms.indexOf(')', k);
+    if (close < 0 || close - k > NOUN_BRACKET + 1) return false;
+    k = close + 1;
+    marked = true;
+  }
+  if (lex.siteHosts.verbs.some((v) => v.length === 1 && v[0] === norms[k])) {
+    k++;
+    marked = true;
+  }
+  // A plural noun: "(IDPs) camp in the open" is their verb.
+  const site = norms[k] ?? '';
+  return marked && lex.refuge.sites.has(site) && site.endsWith('s');
+}
+
 /** Words between a figure and the site noun it counts: "900 [government-established collective] shelters". */
 const SITE_MODIFIERS = 3;
 

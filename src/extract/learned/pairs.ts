@@ -247,10 +247,17 @@ const RELATIVE_REACH = 6;
  * have been affected": a relative clause or a predicate right after the counted noun whose verb
  * is a blocker says what the figure is; no cue elsewhere in the sentence gets a second chance at it.
  */
+/** The longest abbreviation in brackets after a counted noun: "(HH)", "(IDPs)". */
+const ABBREVIATION = 2;
+
 function blockedRelative(norms: readonly string[], end: number, blockerAt: ReadonlySet<number>, lex: Lexicon): boolean {
-  // Or the figure's own predicate: "while at least 5,000 households have been affected".
+  // Or the figure's own predicate: "while at least 5,000 households have been affected", also
+  // past an abbreviation in brackets: "4,000 households (HH) are in need of shelter".
   let k = end;
-  while (k < end + 3 && lex.auxiliaries.has(norms[k] ?? '')) k++;
+  const close = norms[k] === '(' ? norms.indexOf(')', k) : -1;
+  if (close > k && close - k <= ABBREVIATION + 1) k = close + 1;
+  const from = k;
+  while (k < from + 3 && lex.auxiliaries.has(norms[k] ?? '')) k++;
   if (k > end && blockerAt.has(k)) return true;
   if (!lex.relatives.has(norms[end] ?? '')) return false;
   for (let j = end + 1; j < Math.min(norms.length, end + 1 + RELATIVE_REACH); j++) {
