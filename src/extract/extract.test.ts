@@ -133,6 +133,22 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // Those who stayed behind were not moved; an age is no count; jobs are not homes.
+  ['Some 40,000 residents were evacuated, but about 6,500 stayed behind to guard their farms.', 'en', ['evacuated 40000']],
+  [
+    'More than 900,000 people were evacuated from the region. But 120,000 residents stayed behind, in areas under government control.',
+    'en',
+    ['evacuated 900000'],
+  ],
+  ['After the shelling 2,300 people fled; 400 elderly villagers remained behind.', 'en', ['forced_to_flee 2300']],
+  ['Nearly half of the 12,000 IDPs in the camp are below the age of 15.', 'en', ['displaced 12000']],
+  // Holiday road trips: the return operation, holidays and traffic are the sense of "desplazamientos".
+  [
+    'Operación retorno de Semana Santa. Tráfico registró 4,2 millones de desplazamientos en el último día de vacaciones.',
+    'es',
+    [],
+  ],
+  ['Between 2019 and 2021, 2.4 million workers were displaced from jobs they had held for years.', 'en', []],
   // A people noun, then a bracket or a host word, then sites: the figure counts the sites; and
   // households "(HH) in need of shelter" are a need, for the rules and the learned second chance.
   [

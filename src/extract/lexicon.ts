@@ -162,6 +162,8 @@ export interface Lexicon {
   levelWords: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
   personalOf: string[][];
+  /** Words of an age before its number: "below the age of 18", "a la edad de 15", "à l'âge de 60". */
+  ageOf: string[][];
   /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
   speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
@@ -477,6 +479,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     personalBefore: new Set(),
     levelWords: new Set(),
     personalOf: [],
+    ageOf: [],
     speakerVerbs: [],
     timeOpeners: new Set(),
     multiplierBefore: [],
@@ -740,6 +743,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
+      lex.ageOf.push(...(nf.age_of ?? []).map(words));
       lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));

@@ -77,8 +77,14 @@ function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): st
 /** The oldest age an age band names: "under 5", "menores de 18". */
 const AGE_MAX = 18;
 
+/** The oldest age "the age of" names. */
+const AGE_OF_MAX = 120;
+
 /** "1,434 under 5 children": an age band, not a count (years after "menores de 5" are a duration already). */
 function ageBandReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  // "60% of all IDPs are below the age of 18", "a la edad de 15": an age.
+  const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
+  if (q.value! <= AGE_OF_MAX && lex.ageOf.some(ends)) return 'age';
   // "under" alone: "fewer than 10 children were evacuated" counts them.
   if (tokens[q.lead]?.norm !== 'under' || q.value! > AGE_MAX || q.range) return null;
   return lex.subgroups.has(tokens[q.next]?.norm ?? '') ? 'age band' : null;
