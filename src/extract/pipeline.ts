@@ -8,6 +8,7 @@
 //              anaphor ("the figure rose to") taking the term of the sentence before it;
 //              plain-text tables: a header cell's term for every figure below it (table.ts);
 //              bulleted lists: a header's term for each item's count (headedList.ts)
+//              key-figure boxes: each number's label above or below it (keyFigures.ts)
 //   other-senses  drops a displacement word used in another sense: jobs, road trips
 //              (refine/otherSense.ts)
 //   drills     drops evacuations in a document whose lead names a drill (refine/exercise.ts)
@@ -38,6 +39,7 @@ import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
 import { readHeadedLists } from './headedList.js';
+import { readKeyFigures } from './keyFigures.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
 import { couldPass, shippedLinker } from './learned/model.js';
@@ -110,7 +112,15 @@ const read = step({
     const learned =
       collecting || model ? { pairs, ...(!collecting && model ? { mayPass: couldPass(model) } : {}) } : {};
     const read = readSentences(text, sentences, lex, { lang, ...learned });
-    const facts = [...read, ...readHeadedLists(text, sentences, lex, read), ...readTables(text, lex)];
+    // A key-figure box ties each of its numbers to a label by layout: the sentences' facts about them give way.
+    const keys = readKeyFigures(text, lex);
+    const sentenceFacts = read.filter((f) => !keys.claimed.has(f.quantity_span[0]));
+    const facts = [
+      ...sentenceFacts,
+      ...readHeadedLists(text, sentences, lex, sentenceFacts),
+      ...readTables(text, lex),
+      ...keys.facts,
+    ];
     return { facts, pairs };
   },
 });

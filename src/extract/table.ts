@@ -74,13 +74,27 @@ function readTable(header: Line, rows: Line[], lex: Lexicon): Fact[] {
   return facts;
 }
 
-/** The term a header cell names ("Displaced HH", "Houses destroyed"), if any. */
-function columnTerm(cell: Cell, lex: Lexicon): { term: Term; households: boolean; reason: string } | null {
+/**
+ * The term a header cell or a key figure's label names ("Displaced HH", "Houses destroyed"), if
+ * any: its first displacement trigger; or, read as a phrase, its last trigger ("Personas
+ * desplazadas a albergues": the stay), and none when that one blocks ("meals provided across
+ * camps affected").
+ */
+export function columnTerm(
+  cell: Cell,
+  lex: Lexicon,
+  pick: 'first' | 'last' = 'first',
+): { term: Term; households: boolean; reason: string } | null {
   const tokens = tokenize(cell.text);
-  const trigger = findTriggers(tokens, lex).find((t) => !t.entry.term.startsWith('block:'));
-  if (!trigger) return null;
-  const households = tokens.some((t) => lex.nouns.households.has(t.norm) || lex.nouns.housing.has(t.norm));
+  const all = findTriggers(tokens, lex);
+  const trigger =
+    pick === 'first' ? all.find((t) => !t.entry.term.startsWith('block:')) : all[all.length - 1];
+  if (!trigger || trigger.entry.term.startsWith('block:')) return null;
   const term = trigger.entry.term as Term;
+  // Houses count households for a housing term only: "desplazadas a casas de familiares" are people.
+  const households = tokens.some(
+    (t) => lex.nouns.households.has(t.norm) || (HOUSING_TERMS.has(term) && lex.nouns.housing.has(t.norm)),
+  );
   // A housing term needs a housing word in the header ("Houses destroyed"), not just "Destroyed".
   if (HOUSING_TERMS.has(term) && !tokens.some((t) => lex.nouns.housing.has(t.norm))) return null;
   return { term, households, reason: trigger.entry.reason };

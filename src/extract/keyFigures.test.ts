@@ -1,0 +1,59 @@
+// Key-figure boxes: which way a box reads, which labels give a term, and that the sentence
+// reader's guesses about a box's numbers give way. Boxes written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from './index.js';
+import { readKeyFigures } from './keyFigures.js';
+import { loadLexicon } from './lexicon.js';
+
+const facts = (text: string, lang = 'en') =>
+  extract({ text, published: '2024-05-10', lang })
+    .facts.filter((f) => f.figure !== null)
+    .map((f) => `${f.term} ${f.figure} ${f.unit}`)
+    .sort();
+
+test('numbers above their labels, blank lines between, a heading first', () => {
+  const text =
+    'SITUATION OVERVIEW\n\n27\n\nDEATHS\n\n310\n\nPEOPLE INJURED\n\n18,460\n\nPEOPLE DISPLACED\n\n2,905\n\nHOUSES DESTROYED';
+  assert.deepEqual(facts(text), ['destroyed_housing 2905 households', 'displaced 18460 people']);
+});
+
+test('labels above their numbers, one line each', () => {
+  const text =
+    'Key figures\nPeople displaced\n45,200\nPeople in evacuation centres\n9,870\nHouses damaged\n1,420';
+  assert.deepEqual(facts(text), [
+    'displaced 45200 people',
+    'partially_destroyed_housing 1420 households',
+    'sheltered 9870 people',
+  ]);
+});
+
+test('a Spanish box with its labels above, houses of relatives counting people', () => {
+  const text =
+    'RESUMEN\n\nPersonas evacuadas a albergues temporales\n\n860\n\nPersonas evacuadas a casas de familiares\n\n2140\n\nTotal de familias evacuadas.\n\n740';
+  assert.deepEqual(facts(text, 'es'), [
+    'evacuated 740 households',
+    'sheltered 2140 people',
+    'sheltered 860 people',
+  ]);
+});
+
+test('a label whose last word blocks gives nothing: aid, deaths, the affected', () => {
+  const text = '1,250\n\nfood parcels distributed across camps affected\n\n3,400\n\nPEOPLE AFFECTED';
+  assert.deepEqual(facts(text), []);
+});
+
+test('a run that starts and ends on numbers is left to the sentences', () => {
+  const lex = loadLexicon('en');
+  const { facts: read, claimed } = readKeyFigures('120\nfamilies displaced\n300', lex);
+  assert.deepEqual(read, []);
+  assert.equal(claimed.size, 0);
+});
+
+test('a prose line or a label with digits breaks the run', () => {
+  const lex = loadLexicon('en');
+  const text =
+    '4,100\nPEOPLE DISPLACED\nThe floods also cut the main road to the coast for a week or more.\n600\nHOUSES DESTROYED';
+  assert.deepEqual(readKeyFigures(text, lex).facts, []);
+  assert.deepEqual(readKeyFigures('3,000\nDisplaced since 1 May\n1,200\nIn 14 camps', lex).facts, []);
+});
