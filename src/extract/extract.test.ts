@@ -133,6 +133,10 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A supposition is no evacuation.
+  ["« Imaginez qu'il faille évacuer 20 000 personnes en une nuit », dit le préfet.", 'fr', []],
+  // Lives claimed are deaths.
+  ['The flood claimed 30 lives and destroyed 120 homes.', 'en', ['destroyed_housing 120']],
   // Those who stayed behind were not moved; an age is no count; jobs are not homes.
   ['Some 40,000 residents were evacuated, but about 6,500 stayed behind to guard their farms.', 'en', ['evacuated 40000']],
   [

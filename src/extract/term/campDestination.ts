@@ -2,12 +2,14 @@
 // around 14,000 civilians to the UNMISS base": people who fled or were displaced to a site named
 // in the clause stay there; they are counted in a camp (or a shelter) as well as displaced. Only a
 // named site (a capitalised name before the site's noun) counts: "to camps" alone is a stay phrase
-// the lexicon reads already, and "to the town" is no site.
+// the lexicon reads already, and "to the town" is no site. People counted by their displacement
+// noun right after a site's host verb ("camps are sheltering 60,000 IDPs") are in it too.
 import type { Term } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import { matchesAt } from '../lexicon.js';
 import type { Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
+import type { Trigger } from './triggers.js';
 
 /** How far after the counted people the preposition of the site may stand. */
 const REACH = 10;
@@ -23,7 +25,10 @@ export function campDestinations(tokens: readonly Token[], links: readonly Link[
   for (const link of links) {
     if (!LEFT.has(link.term) || link.coordinated) continue;
     if (links.some((l) => l.figure === link.figure && lex.stayingTerms.has(l.term))) continue;
-    const from = Math.max(link.trigger.next, link.figure.noun ? link.figure.noun.next : link.figure.quantity.next);
+    const from = Math.max(
+      link.trigger.next,
+      link.figure.noun ? link.figure.noun.next : link.figure.quantity.next,
+    );
     const site = namedSite(tokens, norms, from, lex);
     if (!site) continue;
     out.push({ ...link, term: site, score: link.score - 0.1, coordinated: true });
@@ -32,7 +37,12 @@ export function campDestinations(tokens: readonly Token[], links: readonly Link[
 }
 
 /** The kind of stay a named site after `from` gives ("at El Salam camp": in a camp), or null. */
-function namedSite(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): Term | null {
+function namedSite(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  from: number,
+  lex: Lexicon,
+): Term | null {
   let depth = 0;
   for (let k = from; k < Math.min(norms.length, from + REACH); k++) {
     const w = norms[k]!;
@@ -71,4 +81,21 @@ function siteAt(norms: readonly string[], at: number, lex: Lexicon): Term | null
   if (lex.siteHosts.camps.some((c) => matchesAt(norms, at, c))) return 'in_relief_camp';
   if (lex.siteHosts.shelters.some((c) => matchesAt(norms, at, c))) return 'sheltered';
   return null;
+}
+
+/**
+ * "nine camps in Sittwe are sheltering close to 60,000 IDPs": people counted by their own
+ * displacement noun right after a site's host verb (its qualifier is the figure's) are displaced and
+ * in the site at once; not across a preposition ("damaged houses for 35,000 IDPs").
+ */
+export function siteHosted(links: readonly Link[], triggers: readonly Trigger[]): Link[] {
+  const out: Link[] = [];
+  for (const link of links) {
+    if (!LEFT.has(link.term) || link.direction !== 'adjacent') continue;
+    const lead = link.figure.quantity.lead;
+    const host = triggers.find((t) => t.entry.reason.endsWith(':site-host') && t.next === lead);
+    if (!host || links.some((l) => l.figure === link.figure && l.term === host.entry.term)) continue;
+    out.push({ ...link, trigger: host, term: host.entry.term as Term, coordinated: true });
+  }
+  return out;
 }

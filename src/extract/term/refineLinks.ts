@@ -8,7 +8,8 @@
 // - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts);
 // - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts);
 // - refuge:  "sought refuge since the fighting began" names no shelter: displaced (refugeWhere.ts);
-// - sites:   "displaced families arrived at El Salam camp" are in a camp too (campDestination.ts);
+// - sites:   "displaced families arrived at El Salam camp", "camps are sheltering 60,000 IDPs":
+//            in a camp too (campDestination.ts);
 // - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)").
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
@@ -19,7 +20,7 @@ import { distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
 import { movedToShelter } from './movedToShelter.js';
 import { refugeWhere } from './refugeWhere.js';
-import { campDestinations } from './campDestination.js';
+import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
 
 const CAUSE_WINDOW = 3;
@@ -43,7 +44,7 @@ export function refineLinks(
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
-  const moved = [...movedToShelter(norms, out, lex), ...campDestinations(tokens, out, lex)];
+  const moved = [...movedToShelter(norms, out, lex), ...campDestinations(tokens, out, lex), ...siteHosted(out, triggers)];
   const continued = [...moved, ...continuedCounts(norms, moved, figures, triggers, lex)];
   const linked = [...continued, ...itemTerms(continued)];
   return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)];
