@@ -133,6 +133,9 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A site that "has" things other than people hosts nobody; a school's pupils are no evacuees.
+  ['The camp has 20 latrines and two water points.', 'en', []],
+  ['The school has 800 pupils and 30 teachers.', 'en', []],
   // A supposition is no evacuation.
   ["« Imaginez qu'il faille évacuer 20 000 personnes en une nuit », dit le préfet.", 'fr', []],
   // Lives claimed are deaths.
