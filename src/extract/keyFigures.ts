@@ -44,8 +44,10 @@ export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
   const lines = boxLines(text);
   let i = 0;
   while (i < lines.length) {
+    // A run alternates number and label lines; any other line ends it and starts none.
     let j = i + 1;
-    while (j < lines.length && lines[j]!.kind !== lines[j - 1]!.kind) j++;
+    if (lines[i]!.kind !== 'other')
+      while (j < lines.length && lines[j]!.kind !== 'other' && lines[j]!.kind !== lines[j - 1]!.kind) j++;
     readRun(lines.slice(i, j), lex, out);
     i = j;
   }

@@ -162,7 +162,11 @@ export function linkFigures(
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
     if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
-    if (best.direction === 'adjacent' && agentNamesSites(norms, best.trigger, q.next, lex)) continue;
+    // "19 IDPs (…) hosting sites": the figure counts sites, for the learned second chance too.
+    if (best.direction === 'adjacent' && agentNamesSites(norms, best.trigger, q.next, lex)) {
+      f.countKind = 'shelter';
+      continue;
+    }
     if (hostSites.has(f)) continue;
     // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
     // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".
