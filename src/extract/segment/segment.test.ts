@@ -32,6 +32,20 @@ test('bullets, blank lines and headings end sentences; a bare number line does n
   assert.deepEqual(split('321\nHouses\ndestroyed'), ['321\nHouses\ndestroyed']);
 });
 
+test('a long bulleted item ends at its line unless it breaks off on a joining word', () => {
+  assert.deepEqual(
+    split(
+      '  • 31 people died but officials say the early warnings and evacuations saved many lives\nMore than 80,000 people were evacuated from the delta this week.',
+    ),
+    [
+      '31 people died but officials say the early warnings and evacuations saved many lives',
+      'More than 80,000 people were evacuated from the delta this week.',
+    ],
+  );
+  const wrapped = '  • The floods also destroyed the bridges and the main road that connects the villages of\nKarsa and Bilal.';
+  assert.equal(split(wrapped).length, 1);
+});
+
 test('very long runs without punctuation are cut into bounded pieces', () => {
   const text = 'word '.repeat(2000);
   const spans = splitSentences(text);

@@ -39,6 +39,41 @@ function capLength(text: string, span: Span): Span[] {
   return out;
 }
 
+/** Words a line breaks off on in the middle of a phrase: the next line continues it. */
+const JOINERS = new Set([
+  'of',
+  'in',
+  'to',
+  'and',
+  'the',
+  'a',
+  'from',
+  'with',
+  'for',
+  'by',
+  'at',
+  'on',
+  'de',
+  'la',
+  'le',
+  'les',
+  'des',
+  'du',
+  'en',
+  'et',
+  'y',
+  'el',
+  'los',
+  'las',
+  'del',
+  'à',
+  'au',
+  'aux',
+  'con',
+  'por',
+  'para',
+]);
+
 function splitSentencesByPunctuation(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -67,7 +102,13 @@ function splitSentencesByPunctuation(text: string): Span[] {
         lineBefore.length < 60 &&
         !/^[\d.,\s]+$/.test(lineBefore) &&
         /^[\p{Lu}\d•]/u.test(text[next] ?? '');
-      if (blank || bullet || endsClause || heading) push(i);
+      // A bulleted item ends at its line when the next line starts anew ("• 219 people died⏎More
+      // than 4 million …"), unless the item breaks off on a joining word ("• 300 families in⏎Bamako").
+      const item =
+        /^[•●▪◦*·]/.test(lineBefore) &&
+        /^[\p{Lu}\d]/u.test(text[next] ?? '') &&
+        !JOINERS.has(/([\p{L}']+)$/u.exec(lineBefore)?.[1]?.toLowerCase() ?? '');
+      if (blank || bullet || endsClause || heading || item) push(i);
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== ';' && ch !== '•') continue;
