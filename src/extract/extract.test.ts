@@ -133,6 +133,9 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // Households the storm affected are no homes destroyed; households it displaced are people.
+  ['The storm affected 300 households and destroyed 45 households in the valley.', 'en', ['destroyed_housing 45']],
+  ['The fighting displaced 120 households from the border villages.', 'en', ['displaced 120']],
   // A site that "has" things other than people hosts nobody; a school's pupils are no evacuees.
   ['The camp has 20 latrines and two water points.', 'en', []],
   ['The school has 800 pupils and 30 teachers.', 'en', []],

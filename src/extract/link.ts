@@ -648,7 +648,9 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
     return (
       homes(f.countKind) ||
       (f.countKind === null && (r.namesHousing || homes(f.elidedKind))) ||
-      (f.countKind === 'households' && r.namesHousing && figureFirst)
+      (f.countKind === 'households' && r.namesHousing && figureFirst) ||
+      // Families as the object of a verb of destruction right before them: "swept away 33 households".
+      (f.countKind === 'households' && !!r.entry.housing && !figureFirst && r.next === f.quantity.lead)
     );
   // Shelters and tents people stay in are buildings, not people: "12 shelters host evacuees".
   if (f.countKind === 'shelter') return false;
