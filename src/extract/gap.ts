@@ -69,7 +69,8 @@ export function gapCost(
       direction === 'after' &&
       depth === 0 &&
       k - from < RELATIVE_OPENS_WITHIN &&
-      (lex.relatives.has(t.norm) || (lex.subjectModifiers.has(t.norm) && countsPeople(lex, nounBefore(tokens, k))))
+      (lex.relatives.has(t.norm) ||
+        (lex.subjectModifiers.has(t.norm) && countsPeople(lex, nounBefore(tokens, k))))
     ) {
       const verb = relativeClauseEnd(ctx, k, to);
       if (verb > 0) {
@@ -130,7 +131,39 @@ function asideEnd(ctx: GapContext, comma: number, to: number, direction: 'after'
     return -1;
   }
   for (let j = comma + 2; j < to; j++) if (ctx.tokens[j]!.text === ',') return j;
-  return -1;
+  return unclosedPart(ctx, comma, to, direction);
+}
+
+/** The longest part named after an inclusion word and left unclosed before the verb, in tokens. */
+const UNCLOSED_PART = 10;
+
+/**
+ * "Some 1,500 people, including women and children in Rudaky district were evacuated": a part of
+ * the subject opened by an inclusion word whose closing comma was never written runs up to the
+ * subject's verb; no number, clause break or stop inside.
+ */
+function unclosedPart(ctx: GapContext, comma: number, to: number, direction: 'after' | 'before'): number {
+  if (direction !== 'after' || to - comma > UNCLOSED_PART + 1) return -1;
+  // Only up to the subject's verb, told by its auxiliary: not a group named inside the part
+  // ("incluidos desplazados", "including displaced children").
+  const aux = ctx.lex.auxiliaries;
+  if (!aux.has(ctx.norms[to] ?? '') && !aux.has(ctx.norms[to - 1] ?? '')) return -1;
+  if (
+    !startingWith(ctx.lex.subsetMarkers, ctx.norms[comma + 1]).some((m) => matchesAt(ctx.norms, comma + 1, m))
+  )
+    return -1;
+  for (let j = comma + 1; j < to; j++) {
+    const t = ctx.tokens[j]!;
+    if (
+      ctx.figureAt.has(j) ||
+      t.kind === 'number' ||
+      t.text === '.' ||
+      t.text === ';' ||
+      ctx.lex.clauseBreaks.has(t.norm)
+    )
+      return -1;
+  }
+  return to - 1;
 }
 
 /** The closing dash of an aside opened at `dash`, with no figure or clause break inside, or -1. */
@@ -191,7 +224,8 @@ function countsPeople(lex: Lexicon, t: Token | undefined): boolean {
 export function sameClause(gap: GapContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = gap.tokens[k]!;
-    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
+    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm))
+      return false;
   }
   return true;
 }
@@ -206,6 +240,11 @@ const INCLUSION_REACH = 3;
 export function includedGroup(norms: readonly string[], from: number, at: number, lex: Lexicon): boolean {
   for (let k = Math.max(from, at - INCLUSION_REACH - 2); k < at; k++)
     for (const m of lex.inclusionMarkers)
-      if (k + m.length <= at && at - (k + m.length) <= INCLUSION_REACH && m.every((w, j) => norms[k + j] === w)) return true;
+      if (
+        k + m.length <= at &&
+        at - (k + m.length) <= INCLUSION_REACH &&
+        m.every((w, j) => norms[k + j] === w)
+      )
+        return true;
   return false;
 }
