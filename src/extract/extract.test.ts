@@ -133,6 +133,9 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A numbered item's marker before a dash, and a page number, are no counts.
+  ['3 – Thousands of villagers reported displaced by renewed clashes', 'en', []],
+  ['Conditions in the camps, see p.4, displaced families lack water.', 'en', []],
   // A group named inside the part is not the subject's verb.
   ['Some 1,500 people, including women and displaced children were affected by the floods.', 'en', []],
   // Parts named with their own numbers close their aside; the whole keeps its verb.

@@ -139,7 +139,8 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   )
     return null;
   if (glued) return 'footnote marker';
-  if (/^[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 4))) return 'list marker';
+  // "2- More people flee", "1 – Thousands of civilians reported displaced": a numbered item's marker.
+  if (/^ ?[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 5))) return 'list marker';
   if (!next || next.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(next.text) || next.start !== core.end + 1)
     return null;
   return 'footnote marker';
