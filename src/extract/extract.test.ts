@@ -133,6 +133,9 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A return anticipated or expected has not happened.
+  ['Aid agencies are preparing for the anticipated return of 400,000 refugees next year.', 'en', []],
+  ['The expected return of 90,000 displaced families was delayed by the rains.', 'en', []],
   // A numbered item's marker before a dash, and a page number, are no counts.
   ['3 – Thousands of villagers reported displaced by renewed clashes', 'en', []],
   ['Conditions in the camps, see p.4, displaced families lack water.', 'en', []],
