@@ -3,8 +3,9 @@
 // personnes déplacées"), bracketed figures listed after place names before the trigger ("Derna
 // (at least 30,000), Bayda (3,000) and Benghazi (2,195) have the largest number of displaced
 // people"), people restated after "soit" / "es decir" / "that is" past their families' trigger, and
-// a figure sharing the next one's noun ("87 private and 27 apartment buildings were damaged"); parts
-// of a total in partLinks.ts.
+// a figure sharing the next one's noun ("87 private and 27 apartment buildings were damaged"),
+// subjects joined by "and" before one verb ("52,000 Lebanese and 125,000 displaced Syrians have
+// crossed into Syria"); parts of a total in partLinks.ts.
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
@@ -22,6 +23,7 @@ export function borrowedLinks(
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
     ...sharedNoun(figures, links, norms, lex),
+    ...coordinatedSubjects(figures, links, norms, lex),
     ...partLinks(figures, links, tokens, norms, lex),
   ];
 }
@@ -34,7 +36,12 @@ const RESTATED_REACH = 12;
  * families, then their trigger, then the same people restated after "soit" / "es decir" / "that
  * is": the restatement counts what the figure before it does.
  */
-function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function restatedAfter(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (let i = 1; i < figures.length; i++) {
     const b = figures[i]!;
@@ -46,7 +53,8 @@ function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms
     if (norms.slice(a.quantity.next, b.quantity.lead).some((w) => w === '.' || w === ';')) continue;
     const kinds = new Set([a.countKind, b.countKind]);
     if (!(kinds.has('people') && kinds.has('households'))) continue;
-    for (const l of links) if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
+    for (const l of links)
+      if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
   }
   return out;
 }
@@ -100,12 +108,19 @@ function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number 
  * displaced people": the earlier value of a change counts what the later one does, when only the
  * later one has a trigger (a frame before both reads both already: countFrame.ts).
  */
-function earlierValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function earlierValues(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
     const q = f.quantity;
     if (links.some((l) => l.figure === f)) continue;
-    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
+    const change = lex.levelChanges.find((c) =>
+      c.from.every((w, j) => norms[q.lead - c.from.length + j] === w),
+    );
     if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
     // A qualifier the reader left out of the later figure may stand between: "à [plus d']un million".
     const at = q.next + change.to.length;
@@ -121,7 +136,12 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
  * second's (noun.ts reads it across the coordinator), so the two share the link the gap rules give
  * one of them: they stop at the other figure.
  */
-function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function sharedNoun(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
@@ -135,7 +155,8 @@ function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: r
       b.quantity.lead - a.quantity.next === 1 &&
       lex.coordinators.has(norms[a.quantity.next]!) &&
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
-    if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next)) continue;
+    if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next))
+      continue;
     // Either reaches the trigger: "were damaged" after the second, "damaged" before the first.
     const [from, to] = links.some((l) => l.figure === a) ? [a, b] : [b, a];
     if (links.some((l) => l.figure === to)) continue;
@@ -147,4 +168,53 @@ function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: r
     }
   }
   return out;
+}
+
+/**
+ * "More than 52,000 Lebanese citizens and 125,000 displaced Syrians have crossed into Syria",
+ * "3,000 people and 2,000 displaced families were evacuated": two counted subjects joined by a
+ * coordinator share the verb after the second. Neither may be an earlier verb's object ("displaced
+ * 3,000 people and 500 families were evacuated").
+ */
+function coordinatedSubjects(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const object = (f: Figure) => links.some((l) => l.figure === f && l.direction === 'before');
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    const aEnd = a.noun ? a.noun.next : a.quantity.next;
+    const bEnd = b.noun ? b.noun.next : b.quantity.next;
+    if (!a.noun || !b.noun || b.quantity.lead - aEnd !== 1 || !lex.coordinators.has(norms[aEnd]!)) continue;
+    if (object(a) || object(b) || !sameKind(a, b) || governedBefore(a, norms, lex)) continue;
+    // The verb after both that one of them reached (the second, as a rule).
+    const verbs = links.filter(
+      (l) => (l.figure === a || l.figure === b) && l.direction === 'after' && l.trigger.first >= bEnd,
+    );
+    for (const l of verbs) {
+      const to = l.figure === a ? b : a;
+      if (links.some((m) => m.figure === to && m.term === l.term)) continue;
+      out.push({ ...l, figure: to, score: l.score - 0.05 });
+    }
+  }
+  return out;
+}
+
+const PEOPLE_KINDS = new Set<Figure['countKind']>(['people', 'households']);
+/** People and families may be joined as one subject; people and houses are two clauses' counts. */
+const sameKind = (a: Figure, b: Figure) =>
+  a.countKind === b.countKind || (PEOPLE_KINDS.has(a.countKind) && PEOPLE_KINDS.has(b.countKind));
+
+/** A trigger word (a blocker too: "han muerto cuatro personas y …") before the figure in its clause. */
+function governedBefore(f: Figure, norms: readonly string[], lex: Lexicon): boolean {
+  for (let k = f.quantity.lead - 1; k >= 0; k--) {
+    const w = norms[k]!;
+    if (/^[,;:.()]$/.test(w)) return false;
+    if (lex.triggers.has(w)) return true;
+  }
+  return false;
 }
