@@ -18,6 +18,7 @@ import type { Lexicon } from './lexicon.js';
 import { newFact } from './fact.js';
 import { readDigits } from './quantity/digits.js';
 import { columnTerm } from './table.js';
+import { linesOf } from './segment/lines.js';
 
 interface Line {
   kind: 'number' | 'label' | 'other';
@@ -57,17 +58,11 @@ export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
 /** The number and label lines of the text, blank lines skipped; any other line breaks a run. */
 function boxLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const s = start + lead;
-    const e = start + raw.trimEnd().length;
+  for (const { start, raw } of linesOf(text)) {
     const line = raw.trim();
-    if (line !== '') lines.push({ kind: lineKind(line), start: s, end: e, text: line });
-    start = end + 1;
+    if (line === '') continue;
+    const s = start + raw.length - raw.trimStart().length;
+    lines.push({ kind: lineKind(line), start: s, end: s + line.length, text: line });
   }
   return lines;
 }

@@ -13,6 +13,7 @@ import { newFact } from './fact.js';
 import { tokenize } from './segment/tokens.js';
 import { findTriggers } from './term/triggers.js';
 import { readDigits } from './quantity/digits.js';
+import { linesOf } from './segment/lines.js';
 
 interface Cell {
   text: string;
@@ -101,17 +102,9 @@ export function columnTerm(
 }
 
 function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const raw = text.slice(start, end);
-    if (/[|\t]/.test(raw)) lines.push({ start, end, cells: splitCells(raw, start) });
-    else lines.push({ start, end, cells: [] });
-    start = end + 1;
-  }
-  return lines;
+  return linesOf(text).map(({ start, end, raw }) =>
+    /[|\t]/.test(raw) ? { start, end, cells: splitCells(raw, start) } : { start, end, cells: [] },
+  );
 }
 
 function splitCells(raw: string, offset: number): Cell[] {
