@@ -36,12 +36,7 @@ const RESTATED_REACH = 12;
  * families, then their trigger, then the same people restated after "soit" / "es decir" / "that
  * is": the restatement counts what the figure before it does.
  */
-function restatedAfter(
-  figures: readonly Figure[],
-  links: readonly Link[],
-  norms: readonly string[],
-  lex: Lexicon,
-): Link[] {
+function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (let i = 1; i < figures.length; i++) {
     const b = figures[i]!;
@@ -53,8 +48,7 @@ function restatedAfter(
     if (norms.slice(a.quantity.next, b.quantity.lead).some((w) => w === '.' || w === ';')) continue;
     const kinds = new Set([a.countKind, b.countKind]);
     if (!(kinds.has('people') && kinds.has('households'))) continue;
-    for (const l of links)
-      if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
+    for (const l of links) if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
   }
   return out;
 }
@@ -108,19 +102,12 @@ function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number 
  * displaced people": the earlier value of a change counts what the later one does, when only the
  * later one has a trigger (a frame before both reads both already: countFrame.ts).
  */
-function earlierValues(
-  figures: readonly Figure[],
-  links: readonly Link[],
-  norms: readonly string[],
-  lex: Lexicon,
-): Link[] {
+function earlierValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
     const q = f.quantity;
     if (links.some((l) => l.figure === f)) continue;
-    const change = lex.levelChanges.find((c) =>
-      c.from.every((w, j) => norms[q.lead - c.from.length + j] === w),
-    );
+    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
     if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
     // A qualifier the reader left out of the later figure may stand between: "à [plus d']un million".
     const at = q.next + change.to.length;
@@ -136,12 +123,7 @@ function earlierValues(
  * second's (noun.ts reads it across the coordinator), so the two share the link the gap rules give
  * one of them: they stop at the other figure.
  */
-function sharedNoun(
-  figures: readonly Figure[],
-  links: readonly Link[],
-  norms: readonly string[],
-  lex: Lexicon,
-): Link[] {
+function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
@@ -155,8 +137,7 @@ function sharedNoun(
       b.quantity.lead - a.quantity.next === 1 &&
       lex.coordinators.has(norms[a.quantity.next]!) &&
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
-    if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next))
-      continue;
+    if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next)) continue;
     // Either reaches the trigger: "were damaged" after the second, "damaged" before the first.
     const [from, to] = links.some((l) => l.figure === a) ? [a, b] : [b, a];
     if (links.some((l) => l.figure === to)) continue;

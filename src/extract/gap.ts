@@ -69,8 +69,7 @@ export function gapCost(
       direction === 'after' &&
       depth === 0 &&
       k - from < RELATIVE_OPENS_WITHIN &&
-      (lex.relatives.has(t.norm) ||
-        (lex.subjectModifiers.has(t.norm) && countsPeople(lex, nounBefore(tokens, k))))
+      (lex.relatives.has(t.norm) || (lex.subjectModifiers.has(t.norm) && countsPeople(lex, nounBefore(tokens, k))))
     ) {
       const verb = relativeClauseEnd(ctx, k, to);
       if (verb > 0) {
@@ -224,8 +223,7 @@ function countsPeople(lex: Lexicon, t: Token | undefined): boolean {
 export function sameClause(gap: GapContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = gap.tokens[k]!;
-    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm))
-      return false;
+    if (gap.figureAt.has(k) || t.text === '.' || t.text === ';' || gap.lex.clauseBreaks.has(t.norm)) return false;
   }
   return true;
 }
@@ -240,11 +238,6 @@ const INCLUSION_REACH = 3;
 export function includedGroup(norms: readonly string[], from: number, at: number, lex: Lexicon): boolean {
   for (let k = Math.max(from, at - INCLUSION_REACH - 2); k < at; k++)
     for (const m of lex.inclusionMarkers)
-      if (
-        k + m.length <= at &&
-        at - (k + m.length) <= INCLUSION_REACH &&
-        m.every((w, j) => norms[k + j] === w)
-      )
-        return true;
+      if (k + m.length <= at && at - (k + m.length) <= INCLUSION_REACH && m.every((w, j) => norms[k + j] === w)) return true;
   return false;
 }

@@ -25,10 +25,7 @@ export function campDestinations(tokens: readonly Token[], links: readonly Link[
   for (const link of links) {
     if (!LEFT.has(link.term) || link.coordinated) continue;
     if (links.some((l) => l.figure === link.figure && lex.stayingTerms.has(l.term))) continue;
-    const from = Math.max(
-      link.trigger.next,
-      link.figure.noun ? link.figure.noun.next : link.figure.quantity.next,
-    );
+    const from = Math.max(link.trigger.next, link.figure.noun ? link.figure.noun.next : link.figure.quantity.next);
     const site = namedSite(tokens, norms, from, lex);
     if (!site) continue;
     out.push({ ...link, term: site, score: link.score - 0.1, coordinated: true });
@@ -37,12 +34,7 @@ export function campDestinations(tokens: readonly Token[], links: readonly Link[
 }
 
 /** The kind of stay a named site after `from` gives ("at El Salam camp": in a camp), or null. */
-function namedSite(
-  tokens: readonly Token[],
-  norms: readonly string[],
-  from: number,
-  lex: Lexicon,
-): Term | null {
+function namedSite(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): Term | null {
   let depth = 0;
   for (let k = from; k < Math.min(norms.length, from + REACH); k++) {
     const w = norms[k]!;
