@@ -54,25 +54,44 @@ export function readHeadedLists(text: string, sentences: readonly Span[], lex: L
   const out: Fact[] = [];
   for (let h = 0; h < sentences.length; h++) {
     const span = sentences[h]!;
-    if (!announcesList(text, span, lex)) continue;
+    const kind = announcesList(text, span, lex);
+    if (!kind) continue;
     const items = listItems(text, sentences, h);
     if (items.length === 0) continue;
     const header = headerTrigger(text, sentences, h, lex);
-    if (!header) continue;
+    // A heading line names its term itself ("Returnees⏎Kabul: 3,400"); it borrows none.
+    if (!header || (kind === 'heading' && !header.own)) continue;
     for (const item of items) out.push(...readItem(text, item, header, lex, facts));
   }
   return out;
 }
 
-/** A header: a sentence ending with a colon, or with a list lead among its last words and a line break after it. */
-function announcesList(text: string, span: Span, lex: Lexicon): boolean {
+/**
+ * A header: a sentence ending with a colon, one with a list lead among its last words and a line
+ * break after it, or a short heading line of its own ("Refugees", "Returnees by province").
+ */
+function announcesList(text: string, span: Span, lex: Lexicon): 'colon' | 'lead' | 'heading' | null {
   const sentence = text.slice(span[0], span[1]).trimEnd();
-  if (sentence.endsWith(':')) return true;
-  if (!sentence.endsWith('.') || !/^[ \t]*\n/.test(text.slice(span[1]))) return false;
+  if (sentence.endsWith(':')) return 'colon';
+  if (isHeading(text, span, sentence)) return 'heading';
+  if (!sentence.endsWith('.') || !/^[ \t]*\n/.test(text.slice(span[1]))) return null;
   const norms = tokenize(text, span[0], span[1]).map((t) => t.norm);
   for (let i = Math.max(0, norms.length - LEAD_REACH); i < norms.length; i++)
-    if (lex.listLeads.some((w) => matchesAt(norms, i, w))) return true;
-  return false;
+    if (lex.listLeads.some((w) => matchesAt(norms, i, w))) return 'lead';
+  return null;
+}
+
+/** The most words of a heading line. */
+const HEADING_WORDS = 5;
+
+/** A whole line of a few words, without digits or a closing stop. */
+function isHeading(text: string, span: Span, sentence: string): boolean {
+  const lineStart = text.lastIndexOf('\n', span[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', span[1]);
+  const whole = /^[ \t]*$/.test(text.slice(lineStart, span[0])) && /^[ \t]*$/.test(text.slice(span[1], lineEnd));
+  return (
+    whole && lineEnd !== -1 && !/\d|[.!?;,]$/.test(sentence) && sentence.split(/\s+/).length <= HEADING_WORDS
+  );
 }
 
 /**
