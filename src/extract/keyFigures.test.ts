@@ -57,3 +57,17 @@ test('a prose line or a label with digits breaks the run', () => {
   assert.deepEqual(readKeyFigures(text, lex).facts, []);
   assert.deepEqual(readKeyFigures('3,000\nDisplaced since 1 May\n1,200\nIn 14 camps', lex).facts, []);
 });
+
+test('a number with a sign before it is claimed where its digits start', () => {
+  const lex = loadLexicon('en');
+  const text = 'Overview\n> 1,200\nPEOPLE DISPLACED\n+ 300\nHOUSES DESTROYED';
+  const { facts: read, claimed } = readKeyFigures(text, lex);
+  assert.deepEqual(
+    [...claimed].sort((a, b) => a - b),
+    [text.indexOf('1,200'), text.indexOf('300')],
+  );
+  assert.deepEqual(
+    read.map((f) => `${f.term} ${f.figure} ${f.qualifier}`),
+    ['displaced 1200 more_than', 'destroyed_housing 300 more_than'],
+  );
+});

@@ -82,7 +82,7 @@ function readRun(run: Line[], lex: Lexicon, out: KeyFigures): void {
   if (first.kind === 'number' && last.kind === 'number') return;
   // Ends on a number: labels above; else labels below, a leading label the heading.
   const above = last.kind === 'number';
-  for (const n of numbers) out.claimed.add(n.start);
+  for (const n of numbers) out.claimed.add(digitsAt(n));
   for (let k = 0; k < run.length; k++) {
     const number = run[k]!;
     if (number.kind !== 'number') continue;
@@ -93,13 +93,16 @@ function readRun(run: Line[], lex: Lexicon, out: KeyFigures): void {
   }
 }
 
+/** Where a number line's digits start, past a sign ("> 1,200"): where its quantity starts. */
+const digitsAt = (number: Line) => number.start + number.text.indexOf(NUMBER_LINE.exec(number.text)![1]!);
+
 function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
-  const column = columnTerm({ text: label.text, start: label.start, end: label.end }, lex, 'last');
+  const column = columnTerm(label, lex, 'last');
   if (!column) return null;
   const digits = NUMBER_LINE.exec(number.text)![1]!;
   const reading = readDigits(digits, { decimalMark: lex.decimalMark, counted: true });
   if (!reading || reading.decimal || !Number.isSafeInteger(reading.value)) return null;
-  const at = number.start + number.text.indexOf(digits);
+  const at = digitsAt(number);
   const qualifier = /^(?:>|\+)|\+$/.test(number.text) ? 'more_than' : 'exact';
   const housing = HOUSING_TERMS.has(column.term);
   return newFact({
