@@ -337,6 +337,12 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['In Kirundo, 4,120 IDPs were living in camps, 18,300 IDPs were living with host families and 2,900 IDPs were renting homes.', 'en', ['displaced 4120', 'in_relief_camp 4120', 'displaced 18300', 'sheltered 18300', 'displaced 2900']],
   // A need for shelter is no stay in one.
   ['About 12,000 households have urgent shelter needs after the cyclone.', 'en', []],
+  // A named building's own occupants, or a name without a building, shelter nowhere.
+  ['Some 300 students are staying at Lincoln High School for the exam week.', 'en', []],
+  ['Some 60 pilgrims stayed at Sacred Heart church overnight.', 'en', []],
+  ['He has been living in New Delhi for years with his 3 children.', 'en', []],
+  // A planned repatriation is no return yet.
+  ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];
 
 for (const [sentence, lang, expected] of EXACT) {

@@ -259,6 +259,8 @@ export interface Lexicon {
   stayLinks: Set<string>;
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
   refuge: { words: Set<string>; namedOnly: Set<string>; prepositions: Set<string>; sites: Set<string> };
+  /** Verbs of staying and their prepositions before a building called by its name (term/namedStay.ts). */
+  namedStays: { verbs: Set<string>; prepositions: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -529,6 +531,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     listLeads: [],
     stayLinks: new Set(),
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
+    namedStays: { verbs: new Set(), prepositions: new Set() },
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
@@ -842,6 +845,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list_leads?: string[];
       stay_links?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
+      named_stays?: { verbs?: string[]; prepositions?: string[] };
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
@@ -889,6 +893,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.refuge?.named_only).forEach((x) => lex.refuge.namedOnly.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
+      set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
+      set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));

@@ -91,7 +91,7 @@ const STAY_MIN_SCORE = 0.6;
 const LEFT_OBJECT_MIN_SCORE = 0.9;
 /** The reason of a destination that is a public building ("to a nearby school"): a shelter only after a verb of being taken. */
 const PUBLIC_BUILDING = 'sheltered:destination:public-building';
-/** The reason of a stay in a public building ("staying in a gymnasium"), a shelter for all but its occupants. */
+/** The reason of a stay in a public building ("staying in a gymnasium", named or not: term/namedStay.ts), a shelter for all but its occupants. */
 const STAYING_IN_BUILDING = 'sheltered:staying-in-building';
 /** The blocker of people counted as a survey's sample ("interviewed", "encuestados", "entretiens avec"). */
 export const SAMPLE = 'block:sample';
@@ -347,7 +347,7 @@ export function linkFigures(
     const exitsBuilding = leavesBuilding(norms, chosen.next, lex) && f.countKind !== 'households';
     if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (exitsBuilding || occupants(norms, f, lex))) continue;
     // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.
-    if (chosen.entry.reason === STAYING_IN_BUILDING && occupants(norms, f, lex)) continue;
+    if (chosen.entry.reason.startsWith(STAYING_IN_BUILDING) && occupants(norms, f, lex)) continue;
     links.push({
       figure: f,
       trigger: chosen,

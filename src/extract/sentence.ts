@@ -8,6 +8,7 @@ import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
+import { withNamedStays } from './term/namedStay.js';
 import { affectedByDisplacement } from './term/affecting.js';
 import { anaphoricTriggers } from './term/anaphora.js';
 import { additiveTriggers } from './term/additive.js';
@@ -53,7 +54,11 @@ export function readSentence(
   if (quantities.length === 0) return [];
   const built = buildFigures(tokens, quantities, lex);
   const found = affectedByDisplacement(
-    withRemovals(withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex), tokens, lex),
+    withRemovals(
+      withNamedStays(withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex), tokens, lex),
+      tokens,
+      lex,
+    ),
     tokens,
     lex,
   );

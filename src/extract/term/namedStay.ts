@@ -1,0 +1,69 @@
+// "some 800 are staying in Mongting monastery", "300 people were living at San Roque Elementary
+// School", "permanecen en la escuela Simón Bolívar": a verb of staying before a building called by
+// its name counts people sheltered there. The lexicon's stay phrases ("staying in evacuation
+// centres", "living in a school") list buildings by kind; a building's own name sits between the
+// preposition and its noun ("in Tar Yao monastery") or after the noun in Spanish and French, and no
+// phrase list can hold every name. The building nouns are those a refuge is taken in
+// (`refuge.sites`); the verbs are `named_stays.verbs` of link.json.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+import { impliedEntry, type Trigger } from './triggers.js';
+
+/** Words a building's name may take: "San Roque Elementary", "Tar Yao". */
+const NAME_WORDS = 4;
+/** Articles and determiners after the preposition: "in the Lashio Baptist church", "en la escuela". */
+const ARTICLES = new Set(['the', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
+/** A French article elided onto the noun: "l'école", "l'église". */
+const ELIDED = /^l'/u;
+
+const capitalised = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+
+export function withNamedStays(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const { verbs, prepositions } = lex.namedStays;
+  if (verbs.size === 0) return found;
+  const added: Trigger[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!verbs.has(tokens[i]!.norm) || !prepositions.has(tokens[i + 1]!.norm)) continue;
+    const end = namedBuildingEnd(tokens, i + 2, lex);
+    if (end === null) continue;
+    // A listed phrase over the same words ("staying in the camp") already says it.
+    if (found.some((t) => t.first < end && i < t.next)) continue;
+    added.push({
+      entry: impliedEntry(
+        tokens.slice(i, end).map((t) => t.norm),
+        'sheltered',
+        'passive',
+        'sheltered:staying-in-building:named',
+      ),
+      first: i,
+      next: end,
+      namesHousing: false,
+    });
+    i = end - 1;
+  }
+  if (added.length === 0) return found;
+  return [...found, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * The token after a building called by its name starting at `k`: a name then its building noun
+ * ("Mongting monastery", "San Roque Elementary School"), or the noun then its name ("la escuela
+ * Simón Bolívar", "l'église Saint-Pierre"). Null when no such building starts there.
+ */
+function namedBuildingEnd(tokens: readonly Token[], k: number, lex: Lexicon): number | null {
+  const { sites } = lex.refuge;
+  if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  // The noun before its name: a capitalised word must follow ("l'école Jean Moulin": the article
+  // elided onto the noun).
+  if (sites.has((tokens[k]?.norm ?? '').replace(ELIDED, '')) && capitalised(tokens[k + 1])) {
+    let j = k + 1;
+    while (j < k + 1 + NAME_WORDS && capitalised(tokens[j])) j++;
+    return j;
+  }
+  // The name before its noun: capitalised words, then the noun (capitalised or not).
+  for (let j = k; j < k + NAME_WORDS && capitalised(tokens[j]); j++) {
+    const noun = tokens[j + 1];
+    if (noun && noun.kind === 'word' && sites.has(noun.norm)) return j + 2;
+  }
+  return null;
+}
