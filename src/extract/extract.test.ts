@@ -341,6 +341,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Some 300 students are staying at Lincoln High School for the exam week.', 'en', []],
   ['Some 60 pilgrims stayed at Sacred Heart church overnight.', 'en', []],
   ['He has been living in New Delhi for years with his 3 children.', 'en', []],
+  // A count of zero is nobody moved; a zero cell never joins the number after it.
+  ['Evacuees 0 6,838', 'en', ['evacuated 6838']],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];

@@ -194,8 +194,8 @@ function startsNumberWord(norm: string, lex: Lexicon): boolean {
   return lex.compounds.has(second < 0 ? norm : norm.slice(0, second));
 }
 
-/** Digit groups split by spaces ("14 000", "3 385", "2 350 112"), by apostrophes ("2'350'112")
- * or by a stray ", " before "000": one number. Returns the groups joined and the next token.
+/** Digit groups split by spaces ("14 000", "3 385", "2 350 112"; never after a lone zero, a
+ * table's empty cell: "0 310"), by apostrophes ("2'350'112") or by a stray ", " before "000": one number. Returns the groups joined and the next token.
  * `looseComma`: a stray ", " before any three digits joins too ("4, 263 persons", "314, 412
  * houses"), where the first group follows no date or number ("June 20, 350 people" stays two). */
 function joinGroups(
@@ -213,7 +213,7 @@ function joinGroups(
       nx.kind === 'number' &&
       /^\d{3}$/.test(nx.text) &&
       SPACE_SEP.test(gap) &&
-      /^\d{1,3}$|[ ]\d{3}$/.test(raw)
+      /^[1-9]\d{0,2}$|[ ]\d{3}$/.test(raw)
     ) {
       raw += ' ' + nx.text;
       j++;

@@ -1,5 +1,5 @@
 // Decides which quantities cannot be counts of people or homes. The checks, in order:
-//   decimals without a scale word ("2.5 hectares", English "1.250")
+//   decimals without a scale word ("2.5 hectares", English "1.250"); a zero in digits
 //   calendar.ts   dates, years, clock times, durations and ages
 //   money, percentages, distances and other measures, ratios, ages in apposition
 //   a water level or height with a glued "m" ("the danger mark at 88.40m"): metres, not millions
@@ -29,6 +29,8 @@ export function nonFigureReason(
   // A trillion is orders of magnitude past any count of people or homes.
   if (q.value > MAX_COUNT || (q.range?.[1] ?? 0) > MAX_COUNT) return 'too large to be a count';
   if (q.fractional) return 'decimal without a scale word';
+  // "Evacuees 0 6,838": a count of nobody, most often a table's empty cell, counts nothing.
+  if (q.value === 0 && q.written === 'digits') return 'zero';
   return (
     calendarReason(text, tokens, q, lex) ??
     measureReason(tokens, q, lex) ??
