@@ -343,6 +343,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['He has been living in New Delhi for years with his 3 children.', 'en', []],
   // A count of zero is nobody moved; a zero cell never joins the number after it.
   ['Evacuees 0 6,838', 'en', ['evacuated 6838']],
+  // Refugees of a nationality, or in refugee camps, crossed a border even where a flood struck them.
+  ['Unos 128.000 refugiados sudaneses viven en Ouaddaï, donde las inundaciones destruyeron sus refugios.', 'es', ['refugees 128000']],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];

@@ -22,7 +22,8 @@
 //              and refine, so its facts are placed, dated and calibrated like the others
 //   places     the geoparser, only for documents with facts (the slowest step)
 //   refine     per fact, in order: cause, date, stock or flow, places, people, confidence
-//              (refine/refiners.ts); after classify and places, which they fall back on
+//              (refine/refiners.ts); after classify and places, which they fall back on; then
+//              Spanish "refugiados" of a disaster are people sheltered (refine/disasterRefugees.ts)
 //   offsets    every span back onto the original text (normalize/remap.ts)
 import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
@@ -34,6 +35,7 @@ import { dedupeFacts } from './refine/dedupe.js';
 import { dropDrillEvacuations, leadOf } from './refine/exercise.js';
 import { dropOtherSenses, inOtherSense } from './refine/otherSense.js';
 import { refineFacts } from './refine/refiners.js';
+import { shelterDisasterRefugees } from './refine/disasterRefugees.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
@@ -221,7 +223,7 @@ const refine = step({
     const published = doc.published ?? null;
     const dates = { text, published, lang, mayHoldDate: lex.mayHoldDate, cache: new Map() };
     refineFacts(facts, { text, classification, places, dates, causes: new Map() });
-    return { facts };
+    return { facts: shelterDisasterRefugees(facts, text, lex) };
   },
 });
 
