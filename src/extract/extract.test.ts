@@ -345,6 +345,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Evacuees 0 6,838', 'en', ['evacuated 6838']],
   // Refugees of a nationality, or in refugee camps, crossed a border even where a flood struck them.
   ['Unos 128.000 refugiados sudaneses viven en Ouaddaï, donde las inundaciones destruyeron sus refugios.', 'es', ['refugees 128000']],
+  // A parallel figure with a noun of its own counts that, not the first figure's people.
+  ['The first convoy of 78 refugees arrived on Tuesday and the second convoy of 130 soldiers left on Thursday.', 'en', ['refugees 78']],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];

@@ -32,6 +32,7 @@ import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
+import { parallelLinks } from './parallelLinks.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
@@ -454,7 +455,12 @@ export function linkFigures(
         });
     }
   }
-  return [...links, ...borrowedLinks(figures, links, tokens, lex).filter((l) => !hostSites.has(l.figure))];
+  return [
+    ...links,
+    ...[...borrowedLinks(figures, links, tokens, lex), ...parallelLinks(figures, links, triggers, tokens, lex)].filter(
+      (l) => !hostSites.has(l.figure),
+    ),
+  ];
 }
 
 /** The words after a figure without a noun, up to its clause's next punctuation (at most five). */
