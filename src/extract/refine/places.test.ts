@@ -164,6 +164,12 @@ const ENTRIES: [string, string, Record<number, string>][] = [
     'en',
     { 152: 'Al Hodeidah', 137: 'Hays' },
   ],
+  // A bracket may open on the figure's qualifier: each figure keeps the name before its bracket.
+  [
+    'Most displacements were to Kismayo (more than 31,000 people), Baidoa (more than 27,000) and Dhusamareb (as many as 9,000).',
+    'en',
+    { 31000: 'Kismayo', 27000: 'Baidoa', 9000: 'Dhusamareb' },
+  ],
 ];
 
 for (const [text, lang, want] of ENTRIES) {

@@ -63,6 +63,9 @@ export function unlistedPlace(fact: Fact, text: string, known: readonly Place[])
   return best;
 }
 
+/** Lower-case words between a bracket and its figure: its qualifier ("(more than 79,000)", "(as many as"). */
+const QUALIFIER_WORDS = /(?<=\(\s*)(?:\p{Ll}+\s+){1,3}$/u;
+
 /** How far after its figure a list item's place may start ("15,360 displaced people in Ayod"). */
 const ITEM_REACH = 40;
 
@@ -73,9 +76,10 @@ const ITEM_REACH = 40;
  */
 export function ownListName(fact: Fact, text: string, known: readonly Place[]): Place | undefined {
   const [qStart, qEnd] = fact.quantity_span;
-  // "Name (N": the figure opens a bracket right after a name. (Looked for only where the text
-  // before the figure ends in a bracket: the expression tries every start in the window.)
-  const ahead = text.slice(Math.max(0, qStart - 60), qStart);
+  // "Name (N": the figure opens a bracket right after a name, maybe behind its qualifier
+  // ("Mogadishu (more than 79,000)"). (Looked for only where the text before the figure ends in a
+  // bracket: the expression tries every start in the window.)
+  const ahead = text.slice(Math.max(0, qStart - 60), qStart).replace(QUALIFIER_WORDS, '');
   const before = ahead.trimEnd().endsWith('(')
     ? /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
         ahead,

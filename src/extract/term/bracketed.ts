@@ -23,9 +23,12 @@ export function bracketedTriggers(
 ): Trigger[] {
   const out: Trigger[] = [];
   for (let i = 1; i < tokens.length - 2; i++) {
-    if (tokens[i]!.text !== '(' || tokens[i + 1]!.kind !== 'number') continue;
-    const close = bracketClose(tokens, i + 1, lex);
-    if (close < 0 || yearLike(tokens[i + 1]!) || ownTriggerAfter(tokens, triggers, close + 1, lex)) continue;
+    if (tokens[i]!.text !== '(') continue;
+    // "Mogadishu (more than 79,000)": the figure's own qualifier may open the bracket.
+    const at = i + 1 + qualifierLength(tokens, i + 1, lex);
+    if (tokens[at]?.kind !== 'number') continue;
+    const close = bracketClose(tokens, at, lex);
+    if (close < 0 || yearLike(tokens[at]!) || ownTriggerAfter(tokens, triggers, close + 1, lex)) continue;
     const name = nameStart(tokens, i);
     if (name < 0 || !placeLeads(tokens, name, lex)) continue;
     const term = clauseTerm(tokens, triggers, name, lex);
@@ -38,6 +41,12 @@ export function bracketedTriggers(
     });
   }
   return out;
+}
+
+/** The words of a qualifier before a number starting at `k` ("more than", "as many as"), or 0. */
+function qualifierLength(tokens: readonly Token[], k: number, lex: Lexicon): number {
+  const q = lex.qualifiersBefore.find((q) => q.words.every((w, j) => tokens[k + j]?.norm === w));
+  return q ? q.words.length : 0;
 }
 
 /** The ")" closing a bracket that holds only a figure, maybe with its people noun ("(1,240 families)"). */
