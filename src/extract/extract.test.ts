@@ -347,6 +347,8 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Unos 128.000 refugiados sudaneses viven en Ouaddaï, donde las inundaciones destruyeron sus refugios.', 'es', ['refugees 128000']],
   // A parallel figure with a noun of its own counts that, not the first figure's people.
   ['The first convoy of 78 refugees arrived on Tuesday and the second convoy of 130 soldiers left on Thursday.', 'en', ['refugees 78']],
+  // Refugees, the noun, in camps stay refugees: only people who took refuge ("réfugiées dans") are sheltered.
+  ['Le Kenya accueille plus de 200 000 réfugiés dans les camps de Dadaab.', 'fr', ['refugees 200000', 'in_relief_camp 200000']],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];
