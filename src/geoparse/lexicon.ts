@@ -70,6 +70,9 @@ export interface PlacesLexicon {
   landformsAfter: Set<string>;
   /** Words before a name that make it one ("Lake Victoria", "Mount Kenya", "lac Tchad"). */
   landformsBefore: Set<string>;
+  /** Words before a name that make it a building's, no place: a school or church named after a saint or a
+   * hero ("la iglesia San José", "l'école Jean Moulin"). */
+  buildingsBefore: Set<string>;
   /** Words before "of" and a name that make it one ("Gulf of Mexico", "golfo de México"). */
   landformsOf: Set<string>;
   /** Countries (ISO alpha-2) where the language of a lexicon folder is spoken, by that language ("es" → ES, MX, …). */
@@ -107,6 +110,7 @@ interface StopwordsFile {
   respellVowels?: string[];
   landformsAfter?: string[];
   landformsBefore?: string[];
+  buildingsBefore?: string[];
   landformsOf?: string[];
 }
 
@@ -153,6 +157,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     respellVowels: [],
     landformsAfter: new Set(),
     landformsBefore: new Set(),
+    buildingsBefore: new Set(),
     landformsOf: new Set(),
     languageCountries: new Map(),
   };
@@ -214,6 +219,7 @@ export function readPlacesLexicon(dir: string = DEFAULT_LEXICON_DIR): PlacesLexi
     fill(lex.listJoiners, sw?.listJoiners);
     fill(lex.landformsAfter, sw?.landformsAfter);
     fill(lex.landformsBefore, sw?.landformsBefore);
+    fill(lex.buildingsBefore, sw?.buildingsBefore);
     fill(lex.landformsOf, sw?.landformsOf);
     for (const p of sw?.agencyNames ?? []) lex.agencyNames.push(p.toLowerCase().split(/\s+/));
     for (const v of sw?.respellVowels ?? []) if (!lex.respellVowels.includes(v)) lex.respellVowels.push(v);

@@ -330,7 +330,10 @@ export function findMentions(
       generic: j === i && (lex.streetWords.has(key) || lex.featureWords.has(key) || lex.titles.has(key)),
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
       notPlace:
-        (!feature && lex.notPlaces.has(key)) || (!abbreviation && isAcronym(text, t.start, end, candidates)),
+        (!feature && lex.notPlaces.has(key)) ||
+        (!abbreviation && isAcronym(text, t.start, end, candidates)) ||
+        // "la iglesia San José", "l'école Jean Moulin": a building's name after its noun.
+        (!!prevTok && gapBefore === ' ' && lex.buildingsBefore.has(prevTok.norm)),
       organisation,
     } as Mention;
     if (abroadOrganisation(toks, j, lex) && (!!demonym || candidates.some((c) => c.kind === 'country')))

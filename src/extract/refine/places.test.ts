@@ -133,6 +133,17 @@ const ROWS: [string, Want][] = [
 
 // Spanish and French put the demonym after the noun: "réfugiés soudanais" came from Sudan.
 const ROMANCE: [string, 'es' | 'fr', Want][] = [
+  // A church or school named after a saint is no town of that name ("San José" is in Costa Rica).
+  [
+    'Unas 200 personas se encuentran alojadas en la iglesia San José.',
+    'es',
+    { figure: 200, country: null, origin: null },
+  ],
+  [
+    "Quelque 200 personnes sont hébergées dans l'église Saint-Pierre.",
+    'fr',
+    { figure: 200, country: null, origin: null },
+  ],
   [
     'Le Tchad accueille désormais plus de 60 000 réfugiés soudanais à Adré.',
     'fr',
