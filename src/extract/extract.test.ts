@@ -349,6 +349,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['The first convoy of 78 refugees arrived on Tuesday and the second convoy of 130 soldiers left on Thursday.', 'en', ['refugees 78']],
   // Refugees, the noun, in camps stay refugees: only people who took refuge ("réfugiées dans") are sheltered.
   ['Le Kenya accueille plus de 200 000 réfugiés dans les camps de Dadaab.', 'fr', ['refugees 200000', 'in_relief_camp 200000']],
+  // The dead, counted by their bodies or a death toll, are no displaced people.
+  ['Police said the bodies of another nine refugees have washed up, taking the confirmed death toll to 23.', 'en', []],
+  ['Los rescatistas recuperaron los cuerpos de 12 refugiados frente a la costa.', 'es', []],
+  ['On a appris la mort de 10 déplacés dans une attaque contre le camp.', 'fr', []],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];

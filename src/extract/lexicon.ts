@@ -164,6 +164,8 @@ export interface Lexicon {
   personalOf: string[][];
   /** Words of an age before its number: "below the age of 18", "a la edad de 15", "à l'âge de 60". */
   ageOf: string[][];
+  /** Words of the dead before their number: "the bodies of nine refugees", "los cuerpos de 12 migrantes". */
+  deadOf: string[][];
   /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
   speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
@@ -482,6 +484,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     levelWords: new Set(),
     personalOf: [],
     ageOf: [],
+    deadOf: [],
     speakerVerbs: [],
     timeOpeners: new Set(),
     multiplierBefore: [],
@@ -747,6 +750,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));
+      lex.deadOf.push(...(nf.dead_of ?? []).map(words));
       lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));

@@ -5,7 +5,7 @@
 //   a water level or height with a glued "m" ("the danger mark at 88.40m"): metres, not millions
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
-//   a small count after a personal possessive ("his nine family members")
+//   a small count after a personal possessive ("his nine family members"); the dead ("the bodies of nine")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
 //   a density ("up to 70 people per classroom", "10 personnes par tente") or an average ("en promedio por cinco")
 // Returns the reason, or null when the quantity may be a figure.
@@ -39,6 +39,7 @@ export function nonFigureReason(
     pronounReason(tokens, q, lex) ??
     personalReason(tokens, q, lex) ??
     ageBandReason(tokens, q, lex) ??
+    deadReason(tokens, q, lex) ??
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex) ??
     densityReason(tokens, q, lex) ??
@@ -90,6 +91,15 @@ function ageBandReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   // "under" alone: "fewer than 10 children were evacuated" counts them.
   if (tokens[q.lead]?.norm !== 'under' || q.value! > AGE_MAX || q.range) return null;
   return lex.subgroups.has(tokens[q.next]?.norm ?? '') ? 'age band' : null;
+}
+
+/**
+ * "the bodies of another nine refugees have washed up", "los cuerpos de 12 migrantes": a count of
+ * the dead, whatever noun follows it.
+ */
+function deadReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
+  return lex.deadOf.some(ends) ? 'the dead' : null;
 }
 
 /** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */
