@@ -353,6 +353,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Police said the bodies of another nine refugees have washed up, taking the confirmed death toll to 23.', 'en', []],
   ['Los rescatistas recuperaron los cuerpos de 12 refugiados frente a la costa.', 'es', []],
   ['On a appris la mort de 10 déplacés dans une attaque contre le camp.', 'fr', []],
+  // Homes only flooded are counted by no one; flooded and damaged ones are.
+  ['In total, 12,307 houses have been flooded and 1,985 people evacuated.', 'en', ['evacuated 1985']],
+  ['Según el reporte, 781 viviendas resultaron anegadas y 50 destruidas.', 'es', ['destroyed_housing 50']],
+  ['Some 120 homes were flooded and damaged in the valley.', 'en', ['partially_destroyed_housing 120']],
   // A planned repatriation is no return yet.
   ['Nous préparons le rapatriement de 1 200 réfugiés tchadiens vers leur pays.', 'fr', []],
 ];

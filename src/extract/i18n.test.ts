@@ -453,10 +453,8 @@ const FRENCH: Row[] = [
     'Plus de 4 000 maisons se sont effondrées.',
     [{ term: 'destroyed_housing', figure: 4000, unit: 'households', qualifier: 'more_than' }],
   ],
-  [
-    'Au total, 640 maisons ont été inondées.',
-    [{ term: 'partially_destroyed_housing', figure: 640, unit: 'households' }],
-  ],
+  // Only flooded, not said to be damaged: no home anyone counts (refine/floodedHomes.ts).
+  ['Au total, 640 maisons ont été inondées.', []],
   ['Des milliers de personnes ont fui.', [{ term: 'forced_to_flee', figure: null, unit: 'people' }]],
   [
     'Des dizaines de milliers de personnes ont été déplacées.',
@@ -556,11 +554,9 @@ const FRENCH: Row[] = [
     [{ term: 'sheltered', figure: 1000, unit: 'people', qualifier: 'more_than' }],
   ],
   [
+    // The flooded ones are claimed by their verb and counted by no one (refine/floodedHomes.ts).
     'Quelque 450 maisons se sont effondrées et 1 300 ont été inondées.',
-    [
-      { term: 'destroyed_housing', figure: 450, unit: 'households', qualifier: 'approximately' },
-      { term: 'partially_destroyed_housing', figure: 1300, unit: 'households' },
-    ],
+    [{ term: 'destroyed_housing', figure: 450, unit: 'households', qualifier: 'approximately' }],
   ],
   [
     'Environ 2 000 déplacés sont retournés dans leurs villages.',

@@ -261,6 +261,8 @@ export interface Lexicon {
   stayLinks: Set<string>;
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
   refuge: { words: Set<string>; namedOnly: Set<string>; prepositions: Set<string>; sites: Set<string> };
+  /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
+  floodedOnly: Set<string>;
   /** Verbs of staying and their prepositions before a building called by its name (term/namedStay.ts). */
   namedStays: { verbs: Set<string>; prepositions: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
@@ -535,6 +537,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     stayLinks: new Set(),
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
     namedStays: { verbs: new Set(), prepositions: new Set() },
+    floodedOnly: new Set(),
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
@@ -850,6 +853,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       stay_links?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
       named_stays?: { verbs?: string[]; prepositions?: string[] };
+      flooded_only?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
@@ -899,6 +903,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
       set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
+      set(link.flooded_only).forEach((x) => lex.floodedOnly.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));

@@ -10,7 +10,7 @@
 //              bulleted lists: a header's term for each item's count (headedList.ts)
 //              key-figure boxes: each number's label above or below it (keyFigures.ts)
 //   other-senses  drops a displacement word used in another sense: jobs, road trips
-//              (refine/otherSense.ts)
+//              (refine/otherSense.ts), and homes only flooded (refine/floodedHomes.ts)
 //   drills     drops evacuations in a document whose lead names a drill (refine/exercise.ts)
 //   dedupe     one claim per figure and term class (refine/dedupe.ts), on what the two
 //              before it kept
@@ -34,6 +34,7 @@ import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.
 import { dedupeFacts } from './refine/dedupe.js';
 import { dropDrillEvacuations, leadOf } from './refine/exercise.js';
 import { dropOtherSenses, inOtherSense } from './refine/otherSense.js';
+import { dropFloodedHomes } from './refine/floodedHomes.js';
 import { refineFacts } from './refine/refiners.js';
 import { shelterDisasterRefugees } from './refine/disasterRefugees.js';
 import { splitSentences } from './segment/sentences.js';
@@ -131,7 +132,7 @@ const otherSenses = step({
   name: 'other-senses',
   needs: ['text', 'facts', 'lex'],
   adds: ['facts'],
-  run: ({ text, facts, lex }) => ({ facts: dropOtherSenses(text, facts, lex) }),
+  run: ({ text, facts, lex }) => ({ facts: dropFloodedHomes(text, dropOtherSenses(text, facts, lex), lex) }),
 });
 
 const drills = step({
