@@ -10,7 +10,7 @@
 //              bulleted lists: a header's term for each item's count (headedList.ts)
 //              key-figure boxes: each number's label above or below it (keyFigures.ts)
 //   other-senses  drops a displacement word used in another sense: jobs, road trips
-//              (refine/otherSense.ts), and homes only flooded (refine/floodedHomes.ts)
+//              (refine/otherSense.ts)
 //   drills     drops evacuations in a document whose lead names a drill (refine/exercise.ts)
 //   dedupe     one claim per figure and term class (refine/dedupe.ts), on what the two
 //              before it kept
@@ -22,8 +22,10 @@
 //              and refine, so its facts are placed, dated and calibrated like the others
 //   places     the geoparser, only for documents with facts (the slowest step)
 //   refine     per fact, in order: cause, date, stock or flow, places, people, confidence
-//              (refine/refiners.ts); after classify and places, which they fall back on; then
-//              Spanish "refugiados" of a disaster are people sheltered (refine/disasterRefugees.ts)
+//              (refine/refiners.ts); after classify and places, which they fall back on; homes
+//              only flooded are dropped first (refine/floodedHomes.ts: after classify, which counts
+//              them as news of the event), and Spanish "refugiados" of a disaster become people
+//              sheltered after (refine/disasterRefugees.ts)
 //   offsets    every span back onto the original text (normalize/remap.ts)
 import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
@@ -132,7 +134,7 @@ const otherSenses = step({
   name: 'other-senses',
   needs: ['text', 'facts', 'lex'],
   adds: ['facts'],
-  run: ({ text, facts, lex }) => ({ facts: dropFloodedHomes(text, dropOtherSenses(text, facts, lex), lex) }),
+  run: ({ text, facts, lex }) => ({ facts: dropOtherSenses(text, facts, lex) }),
 });
 
 const drills = step({
@@ -223,8 +225,11 @@ const refine = step({
   run({ doc, lang, text, lex, facts, classification, places }) {
     const published = doc.published ?? null;
     const dates = { text, published, lang, mayHoldDate: lex.mayHoldDate, cache: new Map() };
-    refineFacts(facts, { text, classification, places, dates, causes: new Map() });
-    return { facts: shelterDisasterRefugees(facts, text, lex) };
+    // Homes only flooded are dropped here, after classify: they are no fact, but a flood that
+    // reached homes is still news of the event.
+    const counted = dropFloodedHomes(text, facts, lex);
+    refineFacts(counted, { text, classification, places, dates, causes: new Map() });
+    return { facts: shelterDisasterRefugees(counted, text, lex) };
   },
 });
 
