@@ -84,6 +84,9 @@ export function hypotheticalPredicate(norms: readonly string[], from: number, le
   for (let i = from; i < Math.min(norms.length, from + PREDICATE_REACH); i++) {
     const h = hypotheticals(norms[i]).find((h) => matchesAt(norms, i, h));
     if (!h) continue;
+    // "no pueden regresar", "ne peuvent pas rentrer", "cannot return": a modal denied tells what
+    // stops people now, not what may happen.
+    if (lex.negation.has(norms[i - 1] ?? '') || lex.negation.has(norms[i + h.length] ?? '')) continue;
     for (let k = i + h.length; k <= i + h.length + 2; k++) {
       const m = movements(norms[k]).find((m) => matchesAt(norms, k, m));
       // "15 evacuees were preparing to leave their shelters": people already moved, going home.
