@@ -91,6 +91,10 @@ export interface Lexicon {
   peopleEndings: string[];
   /** Function words of every language (`stopwords-iso`): never the noun a figure counts. */
   functionWords: Set<string>;
+  /** Head nouns of the names of public bodies ("Ministry", "Agencia", "Commissariat"): a trigger they govern names the body (nouns.json). */
+  organisationHeads: Set<string>;
+  /** The small words inside such a name: "of", "for the", "de los", "pour les" (nouns.json). */
+  nameJoiners: Set<string>;
   /** Multi-word nouns ("housing units"), indexed by first word. */
   multiNouns: Map<string, { words: string[]; kind: keyof NounSets }[]>;
   numberUnits: Map<string, number>;
@@ -444,6 +448,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     leftTerms: new Set(),
     peopleEndings: [],
     functionWords: new Set(),
+    organisationHeads: new Set(),
+    nameJoiners: new Set(),
     multiNouns: new Map(),
     numberUnits: new Map(),
     scales: new Map(),
@@ -655,7 +661,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list.push(entry);
       lex.triggers.set(first, list);
     }
-    const nouns = read<Partial<Record<keyof NounSets | 'housing_of' | 'people_endings' | 'household_homes', string[]>>>(
+    const nouns = read<
+      Partial<
+        Record<
+          keyof NounSets | 'housing_of' | 'people_endings' | 'household_homes' | 'organisation_heads' | 'name_joiners',
+          string[]
+        >
+      >
+    >(
       lang,
       'nouns.json',
     );
@@ -663,6 +676,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.housingOf.push(...(nouns.housing_of ?? []).map(words));
       (nouns.household_homes ?? []).forEach((w) => lex.householdHomes.add(normalise(w)));
       lex.peopleEndings.push(...(nouns.people_endings ?? []).map(normalise));
+      (nouns.organisation_heads ?? []).forEach((w) => lex.organisationHeads.add(normalise(w)));
+      (nouns.name_joiners ?? []).forEach((w) => lex.nameJoiners.add(normalise(w)));
       for (const w of functionWordsOf(lang)) lex.functionWords.add(normalise(w));
       for (const kind of Object.keys(lex.nouns) as (keyof NounSets)[]) {
         for (const n of nouns[kind] ?? []) {

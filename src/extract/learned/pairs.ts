@@ -25,6 +25,7 @@ import {
   passiveAid,
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
+import { inOrganisationName } from '../term/organisationName.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
 
 export interface Pair {
@@ -71,7 +72,8 @@ export function sentencePairs(
       !profilesAnyGroup(tokens, f, triggers, lex),
   );
   if (open.length === 0) return [];
-  const cues = findCues(tokens);
+  // "registered by the Department of Refugees and Returnees": a word of a body's name is no cue.
+  const cues = findCues(tokens).filter((c) => !inOrganisationName(tokens, c.at, lex));
   if (cues.length === 0) return [];
   const index = indexSentence(tokens, cues, triggers);
   const { cueAt, triggerAt } = index;

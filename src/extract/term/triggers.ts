@@ -5,6 +5,7 @@ import type { Lexicon, TriggerClass, TriggerEntry } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
+import { inOrganisationName } from './organisationName.js';
 
 export interface Trigger {
   entry: TriggerEntry;
@@ -36,7 +37,12 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       consider(best, elided.bySecond.get(norms[i + 1] ?? ''), 1, i, tokens, norms, lex);
     }
     const { hit, end } = best;
-    if (hit && !(end - i === 1 && isFalseFriend(tokens, i)) && !countReached(norms, i, end, hit, lex)) {
+    if (
+      hit &&
+      !(end - i === 1 && isFalseFriend(tokens, i)) &&
+      !(inOrganisationName(tokens, i, lex) && !isTitleCase(tokens)) &&
+      !countReached(norms, i, end, hit, lex)
+    ) {
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
         hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex);

@@ -1,0 +1,25 @@
+// "the Department of Refugees and Returnees", "la Agencia de Naciones Unidas para los Refugiados",
+// "le Haut-Commissariat des Nations unies pour les Réfugiés": a trigger word inside the name of a
+// public body names the body, not people counted.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment/tokens.js';
+
+/** How many words back from the word the head of the name is looked for. */
+const ORGANISATION_REACH = 6;
+
+/**
+ * Whether the capitalised word at `i` belongs to an organisation's name: walking back over the
+ * name's own capitalised words and its small words ("of", "for the", "de los", "pour les"), a
+ * capitalised head noun of a body ("Ministry", "Agencia", "Commissariat") is reached.
+ */
+export function inOrganisationName(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
+  if (i === 0 || !/^\p{Lu}/u.test(tokens[i]?.text ?? '')) return false;
+  for (let k = i - 1; k >= Math.max(0, i - ORGANISATION_REACH); k--) {
+    const w = tokens[k]!;
+    if (w.kind !== 'word') return false;
+    if (/^\p{Lu}/u.test(w.text)) {
+      if (lex.organisationHeads.has(w.norm)) return true;
+    } else if (!lex.nameJoiners.has(w.norm)) return false;
+  }
+  return false;
+}
