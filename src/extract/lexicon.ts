@@ -158,6 +158,8 @@ export interface Lexicon {
   ratioJoiners: string[][];
   /** "70 people per classroom", "10 personnes par tente": a figure per unit is a density, not a count. */
   densityJoiners: string[][];
+  /** "per 100,000 inhabitants", "por cada cien mil habitantes": the base of a rate, not a count (nonfigures.json). */
+  rateBase: { joiners: string[][]; nouns: Set<string> };
   /** Words before a phone number ("call", "hotline"). */
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
@@ -487,6 +489,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     dayArticles: new Set(),
     ratioJoiners: [],
     densityJoiners: [],
+    rateBase: { joiners: [], nouns: new Set() },
     phoneBefore: new Set(),
     personalBefore: new Set(),
     levelWords: new Set(),
@@ -763,6 +766,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.day_articles).forEach((x) => lex.dayArticles.add(x));
       lex.ratioJoiners.push(...(nf.ratio_joiners ?? []).map(words));
       lex.densityJoiners.push(...(nf.density_joiners ?? []).map(words));
+      lex.rateBase.joiners.push(...(nf.rate_base_joiners ?? []).map(words));
+      set(nf.rate_base_nouns).forEach((x) => lex.rateBase.nouns.add(normalise(x)));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));

@@ -7,7 +7,8 @@
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
 //   a small count after a personal possessive ("his nine family members"); the dead ("the bodies of nine")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
-//   a density ("up to 70 people per classroom", "10 personnes par tente") or an average ("en promedio por cinco")
+//   a density ("up to 70 people per classroom", "10 personnes par tente"), a rate's base ("per 100,000
+//   inhabitants") or an average ("en promedio por cinco")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -43,6 +44,7 @@ export function nonFigureReason(
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex) ??
     densityReason(tokens, q, lex) ??
+    rateBaseReason(tokens, q, lex) ??
     averageReason(tokens, q, lex)
   );
 }
@@ -207,6 +209,30 @@ function densityReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (!joiner) return null;
   const rate = lex.rates.some((r) => r.every((w, k) => norms(at + k) === w));
   return rate ? null : 'density';
+}
+
+/**
+ * "30 displaced per 100,000 inhabitants", "la tasa de desplazados por cada cien mil habitantes",
+ * "pour 100 000 habitants": a round power of ten after a rate's joiner and before its people is
+ * the base the rate is told against, not a count.
+ */
+function rateBaseReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const ends = (j: readonly string[]) => j.every((w, k) => tokens[q.lead - j.length + k]?.norm === w);
+  if (isRateBase(q.value!, tokens[q.next], lex) && lex.rateBase.joiners.some(ends)) return 'rate base';
+  // The count the rate is told of: "[90] déplacés pour 10 000 habitants".
+  const at = findNoun(tokens, q.next, lex)?.next ?? q.next;
+  const joiner = lex.rateBase.joiners.find((j) => j.every((w, k) => tokens[at + k]?.norm === w));
+  let k = at + (joiner?.length ?? 0);
+  if (!joiner || tokens[k]?.kind !== 'number') return null;
+  // "10 000" is two number tokens: groups of three digits join the first.
+  let digits = tokens[k]!.text;
+  while (tokens[k + 1]?.kind === 'number' && /^\d{3}$/.test(tokens[k + 1]!.text)) digits += tokens[++k]!.text;
+  return isRateBase(Number(digits.replace(/\D/g, '')), tokens[k + 1], lex) ? 'rate' : null;
+}
+
+/** A round power of ten from a hundred up, before the people a rate is told against. */
+function isRateBase(value: number, noun: Token | undefined, lex: Lexicon): boolean {
+  return value >= 100 && Number.isInteger(Math.log10(value)) && lex.rateBase.nouns.has(noun?.norm ?? '');
 }
 
 /**
