@@ -33,6 +33,7 @@ import { FLIGHT_TERMS } from './term/crossing.js';
 import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
 import { parallelLinks } from './parallelLinks.js';
+import { gappedLinks } from './gappedLinks.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
@@ -457,7 +458,11 @@ export function linkFigures(
   }
   return [
     ...links,
-    ...[...borrowedLinks(figures, links, tokens, lex), ...parallelLinks(figures, links, triggers, tokens, lex)].filter(
+    ...[
+      ...borrowedLinks(figures, links, tokens, lex),
+      ...parallelLinks(figures, links, triggers, tokens, lex),
+      ...gappedLinks(figures, links, triggers, tokens, lex),
+    ].filter(
       (l) => !hostSites.has(l.figure),
     ),
   ];
