@@ -34,11 +34,18 @@ export function gappedLinks(
     if (!lex.coordinators.has(norms[k] ?? '')) continue;
     const b = figures[i + 1]!;
     if (b.quantity.lead !== k + 1) continue;
-    const from = links.find((l) => l.figure === b && HOUSING_TERMS.has(l.term) && l.trigger.first >= b.quantity.next);
+    const from = links.find(
+      (l) => l.figure === b && HOUSING_TERMS.has(l.term) && l.trigger.first >= b.quantity.next,
+    );
     if (!from) continue;
     const entry = { ...from.trigger.entry, reason: `${degree}:gapped-degree` };
-    out.push({ ...from, trigger: { ...from.trigger, entry }, figure: a, term: degree, score: from.score - 0.1 });
+    out.push({
+      ...from,
+      trigger: { ...from.trigger, entry },
+      figure: a,
+      term: degree,
+      score: from.score - 0.1,
+    });
   }
   return out;
 }
-
