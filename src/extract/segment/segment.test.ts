@@ -65,6 +65,14 @@ test('an -ly adverb hyphened to its word reads as two words; other compounds sta
   ]);
 });
 
+test('a noun of people hyphened to the unit that counts them reads as two words', async () => {
+  const { tokenize } = await import('./tokens.js');
+  const words = (text: string) => tokenize(text).map((t) => `${t.text}@${t.start}`);
+  assert.deepEqual(words('evacuee-families'), ['evacuee@0', 'families@8']);
+  assert.deepEqual(words('IDP-Households'), ['IDP@0', 'Households@4']);
+  assert.deepEqual(words('two-family single-family'), ['two-family@0', 'single-family@11']);
+});
+
 test('a times sign glued to a number is no word; "4x4" and "12xl" stay as written', async () => {
   const { tokenize } = await import('./tokens.js');
   const words = (text: string) => tokenize(text).map((t) => `${t.text}@${t.start}`);

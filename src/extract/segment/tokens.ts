@@ -47,6 +47,11 @@ const WORD_LETTER = /\p{L}/u;
  * are read as two words (the hyphen itself is no token).
  */
 const LY_COMPOUND = /^(\p{L}{2,}ly)-(\p{L}[\p{L}\p{M}'’]*)$/u;
+/**
+ * A noun of people hyphened to the unit that counts them ("evacuee-families", "IDP-households",
+ * Philippine agency style): read as the two words the lexicon knows, like the -ly compounds.
+ */
+const UNIT_COMPOUND = /^(\p{L}{2,})-(families|households|individuals|persons)$/iu;
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
@@ -107,7 +112,8 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
           : WORD_LETTER.test(t[0] ?? '')
             ? 'word'
             : 'punct';
-    const ly = kind === 'word' && t.includes('ly-') ? LY_COMPOUND.exec(t) : null;
+    const ly =
+      kind === 'word' && t.includes('-') ? (LY_COMPOUND.exec(t) ?? UNIT_COMPOUND.exec(t)) : null;
     if (ly) {
       const [, adverb, word] = ly as unknown as [string, string, string];
       tokens.push({
