@@ -136,6 +136,9 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
     lex.moneyBefore.has(`${before2?.norm ?? ''}${before?.norm ?? ''}`)
   )
     return 'money';
+  // A unit hyphened to its number, "a 600-km stretch", "a 10-metre wave": the unit is the word after.
+  if (after?.text === '-' && after.start === q.end && after2?.start === after.end && lex.measureAfter.has(after2.norm))
+    return 'measure';
   // The unit after the number, or after "de" / "of" / "d'": "2 millones de dólares", "1,2 million d'euros".
   const unit = after && lex.partitives.has(after.norm) ? after2 : after;
   const unitWord = unit?.norm.split("'").pop() ?? '';
