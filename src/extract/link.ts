@@ -34,6 +34,7 @@ import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
 import { parallelLinks } from './parallelLinks.js';
 import { gappedLinks } from './gappedLinks.js';
+import { withoutRefugeeCampStays } from './refugeeStays.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
@@ -457,7 +458,7 @@ export function linkFigures(
     }
   }
   return [
-    ...links,
+    ...withoutRefugeeCampStays(links, lex),
     ...[
       ...borrowedLinks(figures, links, tokens, lex),
       ...parallelLinks(figures, links, triggers, tokens, lex),
