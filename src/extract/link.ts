@@ -34,7 +34,6 @@ import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
 import { parallelLinks } from './parallelLinks.js';
 import { gappedLinks } from './gappedLinks.js';
-import { withoutRefugeeCampStays } from './refugeeStays.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
@@ -458,7 +457,7 @@ export function linkFigures(
     }
   }
   return [
-    ...withoutRefugeeCampStays(links, lex),
+    ...links,
     ...[
       ...borrowedLinks(figures, links, tokens, lex),
       ...parallelLinks(figures, links, triggers, tokens, lex),

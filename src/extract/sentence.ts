@@ -17,6 +17,8 @@ import { withHostedNationals } from './term/hosted.js';
 import { withSiteHosts } from './term/siteHosts.js';
 import { withRemovals } from './term/removedFrom.js';
 import { linkFigures } from './link.js';
+import { withoutRefugeeCampStays } from './refugeeStays.js';
+import { withoutReliefCampMoves } from './reliefCampMoves.js';
 import { buildFigures } from './figures.js';
 import { refineLinks } from './term/refineLinks.js';
 import { sentencePairs, type Pair } from './learned/pairs.js';
@@ -82,7 +84,12 @@ export function readSentence(
   const links =
     triggers.length === 0
       ? []
-      : refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, figures, lex);
+      : withoutReliefCampMoves(
+          withoutRefugeeCampStays(
+            refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, figures, lex),
+            lex,
+          ),
+        );
   const fact = (f: Figure, term: Term, first: number, last: number, score: number, reason: string) => {
     const q = f.quantity;
     const housing = HOUSING_TERMS.has(term);
