@@ -291,8 +291,8 @@ export interface Lexicon {
   coordinators: Set<string>;
   /** Degree words of damage to homes, and the term each gives: "fully" destroyed, "partially" damaged (link.json). */
   housingDegrees: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
-  /** Participles of damage to homes a degree word may carry before a shared noun: "fully [destroyed] and" (link.json). */
-  housingParticiples: Set<string>;
+  /** Participles of damage to homes, and the term each gives: "fully [destroyed] and", "and damaged 325,379" (link.json). */
+  housingParticiples: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
   /** Words joining a count of families and the people in them ("96 members of 21 families", "430 families with 2,115 members"). */
   memberJoiners: Set<string>;
   /** Verbs of handing out supplies, before the people given them: "provided 3,000 families with tents". */
@@ -565,7 +565,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     conjunctions: new Set(),
     coordinators: new Set(),
     housingDegrees: new Map(),
-    housingParticiples: new Set(),
+    housingParticiples: new Map(),
     memberJoiners: new Set(),
     supplyVerbs: new Set(),
     memberNouns: new Set(),
@@ -848,7 +848,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
       coordinators?: string[];
-      housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: string[] };
+      housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
       member_joiners?: string[];
       supply_verbs?: string[];
       member_nouns?: string[];
@@ -960,7 +960,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
       for (const w of link.housing_degrees?.destroyed ?? []) lex.housingDegrees.set(normalise(w), 'destroyed_housing');
       for (const w of link.housing_degrees?.damaged ?? []) lex.housingDegrees.set(normalise(w), 'partially_destroyed_housing');
-      set(link.housing_degrees?.participles).forEach((x) => lex.housingParticiples.add(normalise(x)));
+      for (const w of link.housing_degrees?.participles?.destroyed ?? []) lex.housingParticiples.set(normalise(w), 'destroyed_housing');
+      for (const w of link.housing_degrees?.participles?.damaged ?? [])
+        lex.housingParticiples.set(normalise(w), 'partially_destroyed_housing');
       set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
       set(link.supply_verbs).forEach((x) => lex.supplyVerbs.add(x));
       set(link.member_nouns).forEach((x) => lex.memberNouns.add(x));

@@ -34,6 +34,7 @@ import { isLabel, labelCost } from './labelList.js';
 import { borrowedLinks } from './borrowedLinks.js';
 import { parallelLinks } from './parallelLinks.js';
 import { gappedLinks } from './gappedLinks.js';
+import { housingLabelLinks } from './housingLabels.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
@@ -462,6 +463,7 @@ export function linkFigures(
       ...borrowedLinks(figures, links, tokens, lex),
       ...parallelLinks(figures, links, triggers, tokens, lex),
       ...gappedLinks(figures, links, triggers, tokens, lex),
+      ...housingLabelLinks(figures, links, tokens, lex),
     ].filter(
       (l) => !hostSites.has(l.figure),
     ),
