@@ -192,6 +192,8 @@ export interface Lexicon {
   /** Letters glued to a number that make it an ordinal ("4th", "1er", "2º"). */
   ordinalSuffixes: Set<string>;
   timeAfter: Set<string>;
+  /** Words after an hour of the day: "de la tarde", "in the morning", "du soir" (nonfigures.json). */
+  clockAfter: string[][];
   moneyBefore: Set<string>;
   moneyAfter: Set<string>;
   measureAfter: Set<string>;
@@ -509,6 +511,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     modelBefore: new Set(),
     ordinalSuffixes: new Set(),
     timeAfter: new Set(),
+    clockAfter: [],
     moneyBefore: new Set(),
     moneyAfter: new Set(),
     measureAfter: new Set(),
@@ -787,6 +790,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));
       set(nf.ordinal_suffix).forEach((x) => lex.ordinalSuffixes.add(x));
       set(nf.time_after).forEach((x) => lex.timeAfter.add(x));
+      lex.clockAfter.push(...(nf.clock_after ?? []).map(words));
       set(nf.money_before).forEach((x) => lex.moneyBefore.add(x));
       set(nf.money_after).forEach((x) => lex.moneyAfter.add(x));
       set(nf.measure_after).forEach((x) => lex.measureAfter.add(x));

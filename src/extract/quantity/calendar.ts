@@ -76,6 +76,8 @@ export function calendarReason(
       lex.timeAfter.has(`${after.norm} ${after2?.norm ?? ''}`))
   )
     return 'duration or time';
+  // "a las tres de la tarde", "at six in the morning", "à huit heures du soir": an hour of the day.
+  if (value <= 12 && lex.clockAfter.some((c) => c.every((w, k) => tokens[q.next + k]?.norm === w))) return 'time';
   // "24 hours", "3-year-old", "a 10-day stay".
   const unit = after?.text === '-' && after.start === q.end ? after2 : after;
   if (unit && (lex.timeAfter.has(unit.norm) || lex.timeAfter.has(unit.norm.split('-')[0]!)))
