@@ -293,6 +293,8 @@ export interface Lexicon {
   coordinators: Set<string>;
   /** Degree words of damage to homes, and the term each gives: "fully" destroyed, "partially" damaged (link.json). */
   housingDegrees: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
+  /** Prepositions of origin and the determiners between them and a camp: "from [the] camp" (link.json). */
+  campOrigin: { prepositions: string[][]; determiners: Set<string>; sources: Set<string> };
   /** Participles of damage to homes, and the term each gives: "fully [destroyed] and", "and damaged 325,379" (link.json). */
   housingParticiples: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
   /** Words joining a count of families and the people in them ("96 members of 21 families", "430 families with 2,115 members"). */
@@ -568,6 +570,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     conjunctions: new Set(),
     coordinators: new Set(),
     housingDegrees: new Map(),
+    campOrigin: { prepositions: [], determiners: new Set(), sources: new Set() },
     housingParticiples: new Map(),
     memberJoiners: new Set(),
     supplyVerbs: new Set(),
@@ -852,6 +855,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
       coordinators?: string[];
+      camp_origin?: { prepositions?: string[]; determiners?: string[]; sources?: string[] };
       housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
       member_joiners?: string[];
       supply_verbs?: string[];
@@ -962,6 +966,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.additives?.rank_items).forEach((x) => lex.additives.items.add(x));
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
+      lex.campOrigin.prepositions.push(...(link.camp_origin?.prepositions ?? []).map(words));
+      set(link.camp_origin?.determiners).forEach((x) => lex.campOrigin.determiners.add(normalise(x)));
+      set(link.camp_origin?.sources).forEach((x) => lex.campOrigin.sources.add(normalise(x)));
       for (const w of link.housing_degrees?.destroyed ?? []) lex.housingDegrees.set(normalise(w), 'destroyed_housing');
       for (const w of link.housing_degrees?.damaged ?? []) lex.housingDegrees.set(normalise(w), 'partially_destroyed_housing');
       for (const w of link.housing_degrees?.participles?.destroyed ?? []) lex.housingParticiples.set(normalise(w), 'destroyed_housing');

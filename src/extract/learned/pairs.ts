@@ -26,6 +26,7 @@ import {
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
 import { inOrganisationName } from '../term/organisationName.js';
+import { campIsOrigin } from '../term/campOrigin.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
 
 export interface Pair {
@@ -73,7 +74,12 @@ export function sentencePairs(
   );
   if (open.length === 0) return [];
   // "registered by the Department of Refugees and Returnees": a word of a body's name is no cue.
-  const cues = findCues(tokens).filter((c) => !inOrganisationName(tokens, c.at, lex));
+  // "desde los albergues": a camp or shelter people came from is no place they stay.
+  const cues = findCues(tokens).filter(
+    (c) =>
+      !inOrganisationName(tokens, c.at, lex) &&
+      !(lex.refuge.sites.has(tokens[c.at]!.norm) && campIsOrigin(tokens, c.at, lex)),
+  );
   if (cues.length === 0) return [];
   const index = indexSentence(tokens, cues, triggers);
   const { cueAt, triggerAt } = index;

@@ -6,6 +6,7 @@ import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
 import { inOrganisationName } from './organisationName.js';
+import { campIsOrigin } from './campOrigin.js';
 
 export interface Trigger {
   entry: TriggerEntry;
@@ -41,6 +42,7 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       hit &&
       !(end - i === 1 && isFalseFriend(tokens, i)) &&
       !(inOrganisationName(tokens, i, lex) && !isTitleCase(tokens)) &&
+      !(isStaySite(hit, norms, end, lex) && campIsOrigin(tokens, i, lex)) &&
       !countReached(norms, i, end, hit, lex)
     ) {
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
@@ -318,4 +320,9 @@ export function impliedEntry(
     maxLength: words.length,
     seq: Number.MAX_SAFE_INTEGER,
   };
+}
+
+/** A stay phrase that ends on a camp or shelter noun: "refugee camp", "evacuation centres". */
+function isStaySite(hit: TriggerEntry, norms: readonly string[], end: number, lex: Lexicon): boolean {
+  return (hit.term === 'in_relief_camp' || hit.term === 'sheltered') && lex.refuge.sites.has(norms[end - 1] ?? '');
 }
