@@ -8,6 +8,10 @@ import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
 import { findNoun } from './noun.js';
 
+/** A dot leader before a page number, and the chapter numeral or dash it may carry. */
+const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*(?:[IVXLC]+\s*[-–]\s*)?$/u;
+const LEADER_REACH = 16;
+
 export function codeReason(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const before = tokens[q.lead - 1];
   const before2 = tokens[q.lead - 2];
@@ -16,21 +20,30 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   if (after && after.start === core.end && lex.ordinalSuffixes.has(after.norm)) return 'ordinal';
   // Labels and ranks: "Category 4", "No. 5", "level 3", "Resolution 2334"; not a qualifier ("over 5").
   const labelTok = before?.text === '.' ? before2 : before;
+  // The abbreviation's own dot is a token of its own: "No. 56", "Vol. 3".
+  const label =
+    labelTok &&
+    (lex.labelBefore.has(labelTok.norm) ||
+      (before?.text === '.' && lex.labelBefore.has(`${labelTok.norm}.`)));
   if (
     labelTok &&
-    lex.labelBefore.has(labelTok.norm) &&
+    label &&
     !lex.qualifiersByLast.has(labelTok.norm) &&
     !endsTimePhrase(tokens, tokens.indexOf(labelTok), lex) &&
     !countsThousands(text, tokens, q, lex)
   )
     return 'label or age';
   if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
+  // A table of contents: "Profile of Existing Evacuation Centers - Sto. Domingo ..... XIX - 33".
+  if (q.written === 'digits' && DOT_LEADER.test(text.slice(Math.max(0, q.start - LEADER_REACH), q.start)))
+    return 'page number';
   // "Situation Report #2", "Flash Update #14": the number sign glued to digits numbers an item.
   if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
   if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
   // "el 27-F", "los atentados del 11-M", "le 13-N": a day glued to a month's capital names an event.
-  if (q.end === core.end && /^[-‑]\p{Lu}(?![\p{L}\d])/u.test(text.slice(q.end, q.end + 3))) return 'date or code';
+  if (q.end === core.end && /^[-‑]\p{Lu}(?![\p{L}\d])/u.test(text.slice(q.end, q.end + 3)))
+    return 'date or code';
   // Identifiers glued to letters: COVID-19, H5N1, A320, 173mm …but not text glued by a scraper
   // ("dead16,000 families"): only short or upper-case prefixes.
   const glued = /([\p{L}]+)[-/#]?$/u.exec(text.slice(Math.max(0, q.start - 12), q.start))?.[1];
@@ -39,7 +52,11 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
     glued &&
     (glued.length <= 3 || /^\p{Lu}+$/u.test(glued)) &&
     /[\p{L}\-/#]/u.test(text[q.start - 1] ?? '') &&
-    !(/^\p{Ll}+$/u.test(glued) && lex.functionWords.has(glued) && /^\s?$/.test(text[q.start - glued.length - 1] ?? ''))
+    !(
+      /^\p{Ll}+$/u.test(glued) &&
+      lex.functionWords.has(glued) &&
+      /^\s?$/.test(text[q.start - glued.length - 1] ?? '')
+    )
   )
     return 'identifier';
   // A hyphen joining a word to the digits names something ("Covid-19", "Sars-CoV-2", "Kilo-18"):
@@ -56,7 +73,9 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
       /^[-–—/.]\d/.test(text.slice(q.end, q.end + 2)))
   )
     return 'date or code';
-  return noteReason(text, tokens, q, lex) ?? nameNumberReason(tokens, q, lex) ?? phoneReason(text, tokens, q, lex);
+  return (
+    noteReason(text, tokens, q, lex) ?? nameNumberReason(tokens, q, lex) ?? phoneReason(text, tokens, q, lex)
+  );
 }
 
 /** The longest list of labels read back from its last number: "Wards 2, 5, 7 and 9". */
@@ -121,7 +140,8 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   const spaced = /^(\s|$)/.test(text.slice(core.end, core.end + 1));
   const toWord = spaced && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, core.start - 3), core.start));
   // Or after a word's comma: "in Eastern Samar and Samar,2 only 53 of 634".
-  const glued = toWord || (spaced && /[\p{L})][.,]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
+  const glued =
+    toWord || (spaced && /[\p{L})][.,]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
   if (!glued && !/(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start)))
     return null;
   // A counted noun or a trigger word after it makes it a figure, glued or in a headline:
