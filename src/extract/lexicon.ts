@@ -295,6 +295,8 @@ export interface Lexicon {
   housingDegrees: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
   /** Prepositions of origin and the determiners between them and a camp: "from [the] camp" (link.json). */
   campOrigin: { prepositions: string[][]; determiners: Set<string>; sources: Set<string> };
+  /** Words of arrival, and words of internal displacement that keep a document's arrivals displaced (link.json). */
+  refugeeArrivals: { arrivals: Set<string>; internal: string[][] };
   /** Participles of damage to homes, and the term each gives: "fully [destroyed] and", "and damaged 325,379" (link.json). */
   housingParticiples: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
   /** Words joining a count of families and the people in them ("96 members of 21 families", "430 families with 2,115 members"). */
@@ -571,6 +573,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     coordinators: new Set(),
     housingDegrees: new Map(),
     campOrigin: { prepositions: [], determiners: new Set(), sources: new Set() },
+    refugeeArrivals: { arrivals: new Set(), internal: [] },
     housingParticiples: new Map(),
     memberJoiners: new Set(),
     supplyVerbs: new Set(),
@@ -856,6 +859,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       conjunctions?: string[];
       coordinators?: string[];
       camp_origin?: { prepositions?: string[]; determiners?: string[]; sources?: string[] };
+      refugee_arrivals?: { arrivals?: string[]; internal?: string[] };
       housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
       member_joiners?: string[];
       supply_verbs?: string[];
@@ -969,6 +973,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.campOrigin.prepositions.push(...(link.camp_origin?.prepositions ?? []).map(words));
       set(link.camp_origin?.determiners).forEach((x) => lex.campOrigin.determiners.add(normalise(x)));
       set(link.camp_origin?.sources).forEach((x) => lex.campOrigin.sources.add(normalise(x)));
+      set(link.refugee_arrivals?.arrivals).forEach((x) => lex.refugeeArrivals.arrivals.add(normalise(x)));
+      lex.refugeeArrivals.internal.push(...(link.refugee_arrivals?.internal ?? []).map(words));
       for (const w of link.housing_degrees?.destroyed ?? []) lex.housingDegrees.set(normalise(w), 'destroyed_housing');
       for (const w of link.housing_degrees?.damaged ?? []) lex.housingDegrees.set(normalise(w), 'partially_destroyed_housing');
       for (const w of link.housing_degrees?.participles?.destroyed ?? []) lex.housingParticiples.set(normalise(w), 'destroyed_housing');

@@ -25,7 +25,8 @@
 //              (refine/refiners.ts); after classify and places, which they fall back on; homes
 //              only flooded are dropped first (refine/floodedHomes.ts: after classify, which counts
 //              them as news of the event), and Spanish "refugiados" of a disaster become people
-//              sheltered after (refine/disasterRefugees.ts)
+//              sheltered after (refine/disasterRefugees.ts); arrivals in a document about
+//              refugees are refugees (refine/refugeeArrivals.ts)
 //   offsets    every span back onto the original text (normalize/remap.ts)
 import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
@@ -39,6 +40,7 @@ import { dropOtherSenses, inOtherSense } from './refine/otherSense.js';
 import { dropFloodedHomes } from './refine/floodedHomes.js';
 import { refineFacts } from './refine/refiners.js';
 import { shelterDisasterRefugees } from './refine/disasterRefugees.js';
+import { refugeeArrivals } from './refine/refugeeArrivals.js';
 import { splitSentences } from './segment/sentences.js';
 import { readSentence, type SentenceContext } from './sentence.js';
 import { checkOrder, step, type Step } from './state.js';
@@ -229,7 +231,7 @@ const refine = step({
     // reached homes is still news of the event.
     const counted = dropFloodedHomes(text, facts, lex);
     refineFacts(counted, { text, classification, places, dates, causes: new Map() });
-    return { facts: shelterDisasterRefugees(counted, text, lex) };
+    return { facts: refugeeArrivals(shelterDisasterRefugees(counted, text, lex), text, lex) };
   },
 });
 
