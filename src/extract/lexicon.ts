@@ -295,6 +295,8 @@ export interface Lexicon {
   housingDegrees: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
   /** Prepositions of origin and the determiners between them and a camp: "from [the] camp" (link.json). */
   campOrigin: { prepositions: string[][]; determiners: Set<string>; sources: Set<string> };
+  /** Prepositions of place or time between a noun of moves and its copula: "displacement [in] Sudan has reached" (link.json). */
+  copulaPhraseOpeners: Set<string>;
   /** Words of arrival, and words of internal displacement that keep a document's arrivals displaced (link.json). */
   refugeeArrivals: { arrivals: Set<string>; internal: string[][] };
   /** Participles of damage to homes, and the term each gives: "fully [destroyed] and", "and damaged 325,379" (link.json). */
@@ -573,6 +575,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     coordinators: new Set(),
     housingDegrees: new Map(),
     campOrigin: { prepositions: [], determiners: new Set(), sources: new Set() },
+    copulaPhraseOpeners: new Set(),
     refugeeArrivals: { arrivals: new Set(), internal: [] },
     housingParticiples: new Map(),
     memberJoiners: new Set(),
@@ -859,6 +862,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       conjunctions?: string[];
       coordinators?: string[];
       camp_origin?: { prepositions?: string[]; determiners?: string[]; sources?: string[] };
+      copula_phrase_openers?: string[];
       refugee_arrivals?: { arrivals?: string[]; internal?: string[] };
       housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
       member_joiners?: string[];
@@ -973,6 +977,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.campOrigin.prepositions.push(...(link.camp_origin?.prepositions ?? []).map(words));
       set(link.camp_origin?.determiners).forEach((x) => lex.campOrigin.determiners.add(normalise(x)));
       set(link.camp_origin?.sources).forEach((x) => lex.campOrigin.sources.add(normalise(x)));
+      set(link.copula_phrase_openers).forEach((x) => lex.copulaPhraseOpeners.add(normalise(x)));
       set(link.refugee_arrivals?.arrivals).forEach((x) => lex.refugeeArrivals.arrivals.add(normalise(x)));
       lex.refugeeArrivals.internal.push(...(link.refugee_arrivals?.internal ?? []).map(words));
       for (const w of link.housing_degrees?.destroyed ?? []) lex.housingDegrees.set(normalise(w), 'destroyed_housing');

@@ -105,12 +105,43 @@ const COPULA_GAP = 2;
 function copulaCount(norms: readonly string[], i: number, lex: Lexicon): Trigger | null {
   const entry = lex.copulaNouns.get(norms[i]!);
   if (!entry) return null;
-  for (let k = i + 1; k - i <= COPULA_GAP + 1; k++) {
+  let gap = 0;
+  for (let k = i + 1; gap <= COPULA_GAP && k - i <= COPULA_REACH; k++) {
     const length = copulaAt(norms, k, lex);
     if (length) return { entry, first: i, next: k + length, namesHousing: false };
+    // "Displacement [in Sudan] has reached", "internal displacement [in Myanmar since February]
+    // reaches": where and since when the noun is counted, a preposition and a few words.
+    const place = placePhraseEnd(norms, k, lex);
+    if (place > k) {
+      k = place - 1;
+      continue;
+    }
     if (!lex.fillers.has(norms[k] ?? '') || lex.relatives.has(norms[k] ?? '')) return null;
+    gap++;
   }
   return null;
+}
+
+/** The furthest a copula may stand from its noun, over fillers and phrases of place and time. */
+const COPULA_REACH = 9;
+/** Words of a phrase of place or time after its preposition: "in [eastern Congo]". */
+const PLACE_PHRASE_WORDS = 3;
+
+/** Where a phrase of place or time starting at `k` ends ("in the north-west", "since February"), or `k`. */
+function placePhraseEnd(norms: readonly string[], k: number, lex: Lexicon): number {
+  if (!lex.copulaPhraseOpeners.has(norms[k] ?? '')) return k;
+  let j = k + 1;
+  while (
+    j <= k + PLACE_PHRASE_WORDS &&
+    j < norms.length &&
+    /^\p{L}/u.test(norms[j]!) &&
+    !copulaAt(norms, j, lex) &&
+    !lex.clauseBreaks.has(norms[j]!) &&
+    !lex.relatives.has(norms[j]!) &&
+    !lex.coordinators.has(norms[j]!)
+  )
+    j++;
+  return j > k + 1 ? j : k;
 }
 
 interface Best {
