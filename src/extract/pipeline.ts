@@ -47,6 +47,7 @@ import { checkOrder, step, type Step } from './state.js';
 import { readTables } from './table.js';
 import { readHeadedLists } from './headedList.js';
 import { readKeyFigures } from './keyFigures.js';
+import { readCountryRows } from './countryRows.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
 import { couldPass, shippedLinker } from './learned/model.js';
@@ -121,12 +122,17 @@ const read = step({
     const read = readSentences(text, sentences, lex, { lang, ...learned });
     // A key-figure box ties each of its numbers to a label by layout: the sentences' facts about them give way.
     const keys = readKeyFigures(text, lex);
-    const sentenceFacts = read.filter((f) => !keys.claimed.has(f.quantity_span[0]));
+    // So does a table of countries for the figures in its rows.
+    const rows = readCountryRows(text, lex);
+    const sentenceFacts = read.filter(
+      (f) => !keys.claimed.has(f.quantity_span[0]) && !rows.claimed.has(f.quantity_span[0]),
+    );
     const facts = [
       ...sentenceFacts,
       ...readHeadedLists(text, sentences, lex, sentenceFacts),
       ...readTables(text, lex),
       ...keys.facts,
+      ...rows.facts,
     ];
     return { facts, pairs };
   },
