@@ -202,11 +202,13 @@ function itemGap(
 
 /** The most words of a place name that leads its figure in a list. */
 const NAME_WORDS = 4;
+/** Lower-case words inside a place name. */
+const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'du', 'la', 'le', 'of', 'al', 'el']);
 
 /**
  * An item whose place leads its figure: "…: Bor South 8,200; Twic East 5,600", "Cabo Delgado
  * (650,000), Niassa (40,000)": a separator, a capitalised name, then the figure, maybe in brackets
- * or after a colon.
+ * or after a colon or a dash.
  */
 function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
   let k = from;
@@ -220,9 +222,12 @@ function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexi
   if (lex.coordinators.has(tokens[k]?.norm ?? '')) k++;
   const lead = lex.itemLeads.find((l) => l.every((w, j) => tokens[k + j]?.norm === w));
   if (lead) k += lead.length;
-  const end = ['(', ':'].includes(tokens[to - 1]?.text ?? '') ? to - 1 : to;
+  // "; La Matanza - 358 people": a dash may stand between the name and its figure, as a colon does.
+  const end = ['(', ':', '-'].includes(tokens[to - 1]?.norm ?? '') ? to - 1 : to;
   if (end - k < 1 || end - k > NAME_WORDS) return false;
-  for (let j = k; j < end; j++) if (!/^\p{Lu}/u.test(tokens[j]!.text)) return false;
+  // Inner particles of a name: "Tres de Febrero", "Mocimboa da Praia".
+  const particle = (j: number) => j > k && j < end - 1 && NAME_PARTICLES.has(tokens[j]!.norm);
+  for (let j = k; j < end; j++) if (!/^\p{Lu}/u.test(tokens[j]!.text) && !particle(j)) return false;
   return true;
 }
 
