@@ -2,7 +2,8 @@
 // "12,000 Syrians left Lebanon", "40 000 Afghans ont quitté le Pakistan". A refugee link read from
 // leaving a named country (refugees:left-country) whose people's demonym names another country
 // (their origin, refugeeOrigin.ts) counts returns to that country; leaving their own country
-// ("12,000 Syrians left Syria") stays a count of refugees.
+// ("12,000 Syrians left Syria") stays a count of refugees, and so does leaving "the country" or going
+// abroad (refugees:left-own-country): the country left is theirs, whatever place the sentence names.
 import type { Fact } from '../../types.js';
 
 const LEFT_COUNTRY = 'refugees:left-country';
