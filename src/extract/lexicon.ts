@@ -185,6 +185,10 @@ export interface Lexicon {
   eventNouns: string[][];
   /** Verbs of forecast before a figure ("expect", "se prevén", "prévoit"): the figure is a projection. */
   forecastVerbs: string[][];
+  /** Words of a capacity before a figure, in its clause ("capable of providing shelter to", "capacidad … para"). */
+  capacities: string[][];
+  /** Words before a capacity that say it is reached ("full capacity", "plena capacidad"). */
+  capacityReached: Set<string>;
   /** "multiplied by 16", "multiplicado por 8": the number after is a factor, not a count. */
   multiplierBefore: string[][];
   /** Makers whose model numbers follow their name ("Boeing 737"). */
@@ -512,6 +516,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     timeOpeners: new Set(),
     multiplierBefore: [],
     forecastVerbs: [],
+    capacities: [],
+    capacityReached: new Set(),
     eventNouns: [],
     otherSenses: [],
     modelBefore: new Set(),
@@ -827,6 +833,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(modal.exit_movements).forEach((x) => lex.exitMovements.add(x));
       set(modal.modals).forEach((x) => lex.modals.add(x));
       lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
+      lex.capacities.push(...(modal.capacities ?? []).map(words));
+      set(modal.capacity_reached).forEach((x) => lex.capacityReached.add(x));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));

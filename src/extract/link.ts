@@ -17,6 +17,7 @@ import {
   cancelledAfter,
   leavesBuilding,
   hypotheticalPredicate,
+  capacityBefore,
   hypotheticalBefore,
   isRate,
   plannedAfter,
@@ -337,7 +338,10 @@ export function linkFigures(
     if (best.direction === 'after' && SHELTER_TERMS.has(chosen.entry.term) && lex.supplyVerbs.has(norms[q.lead - 1] ?? ''))
       continue;
     // "the statement predicted that 250,000 refugees …": a forecast governs the noun it counts too.
-    if (best.direction === 'adjacent' && hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex)) {
+    if (
+      best.direction === 'adjacent' &&
+      (hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex) || capacityBefore(norms, q.lead, lex))
+    ) {
       forecast(q);
       continue;
     }

@@ -19,6 +19,12 @@ import { findNoun } from './noun.js';
 
 /** Larger than the world's population by orders of magnitude, and still an exact integer. */
 const MAX_COUNT = 1e12;
+/**
+ * A billion: no count of people forced from their homes, or of their homes, has come near it (the
+ * world's displaced numbered some 120 million in 2024); "9.500 millones de desplazamientos" and
+ * "3 milliards de déplacements" count holiday trips.
+ */
+const MAX_DISPLACED = 1e9;
 
 export function nonFigureReason(
   text: string,
@@ -45,7 +51,8 @@ export function nonFigureReason(
     eventCountReason(tokens, q, lex) ??
     densityReason(tokens, q, lex) ??
     rateBaseReason(tokens, q, lex) ??
-    averageReason(tokens, q, lex)
+    averageReason(tokens, q, lex) ??
+    (q.value >= MAX_DISPLACED ? 'past any count of the displaced' : null)
   );
 }
 

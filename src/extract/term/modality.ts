@@ -102,6 +102,25 @@ function leavesShelter(norms: readonly string[], from: number, lex: Lexicon): bo
   return false;
 }
 
+/** How far before a figure a word of capacity in its clause is looked for. */
+const CAPACITY_REACH = 12;
+
+/**
+ * "The centre is capable of sheltering perhaps 100 evacuees", "la capacidad de la UNRWA es para
+ * 150,000 desplazados": a capacity before the figure in its clause counts the places there are,
+ * not the people who came. A comma ends the look-back: "with room for 20,000, now holds 35,000".
+ */
+export function capacityBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  for (let i = lead - 1; i >= Math.max(0, lead - CAPACITY_REACH); i--) {
+    const w = norms[i]!;
+    if (w === '.' || w === ';' || w === ':' || w === ',' || lex.clauseBreaks.has(w)) return false;
+    // "at full capacity with 5,804 refugees": a capacity reached is a count of who is there.
+    if (lex.capacityReached.has(norms[i - 1] ?? '')) continue;
+    if (lex.capacities.some((c) => matchesAt(norms, i, c) && i + c.length <= lead)) return true;
+  }
+  return false;
+}
+
 /** How far before a subject figure a modal governing its clause is looked for. */
 const MODAL_REACH = 4;
 /** The most words a forecast phrase has past its first: "se preparan para". */
