@@ -134,7 +134,7 @@ const isCell = (q: Quantity) =>
   q.written === 'digits' && q.value !== null && !q.fractional && !YEAR.test(q.range ? '' : String(q.value));
 
 /** Whether the words from `i` to `end` are a country's name (maybe after "the"). */
-function isCountry(tokens: readonly Token[], i: number, end: number, lex: Lexicon): boolean {
+export function isCountry(tokens: readonly Token[], i: number, end: number, lex: Lexicon): boolean {
   const norms = tokens.slice(0, end).map((t) => t.norm);
   const from = norms[i] === 'the' ? i + 1 : i;
   for (const [slot, names] of lex.slots) {

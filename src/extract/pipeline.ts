@@ -48,6 +48,7 @@ import { readTables } from './table.js';
 import { readHeadedLists } from './headedList.js';
 import { readKeyFigures } from './keyFigures.js';
 import { readCountryRows } from './countryRows.js';
+import { readPlaceBreakdowns } from './placeBreakdown.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
 import { couldPass, shippedLinker } from './learned/model.js';
@@ -130,6 +131,7 @@ const read = step({
     const facts = [
       ...sentenceFacts,
       ...readHeadedLists(text, sentences, lex, sentenceFacts),
+      ...readPlaceBreakdowns(text, sentences, lex, sentenceFacts),
       ...readTables(text, lex),
       ...keys.facts,
       ...rows.facts,
