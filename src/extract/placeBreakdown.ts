@@ -30,6 +30,8 @@ const BREAKDOWN_CONFIDENCE = 0.6;
 const PARTICLES = new Set(['and', 'of', 'the', 'de', 'del', 'du', 'da', 'des', 'y', 'et']);
 /** Articles before a country's name. */
 const ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las']);
+/** A bracket opening on a digit, to count a sentence's bracketed figures before reading it. */
+const BRACKETED = /\(\s*\d/g;
 /** "(2022)": a year, not a count. */
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -45,6 +47,8 @@ export function readPlaceBreakdowns(
     const [prevStart, prevEnd] = sentences[k - 1]!;
     // The same paragraph: a blank line starts another subject.
     if (/\n[ \t]*\n/.test(text.slice(prevEnd, start))) continue;
+    // Most sentences hold no bracketed figure: they are not tokenized a second time.
+    if ((text.slice(start, end).match(BRACKETED) ?? []).length < MIN_PLACES) continue;
     const tokens = tokenize(text, start, end);
     if (findTriggers(tokens, lex).length > 0) continue;
     // "Schools in Sylhet (12) and Sunamganj (8) were closed": counts of other things by place (not
