@@ -31,8 +31,8 @@ const HEADING_REACH = 600;
 const PARTICLES = new Set(['and', 'of', 'the', 'd', 'de', 'del', 'da', 'du', 'des', 'y', 'et', 'la', 'le']);
 /** How the slot words holding country names start ("{countries:en}"). */
 const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
-/** A number as written, to count a paragraph's numbers before reading it. */
-const NUMBER = /\d[\d,.]*/g;
+/** A capitalised word and a number after it, maybe past a qualifier: the start of a row, counted before a paragraph is read. */
+const NAMED_NUMBER = /\p{Lu}[\p{L}\p{M}'’.-]*\s+(?:(?:[Aa]bout|[Uu]p to|[Aa]t least|[Oo]ver|[Mm]ore than|[Ss]ome)\s+)?\d/gu;
 /** A row's cell is a count: a year ("2012") ends the run instead. */
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -53,8 +53,9 @@ export function readCountryRows(text: string, lex: Lexicon): CountryRows {
   const facts: Fact[] = [];
   const claimed = new Set<number>();
   for (const [start, end] of paragraphs(text)) {
-    // Most paragraphs hold too few numbers for a table: they are not tokenized a second time.
-    if ((text.slice(start, end).match(NUMBER) ?? []).length < MIN_ROWS) continue;
+    // Most paragraphs hold too few names with a number after them for a table: they are not
+    // tokenized a second time.
+    if ((text.slice(start, end).match(NAMED_NUMBER) ?? []).length < MIN_ROWS) continue;
     const tokens = tokenize(text, start, end);
     const quantities = findQuantities(text, tokens, lex);
     for (const run of rowRuns(tokens, quantities, lex)) {
