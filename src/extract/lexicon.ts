@@ -164,6 +164,8 @@ export interface Lexicon {
   phoneBefore: Set<string>;
   /** Possessives of one person: a small count after one is a household's story ("his nine children"). */
   personalBefore: Set<string>;
+  /** Words after the closing comma of an age set after a name: "Ali al-Mheymid, 50, who escaped". */
+  ageAppositionAfter: Set<string>;
   /** Words of a water level or height before a glued "88.40m": metres, not millions. */
   levelWords: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
@@ -508,6 +510,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     rateBase: { joiners: [], nouns: new Set() },
     phoneBefore: new Set(),
     personalBefore: new Set(),
+    ageAppositionAfter: new Set(),
     levelWords: new Set(),
     personalOf: [],
     ageOf: [],
@@ -794,6 +797,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.rate_base_nouns).forEach((x) => lex.rateBase.nouns.add(normalise(x)));
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
+      set(nf.age_apposition_after).forEach((x) => lex.ageAppositionAfter.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));

@@ -78,12 +78,34 @@ const PERSONAL_MAX = 20;
  * possessive of one person before a small count tells a story about a household, not a figure.
  */
 function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (ageApposition(tokens, q, lex)) return 'age';
   if (q.value! > PERSONAL_MAX) return null;
   const before = tokens[q.lead - 1];
   if (before && lex.personalBefore.has(before.norm)) return 'personal';
   // "a father of five", "cette mère de sept enfants", "madre de tres hijos".
   const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
   return lex.personalOf.some(ends) ? 'personal' : null;
+}
+
+/** The oldest age set between commas after a name. */
+const APPOSED_AGE_MAX = 110;
+
+/**
+ * "said Ali al-Mheymid, 50, who escaped the village", "María López, 34, una madre de tres hijos":
+ * a small number between commas right after a name, then a relative or an apposition, is the
+ * person's age.
+ */
+function ageApposition(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  if (q.value! > APPOSED_AGE_MAX || q.written !== 'digits' || q.qualifierStated || q.range) return false;
+  const name = tokens[q.lead - 2];
+  return (
+    tokens[q.lead - 1]?.text === ',' &&
+    name !== undefined &&
+    name.kind === 'word' &&
+    /\p{Lu}/u.test(name.text) &&
+    tokens[q.next]?.text === ',' &&
+    lex.ageAppositionAfter.has(tokens[q.next + 1]?.norm ?? '')
+  );
 }
 
 /** The oldest age an age band names: "under 5", "menores de 18". */
