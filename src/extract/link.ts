@@ -392,6 +392,7 @@ export function linkFigures(
           c.direction === 'after' &&
           (c.score >= STAY_MIN_SCORE ||
             sharesSubject(gap, chosen, c.trigger, best.direction) ||
+            participleSubject(gap, f, chosen, c.trigger, best.direction) ||
             afterAgentPhrase(gap, chosen, c.trigger, best.direction)) &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
@@ -510,6 +511,21 @@ function sharesSubject(gap: GapContext, left: Trigger, stay: Trigger, direction:
   if (!sameClause(gap, left.next, stay.first)) return false;
   for (let k = left.next; k < stay.first; k++) if (gap.lex.coordinators.has(gap.tokens[k]!.norm)) return true;
   return false;
+}
+
+/** Present participles of leaving ("fleeing", "fuyant", "huyendo"). */
+/** The most words of such a participle's object ("les attaques des groupes armés dans le territoire de Rutshuru"). */
+const OBJECT_PHRASE_REACH = 14;
+const PRESENT_PARTICIPLE = /(ing|ant|ando|iendo)$/u;
+
+/**
+ * "35,000 people fleeing violence in Masisi have found refuge in sites": a present participle of
+ * leaving right after the counted noun modifies it; the stay after its object is the noun's own verb.
+ */
+function participleSubject(gap: GapContext, f: Figure, left: Trigger, stay: Trigger, direction: Link['direction']): boolean {
+  if (direction !== 'after' || left.first !== (f.noun ? f.noun.next : f.quantity.next)) return false;
+  if (!PRESENT_PARTICIPLE.test(gap.norms[left.first] ?? '')) return false;
+  return stay.first > left.next && stay.first - left.next <= OBJECT_PHRASE_REACH && sameClause(gap, left.next, stay.first);
 }
 
 /** The most words of a participle's agent phrase before the verb of its noun ("by the ethnic violence are currently"). */
