@@ -661,6 +661,11 @@ function respelled(
   const next = toks[i + 1];
   if (next?.cap && text.slice(t.end, next.start) === ' ') return null;
   if (lex.notPlaces.has(t.norm) || lex.surnames.has(t.norm) || lex.firstNames.has(t.norm)) return null;
+  // "in Masisi" for the area the gazetteer knows only with its word ("Masisi Territory") is that
+  // area, before any name one vowel away ("Masasi", in another country).
+  // (Not a possessive: "at Carter's" is someone's home.)
+  const area = /^['’]/u.test(text.slice(t.end, t.end + 1)) ? null : areaWithWord(t.norm, gaz, lex);
+  if (area) return { j: i, end: t.end, key: area.key, candidates: area.candidates, abbreviation: false };
   let found: { key: string; candidates: readonly GazetteerEntry[] } | null = null;
   for (let k = 1; k < t.norm.length; k++) {
     if (!lex.respellVowels.includes(t.norm[k] as string)) continue;
@@ -683,6 +688,24 @@ function respelled(
     abbreviation: false,
     respelled: true,
   };
+}
+
+/** The one administrative area named `name` and an area word ("masisi territory"), or null when none or several are. */
+function areaWithWord(
+  name: string,
+  gaz: Gazetteer,
+  lex: PlacesLexicon,
+): { key: string; candidates: readonly GazetteerEntry[] } | null {
+  let found: { key: string; candidates: readonly GazetteerEntry[] } | null = null;
+  for (const word of lex.featureWords) {
+    if (lex.settlementWords.has(word)) continue;
+    const key = `${name} ${word}`;
+    const candidates = gaz.lookup(key).filter((c) => c.kind !== 'city' && c.kind !== 'continent');
+    if (!candidates.length) continue;
+    if (found) return null;
+    found = { key, candidates };
+  }
+  return found;
 }
 
 const abbreviationLengths = new WeakMap<ReadonlyMap<string, string>, { size: number; longest: number }>();

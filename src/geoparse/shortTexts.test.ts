@@ -102,6 +102,9 @@ const PLACES: [string, string[]][] = [
   ['Floods cut off villages across Bosnia.', ['Bosnia=BIH/country']],
   // A name spelled with one vowel changed, after "in": the place of the usual spelling.
   ['Relief reached 400 families in Netrokona last week.', ['Netrokona=BGD/city']],
+  // An area the gazetteer knows only with its word ("Masisi Territory"), named bare after "in":
+  // the area, not a name one vowel away in another country (Masasi, Tanzania).
+  ['Some 9,000 people fleeing clashes in Masisi reached Goma.', ['Masisi=COD/admin2', 'Goma=COD/city']],
   // A sub-district (tehsil, revenue circle) after "in".
   ['Twenty families moved to a school in Thanguri after the storm.', ['Thanguri=IND/city']],
   // Another spelling of a town's own name, after "in": the town.
