@@ -71,3 +71,21 @@ test('a number with a sign before it is claimed where its digits start', () => {
     ['displaced 1200 more_than', 'destroyed_housing 300 more_than'],
   );
 });
+
+test('dashboard abbreviations, labels dated and wrapped over lines', () => {
+  const text =
+    'KEY FIGURES\n\n1.4M\n\nPeople internally displaced by the conflict within the country as of 30 September 2023\n\n' +
+    '86,250\n\nRefugees and asylum-seekers\nfrom the neighbouring country\nsince 1 March 2022\n\n' +
+    '12.5K\n\nHouses destroyed in the\nearthquake-hit districts';
+  assert.deepEqual(facts(text), [
+    'destroyed_housing 12500 households',
+    'displaced 1400000 people',
+    'refugees 86250 people',
+  ]);
+});
+
+test('digits other than a date keep a line out of a box', () => {
+  const lex = loadLexicon('en');
+  const box = readKeyFigures('KEY FIGURES\n\n3,200\n\nPeople displaced in 14 districts\n\n900\n\nPeople evacuated', lex);
+  assert.equal(box.facts.length, 0);
+});

@@ -6,8 +6,8 @@
 //   12,413                        Personas desplazadas a casas de familiares
 //   SHELTERS DAMAGED              3774
 //
-// A run of lines that alternate strictly between a number alone and a short label without
-// digits is such a box. Which way it reads follows from how it ends: a run that ends on a number
+// A run of lines that alternate strictly between a number alone ("2.9M" as dashboards shorten it)
+// and a short label without digits other than a date ("… as of 31 December 2020") is such a box. Which way it reads follows from how it ends: a run that ends on a number
 // has each label above its number, one that ends on a label has it below; a label left over at
 // the start is the box's heading. A run that starts and ends on numbers is left alone. Each label
 // names its term as a table's header cell does (table.ts); a label without a term ("DEATHS",
@@ -25,10 +25,24 @@ interface Line {
   start: number;
   end: number;
   text: string;
+  /** A label wrapped over lines: its last line alone. */
+  lastLine?: Line;
 }
 
-/** A number alone on its line: "45,122", "> 1,200", "3 774". */
-const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)\+?$/;
+/** A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K". */
+const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)([KkM])?\+?$/;
+/** What a dashboard's abbreviation multiplies by ("2.9M", "5.3K"). */
+const SCALE: Record<string, number> = { K: 1e3, k: 1e3, M: 1e6 };
+/**
+ * Dates a label may carry: "IDPs … as of 31 December 2020", "since 1 January 2021", "(Aug 2020)".
+ * Their digits tell when, not what; other digits make the line no label.
+ */
+const DATE_OPENER = String.raw`(?:\b(?:as of|as at|since|until|from|on|in|by|desde|hasta|al|au|depuis|du|le|el|en)\s+)?`;
+const LABEL_DATES = [
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+(?:19|20)\d\d\b`,
+  String.raw`\b\p{L}+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b`,
+  String.raw`\b(?:19|20)\d\d\b`,
+].map((date) => new RegExp(DATE_OPENER + date, 'giu'));
 /** The most words a label line may have. */
 const LABEL_WORDS = 12;
 /** What the confidence of a box's fact starts at: its layout, not a sentence, ties label and number. */
@@ -62,15 +76,31 @@ function boxLines(text: string): Line[] {
     const line = raw.trim();
     if (line === '') continue;
     const s = start + raw.length - raw.trimStart().length;
-    lines.push({ kind: lineKind(line), start: s, end: s + line.length, text: line });
+    const line_: Line = { kind: lineKind(line), start: s, end: s + line.length, text: line };
+    // A label wrapped over lines ("Estimated refugee outflows / to neighbouring countries / since
+    // 1 February 2021") is one label, while it stays short.
+    const prev = lines[lines.length - 1];
+    if (prev?.kind === 'label' && line_.kind === 'label' && words(`${prev.text} ${line}`) <= WRAPPED_LABEL_WORDS) {
+      lines[lines.length - 1] = { ...prev, end: line_.end, text: `${prev.text} ${line}`, lastLine: line_ };
+      continue;
+    }
+    lines.push(line_);
   }
   return lines;
 }
 
+/** The most words of a label wrapped over lines. */
+const WRAPPED_LABEL_WORDS = 24;
+
+const words = (text: string) => undatedOf(text).trim().split(/\s+/).length;
+
+/** The text without the dates it carries. */
+const undatedOf = (line: string) => LABEL_DATES.reduce((rest, date) => rest.replace(date, ''), line);
+
 function lineKind(line: string): Line['kind'] {
   if (NUMBER_LINE.test(line)) return 'number';
-  if (/\d/.test(line) || !/\p{L}/u.test(line)) return 'other';
-  return line.split(/\s+/).length <= LABEL_WORDS ? 'label' : 'other';
+  if (/\d/.test(undatedOf(line)) || !/\p{L}/u.test(line)) return 'other';
+  return words(line) <= LABEL_WORDS ? 'label' : 'other';
 }
 
 function readRun(run: Line[], lex: Lexicon, out: KeyFigures): void {
@@ -86,8 +116,11 @@ function readRun(run: Line[], lex: Lexicon, out: KeyFigures): void {
   for (let k = 0; k < run.length; k++) {
     const number = run[k]!;
     if (number.kind !== 'number') continue;
-    const label = run[above ? k - 1 : k + 1];
+    let label = run[above ? k - 1 : k + 1];
     if (!label || label.kind !== 'label') continue;
+    // A box read with its labels above may open with a heading wrapped into its first label
+    // ("Shelter needs / People in collective centres"): that label is its last line.
+    if (above && k === 1 && label.lastLine) label = label.lastLine;
     const fact = pairFact(number, label, lex);
     if (fact) out.facts.push(fact);
   }
@@ -99,19 +132,22 @@ const digitsAt = (number: Line) => number.start + number.text.indexOf(NUMBER_LIN
 function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
   const column = columnTerm(label, lex, 'last');
   if (!column) return null;
-  const digits = NUMBER_LINE.exec(number.text)![1]!;
-  const reading = readDigits(digits, { decimalMark: lex.decimalMark, counted: true });
-  if (!reading || reading.decimal || !Number.isSafeInteger(reading.value)) return null;
+  const [, digits, suffix] = NUMBER_LINE.exec(number.text)!;
+  const reading = readDigits(digits!, { decimalMark: lex.decimalMark, counted: !suffix, followedByScale: !!suffix });
+  if (!reading || (reading.decimal && !suffix)) return null;
+  const figure = Math.round(reading.value * (suffix ? SCALE[suffix]! : 1));
+  if (!Number.isSafeInteger(figure) || figure <= 0) return null;
   const at = digitsAt(number);
+  const quantityEnd = at + digits!.length + (suffix ? suffix.length : 0);
   const qualifier = /^(?:>|\+)|\+$/.test(number.text) ? 'more_than' : 'exact';
   const housing = HOUSING_TERMS.has(column.term);
   return newFact({
     term: column.term,
-    figure: reading.value,
+    figure,
     qualifier,
     unit: housing || column.households ? 'households' : 'people',
     span: [Math.min(number.start, label.start), Math.max(number.end, label.end)],
-    quantity_span: [at, at + digits.length],
+    quantity_span: [at, quantityEnd],
     term_span: [label.start, label.end],
     confidence: KEY_CONFIDENCE,
     reason: `${column.reason}:key-figure`,

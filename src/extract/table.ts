@@ -10,8 +10,8 @@
 import { HOUSING_TERMS, type Fact, type Term } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import { newFact } from './fact.js';
-import { tokenize } from './segment/tokens.js';
-import { findTriggers } from './term/triggers.js';
+import { tokenize, type Token } from './segment/tokens.js';
+import { findTriggers, type Trigger } from './term/triggers.js';
 import { readDigits } from './quantity/digits.js';
 import { linesOf } from './segment/lines.js';
 
@@ -89,7 +89,7 @@ export function columnTerm(
   const tokens = tokenize(cell.text);
   const all = findTriggers(tokens, lex);
   const trigger =
-    pick === 'first' ? all.find((t) => !t.entry.term.startsWith('block:')) : all[all.length - 1];
+    pick === 'first' ? all.find((t) => !t.entry.term.startsWith('block:')) : lastTrigger(all, tokens, lex);
   if (!trigger || trigger.entry.term.startsWith('block:')) return null;
   const term = trigger.entry.term as Term;
   // Houses count households for a housing term only: "desplazadas a casas de familiares" are people.
@@ -100,6 +100,26 @@ export function columnTerm(
   if (HOUSING_TERMS.has(term) && !tokens.some((t) => lex.nouns.housing.has(t.norm))) return null;
   return { term, households, reason: trigger.entry.reason };
 }
+
+/**
+ * The last trigger of a label, except that UNHCR's "Refugees and asylum-seekers" (réfugiés et
+ * demandeurs d'asile, refugiados y solicitantes de asilo) counts refugees: the asylum-seekers
+ * joined to them do not block the refugees' term.
+ */
+function lastTrigger(all: readonly Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger | undefined {
+  const last = all[all.length - 1];
+  const before = all[all.length - 2];
+  if (
+    last?.entry.reason === ASYLUM_SEEKERS &&
+    before?.entry.term === 'refugees' &&
+    last.first > before.next &&
+    tokens.slice(before.next, last.first).every((t) => lex.coordinators.has(t.norm))
+  )
+    return before;
+  return last;
+}
+
+const ASYLUM_SEEKERS = 'block:other:asylum-seekers';
 
 function splitLines(text: string): Line[] {
   return linesOf(text).map(({ start, end, raw }) =>
