@@ -88,7 +88,9 @@ function readAt(
   }
   if (t.kind === 'number') {
     const { raw, next: j } = joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number');
-    const scaleTok = tokens[j];
+    // "20-thousand residents", "3-million people": a hyphen may join the digits to their scale.
+    const sj = hyphenScale(tokens, j, lex) ? j + 1 : j;
+    const scaleTok = tokens[sj];
     const scaleAdjacent = scaleTok !== undefined && scaleTok.kind === 'word' && lex.scales.has(scaleTok.norm);
     const reading = readDigits(raw, {
       followedByScale: scaleAdjacent,
@@ -100,10 +102,10 @@ function readAt(
     let end = tokens[j - 1]!.end;
     let next = j;
     let usedScale = false;
-    if (scaleAdjacent && isScaleUse(text, tokens, j, reading.decimal, lex)) {
+    if (scaleAdjacent && isScaleUse(text, tokens, sj, reading.decimal, lex)) {
       value = Math.round(value * lex.scales.get(scaleTok.norm)!);
       end = scaleTok.end;
-      next = j + 1;
+      next = sj + 1;
       usedScale = true;
       // "1.2 million" or "2 mil": also "2 hundred thousand"
       const nx = tokens[next];
@@ -440,4 +442,17 @@ function mergeRanges(
     out.push(a);
   }
   return out;
+}
+
+/** A hyphen right after the digits at `j - 1` and right before a scale of a thousand or more ("20-thousand"). */
+function hyphenScale(tokens: readonly Token[], j: number, lex: Lexicon): boolean {
+  const hyphen = tokens[j];
+  const scale = tokens[j + 1];
+  return (
+    hyphen?.text === '-' &&
+    hyphen.start === tokens[j - 1]!.end &&
+    scale?.kind === 'word' &&
+    scale.start === hyphen.end &&
+    (lex.scales.get(scale.norm) ?? 0) >= 1000
+  );
 }
