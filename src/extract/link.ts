@@ -363,7 +363,7 @@ export function linkFigures(
       direction: best.direction,
     });
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
-    const second = coordinatedTrigger(tokens, triggers, chosen, lex);
+    const second = coordinatedTrigger(tokens, triggers, chosen, lex) ?? leavingBeforeReturn(tokens, triggers, chosen, lex);
     // "14 millones de personas refugiadas y desplazadas internas": one total of both, displaced.
     if (second && mixesRefugeesAndDisplaced(chosen, second)) {
       links[links.length - 1]!.term = 'displaced';
@@ -730,6 +730,26 @@ function participleEnds(gap: GapContext, k: number): boolean {
 const HOUSEHOLD_HOMES_GAP = 5;
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
+/** The most words between a return and the phrase that opens the leaving before it ("returned home on Monday after being"). */
+const RETURN_AFTER_REACH = 6;
+
+/**
+ * "6,000 people returned home on Monday after being evacuated", "volvían a sus hogares tras haber
+ * sido evacuadas": a return followed by the leaving it ends; the figure counts both.
+ */
+function leavingBeforeReturn(tokens: readonly Token[], triggers: Trigger[], t: Trigger, lex: Lexicon): Trigger | null {
+  if (t.entry.term !== 'returns') return null;
+  for (let k = t.next; k <= t.next + RETURN_AFTER_REACH && k < tokens.length; k++) {
+    if (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',') return null;
+    const opener = lex.returnAfter.find((p) => p.every((w, n) => tokens[k + n]?.norm === w));
+    if (!opener) continue;
+    const at = k + opener.length;
+    const r = triggers.find((x) => x.first === at && lex.leftTerms.has(x.entry.term));
+    return r ?? null;
+  }
+  return null;
+}
+
 function coordinatedTrigger(
   tokens: readonly Token[],
   triggers: Trigger[],
