@@ -155,6 +155,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
     'en',
     ['sheltered 940'],
   ],
+  // A whole opened as a share, then a part whose predicate is an age group: a breakdown.
+  ['Of the 2,940 residents evacuated since Friday, 1,015 are children, the governor said.', 'en', ['evacuated 2940']],
+  ['De las 3.200 personas evacuadas, 1.100 son niños y 400 son adultos mayores.', 'es', ['evacuated 3200']],
   // Households the storm affected are no homes destroyed; households it displaced are people.
   ['The storm affected 300 households and destroyed 45 households in the valley.', 'en', ['destroyed_housing 45']],
   ['The fighting displaced 120 households from the border villages.', 'en', ['displaced 120']],

@@ -296,6 +296,12 @@ function dropBreakdowns(
         return drop(f);
       }
     }
+    // "Of the 7,531 people who have been evacuated, 568 are children": a whole opened as a share,
+    // then a figure whose predicate is a subgroup.
+    if (!f.noun && lex.shareOf.some((m) => matchesAt(norms, before.quantity.lead - m.length, m))) {
+      for (let k = q.lead; k < q.next; k++) listItems.add(k);
+      return drop(f);
+    }
     const marker = lex.subsetMarkers.find((m) =>
       [1, 2].some((gap) => matchesAt(norms, f.quantity.lead - m.length - gap + 1, m)),
     );
