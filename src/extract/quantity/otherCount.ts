@@ -84,8 +84,9 @@ function populationOf(
   lex: Lexicon,
 ): boolean {
   const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
-  let noun = elided(norms[q.next]);
-  if (noun === 'of' || noun === 'de') noun = elided(norms[q.next + 1]);
+  let nounAt = q.next;
+  let noun = elided(norms[nounAt]);
+  if (noun === 'of' || noun === 'de') noun = elided(norms[++nounAt]);
   if (!lex.population.nouns.has(noun)) return false;
   // "Galicia (500 habitantes)": the inhabitants in brackets right after a place's name.
   if (
@@ -109,5 +110,8 @@ function populationOf(
   at--;
   if (tokens[at]?.kind === 'word' && !APPOSITION_ARTICLES.has(norms[at]!)) at--;
   if (APPOSITION_ARTICLES.has(norms[at] ?? '')) at--;
-  return at < 0 || APPOSITION_OPENERS.has(norms[at]!);
+  // At the sentence's start the place phrase is an apposition only when a comma closes it ("Ville
+  // d'un million d'habitants, Goma…"); else it is the subject ("The village of 250 people was evacuated").
+  if (at < 0) return norms[nounAt + 1] === ',';
+  return APPOSITION_OPENERS.has(norms[at]!);
 }
