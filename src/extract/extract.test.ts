@@ -155,6 +155,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
     'en',
     ['sheltered 940'],
   ],
+  // Sites counted by their own number are the subject of their own clause, not where the figure stays.
+  ['About 2,600 people were evacuated, and more than 40 emergency shelters have been opened.', 'en', ['evacuated 2600']],
+  ['The survey counted 12,400 IDPs and 18 IDP sites in the district.', 'en', ['displaced 12400']],
   // A whole opened as a share, then a part whose predicate is an age group: a breakdown.
   ['Of the 2,940 residents evacuated since Friday, 1,015 are children, the governor said.', 'en', ['evacuated 2940']],
   ['De las 3.200 personas evacuadas, 1.100 son niños y 400 son adultos mayores.', 'es', ['evacuated 3200']],

@@ -26,7 +26,7 @@ import {
   passiveAid,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
-import { joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
+import { countedSites, joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
 import { countFrame } from './countFrame.js';
 import { agentNamesSites, countsOwnSites, hostsInBracket, sitesLevel } from './siteCounts.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
@@ -396,6 +396,7 @@ export function linkFigures(
             afterAgentPhrase(gap, chosen, c.trigger, best.direction)) &&
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
+          !countedSites(gap, c.trigger) &&
           modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
       );
       // "evacuaron a 8 personas que se refugiaron con familiares": the stay phrase won, and the

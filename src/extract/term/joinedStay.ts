@@ -34,7 +34,7 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
       sameClause(gap, left.next, left.next + 1)
     )
       return true;
-    if (!sameClause(gap, left.next, r.first)) return false;
+    if (!sameClause(gap, left.next, r.first) || countedSites(gap, r)) return false;
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
     if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
     if (between.some((w) => lex.stayLinks.has(w))) return true;
@@ -58,3 +58,20 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
 /** The most words from a place preposition to the stay it opens ("in [Government established] relief camps"). */
 const JOINED_PREPOSITION_REACH = 4;
 
+/** The most words from a place preposition back to the count of sites after it ("in [more than] 30 shelters"). */
+const SITE_COUNT_OPENER_REACH = 3;
+
+/**
+ * "with 1,000 people evacuated, and more than 500 emergency shelters have been opened": a stay
+ * trigger counted by its own number names sites, the subject of its own clause; only opened by a
+ * place preposition ("displaced in more than 30 shelters") is it where the figure stays.
+ */
+export function countedSites(gap: GapContext, r: Trigger): boolean {
+  const k = r.first - 1;
+  if (gap.tokens[k]?.kind !== 'number') return false;
+  for (let p = k - 1; p >= Math.max(0, k - SITE_COUNT_OPENER_REACH); p--) {
+    const w = gap.norms[p]!;
+    if (gap.lex.refuge.prepositions.has(w) || gap.lex.destinationOpeners.has(w)) return false;
+  }
+  return true;
+}
