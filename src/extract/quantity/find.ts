@@ -262,11 +262,13 @@ function scaledRemainder(
   lex: Lexicon,
 ): { value: number; next: number } | null {
   const t = tokens[j];
+  // Glued to the scale word only as a whole group of three ("8 mil163", as one press pastes it).
+  const between = t ? text.slice(tokens[j - 1]!.end, t.start) : '';
   if (
     !t ||
     t.kind !== 'number' ||
     !/^\d{1,3}$/.test(t.text) ||
-    text.slice(tokens[j - 1]!.end, t.start) !== ' '
+    !(between === ' ' || (between === '' && t.text.length === 3))
   )
     return null;
   const v = Number(t.text);
