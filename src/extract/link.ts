@@ -363,7 +363,10 @@ export function linkFigures(
       direction: best.direction,
     });
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
-    const second = coordinatedTrigger(tokens, triggers, chosen, lex) ?? leavingBeforeReturn(tokens, triggers, chosen, lex);
+    const second =
+      coordinatedTrigger(tokens, triggers, chosen, lex) ??
+      leavingBeforeReturn(tokens, triggers, chosen, lex) ??
+      (best.direction === 'adjacent' ? movedStatus(gap, chosen, candidates) : null);
     // "14 millones de personas refugiadas y desplazadas internas": one total of both, displaced.
     if (second && mixesRefugeesAndDisplaced(chosen, second)) {
       links[links.length - 1]!.term = 'displaced';
@@ -731,6 +734,34 @@ function participleEnds(gap: GapContext, k: number): boolean {
 const HOUSEHOLD_HOMES_GAP = 5;
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
+/**
+ * "1,700 refugees were relocated to a new camp", "5,000 IDPs were evacuated from the camp": a
+ * status noun counted by the figure, then its own verb of moving, which tells what happened to
+ * them now; the figure counts both (not a flight that made them refugees: "refugees who fled").
+ */
+function movedStatus(gap: GapContext, status: Trigger, candidates: readonly Candidate[]): Trigger | null {
+  if (!STATUS_TERMS.has(status.entry.term) || status.entry.form !== 'agent') return null;
+  const moved = candidates.find(
+    (c) =>
+      c.direction === 'after' &&
+      MOVED_TERMS.has(c.trigger.entry.term) &&
+      c.trigger.entry.term !== status.entry.term &&
+      c.trigger.entry.form !== 'agent' &&
+      c.trigger.entry.form !== 'noun' &&
+      c.score >= MOVED_STATUS_MIN_SCORE &&
+      sameClause(gap, status.next, c.trigger.first) &&
+      !gap.norms.slice(status.next, c.trigger.first).some((w) => gap.lex.relatives.has(w)),
+  );
+  return moved?.trigger ?? null;
+}
+
+const MOVED_STATUS_MIN_SCORE = 0.8;
+
+/** Terms of a status a noun gives the people it counts ("refugees", "IDPs"). */
+const STATUS_TERMS: ReadonlySet<string> = new Set(['refugees', 'displaced']);
+/** Terms of a move that happens to people of a status. */
+const MOVED_TERMS: ReadonlySet<string> = new Set(['evacuated', 'relocated', 'displaced']);
+
 /** The most words between a return and the phrase that opens the leaving before it ("returned home on Monday after being"). */
 const RETURN_AFTER_REACH = 6;
 
