@@ -275,6 +275,8 @@ export interface Lexicon {
   stayLinks: Set<string>;
   /** Phrases after a return that open the leaving before it ("returned home after being evacuated"). */
   returnAfter: string[][];
+  /** Existential openers of a figure ("there are", "hay", "il y a"): a stay fronted before them is its place. */
+  existentials: string[][];
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
   refuge: { words: Set<string>; namedOnly: Set<string>; prepositions: Set<string>; sites: Set<string> };
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
@@ -569,6 +571,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     listLeads: [],
     stayLinks: new Set(),
     returnAfter: [],
+    existentials: [],
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
     namedStays: { verbs: new Set(), prepositions: new Set() },
     floodedOnly: new Set(),
@@ -910,6 +913,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       list_leads?: string[];
       stay_links?: string[];
       return_after?: string[];
+      existentials?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
       named_stays?: { verbs?: string[]; prepositions?: string[] };
       flooded_only?: string[];
@@ -957,6 +961,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.listLeads.push(...(link.list_leads ?? []).map(words));
       set(link.stay_links).forEach((x) => lex.stayLinks.add(x));
       lex.returnAfter.push(...(link.return_after ?? []).map(words));
+      lex.existentials.push(...(link.existentials ?? []).map(words));
       set(link.refuge?.words).forEach((x) => lex.refuge.words.add(x));
       set(link.refuge?.named_only).forEach((x) => lex.refuge.namedOnly.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));

@@ -6,7 +6,7 @@
 import type { Term } from '../types.js';
 import { profilesNamedGroup } from './term/profile.js';
 import { HOUSING_TERMS } from '../types.js';
-import type { Lexicon } from './lexicon.js';
+import { type Lexicon, matchesAt } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
 import type { Noun } from './quantity/noun.js';
@@ -629,7 +629,11 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
     if (gap.figureAt.has(r.next)) score -= 0.2;
   } else if (r.next <= q.lead || (r.first < q.lead && r.next <= q.first)) {
-    if (r.entry.form === 'passive') return null;
+    if (r.entry.form === 'passive') {
+      // Across the comma that closes the fronted phrase, whatever its length.
+      if (!frontedStay(gap, r, q)) return null;
+      return { trigger: r, score: FRONTED_STAY_SCORE - (r.entry.weak ? 0.3 : 0), direction: 'before' };
+    }
     // "155,710 returnees and 9,052,583 residents": another figure's counted noun does not reach a
     // figure that names its own people ("… and 2,000 others" has none of its own).
     if (r.entry.form === 'agent' && countsAnotherFigure(gap, f, r) && namesOtherGroup(gap.tokens, f, gap.lex)) return null;
@@ -646,6 +650,27 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   } else return null;
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
+}
+
+/** How well a fronted stay governs the existential's figure: below a verb's object, above most gaps. */
+const FRONTED_STAY_SCORE = 0.85;
+/** How many words of any kind may open the sentence before a fronted stay (a bullet or a conjunction). */
+const FRONTED_AT = 1;
+/** The most words between an existential opener and its figure ("there are [around] 79,175"). */
+const EXISTENTIAL_GAP = 2;
+
+/**
+ * "In at least 38 evacuation centres across the province, there are around 79,175 people": a stay
+ * phrase that opens the sentence is where the people an existential then counts stay.
+ */
+function frontedStay(gap: GapContext, r: Trigger, q: Figure['quantity']): boolean {
+  // Opening the sentence, past function words and a count of sites ("Dans les 12 [sites d'hébergement]").
+  const opening = gap.norms.slice(0, r.first).every((w, k) => k < FRONTED_AT || gap.lex.functionWords.has(w) || /^\d/.test(w));
+  if (!opening || !gap.lex.stayingTerms.has(r.entry.term)) return false;
+  return gap.lex.existentials.some((e) => {
+    for (let g = 0; g <= EXISTENTIAL_GAP; g++) if (matchesAt(gap.norms, q.lead - g - e.length, e)) return true;
+    return false;
+  });
 }
 
 /** A blocking adjective right before a noun of places: "the flood-hit [area]", "flood-affected [districts]". */
