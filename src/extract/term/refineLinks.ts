@@ -39,7 +39,7 @@ export function refineLinks(
   const out: Link[] = [];
   for (const link of links) {
     out.push(
-      refugeWhere(tokens, crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures), figures, lex), lex),
+      refugeWhere(tokens, crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures, lex), figures, lex), lex),
     );
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
@@ -86,7 +86,7 @@ const LEFT_HOME = new Set<Term>(['displaced', 'forced_to_flee', 'evacuated', 're
  * No other figure and no full stop or semicolon stands between, and the figure is not the whole
  * of a part ("1,800 of the 7,500 people evacuated").
  */
-function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[]): Link {
+function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[], lex: Lexicon): Link {
   if (link.direction === 'before' || !LEFT_HOME.has(link.term)) return link;
   if (!PARTICIPLE_PHRASE.has(norms[link.trigger.next] ?? '')) return link;
   // "1,800 of the 7,500 people evacuated … have returned": the whole is no subject of the verb.
@@ -100,6 +100,9 @@ function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures
   );
   if (!back) return link;
   for (let k = link.trigger.next; k < back.first; k++) if (norms[k] === ';' || norms[k] === '.') return link;
+  // "30,000 people had been evacuated from villages, but many were headed home": a part of unknown
+  // size is the return's subject, not the figure.
+  if (norms.slice(link.trigger.next, back.first).some((w) => lex.vagueParts.has(w))) return link;
   if (
     figures.some(
       (f) => f !== link.figure && f.quantity.lead > link.trigger.next && f.quantity.lead < back.first,
