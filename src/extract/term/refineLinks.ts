@@ -10,7 +10,8 @@
 // - refuge:  "sought refuge since the fighting began" names no shelter: displaced (refugeWhere.ts);
 // - sites:   "displaced families arrived at El Salam camp", "camps are sheltering 60,000 IDPs":
 //            in a camp too (campDestination.ts);
-// - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)").
+// - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)");
+// - parts:   "244,000 refugees, of whom 139,000 have fled since December" are refugees too.
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -39,7 +40,16 @@ export function refineLinks(
   const out: Link[] = [];
   for (const link of links) {
     out.push(
-      refugeWhere(tokens, crossedBorder(norms, returnedAfter(norms, orderedToLeave(norms, link, lex), triggers, figures, lex), figures, lex), lex),
+      refugeWhere(
+        tokens,
+        crossedBorder(
+          norms,
+          returnedAfter(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), triggers, figures, lex),
+          figures,
+          lex,
+        ),
+        lex,
+      ),
     );
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
@@ -86,6 +96,32 @@ const LEFT_HOME = new Set<Term>(['displaced', 'forced_to_flee', 'evacuated', 're
  * No other figure and no full stop or semicolon stands between, and the figure is not the whole
  * of a part ("1,800 of the 7,500 people evacuated").
  */
+/** Tokens from a part's subset marker to its figure ("dont [environ] 25.000"). */
+const PART_MARKER_REACH = 3;
+/** Tokens from the total's figure to the marker ("74.000 réfugiés … ont franchi la frontière … selon les autorités, dont"). */
+const PART_TOTAL_REACH = 24;
+
+/**
+ * "le Cameroun accueille plus de 244.000 réfugiés de la République centrafricaine, dont 139.000 qui
+ * ont fui leur pays depuis décembre": a part of a count of refugees, opened by a subset marker, whose
+ * own verb is their flight, counts refugees too: the flight is how they became refugees.
+ */
+function fledPart(norms: string[], link: Link, links: readonly Link[], figures: readonly Figure[], lex: Lexicon): Link {
+  if (link.term !== 'forced_to_flee') return link;
+  const q = link.figure.quantity;
+  const total = figures[figures.indexOf(link.figure) - 1];
+  if (!total || !links.some((l) => l.figure === total && l.term === 'refugees')) return link;
+  const marked = lex.subsetMarkers.some((m) =>
+    Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
+      (at) => at >= total.quantity.next && matchesAt(norms, at, m),
+    ),
+  );
+  if (!marked) return link;
+  const between = norms.slice(total.quantity.next, q.lead);
+  if (between.length > PART_TOTAL_REACH || between.some((w) => w === '.' || w === ';')) return link;
+  return { ...link, term: 'refugees' };
+}
+
 function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[], lex: Lexicon): Link {
   if (link.direction === 'before' || !LEFT_HOME.has(link.term)) return link;
   if (!PARTICIPLE_PHRASE.has(norms[link.trigger.next] ?? '')) return link;
