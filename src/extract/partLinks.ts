@@ -30,6 +30,22 @@ const PART_MARKER_REACH = 3;
 const PART_TOTAL_REACH = 14;
 
 /**
+ * Whether `part` is opened by a subset marker after `total` in the same sentence: "of whom
+ * [nearly] 690,000", "dont [environ] 25.000", with no other figure and no sentence break between.
+ */
+export function opensPart(norms: readonly string[], part: Figure, total: Figure, lex: Lexicon, reach = PART_TOTAL_REACH): boolean {
+  const q = part.quantity;
+  const marker = lex.subsetMarkers.find((m) =>
+    Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
+      (at) => at >= total.quantity.next && m.every((w, k) => norms[at + k] === w),
+    ),
+  );
+  if (!marker) return false;
+  const between = norms.slice(total.quantity.next, q.lead);
+  return between.length <= reach && !between.some((w) => w === '.' || w === ';' || /^\d/.test(w));
+}
+
+/**
  * "More than 1.5 million people are displaced within Ituri, of whom 690,000 are in Djugu", "the
  * majority of them — nearly 690,000 — are in Djugu", "dont 210 000 à Goma": a figure opened by a
  * subset marker after a linked total, in the same sentence, counts a part of the total with its
@@ -42,14 +58,7 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
     if (links.some((l) => l.figure === part)) continue;
     const q = part.quantity;
     const total = figures[i - 1]!;
-    const marker = lex.subsetMarkers.find((m) =>
-      Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
-        (at) => at >= total.quantity.next && m.every((w, k) => norms[at + k] === w),
-      ),
-    );
-    if (!marker) continue;
-    const between = norms.slice(total.quantity.next, q.lead);
-    if (between.length > PART_TOTAL_REACH || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    if (!opensPart(norms, part, total, lex)) continue;
     if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
     for (const l of links)
       if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });

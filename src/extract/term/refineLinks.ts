@@ -23,6 +23,7 @@ import { movedToShelter } from './movedToShelter.js';
 import { refugeWhere } from './refugeWhere.js';
 import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
+import { opensPart } from '../partLinks.js';
 
 const CAUSE_WINDOW = 3;
 /** The score of a total carried on from a trigger with no figure of its own ("evacuations …, bringing the total to"). */
@@ -96,10 +97,8 @@ const LEFT_HOME = new Set<Term>(['displaced', 'forced_to_flee', 'evacuated', 're
  * No other figure and no full stop or semicolon stands between, and the figure is not the whole
  * of a part ("1,800 of the 7,500 people evacuated").
  */
-/** Tokens from a part's subset marker to its figure ("dont [environ] 25.000"). */
-const PART_MARKER_REACH = 3;
 /** Tokens from the total's figure to the marker ("74.000 réfugiés … ont franchi la frontière … selon les autorités, dont"). */
-const PART_TOTAL_REACH = 24;
+const FLED_PART_REACH = 24;
 
 /**
  * "le Cameroun accueille plus de 244.000 réfugiés de la République centrafricaine, dont 139.000 qui
@@ -108,18 +107,9 @@ const PART_TOTAL_REACH = 24;
  */
 function fledPart(norms: string[], link: Link, links: readonly Link[], figures: readonly Figure[], lex: Lexicon): Link {
   if (link.term !== 'forced_to_flee') return link;
-  const q = link.figure.quantity;
   const total = figures[figures.indexOf(link.figure) - 1];
   if (!total || !links.some((l) => l.figure === total && l.term === 'refugees')) return link;
-  const marked = lex.subsetMarkers.some((m) =>
-    Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
-      (at) => at >= total.quantity.next && matchesAt(norms, at, m),
-    ),
-  );
-  if (!marked) return link;
-  const between = norms.slice(total.quantity.next, q.lead);
-  if (between.length > PART_TOTAL_REACH || between.some((w) => w === '.' || w === ';')) return link;
-  return { ...link, term: 'refugees' };
+  return opensPart(norms, link.figure, total, lex, FLED_PART_REACH) ? { ...link, term: 'refugees' } : link;
 }
 
 function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[], lex: Lexicon): Link {
