@@ -7,7 +7,8 @@
 //   SHELTERS DAMAGED              3774
 //
 // A run of lines that alternate strictly between a number alone ("2.9M" as dashboards shorten it)
-// and a short label without digits other than a date ("… as of 31 December 2020") is such a box. Which way it reads follows from how it ends: a run that ends on a number
+// and a short label without digits other than a date ("… as of 31 December 2020"), perhaps wrapped
+// over lines, is such a box. Which way it reads follows from how it ends: a run that ends on a number
 // has each label above its number, one that ends on a label has it below; a label left over at
 // the start is the box's heading. A run that starts and ends on numbers is left alone. Each label
 // names its term as a table's header cell does (table.ts); a label without a term ("DEATHS",
@@ -76,15 +77,15 @@ function boxLines(text: string): Line[] {
     const line = raw.trim();
     if (line === '') continue;
     const s = start + raw.length - raw.trimStart().length;
-    const line_: Line = { kind: lineKind(line), start: s, end: s + line.length, text: line };
+    const current: Line = { kind: lineKind(line), start: s, end: s + line.length, text: line };
     // A label wrapped over lines ("Estimated refugee outflows / to neighbouring countries / since
     // 1 February 2021") is one label, while it stays short.
     const prev = lines[lines.length - 1];
-    if (prev?.kind === 'label' && line_.kind === 'label' && words(`${prev.text} ${line}`) <= WRAPPED_LABEL_WORDS) {
-      lines[lines.length - 1] = { ...prev, end: line_.end, text: `${prev.text} ${line}`, lastLine: line_ };
+    if (prev?.kind === 'label' && current.kind === 'label' && words(`${prev.text} ${line}`) <= WRAPPED_LABEL_WORDS) {
+      lines[lines.length - 1] = { ...prev, end: current.end, text: `${prev.text} ${line}`, lastLine: current };
       continue;
     }
-    lines.push(line_);
+    lines.push(current);
   }
   return lines;
 }

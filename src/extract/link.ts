@@ -518,9 +518,9 @@ function sharesSubject(gap: GapContext, left: Trigger, stay: Trigger, direction:
 }
 
 /** Present participles of leaving ("fleeing", "fuyant", "huyendo"). */
+const PRESENT_PARTICIPLE = /(ing|ant|ando|iendo)$/u;
 /** The most words of such a participle's object ("les attaques des groupes armés dans le territoire de Rutshuru"). */
 const OBJECT_PHRASE_REACH = 14;
-const PRESENT_PARTICIPLE = /(ing|ant|ando|iendo)$/u;
 
 /**
  * "35,000 people fleeing violence in Masisi have found refuge in sites": a present participle of
@@ -758,7 +758,6 @@ function participleEnds(gap: GapContext, k: number): boolean {
 /** Words between a count of families and the word of damage after it ("were moderately or heavily"). */
 const HOUSEHOLD_HOMES_GAP = 5;
 
-/** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
 /**
  * "1,700 refugees were relocated to a new camp", "5,000 IDPs were evacuated from the camp": a
  * status noun counted by the figure, then its own verb of moving, which tells what happened to
@@ -807,6 +806,7 @@ function leavingBeforeReturn(tokens: readonly Token[], triggers: Trigger[], t: T
   return null;
 }
 
+/** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
 function coordinatedTrigger(
   tokens: readonly Token[],
   triggers: Trigger[],
