@@ -108,13 +108,13 @@ function earlierValue(
     // The earlier value may carry its date: "rose from 210,000 in January to", "de 315 000 en
     // décembre 2023 à".
     let end = to - 1;
-    while (end > 0 && !blocked(end) && to - 1 - end < CHANGE_DATE_REACH && isDateWord(norms[end]!, lex)) end--;
+    while (end > 0 && !blocked(end) && to - 1 - end < CHANGE_DATE_REACH && isDateWord(norms, end, lex)) end--;
     // The earlier value may name what it counts: "dropped from 5,210 families to 800 families".
     const dated = end;
     while (end > 0 && !blocked(end) && dated - end < EARLIER_NOUN_REACH && countsPeople(norms[end]!, lex)) end--;
     if (!blocked(end)) continue;
     const anchored = (w: string) =>
-      lex.months.has(w) || YEAR.test(w) || lex.timeAfter.has(w) || lex.changeTimeAnchors.has(w);
+      isMonth(w, lex) || YEAR.test(w) || lex.timeAfter.has(w) || lex.changeTimeAnchors.has(w);
     if (dated < to - 1 && !norms.slice(dated + 1, to).some(anchored)) continue;
     let first = end;
     while (first > 0 && blocked(first - 1)) first--;
@@ -149,7 +149,7 @@ function changedBy(tokens: readonly Token[], norms: readonly string[], lead: num
   const to = lead - 1;
   if (!lex.levelChanges.some((c) => c.to.length === 1 && c.to[0] === norms[to])) return null;
   let k = to - 1;
-  while (k > 0 && to - 1 - k < CHANGE_DATE_REACH && isDateWord(norms[k]!, lex)) k--;
+  while (k > 0 && to - 1 - k < CHANGE_DATE_REACH && isDateWord(norms, k, lex)) k--;
   const amountEnd = k + 1;
   while (k > 0 && (tokens[k]!.kind === 'number' || lex.numberUnits.has(norms[k]!) || lex.scales.has(norms[k]!))) k--;
   if (k + 1 === amountEnd || !lex.changeAmounts.some((c) => endsAt(norms, k + 1, c))) return null;
@@ -160,8 +160,19 @@ function changedBy(tokens: readonly Token[], norms: readonly string[], lead: num
 const CHANGE_DATE_REACH = 5;
 const YEAR = /^(19|20)\d\d$/;
 
-function isDateWord(w: string, lex: Lexicon): boolean {
-  return lex.months.has(w) || YEAR.test(w) || lex.changeTimeWords.has(w) || lex.changeTimeAnchors.has(w);
+function isDateWord(norms: readonly string[], k: number, lex: Lexicon): boolean {
+  const w = norms[k]!;
+  if (isMonth(w, lex) || YEAR.test(w) || lex.changeTimeWords.has(w) || lex.changeTimeAnchors.has(w)) return true;
+  // A day of the month beside its month: "on 14 November", "on November 14".
+  return DAY.test(w) && (isMonth(norms[k + 1] ?? '', lex) || isMonth(norms[k - 1] ?? '', lex));
+}
+
+const DAY = /^(0?[1-9]|[12]\d|3[01])$/;
+
+/** A month, or a month with its part glued on by a hyphen: "mid-November", "early-December". */
+function isMonth(w: string, lex: Lexicon): boolean {
+  const m = /^(\p{L}+)-(\p{L}+)$/u.exec(w);
+  return lex.months.has(w) || (m !== null && lex.changeTimeAnchors.has(m[1]!) && lex.months.has(m[2]!));
 }
 
 /** Adverbs a level verb may enclose, at most this many: "has now officially reached". */

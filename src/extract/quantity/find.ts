@@ -245,6 +245,20 @@ function joinGroups(
       j += 2;
       continue;
     }
+    // PDF text detaches the comma from the group before it ("1 ,991 ,340", "1 ,048,896"): a space
+    // before a comma never happens in prose, so the comma still joins whole groups of three.
+    if (
+      nx.text === ',' &&
+      gap === ' ' &&
+      /^\d{1,3}$|,\d{3}$/.test(raw) &&
+      after?.kind === 'number' &&
+      after.start === nx.end &&
+      /^\d{3}(,\d{3})*$/.test(after.text)
+    ) {
+      raw += ',' + after.text;
+      j += 2;
+      continue;
+    }
     break;
   }
   return { raw, next: j };
@@ -415,7 +429,10 @@ function mergeRanges(
         !amountBefore(norms, a.lead, lex);
       // "from 16.5 million in 2018 to 34.8 million": a year before "to" ends a date, not a range.
       const year = a.next === a.first + 1 && /^(19|20)\d\d$/.test(tokens[a.first]!.text) && b.value > 10 * a.value;
-      if (isJoin && !a.fractional && !b.fractional && !year) {
+      // "on March 3 to 6,950": a day after its month ends a date, not a range, when what follows is no day.
+      const day =
+        a.next === a.first + 1 && lex.months.has(norms[a.first - 1] ?? '') && a.value <= 31 && b.value > 31;
+      if (isJoin && !a.fractional && !b.fractional && !year && !day) {
         let low = a.value;
         const high = b.value;
         // "4 to 5 million": the scale of the second end applies to the first.
