@@ -252,6 +252,8 @@ export interface Lexicon {
   crossingInto: string[][];
   /** "neighbouring", "vecino": an adjective between a crossing's lead and its country (link.json). */
   crossingNeighbours: Set<string>;
+  /** Areas inside a country that end a flight "to neighbouring …" ("provinces", "districts"): no border crossed (link.json). */
+  internalAreas: Set<string>;
   /** Compass adjectives before a destination country ("to eastern Chad"; term/crossing.ts). */
   compass: Set<string>;
   /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
@@ -560,6 +562,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
     crossingNeighbours: new Set(),
+    internalAreas: new Set(),
     compass: new Set(),
     borderContext: new Set(),
     nationals: new Set(),
@@ -904,6 +907,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
       crossing_neighbours?: string[];
+      internal_areas?: string[];
       compass?: string[];
       moved_to?: string[];
       population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
@@ -950,6 +954,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
       set(link.crossing_neighbours).forEach((x) => lex.crossingNeighbours.add(x));
+      set(link.internal_areas).forEach((x) => lex.internalAreas.add(x));
       set(link.compass).forEach((x) => lex.compass.add(x));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));
       set(link.population?.places).forEach((x) => lex.population.places.add(x));

@@ -5,7 +5,8 @@
 // - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
 //            participle says who they are, the verb after it what they did;
-// - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts);
+// - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts), and
+//            "fled to neighbouring provinces" does not (neighbouringAreas.ts);
 // - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts);
 // - refuge:  "sought refuge since the fighting began" names no shelter: displaced (refugeWhere.ts);
 // - sites:   "displaced families arrived at El Salam camp", "camps are sheltering 60,000 IDPs":
@@ -19,6 +20,7 @@ import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
 import { distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
+import { neighbouringAreas } from './neighbouringAreas.js';
 import { movedToShelter } from './movedToShelter.js';
 import { refugeWhere } from './refugeWhere.js';
 import { campDestinations, siteHosted } from './campDestination.js';
@@ -43,10 +45,14 @@ export function refineLinks(
     out.push(
       refugeWhere(
         tokens,
-        crossedBorder(
+        neighbouringAreas(
           norms,
-          returnedAfter(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), triggers, figures, lex),
-          figures,
+          crossedBorder(
+            norms,
+            returnedAfter(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), triggers, figures, lex),
+            figures,
+            lex,
+          ),
           lex,
         ),
         lex,
