@@ -161,15 +161,18 @@ function namedByTrigger(norms: readonly string[], at: number, lex: Lexicon): boo
 function labelKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure['countKind'] {
   const start = Math.max(0, lead - LABEL_WINDOW);
   const marked = [':', '|', '='].includes(tokens[lead - 1]?.text ?? '');
+  // The label's first noun is what it counts: "Displaced persons with host families: 9,720" counts
+  // persons (the families host them).
   let kind: Figure['countKind'] = null;
-  for (let k = lead - 1; k >= start; k--) {
+  let k = lead - 1;
+  for (; k >= start; k--) {
     const t = tokens[k]!;
-    if (t.kind === 'number' || t.text === '.' || t.text === ';' || t.text === ',') return null;
-    if (!kind && lex.nouns.households.has(t.norm)) kind = 'households';
-    else if (!kind && lex.nouns.people.has(t.norm)) kind = 'people';
-    if (kind && (marked || k === 0)) return kind;
+    if (t.kind === 'number' || t.text === '.' || t.text === ';' || t.text === ',') break;
+    if (lex.nouns.households.has(t.norm)) kind = 'households';
+    else if (lex.nouns.people.has(t.norm)) kind = 'people';
   }
-  return marked || start === 0 ? kind : null;
+  if (marked) return kind;
+  return k < 0 ? kind : null;
 }
 
 /**

@@ -400,6 +400,9 @@ export function linkFigures(
           // A stay phrase or verb, not a bare destination ("evacuated to shelters", "left the camp").
           (c.trigger.next - c.trigger.first > 1 || c.trigger.entry.reason.includes(':verb:')) &&
           !countedSites(gap, c.trigger) &&
+          // "half a million displaced people, most in displacement sites": a part of unknown size
+          // stays there ("all in camps" is the whole).
+          !norms.slice(Math.max(q.next, chosen.next), c.trigger.first).some((w) => w !== 'all' && lex.vagueParts.has(w)) &&
           modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
       );
       // "evacuaron a 8 personas que se refugiaron con familiares": the stay phrase won, and the
