@@ -222,6 +222,11 @@ export function linkFigures(
       (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
       (best.direction === 'adjacent' || (touching && best.trigger.entry.term === 'block:affected'))
     ) {
+      // "210 people affected by the floods remain in evacuation centres": a blocker opening an agent
+      // phrase modifies the noun, and the verb after the phrase, scored lower for the distance, is
+      // the clause's own.
+      const blockerEnd = best.trigger.next;
+      const modifier = touching && lex.agentPrepositions.has(norms[blockerEnd] ?? '');
       // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
       const verb = candidates.find(
         (c) =>
@@ -229,7 +234,8 @@ export function linkFigures(
           c.direction !== 'adjacent' &&
           // After a touching blocker, only what follows it says where they are ("en refugios").
           (!touching || c.direction === 'after') &&
-          c.score >= 0.8 &&
+          c.score >= (modifier ? MODIFIED_VERB_MIN_SCORE : 0.8) &&
+          (!modifier || sameClause(gap, blockerEnd, c.trigger.first)) &&
           !countsAnotherFigure(gap, f, c.trigger) &&
           // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
           !c.trigger.entry.reason.endsWith(':anaphor'),
@@ -783,6 +789,8 @@ function movedStatus(gap: GapContext, status: Trigger, candidates: readonly Cand
 }
 
 const MOVED_STATUS_MIN_SCORE = 0.8;
+/** The least score of a verb after a blocker's agent phrase ("affected by the floods remain in shelters"). */
+const MODIFIED_VERB_MIN_SCORE = 0.5;
 
 /** Terms of a status a noun gives the people it counts ("refugees", "IDPs"). */
 const STATUS_TERMS: ReadonlySet<string> = new Set(['refugees', 'displaced']);
