@@ -89,3 +89,18 @@ test('digits other than a date keep a line out of a box', () => {
   const box = readKeyFigures('KEY FIGURES\n\n3,200\n\nPeople displaced in 14 districts\n\n900\n\nPeople evacuated', lex);
   assert.equal(box.facts.length, 0);
 });
+
+test('numbers written with a scale word, fractions of a million among them', () => {
+  const text =
+    'KEY FIGURES\n\n4.1 million\n\nPeople in need\n\n0.312 million\n\nTotal number of IDPs\n\n0.58 million\n\n' +
+    'Total number of returnees\n\n35 thousand\n\nHouses damaged';
+  assert.deepEqual(facts(text), [
+    'displaced 312000 people',
+    'partially_destroyed_housing 35000 households',
+    'returns 580000 people',
+  ]);
+  const lex = loadLexicon('en');
+  const box = readKeyFigures(text, lex);
+  const idps = box.facts.find((f) => f.figure === 312000)!;
+  assert.equal(text.slice(...idps.quantity_span!), '0.312 million');
+});

@@ -30,10 +30,19 @@ interface Line {
   lastLine?: Line;
 }
 
-/** A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K". */
-const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)([KkM])?\+?$/;
-/** What a dashboard's abbreviation multiplies by ("2.9M", "5.3K"). */
-const SCALE: Record<string, number> = { K: 1e3, k: 1e3, M: 1e6 };
+/** A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K", "0.269 million". */
+const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)(?: ?(million|millions|millones|millón|thousand)|([KkM]))?\+?$/u;
+/** What a dashboard's abbreviation or scale word multiplies by ("2.9M", "5.3K", "0.269 million"). */
+const SCALE: Record<string, number> = {
+  K: 1e3,
+  k: 1e3,
+  M: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  millones: 1e6,
+  millón: 1e6,
+  thousand: 1e3,
+};
 /**
  * Dates a label may carry: "IDPs … as of 31 December 2020", "since 1 January 2021", "(Aug 2020)".
  * Their digits tell when, not what; other digits make the line no label.
@@ -133,13 +142,16 @@ const digitsAt = (number: Line) => number.start + number.text.indexOf(NUMBER_LIN
 function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
   const column = columnTerm(label, lex, 'last');
   if (!column) return null;
-  const [, digits, suffix] = NUMBER_LINE.exec(number.text)!;
-  const reading = readDigits(digits!, { decimalMark: lex.decimalMark, counted: !suffix, followedByScale: !!suffix });
+  const m = NUMBER_LINE.exec(number.text)!;
+  const digits = m[1]!;
+  const suffix = m[2] ?? m[3];
+  const reading = readDigits(digits, { decimalMark: lex.decimalMark, counted: !suffix, followedByScale: !!suffix });
   if (!reading || (reading.decimal && !suffix)) return null;
   const figure = Math.round(reading.value * (suffix ? SCALE[suffix]! : 1));
   if (!Number.isSafeInteger(figure) || figure <= 0) return null;
   const at = digitsAt(number);
-  const quantityEnd = at + digits!.length + (suffix ? suffix.length : 0);
+  const digitsEnd = at + digits.length;
+  const quantityEnd = suffix ? number.start + number.text.indexOf(suffix, digitsEnd - number.start) + suffix.length : digitsEnd;
   const qualifier = /^(?:>|\+)|\+$/.test(number.text) ? 'more_than' : 'exact';
   const housing = HOUSING_TERMS.has(column.term);
   return newFact({
