@@ -11,8 +11,10 @@ import { impliedEntry, type Trigger } from './triggers.js';
 
 /** Words a building's name may take: "San Roque Elementary", "Tar Yao". */
 const NAME_WORDS = 4;
-/** Articles and determiners after the preposition: "in the Lashio Baptist church", "en la escuela". */
-const ARTICLES = new Set(['the', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
+/** Articles and determiners after the preposition: "in the Lashio Baptist church", "en la escuela", "in their gym". */
+const ARTICLES = new Set(['the', 'their', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
+/** Plain words a building may take instead of a name, at most: "in their barangay gymnasium", "the local primary school". */
+const MODIFIER_WORDS = 2;
 /** A French article elided onto the noun: "l'école", "l'église". */
 const ELIDED = /^l'/u;
 
@@ -59,6 +61,11 @@ function namedBuildingEnd(tokens: readonly Token[], k: number, lex: Lexicon): nu
     let j = k + 1;
     while (j < k + 1 + NAME_WORDS && capitalised(tokens[j])) j++;
     return j;
+  }
+  // Plain words of its kind or place instead of a name ("barangay gymnasium", "local primary school").
+  for (let j = k; j < k + MODIFIER_WORDS && lex.namedStays.modifiers.has(tokens[j]?.norm ?? ''); j++) {
+    const noun = tokens[j + 1];
+    if (noun && noun.kind === 'word' && sites.has(noun.norm)) return j + 2;
   }
   // The name before its noun: capitalised words, then the noun (capitalised or not).
   for (let j = k; j < k + NAME_WORDS && capitalised(tokens[j]); j++) {
