@@ -1,7 +1,8 @@
-// "424,000 people fled to neighbouring Niassa, Nampula and Pempa provinces", "huyeron a municipios
-// vecinos": the flight phrase "to neighbouring" usually leads across a border, but when the
-// clause names its destination as areas inside a country (provinces, districts, villages) the
-// people stayed in it: displaced, not refugees.
+// "424,000 people fled to neighbouring Niassa, Nampula and Pempa provinces": the flight phrase "to
+// neighbouring" usually leads across a border, but when the clause names its destination as areas
+// inside a country (provinces, districts, a regency) the people stayed in it: displaced, not
+// refugees. (Spanish and French put the neighbour after its noun, "a municipios vecinos", which no
+// crossing phrase reads as a border; their lists serve phrases that name the neighbour first.)
 import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
 import { countryAt } from './crossing.js';
