@@ -30,19 +30,22 @@ interface Line {
   lastLine?: Line;
 }
 
-/** A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K", "0.269 million". */
-const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)(?: ?(million|millions|millones|millón|thousand)|([KkM]))?\+?$/u;
-/** What a dashboard's abbreviation or scale word multiplies by ("2.9M", "5.3K", "0.269 million"). */
-const SCALE: Record<string, number> = {
-  K: 1e3,
-  k: 1e3,
-  M: 1e6,
-  million: 1e6,
-  millions: 1e6,
-  millones: 1e6,
-  millón: 1e6,
-  thousand: 1e3,
-};
+/**
+ * A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K", "0.269 million". A word
+ * after the digits makes a number line only when the lexicon knows it as a scale (scaleOf).
+ */
+const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)(?:([KkM])| ?(\p{L}{2,}))?\+?$/u;
+/** What a dashboard's abbreviation multiplies by ("2.9M", "5.3K"). */
+const LETTER_SCALE: Record<string, number> = { K: 1e3, k: 1e3, M: 1e6 };
+
+/** The scale a number line's suffix multiplies by: 1 without one, undefined for a word that is no scale ("3 Regions"). */
+function scaleOf(m: RegExpExecArray, lex: Lexicon): number | undefined {
+  if (m[2]) return LETTER_SCALE[m[2]];
+  if (!m[3]) return 1;
+  const scale = lex.scales.get(m[3].toLowerCase());
+  return scale !== undefined && scale >= 1000 ? scale : undefined;
+}
+
 /**
  * Dates a label may carry: "IDPs … as of 31 December 2020", "since 1 January 2021", "(Aug 2020)".
  * Their digits tell when, not what; other digits make the line no label.
@@ -66,7 +69,7 @@ export interface KeyFigures {
 
 export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
   const out: KeyFigures = { facts: [], claimed: new Set() };
-  const lines = boxLines(text);
+  const lines = boxLines(text, lex);
   let i = 0;
   while (i < lines.length) {
     // A run alternates number and label lines; any other line ends it and starts none.
@@ -80,13 +83,13 @@ export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
 }
 
 /** The number and label lines of the text, blank lines skipped; any other line breaks a run. */
-function boxLines(text: string): Line[] {
+function boxLines(text: string, lex: Lexicon): Line[] {
   const lines: Line[] = [];
   for (const { start, raw } of linesOf(text)) {
     const line = raw.trim();
     if (line === '') continue;
     const s = start + raw.length - raw.trimStart().length;
-    const current: Line = { kind: lineKind(line), start: s, end: s + line.length, text: line };
+    const current: Line = { kind: lineKind(line, lex), start: s, end: s + line.length, text: line };
     // A label wrapped over lines ("Estimated refugee outflows / to neighbouring countries / since
     // 1 February 2021") is one label, while it stays short.
     const prev = lines[lines.length - 1];
@@ -107,8 +110,9 @@ const words = (text: string) => undatedOf(text).trim().split(/\s+/).length;
 /** The text without the dates it carries. */
 const undatedOf = (line: string) => LABEL_DATES.reduce((rest, date) => rest.replace(date, ''), line);
 
-function lineKind(line: string): Line['kind'] {
-  if (NUMBER_LINE.test(line)) return 'number';
+function lineKind(line: string, lex: Lexicon): Line['kind'] {
+  const number = NUMBER_LINE.exec(line);
+  if (number && scaleOf(number, lex) !== undefined) return 'number';
   if (/\d/.test(undatedOf(line)) || !/\p{L}/u.test(line)) return 'other';
   return words(line) <= LABEL_WORDS ? 'label' : 'other';
 }
@@ -147,7 +151,7 @@ function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
   const suffix = m[2] ?? m[3];
   const reading = readDigits(digits, { decimalMark: lex.decimalMark, counted: !suffix, followedByScale: !!suffix });
   if (!reading || (reading.decimal && !suffix)) return null;
-  const figure = Math.round(reading.value * (suffix ? SCALE[suffix]! : 1));
+  const figure = Math.round(reading.value * scaleOf(m, lex)!);
   if (!Number.isSafeInteger(figure) || figure <= 0) return null;
   const at = digitsAt(number);
   const digitsEnd = at + digits.length;
