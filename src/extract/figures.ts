@@ -43,8 +43,11 @@ export function buildFigures(
       countStated = countKind !== null;
     }
     const prev = figures[figures.length - 1];
+    // A part named right after its whole counts what the whole counts, however long the whole's
+    // clause: "150,000 houses destroyed or damaged in Sofala province …, including 60,898 totally destroyed".
+    const part = lex.subsetMarkers.some((m) => endsAt(norms, q.lead, m));
     const elidedKind =
-      countKind === null && prev && q.first - prev.quantity.next <= ELISION_WINDOW
+      countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW)
         ? (prev.countKind ?? prev.elidedKind)
         : null;
     const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };

@@ -71,6 +71,12 @@ export interface Lexicon {
   triggerIndex: Map<string, { bySecond: Map<string, TriggerEntry[]>; open: TriggerEntry[] }>;
   /** Slot words of trigger phrases ("{countries:en}") → the names they match, by first word, longest first. */
   slots: Map<string, Map<string, string[][]>>;
+  /**
+   * Slots naming sites people stay in, and the words that may describe a site before its noun
+   * ("in 31 Red Cross and community shelters", "inside the designated evacuation centers"):
+   * families' `site_modifiers`, read by the trigger finder (term/triggers.ts).
+   */
+  siteModifiers: { slots: Set<string>; articles: Set<string>; words: Set<string> };
   /** Verbs that report the count of an agent noun before them ("displacements reached"), by first word. */
   copulas: Map<string, string[][]>;
   /** Singular nouns of moves that a copula after them makes a count ("displacement reached 12,000"). */
@@ -454,6 +460,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     triggers: new Map(),
     triggerIndex: new Map(),
     slots: new Map(),
+    siteModifiers: { slots: new Set(), articles: new Set(), words: new Set() },
     copulas: new Map(),
     copulaNouns: new Map(),
     nouns: {
@@ -676,12 +683,22 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
       for (const [name, list] of Object.entries(slotSets(lang, families)))
         lex.slots.set(setSlot(lang, name), byFirstWord(list.map(words)));
+      const sites = families.site_modifiers;
+      for (const name of sites?.slots ?? []) lex.siteModifiers.slots.add(setSlot(lang, name));
+      set(sites?.articles).forEach((x) => lex.siteModifiers.articles.add(x));
+      set(sites?.words).forEach((x) => lex.siteModifiers.words.add(x));
     }
     for (const t of [...(terms ?? []), ...generated]) {
       const ws = words(t.match);
       const entry: TriggerEntry = {
         words: ws,
-        maxLength: ws.reduce((n, w) => n + (lex.slots.has(w) ? longestName(lex.slots.get(w)!) : 1), 0),
+        maxLength: ws.reduce(
+          (n, w) =>
+            n +
+            (lex.slots.has(w) ? longestName(lex.slots.get(w)!) : 1) +
+            (lex.siteModifiers.slots.has(w) ? SITE_MODIFIER_REACH : 0),
+          0,
+        ),
         seq: seq++,
         term: t.term,
         form: t.form,
@@ -1169,6 +1186,9 @@ function byFirstWord(names: string[][]): Map<string, string[][]> {
   for (const list of out.values()) list.sort((a, b) => b.length - a.length);
   return out;
 }
+
+/** How many words may describe a site before its noun ("Red Cross and community"). */
+export const SITE_MODIFIER_REACH = 4;
 
 function longestName(names: Map<string, string[][]>): number {
   let n = 1;

@@ -49,6 +49,8 @@ export interface FamilyFile {
   noun_adjectives?: string[];
   /** Verbs reporting the count of an agent noun before them: "displacements <reach> 12,000". */
   copulas?: string[];
+  /** Slots naming sites, and the words that may stand before a site's noun (Lexicon.siteModifiers). */
+  site_modifiers?: { slots?: string[]; articles?: string[]; words?: string[] };
   families: FamilyEntry[];
 }
 

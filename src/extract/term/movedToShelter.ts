@@ -27,22 +27,40 @@ export function movedToShelter(norms: readonly string[], links: readonly Link[],
     const relocation = same.find(
       (l) => l.term === 'relocated' && l.trigger.first <= verb && verb < l.trigger.next,
     );
+    // A site named for relocation ("relocated to 14 temporary relocation sites") keeps a verb of
+    // relocation what it says.
+    const kept = relocates(norms, verb, lex) && namesRelocation(norms, Math.max(verb + 1, stay.trigger.first), stay.trigger.next, lex);
+    if (relocation && kept) continue;
     if (relocation) out[out.indexOf(relocation)] = evacuation(relocation, relocation.score, false);
-    else if (!same.some((l) => lex.leftTerms.has(l.term))) out.push(evacuation(stay, stay.score - 0.1, true));
+    else if (!same.some((l) => lex.leftTerms.has(l.term)))
+      out.push(kept ? moved(stay, 'relocated', 'relocated:to-relocation-site') : evacuation(stay, stay.score - 0.1, true));
   }
   return out;
 }
 
+/** Whether the word at k is a one-word trigger of relocation ("relocated", "relocation"). */
+function relocates(norms: readonly string[], k: number, lex: Lexicon): boolean {
+  return !!lex.triggers.get(norms[k] ?? '')?.some((e) => e.term === 'relocated' && e.words.length === 1);
+}
+
+/** Whether a word of the stay phrase opens a trigger of relocation ("relocation sites"). */
+function namesRelocation(norms: readonly string[], first: number, next: number, lex: Lexicon): boolean {
+  for (let k = first; k < next; k++)
+    if (!lex.destinationOpeners.has(norms[k]!) && lex.triggers.get(norms[k]!)?.some((e) => e.term === 'relocated'))
+      return true;
+  return false;
+}
+
 /** `link` read as an evacuation to a shelter, with its own reason. */
 function evacuation(link: Link, score: number, coordinated: boolean): Link {
-  const entry = { ...link.trigger.entry, term: 'evacuated' as const, reason: 'evacuated:moved-to-shelter' };
-  return {
-    ...link,
-    trigger: { ...link.trigger, entry },
-    term: 'evacuated',
-    score,
-    ...(coordinated ? { coordinated } : {}),
-  };
+  const { coordinated: _, ...read } = moved(link, 'evacuated', 'evacuated:moved-to-shelter');
+  return { ...read, score, ...(coordinated ? { coordinated } : {}) };
+}
+
+/** `link` read as the move that took people to their stay. */
+function moved(link: Link, term: 'evacuated' | 'relocated', reason: string): Link {
+  const entry = { ...link.trigger.entry, term, reason };
+  return { ...link, trigger: { ...link.trigger, entry }, term, score: link.score - 0.1, coordinated: true };
 }
 
 /** The index of a verb of being taken right before the destination at `first`, or -1. */

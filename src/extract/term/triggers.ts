@@ -1,7 +1,7 @@
 // Finds displacement triggers ("were evacuated", "fled", "homes destroyed", "IDPs") and the
 // competing non-displacement words ("killed", "affected", "in need") in a sentence: the
 // longest lexicon phrase at each position, left to right, without overlaps.
-import type { Lexicon, TriggerClass, TriggerEntry } from '../lexicon.js';
+import { SITE_MODIFIER_REACH, type Lexicon, type TriggerClass, type TriggerEntry } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
@@ -217,19 +217,65 @@ function matchEnd(
       norms[at]!.length > w.length
     )
       return at;
-    // A slot's name may carry an elided article or "de": "ont quitté l'Iran", "venus d'Haïti".
-    const norm = norms[at] ?? '';
-    const bare = norm.charCodeAt(1) === 39 ? norm.replace(ELIDED, '') : norm;
-    const names = lex.slots.get(w)?.get(norm) ?? (bare === norm ? undefined : lex.slots.get(w)?.get(bare));
-    if (!names) return -1;
-    const first = lex.slots.get(w)?.has(norm) ? norm : bare;
-    let best = -1;
-    for (const name of names)
-      if (name.every((x, j) => (j === 0 ? first : norms[at + j]) === x))
-        best = Math.max(best, matchEnd(words, k + 1, at + name.length, tokens, norms, lex));
-    return best;
+    const end = slotEnd(words, k, at, tokens, norms, lex);
+    return end < 0 && lex.siteModifiers.slots.has(w) ? afterSiteModifiers(words, k, at, tokens, norms, lex) : end;
   }
   return at;
+}
+
+/** Where the phrase ends when its k-th word, a slot, takes one of its names at `at`, or -1. */
+function slotEnd(
+  words: readonly string[],
+  k: number,
+  at: number,
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): number {
+  // A slot's name may carry an elided article or "de": "ont quitté l'Iran", "venus d'Haïti".
+  const slot = lex.slots.get(words[k]!);
+  const norm = norms[at] ?? '';
+  const bare = norm.charCodeAt(1) === 39 ? norm.replace(ELIDED, '') : norm;
+  const names = slot?.get(norm) ?? (bare === norm ? undefined : slot?.get(bare));
+  if (!names) return -1;
+  const first = slot?.has(norm) ? norm : bare;
+  let best = -1;
+  for (const name of names)
+    if (name.every((x, j) => (j === 0 ? first : norms[at + j]) === x))
+      best = Math.max(best, matchEnd(words, k + 1, at + name.length, tokens, norms, lex));
+  return best;
+}
+
+/**
+ * A site slot's name after words that describe the site: "in 31 Red Cross and community
+ * shelters", "inside the 25 designated evacuation centers", "at the municipal shelter". An article
+ * before them is the name's own ("the shelter"), or is dropped where the name has none.
+ */
+function afterSiteModifiers(
+  words: readonly string[],
+  k: number,
+  at: number,
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lex: Lexicon,
+): number {
+  const { articles, words: describing } = lex.siteModifiers;
+  const article = articles.has(norms[at] ?? '') ? norms[at]! : null;
+  // The sites may be counted after their article: "inside the 25 designated evacuation centers".
+  const from = article ? (isCount(tokens[at + 1], lex) ? at + 2 : at + 1) : at;
+  let n = 0;
+  while (n < SITE_MODIFIER_REACH && (describing.has(norms[from + n] ?? '') || (n > 0 && norms[from + n] === 'and'))) n++;
+  // The noun may itself begin with a describing word ("temporary shelters"): the longest skip first.
+  for (let m = n; m >= 1; m--) {
+    if (norms[from + m - 1] === 'and') continue;
+    const end = slotEnd(words, k, from + m, tokens, norms, lex);
+    if (end >= 0) return end;
+    if (!article) continue;
+    for (const name of lex.slots.get(words[k]!)?.get(article) ?? [])
+      if (name.slice(1).every((x, j) => norms[from + m + j] === x))
+        return matchEnd(words, k + 1, from + m + name.length - 1, tokens, norms, lex);
+  }
+  return -1;
 }
 
 /**
