@@ -20,6 +20,11 @@ export function countryNames(lang: string): string[] {
   }
   const out = new Set<string>();
   // Official long forms with commas or brackets ("Moldova, Republic of") are not how news writes.
-  for (const n of Object.values(locale.countries).flat()) if (!/[,()]/.test(n)) out.add(n.toLowerCase());
+  for (const n of Object.values(locale.countries).flat()) {
+    if (/[,()]/.test(n)) continue;
+    out.add(n.toLowerCase());
+    // Written without its accents as often as with them: "au Nigeria" for "Nigéria", "a Peru".
+    out.add(n.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'));
+  }
   return [...out];
 }
