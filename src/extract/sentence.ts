@@ -5,6 +5,7 @@ import { newFact } from './fact.js';
 import { HOUSING_TERMS } from '../types.js';
 import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
 import { tokenize, type Token } from './segment/tokens.js';
+import { withoutAbbreviationPeriods } from './segment/sentences.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
@@ -49,7 +50,7 @@ export function readSentence(
   learned: { lang: string; pairs?: Pair[]; mayPass?: (x: Features) => boolean } = { lang: 'en' },
 ): Fact[] {
   if (!lex.mayHoldQuantity.test(text.slice(span[0], span[1]))) return [];
-  const tokens = tokenize(text, span[0], span[1]);
+  const tokens = withoutAbbreviationPeriods(tokenize(text, span[0], span[1]));
   const quantities = findQuantities(text, tokens, lex).filter(
     (q) => nonFigureReason(text, tokens, q, lex) === null,
   );

@@ -2,7 +2,8 @@
 // length cap that keeps reading linear.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitSentences, MAX_SENTENCE_CHARS } from './sentences.js';
+import { splitSentences, MAX_SENTENCE_CHARS, withoutAbbreviationPeriods } from './sentences.js';
+import { tokenize } from './tokens.js';
 
 const split = (text: string) => splitSentences(text).map(([s, e]) => text.slice(s, e));
 
@@ -22,6 +23,13 @@ test('abbreviations of every language in lexicon/ keep a sentence whole', () => 
     'Rains hit Jan. 5 and continued.',
     'No. 4 camp flooded.',
   ]);
+});
+
+test("an abbreviation's period before a name is no token of the sentence; before a number or a lower-case word it stays", () => {
+  const words = (text: string) => withoutAbbreviationPeriods(tokenize(text)).map((t) => t.text);
+  assert.deepEqual(words('215 families from Brgy. Tambis fled'), ['215', 'families', 'from', 'Brgy', 'Tambis', 'fled']);
+  assert.deepEqual(words('Report No. 5 and No. of homeless'), ['Report', 'No', '.', '5', 'and', 'No', '.', 'of', 'homeless']);
+  assert.deepEqual(words('They fled. Then 300 returned'), ['They', 'fled', '.', 'Then', '300', 'returned']);
 });
 
 test('bullets, blank lines and headings end sentences; a bare number line does not', () => {

@@ -12,6 +12,24 @@ const loadAbbreviations = (): ReadonlySet<string> =>
   ));
 
 /**
+ * The sentence's tokens without the periods of abbreviations before a name ("Brgy. Tambis",
+ * "St. Louis", "Gov. Ruiz"): they end no clause, and a period between a figure and its term
+ * would part them. Other periods stay ("No. 5", "No. of homeless people" are labels).
+ */
+export function withoutAbbreviationPeriods<T extends { text: string; norm: string; start: number; end: number; kind: string }>(
+  tokens: readonly T[],
+): T[] {
+  const abbreviated = loadAbbreviations();
+  return tokens.filter((t, k) => {
+    if (t.text !== '.' || k === 0) return true;
+    const before = tokens[k - 1]!;
+    const next = tokens[k + 1];
+    const name = next?.kind === 'word' && /^\p{Lu}/u.test(next.text);
+    return !(before.end === t.start && before.kind === 'word' && abbreviated.has(before.norm) && name);
+  });
+}
+
+/**
  * The longest span read as one sentence. Longer runs (tables, PDF debris, text without
  * punctuation) are cut at white space so that reading stays linear in the document length.
  */
