@@ -82,6 +82,11 @@ function personalReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): st
   if (q.value! > PERSONAL_MAX) return null;
   const before = tokens[q.lead - 1];
   if (before && lex.personalBefore.has(before.norm)) return 'personal';
+  // The possessive reaches over a kin noun coordinated before the count: "woke her husband and
+  // nine children", "con su esposa y 4 hijos".
+  const kin = tokens[q.lead - 2];
+  if (before && lex.coordinators.has(before.norm) && kin?.kind === 'word' && lex.personalBefore.has(tokens[q.lead - 3]?.norm ?? ''))
+    return 'personal';
   // "a father of five", "cette mère de sept enfants", "madre de tres hijos".
   const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
   return lex.personalOf.some(ends) ? 'personal' : null;
