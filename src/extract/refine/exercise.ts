@@ -13,7 +13,8 @@ import { tokenize, type Token } from '../segment/tokens.js';
 
 /** How much of the text is its lead: the headline and the first paragraph, at most. */
 const LEAD_CHARS = 400;
-const EXERCISE_TERMS: ReadonlySet<string> = new Set(['evacuated', 'sheltered', 'relocated']);
+/** What a drill's people do: leave for safe zones ("se desplazaron a zonas seguras"), go to shelters. */
+const EXERCISE_TERMS: ReadonlySet<string> = new Set(['evacuated', 'sheltered', 'relocated', 'displaced']);
 /** Under a building's alert, people who "had to leave the premises" left it too. */
 const ALERT_TERMS: ReadonlySet<string> = new Set([...EXERCISE_TERMS, 'displaced', 'forced_to_flee']);
 
@@ -28,10 +29,26 @@ export function dropDrillEvacuations(text: string, facts: Fact[], lex: Lexicon):
 
 /** Whether the document's lead names a drill or a building's alert, and which. */
 export function leadOf(text: string, lex: Lexicon): 'drill' | 'alert' | null {
-  const paragraphs = text.slice(0, LEAD_CHARS).split(/\n\s*\n/);
-  const tokens = tokenize(paragraphs.slice(0, 2).join('\n\n'));
+  const tokens = tokenize(leadParagraphs(text.slice(0, LEAD_CHARS).split(/\n\s*\n/)).join('\n\n'));
   if (isExercise(tokens, lex)) return 'drill';
   return namesBuildingAlert(tokens, lex) ? 'alert' : null;
+}
+
+/** A line this short is a headline, a byline or a dateline ("Por César Barrera Sep19,2023"). */
+const SHORT_PARAGRAPH = 80;
+
+/**
+ * The headline and the first paragraph: the paragraphs up to the second of any length, short
+ * ones (a byline, a dateline, a second headline) not counted, within the lead's characters.
+ */
+function leadParagraphs(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  let full = 0;
+  for (const p of paragraphs) {
+    out.push(p);
+    if (p.trim().length >= SHORT_PARAGRAPH && ++full === 2) break;
+  }
+  return out;
 }
 
 function namesBuildingAlert(tokens: readonly Token[], lex: Lexicon): boolean {
