@@ -15,6 +15,8 @@ const NOT_PLACES: [string, string][] = [
   ['According to Xinhua, 2,000 villagers moved to higher ground.', 'Xinhua'],
   ['The Sudanese Observatory for Human Rights counted 40 burned homes.', 'Human'],
   ['Fars News Agency reported that 120 tents were set up.', 'Fars'],
+  // A relief body's name before the noun it qualifies ("Red Cross" is also a town in the US).
+  ['More than 370 people spent Monday night in Red Cross shelters in Arkansas.', 'Red Cross'],
   // An accented stop word meets its accent-folded token ("Protección" is also a town in Honduras).
   ['Protección Civil evacuó a 300 familias en Chiapas.', 'Protección'],
   // A ministry's field in capitals ("La Salud" is also a town in Cuba).
