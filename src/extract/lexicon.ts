@@ -290,7 +290,7 @@ export interface Lexicon {
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
   floodedOnly: Set<string>;
   /** Verbs of staying and their prepositions before a building called by its name (term/namedStay.ts). */
-  namedStays: { verbs: Set<string>; prepositions: Set<string>; modifiers: Set<string> };
+  namedStays: { verbs: Set<string>; prepositions: Set<string>; modifiers: Set<string>; destinations: Set<string> };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -583,7 +583,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     returnAfter: [],
     existentials: [],
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
-    namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set() },
+    namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set(), destinations: new Set() },
     floodedOnly: new Set(),
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
@@ -936,7 +936,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       return_after?: string[];
       existentials?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
-      named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[] };
+      named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[]; destinations?: string[] };
       flooded_only?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
@@ -991,6 +991,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.named_stays?.modifiers).forEach((x) => lex.namedStays.modifiers.add(x));
+      set(link.named_stays?.destinations).forEach((x) => lex.namedStays.destinations.add(x));
       set(link.flooded_only).forEach((x) => lex.floodedOnly.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));

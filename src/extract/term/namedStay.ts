@@ -43,8 +43,41 @@ export function withNamedStays(found: Trigger[], tokens: readonly Token[], lex: 
     });
     i = end - 1;
   }
+  added.push(...namedDestinations(found, tokens, lex));
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "evacuated to Medalla Integrated School", "llevadas al coliseo Macario Zea": a building called
+ * by its name after a preposition of destination. It is read as the destination phrases of the
+ * lexicon are ("to a nearby school"): a shelter only where a verb of being taken comes before it
+ * (link.ts), so "walked to San Roque School" stays no stay. Only named buildings: the unnamed
+ * ones are the lexicon's own phrases.
+ */
+function namedDestinations(found: readonly Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const { destinations } = lex.namedStays;
+  const out: Trigger[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!destinations.has(tokens[i]!.norm)) continue;
+    const at = ARTICLES.has(tokens[i + 1]?.norm ?? '') ? i + 2 : i + 1;
+    const end = namedBuildingEnd(tokens, i + 1, lex);
+    if (end === null || !tokens.slice(at, end).some(capitalised)) continue;
+    if (found.some((t) => t.first < end && i < t.next)) continue;
+    out.push({
+      entry: impliedEntry(
+        tokens.slice(i, end).map((t) => t.norm),
+        'sheltered',
+        'passive',
+        'sheltered:destination:public-building',
+      ),
+      first: i,
+      next: end,
+      namesHousing: false,
+    });
+    i = end - 1;
+  }
+  return out;
 }
 
 /**
