@@ -186,8 +186,11 @@ function dashAsideEnd(ctx: GapContext, dash: number, to: number): number {
 function relativeClauseEnd(ctx: GapContext, relative: number, to: number): number {
   const { tokens, lex, figureAt } = ctx;
   if (to - relative > RELATIVE_CLAUSE) return -1;
-  // The trigger's own first word may be the auxiliary: "were evacuated" is one trigger.
-  let verb = lex.auxiliaries.has(tokens[to]?.norm ?? '') ? to : -1;
+  // The trigger's own first word may be the auxiliary: "were evacuated" is one trigger. A clause
+  // set off by commas ends at its closing comma, and the verb after it is the main clause's in any
+  // tense: "Over 400 Meiteis, who took shelter at a temple in Myanmar, returned to Manipur".
+  const commaClause = tokens[relative - 1]?.text === ',' && tokens[to - 1]?.text === ',';
+  let verb = lex.auxiliaries.has(tokens[to]?.norm ?? '') || commaClause ? to : -1;
   for (let j = to - 1; j > relative + 1; j--) {
     const norm = tokens[j]!.norm;
     if (lex.auxiliaries.has(norm)) verb = j;

@@ -50,6 +50,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (ARTICLES.has(norms[at] ?? '')) at++;
       // "to eastern Chad", "into northern Uganda": a part of the country is still across the border.
       if (lex.compass.has(norms[at] ?? '')) at++;
+      // "to neighbouring countries": the countries near, as the families name them.
+      if (nearCountriesAt(norms, at, lex)) return { ...link, term: 'refugees' };
       // "to neighbouring Chad", "al vecino Chad": the neighbour is still across the border.
       if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
       if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
@@ -68,6 +70,17 @@ export function countryAt(norms: readonly string[], at: number, lex: Lexicon): b
       if (after !== "'s" && after !== "'" && after !== 's') return true;
     }
   }
+  return false;
+}
+
+/** How the slot words holding the names of countries near start ("{countries_near:en}"). */
+const NEAR_SLOTS = '{countries_near:';
+
+/** Whether the countries near are named at token `at`: "neighbouring countries", "other countries". */
+function nearCountriesAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  for (const [slot, names] of lex.slots)
+    if (slot.startsWith(NEAR_SLOTS) && (names.get(norms[at] ?? '') ?? []).some((name) => matchesAt(norms, at, name)))
+      return true;
   return false;
 }
 
