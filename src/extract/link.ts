@@ -423,6 +423,18 @@ export function linkFigures(
                 modalityOf(tokens, norms, Math.max(0, c.trigger.first - 4), q.lead, lex) === 'asserted',
             )
           : undefined;
+      // "centres were accommodating 1,283 families, or 3,660 individuals, that were preemptively
+      // evacuated": a relative clause of the counted noun tells how the people housed came there.
+      const since =
+        !stay && !left && lex.stayingTerms.has(chosen.entry.term)
+          ? candidates.find(
+              (c) =>
+                lex.leftTerms.has(c.trigger.entry.term) &&
+                c.direction === 'after' &&
+                relativeBefore(norms, c.trigger.first, lex) &&
+                modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
+            )
+          : undefined;
       // "17,000 people remain displaced … and are staying in relief centres", "1.85 million remain
       // displaced, living in roadside camps", "displaced in Government established relief camps":
       // a stay the gap scores too far, joined to the leaving verb as its subject's second predicate.
@@ -441,6 +453,7 @@ export function linkFigures(
       const extra =
         stay ??
         left ??
+        since ??
         hosted ??
         (joined && modalityOf(tokens, norms, q.lead, joined.first, lex) === 'asserted'
           ? { trigger: joined, score: best.score, direction: 'after' as const }
@@ -815,6 +828,19 @@ function leavingBeforeReturn(tokens: readonly Token[], triggers: Trigger[], t: T
     return r ?? null;
   }
   return null;
+}
+
+/** How many words (auxiliaries and adverbs) may stand between a relative and its verb: "that were preemptively". */
+const RELATIVE_VERB_REACH = 3;
+
+/** Whether a relative opens the clause of the trigger at `first`: "who were [evacuated]", "that had [fled]". */
+function relativeBefore(norms: readonly string[], first: number, lex: Lexicon): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 1 - RELATIVE_VERB_REACH); k--) {
+    const w = norms[k]!;
+    if (lex.relatives.has(w)) return true;
+    if (!lex.auxiliaries.has(w) && !/ly$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
