@@ -44,8 +44,10 @@ export function buildFigures(
     }
     const prev = figures[figures.length - 1];
     // A part named right after its whole counts what the whole counts, however long the whole's
-    // clause: "150,000 houses destroyed or damaged in Sofala province …, including 60,898 totally destroyed".
-    const part = lex.subsetMarkers.some((m) => endsAt(norms, q.lead, m));
+    // clause: "150,000 houses destroyed or damaged in Sofala province …, including 60,898 totally destroyed",
+    // "1,052 houses were damaged by the storm; of which, 892 were partially damaged".
+    const at = norms[q.lead - 1] === ',' ? q.lead - 1 : q.lead;
+    const part = lex.subsetMarkers.some((m) => endsAt(norms, at, m));
     const elidedKind =
       countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW)
         ? (prev.countKind ?? prev.elidedKind)
