@@ -16,9 +16,9 @@ const loadAbbreviations = (): ReadonlySet<string> =>
  * "St. Louis", "Gov. Ruiz"): they end no clause, and a period between a figure and its term
  * would part them. Other periods stay ("No. 5", "No. of homeless people" are labels).
  */
-export function withoutAbbreviationPeriods<T extends { text: string; norm: string; start: number; end: number; kind: string }>(
-  tokens: readonly T[],
-): T[] {
+export function withoutAbbreviationPeriods<
+  T extends { text: string; norm: string; start: number; end: number; kind: string },
+>(tokens: readonly T[]): T[] {
   const abbreviated = loadAbbreviations();
   return tokens.filter((t, k) => {
     if (t.text !== '.' || k === 0) return true;
