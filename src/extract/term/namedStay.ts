@@ -30,22 +30,23 @@ export function withNamedStays(found: Trigger[], tokens: readonly Token[], lex: 
     if (end === null) continue;
     // A listed phrase over the same words ("staying in the camp") already says it.
     if (found.some((t) => t.first < end && i < t.next)) continue;
-    added.push({
-      entry: impliedEntry(
-        tokens.slice(i, end).map((t) => t.norm),
-        'sheltered',
-        'passive',
-        'sheltered:staying-in-building:named',
-      ),
-      first: i,
-      next: end,
-      namesHousing: false,
-    });
+    added.push(shelterOver(tokens, i, end, 'sheltered:staying-in-building:named'));
     i = end - 1;
   }
   added.push(...namedDestinations(found, tokens, lex));
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** A sheltered trigger over the tokens from `first` to `end`, with its reason. */
+function shelterOver(tokens: readonly Token[], first: number, end: number, reason: string): Trigger {
+  const words = tokens.slice(first, end).map((t) => t.norm);
+  return {
+    entry: impliedEntry(words, 'sheltered', 'passive', reason),
+    first,
+    next: end,
+    namesHousing: false,
+  };
 }
 
 /**
@@ -64,17 +65,7 @@ function namedDestinations(found: readonly Trigger[], tokens: readonly Token[], 
     const end = namedBuildingEnd(tokens, i + 1, lex);
     if (end === null || !tokens.slice(at, end).some(capitalised)) continue;
     if (found.some((t) => t.first < end && i < t.next)) continue;
-    out.push({
-      entry: impliedEntry(
-        tokens.slice(i, end).map((t) => t.norm),
-        'sheltered',
-        'passive',
-        'sheltered:destination:public-building',
-      ),
-      first: i,
-      next: end,
-      namesHousing: false,
-    });
+    out.push(shelterOver(tokens, i, end, 'sheltered:destination:public-building'));
     i = end - 1;
   }
   return out;
