@@ -384,6 +384,8 @@ export interface Lexicon {
   groupArticles: Set<string>;
   /** "or", "o", "ou": two terms joined by one are one total of both ("displaced or living as refugees") (link.json). */
   disjunctions: Set<string>;
+  /** Forms of "be" that join a figure to the noun it is ("2,467,547 are refugees"; link.json `predicate_copulas`). */
+  predicateCopulas: Set<string>;
   /** "or", "soit", "es decir": words restating a figure further back ("relogées, soit 29 adultes et 9 enfants") (link.json). */
   restatements: string[][];
   /**
@@ -629,6 +631,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     profileOf: new Set(),
     groupArticles: new Set(),
     disjunctions: new Set(),
+    predicateCopulas: new Set(),
     restatements: [],
     auxiliaries: new Set(),
     aidVerbs: new Set(),
@@ -945,6 +948,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       profile_of?: string[];
       group_articles?: string[];
       disjunctions?: string[];
+      predicate_copulas?: string[];
       restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
     }>(lang, 'link.json');
@@ -1001,6 +1005,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.profile_of).forEach((x) => lex.profileOf.add(x));
       set(link.group_articles).forEach((x) => lex.groupArticles.add(x));
       set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
+      set(link.predicate_copulas).forEach((x) => lex.predicateCopulas.add(x));
       lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.subsetOpeners.push(...(link.subset_openers ?? []).map(words));

@@ -163,6 +163,21 @@ export function linkFigures(
       if (back && !comes && !object && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
+    // "Of the total displaced population, 2,467,547 are refugees": the noun the figure is, after
+    // "be", says what it counts, over a group named before it.
+    if (best.direction === 'before') {
+      const is = candidates.find(
+        (c) =>
+          c.direction === 'after' &&
+          c.trigger.entry.form === 'agent' &&
+          !isBlocker(c.trigger) &&
+          lex.predicateCopulas.has(norms[q.next] ?? '') &&
+          // An article may stand before the noun: "4 200 sont des réfugiés".
+          (c.trigger.first === q.next + 1 ||
+            (c.trigger.first === q.next + 2 && lex.functionWords.has(norms[q.next + 1] ?? ''))),
+      );
+      if (is) best = is;
+    }
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
     if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
