@@ -34,6 +34,13 @@ export function buildFigures(
     // The noun may be shared with the next figure; it counts, but is not this figure's own span.
     const shared = noun ? null : sharedNounKind(tokens, q, quantities[n + 1], lex);
     let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : shared;
+    // "180 houses were affected, 84 of them completely destroyed", "84 de ellas": a pronoun after a
+    // partitive counts what the figure before it counted, homes as well as people.
+    // (The figure right before, not one past a count of other things: "16 puentes y tres de ellos".)
+    const prior = figures[figures.length - 1];
+    const homesBefore =
+      prior?.quantity === quantities[n - 1] && (prior?.countKind === 'housing' || prior?.countKind === 'households');
+    if (noun && homesBefore && pronounOfWhole(norms, noun, lex)) countKind = prior!.countKind;
     let countStated = countKind !== null;
     if (lex.housingOf.some((h) => endsAt(norms, q.lead, h))) {
       countKind = 'housing';
@@ -59,6 +66,12 @@ export function buildFigures(
   const counted = takeShares(tokens, dropBreakdowns(tokens, figures, listItems, lex), listItems, lex);
   linkRestatements(tokens, counted, lex);
   return { figures: counted, listItems };
+}
+
+/** Whether the figure's noun is a pronoun after a partitive ("of them", "de ellas", "d'entre elles"). */
+function pronounOfWhole(norms: readonly string[], noun: { first: number; next: number }, lex: Lexicon): boolean {
+  const one = noun.next - noun.first === 1;
+  return one && lex.nouns.pronouns.has(norms[noun.first]!) && lex.partitives.has(norms[noun.first - 1] ?? '');
 }
 
 /** How many words may stand between a figure and the next one whose noun it shares. */
