@@ -19,6 +19,8 @@ const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 const ASIDE = 4;
 /** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
 const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
+/** How the slot words holding the names of countries near start ("{countries_near:en}"). */
+const NEAR_SLOTS = '{countries_near:';
 
 export function crossedBorder(norms: readonly string[], link: Link, figures: readonly Figure[], lex: Lexicon): Link {
   if (!FLIGHT_TERMS.has(link.term) || link.direction === 'before') return link;
@@ -62,25 +64,24 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
 
 /** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
 export function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  return slotNameAt(norms, at, lex, COUNTRY_SLOTS);
+}
+
+/** Whether the countries near are named at token `at`: "neighbouring countries", "other countries". */
+function nearCountriesAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  return slotNameAt(norms, at, lex, NEAR_SLOTS);
+}
+
+/** Whether a name of a slot whose word starts with `prefix` starts at `at`, not as a possessive. */
+function slotNameAt(norms: readonly string[], at: number, lex: Lexicon, prefix: string): boolean {
   for (const [slot, names] of lex.slots) {
-    if (!slot.startsWith(COUNTRY_SLOTS)) continue;
+    if (!slot.startsWith(prefix)) continue;
     for (const name of names.get(norms[at] ?? '') ?? []) {
       if (!matchesAt(norms, at, name)) continue;
       const after = norms[at + name.length];
       if (after !== "'s" && after !== "'" && after !== 's') return true;
     }
   }
-  return false;
-}
-
-/** How the slot words holding the names of countries near start ("{countries_near:en}"). */
-const NEAR_SLOTS = '{countries_near:';
-
-/** Whether the countries near are named at token `at`: "neighbouring countries", "other countries". */
-function nearCountriesAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
-  for (const [slot, names] of lex.slots)
-    if (slot.startsWith(NEAR_SLOTS) && (names.get(norms[at] ?? '') ?? []).some((name) => matchesAt(norms, at, name)))
-      return true;
   return false;
 }
 
