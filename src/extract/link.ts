@@ -753,7 +753,10 @@ function compatible(f: Figure, r: Trigger, figureFirst = false): boolean {
     );
   // Shelters and tents people stay in are buildings, not people: "12 shelters host evacuees".
   if (f.countKind === 'shelter') return false;
-  if (f.countKind === 'housing') return (term === 'evacuated' && !f.building) || term === 'evicted';
+  // Homes after a return are the homes people went back to: "evacuation orders were lifted for 1,200
+  // homes", "allowed back into 300 houses" (not "1,200 homes returned").
+  if (f.countKind === 'housing')
+    return (term === 'evacuated' && !f.building) || term === 'evicted' || (term === 'returns' && !figureFirst && !f.building);
   return true;
 }
 
