@@ -677,6 +677,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // "la pérdida total de 21 viviendas": the trigger's last word opened a qualifier ("total de");
     // the figure starts after the trigger.
     const lead = Math.max(q.lead, r.next);
+    if (opensOwnClause(gap.norms, gap.lex, f, r.next)) return null;
     const cost = gapCost(gap, r.next, lead, 'before', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'before';
@@ -688,6 +689,26 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
 }
+
+/**
+ * "Over 600,000 people are displaced, and 4.5 million children are out of school": a figure right
+ * after a conjunction whose counted noun is followed by an auxiliary is the subject of a clause of
+ * its own, not what the trigger before the conjunction counts. (A figure with no noun of its own may
+ * be an ellipsis that shares the trigger: "765,162 are fully damaged and 1,135,829 are partially",
+ * "y 19 más quedaron inservibles".)
+ */
+export function opensOwnClause(norms: readonly string[], lex: Lexicon, f: Figure, from: number): boolean {
+  if (!f.noun || f.noun.kind === 'elided') return false;
+  // (Not French "a", which is also the Spanish preposition: "208 casas a nivel nacional".)
+  const after = norms[f.noun.next] ?? '';
+  if (after === 'a' || !lex.auxiliaries.has(after)) return false;
+  const lead = f.quantity.lead;
+  for (let k = Math.max(from, lead - OWN_CLAUSE_OPENS); k < lead; k++) if (lex.conjunctions.has(norms[k]!)) return true;
+  return false;
+}
+
+/** The most words between the conjunction and the figure opening its clause ("and an estimated"). */
+const OWN_CLAUSE_OPENS = 3;
 
 /** How well a fronted stay governs the existential's figure: below a verb's object, above most gaps. */
 const FRONTED_STAY_SCORE = 0.85;

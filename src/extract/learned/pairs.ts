@@ -9,7 +9,7 @@ import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import { includedGroup } from '../gap.js';
 import type { Token } from '../segment/tokens.js';
-import { AID_RECEIVED, CASUALTIES, SAMPLE, type Figure, type Link } from '../link.js';
+import { AID_RECEIVED, CASUALTIES, SAMPLE, opensOwnClause, type Figure, type Link } from '../link.js';
 import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
@@ -132,6 +132,8 @@ export function sentencePairs(
     // A time still to come after them: "se sumarán 3.000 en los próximos meses".
     if (futureAfter(tokens, norms, Math.max(cue.at + 1, end), lex)) return false;
     if (cue.at < q.lead && plannedAfter(norms, end, lex)) return false;
+    // A figure opening a clause of its own after a conjunction: "…, and 4.5 million children are".
+    if (cue.at < q.lead && opensOwnClause(norms, lex, f, cue.at + 1)) return false;
     // And the rules' own window: the words between, or just before a cue that comes first.
     const window =
       cue.at >= end
