@@ -29,6 +29,11 @@ export interface Dictionary {
   beforeFigure: ReadonlySet<string>;
   /** Short words parted from a figure glued before them ("85,000of them"); longer known words always are. */
   afterFigure: ReadonlySet<string>;
+  /**
+   * Count units of tables, lower-cased, parted from a figure glued before them whatever their case
+   * ("5,840HH", "1,000HHs", "26,177ind"): in a damaged table the figure is a count of them.
+   */
+  unitsAfterFigure: ReadonlySet<string>;
   /** Capitalised words the list lacks, lower-cased: months (from the extraction lexicon) and weekdays. */
   proper: ReadonlySet<string>;
 }
@@ -53,6 +58,7 @@ interface NormalizeFile {
   capitalisedHeads?: string[];
   beforeFigure?: string[];
   afterFigure?: string[];
+  unitsAfterFigure?: string[];
   apostrophe?: { endings?: string[]; elisions?: string[] };
 }
 
@@ -127,6 +133,7 @@ function build(lang: string): NormalizeLexicon {
       capitalisedHeads,
       beforeFigure,
       afterFigure: new Set(file.afterFigure ?? []),
+      unitsAfterFigure: new Set(file.unitsAfterFigure ?? []),
       proper,
     },
     apostrophes,

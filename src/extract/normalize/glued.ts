@@ -12,7 +12,8 @@
 // Acronyms, names with inner capitals ("McDonald", "iPhone"), words joined to accented letters or
 // apostrophes, capitalised words joined by a hyphen ("al-Assad"), and anything in a URL, e-mail address, hashtag or code-like token
 // ("H1N1", "A320neo") are left alone. A figure glued to a following word is parted from it
-// where the word is a known word of three or more letters ("1,200families", "20September"),
+// where the word is a known word of three or more letters ("1,200families", "20September") or a
+// table's count unit ("5,840HH"),
 // never from units and suffixes ("10km", "19th", "1990s"): the quantity reader takes a figure
 // with letters after it for a measure or a label. A word before a figure ("in2019") needs
 // nothing: the tokenizer parts them.
@@ -65,6 +66,11 @@ export function gluedEdits(
     if (end - start < MIN_LOWER && !afterFigure && !beforeDigit) continue;
     if (!plainNeighbour(prev) || !plainNeighbour(next)) continue;
     const token = text.slice(start, end);
+    // "5,840HH", "1,000HHs": a table's count unit glued to its figure.
+    if (afterFigure && dict.unitsAfterFigure.has(token.toLowerCase()) && !codeLike(text, start, end)) {
+      space(start);
+      continue;
+    }
     // A capitalised word after or before a hyphen is a name's part ("al-Assad", "Ould-Abdallah").
     if ((isHyphen(prev) || isHyphen(next)) && CAPITALISED.test(token)) continue;
     // A token's verdict (a known word, or its cuts) is remembered: most tokens are words seen before.

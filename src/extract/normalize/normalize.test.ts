@@ -13,6 +13,7 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   ['Fighting displacedmore than 9,000 people.', 'Fighting displaced more than 9,000 people.'],
   ['Nearly 2,500familieswere relocated.', 'Nearly 2,500 families were relocated.'],
   ['About 730households hadfled the valley.', 'About 730 households had fled the valley.'],
+  ['Relocated to date: 26,177ind / 5,840HH (1,112HHs to camp 4).', 'Relocated to date: 26,177 ind / 5,840 HH (1,112 HHs to camp 4).'],
   ['The storm left 3.5million without shelter.', 'The storm left 3.5 million without shelter.'],
   [
     'They stayed ina school and asa result of the rains.',
@@ -69,6 +70,8 @@ const UNTOUCHED = [
   // a hyphen before a space written on purpose: shared word parts and halves that are words
   'Pre- and post-flood surveys, short- and long-term needs, a long- term plan, self- reliance.',
   'Some 2,300 people; 10km away; the 19th district; the 1990s; 2.5m; A320neo; 5pm; 10am; A4 paper; G7.',
+  // a count unit inside a code is no unit: "A12HH", "KHH"
+  'Form A12HH and the KHH code.',
   'IDPs, NGOs, PhD, UNHCR and mRNA.',
   'São Paulo, Côte d’Ivoire, Zürich, NÃO and ÂNGELA.',
   // names: places, people, inner capitals, names after a hyphen
