@@ -41,6 +41,8 @@ import { namesOtherGroup } from './term/distributed.js';
 
 /** The reason of the camping phrase (families.json). */
 const CAMPING = 'sheltered:camping';
+/** The reason of a lodging verb ("se alojan", "se hospedan"): what travellers do as well. */
+const LODGING = 'sheltered:se-aloja';
 
 export interface Figure {
   quantity: Quantity;
@@ -187,12 +189,14 @@ export function linkFigures(
       continue;
     }
     if (hostSites.has(f)) continue;
-    // "300 tourists were camping in the park": holiday-makers camp, the displaced shelter.
+    // "300 tourists were camping in the park", "2.300 peregrinos se alojaron": holiday-makers camp
+    // and lodge, the displaced shelter.
     // Without a noun of its own, the noun it shares with a figure after it: "600 et près de 900 élèves".
     const counted = f.noun ? tokens.slice(f.noun.first, f.noun.next) : sharedWords(tokens, q.next);
     // Nor do pupils a school "accueille", nor pilgrims a town hosts.
     const hosting = best.direction === 'before' && lex.stayingTerms.has(best.trigger.entry.term);
-    if ((best.trigger.entry.reason === CAMPING || hosting) && counted.some((t) => isTransientPeople(t.norm))) continue;
+    const lodging = best.trigger.entry.reason === CAMPING || best.trigger.entry.reason === LODGING;
+    if ((lodging || hosting) && counted.some((t) => isTransientPeople(t.norm))) continue;
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
     // relative clause of the counted noun tells where they were; the clause's own return is the news.
     // So does a stay in a phrase of place on the noun: "100,000 Syrians in border camps return home".
