@@ -41,8 +41,8 @@ import { namesOtherGroup } from './term/distributed.js';
 
 /** The reason of the camping phrase (families.json). */
 const CAMPING = 'sheltered:camping';
-/** The reason of a lodging verb ("se alojan", "se hospedan"): what travellers do as well. */
-const LODGING = 'sheltered:se-aloja';
+/** The reason of a lodging phrase ("stayed at a hotel", "se alojan", "se hospedan"): what travellers do as well. */
+const LODGING = 'sheltered:lodging';
 
 export interface Figure {
   quantity: Quantity;

@@ -67,12 +67,13 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
 }
 
 /**
- * Whether the part says only where it is: a place preposition after it (past an auxiliary or a
- * dash), or the end of its clause; not a predicate of its own ("of whom 300 were injured").
+ * Whether the part says only where it is: a place preposition after it (past an auxiliary, a
+ * dash or a closing bracket), or the end of its clause; not a predicate of its own ("of whom 300 were injured").
  */
 function placedPart(norms: readonly string[], from: number, lex: Lexicon): boolean {
   let k = from;
-  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!))) k++;
+  // (And the bracket that closes it: "the majority (127,524 people) in Somali region".)
+  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!) || norms[k] === ')')) k++;
   const w = norms[k];
   return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
 }
