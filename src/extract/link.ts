@@ -39,6 +39,8 @@ import { housingLabelLinks } from './housingLabels.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
 
+/** The least score of a return before the figure that outranks its status noun (one filler word between: "repatrió a"). */
+const RETURN_BEFORE_MIN_SCORE = 0.9;
 /** The reason of the camping phrase (families.json). */
 const CAMPING = 'sheltered:camping';
 /** The reason of a lodging phrase ("stayed at a hotel", "se alojan", "se hospedan"): what travellers do as well. */
@@ -147,9 +149,10 @@ export function linkFigures(
         (c) =>
           c.trigger.entry.term === 'returns' &&
           c.trigger.entry.form !== 'agent' &&
-          ((c.direction === 'after' && c.score >= 0.5) || (c.direction === 'before' && c.score >= 1)),
+          ((c.direction === 'after' && c.score >= 0.5) || (c.direction === 'before' && c.score >= RETURN_BEFORE_MIN_SCORE)),
       );
-      // "the return of 1,500 refugees": a return governing the figure also wins.
+      // "the return of 1,500 refugees", "repatrió a 1.200 refugiados": a return governing the figure
+      // (past one function word) also wins.
       // Not when the return is still to come: "1,200 evacuees could return home" stay evacuees.
       const comes =
         back?.direction === 'after' &&
