@@ -10,10 +10,13 @@ test('people of one nationality crossing into their own country come home: retur
     '380 returns AFG -',
   ]);
   assert.deepEqual(facts('Some 2,600 Syrians crossed into Syria from Lebanon over the weekend.'), ['2600 returns SYR LBN']);
+  // A trigger that names the country it leads to: "entered Afghanistan".
+  assert.deepEqual(facts('Nearly 6,500 Afghans have entered Afghanistan from Iran since Sunday.'), ['6500 returns AFG IRN']);
 });
 
 test('crossing into another country, or a border with no country named, stays a count of refugees', () => {
   assert.deepEqual(facts('Some 2,600 Syrians crossed into Lebanon over the weekend.'), ['2600 refugees LBN SYR']);
+  assert.deepEqual(facts('Nearly 6,500 Afghans have entered Iran since Sunday.'), ['6500 refugees IRN AFG']);
   assert.deepEqual(
     facts('About 4,200 South Sudanese refugees crossed the border last week.').map((f) => f.split(' ')[1]),
     ['refugees'],

@@ -68,12 +68,13 @@ export function sentenceCountries(fact: Fact, text: string, places: readonly Pla
     .map((place) => ({ place, led: led(place) }));
 }
 
-/** The country the fact's people went to: one after the trigger, led to by a toward word ("crossed into Rwanda"). */
+/** The country the fact's people went to: one after the trigger's first word, led to by a toward word ("crossed into Rwanda", "entered Chad"). */
 export function destinationCountry(
   fact: Fact,
   countries: readonly { place: Place; led: boolean }[],
 ): Place | null {
-  return countries.find((c) => c.place.start >= fact.term_span[1] && c.led)?.place ?? null;
+  // (Or inside the trigger, when it names the country it leads to: "entered Afghanistan".)
+  return countries.find((c) => c.place.start > fact.term_span[0] && c.led)?.place ?? null;
 }
 
 /** The one other country of the sentence, when a country after the trigger is led to by a toward word. */
