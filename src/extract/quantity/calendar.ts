@@ -69,6 +69,19 @@ export function calendarReason(
   if (q.range && q.range[0] >= 1900 && q.range[1] <= 2100 && /^\d{4}$/.test(core.text)) return 'years';
   // Clock times: "11:00", "8 a.m.", "10pm", "1600 hrs", "16 h 30".
   if (after && after.text === ':' && after2?.kind === 'number' && after.start === core.end) return 'time';
+  // Its minutes: "at 17:50", "à 8:30".
+  const hour = tokens[q.lead - 2];
+  if (
+    before?.text === ':' &&
+    hour?.kind === 'number' &&
+    /^\d{1,2}$/.test(hour.text) &&
+    Number(hour.text) <= 24 &&
+    hour.end === before.start &&
+    before.end === core.start &&
+    /^\d{2}$/.test(core.text) &&
+    value <= 59
+  )
+    return 'time';
   if (
     after &&
     (lex.timeAfter.has(after.norm) ||

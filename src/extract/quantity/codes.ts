@@ -41,6 +41,20 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
   if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
+  // "for these reasons: (1) people have already been displaced, (2) …": a small number in brackets
+  // before a word, with the next or the previous number of the series in brackets nearby, numbers
+  // an item of a list.
+  if (
+    q.value !== null &&
+    q.value <= ENUMERATOR_MAX &&
+    text[q.start - 1] === '(' &&
+    text[q.end] === ')' &&
+    numbersAList(text, q.start, q.value) &&
+    /^\)\s+\p{L}/u.test(text.slice(q.end, q.end + 3)) &&
+    // (Not a bracketed count before its place: "(12) in Colombo".)
+    !lex.additives.places.has(tokens[q.next + 1]?.norm ?? '')
+  )
+    return 'list item number';
   // "el 27-F", "los atentados del 11-M", "le 13-N": a day glued to a month's capital names an event.
   if (q.end === core.end && /^[-‑]\p{Lu}(?![\p{L}\d])/u.test(text.slice(q.end, q.end + 3)))
     return 'date or code';
@@ -75,6 +89,19 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
     return 'date or code';
   return (
     noteReason(text, tokens, q, lex) ?? nameNumberReason(tokens, q, lex) ?? phoneReason(text, tokens, q, lex)
+  );
+}
+
+/** The largest number that numbers an item of a list in brackets: "(1)", "(12)". */
+const ENUMERATOR_MAX = 30;
+/** How far the next or previous item's number is looked for, in characters. */
+const ENUMERATOR_REACH = 400;
+
+/** Whether "(n+1)" follows or "(n-1)" precedes the bracketed `n` at `start` within reach. */
+function numbersAList(text: string, start: number, n: number): boolean {
+  return (
+    text.slice(start, start + ENUMERATOR_REACH).includes(`(${n + 1})`) ||
+    (n > 1 && text.slice(Math.max(0, start - ENUMERATOR_REACH), start).includes(`(${n - 1})`))
   );
 }
 
