@@ -3,18 +3,23 @@
 // becomes one space. A blank line, a line after a full stop, a bullet or a capitalised line is left
 // alone: the sentence splitter reads those as breaks. Runs of spaces become one space;
 // tabs are kept, since plain-text tables separate their cells with them. A key figure's scale word
-// on a line of its own joins the figure ("20.7\n\nmillion"), and its loose point closes ("26 . 4").
+// on a line of its own joins the figure ("20.7\n\nmillion"), and its loose point closes ("26 . 4",
+// "the 1. 2 million Lebanese").
 import type { Edit } from './offsetMap.js';
 
 const SPACE_RUN = / {2,}/g;
 /** Digits, maybe a loose decimal point (" . 4"), a line break with blank lines, a scale word. */
 const SCALE_BELOW =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:( \. )(\d{1,2}))?([ \t]*\n(?:[ \t]*\n)*[ \t]*)(?=(?:million|millions|billion|billions|millones|millón|milliards?|lakh|crore)\b)/giu;
+/** A decimal point come loose on one line before a scale word: "the 1. 2 million Lebanese", "26 . 4 million". */
+const LOOSE_POINT =
+  /(?<![\d.,])(\d{1,3})( ?\. | \.)(\d{1,2}) (?=(?:million|millions|billion|billions|millones|millón|milliards?|lakh|crore)\b)/giu;
 const BEFORE_BREAK = /[\p{L}\d,]/u;
 const AFTER_BREAK = /\p{Ll}/u;
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
-export const mayHoldLooseSpace = (text: string): boolean => text.includes('\n') || text.includes('  ');
+export const mayHoldLooseSpace = (text: string): boolean =>
+  text.includes('\n') || text.includes('  ') || /\d ?\. ?\d/.test(text);
 
 export function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -36,6 +41,11 @@ export function whitespaceEdits(text: string): Edit[] {
     if (point) edits.push({ start: at, end: at + point.length, text: '.' });
     const gapAt = at + (point?.length ?? 0) + (decimals?.length ?? 0);
     edits.push({ start: gapAt, end: gapAt + gap!.length, text: ' ' });
+  }
+  LOOSE_POINT.lastIndex = 0;
+  for (let m = LOOSE_POINT.exec(text); m; m = LOOSE_POINT.exec(text)) {
+    const at = m.index + m[1]!.length;
+    edits.push({ start: at, end: at + m[2]!.length, text: '.' });
   }
   SPACE_RUN.lastIndex = 0;
   for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {

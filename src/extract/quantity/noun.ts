@@ -25,6 +25,13 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
   return knownNoun(tokens, from, lex) ?? countedThing(tokens, from, lex);
 }
 
+/** Whether a known noun starts at `i`, or right after one word that describes it ("displacement camps"). */
+function nounNext(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
+  if (nounKind(tokens[i]!, lex.nouns) !== null) return true;
+  const noun = knownNoun(tokens, i, lex);
+  return noun !== null && noun.kind !== 'elided' && noun.first <= i + 1;
+}
+
 /** The shortest plural noun this rule reads ("rafts"); shorter words are too often function words. */
 const MIN_THING = 4;
 
@@ -118,8 +125,8 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     if (owned === 'households' || owned === 'housing' || owned === 'shelter')
       return { kind: owned, first: i + 1, next: i + 2 };
     if (kind) return { kind, first: i, next: i + 1 };
-    // "12 more were evacuated" elides the noun; "12 more houses" does not.
-    const modifiesNext = lex.nouns.modifiers.has(t.norm) && !!tokens[i + 1] && nounKind(tokens[i + 1]!, lex.nouns) !== null;
+    // "12 more were evacuated" elides the noun; "12 more houses", "two more displacement camps" do not.
+    const modifiesNext = lex.nouns.modifiers.has(t.norm) && !!tokens[i + 1] && nounNext(tokens, i + 1, lex);
     if (lex.nouns.elided.has(t.norm) && !modifiesNext) return { kind: 'elided', first: i, next: i + 1 };
     // A participle before a noun of other things still lets that noun rule the figure out:
     // "40 destroyed schools" counts schools, not homes.

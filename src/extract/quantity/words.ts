@@ -149,6 +149,9 @@ function addUnit(st: State, v: number): void {
   st.used = true;
 }
 
+/** The scale of "dozen", "douzaine", "docena": the one below a thousand a fraction may take. */
+const DOZEN = 12;
+
 /**
  * "half a million", "three quarters of a million", "medio millón", "un quart de million": a
  * fraction counts only before a scale of a thousand or more ("half of the families" is no number).
@@ -164,7 +167,8 @@ function readFraction(
   let s = k + 1;
   if (lex.partitives.has(parts[s]?.word ?? '')) s++;
   if (lex.articles.has(parts[s]?.word ?? '')) s++;
-  if (scaleAt(s) < 1000) return 0;
+  // (Or a dozen: "half a dozen" is six.)
+  if (scaleAt(s) < 1000 && scaleAt(s) !== DOZEN) return 0;
   st.current = (st.current || 1) * fraction;
   st.used = true;
   return s - k;
