@@ -219,8 +219,11 @@ function nounBefore(tokens: readonly Token[], k: number): Token | undefined {
 /** A noun of people, families or homes: what a modifier after a figure describes ("families [at …]"). */
 function countsPeople(lex: Lexicon, t: Token | undefined): boolean {
   const n = t?.norm ?? '';
-  return lex.nouns.people.has(n) || lex.nouns.households.has(n) || lex.nouns.housing.has(n);
+  return lex.nouns.people.has(n) || lex.nouns.households.has(n) || lex.nouns.housing.has(n) || DEMONYM_PLURAL.test(t?.text ?? '');
 }
+
+/** A people named by their country, as a plural noun: "4,000 Mozambicans [from …]", "Syrians", "Iraqis", "Sudanese". */
+const DEMONYM_PLURAL = /^\p{Lu}(?:\p{Ll}+ians|\p{Ll}{2,}(?:ans|ese)|\p{Ll}{3,}is)$/u;
 
 /** No figure, clause break or sentence end in [from, to). */
 export function sameClause(gap: GapContext, from: number, to: number): boolean {
