@@ -14,6 +14,8 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   ['Nearly 2,500familieswere relocated.', 'Nearly 2,500 families were relocated.'],
   ['About 730households hadfled the valley.', 'About 730 households had fled the valley.'],
   ['Relocated to date: 26,177ind / 5,840HH (1,112HHs to camp 4).', 'Relocated to date: 26,177 ind / 5,840 HH (1,112 HHs to camp 4).'],
+  // a loose decimal point before a scale word
+  ['Aid for the 1. 4 million displaced.', 'Aid for the 1.4 million displaced.'],
   ['The storm left 3.5million without shelter.', 'The storm left 3.5 million without shelter.'],
   [
     'They stayed ina school and asa result of the rains.',

@@ -181,10 +181,20 @@ function inPlaceName(tokens: readonly Token[], first: number, next: number, lex:
   return !(n.people.has(w) || n.households.has(w) || n.housing.has(w) || n.other.has(w) || lex.triggers.has(w) || lex.scales.has(w));
 }
 
-/** Whether a comma and another number follow: "1, 234, 5" is a list, not a figure. */
+/** Whether a comma and another number follow as a list does: "1, 234, 5" is a list, not a figure. */
 function listGoesOn(tokens: readonly Token[], k: number): boolean {
-  return tokens[k]?.text === ',' && tokens[k + 1]?.kind === 'number';
+  if (tokens[k]?.text !== ',' || tokens[k + 1]?.kind !== 'number') return false;
+  // "1, 204, 330 people": groups of three to the end of the run are one number's, unless the run
+  // goes on as a list does ("150, 143, 129 and 98").
+  let m = k;
+  while (tokens[m]?.text === ',' && /^\d{3}$/.test(tokens[m + 1]?.text ?? '')) m += 2;
+  if (m === k) return true;
+  const after = tokens[m];
+  return !!after && (after.text === ',' || LIST_JOINERS.test(after.norm)) && tokens[m + 1]?.kind === 'number';
 }
+
+/** Words that join a list's last item: "150, 143 and 129". */
+const LIST_JOINERS = /^(?:and|or|y|o|e|et|ou)$/;
 
 /** May a word start a number: "two", "twenty-five", "million", "quatre-vingt-dix", "half"? */
 function startsNumberWord(norm: string, lex: Lexicon): boolean {
@@ -199,7 +209,7 @@ function startsNumberWord(norm: string, lex: Lexicon): boolean {
 /** Digit groups split by spaces ("14 000", "3 385", "2 350 112"; never after a lone zero, a
  * table's empty cell: "0 310"), by apostrophes ("2'350'112") or by a stray ", " before "000": one number. Returns the groups joined and the next token.
  * `looseComma`: a stray ", " before any three digits joins too ("4, 263 persons", "314, 412
- * houses"), where the first group follows no date or number ("June 20, 350 people" stays two). */
+ * houses", "2, 995, 355 persons"), where the first group follows no date or number ("June 20, 350 people" stays two). */
 function joinGroups(
   text: string,
   tokens: readonly Token[],
@@ -237,7 +247,8 @@ function joinGroups(
     }
     if (
       nx.text === ',' &&
-      /^\d{1,3}$/.test(raw) &&
+      // (Group after group: "2, 995, 355 persons".)
+      (/^\d{1,3}$/.test(raw) || (looseComma && /^\d{1,3}(?:,\d{3})+$/.test(raw))) &&
       (after?.text === '000' || (looseComma && /^\d{3}$/.test(after?.text ?? '') && !listGoesOn(tokens, j + 2))) &&
       text.slice(nx.end, after!.start) === ' '
     ) {
