@@ -70,8 +70,20 @@ export function movedBefore(norms: readonly string[], first: number, lex: Lexico
   // The destination's own first word may be the trigger's: "to shelters" opens at `first`. A
   // destination needs its opener: "relocated in three camps" says where they live, not where to.
   if (k === first - 1 && !lex.destinationOpeners.has(norms[first] ?? '')) return -1;
-  return lex.movedTo.has(norms[k] ?? '') ? k : -1;
+  if (lex.movedTo.has(norms[k] ?? '')) return k;
+  // "moved from the riverbank to a nearby school", "trasladados desde la ribera a la escuela": the
+  // place they left may stand between the verb and where it took them.
+  for (let j = k; j >= Math.max(1, k - ORIGIN_REACH); j--) {
+    if (!/^\p{L}/u.test(norms[j] ?? '')) return -1;
+    if (ORIGIN_OPENERS.has(norms[j]!)) return lex.movedTo.has(norms[j - 1]!) ? j - 1 : -1;
+  }
+  return -1;
 }
+
+/** The most words of the place left between a verb of being taken and its destination ("from [the riverbank]"). */
+const ORIGIN_REACH = 4;
+/** Words that open the place left: "from", "desde", "de", "depuis". */
+const ORIGIN_OPENERS = new Set(['from', 'desde', 'de', 'depuis', 'du', 'des']);
 
 /** The preposition before a person object in Spanish and French ("trasladaron [a] 3.000 vecinos"). */
 const PERSONAL_A = new Set(['a', 'à']);

@@ -36,7 +36,7 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       // (The longest word of leaving at a token, in tokens; 0 for none.)
       const leaving = (at: number) =>
         startingWith(rule.away, norms[at]).reduce((n, a) => (matchesAt(norms, at, a) ? Math.max(n, a.length) : n), 0);
-      const end = leaving(noun) > 0 ? noun : pastOrigin(tokens, norms, noun);
+      const end = leaving(noun) > 0 ? noun : pastOrigin(tokens, norms, noun, (k) => leaving(k) > 0);
       const away = leaving(end);
       if (away === 0) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
@@ -101,15 +101,33 @@ function objectEnd(tokens: readonly Token[], norms: readonly string[], from: num
 
 /** Words that tie a place's name to the counted noun: "residents [of] Kashechewan", "vecinos [de] Chosica". */
 const ORIGIN = new Set(['of', 'from', 'in', 'de', 'del', 'du', 'des']);
-/** How many capitalised words such a name may have. */
+/** How many words such a name or place may have. */
 const ORIGIN_NAME = 3;
+/** Articles that may open a place of origin: "residents of [the] coastal strip". */
+const ORIGIN_ARTICLES = new Set(['the', 'la', 'el', 'los', 'las', 'le', 'les', "l'"]);
 
-/** Past a place's name after the counted noun ("2,000 residents of Kashechewan [to leave]"), or `at`. */
-function pastOrigin(tokens: readonly Token[], norms: readonly string[], at: number): number {
+/**
+ * Past a place's name after the counted noun ("2,000 residents of Kashechewan [to leave]"), or a
+ * place after an article ("7,500 residents of the coastal strip [to leave]"); else `at`. The word
+ * of leaving must follow, so the place is any short noun phrase.
+ */
+function pastOrigin(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  at: number,
+  leaves: (k: number) => boolean,
+): number {
   if (!ORIGIN.has(norms[at] ?? '')) return at;
   let k = at + 1;
   while (k < at + 1 + ORIGIN_NAME && tokens[k]?.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
-  return k > at + 1 ? k : at;
+  if (k > at + 1) return k;
+  if (!ORIGIN_ARTICLES.has(norms[k] ?? '')) return at;
+  // The shortest place the word of leaving follows.
+  for (let end = k + 2; end <= k + 1 + ORIGIN_NAME; end++) {
+    if (tokens[end - 1]?.kind !== 'word') return at;
+    if (leaves(end)) return end;
+  }
+  return at;
 }
 
 function isNumberWord(w: string, lex: Lexicon): boolean {
