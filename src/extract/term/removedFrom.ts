@@ -83,7 +83,10 @@ function verbStarts(removals: Lexicon['removals']): Set<string> | null {
  */
 function objectEnd(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): number {
   let k = from;
-  while (k < from + FIGURE_REACH && tokens[k]?.kind === 'word' && !isNumberWord(norms[k]!, lex)) k++;
+  // (An article is a number only before a scale: "a thousand", not "an estimated 9,000".)
+  const opensNumber = (i: number) =>
+    isNumberWord(norms[i]!, lex) && !(lex.articles.has(norms[i]!) && !lex.scales.has(norms[i + 1] ?? ''));
+  while (k < from + FIGURE_REACH && tokens[k]?.kind === 'word' && !opensNumber(k)) k++;
   if (!(tokens[k]?.kind === 'number' || isNumberWord(norms[k] ?? '', lex))) return -1;
   while (tokens[k] && (tokens[k]!.kind === 'number' || isNumberWord(norms[k]!, lex) || lex.scales.has(norms[k]!))) k++;
   // "de" between a number word and its noun: "3 millions de personnes", "2 mil personas".
