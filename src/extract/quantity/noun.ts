@@ -27,9 +27,18 @@ export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): 
 
 /** Whether a known noun starts at `i`, or right after one word that describes it ("displacement camps"). */
 function nounNext(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
-  if (nounKind(tokens[i]!, lex.nouns) !== null) return true;
-  const noun = knownNoun(tokens, i, lex);
-  return noun !== null && noun.kind !== 'elided' && noun.first <= i + 1;
+  const at = (k: number) => !!tokens[k] && (nounKind(tokens[k]!, lex.nouns) !== null || multiNounAt(tokens, k, lex) !== null);
+  return at(i) || at(i + 1);
+}
+
+/** The multi-word noun of nouns.json starting at `i` ("armed groups", "evacuation shelters"), or null. */
+function multiNounAt(tokens: readonly Token[], i: number, lex: Lexicon): Noun | null {
+  for (const m of lex.multiNouns.get(tokens[i]!.norm) ?? []) {
+    if (m.kind === 'modifiers') continue;
+    if (m.words.every((w, k) => tokens[i + k]?.norm === w))
+      return { kind: MULTI_KIND[m.kind] ?? (m.kind as NounKind), first: i, next: i + m.words.length };
+  }
+  return null;
 }
 
 /** The shortest plural noun this rule reads ("rafts"); shorter words are too often function words. */
@@ -107,14 +116,8 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       continue;
     }
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
-    const multi = lex.multiNouns.get(t.norm);
-    if (multi) {
-      for (const m of multi) {
-        if (m.kind === 'modifiers') continue;
-        if (m.words.every((w, k) => tokens[i + k]?.norm === w))
-          return { kind: MULTI_KIND[m.kind] ?? (m.kind as NounKind), first: i, next: i + m.words.length };
-      }
-    }
+    const multi = multiNounAt(tokens, i, lex);
+    if (multi) return multi;
     const kind = nounKind(t, lex.nouns);
     // Homes and other things reached across a preposition are where the counted came from or stay,
     // not what is counted: "forced 30,000 from their homes", "hits 9000 across the region".
