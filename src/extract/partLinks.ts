@@ -17,9 +17,11 @@ export function partLinks(
   norms: readonly string[],
   lex: Lexicon,
 ): Link[] {
+  // A part opened by a marker may be the first of a breakdown: "of whom 41,000 in 2022 and 18,500 in 2023".
+  const marked = markedParts(figures, links, norms, lex);
   return [
-    ...markedParts(figures, links, norms, lex),
-    ...placedBreakdown(figures, links, tokens, norms, lex),
+    ...marked,
+    ...placedBreakdown(figures, [...links, ...marked], tokens, norms, lex),
     ...bracketedPlaces(figures, links, tokens),
   ];
 }
@@ -42,7 +44,8 @@ export function opensPart(norms: readonly string[], part: Figure, total: Figure,
   );
   if (!marker) return false;
   const between = norms.slice(total.quantity.next, q.lead);
-  return between.length <= reach && !between.some((w) => w === '.' || w === ';' || /^\d/.test(w));
+  // (A year between is the total's time, not another figure: "displaced since 2019, of whom 41,000".)
+  return between.length <= reach && !between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)));
 }
 
 /**
@@ -103,7 +106,8 @@ function placedBreakdown(
     const first = norms[part.quantity.lead - 1] === ',' && between.length <= PART_TOTAL_REACH;
     const next =
       between.length <= 6 && lex.coordinators.has(norms[part.quantity.lead - 1]!) && namedPlaceAfter(tokens, prev.quantity.next, lex);
-    if (!(first || next) || between.some((w) => w === '.' || w === ';' || /^\d/.test(w))) continue;
+    // (A year between is the previous part's: "65,000 in 2021 and 21,788 in 2022".)
+    if (!(first || next) || between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)))) continue;
     out.push({ ...from, figure: part, score: from.score - 0.15 });
   }
   return out;
@@ -112,6 +116,12 @@ function placedBreakdown(
 /** A place preposition right after the figure, then a capitalised name: "in Pessac", "sur Pessac". */
 function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
   if (!lex.additives.places.has(tokens[k]?.norm ?? '')) return false;
+  // Or a year a total is broken down by: "of whom 65,000 in 2021 and 21,788 in 2022", "dont 65 000 en 2021".
+  const year = tokens[k + 1];
+  if (year?.kind === 'number' && YEAR.test(year.text)) {
+    const after = tokens[k + 2];
+    return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm);
+  }
   const capitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text.replace(/^(?:l|d)['’]/u, ''));
   if (!capitalised(tokens[k + 1])) return false;
   // The name ends the part: no predicate of its own follows ("30 in Kabul died").
@@ -120,6 +130,9 @@ function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boo
   const after = tokens[end + 1];
   return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number';
 }
+
+/** A year of the last and this century, as a breakdown by year writes it. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** How many tokens a bracket listing a total's places may span. */
 const PLACES_BRACKET = 40;
