@@ -19,7 +19,7 @@ const AFTER_BREAK = /\p{Ll}/u;
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
 export const mayHoldLooseSpace = (text: string): boolean =>
-  text.includes('\n') || text.includes('  ') || /\d ?\. ?\d/.test(text);
+  text.includes('\n') || text.includes('  ') || /\d(?: ?\. | \.)\d/.test(text);
 
 export function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];

@@ -87,7 +87,7 @@ function readAt(
     }
   }
   if (t.kind === 'number') {
-    const { raw, next: j } = joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number');
+    const { raw, next: j } = joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number', lex);
     // "20-thousand residents", "3-million people": a hyphen may join the digits to their scale.
     const sj = hyphenScale(tokens, j, lex) ? j + 1 : j;
     const scaleTok = tokens[sj];
@@ -182,7 +182,7 @@ function inPlaceName(tokens: readonly Token[], first: number, next: number, lex:
 }
 
 /** Whether a comma and another number follow as a list does: "1, 234, 5" is a list, not a figure. */
-function listGoesOn(tokens: readonly Token[], k: number): boolean {
+function listGoesOn(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
   if (tokens[k]?.text !== ',' || tokens[k + 1]?.kind !== 'number') return false;
   // "1, 204, 330 people": groups of three to the end of the run are one number's, unless the run
   // goes on as a list does ("150, 143, 129 and 98").
@@ -190,11 +190,8 @@ function listGoesOn(tokens: readonly Token[], k: number): boolean {
   while (tokens[m]?.text === ',' && /^\d{3}$/.test(tokens[m + 1]?.text ?? '')) m += 2;
   if (m === k) return true;
   const after = tokens[m];
-  return !!after && (after.text === ',' || LIST_JOINERS.test(after.norm)) && tokens[m + 1]?.kind === 'number';
+  return !!after && (after.text === ',' || lex.coordinators.has(after.norm)) && tokens[m + 1]?.kind === 'number';
 }
-
-/** Words that join a list's last item: "150, 143 and 129". */
-const LIST_JOINERS = /^(?:and|or|y|o|e|et|ou)$/;
 
 /** May a word start a number: "two", "twenty-five", "million", "quatre-vingt-dix", "half"? */
 function startsNumberWord(norm: string, lex: Lexicon): boolean {
@@ -215,6 +212,7 @@ function joinGroups(
   tokens: readonly Token[],
   i: number,
   looseComma: boolean,
+  lex: Lexicon,
 ): { raw: string; next: number } {
   let raw = tokens[i]!.text;
   let j = i + 1;
@@ -249,7 +247,7 @@ function joinGroups(
       nx.text === ',' &&
       // (Group after group: "2, 995, 355 persons".)
       (/^\d{1,3}$/.test(raw) || (looseComma && /^\d{1,3}(?:,\d{3})+$/.test(raw))) &&
-      (after?.text === '000' || (looseComma && /^\d{3}$/.test(after?.text ?? '') && !listGoesOn(tokens, j + 2))) &&
+      (after?.text === '000' || (looseComma && /^\d{3}$/.test(after?.text ?? '') && !listGoesOn(tokens, j + 2, lex))) &&
       text.slice(nx.end, after!.start) === ' '
     ) {
       raw += ',' + after!.text;
