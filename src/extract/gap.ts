@@ -13,8 +13,10 @@ export const DASHES = new Set(['–', '—', '-']);
 const SHORT_ASIDE = 6;
 /** The longest dash aside crossed, in tokens. */
 const DASH_ASIDE = 15;
-/** The longest relative clause crossed between a subject figure and its verb, in tokens. */
+/** The longest relative clause crossed between a subject figure and its verb, in words that count (clauseLength). */
 const RELATIVE_CLAUSE = 16;
+/** And in tokens, names and function words included. */
+const RELATIVE_CLAUSE_TOKENS = 32;
 /** How far after the figure a relative pronoun may open its clause: the figure's noun comes first. */
 const RELATIVE_OPENS_WITHIN = 3;
 
@@ -185,7 +187,7 @@ function dashAsideEnd(ctx: GapContext, dash: number, to: number): number {
  */
 function relativeClauseEnd(ctx: GapContext, relative: number, to: number): number {
   const { tokens, lex, figureAt } = ctx;
-  if (to - relative > RELATIVE_CLAUSE) return -1;
+  if (to - relative > RELATIVE_CLAUSE_TOKENS || clauseLength(ctx, relative, to) > RELATIVE_CLAUSE) return -1;
   // The trigger's own first word may be the auxiliary: "were evacuated" is one trigger. A clause
   // set off by commas ends at its closing comma, and the verb after it is the main clause's in any
   // tense: "Over 400 Meiteis, who took shelter at a temple in Myanmar, returned to Manipur".
@@ -202,6 +204,35 @@ function relativeClauseEnd(ctx: GapContext, relative: number, to: number): numbe
     if (figureAt.has(j) || t.text === '.' || t.text === ';' || lex.clauseBreaks.has(t.norm)) return -1;
   }
   return verb;
+}
+
+/**
+ * A clause's length in words that carry meaning: a place's name counts once however many words
+ * it has ("the Democratic Republic of Congo (DRC)"), and function words count nothing, so "200,000
+ * people in the provinces of North Kivu and South Kivu, in the east of the Democratic Republic of
+ * Congo (DRC), have fled" crosses as readily as "3,000 families who live near the volcano".
+ */
+function clauseLength(ctx: GapContext, from: number, to: number): number {
+  const { tokens, lex } = ctx;
+  let length = 0;
+  let depth = 0;
+  for (let j = from + 1; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth > 0 || lex.functionWords.has(t.norm)) continue;
+    else if (!continuesName(ctx, j, from)) length++;
+  }
+  return length;
+}
+
+/** A capitalised word after another, or after "of" inside a name: "North Kivu", "Republic of Congo". */
+function continuesName(ctx: GapContext, j: number, from: number): boolean {
+  const { tokens, lex } = ctx;
+  if (!isCapitalised(tokens[j]!)) return false;
+  const before = tokens[j - 1]!;
+  if (isCapitalised(before)) return true;
+  return j - 2 > from && lex.functionWords.has(before.norm) && isCapitalised(tokens[j - 2]!);
 }
 
 function isCapitalised(t: Token): boolean {

@@ -54,6 +54,18 @@ test('a long bulleted item ends at its line unless it breaks off on a joining wo
   assert.equal(split(wrapped).length, 1);
 });
 
+test("the first line is the document's title whatever its length, unless it breaks off on a joining word", () => {
+  const title = 'More than 40,000 people flee as fighting spreads across the north of the province\nThe UN said on Monday …';
+  assert.deepEqual(split(title), [
+    'More than 40,000 people flee as fighting spreads across the north of the province',
+    'The UN said on Monday …',
+  ]);
+  // A later line of the same length continues its sentence (PDF lines break inside sentences).
+  const later = `Intro.\n${title}`;
+  assert.equal(split(later).length, 2);
+  assert.equal(split('Heavy rains have forced thousands of families living along the banks of\nLake Victoria to move.').length, 1);
+});
+
 test('very long runs without punctuation are cut into bounded pieces', () => {
   const text = 'word '.repeat(2000);
   const spans = splitSentences(text);

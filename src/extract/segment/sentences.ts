@@ -57,6 +57,9 @@ function capLength(text: string, span: Span): Span[] {
   return out;
 }
 
+/** The longest first line read as the document's title when no stop ends it. */
+const TITLE_CHARS = 200;
+
 /** Words a line breaks off on in the middle of a phrase: the next line continues it. */
 const JOINERS = new Set([
   'of',
@@ -115,9 +118,13 @@ function splitSentencesByPunctuation(text: string): Span[] {
       const bullet = /^[•●▪◦\-*·]/.test(text[next] ?? '');
       const endsClause = /[.!?:;)"”]$/.test(lineBefore);
       // A line that is only a number ("321" above "Houses destroyed") is a table cell, not a heading.
+      // The document's first line is its title whatever its length (headlines run to a hundred
+      // characters and more): "Over 115,000 Syrian refugees return home after Assad's fall⏎The UN …".
+      // (Not a line that breaks off on a joining word: "… the villages of⏎Karsa and Bilal.")
+      const first = text.slice(0, i).trim() === lineBefore && !endsOnJoiner(lineBefore);
       const heading =
         lineBefore.length > 0 &&
-        lineBefore.length < 60 &&
+        (lineBefore.length < 60 || (first && lineBefore.length < TITLE_CHARS)) &&
         !/^[\d.,\s]+$/.test(lineBefore) &&
         /^[\p{Lu}\d•]/u.test(text[next] ?? '');
       // A bulleted item ends at its line when the next line starts anew ("• 219 people died⏎More
@@ -125,7 +132,7 @@ function splitSentencesByPunctuation(text: string): Span[] {
       const item =
         /^[•●▪◦*·]/.test(lineBefore) &&
         /^[\p{Lu}\d]/u.test(text[next] ?? '') &&
-        !JOINERS.has(/([\p{L}']+)$/u.exec(lineBefore)?.[1]?.toLowerCase() ?? '');
+        !endsOnJoiner(lineBefore);
       if (blank || bullet || endsClause || heading || item) push(i);
       continue;
     }
@@ -165,6 +172,10 @@ function splitSentencesByPunctuation(text: string): Span[] {
   }
   push(n);
   return spans;
+}
+
+function endsOnJoiner(line: string): boolean {
+  return JOINERS.has(/([\p{L}']+)$/u.exec(line)?.[1]?.toLowerCase() ?? '');
 }
 
 function nextNonSpace(text: string, i: number): number {
