@@ -10,10 +10,12 @@ import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
 import { partLinks } from './partLinks.js';
+import type { Trigger } from './term/triggers.js';
 
 export function borrowedLinks(
   figures: readonly Figure[],
   links: readonly Link[],
+  triggers: readonly Trigger[],
   tokens: readonly Token[],
   lex: Lexicon,
 ): Link[] {
@@ -22,7 +24,7 @@ export function borrowedLinks(
     ...earlierValues(figures, links, norms, lex),
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
-    ...sharedNoun(figures, links, norms, lex),
+    ...sharedNoun(figures, links, triggers, norms, lex),
     ...coordinatedSubjects(figures, links, norms, lex),
     ...partLinks(figures, links, tokens, norms, lex),
   ];
@@ -123,7 +125,13 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
  * second's (noun.ts reads it across the coordinator), so the two share the link the gap rules give
  * one of them: they stop at the other figure.
  */
-function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function sharedNoun(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  triggers: readonly Trigger[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
@@ -137,6 +145,22 @@ function sharedNoun(figures: readonly Figure[], links: readonly Link[], norms: r
       b.quantity.lead - a.quantity.next === 1 &&
       lex.coordinators.has(norms[a.quantity.next]!) &&
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
+    // Or neither has a noun and the second's trigger touches it as one: "with 91,239 and 5,719
+    // displaced" (not after a verb of the first's own: "killed 90 and 5,000 displaced").
+    const nominal =
+      !a.noun &&
+      !verbBefore(a, triggers, norms) &&
+      !b.noun &&
+      b.quantity.lead - a.quantity.next === 1 &&
+      lex.coordinators.has(norms[a.quantity.next]!) &&
+      !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w)) &&
+      links.some((l) => l.figure === b && l.trigger.first === b.quantity.next && !l.coordinated);
+    if (nominal) {
+      if (links.some((l) => l.figure === a)) continue;
+      for (const l of links)
+        if (l.figure === b && l.trigger.first === b.quantity.next && !l.coordinated) out.push({ ...l, figure: a, score: l.score - 0.05 });
+      continue;
+    }
     if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next)) continue;
     // Either reaches the trigger: "were damaged" after the second, "damaged" before the first.
     const [from, to] = links.some((l) => l.figure === a) ? [a, b] : [b, a];
@@ -189,6 +213,12 @@ const PEOPLE_KINDS = new Set<Figure['countKind']>(['people', 'households']);
 /** People and families may be joined as one subject; people and houses are two clauses' counts. */
 const sameKind = (a: Figure, b: Figure) =>
   a.countKind === b.countKind || (PEOPLE_KINDS.has(a.countKind) && PEOPLE_KINDS.has(b.countKind));
+
+/** A trigger found before the figure in its clause, a blocker too: "injured [40] and 5,000 displaced". */
+function verbBefore(f: Figure, triggers: readonly Trigger[], norms: readonly string[]): boolean {
+  const lead = f.quantity.lead;
+  return triggers.some((t) => t.next <= lead && !norms.slice(t.next, lead).some((w) => /^[,;:.()]$/.test(w)));
+}
 
 /** A trigger word (a blocker too: "han muerto cuatro personas y …") before the figure in its clause. */
 function governedBefore(f: Figure, norms: readonly string[], lex: Lexicon): boolean {

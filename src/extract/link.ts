@@ -513,7 +513,7 @@ export function linkFigures(
   return [
     ...links,
     ...[
-      ...borrowedLinks(figures, links, tokens, lex),
+      ...borrowedLinks(figures, links, triggers, tokens, lex),
       ...parallelLinks(figures, links, triggers, tokens, lex),
       ...gappedLinks(figures, links, triggers, tokens, lex),
       ...housingLabelLinks(figures, links, tokens, lex),
@@ -535,12 +535,33 @@ function sharedWords(tokens: readonly Token[], from: number): Token[] {
  * plupart des 3 000"; not "the return of 5,500 IDPs".
  */
 function wholeOfPart(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  const part = partBefore(norms, lead, lex);
+  return part !== null && (lex.vagueParts.has(part) || isMeasure(norms, lead, lex));
+}
+
+/**
+ * Whether the figure at `lead` is the whole a percentage is taken from: "8% of the 2.2 million
+ * IDPs", "al 11% de los casi 12 millones de habitantes".
+ */
+export function wholeOfPercentage(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return partBefore(norms, lead, lex) !== null && isMeasure(norms, lead, lex);
+}
+
+/** The word before the partitive ahead of the figure at `lead` ("most [of] the 3,000"), or null. */
+function partBefore(norms: readonly string[], lead: number, lex: Lexicon): string | null {
   // An article of the group may stand between: "most of [the] 3,000", "la mayoría de [los] 3.000".
-  const before = lex.groupArticles.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
-  // A percentage is a part too: "8% of the 2.2 million IDPs are in camps", "8 por ciento de los".
-  const part = norms[before - 1] ?? '';
-  const measure = lex.measureAfter.has(part) || lex.measureAfter.has(norms.slice(before - 2, before).join(' '));
-  return lex.partitives.has(norms[before] ?? '') && (lex.vagueParts.has(part) || measure);
+  const before = partitiveAt(norms, lead, lex);
+  return lex.partitives.has(norms[before] ?? '') ? (norms[before - 1] ?? '') : null;
+}
+
+function partitiveAt(norms: readonly string[], lead: number, lex: Lexicon): number {
+  return lex.groupArticles.has(norms[lead - 1] ?? '') ? lead - 2 : lead - 1;
+}
+
+/** A percentage before the partitive: "8% of the", "8 por ciento de los". */
+function isMeasure(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  const before = partitiveAt(norms, lead, lex);
+  return lex.measureAfter.has(norms[before - 1] ?? '') || lex.measureAfter.has(norms.slice(before - 2, before).join(' '));
 }
 
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
@@ -641,7 +662,14 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   let direction: Link['direction'];
   // A noun phrase naming homes right after the figure is what it counts: "451 damaged houses".
   const namesCount = r.entry.form === 'agent' || (r.entry.form === 'noun' && r.namesHousing);
-  if (r.first >= q.next && (r.first < countEnd || (r.first === countEnd && namesCount))) {
+  // A label in brackets right after the figure names it as a noun would: "33,000 (refugees)",
+  // "1,113 (returnees)" in tables of figures by country.
+  const bracketed =
+    r.entry.form === 'agent' &&
+    r.first === countEnd + 1 &&
+    gap.tokens[countEnd]?.text === '(' &&
+    gap.tokens[r.next]?.text === ')';
+  if (bracketed || (r.first >= q.next && (r.first < countEnd || (r.first === countEnd && namesCount)))) {
     // The trigger is the counted noun or sits among its modifiers: "5,000 displaced people", "300 IDPs".
     direction = 'adjacent';
     score = 1.05;
@@ -681,6 +709,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // "155,710 returnees and 9,052,583 residents": another figure's counted noun does not reach a
     // figure that names its own people ("… and 2,000 others" has none of its own).
     if (r.entry.form === 'agent' && countsAnotherFigure(gap, f, r) && namesOtherGroup(gap.tokens, f, gap.lex)) return null;
+    // "displaced 11% of the 12 million people", "al 11% de los casi 12 millones de habitantes": the
+    // verb's object is the part; the whole after it is the population the part is taken from.
+    if (wholeOfPercentage(gap.norms, q.lead, gap.lex)) return null;
     // "la pérdida total de 21 viviendas": the trigger's last word opened a qualifier ("total de");
     // the figure starts after the trigger.
     const lead = Math.max(q.lead, r.next);

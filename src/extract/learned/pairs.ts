@@ -9,7 +9,7 @@ import { HOUSING_TERMS } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import { includedGroup } from '../gap.js';
 import type { Token } from '../segment/tokens.js';
-import { AID_RECEIVED, CASUALTIES, SAMPLE, opensOwnClause, type Figure, type Link } from '../link.js';
+import { AID_RECEIVED, CASUALTIES, SAMPLE, opensOwnClause, wholeOfPercentage, type Figure, type Link } from '../link.js';
 import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
@@ -134,6 +134,8 @@ export function sentencePairs(
     if (cue.at < q.lead && plannedAfter(norms, end, lex)) return false;
     // A figure opening a clause of its own after a conjunction: "…, and 4.5 million children are".
     if (cue.at < q.lead && opensOwnClause(norms, lex, f, cue.at + 1)) return false;
+    // The population a part before it is taken from: "displaced 11% of the 12 million people".
+    if (cue.at < q.lead && wholeOfPercentage(norms, q.lead, lex)) return false;
     // And the rules' own window: the words between, or just before a cue that comes first.
     const window =
       cue.at >= end
