@@ -55,9 +55,11 @@ export function buildFigures(
     // "1,052 houses were damaged by the storm; of which, 892 were partially damaged".
     const at = norms[q.lead - 1] === ',' ? q.lead - 1 : q.lead;
     const part = lex.subsetMarkers.some((m) => endsAt(norms, at, m));
+    // A total without a noun of its own may name its things before it: "las viviendas dañadas
+    // ascienden a 8.708, de las cuales 2.262 quedaron destruidas", "Damaged houses total 8,708, of which".
     const elidedKind =
       countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW)
-        ? (prev.countKind ?? prev.elidedKind)
+        ? (prev.countKind ?? prev.elidedKind ?? (part ? subjectKind(tokens, prev.quantity.lead, lex) : null))
         : null;
     const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };
     if (noun && countKind === 'housing' && lex.nouns.buildings.has(norms[noun.next - 1] ?? '')) figure.building = true;
@@ -156,6 +158,18 @@ function takeShares(
     i++;
   }
   return out;
+}
+
+/** The noun of the subject a total ends its clause with: "[houses] total", "[viviendas] dañadas ascienden a". */
+function subjectKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure['countKind'] {
+  for (let k = lead - 1; k >= Math.max(0, lead - LABEL_WINDOW); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return null;
+    if (lex.nouns.housing.has(t.norm)) return 'housing';
+    if (lex.nouns.households.has(t.norm)) return 'households';
+    if (lex.nouns.people.has(t.norm)) return 'people';
+  }
+  return null;
 }
 
 /** "three [of Dili's] 48 camps": "of" and a name's possessive open a share as "of the" does. */

@@ -29,8 +29,9 @@ export function modalityOf(
       if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer' && !qualifier && !numberSign)
         return 'negated';
     }
-    // "May" the month is not a modal.
+    // "May" the month is not a modal, nor is a capitalised word inside the sentence: "Can Gio", "Will County".
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
+    if (i > 0 && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(t.text)) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
     if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
     for (const h of hypotheticals(norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
