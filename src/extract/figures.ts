@@ -146,7 +146,7 @@ function takeShares(
     const end = total.noun ? total.noun.next : total.quantity.next;
     // A total named by a displacement word is a figure of its own: "6.000 parmi les 36.750
     // personnes évacuées ont pu rentrer" reports 36,750 evacuated and 6,000 returns.
-    const named = namedByTrigger(norms, end, lex) ? end : namedByTrigger(norms, total.quantity.next, lex) ? total.quantity.next : -1;
+    const named = namedAt(norms, total.quantity.next, end, lex);
     if (named >= 0) {
       total.shareTotal = true;
       for (let k = at; k < at + words.length; k++) listItems.add(k);
@@ -177,6 +177,16 @@ function possessiveOf(tokens: readonly Token[], at: number): string[] | undefine
   const name = tokens[at + 1];
   if (tokens[at]?.norm !== 'of' || !name || !/^\p{Lu}/u.test(name.text) || !/['’]s$/.test(name.text)) return undefined;
   return ['of', name.norm];
+}
+
+/**
+ * Where a one-word trigger names the total, from its figure to just past its noun, or -1: "the
+ * 5,000 [displaced] families", "1.3 million internally [displaced] people", "1,3 millones de
+ * [refugiados]", "personnes [évacuées]".
+ */
+function namedAt(norms: readonly string[], from: number, end: number, lex: Lexicon): number {
+  for (let k = from; k <= end; k++) if (namedByTrigger(norms, k, lex)) return k;
+  return -1;
 }
 
 /** A one-word trigger at `at`: "personnes [évacuées]", "the 5,000 [displaced] families". */

@@ -564,6 +564,31 @@ function isMeasure(norms: readonly string[], lead: number, lex: Lexicon): boolea
   return lex.measureAfter.has(norms[before - 1] ?? '') || lex.measureAfter.has(norms.slice(before - 2, before).join(' '));
 }
 
+/** The most words of the place a noun of moving leads to ("to [Central African Republic] of"). */
+const DESTINATION_NAME = 4;
+/** The words after "of" that may open the figure ("of [a total of] 159"). */
+const OF_OPENERS = 3;
+
+/** A noun trigger, or a verb's form after an article: "the return", "le retour". */
+function nounUse(gap: GapContext, r: Trigger): boolean {
+  if (r.entry.form === 'noun') return true;
+  const before = gap.norms[r.first - 1] ?? '';
+  return r.entry.form === 'both' && (before === 'the' || gap.lex.groupArticles.has(before));
+}
+
+/** Whether [from, lead) is a destination and a partitive: "to Afghanistan of", "au Burundi de", "a Colombia de un total de". */
+function destinationThenOf(gap: GapContext, from: number, lead: number): boolean {
+  const { tokens, norms, lex } = gap;
+  if (!lex.destinationOpeners.has(norms[from] ?? '')) return false;
+  let k = from + 1;
+  if (lex.groupArticles.has(norms[k] ?? '') || norms[k] === 'the') k++;
+  const name = k;
+  while (k < lead && k - name < DESTINATION_NAME && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  if (k === name || !lex.partitives.has(norms[k] ?? '')) return false;
+  k++;
+  return lead - k <= OF_OPENERS && tokens.slice(k, lead).every((t) => /^\p{Ll}+$/u.test(t.text));
+}
+
 /** The most words between a flight and the crossing that ends it ("fleeing the latest flare-up in South Sudan crossed"). */
 const CROSSING_AFTER_FLIGHT = 10;
 
@@ -716,6 +741,10 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // the figure starts after the trigger.
     const lead = Math.max(q.lead, r.next);
     if (opensOwnClause(gap.norms, gap.lex, f, r.next)) return null;
+    // "the return to Afghanistan of a total of 159 refugees", "le retour au Burundi de 590 réfugiés":
+    // a noun of moving governs its figure across the place it leads to.
+    if (nounUse(gap, r) && destinationThenOf(gap, r.next, lead))
+      return { trigger: r, score: 1.02 - (r.entry.weak ? 0.3 : 0), direction: 'before' };
     const cost = gapCost(gap, r.next, lead, 'before', f.restatement);
     if (cost === BLOCKED) return null;
     direction = 'before';
