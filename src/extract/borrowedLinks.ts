@@ -44,15 +44,26 @@ function restatedAfter(figures: readonly Figure[], links: readonly Link[], norms
     const b = figures[i]!;
     const a = figures[i - 1]!;
     if (links.some((l) => l.figure === b)) continue;
-    const word = norms[b.quantity.lead - 1] ?? '';
-    if (!/\p{L}/u.test(word) || !lex.equivalents.has(word)) continue;
+    const equivalent = equivalentBefore(norms, b.quantity.lead, lex);
+    if (equivalent === 0) continue;
     if (b.quantity.lead - a.quantity.next > RESTATED_REACH) continue;
-    if (norms.slice(a.quantity.next, b.quantity.lead).some((w) => w === '.' || w === ';')) continue;
+    if (norms.slice(a.quantity.next, b.quantity.lead - equivalent).some((w) => w === '.' || w === ';')) continue;
     const kinds = new Set([a.countKind, b.countKind]);
     if (!(kinds.has('people') && kinds.has('households'))) continue;
     for (const l of links) if (l.figure === a && !l.coordinated) out.push({ ...l, figure: b, score: l.score - 0.05 });
   }
   return out;
+}
+
+/**
+ * How many tokens of "soit", "es decir", "that is" or "i.e." (four tokens with its periods) end
+ * right before `lead`, or 0.
+ */
+function equivalentBefore(norms: readonly string[], lead: number, lex: Lexicon): number {
+  const word = norms[lead - 1] ?? '';
+  if (/\p{L}/u.test(word) && lex.equivalents.has(word)) return 1;
+  for (let n = 2; n <= 3; n++) if (lead >= n && lex.equivalents.has(norms.slice(lead - n, lead).join(' '))) return n;
+  return word === '.' && lead >= 4 && lex.equivalents.has(norms.slice(lead - 4, lead).join('')) ? 4 : 0;
 }
 
 /** The most words of a place name before its bracketed figure ("Fata Barno (24,000)"). */

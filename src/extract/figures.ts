@@ -258,7 +258,10 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
       familiesAndPeople;
     // A multi-word equivalent may follow a comma: "3,062 families, es decir 96,811 people", "soit".
     const words = between.filter((t) => t.text !== ',').map((t) => t.norm);
-    const phrase = words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '));
+    // (An abbreviation with its periods is read as four tokens: "i.e." is "i", ".", "e", ".".)
+    const phrase =
+      (words.length > 1 && words.length <= 3 && lex.equivalents.has(words.join(' '))) ||
+      (words.length > 1 && words.length <= 4 && lex.equivalents.has(words.join('')));
     // "400 families, or 2,400 individuals,": a one-word equivalent after a comma.
     const commaWord =
       between.length === 2 &&

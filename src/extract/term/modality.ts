@@ -47,8 +47,11 @@ export function negatedFigure(norms: readonly string[], lead: number, lex: Lexic
 
 /** "…was called off", "…proved untrue", "officials denied that …": the event did not happen. */
 export function cancelledAfter(norms: readonly string[], from: number, lex: Lexicon): boolean {
-  for (let k = from; k < Math.min(norms.length, from + CANCEL_REACH); k++)
+  for (let k = from; k < Math.min(norms.length, from + CANCEL_REACH); k++) {
+    // In the trigger's own clause: "55 people in shelters in Petén; classes were suspended".
+    if (norms[k] === ';' || norms[k] === '.' || lex.clauseBreaks.has(norms[k]!)) return false;
     if (startingWith(lex.cancellation, norms[k]).some((c) => matchesAt(norms, k, c))) return true;
+  }
   return false;
 }
 
