@@ -144,6 +144,21 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       return { kind: 'other', first: i + 1, next: i + 2 };
     const coordinated = homesAfterParticiples(tokens, i, lex, unknown === 0);
     if (coordinated) return coordinated;
+    // Two describing words joined by "and": "five Afro-Colombian and indigenous communities",
+    // "12 remote and isolated villages" (a figure after it shares the noun instead, above). Not
+    // after a plural, which is a noun of its own: "18 towers and residential buildings".
+    const describer = tokens[i - 1]!;
+    if (
+      i > from &&
+      lex.coordinators.has(t.norm) &&
+      describer.kind === 'word' &&
+      !/s$/u.test(describer.norm) &&
+      plainDescriber(tokens[i + 1], lex)
+    ) {
+      i++;
+      skipped++;
+      continue;
+    }
     // A name's possessive after a partitive: "three of [Dili's] 48 camps".
     const possessive = /^\p{Lu}.*['’]s$/u.test(t.text) && lex.partitives.has(tokens[i - 1]?.norm ?? '');
     // "33 out of 34 provinces": the opener of a partitive is no word of the counted noun.
@@ -164,6 +179,11 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     skipped++;
   }
   return null;
+}
+
+/** A word that may describe a noun after a coordinator: no number, function word, filler or trigger. */
+function plainDescriber(t: Token | undefined, lex: Lexicon): boolean {
+  return !!t && t.kind === 'word' && !lex.functionWords.has(t.norm) && !lex.fillers.has(t.norm) && !lex.triggers.has(t.norm);
 }
 
 /** The longest bracketed share after a figure: "(63 %)", "(63 per cent)". */
