@@ -101,7 +101,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       // "87 private and 27 apartment buildings": modifiers of the figure joined to a second figure
       // with its own; both count the noun after the second.
       const joined = i - 2 >= from && lex.coordinators.has(tokens[i - 1]!.norm) && plainModifiers(tokens, from, i - 1, lex);
-      if (!partitive(i - 1) && !partitive(i - 2) && !(possessive && partitive(i - 3)) && !joined) return null;
+      // "31,000 of which 2,219 persons": a relative after "of" opens a part with its own noun.
+      const relative = lex.relatives.has(tokens[i - 1]!.norm);
+      if (relative || (!partitive(i - 1) && !partitive(i - 2) && !(possessive && partitive(i - 3)) && !joined)) return null;
       while (tokens[i]?.kind === 'number') i++;
       if (joined) unknown = 0;
       continue;
