@@ -319,7 +319,22 @@ export function linkFigures(
     let chosen = best.trigger;
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {
-      const partner = coordinatedTrigger(tokens, triggers, chosen, lex);
+      // "another 260 are being attended to in shelters": people helped where they stay are
+      // counted there; the stay phrase follows the verb of aid with at most one word between.
+      const stay =
+        best.direction === 'after' && chosen.entry.term === 'block:affected'
+          ? candidates.find(
+              (c) =>
+                c.direction === 'after' &&
+                lex.stayingTerms.has(c.trigger.entry.term) &&
+                // A place they are in ("in shelters", "résidant sur des sites"), not one they need
+                // ("in need of temporary shelters").
+                (lex.namedStays.prepositions.has(norms[c.trigger.first]!) || lex.namedStays.verbs.has(norms[c.trigger.first]!)) &&
+                c.trigger.first > chosen.first &&
+                c.trigger.first - chosen.next <= 1,
+            )
+          : undefined;
+      const partner = stay?.trigger ?? coordinatedTrigger(tokens, triggers, chosen, lex);
       if (!partner || isBlocker(partner) || !compatible(f, partner)) continue;
       chosen = partner;
     }
