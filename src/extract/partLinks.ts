@@ -18,7 +18,7 @@ export function partLinks(
   lex: Lexicon,
 ): Link[] {
   // A part opened by a marker may be the first of a breakdown: "of whom 41,000 in 2022 and 18,500 in 2023".
-  const marked = markedParts(figures, links, norms, lex);
+  const marked = [...markedParts(figures, links, norms, lex), ...frontedParts(figures, links, norms, lex)];
   return [
     ...marked,
     ...placedBreakdown(figures, [...links, ...marked], tokens, norms, lex),
@@ -63,6 +63,35 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
     const total = figures[i - 1]!;
     if (!opensPart(norms, part, total, lex)) continue;
     if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
+    for (const l of links)
+      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
+  }
+  return out;
+}
+
+/** Tokens from a fronted total's figure to the comma that closes its phrase. */
+const FRONTED_REACH = 14;
+
+/**
+ * "De los 38.000 desplazados que ha dejado la guerra en el Catatumbo, unas 5.300 están en Tibú",
+ * "Of the 38,000 displaced by the fighting, some 5,300 are in Tibú": a total fronted by a
+ * partitive at the start of its clause, then the figure right after the comma that closes it,
+ * saying only where it is, counts a part of the total with its term, however long the total's phrase.
+ */
+function frontedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    const total = figures[i - 1]!;
+    if (links.some((l) => l.figure === part)) continue;
+    const lead = total.quantity.lead;
+    const article = lex.groupArticles.has(norms[lead - 1] ?? '') || norms[lead - 1] === 'the' ? lead - 1 : lead;
+    const opener = article - 1;
+    if (!lex.partitives.has(norms[opener] ?? '') || (opener > 0 && !/^[,;:.(•]$/.test(norms[opener - 1]!))) continue;
+    const comma = part.quantity.lead - 1;
+    if (norms[comma] !== ',' || comma - total.quantity.next > FRONTED_REACH) continue;
+    if (norms.slice(total.quantity.next, comma).some((w) => w === ',' || w === '.' || w === ';')) continue;
+    if (!placedPart(norms, part.noun ? part.noun.next : part.quantity.next, lex)) continue;
     for (const l of links)
       if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
   }
