@@ -928,8 +928,8 @@ const MODIFIED_VERB_MIN_SCORE = 0.5;
 
 /** Terms of a status a noun gives the people it counts ("refugees", "IDPs"). */
 const STATUS_TERMS: ReadonlySet<string> = new Set(['refugees', 'displaced']);
-/** Terms of a move that happens to people of a status. */
-const MOVED_TERMS: ReadonlySet<string> = new Set(['evacuated', 'relocated', 'displaced']);
+/** Terms of a move, or a loss of home, that happens to people of a status ("12,000 refugees were left without shelter"). */
+const MOVED_TERMS: ReadonlySet<string> = new Set(['evacuated', 'relocated', 'displaced', 'homeless']);
 
 /** The most words between a return and the phrase that opens the leaving before it ("returned home on Monday after being"). */
 const RETURN_AFTER_REACH = 6;
