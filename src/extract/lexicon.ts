@@ -353,6 +353,10 @@ export interface Lexicon {
   subgroups: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
   estimateModals: Set<string>;
+  /** Hypothetical cues that are nouns too: a cue only before a complement ("warning that"), not "a warning". */
+  verbOnlyCues: Set<string>;
+  /** The words after a verb-only cue that make it a verb: "that", "of". */
+  verbOnlyComplements: Set<string>;
   /** Words before a figure that negate it ("none of the 4,000 residents"). */
   figureNegation: string[][];
   /** Rate markers: "400 new arrivals daily", "78 desplazados al día" count a pace, not people. */
@@ -618,6 +622,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     inclusionMarkers: [],
     subgroups: new Set(),
     estimateModals: new Set(),
+    verbOnlyCues: new Set(),
+    verbOnlyComplements: new Set(),
     figureNegation: [],
     cancellation: [],
     futureMovements: [],
@@ -860,6 +866,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));
       set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
+      set(modal.verb_only_cues).forEach((x) => lex.verbOnlyCues.add(x));
+      set(modal.verb_only_complements).forEach((x) => lex.verbOnlyComplements.add(x));
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));
       lex.cancellation.push(...(modal.conditional_after ?? []).map(words));
       lex.futureMovements.push(...(modal.future_movements ?? []).map(words));

@@ -32,6 +32,8 @@ export function modalityOf(
     // "May" the month is not a modal, nor is a capitalised word inside the sentence: "Can Gio", "Will County".
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
     if (i > 0 && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(t.text)) continue;
+    // "issued a warning", "the tsunami warning" name an alert; "warning that …" tells a forecast.
+    if (lex.verbOnlyCues.has(t.norm) && !lex.verbOnlyComplements.has(norms[i + 1] ?? '')) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
     if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
     for (const h of hypotheticals(norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
