@@ -87,7 +87,10 @@ function readAt(
     }
   }
   if (t.kind === 'number') {
-    const { raw, next: j } = joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number', lex);
+    // The minutes of a clock time ("At 9:30, 150 residents") group with nothing after them.
+    const { raw, next: j } = clockMinutes(tokens, i)
+      ? { raw: t.text, next: i + 1 }
+      : joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number', lex);
     // "20-thousand residents", "3-million people": a hyphen may join the digits to their scale.
     const sj = hyphenScale(tokens, j, lex) ? j + 1 : j;
     const scaleTok = tokens[sj];
@@ -201,6 +204,13 @@ function startsNumberWord(norm: string, lex: Lexicon): boolean {
   if (lex.numberUnits.has(norm.slice(0, dash))) return true;
   const second = norm.indexOf('-', dash + 1);
   return lex.compounds.has(second < 0 ? norm : norm.slice(0, second));
+}
+
+/** Whether the number at `i` is glued after "<hours>:", the minutes of a clock time ("9:30"). */
+function clockMinutes(tokens: readonly Token[], i: number): boolean {
+  const colon = tokens[i - 1];
+  const hours = tokens[i - 2];
+  return colon?.text === ':' && hours?.kind === 'number' && hours.end === colon.start && colon.end === tokens[i]!.start;
 }
 
 /** Digit groups split by spaces ("14 000", "3 385", "2 350 112"; never after a lone zero, a
