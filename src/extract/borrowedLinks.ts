@@ -158,18 +158,17 @@ function sharedNoun(
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
     // Or neither has a noun and the second's trigger touches it as one: "with 91,239 and 5,719
     // displaced" (not after a verb of the first's own: "killed 90 and 5,000 displaced").
+    const touching = links.filter((l) => l.figure === b && l.trigger.first === b.quantity.next && !l.coordinated);
     const nominal =
+      touching.length > 0 &&
       !a.noun &&
-      !verbBefore(a, triggers, norms) &&
       !b.noun &&
       b.quantity.lead - a.quantity.next === 1 &&
       lex.coordinators.has(norms[a.quantity.next]!) &&
-      !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w)) &&
-      links.some((l) => l.figure === b && l.trigger.first === b.quantity.next && !l.coordinated);
+      !verbBefore(a, triggers, norms) &&
+      !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
     if (nominal) {
-      if (links.some((l) => l.figure === a)) continue;
-      for (const l of links)
-        if (l.figure === b && l.trigger.first === b.quantity.next && !l.coordinated) out.push({ ...l, figure: a, score: l.score - 0.05 });
+      if (!links.some((l) => l.figure === a)) for (const l of touching) out.push({ ...l, figure: a, score: l.score - 0.05 });
       continue;
     }
     if (!bare && (!a.noun || !b.noun || a.noun.first !== b.noun.first || a.noun.first < b.quantity.next)) continue;
