@@ -92,6 +92,11 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
         continue;
       }
     }
+    // The figure restated in digits, as reports write a number word: "two (2) divisions", "Two [2]".
+    if (i === from && (t.text === '(' || t.text === '[') && tokens[i + 1]?.kind === 'number' && /^[)\]]$/.test(tokens[i + 2]?.text ?? '')) {
+      i += 3;
+      continue;
+    }
     if (t.kind === 'punct' && t.text !== '-') return null;
     if (t.kind === 'number') {
       // "3,000 of the 5,000 residents", "14 of the 20 districts": the part counts what the whole counts.
@@ -154,7 +159,7 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       i > from &&
       lex.coordinators.has(t.norm) &&
       describer.kind === 'word' &&
-      !/s$/u.test(describer.norm) &&
+      !(/s$/u.test(describer.norm) && !/(ss|us|is)$/u.test(describer.norm)) &&
       plainDescriber(tokens[i + 1], lex)
     ) {
       i++;
@@ -168,19 +173,26 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive && !opener) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger; so may a
       // capitalised one in a title-case name ("17 Relief Collection points").
+      // A name is one describing word however many words it has, and its words are no verbs: "16
+      // Red Cross and community shelters".
+      const inName = i > from && isCapitalisedWord(t) && isCapitalisedWord(tokens[i - 1]!);
       if (
-        unknown >= MAX_UNKNOWN ||
+        (unknown >= MAX_UNKNOWN && !inName) ||
         !/^\p{L}/u.test(t.text) ||
         lex.fillers.has(t.norm) ||
-        lex.triggers.has(t.norm)
+        (lex.triggers.has(t.norm) && !inName)
       )
         return null;
-      unknown++;
+      if (!inName) unknown++;
     }
     i++;
     skipped++;
   }
   return null;
+}
+
+function isCapitalisedWord(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }
 
 /** A word that may describe a noun after a coordinator: no number, function word, filler or trigger. */
