@@ -4,7 +4,7 @@
 // population"), parentheses and lists of other counts are crossed cheaply, and so is a figure
 // that restates this one ("12,345 families or 48,910 persons").
 import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
-import type { Token } from './segment/tokens.js';
+import { isCapitalised, type Token } from './segment/tokens.js';
 
 export const BLOCKED = Infinity;
 const MAX_COST = 8;
@@ -233,10 +233,6 @@ function continuesName(ctx: GapContext, j: number, from: number): boolean {
   const before = tokens[j - 1]!;
   if (isCapitalised(before)) return true;
   return j - 2 > from && lex.functionWords.has(before.norm) && isCapitalised(tokens[j - 2]!);
-}
-
-function isCapitalised(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }
 
 /**

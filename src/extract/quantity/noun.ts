@@ -4,7 +4,7 @@
 // other things (districts, camps, hectares, trucks). Shelters and tents are homes only when
 // destroyed: "12 shelters are hosting evacuees" counts buildings, not people.
 import type { Lexicon, NounSets } from '../lexicon.js';
-import type { Token } from '../segment/tokens.js';
+import { isCapitalised, type Token } from '../segment/tokens.js';
 
 export type NounKind = 'people' | 'households' | 'housing' | 'shelter' | 'other' | 'elided';
 
@@ -175,7 +175,7 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       // capitalised one in a title-case name ("17 Relief Collection points").
       // A name is one describing word however many words it has, and its words are no verbs: "16
       // Red Cross and community shelters".
-      const inName = i > from && isCapitalisedWord(t) && isCapitalisedWord(tokens[i - 1]!);
+      const inName = i > from && isCapitalised(t) && isCapitalised(tokens[i - 1]!);
       if (
         (unknown >= MAX_UNKNOWN && !inName) ||
         !/^\p{L}/u.test(t.text) ||
@@ -189,10 +189,6 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     skipped++;
   }
   return null;
-}
-
-function isCapitalisedWord(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }
 
 /** A word that may describe a noun after a coordinator: no number, function word, filler or trigger. */

@@ -176,6 +176,11 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
 /** Any character normalise() folds: most words have none, and skip both replacements. */
 const FOLDED = /[’‘`´‐‑‒–—]/;
 
+/** A word written with a capital first letter: a name's word, or a sentence's first. */
+export function isCapitalised(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+}
+
 export function normalise(word: string): string {
   const lower = word.toLowerCase();
   return FOLDED.test(lower) ? lower.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—]/g, '-') : lower;
