@@ -24,7 +24,7 @@ export function borrowedLinks(
     ...earlierValues(figures, links, norms, lex),
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
-    ...sharedNoun(figures, links, triggers, norms, lex),
+    ...listed(figures, links, triggers, norms, lex),
     ...coordinatedSubjects(figures, links, norms, lex),
     ...partLinks(figures, links, tokens, norms, lex),
   ];
@@ -153,8 +153,7 @@ function sharedNoun(
       !a.noun &&
       !!b.noun &&
       b.quantity.value !== null &&
-      b.quantity.lead - a.quantity.next === 1 &&
-      lex.coordinators.has(norms[a.quantity.next]!) &&
+      joinedByCoordinator(a, b, norms, lex) &&
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
     // Or neither has a noun and the second's trigger touches it as one: "with 91,239 and 5,719
     // displaced" (not after a verb of the first's own: "killed 90 and 5,000 displaced").
@@ -183,6 +182,40 @@ function sharedNoun(
     }
   }
   return out;
+}
+
+/**
+ * "about 7,000, 16,500 and 2,100 residents evacuated, respectively": figures listed bare with commas
+ * before the last two, which share their noun's link (sharedNoun), share it too: the gap rules
+ * stop at the next figure.
+ */
+function listed(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  triggers: readonly Trigger[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const shared = sharedNoun(figures, links, triggers, norms, lex);
+  const out: Link[] = [];
+  const between = (a: Figure, b: Figure) => norms.slice(a.quantity.next, b.quantity.lead);
+  for (let i = figures.length - 2; i > 0; i--) {
+    const [a, b] = [figures[i]!, figures[i + 1]!];
+    if (!joinedByCoordinator(a, b, norms, lex) || a.noun) continue;
+    const from = [...links, ...shared].filter((l) => l.figure === a && !l.coordinated && l.direction !== 'before');
+    if (from.length === 0) continue;
+    // Back over the bare figures each one comma before the next: "7,000, 16,500".
+    for (let k = i - 1; k >= 0; k--) {
+      const f = figures[k]!;
+      const gap = between(f, figures[k + 1]!);
+      if (f.noun || gap.length !== 1 || gap[0] !== ',' || links.some((l) => l.figure === f)) break;
+      if (k === 0 || between(figures[k - 1]!, f).length > 1) {
+        if (verbBefore(f, triggers, norms) || lex.levelVerbs.some((v) => v.every((w, j) => norms[f.quantity.lead - v.length + j] === w))) break;
+      }
+      for (const l of from) out.push({ ...l, figure: f, score: l.score - 0.05 });
+    }
+  }
+  return [...shared, ...out];
 }
 
 /**
@@ -217,6 +250,12 @@ function coordinatedSubjects(
     }
   }
   return out;
+}
+
+/** Whether "and" or ", and" alone stands between two figures. */
+function joinedByCoordinator(a: Figure, b: Figure, norms: readonly string[], lex: Lexicon): boolean {
+  const sep = norms.slice(a.quantity.next, b.quantity.lead);
+  return (sep.length === 1 && lex.coordinators.has(sep[0]!)) || (sep.length === 2 && sep[0] === ',' && lex.coordinators.has(sep[1]!));
 }
 
 const PEOPLE_KINDS = new Set<Figure['countKind']>(['people', 'households']);

@@ -141,6 +141,12 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   // "Damage" naming an assessment is no verb of the shelters before it.
   ['Red Cross volunteers opened three shelters and began damage assessments in the county.', 'en', []],
   ['Damage assessments show that 420 houses were damaged by the tornado.', 'en', ['partially_destroyed_housing 420']],
+  // Homes lost with a count of their own are not the people's: "after 11 houses were destroyed".
+  ['In the hill district, 74 people were displaced after 13 houses were destroyed and a further 41 damaged.', 'en', ['displaced 74', 'destroyed_housing 13', 'partially_destroyed_housing 41']],
+  // A storm's arrival is no arrival of people.
+  ['The port had evacuated 40,000 residents, including some 700 foreign visitors, prior to the typhoon\'s arrival.', 'en', ['evacuated 40000', 'evacuated 700']],
+  // Bare figures listed before one noun share it and its verb.
+  ['Rescuers evacuated 1,300, 800, and 250 families from the three hamlets.', 'en', ['evacuated 1300', 'evacuated 800', 'evacuated 250']],
   // A return anticipated or expected has not happened.
   ['Aid agencies are preparing for the anticipated return of 400,000 refugees next year.', 'en', []],
   ['The expected return of 90,000 displaced families was delayed by the rains.', 'en', []],

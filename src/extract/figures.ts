@@ -32,7 +32,7 @@ export function buildFigures(
       continue;
     }
     // The noun may be shared with the next figure; it counts, but is not this figure's own span.
-    const shared = noun ? null : sharedNounKind(tokens, q, quantities[n + 1], lex);
+    const shared = noun ? null : (sharedNounKind(tokens, q, quantities[n + 1], lex) ?? listNounKind(tokens, quantities, n, lex));
     let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : shared;
     // "180 houses were affected, 84 of them completely destroyed", "84 de ellas": a pronoun after a
     // partitive counts what the figure before it counted, homes as well as people.
@@ -96,6 +96,23 @@ function sharedNounKind(
   // 2,000 houses were destroyed" counts people, not houses.
   for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
   const noun = findNoun(tokens, next.next, lex);
+  return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
+}
+
+/**
+ * The noun after the last of a list of bare figures one comma apart, the last two joined by "and"
+ * (", and"): "1,300, 800 and 250 families" counts families in all three.
+ */
+function listNounKind(tokens: readonly Token[], quantities: readonly Quantity[], n: number, lex: Lexicon): Figure['countKind'] {
+  const gap = (a: Quantity, b: Quantity) => tokens.slice(a.next, b.lead).map((t) => t.norm);
+  let m = n;
+  while (quantities[m + 1] && gap(quantities[m]!, quantities[m + 1]!).join(' ') === ',') m++;
+  const last = quantities[m + 1];
+  if (m === n || !last) return null;
+  const end = gap(quantities[m]!, last);
+  const joined = (end.length === 1 && lex.coordinators.has(end[0]!)) || (end.length === 2 && end[0] === ',' && lex.coordinators.has(end[1]!));
+  if (!joined) return null;
+  const noun = findNoun(tokens, last.next, lex);
   return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
 }
 

@@ -788,6 +788,12 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       for (const [k, v] of Object.entries(numbers.fractions ?? {})) lex.fractions.set(normalise(k), v);
       for (const k of numbers.approximateScales ?? []) lex.approximateScales.add(normalise(k));
       lex.vague.push(...numbers.vague.map(words));
+      // The document language's articles replace English ones: Spanish "a" and French "a" are a
+      // preposition and a verb ("desplazando a decenas de residentes" is no "a dozen").
+      if (lang !== 'en' && numbers.articles) {
+        for (const a of lex.articles) if (!(a in numbers.units)) lex.numberUnits.delete(a);
+        lex.articles.clear();
+      }
       set(numbers.articles).forEach((x) => lex.articles.add(x));
       set(numbers.joiners).forEach((x) => lex.numberJoiners.add(x));
       set(numbers.letter_scales).forEach((x) => lex.letterScales.add(x));

@@ -87,6 +87,8 @@ const CASUALTY_MIN_SCORE = 0.8;
 const SITE_HOST = 'sheltered:site-host';
 /** How closely it must govern the figure, as the object right after it. */
 const HOSTED_MIN_SCORE = 0.9;
+/** The verb "to shelter" itself; "hosting" alone is also said of countries hosting refugees. */
+const SHELTER_VERB = 'sheltered:verb:shelter';
 /** The blocker of aid received ("received assistance", families.json). */
 export const AID_RECEIVED = 'block:aid-received';
 /** The most tokens between a counted noun and the aid its people received ("IDPs (in Marib) received"). */
@@ -484,7 +486,10 @@ export function linkFigures(
       const hosted =
         best.direction === 'adjacent' && lex.leftTerms.has(chosen.entry.term)
           ? candidates.find(
-              (c) => c.trigger.entry.reason === SITE_HOST && c.direction === 'before' && c.score >= HOSTED_MIN_SCORE,
+              (c) =>
+                (c.trigger.entry.reason === SITE_HOST || hostVerb(c.trigger, q.lead, tokens)) &&
+                c.direction === 'before' &&
+                c.score >= HOSTED_MIN_SCORE,
             )
           : undefined;
       const extra =
@@ -536,6 +541,16 @@ export function linkFigures(
       (l) => !hostSites.has(l.figure),
     ),
   ];
+}
+
+/**
+ * "the agency was sheltering 73,538 internally displaced people", "schools are sheltering 7,000
+ * IDPs": an active verb of sheltering right before the figure, whoever its subject, houses them.
+ */
+function hostVerb(t: Trigger, lead: number, tokens: readonly Token[]): boolean {
+  if (t.entry.term !== 'sheltered' || t.next !== lead) return false;
+  // "schools are sheltering" (families.json's host verbs), or the verb alone in "-ing".
+  return t.entry.reason.includes(':host-verb') || (t.entry.reason === SHELTER_VERB && /ing$/.test(tokens[t.next - 1]!.norm));
 }
 
 /** The words after a figure without a noun, up to its clause's next punctuation (at most five). */

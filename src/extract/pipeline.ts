@@ -89,7 +89,11 @@ const repair = step({
     const isName = gazetteer ? isPlaceName : anyName;
     return {
       lang,
-      ...normalizeText(doc.text, lang, { isName, spellPlace: gazetteer ? spellPlace : undefined }),
+      ...normalizeText(doc.text, lang, {
+        isName,
+        spellPlace: gazetteer ? spellPlace : undefined,
+        isTerm: (w) => loadLexicon(lang).triggers.has(w),
+      }),
     };
   },
 });

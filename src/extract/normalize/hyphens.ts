@@ -6,7 +6,8 @@
 // language, a lower-case continuation is joined.
 // Where the extraction flattened the line end to a space ("in- jured", "evacu- ated"), the halves
 // are joined only on stronger evidence, since "pre- and post-flood" and "long- term" are written
-// so on purpose: the joined word is known and the second half alone is not.
+// so on purpose: the joined word is known and the second half alone is not, or the joined word is
+// one the extractor reads as a term ("dis- placed", "re- turned": halves that are words too).
 import type { Dictionary } from './dictionary.js';
 import type { Edit } from './offsetMap.js';
 import { segmentWords } from './segmentWords.js';
@@ -20,7 +21,7 @@ const SPACED_HYPHEN = /(?<![\p{L}-])(\p{Ll}{2,})- (\p{Ll}{2,})(?![\p{L}-])/gu;
 export const mayHoldHyphenation = (text: string): boolean => /-[ \t]*\r?\n|\u00ad|\p{Ll}- \p{Ll}/u.test(text);
 
 /** `dict` is null when the language has no word list. */
-export function hyphenEdits(text: string, dict: Dictionary | null): Edit[] {
+export function hyphenEdits(text: string, dict: Dictionary | null, isTerm: (word: string) => boolean = () => false): Edit[] {
   const edits: Edit[] = [];
   LINE_END_HYPHEN.lastIndex = 0;
   for (let m = LINE_END_HYPHEN.exec(text); m; m = LINE_END_HYPHEN.exec(text)) {
@@ -34,7 +35,7 @@ export function hyphenEdits(text: string, dict: Dictionary | null): Edit[] {
     SPACED_HYPHEN.lastIndex = 0;
     for (let m = SPACED_HYPHEN.exec(text); m; m = SPACED_HYPHEN.exec(text)) {
       const [, left, right] = m as unknown as [string, string, string];
-      if (!joinsWithoutBreak(left, right, dict)) continue;
+      if (!joinsWithoutBreak(left, right, dict, isTerm)) continue;
       const hyphen = m.index + left.length;
       edits.push({ start: hyphen, end: hyphen + 2, text: '' });
     }
@@ -51,6 +52,7 @@ function joins(left: string, right: string, dict: Dictionary): boolean {
   return dict.classOf(right) === undefined && segmentWords(joined, dict) !== null;
 }
 
-function joinsWithoutBreak(left: string, right: string, dict: Dictionary): boolean {
-  return dict.classOf(left + right) !== undefined && dict.classOf(right) === undefined;
+function joinsWithoutBreak(left: string, right: string, dict: Dictionary, isTerm: (word: string) => boolean): boolean {
+  const joined = left + right;
+  return dict.classOf(joined) !== undefined && (dict.classOf(right) === undefined || isTerm(joined));
 }

@@ -36,6 +36,8 @@ export interface NormalizeOptions {
   isName?: (word: string) => boolean;
   /** The gazetteer's spelling of a place among these spellings of a word with lost letters, if one. */
   spellPlace?: (spellings: readonly string[]) => string | undefined;
+  /** Is this lower-cased word one the extractor reads as a term? Its halves split by "- " are joined. */
+  isTerm?: (word: string) => boolean;
 }
 
 export function normalizeText(original: string, lang: string, options: NormalizeOptions = {}): Normalized {
@@ -50,7 +52,7 @@ export function normalizeText(original: string, lang: string, options: Normalize
   }
   if (mayHoldLostLetter(text))
     run(lostLetterEdits(text, { letters: lostLetters, isWord, spellPlace: options.spellPlace }));
-  if (mayHoldHyphenation(text)) run(hyphenEdits(text, dictionary));
+  if (mayHoldHyphenation(text)) run(hyphenEdits(text, dictionary, options.isTerm));
   if (mayHoldLooseSpace(text)) run(whitespaceEdits(text));
   if (dictionary) run(gluedEdits(text, dictionary, options.isName));
   return { text, map };

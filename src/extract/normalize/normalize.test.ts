@@ -102,6 +102,15 @@ test('near misses stay untouched', () => {
   for (const clean of UNTOUCHED) assert.equal(repair(clean), clean);
 });
 
+test('halves of a term split by "- " are joined even when both are words', () => {
+  const terms = new Set(['displaced', 'returned']);
+  const fix = (s: string) => normalizeText(s, 'en', { isName: (w) => names.has(w), isTerm: (w) => terms.has(w) }).text;
+  assert.equal(fix('Some 9,000 remain dis- placed and 4,000 re- turned.'), 'Some 9,000 remain displaced and 4,000 returned.');
+  // Not without the extractor's word: "placed" and "turned" are words.
+  assert.equal(repair('Some 9,000 remain dis- placed.'), 'Some 9,000 remain dis- placed.');
+  assert.equal(fix('Pre- and post-flood surveys, a long- term plan.'), 'Pre- and post-flood surveys, a long- term plan.');
+});
+
 test('a U+FFFD that is not an apostrophe stays, and Spanish text is not segmented', () => {
   assert.equal(repair('Mar\ufffda fled with 30 others.'), 'Mar\ufffda fled with 30 others.');
   assert.equal(repair('unos 300 desplazadosen la zona', 'es'), 'unos 300 desplazadosen la zona');

@@ -186,6 +186,9 @@ function inPlaceName(tokens: readonly Token[], first: number, next: number, lex:
 
 /** Whether a comma and another number follow as a list does: "1, 234, 5" is a list, not a figure. */
 function listGoesOn(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  // "1,200, 900 and 450 families", "1,200, 900, and 450": a coordinator and a number end the list.
+  const coordinator = tokens[k]?.text === ',' ? k + 1 : k;
+  if (lex.coordinators.has(tokens[coordinator]?.norm ?? '') && tokens[coordinator + 1]?.kind === 'number') return true;
   if (tokens[k]?.text !== ',' || tokens[k + 1]?.kind !== 'number') return false;
   // "1, 204, 330 people": groups of three to the end of the run are one number's, unless the run
   // goes on as a list does ("150, 143, 129 and 98").

@@ -167,7 +167,9 @@ function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], l
       const housing = triggers.find(
         (t) => t.first >= after && t.first <= after + CAUSE_WINDOW && HOUSING_TERMS.has(t.entry.term as Term),
       );
-      if (housing && (housing.namesHousing || housingNounNear(norms, after, lex)))
+      // "62 people were displaced after 11 houses were destroyed": the homes have a count of their own.
+      const counted = housing && norms.slice(after, housing.first).some((w) => /^\d/.test(w));
+      if (housing && !counted && (housing.namesHousing || housingNounNear(norms, after, lex)))
         return {
           ...link,
           trigger: housing,
