@@ -153,7 +153,8 @@ function sharedNoun(
       !a.noun &&
       !!b.noun &&
       b.quantity.value !== null &&
-      joinedByCoordinator(a, b, norms, lex) &&
+      b.quantity.lead - a.quantity.next === 1 &&
+      lex.coordinators.has(norms[a.quantity.next]!) &&
       !lex.levelVerbs.some((v) => v.every((w, k) => norms[a.quantity.lead - v.length + k] === w));
     // Or neither has a noun and the second's trigger touches it as one: "with 91,239 and 5,719
     // displaced" (not after a verb of the first's own: "killed 90 and 5,000 displaced").
@@ -185,9 +186,9 @@ function sharedNoun(
 }
 
 /**
- * "about 7,000, 16,500 and 2,100 residents evacuated, respectively": figures listed bare with commas
- * before the last two, which share their noun's link (sharedNoun), share it too: the gap rules
- * stop at the next figure.
+ * "about 7,000, 16,500 and 2,100 residents evacuated, respectively", "1,300, 800, and 250
+ * families": bare figures listed with commas, the last two joined by "and", share the noun after
+ * the last and the link it or the one before it has (the gap rules stop at the next figure).
  */
 function listed(
   figures: readonly Figure[],
@@ -199,21 +200,25 @@ function listed(
   const shared = sharedNoun(figures, links, triggers, norms, lex);
   const out: Link[] = [];
   const between = (a: Figure, b: Figure) => norms.slice(a.quantity.next, b.quantity.lead);
+  const bareComma = (f: Figure, next: Figure) => !f.noun && between(f, next).join(' ') === ',';
   for (let i = figures.length - 2; i > 0; i--) {
     const [a, b] = [figures[i]!, figures[i + 1]!];
-    if (!joinedByCoordinator(a, b, norms, lex) || a.noun) continue;
-    const from = [...links, ...shared].filter((l) => l.figure === a && !l.coordinated && l.direction !== 'before');
+    if (a.noun || !b.noun || !joinedByCoordinator(a, b, norms, lex) || !bareComma(figures[i - 1]!, a)) continue;
+    const own = (f: Figure) => [...links, ...shared].filter((l) => l.figure === f && !l.coordinated && l.direction !== 'before');
+    const from = own(a).length > 0 ? own(a) : own(b);
     if (from.length === 0) continue;
-    // Back over the bare figures each one comma before the next: "7,000, 16,500".
-    for (let k = i - 1; k >= 0; k--) {
+    // The first of the list follows no verb or level of its own ("killed 90, 40 and 5,000 displaced").
+    let first = i;
+    while (first > 0 && bareComma(figures[first - 1]!, figures[first]!)) first--;
+    const head = figures[first]!;
+    if (verbBefore(head, triggers, norms) || lex.levelVerbs.some((v) => v.every((w, j) => norms[head.quantity.lead - v.length + j] === w)))
+      continue;
+    for (let k = first; k <= i; k++) {
       const f = figures[k]!;
-      const gap = between(f, figures[k + 1]!);
-      if (f.noun || gap.length !== 1 || gap[0] !== ',' || links.some((l) => l.figure === f)) break;
-      if (k === 0 || between(figures[k - 1]!, f).length > 1) {
-        if (verbBefore(f, triggers, norms) || lex.levelVerbs.some((v) => v.every((w, j) => norms[f.quantity.lead - v.length + j] === w))) break;
-      }
+      if (links.some((l) => l.figure === f) || shared.some((l) => l.figure === f)) continue;
       for (const l of from) out.push({ ...l, figure: f, score: l.score - 0.05 });
     }
+    i = first;
   }
   return [...shared, ...out];
 }

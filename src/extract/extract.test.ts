@@ -143,6 +143,15 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Damage assessments show that 420 houses were damaged by the tornado.', 'en', ['partially_destroyed_housing 420']],
   // Homes lost with a count of their own are not the people's: "after 11 houses were destroyed".
   ['In the hill district, 74 people were displaced after 13 houses were destroyed and a further 41 damaged.', 'en', ['displaced 74', 'destroyed_housing 13', 'partially_destroyed_housing 41']],
+  // A breakdown in brackets belongs to the count before it, not to the next clause's verb.
+  ['By Friday 12 people had died (7 in Alpha and 5 in Beta), 230 families lost their homes and 190 families were evacuated.', 'en', ['homeless 230', 'evacuated 190']],
+  // Counts of administrative units named by their acronyms count no homes.
+  ['The earthquake flattened more than 8,000 houses from 31 VDCs and two municipalities.', 'en', ['destroyed_housing 8000']],
+  // A height glued to digits grouped by a space is no count.
+  ['Police may remove villagers refusing to evacuate from the slopes of the 3 142m-high volcano.', 'en', []],
+  // Homes left standing are no homes destroyed.
+  ['Every house in the first village was destroyed, and only three houses remained in the second.', 'en', []],
+  ['Only 14 homes were left standing after the tornado destroyed the hamlet.', 'en', []],
   // A storm's arrival is no arrival of people.
   ['The port had evacuated 40,000 residents, including some 700 foreign visitors, prior to the typhoon\'s arrival.', 'en', ['evacuated 40000', 'evacuated 700']],
   // Bare figures listed before one noun share it and its verb.

@@ -323,6 +323,8 @@ export interface Lexicon {
   memberJoiners: Set<string>;
   /** Verbs of handing out supplies, before the people given them: "provided 3,000 families with tents". */
   supplyVerbs: Set<string>;
+  /** Words marking a verb's object of people between the verb and the figure: Spanish "a" ("matado a 15 personas"). */
+  objectMarkers: Set<string>;
   /** Nouns of the people in a family, counted only beside the families: "members", "miembros", "membres". */
   memberNouns: Set<string>;
   /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
@@ -611,6 +613,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     housingParticiples: new Map(),
     memberJoiners: new Set(),
     supplyVerbs: new Set(),
+    objectMarkers: new Set(),
     memberNouns: new Set(),
     listSeparators: new Set(),
     listJoiners: [],
@@ -922,6 +925,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
       member_joiners?: string[];
       supply_verbs?: string[];
+      object_markers?: string[];
       member_nouns?: string[];
       list_separators?: string[];
       list_joiners?: string[];
@@ -1052,6 +1056,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         lex.housingParticiples.set(normalise(w), 'partially_destroyed_housing');
       set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
       set(link.supply_verbs).forEach((x) => lex.supplyVerbs.add(x));
+      set(link.object_markers).forEach((x) => lex.objectMarkers.add(x));
       set(link.member_nouns).forEach((x) => lex.memberNouns.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       lex.listJoiners.push(...(link.list_joiners ?? []).map(words));

@@ -185,7 +185,9 @@ export function sentencePairs(
     for (let k = q.next; k <= end && k < tokens.length; k++) if (triggerAt[k] === 2) blocked = true;
     if (blocked || blockedRelative(norms, end, ownBlockerAt, lex)) continue;
     // "fallecieron 15 personas", "killed 15 people": a verb of death or injury right before the figure governs it.
-    if (triggers.some((r) => r.next === q.lead && CASUALTIES.has(r.entry.term))) continue;
+    // (Past Spanish "a" before its object: "han matado a unas 2.000 personas".)
+    const governs = (r: Trigger) => r.next === q.lead || (r.next === q.lead - 1 && lex.objectMarkers.has(norms[r.next]!));
+    if (triggers.some((r) => governs(r) && CASUALTIES.has(r.entry.term))) continue;
     // "el confinamiento de 180 familias", "the confinement of 180 families": a blocker governing the figure.
     const governed = (r: Trigger) =>
       r.next === q.lead || (r.next === q.lead - 1 && lex.partitives.has(norms[q.lead - 1]!));

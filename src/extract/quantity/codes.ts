@@ -76,6 +76,9 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   // A hyphen joining a word to the digits names something ("Covid-19", "Sars-CoV-2", "Kilo-18"):
   // a scraper glues words to figures without one.
   if (glued && text[q.start - 1] === '-' && !q.range) return 'identifier';
+  // "the 2 914m-high volcano": a measure's unit glued to the last of digit groups split by spaces.
+  const unit = /^\p{L}+/u.exec(text.slice(q.end, q.end + 12))?.[0]?.toLowerCase();
+  if (q.end !== core.end && unit && lex.measureAfter.has(unit)) return 'measure';
   // (A times sign is not a letter of a code: "2,333x persons", see segment/tokens.ts.)
   if (/^(?!x(?![\p{L}\d]))\p{L}/u.test(text.slice(core.end, core.end + 2)) && q.end === core.end)
     return 'identifier or ordinal';
@@ -184,6 +187,12 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
     (counted.some((set) => set.has(next.norm)) ||
       (!toWord && lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word)))
   )
+    return null;
+  // Or a counted noun after one capitalised word, a nationality: "20 Pakistani families return from
+  // Afghanistan", "300 Syrian refugees".
+  const third = tokens[q.next + 2]?.norm;
+  const nationality = next?.kind === 'word' && /^\p{Lu}/u.test(next.text) && word !== undefined;
+  if (!toWord && nationality && (counted.some((set) => set.has(word)) || lex.triggers.get(word)?.some((e) => e.words.length === 1 || e.words[1] === third)))
     return null;
   if (glued) return 'footnote marker';
   // "2- More people flee", "1 – Thousands of civilians reported displaced": a numbered item's marker.

@@ -39,6 +39,9 @@ export function distributedCounts(
     // naming another group is no part of it ("… and 3,500 people in B" is).
     if (prev.direction === 'adjacent' && namesOtherGroup(tokens, f, lex)) continue;
     if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
+    // "displaced 6,000 people, with 3,000 in Al-Bayda": after a one-word joiner the item names its place.
+    const oneWord = lex.listJoiners.some((j) => j.length === 1 && j[0] === tokens[f.quantity.lead - 1]?.norm);
+    if (oneWord && !lex.itemPrepositions.has(tokens[itemEnd(f)]?.norm ?? '')) continue;
     out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
   for (let i = figures.length - 2; i >= 0; i--) {
@@ -52,6 +55,8 @@ export function distributedCounts(
       continue;
     }
     if (!isItem(tokens, f, next.figure, lex)) continue;
+    // A list inside brackets ends with them: "9 people died (4 in A and 5 in B), 474 families lost their homes".
+    if (bracketDepth(tokens, f.quantity.lead) > bracketDepth(tokens, next.figure.quantity.lead)) continue;
     // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
     // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
     const own = tokens[end(f)]?.norm ?? '';
@@ -78,6 +83,15 @@ export function otherTerms(link: Link, ...lists: Link[][]): Link[] {
       if (l.figure.quantity === link.figure.quantity && l.term !== link.term && !out.some((o) => o.term === l.term))
         out.push(l);
   return out;
+}
+
+/** How many brackets are open before token `at`. */
+function bracketDepth(tokens: readonly Token[], at: number): number {
+  let depth = 0;
+  for (let k = 0; k < at; k++)
+    if (tokens[k]!.text === '(') depth++;
+    else if (tokens[k]!.text === ')') depth = Math.max(0, depth - 1);
+  return depth;
 }
 
 function end(f: Figure): number {

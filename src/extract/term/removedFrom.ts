@@ -36,7 +36,14 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       // (The longest word of leaving at a token, in tokens; 0 for none.)
       const leaving = (at: number) =>
         startingWith(rule.away, norms[at]).reduce((n, a) => (matchesAt(norms, at, a) ? Math.max(n, a.length) : n), 0);
-      const end = leaving(noun) > 0 ? noun : pastOrigin(tokens, norms, noun, (k) => leaving(k) > 0);
+      // Or past an aside naming the group's parts ("177,000 people[, including students and workers,] to move to").
+      const aside = partsAsideEnd(norms, noun, lex);
+      const end =
+        leaving(noun) > 0
+          ? noun
+          : aside > 0 && leaving(aside) > 0
+            ? aside
+            : pastOrigin(tokens, norms, noun, (k) => leaving(k) > 0);
       const away = leaving(end);
       if (away === 0) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
@@ -138,4 +145,17 @@ function pastOrigin(
 
 function isNumberWord(w: string, lex: Lexicon): boolean {
   return lex.numberUnits.has(w);
+}
+
+/** The longest aside of a group's parts crossed between the object and the words of leaving, in tokens. */
+const PARTS_ASIDE = 10;
+
+/** After ", including students and workers,": the token past the aside's closing comma, or -1. */
+function partsAsideEnd(norms: readonly string[], at: number, lex: Lexicon): number {
+  if (norms[at] !== ',' || !lex.subsetMarkers.some((m) => m.every((w, j) => norms[at + 1 + j] === w))) return -1;
+  for (let k = at + 2; k < Math.min(norms.length, at + PARTS_ASIDE); k++) {
+    if (norms[k] === ',') return k + 1;
+    if (norms[k] === '.' || norms[k] === ';' || /^\d/.test(norms[k]!)) return -1;
+  }
+  return -1;
 }
