@@ -149,6 +149,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['The earthquake flattened more than 8,000 houses from 31 VDCs and two municipalities.', 'en', ['destroyed_housing 8000']],
   // A height glued to digits grouped by a space is no count.
   ['Police may remove villagers refusing to evacuate from the slopes of the 3 142m-high volcano.', 'en', []],
+  // A blocker's coordinated partner with a figure of its own is no second predicate of the first figure.
+  ['The typhoon left six people missing and prompted the evacuation of 31,000 residents.', 'en', ['evacuated 31000']],
+  // A figure that is sites by its copula counts no people, nor does the one denied after it.
+  ['The agency runs 71 schools in the strip. Of those, 52 are designated emergency shelters and 19 are not.', 'en', []],
   // Homes left standing are no homes destroyed.
   ['Every house in the first village was destroyed, and only three houses remained in the second.', 'en', []],
   ['Only 14 homes were left standing after the tornado destroyed the hamlet.', 'en', []],

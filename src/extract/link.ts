@@ -186,6 +186,9 @@ export function linkFigures(
       if (is) best = is;
     }
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
+    // "45 are designated shelters and 19 are not": the elided predicate denies what the figure before it is.
+    const denied = lex.predicateCopulas.has(norms[q.next] ?? '') && lex.negation.has(norms[q.next + 1] ?? '');
+    if (denied && /^[.,;]?$/.test(norms[q.next + 2] ?? '')) continue;
     // "relocated to 11 informal IDP sites": the figure's own noun names sites, whatever verb governs it.
     if (candidates.some((c) => c.direction === 'after' && countsOwnSites(norms, c.trigger, q.next, lex))) continue;
     // "19 IDPs (…) hosting sites": the figure counts sites, for the learned second chance too.
@@ -337,7 +340,8 @@ export function linkFigures(
             )
           : undefined;
       const partner = stay?.trigger ?? coordinatedTrigger(tokens, triggers, chosen, lex);
-      if (!partner || isBlocker(partner) || !compatible(f, partner)) continue;
+      // Not a trigger with a figure of its own: "left four people missing and prompted the evacuation of 28,000".
+      if (!partner || isBlocker(partner) || !compatible(f, partner) || gap.figureAt.has(partner.next)) continue;
       chosen = partner;
     }
     const modality =
@@ -426,6 +430,17 @@ export function linkFigures(
         direction: best.direction,
         coordinated: true,
       });
+      // "evacuated or displaced and housed in 224 temporary shelters": a third term down the chain.
+      const third = coordinatedTrigger(tokens, triggers, second, lex);
+      if (third && !isBlocker(third) && compatible(f, third) && ![chosen, second].some((t) => t.entry.term === third.entry.term))
+        links.push({
+          figure: f,
+          trigger: third,
+          term: third.entry.term as Term,
+          score: best.score - 0.15,
+          direction: best.direction,
+          coordinated: true,
+        });
     } else if (!f.shareTotal && !wholeOfPart(norms, q.lead, lex)) {
       // "269,149 IDPs residing with host families", "evacuated 300 families who are now staying
       // in schools": people who left are also counted where they stay. (Not the whole of a part:

@@ -34,8 +34,10 @@ export const isSite = (norms: readonly string[], r: Trigger, lex: Lexicon) =>
  * shelter trigger that is the figure's own noun counts the sites.
  */
 export function countsOwnSites(norms: readonly string[], r: Trigger, next: number, lex: Lexicon): boolean {
-  if (!isSite(norms, r, lex) || r.first < next || r.first - next > SITE_MODIFIERS) return false;
-  for (let k = next; k < r.next - 1; k++) {
+  // The figure is sites by a copula too: "Of those, 45 are Designated Emergency Shelters".
+  const from = lex.predicateCopulas.has(norms[next] ?? '') ? next + 1 : next;
+  if (!isSite(norms, r, lex) || r.first < from || r.first - from > SITE_MODIFIERS) return false;
+  for (let k = from; k < r.next - 1; k++) {
     const w = norms[k]!;
     const functional = lex.functionWords.has(w) || lex.fillers.has(w) || lex.auxiliaries.has(w);
     // People right before the site noun name whom it holds: "11 informal [IDP] sites".
