@@ -153,6 +153,9 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['The typhoon left six people missing and prompted the evacuation of 31,000 residents.', 'en', ['evacuated 31000']],
   // A figure that is sites by its copula counts no people, nor does the one denied after it.
   ['The agency runs 71 schools in the strip. Of those, 52 are designated emergency shelters and 19 are not.', 'en', []],
+  // Evacuees are counted in the shelters their clause names, unless another figure stands between.
+  ['From as many as 1.2 million evacuees, about 90,000 people displaced by the storm still remain in evacuation centres.', 'en', ['evacuated 1200000', 'displaced 90000', 'sheltered 90000']],
+  ['Firefighters led 300 evacuees away from the burning building.', 'en', ['evacuated 300']],
   // Homes left standing are no homes destroyed.
   ['Every house in the first village was destroyed, and only three houses remained in the second.', 'en', []],
   ['Only 14 homes were left standing after the tornado destroyed the hamlet.', 'en', []],

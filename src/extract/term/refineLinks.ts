@@ -7,7 +7,8 @@
 //            participle says who they are, the verb after it what they did;
 // - borders: "se han desplazado de Venezuela hacia Colombia" counts refugees (crossing.ts), and
 //            "fled to neighbouring provinces" does not (neighbouringAreas.ts);
-// - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts);
+// - shelter: "175,000 people had been transferred to shelters" were evacuated too (movedToShelter.ts),
+//            and "75 evacuation centres are open with 2,530 evacuees" counts them sheltered (evacueesSheltered.ts);
 // - refuge:  "sought refuge since the fighting began" names no shelter: displaced (refugeWhere.ts);
 // - sites:   "displaced families arrived at El Salam camp", "camps are sheltering 60,000 IDPs":
 //            in a camp too (campDestination.ts);
@@ -22,6 +23,7 @@ import { distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
 import { neighbouringAreas } from './neighbouringAreas.js';
 import { movedToShelter } from './movedToShelter.js';
+import { evacueesSheltered } from './evacueesSheltered.js';
 import { refugeWhere } from './refugeWhere.js';
 import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
@@ -61,7 +63,11 @@ export function refineLinks(
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
-  const moved = [...movedToShelter(norms, out, lex), ...campDestinations(tokens, out, lex), ...siteHosted(out, triggers)];
+  const moved = [
+    ...evacueesSheltered(norms, movedToShelter(norms, out, lex), figures, lex),
+    ...campDestinations(tokens, out, lex),
+    ...siteHosted(out, triggers),
+  ];
   const continued = [...moved, ...continuedCounts(norms, moved, figures, triggers, lex)];
   const linked = [...continued, ...itemTerms(continued)];
   return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)];
