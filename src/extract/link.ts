@@ -147,11 +147,18 @@ export function linkFigures(
     // Nor for a whole after a partitive: "most of the 44,500 people who had been evacuated have
     // returned" counts the evacuated; how many of them returned is not told.
     if (lex.leftTerms.has(best.trigger.entry.term) && !f.shareTotal && !wholeOfPart(norms, q.lead, lex)) {
+      // After a noun of the displaced, the return is weighed from that noun's end: "191 937 personnes
+      // déplacées internes à cause de l'insécurité sont retournées".
+      const fromAgent = (c: Candidate) =>
+        best!.direction === 'adjacent' &&
+        c.trigger.first > best!.trigger.next &&
+        0.95 - 0.12 * gapCost(gap, best!.trigger.next, c.trigger.first, 'after', f.restatement) >= 0.5;
       const back = candidates.find(
         (c) =>
           c.trigger.entry.term === 'returns' &&
           c.trigger.entry.form !== 'agent' &&
-          ((c.direction === 'after' && c.score >= 0.5) || (c.direction === 'before' && c.score >= RETURN_BEFORE_MIN_SCORE)),
+          ((c.direction === 'after' && (c.score >= 0.5 || fromAgent(c))) ||
+            (c.direction === 'before' && c.score >= RETURN_BEFORE_MIN_SCORE)),
       );
       // "the return of 1,500 refugees", "repatrió a 1.200 refugiados": a return governing the figure
       // (past one function word) also wins.
