@@ -85,6 +85,8 @@ export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:in
 const CASUALTY_MIN_SCORE = 0.8;
 /** A host verb after a shelter ("centres … accommodating"): term/siteHosts.ts. */
 const SITE_HOST = 'sheltered:site-host';
+/** How many coordinated terms after the chosen one a figure takes ("evacuated or displaced and housed"). */
+const COORDINATED_TERMS = 2;
 /** How closely it must govern the figure, as the object right after it. */
 const HOSTED_MIN_SCORE = 0.9;
 /** The verb "to shelter" itself; "hosting" alone is also said of countries hosting refugees. */
@@ -429,25 +431,20 @@ export function linkFigures(
       continue;
     }
     if (second && !isBlocker(second) && compatible(f, second) && second.entry.term !== chosen.entry.term) {
-      links.push({
-        figure: f,
-        trigger: second,
-        term: second.entry.term as Term,
-        score: best.score - 0.1,
-        direction: best.direction,
-        coordinated: true,
-      });
-      // "evacuated or displaced and housed in 224 temporary shelters": a third term down the chain.
-      const third = coordinatedTrigger(tokens, triggers, second, lex);
-      if (third && !isBlocker(third) && compatible(f, third) && ![chosen, second].some((t) => t.entry.term === third.entry.term))
+      // And a third term down the chain: "evacuated or displaced and housed in 224 temporary shelters".
+      const terms = [chosen.entry.term];
+      for (let t: Trigger | null = second, k = 1; t && k <= COORDINATED_TERMS; t = coordinatedTrigger(tokens, triggers, t, lex), k++) {
+        if (isBlocker(t) || !compatible(f, t) || terms.includes(t.entry.term)) break;
+        terms.push(t.entry.term);
         links.push({
           figure: f,
-          trigger: third,
-          term: third.entry.term as Term,
-          score: best.score - 0.15,
+          trigger: t,
+          term: t.entry.term as Term,
+          score: best.score - 0.05 - 0.05 * k,
           direction: best.direction,
           coordinated: true,
         });
+      }
     } else if (!f.shareTotal && !wholeOfPart(norms, q.lead, lex)) {
       // "269,149 IDPs residing with host families", "evacuated 300 families who are now staying
       // in schools": people who left are also counted where they stay. (Not the whole of a part:
