@@ -44,6 +44,7 @@ export function distributedCounts(
     if (oneWord && !lex.itemPrepositions.has(tokens[itemEnd(f)]?.norm ?? '')) continue;
     out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
+  const depth = bracketDepths(tokens);
   for (let i = figures.length - 2; i >= 0; i--) {
     const f = figures[i]!;
     const next = linked(figures[i + 1]!);
@@ -56,7 +57,7 @@ export function distributedCounts(
     }
     if (!isItem(tokens, f, next.figure, lex)) continue;
     // A list inside brackets ends with them: "9 people died (4 in A and 5 in B), 474 families lost their homes".
-    if (bracketDepth(tokens, f.quantity.lead) > bracketDepth(tokens, next.figure.quantity.lead)) continue;
+    if (depth[f.quantity.lead]! > depth[next.figure.quantity.lead]!) continue;
     // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
     // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
     const own = tokens[end(f)]?.norm ?? '';
@@ -85,13 +86,16 @@ export function otherTerms(link: Link, ...lists: Link[][]): Link[] {
   return out;
 }
 
-/** How many brackets are open before token `at`. */
-function bracketDepth(tokens: readonly Token[], at: number): number {
+/** How many brackets are open before each token, in one pass. */
+function bracketDepths(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
   let depth = 0;
-  for (let k = 0; k < at; k++)
-    if (tokens[k]!.text === '(') depth++;
-    else if (tokens[k]!.text === ')') depth = Math.max(0, depth - 1);
-  return depth;
+  for (const t of tokens) {
+    out.push(depth);
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+  }
+  return out;
 }
 
 function end(f: Figure): number {
