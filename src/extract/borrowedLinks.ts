@@ -9,6 +9,7 @@
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
+import { joinsLastTwo } from './figures.js';
 import { partLinks } from './partLinks.js';
 import type { Trigger } from './term/triggers.js';
 
@@ -203,7 +204,7 @@ function listed(
   const bareComma = (f: Figure, next: Figure) => !f.noun && between(f, next).join(' ') === ',';
   for (let i = figures.length - 2; i > 0; i--) {
     const [a, b] = [figures[i]!, figures[i + 1]!];
-    if (a.noun || !b.noun || !joinedByCoordinator(a, b, norms, lex) || !bareComma(figures[i - 1]!, a)) continue;
+    if (a.noun || !b.noun || !joinsLastTwo(between(a, b), lex) || !bareComma(figures[i - 1]!, a)) continue;
     const own = (f: Figure) => [...links, ...shared].filter((l) => l.figure === f && !l.coordinated && l.direction !== 'before');
     const from = own(a).length > 0 ? own(a) : own(b);
     if (from.length === 0) continue;
@@ -255,12 +256,6 @@ function coordinatedSubjects(
     }
   }
   return out;
-}
-
-/** Whether "and" or ", and" alone stands between two figures. */
-function joinedByCoordinator(a: Figure, b: Figure, norms: readonly string[], lex: Lexicon): boolean {
-  const sep = norms.slice(a.quantity.next, b.quantity.lead);
-  return (sep.length === 1 && lex.coordinators.has(sep[0]!)) || (sep.length === 2 && sep[0] === ',' && lex.coordinators.has(sep[1]!));
 }
 
 const PEOPLE_KINDS = new Set<Figure['countKind']>(['people', 'households']);

@@ -95,8 +95,18 @@ function sharedNounKind(
   // A verb between makes the first figure a clause of its own: "some 20,000 are displaced and
   // 2,000 houses were destroyed" counts people, not houses.
   for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
-  const noun = findNoun(tokens, next.next, lex);
+  return countedKindAt(tokens, next.next, lex);
+}
+
+/** What the noun at `from` counts, or null for none, an elided one ("others") or other things. */
+function countedKindAt(tokens: readonly Token[], from: number, lex: Lexicon): Figure['countKind'] {
+  const noun = findNoun(tokens, from, lex);
   return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
+}
+
+/** Whether the words between two figures join them as a list's last two: "and" or ", and". */
+export function joinsLastTwo(sep: readonly string[], lex: Lexicon): boolean {
+  return (sep.length === 1 && lex.coordinators.has(sep[0]!)) || (sep.length === 2 && sep[0] === ',' && lex.coordinators.has(sep[1]!));
 }
 
 /**
@@ -109,11 +119,7 @@ function listNounKind(tokens: readonly Token[], quantities: readonly Quantity[],
   while (quantities[m + 1] && gap(quantities[m]!, quantities[m + 1]!).join(' ') === ',') m++;
   const last = quantities[m + 1];
   if (m === n || !last) return null;
-  const end = gap(quantities[m]!, last);
-  const joined = (end.length === 1 && lex.coordinators.has(end[0]!)) || (end.length === 2 && end[0] === ',' && lex.coordinators.has(end[1]!));
-  if (!joined) return null;
-  const noun = findNoun(tokens, last.next, lex);
-  return noun && noun.kind !== 'elided' && noun.kind !== 'other' ? noun.kind : null;
+  return joinsLastTwo(gap(quantities[m]!, last), lex) ? countedKindAt(tokens, last.next, lex) : null;
 }
 
 /** An auxiliary, or a one-word trigger used as a verb ("displaced", "fled"), not as a noun ("returnee"). */

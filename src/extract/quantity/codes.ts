@@ -179,21 +179,19 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   const next = tokens[q.next];
   const nouns = lex.nouns;
   const counted = [nouns.people, nouns.households, nouns.housing, nouns.shelters, nouns.other];
-  const word = tokens[q.next + 1]?.norm;
+  // A counted noun at token k, or (unless glued to a word) a trigger starting there.
+  const countsAt = (k: number, triggers: boolean) => {
+    const w = tokens[k]?.norm;
+    if (w === undefined) return false;
+    const second = tokens[k + 1]?.norm;
+    return counted.some((set) => set.has(w)) || (triggers && !!lex.triggers.get(w)?.some((e) => e.words.length === 1 || e.words[1] === second));
+  };
   // Glued to a word, the number ends that word's phrase: what follows is the sentence's verb
   // ("displaced people1 live in camps"), so only a counted noun makes it a figure.
-  if (
-    next &&
-    (counted.some((set) => set.has(next.norm)) ||
-      (!toWord && lex.triggers.get(next.norm)?.some((e) => e.words.length === 1 || e.words[1] === word)))
-  )
-    return null;
+  if (countsAt(q.next, !toWord)) return null;
   // Or a counted noun after one capitalised word, a nationality: "20 Pakistani families return from
   // Afghanistan", "300 Syrian refugees".
-  const third = tokens[q.next + 2]?.norm;
-  const nationality = next?.kind === 'word' && /^\p{Lu}/u.test(next.text) && word !== undefined;
-  if (!toWord && nationality && (counted.some((set) => set.has(word)) || lex.triggers.get(word)?.some((e) => e.words.length === 1 || e.words[1] === third)))
-    return null;
+  if (!toWord && next?.kind === 'word' && /^\p{Lu}/u.test(next.text) && countsAt(q.next + 1, true)) return null;
   if (glued) return 'footnote marker';
   // "2- More people flee", "1 – Thousands of civilians reported displaced": a numbered item's marker.
   if (/^ ?[-–—)]\s+\p{Lu}/u.test(text.slice(core.end, core.end + 5))) return 'list marker';
