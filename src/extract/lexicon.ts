@@ -180,6 +180,8 @@ export interface Lexicon {
   ageOf: string[][];
   /** Words of the dead before their number: "the bodies of nine refugees", "los cuerpos de 12 migrantes". */
   deadOf: string[][];
+  /** A street address around its number, split at "#": "the # block of" ("in the 3400 block of Hidalgo Drive"). */
+  addresses: { before: string[]; after: string[] }[];
   /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
   speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
@@ -536,6 +538,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     personalOf: [],
     ageOf: [],
     deadOf: [],
+    addresses: [],
     speakerVerbs: [],
     timeOpeners: new Set(),
     multiplierBefore: [],
@@ -846,6 +849,10 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));
       lex.deadOf.push(...(nf.dead_of ?? []).map(words));
+      for (const a of nf.addresses ?? []) {
+        const [before = '', after = ''] = a.split('#');
+        lex.addresses.push({ before: words(before), after: words(after) });
+      }
       lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));

@@ -5,7 +5,8 @@
 //   a water level or height with a glued "m" ("the danger mark at 88.40m"): metres, not millions
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
 //   the pronoun "one" ("one of the displaced", "no one", "one another", "one displaced mother said")
-//   a small count after a personal possessive ("his nine family members"); the dead ("the bodies of nine")
+//   a small count after a personal possessive ("his nine family members"); the dead ("the bodies of nine");
+//   a street address ("the 3400 block of Hidalgo Drive")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
 //   a density ("up to 70 people per classroom", "10 personnes par tente"), a rate's base ("per 100,000
 //   inhabitants") or an average ("en promedio por cinco")
@@ -47,6 +48,7 @@ export function nonFigureReason(
     personalReason(tokens, q, lex) ??
     ageBandReason(tokens, q, lex) ??
     deadReason(tokens, q, lex) ??
+    addressReason(tokens, q, lex) ??
     multiplierReason(tokens, q, lex) ??
     eventCountReason(tokens, q, lex) ??
     densityReason(tokens, q, lex) ??
@@ -136,6 +138,17 @@ function ageBandReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
 function deadReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const ends = (m: readonly string[]) => m.every((w, k) => tokens[q.lead - m.length + k]?.norm === w);
   return lex.deadOf.some(ends) ? 'the dead' : null;
+}
+
+/**
+ * "a fire in the 1200 block of Main Street": a street number inside the words of an address, as US
+ * local news gives where a fire or a leak was ("500 blocks of flats", with no article, stays a count).
+ */
+function addressReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  const at = (m: readonly string[], from: number) => m.every((w, k) => tokens[from + k]?.norm === w);
+  return lex.addresses.some((a) => at(a.before, q.first - a.before.length) && at(a.after, q.next))
+    ? 'street address'
+    : null;
 }
 
 /** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */
