@@ -6,11 +6,14 @@
 //   Albania 33,000                                117,000 2,993,000 Albania 33,000 Algeria 3,200 …"
 //                                                 "Serbia About 225,000 Georgia Up to 280,000 …"
 //
-// A row is a name and its figures, each maybe with its qualifier ("About", "Up to", "At least").
-// A run of rows is a country table when it has at least MIN_ROWS rows and most of their names are
-// countries; no single sentence holds such a run, so the sentence reader gets none of its figures
-// right. The table's term is the one displacement class that the words right before the run name
-// (its title and column heads, on its line or the lines above): the cells are counted under it.
+// A row is a name and its figures, each maybe with its qualifier ("About", "Up to", "At least"),
+// a dash standing for an empty cell. A run of rows is a table when it has at least MIN_ROWS rows
+// and most of their names are countries, or, for other places (regions, districts, sites: "South
+// 223,278 - 223,278 West 220,434 2,225 222,659 …"), when every row has as many columns and the
+// cells are counts rather than the numbers of a list; no single sentence holds such a run, so the
+// sentence reader gets none of its figures right. The table's term is the one displacement class that the words right before the run name
+// (its title and column heads, on its line or the lines above, after the prose's last full stop
+// when they hold one): the cells are counted under it.
 // A heading naming two classes ("Refugees … Returnees") leaves the columns unknown: no facts.
 import { HOUSING_TERMS, type Fact, type Term } from '../types.js';
 import { COARSE } from './refine/dedupe.js';
@@ -33,6 +36,8 @@ const PARTICLES = new Set(['and', 'of', 'the', 'd', 'de', 'del', 'da', 'du', 'de
 const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 /** A capitalised word and a number after it, maybe past a qualifier: the start of a row, counted before a paragraph is read. */
 const NAMED_NUMBER = /\p{Lu}[\p{L}\p{M}'’.-]*\s+(?:(?:[Aa]bout|[Uu]p to|[Aa]t least|[Oo]ver|[Mm]ore than|[Ss]ome)\s+)?\d/gu;
+/** What an empty cell prints between two counts: "South 223,278 - 223,278". */
+const EMPTY_CELLS = new Set(['-', '–', '—']);
 /** A row's cell is a count: a year ("2012") ends the run instead. */
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -40,6 +45,10 @@ interface Row {
   /** Token index of the name's first word and one past its last. */
   name: [number, number];
   cells: Quantity[];
+  /** The row's columns, an empty one (a dash: "South 223,278 - 223,278") as null. */
+  slots: (Quantity | null)[];
+  /** The token after the row's last cell. */
+  next: number;
   country: boolean;
 }
 
@@ -97,7 +106,15 @@ function rowRuns(tokens: readonly Token[], quantities: readonly Quantity[], lex:
   const runs: Row[][] = [];
   let run: Row[] = [];
   const flush = () => {
-    if (run.length >= MIN_ROWS && run.filter((r) => r.country).length * 2 >= run.length) runs.push(run);
+    // The last row may run on into the numbers after the table ("Grand Total 949,995 30,329
+    // 980,324 9 10.8 …"): it keeps as many columns as the rows above it.
+    const last = run[run.length - 1];
+    if (run.length >= MIN_ROWS && last && last.slots.length > run[0]!.slots.length) {
+      last.slots = last.slots.slice(0, run[0]!.slots.length);
+      last.cells = last.slots.filter((q): q is Quantity => q !== null);
+      last.next = last.cells[last.cells.length - 1]!.next;
+    }
+    if (run.length >= MIN_ROWS && (run.filter((r) => r.country).length * 2 >= run.length || isPlaceTable(run, tokens, lex))) runs.push(run);
     run = [];
   };
   let i = 0;
@@ -110,12 +127,26 @@ function rowRuns(tokens: readonly Token[], quantities: readonly Quantity[], lex:
     }
     // A row must start where the last one ended, or it opens a new run.
     const last = run[run.length - 1];
-    if (last && last.cells[last.cells.length - 1]!.next !== row.name[0]) flush();
+    if (last && last.next !== row.name[0]) flush();
     run.push(row);
-    i = row.cells[row.cells.length - 1]!.next;
+    i = row.next;
   }
   flush();
   return runs;
+}
+
+/**
+ * A run of rows of other places (regions, districts, camps) is a table only when its rows have the
+ * same number of cells, and counts, not the numbers of a list ("1 … 2 … 3"); a row named by what it
+ * counts ("Families 959,047 Persons 4,784,634") is a box of key figures, which keyFigures.ts reads.
+ */
+function isPlaceTable(run: readonly Row[], tokens: readonly Token[], lex: Lexicon): boolean {
+  const counted = (w: string) => lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.nouns.housing.has(w);
+  if (run.some((r) => tokens.slice(r.name[0], r.name[1]).some((t) => counted(t.norm)))) return false;
+  const width = run[0]!.slots.length;
+  if (!run.every((r) => r.slots.length === width)) return false;
+  const values = run.flatMap((r) => r.cells.map((q) => q.value!)).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)]! >= 10;
 }
 
 /** The row whose name starts at token `i`: capitalised words, then one or more figures. */
@@ -128,14 +159,33 @@ function rowAt(tokens: readonly Token[], i: number, byLead: Map<number, Quantity
     else if (PARTICLES.has(tokens[end]?.norm ?? '') && capital(end + 1) && !byLead.has(end + 1)) end += 2;
     else break;
   }
-  const cells: Quantity[] = [];
-  for (let q = byLead.get(end); q && isCell(q); q = byLead.get(q.next)) cells.push(q);
+  const slots: (Quantity | null)[] = [];
+  const cellAt = (k: number) => {
+    const q = byLead.get(k);
+    return q && isCell(q, tokens) ? q : null;
+  };
+  let k = end;
+  for (;;) {
+    const q = cellAt(k);
+    if (q) {
+      slots.push(q);
+      k = q.next;
+    } else if (EMPTY_CELLS.has(tokens[k]?.text ?? '') && cellAt(k + 1)) {
+      slots.push(null);
+      k++;
+    } else break;
+  }
+  const cells = slots.filter((q): q is Quantity => q !== null);
   if (cells.length === 0) return null;
-  return { name: [i, end], cells, country: isCountry(tokens, i, end, lex) };
+  return { name: [i, end], cells, slots, next: k, country: isCountry(tokens, i, end, lex) };
 }
 
-const isCell = (q: Quantity) =>
-  q.written === 'digits' && q.value !== null && !q.fractional && !YEAR.test(q.range ? '' : String(q.value));
+/** A year is written without a thousands separator: "Morang 1,980" is a count. */
+const isCell = (q: Quantity, tokens: readonly Token[]) =>
+  q.written === 'digits' &&
+  q.value !== null &&
+  !q.fractional &&
+  !(q.range === undefined && YEAR.test(String(q.value)) && YEAR.test(tokens[q.lead]?.text ?? ''));
 
 /** Whether the words from `i` to `end` are a country's name (maybe after "the"). */
 export function isCountry(tokens: readonly Token[], i: number, end: number, lex: Lexicon): boolean {
@@ -160,7 +210,12 @@ interface Heading {
 function headingTrigger(text: string, start: number, lex: Lexicon): Heading | null {
   const from = Math.max(0, start - HEADING_REACH);
   const tokens = tokenize(text, from, start);
-  const triggers = findTriggers(tokens, lex).filter((t) => !t.entry.term.startsWith('block:'));
+  const all = findTriggers(tokens, lex).filter((t) => !t.entry.term.startsWith('block:'));
+  // The title and column heads after the last full stop name the table; prose before them ("…
+  // displacement and return movements that are not accounted for.") does not.
+  const stop = tokens.map((t) => t.text).lastIndexOf('.');
+  const titled = all.filter((t) => t.first > stop);
+  const triggers = titled.length > 0 ? titled : all;
   const last = triggers[triggers.length - 1];
   if (!last) return null;
   const classes = new Set(triggers.map((t) => COARSE[t.entry.term as Term]));
