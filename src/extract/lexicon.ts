@@ -335,6 +335,8 @@ export interface Lexicon {
   listJoiners: string[][];
   /** Prepositions that open a list item's own place or time ("3,500 in Masisi"). */
   itemPrepositions: Set<string>;
+  /** Prepositions of origin that open an item's place only before a name: "300 de Escuintla". */
+  namePrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
@@ -604,6 +606,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     anaphorArticles: new Set(),
     qualifierFirst: new Set(),
     itemPrepositions: new Set(),
+    namePrepositions: new Set(),
     hostVerbs: [],
     removals: [],
     additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
@@ -922,6 +925,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       anaphor_verbs?: string[];
       anaphor_articles?: string[];
       item_prepositions?: string[];
+      name_prepositions?: string[];
       host_verbs?: string[];
       additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
       conjunctions?: string[];
@@ -1037,6 +1041,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.anaphorVerbs.push(...[...(link.level_verbs ?? []), ...(link.anaphor_verbs ?? [])].map(words));
       set(link.anaphor_articles).forEach((x) => lex.anaphorArticles.add(x));
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
+      set(link.name_prepositions).forEach((x) => lex.namePrepositions.add(x));
       lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
       // A removal's verbs are lemmas or phrases with <lemma> slots, each bringing every form.
       for (const r of link.removals ?? []) {

@@ -41,7 +41,7 @@ export function distributedCounts(
     if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
     // "displaced 6,000 people, with 3,000 in Al-Bayda": after a one-word joiner the item names its place.
     const oneWord = lex.listJoiners.some((j) => j.length === 1 && j[0] === tokens[f.quantity.lead - 1]?.norm);
-    if (oneWord && !lex.itemPrepositions.has(tokens[itemEnd(f)]?.norm ?? '')) continue;
+    if (oneWord && !placedAt(tokens, itemEnd(f), lex)) continue;
     out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
   const depth = bracketDepths(tokens);
@@ -61,11 +61,12 @@ export function distributedCounts(
     // Backwards, the item must name its own place or degree ("2,000 in A, …", "403 houses partially
     // and 272 fully damaged"): "Of the 10,000 victims, 3,000 …" is a whole and its part.
     const own = tokens[end(f)]?.norm ?? '';
+    const placed = placedAt(tokens, end(f), lex);
     // Or homes of another kind counted by their own noun: "227 upgraded shelters, 369 emergency
     // shelters and 97 tents were destroyed".
     const homes = (x: Figure) => x.noun !== null && (x.countKind === 'housing' || x.countKind === 'shelter');
     const kindOfHome = homes(f) && homes(next.figure) && HOUSING_TERMS.has(next.term);
-    if (!lex.itemPrepositions.has(own) && !lex.itemAdverbs.has(own) && !kindOfHome) continue;
+    if (!placed && !lex.itemAdverbs.has(own) && !kindOfHome) continue;
     if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
     out.push(share(next, f), ...otherTerms(next, links, out).map((o) => share(o, f)));
   }
@@ -141,10 +142,21 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
     lex.listSeparators.has(after.norm) ||
     after.text === '.' ||
     after.text === ')' ||
-    lex.itemPrepositions.has(after.norm) ||
+    placedAt(tokens, itemEnd(f), lex) ||
     lex.itemAdverbs.has(after.norm) ||
     sharePlaced(tokens, itemEnd(f), lex)
   );
+}
+
+/**
+ * Whether the token at `k` opens an item's place: a place preposition ("in", "en", "à"), or a
+ * preposition of origin before a name ("300 de Escuintla, 34 de Chimaltenango"; "300 de ellos" is
+ * a share).
+ */
+function placedAt(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  return lex.itemPrepositions.has(t.norm) || (lex.namePrepositions.has(t.norm) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''));
 }
 
 /** Tokens after a share's relative within which its place preposition stands ("of which [were] in"). */
