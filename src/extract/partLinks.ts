@@ -63,8 +63,7 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
     const total = figures[i - 1]!;
     if (!opensPart(norms, part, total, lex)) continue;
     if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
-    for (const l of links)
-      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
+    for (const l of links) if (l.figure === total && !l.coordinated) out.push({ ...l, figure: part, score: l.score - 0.15 });
   }
   return out;
 }
