@@ -52,7 +52,8 @@ export function opensPart(norms: readonly string[], part: Figure, total: Figure,
  * "More than 1.5 million people are displaced within Ituri, of whom 690,000 are in Djugu", "the
  * majority of them — nearly 690,000 — are in Djugu", "dont 210 000 à Goma": a figure opened by a
  * subset marker after a linked total, in the same sentence, counts a part of the total with its
- * term (subgroups by age or sex were dropped before linking: figures.ts).
+ * term, homes as well as people ("dont 78 000 à Alger"; subgroups by age or sex were dropped before
+ * linking: figures.ts).
  */
 function markedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
