@@ -22,6 +22,12 @@ export function countryNames(lang: string): string[] {
   // Official long forms with commas or brackets ("Moldova, Republic of") are not how news writes.
   for (const n of Object.values(locale.countries).flat()) {
     if (/[,()]/.test(n)) continue;
+    // English writes its two-letter abbreviations with the article ("fled to the US", "the UK");
+    // lower-cased alone, "us" is the pronoun ("they've left us with two toilets").
+    if (lang === 'en' && /^\p{Lu}{2}$/u.test(n)) {
+      out.add(`the ${n.toLowerCase()}`);
+      continue;
+    }
     out.add(n.toLowerCase());
     // Written without its accents as often as with them: "au Nigeria" for "Nigéria", "a Peru".
     out.add(n.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'));
