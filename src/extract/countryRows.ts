@@ -11,9 +11,9 @@
 // and most of their names are countries, or, for other places (regions, districts, sites: "South
 // 223,278 - 223,278 West 220,434 2,225 222,659 …"), when every row has as many columns and the
 // cells are counts rather than the numbers of a list; no single sentence holds such a run, so the
-// sentence reader gets none of its figures right. The table's term is the one displacement class that the words right before the run name
-// (its title and column heads, on its line or the lines above, after the prose's last full stop
-// when they hold one): the cells are counted under it.
+// sentence reader gets none of its figures right. The table's term is the one displacement class
+// that the words right before the run name (its title and column heads, on its line or the lines
+// above, after the prose's last full stop when they hold one): the cells are counted under it.
 // A heading naming two classes ("Refugees … Returnees") leaves the columns unknown: no facts.
 import { HOUSING_TERMS, type Fact, type Term } from '../types.js';
 import { COARSE } from './refine/dedupe.js';
@@ -106,15 +106,10 @@ function rowRuns(tokens: readonly Token[], quantities: readonly Quantity[], lex:
   const runs: Row[][] = [];
   let run: Row[] = [];
   const flush = () => {
-    // The last row may run on into the numbers after the table ("Grand Total 949,995 30,329
-    // 980,324 9 10.8 …"): it keeps as many columns as the rows above it.
-    const last = run[run.length - 1];
-    if (run.length >= MIN_ROWS && last && last.slots.length > run[0]!.slots.length) {
-      last.slots = last.slots.slice(0, run[0]!.slots.length);
-      last.cells = last.slots.filter((q): q is Quantity => q !== null);
-      last.next = last.cells[last.cells.length - 1]!.next;
+    if (run.length >= MIN_ROWS) {
+      if (run.filter((r) => r.country).length * 2 >= run.length) runs.push(run);
+      else if (isPlaceTable(cutLastRow(run), tokens, lex)) runs.push(run);
     }
-    if (run.length >= MIN_ROWS && (run.filter((r) => r.country).length * 2 >= run.length || isPlaceTable(run, tokens, lex))) runs.push(run);
     run = [];
   };
   let i = 0;
@@ -133,6 +128,21 @@ function rowRuns(tokens: readonly Token[], quantities: readonly Quantity[], lex:
   }
   flush();
   return runs;
+}
+
+/**
+ * The last row of a table of places may run on into the numbers after it ("Grand Total 949,995
+ * 30,329 980,324 9 10.8 …"): it keeps as many columns as the first row.
+ */
+function cutLastRow(run: Row[]): Row[] {
+  const width = run[0]!.slots.length;
+  const last = run[run.length - 1]!;
+  if (last.slots.length > width) {
+    last.slots = last.slots.slice(0, width);
+    last.cells = last.slots.filter((q): q is Quantity => q !== null);
+    last.next = last.cells[last.cells.length - 1]!.next;
+  }
+  return run;
 }
 
 /**
