@@ -94,6 +94,8 @@ export function gapCost(
       continue;
     }
     if (figureAt.has(k)) return BLOCKED;
+    // "20,000 lost their homes as the cyclone returned": the verb after is the cyclone's.
+    if (direction === 'after' && startingWith(lex.clauseOpeners, t.norm).some((m) => matchesAt(ctx.norms, k, m))) return BLOCKED;
     if (listItems.has(k)) {
       cost += 0.3;
       continue;
@@ -124,10 +126,17 @@ export function gapCost(
 function asideEnd(ctx: GapContext, comma: number, to: number, direction: 'after' | 'before'): number {
   if (!startingWith(ctx.lex.asides, ctx.norms[comma + 1]).some((a) => matchesAt(ctx.norms, comma + 1, a))) {
     if (direction !== 'after') return -1;
-    for (let j = comma + 1; j < Math.min(to, comma + SHORT_ASIDE + 2); j++) {
+    // In an aside saying where the people are from or at, a name of several words counts as one
+    // and a count of other things may sit inside ("574 people, from 12 villages in Karbi Anglong
+    // district, have taken shelter"); not in a clause of its own ("…, had fled Las Anod, seeking").
+    const placed = ctx.lex.additives.places.has(ctx.norms[comma + 1] ?? '');
+    let words = 0;
+    for (let j = comma + 1; j < to && words <= SHORT_ASIDE; j++) {
       const t = ctx.tokens[j]!;
-      if (ctx.figureAt.has(j) || t.text === '.' || ctx.lex.clauseBreaks.has(t.norm)) return -1;
+      if ((ctx.figureAt.has(j) && !(placed && ctx.listItems.has(j))) || t.text === '.' || ctx.lex.clauseBreaks.has(t.norm))
+        return -1;
       if (t.text === ',') return j > comma + 1 ? j : -1;
+      if (!(placed && j > comma + 1 && isCapitalised(t) && isCapitalised(ctx.tokens[j - 1]!))) words++;
     }
     return -1;
   }

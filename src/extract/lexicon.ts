@@ -219,6 +219,9 @@ export interface Lexicon {
   fillers: Set<string>;
   /** Words that end the clause a figure belongs to. */
   clauseBreaks: Set<string>;
+  /** A subordinator and a determiner that open a clause with a subject of its own ("as the
+   * cyclone returned", "cuando el río"): a verb after one is that subject's, not a figure's before. */
+  clauseOpeners: string[][];
   /** "due to", "because": a displacement caused by what follows ("displaced due to destroyed housing"). */
   causal: string[][];
   /** Prepositions of an agent ("by", "par"): after a figure they end what it counts ("displaced by floods"). */
@@ -562,6 +565,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     pastOverride: [],
     fillers: new Set(),
     clauseBreaks: new Set(),
+    clauseOpeners: [],
     causal: [],
     agentPrepositions: new Set(),
     shareRelatives: [],
@@ -906,6 +910,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     const link = read<{
       fillers: string[];
       clause_breaks: string[];
+      clause_openers?: string[];
       causal?: string[];
       agent_prepositions?: string[];
       share_relatives?: string[];
@@ -1085,6 +1090,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.orders.push(...(link.orders ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
+      lex.clauseOpeners.push(...(link.clause_openers ?? []).map(words));
       set(link.auxiliaries).forEach((x) => lex.auxiliaries.add(x));
       set(link.aid_verbs).forEach((x) => lex.aidVerbs.add(x));
       set(link.passive_auxiliaries).forEach((x) => lex.passiveAuxiliaries.add(x));
