@@ -13,8 +13,12 @@ export const LABEL_REACH = 60;
 /** What each item crossed costs. */
 const ITEM_COST = 0.15;
 
+/** Dashes that mark a label only when a figure follows at once: "Inside 37 ECs - 2,399 families". */
+const DASH_MARKERS = new Set(['-', '–', '—']);
+
 export function isLabel(ctx: GapContext, r: Trigger): boolean {
-  return MARKERS.has(ctx.tokens[r.next]?.text ?? '');
+  const marker = ctx.tokens[r.next]?.text ?? '';
+  return MARKERS.has(marker) || (DASH_MARKERS.has(marker) && ctx.tokens[r.next + 1]?.kind === 'number');
 }
 
 /** The cost of reaching the figure at `lead` from label `r`, or BLOCKED. */

@@ -768,6 +768,13 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
           }
         }
       }
+      // A plural noun of nationality counts people ("18.000 libios", "2 000 Maliens"), from the one
+      // list the geoparser reads. English knows them by their capital and ending instead (noun.ts),
+      // and its list holds group names that are no count of their own ("Bosnian Serbs, Croats").
+      if (lang !== 'en') for (const w of nationalsOf(ROOT, lang)) {
+        const n = normalise(w);
+        if (!lex.nouns.housing.has(n) && !lex.nouns.households.has(n) && !lex.nouns.other.has(n)) lex.nouns.people.add(n);
+      }
     }
     const numbers = read<{
       decimal_mark?: '.' | ',';

@@ -1,7 +1,8 @@
 // "Chad has received some 600,000 Sudanese", "Uganda hosts nearly 100,000 Congolese", "le Tchad
 // accueille 400 000 Soudanais": a country hosting or taking in a number of another nation's
 // people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
-// Only when the figure's noun is a nationality: a capitalised plural demonym.
+// Only when the figure's noun is a nationality: a capitalised plural demonym, or one of the
+// nationality list (Spanish and French write them in lower case: "acogía a 400.000 sudaneses").
 import type { Lexicon } from '../lexicon.js';
 import { matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
@@ -30,7 +31,7 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     let k = next + figure + 1;
     while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
     const noun = tokens[k];
-    if (!noun || !DEMONYM.test(noun.text)) continue;
+    if (!noun || !(DEMONYM.test(noun.text) || lex.nationals.has(noun.norm))) continue;
     out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
     after.add(k + 1);
   }

@@ -40,6 +40,10 @@ export function nationalsOf(root: string, lang: string): string[] {
 export function countsNationals(norms: readonly string[], lex: Lexicon): boolean {
   for (let k = 0; k < norms.length; k++) {
     if (!lex.nationals.has(norms[k]!)) continue;
+    // After a noun it is that noun's adjective in Spanish and French: "les autorités pakistanaises".
+    // (A plural word agreeing with it, not a function word: "South Sudanese" and "les Syriens" are nouns.)
+    const prev = norms[k - 1] ?? '';
+    if (/^\p{L}+[sx]$/u.test(prev) && !lex.functionWords.has(prev) && !lex.nationals.has(prev)) continue;
     const next = norms[k + 1] ?? '';
     if (!lex.nouns.people.has(next) && !lex.nouns.other.has(next) && !lex.nouns.households.has(next)) return true;
   }
