@@ -182,6 +182,8 @@ export interface Lexicon {
   deadOf: string[][];
   /** A street address around its number, split at "#": "the # block of" ("in the 3400 block of Hidalgo Drive"). */
   addresses: { before: string[]; after: string[] }[];
+  /** Words that end a street's name after its house number: "800 Bourke Street", "12 Hill Rd". */
+  streetTypes: Set<string>;
   /** Verbs of speaking after "one <person>": a speaker, not a count ("one resident said"). */
   speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
@@ -295,7 +297,14 @@ export interface Lexicon {
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
   floodedOnly: Set<string>;
   /** Verbs of staying and their prepositions before a building called by its name (term/namedStay.ts). */
-  namedStays: { verbs: Set<string>; prepositions: Set<string>; modifiers: Set<string>; destinations: Set<string> };
+  namedStays: {
+    verbs: Set<string>;
+    prepositions: Set<string>;
+    modifiers: Set<string>;
+    destinations: Set<string>;
+    /** Buildings people are taken to for care, not shelter: "rushed to Yopougon University Hospital". */
+    care: Set<string>;
+  };
   /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
   changeDirections: { words: Set<string>; then: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
@@ -544,6 +553,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     ageOf: [],
     deadOf: [],
     addresses: [],
+    streetTypes: new Set(),
     speakerVerbs: [],
     timeOpeners: new Set(),
     multiplierBefore: [],
@@ -600,7 +610,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     returnAfter: [],
     existentials: [],
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
-    namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set(), destinations: new Set() },
+    namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set(), destinations: new Set(), care: new Set() },
     floodedOnly: new Set(),
     changeDirections: { words: new Set(), then: new Set() },
     destinationOpeners: new Set(),
@@ -863,6 +873,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));
       lex.deadOf.push(...(nf.dead_of ?? []).map(words));
+      set(nf.street_types).forEach((x) => lex.streetTypes.add(normalise(x)));
       for (const a of nf.addresses ?? []) {
         const [before = '', after = ''] = a.split('#');
         lex.addresses.push({ before: words(before), after: words(after) });
@@ -980,7 +991,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       return_after?: string[];
       existentials?: string[];
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
-      named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[]; destinations?: string[] };
+      named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[]; destinations?: string[]; care?: string[] };
       flooded_only?: string[];
       change_directions?: { words?: string[]; then?: string[] };
       destination_openers?: string[];
@@ -1037,6 +1048,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.named_stays?.modifiers).forEach((x) => lex.namedStays.modifiers.add(x));
       set(link.named_stays?.destinations).forEach((x) => lex.namedStays.destinations.add(x));
+      set(link.named_stays?.care).forEach((x) => lex.namedStays.care.add(x));
       set(link.flooded_only).forEach((x) => lex.floodedOnly.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));

@@ -39,7 +39,7 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
     return 'page number';
   // "Situation Report #2", "Flash Update #14": the number sign glued to digits numbers an item.
   if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
-  if (q.written === 'digits' && labelList(tokens, q, lex)) return 'label or age';
+  if (labelList(tokens, q, lex)) return 'label or age';
   if (q.written !== 'digits') return null;
   // "for these reasons: (1) people have already been displaced, (2) …": a small number in brackets
   // before a word, with the next or the previous number of the series in brackets nearby, numbers
@@ -116,7 +116,9 @@ const LABEL_LIST = 6;
  * follow a label word is a label too.
  */
 function labelList(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
-  const small = (t: Token | undefined) => t?.kind === 'number' && /^\d{1,3}$/.test(t.text);
+  // Digits, or a number word ("towers one and two").
+  const small = (t: Token | undefined) =>
+    (t?.kind === 'number' && /^\d{1,3}$/.test(t.text)) || (t?.kind === 'word' && (lex.numberUnits.get(t.norm) ?? 100) < 100);
   if (!small(tokens[q.first]) || q.first !== q.lead) return false;
   // "In Barangay 5, 60 families were evacuated": a counted noun makes the last number a figure.
   const counted = findNoun(tokens, q.next, lex)?.kind;

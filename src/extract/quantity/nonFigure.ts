@@ -146,9 +146,22 @@ function deadReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string
  */
 function addressReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const at = (m: readonly string[], from: number) => m.every((w, k) => tokens[from + k]?.norm === w);
-  return lex.addresses.some((a) => at(a.before, q.first - a.before.length) && at(a.after, q.next))
-    ? 'street address'
-    : null;
+  if (lex.addresses.some((a) => at(a.before, q.first - a.before.length) && at(a.after, q.next))) return 'street address';
+  return houseNumber(tokens, q, lex) ? 'street address' : null;
+}
+
+/** The most words a street's name takes between its house number and its type: "800 Little Bourke Street". */
+const STREET_NAME_WORDS = 3;
+
+/**
+ * "towers one and two of 800 Bourke street", "at 12 Hill Rd": a number written without grouping
+ * marks, then a capitalised name and a word of a street's type, is a house number.
+ */
+function houseNumber(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  if (lex.streetTypes.size === 0 || q.next !== q.first + 1 || !/^\d+$/.test(tokens[q.first]?.text ?? '')) return false;
+  let k = q.next;
+  while (k < q.next + STREET_NAME_WORDS && /^\p{Lu}/u.test(tokens[k]?.text ?? '') && !lex.streetTypes.has(tokens[k]!.norm)) k++;
+  return k > q.next && lex.streetTypes.has(tokens[k]?.norm ?? '');
 }
 
 /** "multiplied by 16", "multiplicado por 8", "multipliée par 10": a factor of growth, not a count. */

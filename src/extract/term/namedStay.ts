@@ -64,6 +64,8 @@ function namedDestinations(found: readonly Trigger[], tokens: readonly Token[], 
     const at = ARTICLES.has(tokens[i + 1]?.norm ?? '') ? i + 2 : i + 1;
     const end = namedBuildingEnd(tokens, i + 1, lex);
     if (end === null || !tokens.slice(at, end).some(capitalised)) continue;
+    // Taken to a hospital is taken for care: "rushed to Yopougon University Hospital".
+    if (tokens.slice(at, end + 1).some((t) => lex.namedStays.care.has(t.norm))) continue;
     if (found.some((t) => t.first < end && i < t.next)) continue;
     out.push(shelterOver(tokens, i, end, 'sheltered:destination:public-building'));
     i = end - 1;
@@ -91,10 +93,12 @@ function namedBuildingEnd(tokens: readonly Token[], k: number, lex: Lexicon): nu
     const noun = tokens[j + 1];
     if (noun && noun.kind === 'word' && sites.has(noun.norm)) return j + 2;
   }
-  // The name before its noun: capitalised words, then the noun (capitalised or not).
+  // The name before its noun: capitalised words, then the noun (capitalised or not), the name's
+  // last word ("Yopougon University Hospital" is a hospital, not a university).
   for (let j = k; j < k + NAME_WORDS && capitalised(tokens[j]); j++) {
     const noun = tokens[j + 1];
-    if (noun && noun.kind === 'word' && sites.has(noun.norm)) return j + 2;
+    if (noun && noun.kind === 'word' && sites.has(noun.norm) && !(capitalised(noun) && capitalised(tokens[j + 2])))
+      return j + 2;
   }
   return null;
 }
