@@ -343,7 +343,22 @@ function isScaleUse(
   // "9M have been displaced", "25M are in the Americas", "1.7 M live in IDP sites": a capital M is
   // never a metre, glued to the number or after a decimal.
   if ((glued || decimal) && s.text === 'M') return !lex.notScaledBefore.has(nx?.norm ?? '');
+  // "1.6 m Registered Afghan Refugees": a key figure's caption, its words capitalised, names whom
+  // a decimal and its spaced letter count; a length is followed by what it measures ("2.5 m of water").
+  if (decimal && capitalisedCaptionCounts(tokens, j + 1, lex)) return true;
   return decimal && glued;
+}
+
+/** The most capitalised words of a caption read after a spaced scale letter. */
+const CAPTION_WORDS = 3;
+
+function capitalisedCaptionCounts(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
+  for (let k = from; k < from + CAPTION_WORDS; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+    if (lex.nouns.people.has(t.norm) || lex.nouns.households.has(t.norm) || lex.triggers.has(t.norm)) return true;
+  }
+  return false;
 }
 
 interface Core {
