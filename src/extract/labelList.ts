@@ -13,12 +13,18 @@ export const LABEL_REACH = 60;
 /** What each item crossed costs. */
 const ITEM_COST = 0.15;
 
-/** Dashes that mark a label only when a figure follows at once: "Inside 37 ECs - 2,399 families". */
+/**
+ * Dashes that mark a label only standing apart and with a figure at once after: "Inside 37 ECs -
+ * 2,399 families"; a dash glued to the word before bullets the next item ("were affected- 51 people").
+ */
 const DASH_MARKERS = new Set(['-', '–', '—']);
 
 export function isLabel(ctx: GapContext, r: Trigger): boolean {
-  const marker = ctx.tokens[r.next]?.text ?? '';
-  return MARKERS.has(marker) || (DASH_MARKERS.has(marker) && ctx.tokens[r.next + 1]?.kind === 'number');
+  const t = ctx.tokens[r.next];
+  const marker = t?.text ?? '';
+  if (MARKERS.has(marker)) return true;
+  const apart = !!t && t.start > (ctx.tokens[r.next - 1]?.end ?? t.start);
+  return apart && DASH_MARKERS.has(marker) && ctx.tokens[r.next + 1]?.kind === 'number';
 }
 
 /** The cost of reaching the figure at `lead` from label `r`, or BLOCKED. */
