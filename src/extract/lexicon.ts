@@ -710,7 +710,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
     for (const w of families?.contexts?.refugees ?? []) lex.borderContext.add(w);
-    for (const w of nationalsOf(ROOT, lang)) lex.nationals.add(normalise(w));
+    const nationals = nationalsOf(ROOT, lang).map((w) => normalise(w));
+    for (const w of nationals) lex.nationals.add(w);
     if (families && morph) {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
       for (const [name, list] of Object.entries(slotSets(lang, families)))
@@ -781,10 +782,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       // A plural noun of nationality counts people ("18.000 libios", "2 000 Maliens"), from the one
       // list the geoparser reads. English knows them by their capital and ending instead (noun.ts),
       // and its list holds group names that are no count of their own ("Bosnian Serbs, Croats").
-      if (lang !== 'en') for (const w of nationalsOf(ROOT, lang)) {
-        const n = normalise(w);
-        if (!lex.nouns.housing.has(n) && !lex.nouns.households.has(n) && !lex.nouns.other.has(n)) lex.nouns.people.add(n);
-      }
+      if (lang !== 'en')
+        for (const n of nationals)
+          if (!lex.nouns.housing.has(n) && !lex.nouns.households.has(n) && !lex.nouns.other.has(n)) lex.nouns.people.add(n);
     }
     const numbers = read<{
       decimal_mark?: '.' | ',';
