@@ -3,7 +3,7 @@
 // date, sum of money or distance) is decided afterwards by nonFigure.ts.
 import type { Qualifier } from '../../types.js';
 import { type Lexicon, matchesAt, endsAt } from '../lexicon.js';
-import type { Token } from '../segment/tokens.js';
+import { isCapitalised, type Token } from '../segment/tokens.js';
 import { readDigits } from './digits.js';
 import { elidedPrefix, readWordNumber } from './words.js';
 import { findNoun, type NounKind } from './noun.js';
@@ -355,7 +355,7 @@ const CAPTION_WORDS = 3;
 function capitalisedCaptionCounts(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
   for (let k = from; k < from + CAPTION_WORDS; k++) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+    if (!t || !isCapitalised(t)) return false;
     if (lex.nouns.people.has(t.norm) || lex.nouns.households.has(t.norm) || lex.triggers.has(t.norm)) return true;
   }
   return false;

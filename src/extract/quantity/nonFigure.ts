@@ -12,7 +12,7 @@
 //   inhabitants") or an average ("en promedio por cinco")
 // Returns the reason, or null when the quantity may be a figure.
 import type { Lexicon } from '../lexicon.js';
-import type { Token } from '../segment/tokens.js';
+import { isCapitalised, type Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
 import { calendarReason } from './calendar.js';
 import { codeReason } from './codes.js';
@@ -160,7 +160,7 @@ const STREET_NAME_WORDS = 3;
 function houseNumber(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
   if (lex.streetTypes.size === 0 || q.next !== q.first + 1 || !/^\d+$/.test(tokens[q.first]?.text ?? '')) return false;
   let k = q.next;
-  while (k < q.next + STREET_NAME_WORDS && /^\p{Lu}/u.test(tokens[k]?.text ?? '') && !lex.streetTypes.has(tokens[k]!.norm)) k++;
+  while (k < q.next + STREET_NAME_WORDS && tokens[k] && isCapitalised(tokens[k]!) && !lex.streetTypes.has(tokens[k]!.norm)) k++;
   return k > q.next && lex.streetTypes.has(tokens[k]?.norm ?? '');
 }
 
