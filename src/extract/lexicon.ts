@@ -371,6 +371,13 @@ export interface Lexicon {
   subgroups: Set<string>;
   /** Modals that, before "have" + participle, report an estimate ("may have lost their homes"). */
   estimateModals: Set<string>;
+  /**
+   * The press's reporting conditional ("les déplacés seraient 140 000", "serían más de 800"): a
+   * conditional of "to be" that hedges a count, not a hypothesis, unless a condition ("si",
+   * "en caso de") stands in the sentence (modality.json `reportive_conditionals`, `conditions`).
+   */
+  reportiveConditionals: Set<string>;
+  conditions: string[][];
   /** Hypothetical cues that are nouns too: a cue only before a complement ("warning that"), not "a warning". */
   verbOnlyCues: Set<string>;
   /** The words after a verb-only cue that make it a verb: "that", "of". */
@@ -645,6 +652,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     inclusionMarkers: [],
     subgroups: new Set(),
     estimateModals: new Set(),
+    reportiveConditionals: new Set(),
+    conditions: [],
     verbOnlyCues: new Set(),
     verbOnlyComplements: new Set(),
     figureNegation: [],
@@ -907,6 +916,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.pastOverride.push(...(modal.past_override ?? []).map(words));
       lex.figureNegation.push(...(modal.figure_negation ?? []).map(words));
       set(modal.estimate_modals).forEach((x) => lex.estimateModals.add(x));
+      set(modal.reportive_conditionals).forEach((x) => lex.reportiveConditionals.add(x));
+      lex.conditions.push(...(modal.conditions ?? []).map(words));
       set(modal.verb_only_cues).forEach((x) => lex.verbOnlyCues.add(x));
       set(modal.verb_only_complements).forEach((x) => lex.verbOnlyComplements.add(x));
       lex.cancellation.push(...(modal.cancellation ?? []).map(words));

@@ -18,6 +18,7 @@ export function modalityOf(
   let past = false;
   const hypotheticals = startsOf(lex.hypothetical);
   const pastOverrides = startsOf(lex.pastOverride);
+  let conditional: boolean | undefined;
   for (let i = Math.max(0, from); i < to; i++) {
     const t = tokens[i]!;
     if (lex.negation.has(t.norm) || t.norm.endsWith("n't")) {
@@ -36,10 +37,19 @@ export function modalityOf(
     if (lex.verbOnlyCues.has(t.norm) && !lex.verbOnlyComplements.has(norms[i + 1] ?? '')) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.
     if (lex.estimateModals.has(t.norm) && norms[i + 1] === 'have' && norms[i + 2] !== 'to') continue;
-    for (const h of hypotheticals(norms[i])) if (matchesAt(norms, i, h)) hypothetical = true;
+    // "les déplacés seraient quelque 140 000": the press's conditional hedges a reported count.
+    const reportive =
+      lex.reportiveConditionals.has(t.norm) && !(conditional ??= holdsCondition(norms, lex));
+    for (const h of hypotheticals(norms[i])) if (matchesAt(norms, i, h) && !reportive) hypothetical = true;
     for (const p of pastOverrides(norms[i])) if (matchesAt(norms, i, p)) past = true;
   }
   return hypothetical && !past ? 'hypothetical' : 'asserted';
+}
+
+/** "si la digue cède", "en caso de lluvias": a condition anywhere in the sentence. */
+function holdsCondition(norms: readonly string[], lex: Lexicon): boolean {
+  const conditions = startsOf(lex.conditions);
+  return norms.some((w, i) => conditions(w).some((c) => matchesAt(norms, i, c)));
 }
 
 /** "None of the 4,000 residents…", "no one among the 3,000 villagers…": the figure is negated. */
