@@ -236,6 +236,9 @@ export function isRate(norms: readonly string[], from: number, to: number, lex: 
     // Past the trigger's own reach, only in the clause it ends: "1,500 refugees are crossing into
     // Chad every day", not "2,000 fled last month, and 300 more arrive daily".
     if (i >= to + RATE_REACH && (/^[,;.:()]$/.test(norms[i]!) || /^\d/.test(norms[i]!))) return false;
+    // A clause of its own opens at a comma and a coordinator, however close: "12,000 people in the
+    // camp, and more arrive every week".
+    if (i >= to && norms[i] === ',' && lex.coordinators.has(norms[i + 1] ?? '')) return false;
     if (i > 0 && lex.rateBlockers.has(norms[i - 1]!)) continue; // "in a week", "durante el día"
     const rate = startingWith(lex.rates, norms[i]).find((r) => matchesAt(norms, i, r));
     // "a week after the tornado", "a day later" are points in time.
