@@ -906,8 +906,9 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
   if (f.countKind !== 'households' || !HOUSING_TERMS.has(r.entry.term as Term) || !r.entry.housing) return false;
   if (r.first < countEnd || r.first - countEnd > HOUSEHOLD_HOMES_GAP) return false;
   // A participle right after them and ending their phrase: "1.238 hogares dañados por", "300 foyers
-  // détruits et"; not a verb with its object ("households lost power").
-  if (r.first === countEnd && r.next - r.first === 1)
+  // détruits et", also after its degree adverbs ("55.600 hogares total o parcialmente arrasados");
+  // not a verb with its object ("households lost power").
+  if (r.first === countEnd && degreeWords(gap.norms, countEnd, r.next - 1, gap.lex))
     return gap.lex.householdHomes.has(gap.norms[countEnd - 1] ?? '') && participleEnds(gap, r.next);
   // A passive: an auxiliary first ("were", "ont été", "fueron"), not "households lost power".
   if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
@@ -915,6 +916,21 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
     const w = gap.norms[k]!;
     if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !/(ly|ment|mente)$/.test(w))
       return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the words in [from, to) are only adverbs of degree, joined or not: "parcialmente",
+ * "total o parcialmente" (the first of two joined Spanish adverbs drops its "-mente").
+ */
+function degreeWords(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
+  const adverb = (w: string) => /(ly|ment|mente)$/.test(w);
+  for (let k = from; k < to; k++) {
+    const w = norms[k]!;
+    if (adverb(w) || (lex.coordinators.has(w) && k > from && k + 1 < to)) continue;
+    if (lex.coordinators.has(norms[k + 1] ?? '') && adverb(norms[k + 2] ?? '') && k + 2 < to) continue;
+    return false;
   }
   return true;
 }
