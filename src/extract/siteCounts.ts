@@ -52,14 +52,19 @@ export function countsOwnSites(norms: readonly string[], r: Trigger, next: numbe
 const NOUN_BRACKET = 3;
 
 /**
- * "19 internally displaced persons (IDPs) hosting sites", "12 IDPs hosting sites": a people noun
- * that is the figure's own, then a bracket or a host word, then a site noun, names whom the sites
- * hold; the figure counts the sites.
+ * "19 internally displaced persons (IDPs) hosting sites", "12 IDPs hosting sites", "two new IDP
+ * hosting sites": a people noun that is the figure's own (after words describing sites), then a
+ * bracket or a host word, then a site noun, names whom the sites hold; the figure counts the sites.
  */
 export function agentNamesSites(norms: readonly string[], r: Trigger, next: number, lex: Lexicon): boolean {
-  if (r.entry.form !== 'agent' || r.first !== next) return false;
+  if (r.entry.form !== 'agent' || r.first < next) return false;
+  // Words that describe the sites may come first: "Two [new] IDP hosting sites".
+  for (let j = next; j < r.first; j++) if (!lex.siteModifiers.words.has(norms[j]!)) return false;
   let k = r.next;
   let marked = false;
+  // The people's possessive: "10 internally displaced people's (IDP) camps".
+  const owner = norms[k] ?? '';
+  if (/'s?$/.test(owner) && lex.nouns.people.has(owner.replace(/'s?$/, ''))) k++;
   if (norms[k] === '(') {
     const close = norms.indexOf(')', k);
     if (close < 0 || close - k > NOUN_BRACKET + 1) return false;
