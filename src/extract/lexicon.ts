@@ -305,8 +305,8 @@ export interface Lexicon {
     /** Buildings people are taken to for care, not shelter: "rushed to Yopougon University Hospital". */
     care: Set<string>;
   };
-  /** "up 6.3 million from": a direction before a figure, a change when a comparison follows it (link.json). */
-  changeDirections: { words: Set<string>; then: Set<string> };
+  /** "up 6.3 million from", "609 increase since": a direction before a figure or a noun of change after it, a change when a comparison follows (link.json). */
+  changeDirections: { words: Set<string>; then: Set<string>; nouns: Set<string> };
   /** Words opening a destination ("to", "into", "a", "vers"): what stands between such a verb and the shelter (link.json). */
   destinationOpeners: Set<string>;
   /** "the figure", "la cifra", "cuyo número": words pointing back to a count named before. */
@@ -619,7 +619,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
     namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set(), destinations: new Set(), care: new Set() },
     floodedOnly: new Set(),
-    changeDirections: { words: new Set(), then: new Set() },
+    changeDirections: { words: new Set(), then: new Set(), nouns: new Set() },
     destinationOpeners: new Set(),
     anaphors: [],
     subsetOpeners: [],
@@ -1004,7 +1004,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
       named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[]; destinations?: string[]; care?: string[] };
       flooded_only?: string[];
-      change_directions?: { words?: string[]; then?: string[] };
+      change_directions?: { words?: string[]; then?: string[]; nouns?: string[] };
       destination_openers?: string[];
       subject_modifiers?: string[];
       owner_relatives?: string[];
@@ -1063,6 +1063,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.flooded_only).forEach((x) => lex.floodedOnly.add(x));
       set(link.change_directions?.words).forEach((x) => lex.changeDirections.words.add(x));
       set(link.change_directions?.then).forEach((x) => lex.changeDirections.then.add(x));
+      set(link.change_directions?.nouns).forEach((x) => lex.changeDirections.nouns.add(x));
       set(link.destination_openers).forEach((x) => lex.destinationOpeners.add(x));
       set(link.subject_modifiers).forEach((x) => lex.subjectModifiers.add(x));
       set(link.owner_relatives).forEach((x) => lex.ownerRelatives.add(x));

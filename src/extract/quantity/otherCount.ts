@@ -55,6 +55,12 @@ function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): bool
   // "4,000 more than its capacity", "584 personas más de las reportadas": a difference between counts.
   for (const at of [q.next, q.next + 1])
     if (lex.comparatives.some((c) => c.every((w, k) => norms[at + k] === w))) return true;
+  // "(609 increase since prior report)": a noun of change right after the figure, then a comparison.
+  if (
+    lex.changeDirections.nouns.has(norms[q.next] ?? '') &&
+    [q.next + 1, q.next + 2].some((k) => lex.changeDirections.then.has(norms[k] ?? ''))
+  )
+    return true;
   // "up 6.3 million from the previous year"; not "toppled down 522 houses".
   if (!lex.changeDirections.words.has(norms[q.lead - 1] ?? '')) return false;
   for (let k = q.next; k < Math.min(norms.length, q.next + CHANGE_REACH); k++)
