@@ -339,6 +339,8 @@ export interface Lexicon {
   supplyVerbs: Set<string>;
   /** Words marking a verb's object of people between the verb and the figure: Spanish "a" ("matado a 15 personas"). */
   objectMarkers: Set<string>;
+  /** French "en" before a verb whose object is a figure after it: "a tué 55 personnes et en a déplacé 130 000" (link.json `partitive_clitics`). */
+  partitiveClitics: Set<string>;
   /** Nouns of the people in a family, counted only beside the families: "members", "miembros", "membres". */
   memberNouns: Set<string>;
   /** What stands between the items of a list of figures ("2,000 in A, 3,500 in B and 1,100 in C"). */
@@ -641,6 +643,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     memberJoiners: new Set(),
     supplyVerbs: new Set(),
     objectMarkers: new Set(),
+    partitiveClitics: new Set(),
     memberNouns: new Set(),
     listSeparators: new Set(),
     listJoiners: [],
@@ -971,6 +974,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       member_joiners?: string[];
       supply_verbs?: string[];
       object_markers?: string[];
+      partitive_clitics?: string[];
       member_nouns?: string[];
       list_separators?: string[];
       list_joiners?: string[];
@@ -1105,6 +1109,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
       set(link.supply_verbs).forEach((x) => lex.supplyVerbs.add(x));
       set(link.object_markers).forEach((x) => lex.objectMarkers.add(x));
+      set(link.partitive_clitics).forEach((x) => lex.partitiveClitics.add(x));
       set(link.member_nouns).forEach((x) => lex.memberNouns.add(x));
       set(link.list_separators).forEach((x) => lex.listSeparators.add(x));
       lex.listJoiners.push(...(link.list_joiners ?? []).map(words));

@@ -45,6 +45,8 @@ const RETURN_BEFORE_MIN_SCORE = 0.9;
 const CAMPING = 'sheltered:camping';
 /** The reason of a lodging phrase ("stayed at a hotel", "se alojan", "se hospedan"): what travellers do as well. */
 const LODGING = 'sheltered:lodging';
+/** The reason of a stay in counted shelters: "in 40 evacuation centres", "at 12 schools". */
+const IN_COUNTED_SHELTERS = 'sheltered:in-counted-shelters';
 
 export interface Figure {
   quantity: Quantity;
@@ -214,6 +216,10 @@ export function linkFigures(
     const hosting = best.direction === 'before' && lex.stayingTerms.has(best.trigger.entry.term);
     const lodging = best.trigger.entry.reason === CAMPING || best.trigger.entry.reason === LODGING;
     if ((lodging || hosting) && counted.some((t) => isTransientPeople(t.norm))) continue;
+    // "14,000 students in 110 schools received the training": pupils, worshippers or patients
+    // counted across schools, churches or hospitals are where they belong, not sheltered there.
+    if (best.trigger.entry.reason === IN_COUNTED_SHELTERS && counted.some((t) => lex.buildingExits.occupants.has(t.norm)))
+      continue;
     // "47,000 civilians who had been living in camps returned to their villages": a stay inside a
     // relative clause of the counted noun tells where they were; the clause's own return is the news.
     // So does a stay in a phrase of place on the noun: "100,000 Syrians in border camps return home".
@@ -773,7 +779,12 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // A trigger touching the figure ("518,000 displaced") outranks a verb before it.
     score = (r.entry.form === 'agent' ? 0.85 : cost === 0 ? 1.03 : 1) - 0.12 * cost;
     // "destroyed 1,200 homes and damaged 3,400 more": a verb with its own object is not ours.
-    if (gap.figureAt.has(r.next)) score -= 0.2;
+    if (gap.figureAt.has(r.next)) {
+      // "a tué 55 personnes et en a déplacé 130 000": "en" stands for the people of the figure
+      // after the verb, its object; the figure before belongs to another verb.
+      if (partitiveObject(gap, r)) return null;
+      score -= 0.2;
+    }
   } else if (r.next <= q.lead || (r.first < q.lead && r.next <= q.first)) {
     if (r.entry.form === 'passive') {
       // Across the comma that closes the fronted phrase, whatever its length.
@@ -918,6 +929,13 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
       return false;
   }
   return true;
+}
+
+/** Whether a partitive clitic ("en") stands before the verb, or before its auxiliary: "en a déplacé". */
+function partitiveObject(gap: GapContext, r: Trigger): boolean {
+  const { norms, lex } = gap;
+  if (lex.partitiveClitics.has(norms[r.first - 1] ?? '')) return true;
+  return lex.auxiliaries.has(norms[r.first - 1] ?? '') && lex.partitiveClitics.has(norms[r.first - 2] ?? '');
 }
 
 /**
