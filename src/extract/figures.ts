@@ -260,12 +260,24 @@ function membersOfFamilies(
   return lex.memberJoiners.has(tokens[q.lead - 1]?.norm ?? '') && households(q.lead - 2);
 }
 
+/** Whether a bracket at `k` holds only a noun of people or families: "(hh)", "(HHs)", "(ind.)". */
+function unitAbbreviation(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const w = tokens[k + 1]?.norm ?? '';
+  return (
+    tokens[k]?.text === '(' &&
+    tokens[k + 2]?.text === ')' &&
+    (lex.nouns.households.has(w) || lex.nouns.people.has(w))
+  );
+}
+
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */
 function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexicon): void {
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
     const b = figures[i + 1]!;
-    const aEnd = a.noun ? a.noun.next : a.quantity.next;
+    let aEnd = a.noun ? a.noun.next : a.quantity.next;
+    // "12,167 households (hh) approximately 71,954 people": the noun's abbreviation in brackets.
+    if (a.noun && unitAbbreviation(tokens, aEnd, lex)) aEnd += 3;
     const between = tokens.slice(aEnd, b.quantity.lead);
     const bEnd = b.noun ? b.noun.next : b.quantity.next;
     // One figure counts families and the other people: the pair may state the same people twice.
