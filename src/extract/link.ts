@@ -47,6 +47,8 @@ const CAMPING = 'sheltered:camping';
 const LODGING = 'sheltered:lodging';
 /** The reason of a stay in counted shelters: "in 40 evacuation centres", "at 12 schools". */
 const IN_COUNTED_SHELTERS = 'sheltered:in-counted-shelters';
+/** An adverb by its ending, in English, French or Spanish: "partly", "totalement", "parcialmente". */
+const ADVERB = /(ly|ment|mente)$/;
 
 export interface Figure {
   quantity: Quantity;
@@ -925,7 +927,7 @@ function householdsHomes(f: Figure, r: Trigger, countEnd: number, gap: GapContex
   if (!gap.lex.auxiliaries.has(gap.norms[countEnd] ?? '')) return false;
   for (let k = countEnd; k < r.first; k++) {
     const w = gap.norms[k]!;
-    if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !/(ly|ment|mente)$/.test(w))
+    if (!gap.lex.auxiliaries.has(w) && !gap.lex.levelAdverbs.has(w) && !gap.lex.coordinators.has(w) && !ADVERB.test(w))
       return false;
   }
   return true;
@@ -943,7 +945,7 @@ function partitiveObject(gap: GapContext, r: Trigger): boolean {
  * "total o parcialmente" (the first of two joined Spanish adverbs drops its "-mente").
  */
 function degreeWords(norms: readonly string[], from: number, to: number, lex: Lexicon): boolean {
-  const adverb = (w: string) => /(ly|ment|mente)$/.test(w);
+  const adverb = (w: string) => ADVERB.test(w);
   for (let k = from; k < to; k++) {
     const w = norms[k]!;
     if (adverb(w) || (lex.coordinators.has(w) && k > from && k + 1 < to)) continue;

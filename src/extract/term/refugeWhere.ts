@@ -37,11 +37,14 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
   // "taken refuge in eastern Chad", "in neighbouring Uganda": a country, whatever part of it, is
   // across a border, as the phrase naming the country right after the preposition says.
-  const norms = tokens.map((x) => x.norm);
-  let at = k;
-  if (lex.compass.has(norms[at] ?? '')) at++;
-  if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
-  if (at > k && countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
+  const lead = tokens[k]?.norm ?? '';
+  if (lex.compass.has(lead) || lex.crossingNeighbours.has(lead)) {
+    const norms = tokens.map((x) => x.norm);
+    let at = k;
+    if (lex.compass.has(norms[at]!)) at++;
+    if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
+    if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
+  }
   const t = tokens[k];
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return link;
   // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
