@@ -6,7 +6,7 @@
 // phrase list can hold every name. The building nouns are those a refuge is taken in
 // (`refuge.sites`); the verbs are `named_stays.verbs` of link.json.
 import type { Lexicon } from '../lexicon.js';
-import type { Token } from '../segment/tokens.js';
+import { isCapitalised, type Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 
 /** Words a building's name may take: "San Roque Elementary", "Tar Yao". */
@@ -18,7 +18,7 @@ const MODIFIER_WORDS = 2;
 /** A French article elided onto the noun: "l'école", "l'église". */
 const ELIDED = /^l'/u;
 
-const capitalised = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const capitalised = (t: Token | undefined): boolean => !!t && isCapitalised(t);
 
 export function withNamedStays(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
   const { verbs, prepositions } = lex.namedStays;
