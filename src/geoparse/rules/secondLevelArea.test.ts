@@ -8,6 +8,11 @@ const names = (text: string) => geoparse(text).places.map((p) => `${p.name}/${p.
 const POSITIVE: [string, string][] = [
   ['Some 4,000 families fled fighting in Kurram Agency.', 'Kurram Agency/PAK'],
   ['Military operations in Pakistan displaced families in Orakzai and Peshawar.', 'Orakzai/PAK'],
+  // GeoNames writes these with their area word in front ("Province du Yatenga", "Cercle de
+  // Macina", "Commune of Mutimbuzi"); texts write the bare name.
+  ['In Burkina Faso, attacks emptied villages across Yatenga province.', 'Yatenga province/BFA'],
+  ['Au Mali, des milliers de personnes ont fui les violences dans le cercle de Macina.', 'Macina/MLI'],
+  ['Heavy rain in Burundi flooded homes in Mutimbuzi commune.', 'Mutimbuzi/BDI'],
 ];
 
 // Negative rows: the same kind of name without support is a word or a person.
