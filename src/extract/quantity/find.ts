@@ -34,6 +34,17 @@ const APOSTROPHE = /^['’]$/;
 const AMBIGUOUS = /^\d{1,3}[.,]\d{3}$/;
 const COUNTED = new Set<NounKind>(['people', 'households', 'housing', 'shelter']);
 
+/**
+ * Whether what follows a number makes it a count: a noun of people or homes ("2.500 people"), or
+ * a trigger word standing for them ("1.116 injured, and 417.529 displaced", as reports from
+ * countries that group thousands with a dot write even in English).
+ */
+function countedAt(tokens: readonly Token[], j: number, lex: Lexicon): boolean {
+  if (COUNTED.has(findNoun(tokens, j, lex)?.kind ?? 'other')) return true;
+  const t = tokens[j];
+  return t?.kind === 'word' && lex.triggers.has(t.norm);
+}
+
 export function findQuantities(text: string, tokens: readonly Token[], lex: Lexicon): Quantity[] {
   const norms = tokens.map((t) => t.norm);
   const out: Quantity[] = [];
@@ -98,7 +109,7 @@ function readAt(
     const reading = readDigits(raw, {
       followedByScale: scaleAdjacent,
       decimalMark: lex.decimalMark,
-      counted: AMBIGUOUS.test(raw) && COUNTED.has(findNoun(tokens, j, lex)?.kind ?? 'other'),
+      counted: AMBIGUOUS.test(raw) && countedAt(tokens, j, lex),
     });
     if (!reading) return null;
     let value = reading.value;
