@@ -232,6 +232,8 @@ export interface Lexicon {
   shareRelatives: string[][];
   /** Verbs of an official order to leave: "ordered 3,000 people to leave their homes" is an evacuation. */
   orders: string[][];
+  /** Words of precaution: "left their homes as a precaution", "par précaution" is an evacuation, not a flight. */
+  precautions: string[][];
   /** Openers of an aside set off by commas ("according to officials", "or about 85 per cent"). */
   asides: string[][];
   /** Words before a figure that continue the previous figure's count ("bringing the total to"). */
@@ -589,6 +591,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     agentPrepositions: new Set(),
     shareRelatives: [],
     orders: [],
+    precautions: [],
     asides: [],
     continuation: [],
     countHeads: [],
@@ -947,6 +950,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       agent_prepositions?: string[];
       share_relatives?: string[];
       orders?: string[];
+      precautions?: string[];
       asides?: string[];
       continuation?: string[];
       equivalents?: string[];
@@ -1124,6 +1128,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.agent_prepositions).forEach((x) => lex.agentPrepositions.add(x));
       lex.shareRelatives.push(...(link.share_relatives ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
+      lex.precautions.push(...(link.precautions ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
       lex.clauseOpeners.push(...(link.clause_openers ?? []).map(words));

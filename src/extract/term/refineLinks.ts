@@ -1,6 +1,7 @@
 // Refiners over the links of one sentence, each for one construction reporters use:
 // - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
 // - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight;
+//            so is a leaving "as a precaution" ("400 residents left their homes as a precaution");
 // - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too;
 // - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
@@ -51,7 +52,13 @@ export function refineLinks(
           norms,
           crossedBorder(
             norms,
-            returnedAfter(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), triggers, figures, lex),
+            returnedAfter(
+              norms,
+              leftAsPrecaution(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), lex),
+              triggers,
+              figures,
+              lex,
+            ),
             figures,
             lex,
           ),
@@ -157,6 +164,25 @@ function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
     if (startingWith(lex.orders, norms[k]).some((o) => matchesAt(norms, k, o) && k + o.length <= lead))
       return { ...link, term: 'evacuated' };
   }
+  return link;
+}
+
+/** How far from the figure and its trigger a word of precaution may stand. */
+const PRECAUTION_WINDOW = 8;
+
+/**
+ * "Two households had already left their homes as a precaution", "As a precaution, 400 residents
+ * fled", "abandonaron sus viviendas de manera preventiva", "ont quitté leur domicile par précaution":
+ * people who leave before the danger reaches them are evacuated, whoever told them to go. The bare
+ * adverb is not enough: "65 households preventively fled the village" after an armed attack is how
+ * displacement reports word flight from a threat.
+ */
+function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
+  if (link.term !== 'forced_to_flee') return link;
+  const from = Math.max(0, Math.min(link.figure.quantity.lead, link.trigger.first) - PRECAUTION_WINDOW);
+  const to = Math.min(norms.length, Math.max(link.figure.quantity.next, link.trigger.next) + PRECAUTION_WINDOW);
+  for (let k = from; k < to; k++)
+    if (startingWith(lex.precautions, norms[k]).some((p) => matchesAt(norms, k, p))) return { ...link, term: 'evacuated' };
   return link;
 }
 
