@@ -21,7 +21,11 @@ const SPACED_HYPHEN = /(?<![\p{L}-])(\p{Ll}{2,})- (\p{Ll}{2,})(?![\p{L}-])/gu;
 export const mayHoldHyphenation = (text: string): boolean => /-[ \t]*\r?\n|\u00ad|\p{Ll}- \p{Ll}/u.test(text);
 
 /** `dict` is null when the language has no word list. */
-export function hyphenEdits(text: string, dict: Dictionary | null, isTerm: (word: string) => boolean = () => false): Edit[] {
+export function hyphenEdits(
+  text: string,
+  dict: Dictionary | null,
+  isTerm: (word: string) => boolean = () => false,
+): Edit[] {
   const edits: Edit[] = [];
   LINE_END_HYPHEN.lastIndex = 0;
   for (let m = LINE_END_HYPHEN.exec(text); m; m = LINE_END_HYPHEN.exec(text)) {
@@ -52,7 +56,12 @@ function joins(left: string, right: string, dict: Dictionary): boolean {
   return dict.classOf(right) === undefined && segmentWords(joined, dict) !== null;
 }
 
-function joinsWithoutBreak(left: string, right: string, dict: Dictionary, isTerm: (word: string) => boolean): boolean {
+function joinsWithoutBreak(
+  left: string,
+  right: string,
+  dict: Dictionary,
+  isTerm: (word: string) => boolean,
+): boolean {
   const joined = left + right;
   return dict.classOf(joined) !== undefined && (dict.classOf(right) === undefined || isTerm(joined));
 }

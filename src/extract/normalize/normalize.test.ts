@@ -13,7 +13,10 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   ['Fighting displacedmore than 9,000 people.', 'Fighting displaced more than 9,000 people.'],
   ['Nearly 2,500familieswere relocated.', 'Nearly 2,500 families were relocated.'],
   ['About 730households hadfled the valley.', 'About 730 households had fled the valley.'],
-  ['Relocated to date: 26,177ind / 5,840HH (1,112HHs to camp 4).', 'Relocated to date: 26,177 ind / 5,840 HH (1,112 HHs to camp 4).'],
+  [
+    'Relocated to date: 26,177ind / 5,840HH (1,112HHs to camp 4).',
+    'Relocated to date: 26,177 ind / 5,840 HH (1,112 HHs to camp 4).',
+  ],
   // a loose decimal point before a scale word
   ['Aid for the 1. 4 million displaced.', 'Aid for the 1.4 million displaced.'],
   ['The storm left 3.5million without shelter.', 'The storm left 3.5 million without shelter.'],
@@ -64,6 +67,13 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   ['Â£2 million for 1,000Â\u00a0families', '£2 million for 1,000\u00a0families'],
   ['Some 1,000Â families.Â The rest', 'Some 1,000 families. The rest'],
   ['The UNHCRÃ¢â‚¬â„¢s office', 'The UNHCR’s office'],
+  // read as a Central European charset: Windows-1250, Latin-2, Latin-10 (one chosen per text)
+  ['Quelque 762 personnes sont Ă©vacuĂ©es Ă La Faute.', 'Quelque 762 personnes sont évacuées à La Faute.'],
+  [
+    'Ils doivent ĂȘtre relogĂ©s sur l’Ăźle, oĂč la tempĂȘte a frappĂ©.',
+    'Ils doivent être relogés sur l’île, où la tempête a frappé.',
+  ],
+  ['La poblaciĂłn estĂˇ en albergues de ValĂ¨ncia.', 'La población está en albergues de València.'],
 ];
 
 const UNTOUCHED = [
@@ -76,6 +86,8 @@ const UNTOUCHED = [
   'Form A12HH and the KHH code.',
   'IDPs, NGOs, PhD, UNHCR and mRNA.',
   'São Paulo, Côte d’Ivoire, Zürich, NÃO and ÂNGELA.',
+  // Central European letters are letters: Polish, Czech and Romanian names stay as written
+  'Wrocław, Łódź, Częstochowa, Gdańsk, Brăila, Ústí nad Labem and Oradea’s Ăla.',
   // names: places, people, inner capitals, names after a hyphen
   'Residents of Athens, Apure and Clearwater met McDonald, LeBron and President al-Assad.',
   'Kathmandu, Maiduguri, Somaliland, Jubaland, Pakistanis and Nepalis; Greenpeace and iPhone.',
@@ -104,11 +116,18 @@ test('near misses stay untouched', () => {
 
 test('halves of a term split by "- " are joined even when both are words', () => {
   const terms = new Set(['displaced', 'returned']);
-  const fix = (s: string) => normalizeText(s, 'en', { isName: (w) => names.has(w), isTerm: (w) => terms.has(w) }).text;
-  assert.equal(fix('Some 9,000 remain dis- placed and 4,000 re- turned.'), 'Some 9,000 remain displaced and 4,000 returned.');
+  const fix = (s: string) =>
+    normalizeText(s, 'en', { isName: (w) => names.has(w), isTerm: (w) => terms.has(w) }).text;
+  assert.equal(
+    fix('Some 9,000 remain dis- placed and 4,000 re- turned.'),
+    'Some 9,000 remain displaced and 4,000 returned.',
+  );
   // Not without the extractor's word: "placed" and "turned" are words.
   assert.equal(repair('Some 9,000 remain dis- placed.'), 'Some 9,000 remain dis- placed.');
-  assert.equal(fix('Pre- and post-flood surveys, a long- term plan.'), 'Pre- and post-flood surveys, a long- term plan.');
+  assert.equal(
+    fix('Pre- and post-flood surveys, a long- term plan.'),
+    'Pre- and post-flood surveys, a long- term plan.',
+  );
 });
 
 test('a U+FFFD that is not an apostrophe stays, and Spanish text is not segmented', () => {

@@ -32,6 +32,34 @@ test('damaged and repaired text gives the facts of the clean text', () => {
   assert.ok(lostWithoutRepair > 0, 'the damage should cost facts when the text is not repaired');
 });
 
+// French pages read back with a Central European charset: "Ă©vacuĂ©es", "relogĂ©s".
+const CLEAN_FR = [
+  'Les inondations ont contraint près de 2 300 personnes à quitter leurs maisons, et 640 familles ont été évacuées vers des écoles.',
+  'Selon la préfecture, 180 habitations ont été détruites et quelque 950 sinistrés sont hébergés dans des gymnases.',
+];
+
+test('French text read as Windows-1250 gives the facts of the clean text', () => {
+  let lostWithoutRepair = 0;
+  for (const [k, clean] of CLEAN_FR.entries()) {
+    const read = (text: string, repair = true) =>
+      extract({ text, published: '2024-05-01', lang: 'fr' }, { repair }).facts.map(key).sort();
+    const expected = read(clean);
+    assert.ok(expected.length > 0, `no facts in clean sentence ${k}`);
+    for (const seed of [1, 2, 3]) {
+      const damaged = damage(clean, seed * 17 + k, {
+        width: 0,
+        glue: 0,
+        mojibake: 1,
+        charset: 'windows-1250',
+      }).text;
+      assert.match(damaged, /\u0102/);
+      assert.deepEqual(read(damaged), expected, JSON.stringify(damaged));
+      if (read(damaged, false).length < expected.length) lostWithoutRepair++;
+    }
+  }
+  assert.ok(lostWithoutRepair > 0, 'the damage should cost facts when the text is not repaired');
+});
+
 test('offsets point into the damaged text as given, places included', () => {
   const clean =
     'Floods in Mozambique’s Sofala province have displaced 7,300 people, and 950 families were evacuated from Beira, officials said.';

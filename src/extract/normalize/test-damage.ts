@@ -2,7 +2,8 @@
 // does (test and bench helper only, never on the product path). It wraps lines at a column,
 // hyphenating some long words at the wrap ("evacu-\nated"), glues random word pairs (dropping
 // the space between them), doubles some spaces, and writes apostrophes, quotes, dashes and
-// accented letters as their mojibake (UTF-8 read as Windows-1252), or U+FFFD for an apostrophe.
+// accented letters as their mojibake (UTF-8 read as Windows-1252, or as Windows-1250 when asked),
+// or U+FFFD for an apostrophe.
 // It returns the damaged text and a map from clean offsets to damaged ones, so that gold spans
 // can follow the text.
 
@@ -17,6 +18,8 @@ export interface DamageOptions {
   mojibake?: number;
   /** Share of spaces doubled. */
   doubleSpace?: number;
+  /** The charset the UTF-8 bytes are read back with: Western (1252) or Central European (1250). */
+  charset?: 'windows-1252' | 'windows-1250';
 }
 
 export interface Damaged {
@@ -37,6 +40,7 @@ const DEFAULTS: Required<DamageOptions> = {
   hyphenate: 0.5,
   mojibake: 0.7,
   doubleSpace: 0.05,
+  charset: 'windows-1252',
 };
 
 /** mulberry32: a small seeded generator, so that every run damages the same way. */
@@ -51,12 +55,12 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** UTF-8 bytes of `c` read back as Windows-1252 characters. */
-function mojibakeOf(c: string): string {
+/** UTF-8 bytes of `c` read back as Windows-1252 (or Windows-1250) characters. */
+function mojibakeOf(c: string, charset: 'windows-1252' | 'windows-1250'): string {
+  const bytes = new TextEncoder().encode(c);
+  if (charset === 'windows-1250') return new TextDecoder('windows-1250').decode(bytes);
   const cp1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-  return [...new TextEncoder().encode(c)]
-    .map((b) => (b >= 0x80 && b < 0xa0 ? cp1252[b - 0x80]! : String.fromCharCode(b)))
-    .join('');
+  return [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? cp1252[b - 0x80]! : String.fromCharCode(b))).join('');
 }
 
 export function damage(clean: string, seed: number, options: DamageOptions = {}): Damaged {
@@ -74,7 +78,7 @@ export function damage(clean: string, seed: number, options: DamageOptions = {})
     if (code >= 0x80 && /[’‘“”–—\p{L}]/u.test(c) && rnd() < o.mojibake) {
       // A decoder that gave up puts U+FFFD where the apostrophe or the accented letter stood.
       const fffd = rnd() < 0.3;
-      edits.push({ start: i, end: i + 1, text: fffd ? '\ufffd' : mojibakeOf(c) });
+      edits.push({ start: i, end: i + 1, text: fffd ? '\ufffd' : mojibakeOf(c, o.charset) });
       continue;
     }
     if (c !== ' ') continue;
