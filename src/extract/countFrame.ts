@@ -45,8 +45,8 @@ export function countFrame(
     const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
     if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) [head, headEnd] = [k, k + h.length];
   }
-  // "the number of flood relief camps had been increased from 84 to 88" counts camps; "the number
-  // of people in relief camps" counts people.
+  // "the number of flood relief camps had been increased from 84 to 88" counts camps, "the number
+  // of villages evacuated" villages; "the number of people in relief camps" counts people.
   if (head >= 0 && countsSites(norms, headEnd, r, lex)) return null;
   // A trigger naming a count itself is its own head: "the displaced population", "la población
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
@@ -85,7 +85,8 @@ export function countFrame(
 function countsSites(norms: readonly string[], headEnd: number, r: Trigger, lex: Lexicon): boolean {
   for (let k = headEnd; k < r.next; k++) {
     const w = norms[k]!;
-    if (lex.refuge.sites.has(w)) return true;
+    // "the number of villages evacuated", "el número de pueblos desalojados": places or things.
+    if (lex.refuge.sites.has(w) || lex.nouns.other.has(w)) return true;
     const person = lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.triggers.has(w);
     if ((person && !lex.refuge.sites.has(norms[k + 1] ?? '')) || lex.refuge.prepositions.has(w)) return false;
   }

@@ -22,7 +22,22 @@ const MULTI_KIND: Partial<Record<string, NounKind>> = { shelters: 'shelter', pro
 const MAX_UNKNOWN = 2;
 
 export function findNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
-  return knownNoun(tokens, from, lex) ?? countedThing(tokens, from, lex);
+  return knownNoun(tokens, from, lex) ?? headedThing(tokens, from, lex) ?? countedThing(tokens, from, lex);
+}
+
+/** Articles before a count head after its figure: "to 13 [the] number of", "a 11 [el] número de". */
+const HEAD_ARTICLES = new Set(['the', 'el', 'la', 'le', 'les', 'los']);
+
+/**
+ * A count head right after the figure that names things or places: "bringing to 13 the number of
+ * villages evacuated", "ya son 11 el número de pueblos desalojados". The figure counts them.
+ */
+function headedThing(tokens: readonly Token[], from: number, lex: Lexicon): Noun | null {
+  const at = HEAD_ARTICLES.has(tokens[from]?.norm ?? '') ? from + 1 : from;
+  const head = lex.countHeads.find((h) => h.every((w, k) => tokens[at + k]?.norm === w));
+  if (!head) return null;
+  const noun = knownNoun(tokens, at + head.length, lex);
+  return noun?.kind === 'other' ? noun : null;
 }
 
 /** Whether a known noun starts at `i`, or right after one word that describes it ("displacement camps"). */
