@@ -939,6 +939,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.averages.push(...(modal.averages ?? []).map(words));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       lex.futureAfter.push(...(modal.future_after ?? []).map(words));
+      // A state of waiting is read like a time to come: "another 300 are on alert".
+      lex.futureAfter.push(...(modal.alert_after ?? []).map(words));
       set(modal.rate_blockers).forEach((x) => lex.rateBlockers.add(x));
       set(modal.rate_time_after).forEach((x) => lex.rateTimeAfter.add(x));
     }
