@@ -256,7 +256,15 @@ export interface Lexicon {
   peakHeads: string[][];
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
   /** `withs`: words that host only right after the site ("59 evacuation centres with 767 people"). */
-  siteHosts: { verbs: string[][]; withs: string[][]; shelters: string[][]; camps: string[][]; nounBefore: Set<string> };
+  /** `displacedHosts`: verbs after which a figure of evacuees or displaced people counts them sheltered, whoever hosts them. */
+  siteHosts: {
+    verbs: string[][];
+    withs: string[][];
+    shelters: string[][];
+    camps: string[][];
+    nounBefore: Set<string>;
+    displacedHosts: string[][];
+  };
   /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
   nameLinks: Set<string>;
   /** Words opening a list item before its place name: "…, followed by Kolasib (3660)". */
@@ -603,7 +611,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeTimeAnchors: new Set(),
     peakHeads: [],
     nameLinks: new Set(),
-    siteHosts: { verbs: [], withs: [], shelters: [], camps: [], nounBefore: new Set() },
+    siteHosts: { verbs: [], withs: [], shelters: [], camps: [], nounBefore: new Set(), displacedHosts: [] },
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
@@ -995,7 +1003,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_time_anchors?: string[];
       peak_heads?: string[];
       name_links?: string[];
-      site_hosts?: { verbs?: string[]; withs?: string[]; shelters?: string[]; camps?: string[]; noun_before?: string[] };
+      site_hosts?: {
+        verbs?: string[];
+        withs?: string[];
+        shelters?: string[];
+        camps?: string[];
+        noun_before?: string[];
+        displaced_hosts?: string[];
+      };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
@@ -1041,6 +1056,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.siteHosts.withs.push(...(link.site_hosts?.withs ?? []).map(words));
       lex.siteHosts.shelters.push(...(link.site_hosts?.shelters ?? []).map(words));
       lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
+      lex.siteHosts.displacedHosts.push(...(link.site_hosts?.displaced_hosts ?? []).map(words));
       (link.site_hosts?.noun_before ?? []).forEach((x) => lex.siteHosts.nounBefore.add(x));
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));

@@ -4,17 +4,60 @@
 // they stay too (analysts record them as sheltered, often as that alone). A count of evacuees with
 // another figure between it and the shelters ("1.4 million evacuees, … 150,000 … still remain in
 // evacuation centres") is no such count: the other figure is the one sheltered.
+// So are evacuees or displaced people a host takes in, no shelter named: "the University of Regina
+// hosted over 450 evacuees", "host families are hosting 20 displaced people" (`displaced_hosts`).
 import type { Term } from '../../types.js';
-import type { Lexicon } from '../lexicon.js';
+import { type Lexicon, matchesAt } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
+import type { Token } from '../segment/tokens.js';
 
 /** The reason of the agent noun "evacuee(s)" (families.json). */
 const EVACUEE_NOUN = /:agent:evacuee/;
+
+/** Terms of people who left home, whom a host takes in. */
+const TAKEN_IN = new Set<Term>(['evacuated', 'displaced', 'forced_to_flee', 'homeless']);
+/** Tokens between a host verb and the figure: "hosted [over]", "took in [some]". */
+const HOST_REACH = 3;
+
+/**
+ * Whether a verb of `displaced_hosts` ends within reach before the figure's first token, with a
+ * host for subject. A place hosting them ("Marib hosts 2 million IDPs", "Djibo town hosted 266,000")
+ * tells where they live, not that anyone shelters them.
+ */
+function hostedBefore(tokens: readonly Token[], norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  for (let k = Math.max(0, lead - HOST_REACH - 2); k < lead; k++)
+    if (lex.siteHosts.displacedHosts.some((v) => matchesAt(norms, k, v) && lead - (k + v.length) <= HOST_REACH))
+      return !placeSubject(tokens, norms, k, lex);
+  return false;
+}
+
+/** Words between a host verb and its subject: "which [already] hosted", "are [now] hosting". */
+const SUBJECT_REACH = 4;
+
+/** Whether the subject before the verb at `verb` is a place: a name with no site word, or an area noun. */
+function placeSubject(tokens: readonly Token[], norms: readonly string[], verb: number, lex: Lexicon): boolean {
+  let k = verb - 1;
+  while (k >= 0 && verb - k <= SUBJECT_REACH && !/\p{L}/u.test(tokens[k]!.text)) k--;
+  while (k >= 0 && verb - k <= SUBJECT_REACH && (lex.auxiliaries.has(norms[k]!) || lex.relatives.has(norms[k]!) || lex.fillers.has(norms[k]!) || tokens[k]!.text === ','))
+    k--;
+  const t = tokens[k];
+  if (!t) return false;
+  if (lex.internalAreas.has(norms[k]!)) return true;
+  if (!/^\p{Lu}/u.test(t.text)) return false;
+  // A name: "University of Regina" is a host, "Tawila" or "Ma’rib Governorate" a place.
+  for (let j = k; j >= 0 && (/^\p{Lu}/u.test(tokens[j]!.text) || norms[j] === 'of'); j--)
+    if (lex.refuge.sites.has(norms[j]!) || HOST_NAMES.has(norms[j]!)) return false;
+  return true;
+}
+
+/** Words in a name that make it a host rather than a place. */
+const HOST_NAMES = new Set(['university', 'college', 'hotel', 'hotels', 'church', 'school', 'stadium', 'arena', 'centre', 'center']);
 
 /** How many tokens may stand between the count of evacuees and the shelters' name, either side. */
 const SHELTER_REACH = 12;
 
 export function evacueesSheltered(
+  tokens: readonly Token[],
   norms: readonly string[],
   links: readonly Link[],
   figures: readonly Figure[],
@@ -22,12 +65,15 @@ export function evacueesSheltered(
 ): Link[] {
   const out: Link[] = [];
   for (const link of links) {
-    // The noun of evacuees only: "1,000 people evacuated" tells what happened to them, not where they are.
-    if (link.term !== 'evacuated' || !EVACUEE_NOUN.test(link.trigger.entry.reason) || link.direction !== 'adjacent') continue;
+    // The noun of evacuees only: "1,000 people evacuated" tells what happened to them, not where they
+    // are; a host verb takes in displaced people too ("hosting 20 displaced people").
+    if (link.direction !== 'adjacent') continue;
+    const evacuees = link.term === 'evacuated' && EVACUEE_NOUN.test(link.trigger.entry.reason);
+    if (!evacuees && !(TAKEN_IN.has(link.term) && hostedBefore(tokens, norms, link.figure.quantity.lead, lex))) continue;
     if (links.some((l) => l.figure === link.figure && lex.stayingTerms.has(l.term))) continue;
     const q = link.figure.quantity;
     const shelter = shelterNear(norms, q.lead, Math.max(q.next, link.trigger.next), figures, lex);
-    if (shelter === null) continue;
+    if (shelter === null && !hostedBefore(tokens, norms, q.lead, lex)) continue;
     out.push({ ...link, term: 'sheltered' as Term, score: link.score - 0.1, coordinated: true });
   }
   return [...links, ...out];

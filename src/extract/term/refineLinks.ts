@@ -71,7 +71,7 @@ export function refineLinks(
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
   const moved = [
-    ...evacueesSheltered(norms, movedToShelter(norms, out, lex), figures, lex),
+    ...evacueesSheltered(tokens, norms, movedToShelter(norms, out, lex), figures, lex),
     ...campDestinations(tokens, out, lex),
     ...siteHosted(out, triggers),
   ];
