@@ -198,6 +198,10 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
         (lex.triggers.has(t.norm) && !inName)
       )
         return null;
+      // An unknown plural right before a function word heads the phrase: "712 tarps for IDPs",
+      // "300 kits to displaced families" count tarps and kits, not the people after the preposition.
+      if (!inName && !lex.scales.has(t.norm) && lex.functionWords.has(tokens[i + 1]?.norm ?? '') && countedThing(tokens, i, lex))
+        return { kind: 'other', first: i, next: i + 1 };
       if (!inName) unknown++;
     }
     i++;
