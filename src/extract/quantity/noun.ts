@@ -198,9 +198,10 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
         (lex.triggers.has(t.norm) && !inName)
       )
         return null;
-      // An unknown plural right before a function word heads the phrase: "712 tarps for IDPs",
-      // "300 kits to displaced families" count tarps and kits, not the people after the preposition.
-      if (!inName && !lex.scales.has(t.norm) && lex.functionWords.has(tokens[i + 1]?.norm ?? '') && countedThing(tokens, i, lex))
+      // An unknown plural right before a preposition heads the phrase: "712 tarps for IDPs", "300
+      // kits to displaced families" count tarps and kits, not the people after the preposition.
+      // (Not before "and": "60 antiguas y 18 nuevas viviendas" is an adjective that agrees.)
+      if (!inName && !lex.scales.has(t.norm) && prepositionAt(tokens, i + 1, lex) && countedThing(tokens, i, lex))
         return { kind: 'other', first: i, next: i + 1 };
       if (!inName) unknown++;
     }
@@ -208,6 +209,12 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     skipped++;
   }
   return null;
+}
+
+/** A function word that is no coordinator or conjunction: a preposition, an article. */
+function prepositionAt(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const w = tokens[k]?.norm ?? '';
+  return lex.functionWords.has(w) && !lex.coordinators.has(w) && !lex.conjunctions.has(w);
 }
 
 /** A word that may describe a noun after a coordinator: no number, function word, filler or trigger. */
