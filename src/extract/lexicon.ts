@@ -286,8 +286,8 @@ export interface Lexicon {
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
-  /** A population's place nouns and nouns; `inhabitants` alone name one in brackets ("Galicia (500 habitantes)"). */
-  population: { places: Set<string>; nouns: Set<string>; inhabitants: Set<string> };
+  /** A population's place nouns and nouns; `inhabitants` alone name one in brackets ("Galicia (500 habitantes)"); `homes` before the figure ("home to") in apposition. */
+  population: { places: Set<string>; nouns: Set<string>; inhabitants: Set<string>; homes: string[][] };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
   /** Words after a figure (or its noun) that make it a difference: "4,000 more than its capacity". */
@@ -621,7 +621,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     borderContext: new Set(),
     nationals: new Set(),
     movedTo: new Set(),
-    population: { places: new Set(), nouns: new Set(), inhabitants: new Set() },
+    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [] },
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
@@ -1018,7 +1018,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       internal_areas?: string[];
       compass?: string[];
       moved_to?: string[];
-      population?: { places?: string[]; nouns?: string[]; inhabitants?: string[] };
+      population?: { places?: string[]; nouns?: string[]; inhabitants?: string[]; homes?: string[] };
       change_amounts?: string[];
       comparatives?: string[];
       list_shelters?: string[];
@@ -1070,6 +1070,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.places).forEach((x) => lex.population.places.add(x));
       set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
       set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
+      lex.population.homes.push(...(link.population?.homes ?? []).map(words));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));

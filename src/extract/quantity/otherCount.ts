@@ -77,7 +77,8 @@ const APPOSITION_ARTICLES = new Set(['a', 'an', 'the', 'un', 'une', 'una', 'la',
 const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
 
 /**
- * A population stated in apposition to a place: "Kharkiv, a city of 1.4 million people", "Oicha,
+ * A population stated in apposition to a place: "Kharkiv, a city of 1.4 million people", "Grindavík,
+ * home to 3,800 residents", "Oicha,
  * une commune rurale de 360 000 habitants", "Ville d'un million d'habitants, Goma…". The figure
  * says how many live there, not how many left: not a count of displacement. Only an apposition
  * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
@@ -102,6 +103,12 @@ function populationOf(
     norms[q.next + 1] === ')'
   )
     return true;
+  // "Grindavik, home to about 3,800 residents", "a fishing town home to 3,800 people".
+  const home = lex.population.homes.find((h) => h.every((w, j) => norms[q.lead - h.length + j] === w));
+  if (home) {
+    const before = q.lead - home.length - 1;
+    return norms[before] === ',' || norms[before] === '(' || lex.population.places.has(norms[before] ?? '');
+  }
   // "of" before the figure, or elided into its first word ("d'un million").
   let k = q.lead - 1;
   if (norms[k] === 'of' || norms[k] === 'de') k--;
