@@ -303,7 +303,14 @@ export interface Lexicon {
   /** Existential openers of a figure ("there are", "hay", "il y a"): a stay fronted before them is its place. */
   existentials: string[][];
   /** Refuge phrases: the word of refuge, the prepositions of its place and the names of sites (term/refugeWhere.ts). */
-  refuge: { words: Set<string>; namedOnly: Set<string>; prepositions: Set<string>; sites: Set<string> };
+  /** `times`: words of a time that may stand between the word of refuge and its place ("found refuge on Wednesday in schools"). */
+  refuge: {
+    words: Set<string>;
+    namedOnly: Set<string>;
+    prepositions: Set<string>;
+    sites: Set<string>;
+    times: Set<string>;
+  };
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
   floodedOnly: Set<string>;
   /** Verbs of staying and their prepositions before a building called by its name (term/namedStay.ts). */
@@ -366,7 +373,13 @@ export interface Lexicon {
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
   /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
-  additives: { before: string[][]; after: string[][]; places: Set<string>; leads: string[][]; items: Set<string> };
+  additives: {
+    before: string[][];
+    after: string[][];
+    places: Set<string>;
+    leads: string[][];
+    items: Set<string>;
+  };
   /** Degree adverbs a list item may carry ("403 houses partially and 272 fully damaged"). */
   itemAdverbs: Set<string>;
   /** Words joining two figures that count the same people ("12,345 families or 48,910 persons"). */
@@ -629,8 +642,20 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     stayLinks: new Set(),
     returnAfter: [],
     existentials: [],
-    refuge: { words: new Set(), namedOnly: new Set(), prepositions: new Set(), sites: new Set() },
-    namedStays: { verbs: new Set(), prepositions: new Set(), modifiers: new Set(), destinations: new Set(), care: new Set() },
+    refuge: {
+      words: new Set(),
+      namedOnly: new Set(),
+      prepositions: new Set(),
+      sites: new Set(),
+      times: new Set(),
+    },
+    namedStays: {
+      verbs: new Set(),
+      prepositions: new Set(),
+      modifiers: new Set(),
+      destinations: new Set(),
+      care: new Set(),
+    },
     floodedOnly: new Set(),
     changeDirections: { words: new Set(), then: new Set(), nouns: new Set() },
     destinationOpeners: new Set(),
@@ -776,14 +801,16 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     const nouns = read<
       Partial<
         Record<
-          keyof NounSets | 'housing_of' | 'people_endings' | 'household_homes' | 'organisation_heads' | 'name_joiners',
+          | keyof NounSets
+          | 'housing_of'
+          | 'people_endings'
+          | 'household_homes'
+          | 'organisation_heads'
+          | 'name_joiners',
           string[]
         >
       >
-    >(
-      lang,
-      'nouns.json',
-    );
+    >(lang, 'nouns.json');
     if (nouns) {
       lex.housingOf.push(...(nouns.housing_of ?? []).map(words));
       (nouns.household_homes ?? []).forEach((w) => lex.householdHomes.add(normalise(w)));
@@ -807,7 +834,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       // and its list holds group names that are no count of their own ("Bosnian Serbs, Croats").
       if (lang !== 'en')
         for (const n of nationals)
-          if (!lex.nouns.housing.has(n) && !lex.nouns.households.has(n) && !lex.nouns.other.has(n)) lex.nouns.people.add(n);
+          if (!lex.nouns.housing.has(n) && !lex.nouns.households.has(n) && !lex.nouns.other.has(n))
+            lex.nouns.people.add(n);
     }
     const numbers = read<{
       decimal_mark?: '.' | ',';
@@ -978,13 +1006,23 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_prepositions?: string[];
       name_prepositions?: string[];
       host_verbs?: string[];
-      additives?: { before?: string[]; after?: string[]; places?: string[]; rank_leads?: string[]; rank_items?: string[] };
+      additives?: {
+        before?: string[];
+        after?: string[];
+        places?: string[];
+        rank_leads?: string[];
+        rank_items?: string[];
+      };
       conjunctions?: string[];
       coordinators?: string[];
       camp_origin?: { prepositions?: string[]; determiners?: string[]; sources?: string[] };
       copula_phrase_openers?: string[];
       refugee_arrivals?: { arrivals?: string[]; internal?: string[] };
-      housing_degrees?: { destroyed?: string[]; damaged?: string[]; participles?: { destroyed?: string[]; damaged?: string[] } };
+      housing_degrees?: {
+        destroyed?: string[];
+        damaged?: string[];
+        participles?: { destroyed?: string[]; damaged?: string[] };
+      };
       member_joiners?: string[];
       supply_verbs?: string[];
       object_markers?: string[];
@@ -1026,8 +1064,20 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       stay_links?: string[];
       return_after?: string[];
       existentials?: string[];
-      refuge?: { words?: string[]; named_only?: string[]; prepositions?: string[]; sites?: string[] };
-      named_stays?: { verbs?: string[]; prepositions?: string[]; modifiers?: string[]; destinations?: string[]; care?: string[] };
+      refuge?: {
+        words?: string[];
+        named_only?: string[];
+        prepositions?: string[];
+        sites?: string[];
+        times?: string[];
+      };
+      named_stays?: {
+        verbs?: string[];
+        prepositions?: string[];
+        modifiers?: string[];
+        destinations?: string[];
+        care?: string[];
+      };
       flooded_only?: string[];
       change_directions?: { words?: string[]; then?: string[]; nouns?: string[] };
       destination_openers?: string[];
@@ -1050,7 +1100,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.change_time_words).forEach((x) => lex.changeTimeWords.add(normalise(x)));
       set(link.change_time_anchors).forEach((x) => lex.changeTimeAnchors.add(normalise(x)));
       lex.peakHeads.push(...(link.peak_heads ?? []).map(words));
-      lex.levelChanges.push(...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })));
+      lex.levelChanges.push(
+        ...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
+      );
       set(link.name_links).forEach((x) => lex.nameLinks.add(x));
       lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));
       lex.siteHosts.withs.push(...(link.site_hosts?.withs ?? []).map(words));
@@ -1082,6 +1134,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.refuge?.named_only).forEach((x) => lex.refuge.namedOnly.add(x));
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
+      set(link.refuge?.times).forEach((x) => lex.refuge.times.add(x));
       set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.named_stays?.modifiers).forEach((x) => lex.namedStays.modifiers.add(x));
@@ -1124,9 +1177,12 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.copula_phrase_openers).forEach((x) => lex.copulaPhraseOpeners.add(normalise(x)));
       set(link.refugee_arrivals?.arrivals).forEach((x) => lex.refugeeArrivals.arrivals.add(normalise(x)));
       lex.refugeeArrivals.internal.push(...(link.refugee_arrivals?.internal ?? []).map(words));
-      for (const w of link.housing_degrees?.destroyed ?? []) lex.housingDegrees.set(normalise(w), 'destroyed_housing');
-      for (const w of link.housing_degrees?.damaged ?? []) lex.housingDegrees.set(normalise(w), 'partially_destroyed_housing');
-      for (const w of link.housing_degrees?.participles?.destroyed ?? []) lex.housingParticiples.set(normalise(w), 'destroyed_housing');
+      for (const w of link.housing_degrees?.destroyed ?? [])
+        lex.housingDegrees.set(normalise(w), 'destroyed_housing');
+      for (const w of link.housing_degrees?.damaged ?? [])
+        lex.housingDegrees.set(normalise(w), 'partially_destroyed_housing');
+      for (const w of link.housing_degrees?.participles?.destroyed ?? [])
+        lex.housingParticiples.set(normalise(w), 'destroyed_housing');
       for (const w of link.housing_degrees?.participles?.damaged ?? [])
         lex.housingParticiples.set(normalise(w), 'partially_destroyed_housing');
       set(link.member_joiners).forEach((x) => lex.memberJoiners.add(x));
@@ -1228,7 +1284,10 @@ function indexPhrases(list: Phrases, pick: (p: readonly string[]) => string | un
   for (const p of list) {
     const w = pick(p);
     if (w === undefined || w === '*' || byWord.has(w)) continue;
-    byWord.set(w, list.filter((q) => open(q) || pick(q) === w));
+    byWord.set(
+      w,
+      list.filter((q) => open(q) || pick(q) === w),
+    );
   }
   const any = list.filter(open);
   return { size: list.length, at: (word) => (word === undefined ? undefined : byWord.get(word)) ?? any };
@@ -1244,7 +1303,8 @@ interface IndexCache {
 
 function indexOf(cache: IndexCache, list: Phrases): PhraseIndex {
   let index = cache.list === list ? cache.index! : cache.all.get(list);
-  if (index === undefined || index.size !== list.length) cache.all.set(list, (index = indexPhrases(list, cache.pick)));
+  if (index === undefined || index.size !== list.length)
+    cache.all.set(list, (index = indexPhrases(list, cache.pick)));
   cache.list = list;
   cache.index = index;
   return index;
@@ -1258,22 +1318,32 @@ const lastWords: IndexCache = { all: new WeakMap(), pick: (p) => p[p.length - 1]
  * whose first word it is, or a wildcard, or empty; in list order, so that `find` and `some` over
  * them answer as over the whole list, without comparing every phrase at every token.
  */
-export function startingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
+export function startingWith<T extends readonly string[]>(
+  list: readonly T[],
+  word: string | undefined,
+): readonly T[] {
   return indexOf(firstWords, list).at(word) as readonly T[];
 }
 
 /** The same for phrases that end at the token `word` (`endsAt`): by their last word. */
-export function endingWith<T extends readonly string[]>(list: readonly T[], word: string | undefined): readonly T[] {
+export function endingWith<T extends readonly string[]>(
+  list: readonly T[],
+  word: string | undefined,
+): readonly T[] {
   return indexOf(lastWords, list).at(word) as readonly T[];
 }
 
 /** `startingWith` for one list, looked up once: for a loop that asks about two lists in turn. */
-export function startsOf<T extends readonly string[]>(list: readonly T[]): (word: string | undefined) => readonly T[] {
+export function startsOf<T extends readonly string[]>(
+  list: readonly T[],
+): (word: string | undefined) => readonly T[] {
   return indexOf(firstWords, list).at as (word: string | undefined) => readonly T[];
 }
 
 /** `endingWith` for one list, looked up once. */
-export function endsOf<T extends readonly string[]>(list: readonly T[]): (word: string | undefined) => readonly T[] {
+export function endsOf<T extends readonly string[]>(
+  list: readonly T[],
+): (word: string | undefined) => readonly T[] {
   return indexOf(lastWords, list).at as (word: string | undefined) => readonly T[];
 }
 

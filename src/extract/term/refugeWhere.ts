@@ -16,21 +16,60 @@ const NAME_REACH = 4;
 /** How far before the figure a site may name where a bare refuge was found. */
 const SITE_BEFORE = 12;
 /** Articles and determiners after the preposition: "in the church", "dans des écoles". */
-const ARTICLES = new Set(['the', 'a', 'an', 'el', 'la', 'los', 'las', 'un', 'una', 'le', 'les', 'des', 'une', "l'"]);
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'el',
+  'la',
+  'los',
+  'las',
+  'un',
+  'una',
+  'le',
+  'les',
+  'des',
+  'une',
+  "l'",
+]);
+
+/** Words of a time crossed between the word of refuge and its place, at most. */
+const TIME_REACH = 3;
+
+/** Whether the run of time words at k ends on a place preposition (not "sought refuge on the island"). */
+function isTimeRun(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  let j = k;
+  while (j < k + TIME_REACH && lex.refuge.times.has(tokens[j]?.norm ?? '')) j++;
+  return (
+    j > k &&
+    lex.refuge.prepositions.has(tokens[j]?.norm ?? '') &&
+    !lex.refuge.prepositions.has(tokens[j - 1]!.norm)
+  );
+}
 
 export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
   const { words, namedOnly } = lex.refuge;
-  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w))) return link;
+  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w)))
+    return link;
   // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
   const last = tokens[link.trigger.next - 1]?.norm ?? '';
   if (!words.has(last) && !namedOnly.has(last)) return link;
+  // A time between the word of refuge and its place: "trouvé refuge mercredi dans les écoles",
+  // "sought refuge on Wednesday in schools", "se refugiaron el martes en escuelas".
   let k = link.trigger.next;
+  for (
+    let n = 0;
+    n < TIME_REACH && lex.refuge.times.has(tokens[k]?.norm ?? '') && isTimeRun(tokens, k, lex);
+    n++
+  )
+    k++;
   if (!lex.refuge.prepositions.has(tokens[k]?.norm ?? '')) {
     // "sought shelter" alone says nothing of where; only a named town makes it a flight.
     if (namedOnly.has(last)) return link;
     // "234 relief camps …, where 20,047 people have sought refuge": the site may come before.
     const lead = Math.min(link.figure.quantity.lead, link.trigger.first);
-    for (let j = Math.max(0, lead - SITE_BEFORE); j < lead; j++) if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
+    for (let j = Math.max(0, lead - SITE_BEFORE); j < lead; j++)
+      if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
     return { ...link, term: 'displaced' };
   }
   k++;
