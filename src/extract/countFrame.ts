@@ -11,6 +11,8 @@ import type { Trigger } from './term/triggers.js';
 const HEAD_GAP = 2;
 /** Tokens between the trigger and the figure ("… in the region has risen to"). */
 const FRAME_REACH = 14;
+/** Words of a qualifier before the figure's number, at most: "estimé à", "an estimated". */
+const QUALIFIER_REACH = 4;
 /** Tokens of a change's earlier value and its date, at most: "315,000 in early December 2023". */
 const EARLIER_REACH = 8;
 
@@ -43,7 +45,10 @@ export function countFrame(
   for (let k = r.first; k >= Math.max(0, r.first - HEAD_GAP - 6) && head < 0; k--) {
     if (k < r.first && (lex.relatives.has(norms[k]!) || lex.auxiliaries.has(norms[k]!))) clause++;
     const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
-    if (h && k + h.length <= r.next && r.first - (k + h.length) - clause <= HEAD_GAP) [head, headEnd] = [k, k + h.length];
+    // French elides the head's "de" into the noun: "le nombre d'habitations détruites".
+    const elided = h ? null : startingWith(lex.countHeads, norms[k]).find((h) => elidedHead(norms, k, h));
+    const length = h ? h.length : elided ? elided.length - 1 : 0;
+    if (length && k + length <= r.next && r.first - (k + length) - clause <= HEAD_GAP) [head, headEnd] = [k, k + length];
   }
   // "the number of flood relief camps had been increased from 84 to 88" counts camps, "the number
   // of villages evacuated" villages; "the number of people in relief camps" counts people.
@@ -64,7 +69,12 @@ export function countFrame(
   const levelEnd = beforePeak(norms, lead, lex);
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
   const amount = changedBy(tokens, norms, levelEnd, lex);
-  if (!change && !amount && !lex.levelVerbs.some(level) && !lex.levelChanges.some((c) => level(c.from))) return null;
+  // A qualifier may hold the verb's end: "est estimé à 54 000" reads "estimé à" as "about".
+  let number = lead;
+  while (number < tokens.length && tokens[number]!.kind !== 'number' && number - lead < QUALIFIER_REACH) number++;
+  const inQualifier = (v: readonly string[]) => number > lead && levelVerbEndsAt(norms, number, v, lex.levelAdverbs);
+  if (!change && !amount && !lex.levelVerbs.some((v) => level(v) || inQualifier(v)) && !lex.levelChanges.some((c) => level(c.from)))
+    return null;
   for (let k = r.next; k < lead; k++) {
     if (change && k >= change[0] && k < change[1]) continue;
     if (amount && k >= amount[0] && k < amount[1]) continue;
@@ -73,8 +83,14 @@ export function countFrame(
       return null;
   }
   let housing = r.namesHousing;
-  for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!);
+  for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!.replace(/^[dl]['’]/u, ''));
   return { housing };
+}
+
+/** A head ending in "de" whose "de" is elided into the next word: "nombre d'habitations". */
+function elidedHead(norms: readonly string[], k: number, h: readonly string[]): boolean {
+  if (h.length < 2 || h[h.length - 1] !== 'de') return false;
+  return matchesAt(norms, k, h.slice(0, -1)) && /^d['’]\p{L}/u.test(norms[k + h.length - 1] ?? '');
 }
 
 /**
