@@ -264,6 +264,8 @@ export interface Lexicon {
     camps: string[][];
     nounBefore: Set<string>;
     displacedHosts: string[][];
+    /** "the camp, where 4,000 people live": relative openers of place and the verbs of staying after them (siteHosts.ts). */
+    where: { openers: Set<string>; stays: Set<string> };
   };
   /** Words joining a place name to the noun before it: "the province of Ravenna (19,500)" (bracketed.ts). */
   nameLinks: Set<string>;
@@ -624,7 +626,15 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeTimeAnchors: new Set(),
     peakHeads: [],
     nameLinks: new Set(),
-    siteHosts: { verbs: [], withs: [], shelters: [], camps: [], nounBefore: new Set(), displacedHosts: [] },
+    siteHosts: {
+      verbs: [],
+      withs: [],
+      shelters: [],
+      camps: [],
+      nounBefore: new Set(),
+      displacedHosts: [],
+      where: { openers: new Set(), stays: new Set() },
+    },
     itemLeads: [],
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
@@ -1048,6 +1058,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         camps?: string[];
         noun_before?: string[];
         displaced_hosts?: string[];
+        where?: { openers?: string[]; stays?: string[] };
       };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
@@ -1110,6 +1121,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
       lex.siteHosts.displacedHosts.push(...(link.site_hosts?.displaced_hosts ?? []).map(words));
       (link.site_hosts?.noun_before ?? []).forEach((x) => lex.siteHosts.nounBefore.add(x));
+      set(link.site_hosts?.where?.openers).forEach((x) => lex.siteHosts.where.openers.add(x));
+      set(link.site_hosts?.where?.stays).forEach((x) => lex.siteHosts.where.stays.add(x));
       lex.itemLeads.push(...(link.item_leads ?? []).map(words));
       lex.buildingExits.from.push(...(link.building_exits?.from ?? []).map(words));
       lex.buildingExits.buildings.push(...(link.building_exits?.buildings ?? []).map(words));

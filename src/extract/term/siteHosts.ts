@@ -89,10 +89,43 @@ function siteBefore(
   return null;
 }
 
+/** Tokens between the people's noun and their verb of staying: "4,000 people [are] living". */
+const STAY_REACH = 3;
+
+/**
+ * "the transit camp, where about 4,000 people are living", "el albergue, donde permanecen 300
+ * personas", "le site, où vivent 2 000 déplacés": a relative clause of place after a camp or
+ * shelter, whose people stay there, counts them in it. The verb of staying must be in the clause:
+ * "the camp, where 40 people died" counts no one staying.
+ */
+export function siteWhereTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] {
+  const { openers, stays } = lex.siteHosts.where;
+  if (openers.size === 0) return [];
+  const norms = tokens.map((t) => t.norm);
+  const out: Trigger[] = [];
+  for (let i = 1; i < norms.length; i++) {
+    if (!openers.has(norms[i]!)) continue;
+    const site = norms[i - 1] === ',' ? i - 1 : i;
+    const term = siteBefore(tokens, norms, site, lex.siteHosts.shelters, lex.siteHosts.camps, lex, 1);
+    if (!term || !countsPeople(tokens, i + 1, lex)) continue;
+    // The verb of staying, before the figure ("donde permanecen 300") or after its noun.
+    const clause = norms.slice(i + 1, i + 1 + FIGURE_REACH + STAY_REACH + 3);
+    const end = clause.findIndex((w) => w === ',' || w === '.' || w === ';');
+    if (!(end < 0 ? clause : clause.slice(0, end)).some((w) => stays.has(w))) continue;
+    out.push({
+      entry: impliedEntry([norms[i]!], term, 'active', `${term}:site-where`),
+      first: i,
+      next: i + 1,
+      namesHousing: false,
+    });
+  }
+  return out;
+}
+
 /** The sentence's triggers with its site hosts, which replace the triggers they overlap ("hosts" as a bare verb). */
 export function withSiteHosts(found: Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger[] {
   // A camp hosting a nationality's people counts refugees (hosted.ts): "le camp accueillait 6000 Soudanais".
-  const hosts = siteHostTriggers(tokens, lex).filter(
+  const hosts = [...siteHostTriggers(tokens, lex), ...siteWhereTriggers(tokens, lex)].filter(
     (h) =>
       !found.some(
         (t) => t.entry.reason.endsWith(':hosted-nationals') && t.first < h.next && h.first < t.next,
