@@ -84,6 +84,8 @@ interface Candidate {
 
 const MIN_SCORE = 0.3;
 /** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
+/** Present participles of English, French and Spanish: "fleeing", "fuyant", "huyendo". */
+const PARTICIPLE = /^\p{L}{3,}(ing|ant|ando|iendo|yendo)$/u;
 export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
 /** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
 const CASUALTY_MIN_SCORE = 0.8;
@@ -256,6 +258,21 @@ export function linkFigures(
           !norms.slice(from.next, c.trigger.first).some((w) => lex.disjunctions.has(w)),
       );
       if (crossing) best = crossing;
+    }
+    // "Evacuees fleeing Mayon's wrath reach 38,000", "Refugees fleeing the fighting now number
+    // 120,000": a participle right after a noun of people before the figure modifies that noun,
+    // which is the subject the figure counts.
+    // (A flight only: "displaced families returning home total 3,000" counts returns.)
+    if (
+      best.direction === 'before' &&
+      FLIGHT_TERMS.has(best.trigger.entry.term as Term) &&
+      PARTICIPLE.test(norms[best.trigger.first] ?? '')
+    ) {
+      const head = best.trigger;
+      const noun = candidates.find(
+        (c) => c.direction === 'before' && c.trigger.entry.form === 'agent' && c.trigger.next === head.first,
+      );
+      if (noun) best = noun;
     }
     // "evacuated 300 affected families", "5,000 affected people were evacuated": a blocking
     // adjective on the counted noun yields to a verb that governs the figure. So does a
