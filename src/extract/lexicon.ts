@@ -264,6 +264,8 @@ export interface Lexicon {
     camps: string[][];
     nounBefore: Set<string>;
     displacedHosts: string[][];
+    /** Words in a name that make it a host rather than a place: "the University of Regina hosted" (evacueesSheltered.ts). */
+    hostNames: Set<string>;
     /** "the camp, where 4,000 people live": relative openers of place and the verbs of staying after them (siteHosts.ts). */
     where: { openers: Set<string>; stays: Set<string> };
   };
@@ -633,6 +635,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       camps: [],
       nounBefore: new Set(),
       displacedHosts: [],
+      hostNames: new Set(),
       where: { openers: new Set(), stays: new Set() },
     },
     itemLeads: [],
@@ -1059,6 +1062,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         noun_before?: string[];
         displaced_hosts?: string[];
         where?: { openers?: string[]; stays?: string[] };
+        host_names?: string[];
       };
       item_leads?: string[];
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
@@ -1120,6 +1124,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.siteHosts.shelters.push(...(link.site_hosts?.shelters ?? []).map(words));
       lex.siteHosts.camps.push(...(link.site_hosts?.camps ?? []).map(words));
       lex.siteHosts.displacedHosts.push(...(link.site_hosts?.displaced_hosts ?? []).map(words));
+      set(link.site_hosts?.host_names).forEach((x) => lex.siteHosts.hostNames.add(x));
       (link.site_hosts?.noun_before ?? []).forEach((x) => lex.siteHosts.nounBefore.add(x));
       set(link.site_hosts?.where?.openers).forEach((x) => lex.siteHosts.where.openers.add(x));
       set(link.site_hosts?.where?.stays).forEach((x) => lex.siteHosts.where.stays.add(x));

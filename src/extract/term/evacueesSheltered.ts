@@ -24,9 +24,16 @@ const HOST_REACH = 3;
  * host for subject. A place hosting them ("Marib hosts 2 million IDPs", "Djibo town hosted 266,000")
  * tells where they live, not that anyone shelters them.
  */
-function hostedBefore(tokens: readonly Token[], norms: readonly string[], lead: number, lex: Lexicon): boolean {
+function hostedBefore(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lead: number,
+  lex: Lexicon,
+): boolean {
   for (let k = Math.max(0, lead - HOST_REACH - 2); k < lead; k++)
-    if (lex.siteHosts.displacedHosts.some((v) => matchesAt(norms, k, v) && lead - (k + v.length) <= HOST_REACH))
+    if (
+      lex.siteHosts.displacedHosts.some((v) => matchesAt(norms, k, v) && lead - (k + v.length) <= HOST_REACH)
+    )
       return !placeSubject(tokens, norms, k, lex);
   return false;
 }
@@ -35,10 +42,22 @@ function hostedBefore(tokens: readonly Token[], norms: readonly string[], lead: 
 const SUBJECT_REACH = 4;
 
 /** Whether the subject before the verb at `verb` is a place: a name with no site word, or an area noun. */
-function placeSubject(tokens: readonly Token[], norms: readonly string[], verb: number, lex: Lexicon): boolean {
+function placeSubject(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  verb: number,
+  lex: Lexicon,
+): boolean {
   let k = verb - 1;
   while (k >= 0 && verb - k <= SUBJECT_REACH && !/\p{L}/u.test(tokens[k]!.text)) k--;
-  while (k >= 0 && verb - k <= SUBJECT_REACH && (lex.auxiliaries.has(norms[k]!) || lex.relatives.has(norms[k]!) || lex.fillers.has(norms[k]!) || tokens[k]!.text === ','))
+  while (
+    k >= 0 &&
+    verb - k <= SUBJECT_REACH &&
+    (lex.auxiliaries.has(norms[k]!) ||
+      lex.relatives.has(norms[k]!) ||
+      lex.fillers.has(norms[k]!) ||
+      tokens[k]!.text === ',')
+  )
     k--;
   const t = tokens[k];
   if (!t) return false;
@@ -46,12 +65,9 @@ function placeSubject(tokens: readonly Token[], norms: readonly string[], verb: 
   if (!/^\p{Lu}/u.test(t.text)) return false;
   // A name: "University of Regina" is a host, "Tawila" or "Ma’rib Governorate" a place.
   for (let j = k; j >= 0 && (/^\p{Lu}/u.test(tokens[j]!.text) || norms[j] === 'of'); j--)
-    if (lex.refuge.sites.has(norms[j]!) || HOST_NAMES.has(norms[j]!)) return false;
+    if (lex.refuge.sites.has(norms[j]!) || lex.siteHosts.hostNames.has(norms[j]!)) return false;
   return true;
 }
-
-/** Words in a name that make it a host rather than a place. */
-const HOST_NAMES = new Set(['university', 'college', 'hotel', 'hotels', 'church', 'school', 'stadium', 'arena', 'centre', 'center']);
 
 /** How many tokens may stand between the count of evacuees and the shelters' name, either side. */
 const SHELTER_REACH = 12;
@@ -69,7 +85,11 @@ export function evacueesSheltered(
     // are; a host verb takes in displaced people too ("hosting 20 displaced people").
     if (link.direction !== 'adjacent') continue;
     const evacuees = link.term === 'evacuated' && EVACUEE_NOUN.test(link.trigger.entry.reason);
-    if (!evacuees && !(TAKEN_IN.has(link.term) && hostedBefore(tokens, norms, link.figure.quantity.lead, lex))) continue;
+    if (
+      !evacuees &&
+      !(TAKEN_IN.has(link.term) && hostedBefore(tokens, norms, link.figure.quantity.lead, lex))
+    )
+      continue;
     if (links.some((l) => l.figure === link.figure && lex.stayingTerms.has(l.term))) continue;
     const q = link.figure.quantity;
     const shelter = shelterNear(norms, q.lead, Math.max(q.next, link.trigger.next), figures, lex);
@@ -88,7 +108,10 @@ function shelterNear(
   lex: Lexicon,
 ): number | null {
   const other = (k: number) =>
-    figures.some((f) => f.quantity.lead <= k && k < f.quantity.next && !(f.quantity.lead >= lead && f.quantity.next <= next));
+    figures.some(
+      (f) =>
+        f.quantity.lead <= k && k < f.quantity.next && !(f.quantity.lead >= lead && f.quantity.next <= next),
+    );
   const breaks = (w: string) => w === '.' || w === ';' || lex.clauseBreaks.has(w);
   // After the count: "449 evacuees in the centres".
   for (let k = next; k < Math.min(norms.length, next + SHELTER_REACH); k++) {
