@@ -11,8 +11,6 @@ import type { Trigger } from './term/triggers.js';
 const HEAD_GAP = 2;
 /** Tokens between the trigger and the figure ("… in the region has risen to"). */
 const FRAME_REACH = 14;
-/** Words of a qualifier before the figure's number, at most: "estimé à", "an estimated". */
-const QUALIFIER_REACH = 4;
 /** Tokens of a change's earlier value and its date, at most: "315,000 in early December 2023". */
 const EARLIER_REACH = 8;
 
@@ -32,6 +30,8 @@ export function countFrame(
   lead: number,
   lex: Lexicon,
   blocked: (k: number) => boolean,
+  /** The figure's first number token, after its qualifier (`lead` when it has none). */
+  first: number = lead,
 ): CountFrame | null {
   // The earlier value of a change and its date ("rising from 315,000 in December 2023 to") do not
   // count against the reach: they are skipped below as the change's own words.
@@ -70,9 +70,7 @@ export function countFrame(
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
   const amount = changedBy(tokens, norms, levelEnd, lex);
   // A qualifier may hold the verb's end: "est estimé à 54 000" reads "estimé à" as "about".
-  let number = lead;
-  while (number < tokens.length && tokens[number]!.kind !== 'number' && number - lead < QUALIFIER_REACH) number++;
-  const inQualifier = (v: readonly string[]) => number > lead && levelVerbEndsAt(norms, number, v, lex.levelAdverbs);
+  const inQualifier = (v: readonly string[]) => first > lead && levelVerbEndsAt(norms, first, v, lex.levelAdverbs);
   if (!change && !amount && !lex.levelVerbs.some((v) => level(v) || inQualifier(v)) && !lex.levelChanges.some((c) => level(c.from)))
     return null;
   for (let k = r.next; k < lead; k++) {

@@ -751,7 +751,7 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   // A figure naming people or families may take it too: "the number of displaced persons … is 16,732 persons".
   if (r.next <= q.lead && (f.countKind === null || f.countKind === 'people' || f.countKind === 'households')) {
     const blocked = (k: number) => gap.figureAt.has(k);
-    const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked);
+    const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked, q.first);
     const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
     if (frame && housingOk && !isBlocker(r)) return { trigger: r, score: 1.1, direction: 'before' };
