@@ -234,6 +234,8 @@ export interface Lexicon {
   orders: string[][];
   /** Words of precaution: "left their homes as a precaution", "par précaution" is an evacuation, not a flight. */
   precautions: string[][];
+  /** Verbs of result before a figure ("leaving", "dejando a"): a word of homelessness after its noun is the people's new state (term/leftHomeless.ts). */
+  resultatives: string[][];
   /** Openers of an aside set off by commas ("according to officials", "or about 85 per cent"). */
   asides: string[][];
   /** Words before a figure that continue the previous figure's count ("bringing the total to"). */
@@ -617,6 +619,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     shareRelatives: [],
     orders: [],
     precautions: [],
+    resultatives: [],
     asides: [],
     continuation: [],
     countHeads: [],
@@ -1002,6 +1005,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       share_relatives?: string[];
       orders?: string[];
       precautions?: string[];
+      resultatives?: string[];
       asides?: string[];
       continuation?: string[];
       equivalents?: string[];
@@ -1222,6 +1226,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.shareRelatives.push(...(link.share_relatives ?? []).map(words));
       lex.orders.push(...(link.orders ?? []).map(words));
       lex.precautions.push(...(link.precautions ?? []).map(words));
+      lex.resultatives.push(...(link.resultatives ?? []).map(words));
       set(link.fillers).forEach((x) => lex.fillers.add(x));
       set(link.clause_breaks).forEach((x) => lex.clauseBreaks.add(x));
       lex.clauseOpeners.push(...(link.clause_openers ?? []).map(words));

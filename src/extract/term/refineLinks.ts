@@ -2,6 +2,7 @@
 // - cause:   "households were displaced due to destroyed housing" also counts destroyed homes;
 // - orders:  "officials ordered 3,000 people to leave their homes" is an evacuation, not a flight;
 //            so is a leaving "as a precaution" ("400 residents left their homes as a precaution");
+// - result:  "leaving 12,000 refugees homeless" counts them homeless (leftHomeless.ts);
 // - totals:  "2,000 were evacuated, bringing the total to 9,500" counts the second figure too;
 // - lists:   "displaced 2,000 people in A, 3,500 in B" gives every item the term (distributed.ts);
 // - returns: "10,000 people displaced by the floods have returned home" counts returns: the
@@ -26,6 +27,7 @@ import { neighbouringAreas } from './neighbouringAreas.js';
 import { movedToShelter } from './movedToShelter.js';
 import { evacueesSheltered } from './evacueesSheltered.js';
 import { refugeWhere } from './refugeWhere.js';
+import { leftHomeless } from './leftHomeless.js';
 import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
 import { opensPart } from '../partLinks.js';
@@ -54,7 +56,16 @@ export function refineLinks(
             norms,
             returnedAfter(
               norms,
-              leftAsPrecaution(norms, orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex), lex),
+              leftHomeless(
+                norms,
+                leftAsPrecaution(
+                  norms,
+                  orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex),
+                  lex,
+                ),
+                triggers,
+                lex,
+              ),
               triggers,
               figures,
               lex,
@@ -81,7 +92,13 @@ export function refineLinks(
 }
 
 /** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */
-function continuedCounts(norms: string[], links: Link[], figures: Figure[], triggers: Trigger[], lex: Lexicon): Link[] {
+function continuedCounts(
+  norms: string[],
+  links: Link[],
+  figures: Figure[],
+  triggers: Trigger[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
     if (links.some((l) => l.figure === f)) continue;
@@ -95,7 +112,13 @@ function continuedCounts(norms: string[], links: Link[], figures: Figure[], trig
       const named = triggers.filter((t) => t.next <= lead && !t.entry.term.startsWith('block:')).pop();
       const nominal = named && (named.entry.form === 'noun' || named.entry.form === 'agent');
       if (named && nominal && !links.some((l) => l.trigger === named))
-        out.push({ figure: f, trigger: named, term: named.entry.term as Term, score: CONTINUED_SCORE, direction: 'before' });
+        out.push({
+          figure: f,
+          trigger: named,
+          term: named.entry.term as Term,
+          score: CONTINUED_SCORE,
+          direction: 'before',
+        });
       continue;
     }
     if (before.figure.quantity.value === null) continue;
@@ -124,14 +147,26 @@ const FLED_PART_REACH = 24;
  * ont fui leur pays depuis décembre": a part of a count of refugees, opened by a subset marker, whose
  * own verb is their flight, counts refugees too: the flight is how they became refugees.
  */
-function fledPart(norms: string[], link: Link, links: readonly Link[], figures: readonly Figure[], lex: Lexicon): Link {
+function fledPart(
+  norms: string[],
+  link: Link,
+  links: readonly Link[],
+  figures: readonly Figure[],
+  lex: Lexicon,
+): Link {
   if (link.term !== 'forced_to_flee') return link;
   const total = figures[figures.indexOf(link.figure) - 1];
   if (!total || !links.some((l) => l.figure === total && l.term === 'refugees')) return link;
   return opensPart(norms, link.figure, total, lex, FLED_PART_REACH) ? { ...link, term: 'refugees' } : link;
 }
 
-function returnedAfter(norms: string[], link: Link, triggers: Trigger[], figures: Figure[], lex: Lexicon): Link {
+function returnedAfter(
+  norms: string[],
+  link: Link,
+  triggers: Trigger[],
+  figures: Figure[],
+  lex: Lexicon,
+): Link {
   if (link.direction === 'before' || !LEFT_HOME.has(link.term)) return link;
   if (!PARTICIPLE_PHRASE.has(norms[link.trigger.next] ?? '')) return link;
   // "1,800 of the 7,500 people evacuated … have returned": the whole is no subject of the verb.
@@ -180,16 +215,23 @@ const PRECAUTION_WINDOW = 8;
 function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
   if (link.term !== 'forced_to_flee') return link;
   const from = Math.max(0, Math.min(link.figure.quantity.lead, link.trigger.first) - PRECAUTION_WINDOW);
-  const to = Math.min(norms.length, Math.max(link.figure.quantity.next, link.trigger.next) + PRECAUTION_WINDOW);
+  const to = Math.min(
+    norms.length,
+    Math.max(link.figure.quantity.next, link.trigger.next) + PRECAUTION_WINDOW,
+  );
   for (let k = from; k < to; k++)
-    if (startingWith(lex.precautions, norms[k]).some((p) => matchesAt(norms, k, p))) return { ...link, term: 'evacuated' };
+    if (startingWith(lex.precautions, norms[k]).some((p) => matchesAt(norms, k, p)))
+      return { ...link, term: 'evacuated' };
   return link;
 }
 
 function causedByHousingLoss(norms: string[], link: Link, triggers: Trigger[], lex: Lexicon): Link | null {
   // A stay is told after its cause too ("spent the night in the town hall after their homes
   // flooded"): the people staying are counted where they stay, not as homes.
-  if (HOUSING_TERMS.has(link.term) || ['returns', 'refugees', 'sheltered', 'in_relief_camp'].includes(link.term))
+  if (
+    HOUSING_TERMS.has(link.term) ||
+    ['returns', 'refugees', 'sheltered', 'in_relief_camp'].includes(link.term)
+  )
     return null;
   const from = link.trigger.next;
   for (const c of lex.causal) {
@@ -236,7 +278,9 @@ function itemTerms(links: Link[]): Link[] {
         (l) =>
           l.term === item.term &&
           l.figure.quantity.lead < lead &&
-          (bracketed ? !l.trigger.entry.reason.endsWith(':bracketed') : l.trigger.first === item.trigger.first && l.direction !== 'before'),
+          (bracketed
+            ? !l.trigger.entry.reason.endsWith(':bracketed')
+            : l.trigger.first === item.trigger.first && l.direction !== 'before'),
       )
       .pop();
     if (!total) continue;
