@@ -293,7 +293,16 @@ export interface Lexicon {
   movedTo: Set<string>;
   /** "a city of 1.4 million people": the places and nouns of a population stated in apposition (link.json). */
   /** A population's place nouns and nouns; `inhabitants` alone name one in brackets ("Galicia (500 habitantes)"); `homes` before the figure ("home to") in apposition. */
-  population: { places: Set<string>; nouns: Set<string>; inhabitants: Set<string>; homes: string[][] };
+  population: {
+    places: Set<string>;
+    nouns: Set<string>;
+    inhabitants: Set<string>;
+    homes: string[][];
+    /** Words naming a population before its figure ("Djibouti, population 700,000", "a population of"). */
+    labels: Set<string>;
+    /** Words before such a label that make it a place's own ("a town with a population of 12,000"). */
+    owners: Set<string>;
+  };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
   /** Words after a figure (or its noun) that make it a difference: "4,000 more than its capacity". */
@@ -650,7 +659,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     borderContext: new Set(),
     nationals: new Set(),
     movedTo: new Set(),
-    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [] },
+    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [], labels: new Set(), owners: new Set() },
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
@@ -1075,7 +1084,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       internal_areas?: string[];
       compass?: string[];
       moved_to?: string[];
-      population?: { places?: string[]; nouns?: string[]; inhabitants?: string[]; homes?: string[] };
+      population?: {
+        places?: string[];
+        nouns?: string[];
+        inhabitants?: string[];
+        homes?: string[];
+        labels?: string[];
+        owners?: string[];
+      };
       change_amounts?: string[];
       comparatives?: string[];
       list_shelters?: string[];
@@ -1145,6 +1161,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.nouns).forEach((x) => lex.population.nouns.add(x));
       set(link.population?.inhabitants).forEach((x) => lex.population.inhabitants.add(x));
       lex.population.homes.push(...(link.population?.homes ?? []).map(words));
+      set(link.population?.labels).forEach((x) => lex.population.labels.add(x));
+      set(link.population?.owners).forEach((x) => lex.population.owners.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));

@@ -90,6 +90,7 @@ function populationOf(
   q: Quantity,
   lex: Lexicon,
 ): boolean {
+  if (labelledPopulation(norms, q, lex)) return true;
   const elided = (w: string | undefined) => (w ?? '').replace(/^[dl]'/, '');
   let nounAt = q.next;
   let noun = elided(norms[nounAt]);
@@ -127,4 +128,54 @@ function populationOf(
   // d'un million d'habitants, Goma…"); else it is the subject ("The village of 250 people was evacuated").
   if (at < 0) return norms[nounAt + 1] === ',';
   return APPOSITION_OPENERS.has(norms[at]!);
+}
+
+/** Words that may stand between a population's label and its figure ("population: 700,000", "population of"). */
+const LABEL_GLUE = new Set([':', 'of', 'de', "d'"]);
+/** Articles before a population's label. */
+const ARTICLES = new Set(['a', 'an', 'un', 'une', 'una', 'the', 'la', 'le']);
+/** Adjectives of a whole population between its article and label ("a total population of", "an estimated"). */
+const WHOLE = new Set([
+  'total',
+  'normal',
+  'whole',
+  'entire',
+  'overall',
+  'prewar',
+  'pre-war',
+  'peacetime',
+  'usual',
+  'estimated',
+  'estimada',
+  'estimée',
+  'totale',
+]);
+/** Words before a population's article that make it a place's: "Syria's", "out of a total population of". */
+const POSSESSIVES = new Set(["'s", '’s', 'of', 'de', 'du', 'del']);
+/** Relatives that open an owner's clause ("which has a population of"). */
+const RELATIVES = new Set(['which', 'that', 'que', 'qui']);
+
+/**
+ * A place's population named by its label: "Djibouti, population 700,000", "Syria's population of
+ * 23 million", "out of a total population of 2.3 million", "the town, with a population of 12,000".
+ * A verb's object keeps its figure ("displacing a population of 50,000"), as do a place that is the
+ * subject ("a town with a population of 12,000 was evacuated"), a population of displaced people
+ * ("Chad's refugee population of 200,000", "a population of 200,000 IDPs") and people emptied from
+ * a place ("vidé Ouindigui de sa population de 35 000 personnes").
+ */
+function labelledPopulation(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
+  let k = q.first - 1;
+  while (k >= 0 && q.first - k <= 2 && LABEL_GLUE.has(norms[k]!)) k--;
+  if (k < 0 || !lex.population.labels.has(norms[k]!)) return false;
+  // What the figure counts after it, if anything, is inhabitants: "200,000 IDPs" are no population.
+  const counted = norms[q.next] ?? '';
+  if (/^\p{L}/u.test(counted) && !lex.population.nouns.has(counted.replace(/^[dl]'/, ''))) return false;
+  let j = k - 1;
+  while (j >= 0 && WHOLE.has(norms[j]!)) j--;
+  const before = norms[j] ?? '';
+  if (!ARTICLES.has(before)) return APPOSITION_OPENERS.has(before) || before === "'s" || before === '’s';
+  const lead = norms[j - 1] ?? '';
+  if (lex.population.owners.has(lead))
+    return APPOSITION_OPENERS.has(norms[j - 2] ?? '') || RELATIVES.has(norms[j - 2] ?? '');
+  return POSSESSIVES.has(lead) || APPOSITION_OPENERS.has(lead);
 }
