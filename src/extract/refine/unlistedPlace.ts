@@ -80,11 +80,13 @@ export function ownListName(fact: Fact, text: string, known: readonly Place[]): 
   // ("Mogadishu (more than 79,000)"). (Looked for only where the text before the figure ends in a
   // bracket: the expression tries every start in the window.)
   const ahead = text.slice(Math.max(0, qStart - 60), qStart).replace(QUALIFIER_WORDS, '');
-  const before = ahead.trimEnd().endsWith('(')
-    ? /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)\s*\(\s*$/u.exec(
+  const named = ahead.trimEnd().endsWith('(')
+    ? /([\p{Lu}][\p{L}\p{M}'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)(\s+\p{Ll}+)?\s*\(\s*$/u.exec(
         ahead,
       )
     : null;
+  // "Erbil governorate (4,400": a feature word may close the name.
+  const before = named && (!named[2] || loadPlacesLexicon().featureWords.has(named[2].trim())) ? named : null;
   if (before) {
     const start = qStart - before[0].length + before[0].indexOf(before[1]!);
     const found = asPlace(fact, text, known, before[1]!, start);

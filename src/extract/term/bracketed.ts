@@ -8,6 +8,7 @@ import { type Lexicon, endsAt } from '../lexicon.js';
 import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
+import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
 import { continuedTerm } from './additive.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 
@@ -62,8 +63,14 @@ function bracketClose(tokens: readonly Token[], k: number, lex: Lexicon): number
 /** "(2022)": a year, not a count. */
 const yearLike = (t: Token) => /^(1[89]|20)\d\d$/.test(t.text);
 
-/** The first word of the capitalised name ending right before the bracket at `k`, or -1. */
+/** The first word of the capitalised name ending right before the bracket at `k`, or -1; the
+ * name may end in a feature word of the geoparser's ("Erbil governorate (4,400 individuals)"). */
 function nameStart(tokens: readonly Token[], k: number): number {
+  if (
+    loadPlacesLexicon().featureWords.has(tokens[k - 1]?.norm ?? '') &&
+    /^\p{Lu}/u.test(tokens[k - 2]?.text ?? '')
+  )
+    k--;
   let j = k;
   const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
   // Inner particles of a name: "Mocimboa da Praia", "Petite-Rivière-de-l'Artibonite".
