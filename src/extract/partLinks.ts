@@ -23,7 +23,47 @@ export function partLinks(
     ...marked,
     ...placedBreakdown(figures, [...links, ...marked], tokens, norms, lex),
     ...bracketedPlaces(figures, links, tokens),
+    ...nationalParts(figures, links, norms, lex),
   ];
+}
+
+/**
+ * "There are 200,000 refugees in Uganda, including 20,200 Congolese and 15,600 Rwandans", "hosts
+ * 1.5 million refugees, among them 900,000 South Sudanese": after an inclusion or subset marker,
+ * figures counting a nationality break a count of refugees down by origin, each a count of refugees.
+ * The breakdown ends at the sentence's end or at a figure that counts anything else.
+ */
+function nationalParts(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const markers = [...lex.inclusionMarkers, ...lex.subsetMarkers];
+  for (let i = 0; i < figures.length - 1; i++) {
+    const total = figures[i]!;
+    const link = links.find((l) => l.figure === total && l.term === 'refugees' && !l.coordinated);
+    if (!link) continue;
+    const first = figures[i + 1]!;
+    const gap = norms.slice(total.quantity.next, first.quantity.lead);
+    if (gap.some((w) => w === '.' || w === ';')) continue;
+    if (!markers.some((m) => gap.some((_, k) => m.every((w, j) => gap[k + j] === w)))) continue;
+    for (let j = i + 1; j < figures.length; j++) {
+      const part = figures[j]!;
+      const before = norms.slice(figures[j - 1]!.quantity.next, part.quantity.lead);
+      if (before.some((w) => w === '.' || w === ';') || !countsNationality(norms, part.quantity.next, lex))
+        break;
+      if (!links.some((l) => l.figure === part))
+        out.push({ ...link, figure: part, score: link.score - 0.15 });
+    }
+  }
+  return out;
+}
+
+/** A plural noun of nationality of one or two words at k ("Congolese", "South Sudanese"). */
+function countsNationality(norms: readonly string[], k: number, lex: Lexicon): boolean {
+  return lex.nationals.has(norms[k] ?? '') || lex.nationals.has(`${norms[k] ?? ''} ${norms[k + 1] ?? ''}`);
 }
 
 /** Tokens from a part's subset marker to its figure: "of whom [nearly] 690,000", "— [nearly] 690,000". */
@@ -35,7 +75,13 @@ const PART_TOTAL_REACH = 14;
  * Whether `part` is opened by a subset marker after `total` in the same sentence: "of whom
  * [nearly] 690,000", "dont [environ] 25.000", with no other figure and no sentence break between.
  */
-export function opensPart(norms: readonly string[], part: Figure, total: Figure, lex: Lexicon, reach = PART_TOTAL_REACH): boolean {
+export function opensPart(
+  norms: readonly string[],
+  part: Figure,
+  total: Figure,
+  lex: Lexicon,
+  reach = PART_TOTAL_REACH,
+): boolean {
   const q = part.quantity;
   const marker = lex.subsetMarkers.find((m) =>
     Array.from({ length: PART_MARKER_REACH }, (_, gap) => q.lead - m.length - gap).some(
@@ -45,7 +91,10 @@ export function opensPart(norms: readonly string[], part: Figure, total: Figure,
   if (!marker) return false;
   const between = norms.slice(total.quantity.next, q.lead);
   // (A year between is the total's time, not another figure: "displaced since 2019, of whom 41,000".)
-  return between.length <= reach && !between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)));
+  return (
+    between.length <= reach &&
+    !between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)))
+  );
 }
 
 /**
@@ -55,7 +104,12 @@ export function opensPart(norms: readonly string[], part: Figure, total: Figure,
  * term, homes as well as people ("dont 78 000 à Alger"; subgroups by age or sex were dropped before
  * linking: figures.ts).
  */
-function markedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function markedParts(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (let i = 1; i < figures.length; i++) {
     const part = figures[i]!;
@@ -64,7 +118,8 @@ function markedParts(figures: readonly Figure[], links: readonly Link[], norms: 
     const total = figures[i - 1]!;
     if (!opensPart(norms, part, total, lex)) continue;
     if (!placedPart(norms, part.noun ? part.noun.next : q.next, lex)) continue;
-    for (const l of links) if (l.figure === total && !l.coordinated) out.push({ ...l, figure: part, score: l.score - 0.15 });
+    for (const l of links)
+      if (l.figure === total && !l.coordinated) out.push({ ...l, figure: part, score: l.score - 0.15 });
   }
   return out;
 }
@@ -78,22 +133,30 @@ const FRONTED_REACH = 14;
  * partitive at the start of its clause, then the figure right after the comma that closes it,
  * saying only where it is, counts a part of the total with its term, however long the total's phrase.
  */
-function frontedParts(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+function frontedParts(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
   const out: Link[] = [];
   for (let i = 1; i < figures.length; i++) {
     const part = figures[i]!;
     const total = figures[i - 1]!;
     if (links.some((l) => l.figure === part)) continue;
     const lead = total.quantity.lead;
-    const article = lex.groupArticles.has(norms[lead - 1] ?? '') || norms[lead - 1] === 'the' ? lead - 1 : lead;
+    const article =
+      lex.groupArticles.has(norms[lead - 1] ?? '') || norms[lead - 1] === 'the' ? lead - 1 : lead;
     const opener = article - 1;
-    if (!lex.partitives.has(norms[opener] ?? '') || (opener > 0 && !/^[,;:.(•]$/.test(norms[opener - 1]!))) continue;
+    if (!lex.partitives.has(norms[opener] ?? '') || (opener > 0 && !/^[,;:.(•]$/.test(norms[opener - 1]!)))
+      continue;
     const comma = part.quantity.lead - 1;
     if (norms[comma] !== ',' || comma - total.quantity.next > FRONTED_REACH) continue;
     if (norms.slice(total.quantity.next, comma).some((w) => w === ',' || w === '.' || w === ';')) continue;
     if (!placedPart(norms, part.noun ? part.noun.next : part.quantity.next, lex)) continue;
     for (const l of links)
-      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term)) out.push({ ...l, figure: part, score: l.score - 0.15 });
+      if (l.figure === total && !l.coordinated && !HOUSING_TERMS.has(l.term))
+        out.push({ ...l, figure: part, score: l.score - 0.15 });
   }
   return out;
 }
@@ -105,7 +168,8 @@ function frontedParts(figures: readonly Figure[], links: readonly Link[], norms:
 function placedPart(norms: readonly string[], from: number, lex: Lexicon): boolean {
   let k = from;
   // (And the bracket that closes it: "the majority (127,524 people) in Somali region".)
-  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!) || norms[k] === ')')) k++;
+  while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!) || norms[k] === ')'))
+    k++;
   const w = norms[k];
   return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
 }
@@ -134,9 +198,12 @@ function placedBreakdown(
     // The first part follows its total's clause after a comma; the next ones follow a part.
     const first = norms[part.quantity.lead - 1] === ',' && between.length <= PART_TOTAL_REACH;
     const next =
-      between.length <= 6 && lex.coordinators.has(norms[part.quantity.lead - 1]!) && namedPlaceAfter(tokens, prev.quantity.next, lex);
+      between.length <= 6 &&
+      lex.coordinators.has(norms[part.quantity.lead - 1]!) &&
+      namedPlaceAfter(tokens, prev.quantity.next, lex);
     // (A year between is the previous part's: "65,000 in 2021 and 21,788 in 2022".)
-    if (!(first || next) || between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)))) continue;
+    if (!(first || next) || between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w))))
+      continue;
     out.push({ ...from, figure: part, score: from.score - 0.15 });
   }
   return out;
@@ -155,9 +222,12 @@ function namedPlaceAfter(tokens: readonly Token[], k: number, lex: Lexicon): boo
   if (!capitalised(tokens[k + 1])) return false;
   // The name ends the part: no predicate of its own follows ("30 in Kabul died").
   let end = k + 1;
-  while (capitalised(tokens[end + 1]) || (tokens[end + 1]?.text === '-' && capitalised(tokens[end + 2]))) end++;
+  while (capitalised(tokens[end + 1]) || (tokens[end + 1]?.text === '-' && capitalised(tokens[end + 2])))
+    end++;
   const after = tokens[end + 1];
-  return !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number';
+  return (
+    !after || /^[,.;)(]$/.test(after.text) || lex.coordinators.has(after.norm) || after.kind === 'number'
+  );
 }
 
 /** A year of the last and this century, as a breakdown by year writes it. */
@@ -172,7 +242,11 @@ const PLACES_BRACKET = 40;
  * the total down by place. A figure of another kind than the total's ("(Isfara 1,200 houses)") is
  * no part of it.
  */
-function bracketedPlaces(figures: readonly Figure[], links: readonly Link[], tokens: readonly Token[]): Link[] {
+function bracketedPlaces(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  tokens: readonly Token[],
+): Link[] {
   const out: Link[] = [];
   for (const from of links) {
     if (from.coordinated || HOUSING_TERMS.has(from.term)) continue;
