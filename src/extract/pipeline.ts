@@ -54,7 +54,12 @@ import { secondChance } from './learned/secondChance.js';
 import { couldPass, shippedLinker } from './learned/model.js';
 import type { Features } from './learned/features.js';
 
-/** Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph only. */
+/**
+ * Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph, or
+ * to a paragraph of one sentence before it that ends on a displacement term, as news stories write
+ * their headline and lead ("45,000 people in evacuation centres across Fiji" / "… said the number
+ * has jumped from 20,000 yesterday").
+ */
 function readSentences(
   text: string,
   sentences: readonly Span[],
@@ -63,9 +68,15 @@ function readSentences(
 ): Fact[] {
   const context: SentenceContext = { antecedent: null };
   let end = 0;
+  // Sentences read so far in the current paragraph.
+  let inParagraph = 0;
   const out: Fact[] = [];
   for (const span of sentences) {
-    if (/\n\s*\n/.test(text.slice(end, span[0]))) context.antecedent = null;
+    if (/\n\s*\n/.test(text.slice(end, span[0]))) {
+      if (inParagraph !== 1 || !context.endsOnTerm) context.antecedent = null;
+      inParagraph = 0;
+    }
+    inParagraph++;
     end = span[1];
     out.push(...readSentence(text, span, lex, context, learned));
   }

@@ -39,6 +39,9 @@ export function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
 /** What a sentence hands the next one in its paragraph: the term an anaphor there refers back to. */
 export interface SentenceContext {
   antecedent: Term | null;
+  /** Whether the sentence just read ended on its own displacement trigger, so the term may carry
+   * past a paragraph break (pipeline.ts). */
+  endsOnTerm?: boolean;
 }
 
 export function readSentence(
@@ -77,6 +80,7 @@ export function readSentence(
   // hands no term on: "They were followed by Afghans (6,030)" ranks applicants.
   const last = found[found.length - 1];
   if (last?.entry.term === 'block:other' && (!named || last.first > named.first)) context.antecedent = null;
+  context.endsOnTerm = named !== undefined && last === named;
   if (isExercise(tokens, lex)) return [];
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));

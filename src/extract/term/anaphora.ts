@@ -34,6 +34,8 @@ export function anaphoricTriggers(
     if (lex.partitives.has(norms[after] ?? '') || norms[after] === 'for') continue;
     const verbEnd = levelVerbEnd(tokens, norms, after, lex);
     if (verbEnd < 0) continue;
+    // "the total number of evacuees is now 280,000": the count head names its own term.
+    if (triggers.some((t) => t.first >= after && t.first < verbEnd && !t.entry.term.startsWith('block:'))) continue;
     const before = triggers.filter((t) => t.next <= i && !t.entry.term.startsWith('block:')).pop();
     const term = (before?.entry.term as Term | undefined) ?? antecedent;
     if (!term) continue;
