@@ -124,7 +124,9 @@ function clauseTerm(
     const t = tokens[k]!;
     if (t.text === '.' || (lex.clauseBreaks.has(t.norm) && t.text !== ';' && t.text !== ':')) return null;
     // "accommodated in 30 sites across Pemba (11)": the brackets break down a count of other things.
-    const counted = t.kind === 'number' ? findNoun(tokens, k + 1, lex)?.kind : undefined;
+    // (A share of the same people is no count of other things: "in Anbar governorate (85 per cent); Falluja (25,300)".)
+    const counted =
+      t.kind === 'number' && !measured(tokens, k + 1, lex) ? findNoun(tokens, k + 1, lex)?.kind : undefined;
     if (counted === 'other' || counted === 'shelter') return null;
   }
   return term;
@@ -140,4 +142,10 @@ function ownTriggerAfter(
   let to = from;
   while (to < tokens.length && !lex.listSeparators.has(tokens[to]!.norm) && tokens[to]!.text !== '.') to++;
   return triggers.some((t) => t.first >= from && t.first < to);
+}
+
+/** A percentage or other measure's unit at k ("85 per cent", "85%"). */
+function measured(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const w = tokens[k]?.norm ?? '';
+  return w === '%' || lex.measureAfter.has(w) || lex.measureAfter.has(`${w} ${tokens[k + 1]?.norm ?? ''}`);
 }
