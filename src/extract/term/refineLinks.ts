@@ -210,7 +210,8 @@ const PRECAUTION_WINDOW = 8;
  * fled", "abandonaron sus viviendas de manera preventiva", "ont quitté leur domicile par précaution":
  * people who leave before the danger reaches them are evacuated, whoever told them to go. The bare
  * adverb is not enough: "65 households preventively fled the village" after an armed attack is how
- * displacement reports word flight from a threat.
+ * displacement reports word flight from a threat. Leaving ahead of a storm is a precaution too
+ * ("ahead of the typhoon", "en prévision de l'arrivée", "ante la llegada del huracán").
  */
 function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
   if (link.term !== 'forced_to_flee') return link;
@@ -219,6 +220,11 @@ function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
     norms.length,
     Math.max(link.figure.quantity.next, link.trigger.next) + PRECAUTION_WINDOW,
   );
+  // A precaution fronted at the sentence's start governs its whole clause ("En prévision de l'arrivée
+  // du typhon, 10 641 habitants issus de 7 700 foyers ont quitté leur domicile").
+  const fronted = startingWith(lex.precautions, norms[0]).some((p) => matchesAt(norms, 0, p));
+  if (fronted && !norms.slice(0, link.figure.quantity.lead).some((w) => w === '.' || w === ';'))
+    return { ...link, term: 'evacuated' };
   for (let k = from; k < to; k++)
     if (startingWith(lex.precautions, norms[k]).some((p) => matchesAt(norms, k, p)))
       return { ...link, term: 'evacuated' };
