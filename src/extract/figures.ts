@@ -12,6 +12,21 @@ import type { Figure } from './link.js';
 
 /** How far back a figure without a noun looks for a parallel figure to borrow its noun from. */
 const ELISION_WINDOW = 10;
+/** How far back a figure opening an elliptic clause looks for its parallel figure: "Two homes in
+ * Namalata Village were completely destroyed by the winds and nine were partially damaged". */
+const ELLIPSIS_WINDOW = 20;
+
+/**
+ * Whether the figure opens a clause whose subject it is, joined to the clause of the figure before
+ * ("… and nine were partially damaged"): a coordinator right before it, an auxiliary right after,
+ * and no other clause's end between the two figures.
+ */
+function ellipticClause(norms: readonly string[], q: Quantity, prev: Figure, lex: Lexicon): boolean {
+  if (q.first - prev.quantity.next > ELLIPSIS_WINDOW) return false;
+  if (!lex.coordinators.has(norms[q.lead - 1] ?? '') || !lex.auxiliaries.has(norms[q.next] ?? '')) return false;
+  return !norms.slice(prev.quantity.next, q.lead).some((w) => w === '.' || w === ';' || w === ':');
+}
+
 /** How far back a figure without a noun looks for a label naming what it counts ("Displaced families: 1,034"). */
 const LABEL_WINDOW = 6;
 
@@ -58,7 +73,7 @@ export function buildFigures(
     // A total without a noun of its own may name its things before it: "las viviendas dañadas
     // ascienden a 8.708, de las cuales 2.262 quedaron destruidas", "Damaged houses total 8,708, of which".
     const elidedKind =
-      countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW)
+      countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW || ellipticClause(norms, q, prev, lex))
         ? (prev.countKind ?? prev.elidedKind ?? (part ? subjectKind(tokens, prev.quantity.lead, lex) : null))
         : null;
     const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };
