@@ -235,7 +235,10 @@ export function isRate(norms: readonly string[], from: number, to: number, lex: 
   for (let i = from; i < Math.min(norms.length, to + CLAUSE_RATE_REACH); i++) {
     // Past the trigger's own reach, only in the clause it ends: "1,500 refugees are crossing into
     // Chad every day", not "2,000 fled last month, and 300 more arrive daily".
-    if (i >= to + RATE_REACH && (/^[,;.:()]$/.test(norms[i]!) || /^\d/.test(norms[i]!))) return false;
+    if (i >= to + RATE_REACH && /^[,;.:()]$/.test(norms[i]!)) return false;
+    // A figure after the trigger owns the rate that follows it: "213,339 Chadian returnees,
+    // averaging 300 new refugees arriving per day".
+    if (i >= to && /^\d/.test(norms[i]!)) return false;
     // A clause of its own opens at a comma and a coordinator, however close: "12,000 people in the
     // camp, and more arrive every week".
     if (i >= to && norms[i] === ',' && lex.coordinators.has(norms[i + 1] ?? '')) return false;
