@@ -260,6 +260,10 @@ const EXACT: [sentence: string, lang: string, facts: string[]][] = [
   ['Les combats ont déplacé entre trente et cinquante mille personnes depuis mars.', 'fr', ['displaced 30000']],
   // Not the return of the ship that evacuated them.
   ['The navy ship, which on Sunday evacuated 860 people from the island, has returned to port.', 'en', ['evacuated 860']],
+  // Homes that lost power are no homes lost, nor evacuated with the people before them.
+  ['About 1,700 people are still evacuated, and more than 52,000 homes experienced power outages.', 'en', ['evacuated 1700']],
+  // The injured are no subject of the next clause's verb, which has an object of its own.
+  ['El terremoto causó 12.000 heridos y dejó sin hogar a otras 40.000 personas.', 'es', ['homeless 40000']],
   // Cars, not homes.
   ['El derrumbe arrojó tres automóviles contra las viviendas de la planta baja.', 'es', []],
   // A percentage of a whole tells where the part stays, not the whole.

@@ -374,8 +374,9 @@ export function linkFigures(
             )
           : undefined;
       const partner = stay?.trigger ?? coordinatedTrigger(tokens, triggers, chosen, lex);
-      // Not a trigger with a figure of its own: "left four people missing and prompted the evacuation of 28,000".
-      if (!partner || isBlocker(partner) || !compatible(f, partner) || gap.figureAt.has(partner.next)) continue;
+      // Not a trigger with a figure of its own: "left four people missing and prompted the evacuation
+      // of 28,000", "causó 300.000 heridos y dejó sin hogar a otro millón y medio".
+      if (!partner || isBlocker(partner) || !compatible(f, partner) || objectFigureAfter(gap, partner)) continue;
       chosen = partner;
     }
     const modality =
@@ -886,6 +887,15 @@ function describesPlace(gap: GapContext, r: Trigger): boolean {
 }
 
 /** A trigger right after another figure is that figure's counted noun: "7301 [evacuados]". */
+/** How far after a trigger its own object figure may start ("dejó sin hogar a [otro] millón"). */
+const OBJECT_REACH = 3;
+
+/** Whether a figure starts right after the trigger, as the object it governs. */
+function objectFigureAfter(gap: GapContext, r: Trigger): boolean {
+  for (let k = r.next; k < r.next + OBJECT_REACH; k++) if (gap.figureAt.has(k)) return true;
+  return false;
+}
+
 function countsAnotherFigure(gap: GapContext, f: Figure, r: Trigger): boolean {
   const before = r.first - 1;
   return gap.figureAt.has(before) && (before < f.quantity.lead || before >= f.quantity.next);
