@@ -511,7 +511,7 @@ function mergeRanges(
   return out;
 }
 
-/** A hyphen right after the digits at `j - 1` and right before a scale of a thousand or more ("20-thousand"). */
+/** A hyphen right after the digits at `j - 1` and right before a scale of a hundred or more ("20-thousand", "11-hundred"). */
 function hyphenScale(tokens: readonly Token[], j: number, lex: Lexicon): boolean {
   const hyphen = tokens[j];
   const scale = tokens[j + 1];
@@ -520,6 +520,6 @@ function hyphenScale(tokens: readonly Token[], j: number, lex: Lexicon): boolean
     hyphen.start === tokens[j - 1]!.end &&
     scale?.kind === 'word' &&
     scale.start === hyphen.end &&
-    (lex.scales.get(scale.norm) ?? 0) >= 1000
+    (lex.scales.get(scale.norm) ?? 0) >= 100
   );
 }

@@ -76,6 +76,8 @@ test('quantities in words, scales, ranges and qualifiers', () => {
     ['10k people', 'en', { value: 10000 }],
     ['1.2 lakh people', 'en', { value: 120000 }],
     ['3 crore people', 'en', { value: 30000000 }],
+    ['a little over 11-hundred homes', 'en', { value: 1100 }],
+    ['some 20-thousand residents', 'en', { value: 20000 }],
     ['a dozen families', 'en', { value: 12 }],
     ['two dozen families', 'en', { value: 24 }],
     ['2.350.112 people', 'en', { value: 2350112, span: '2.350.112' }],
