@@ -81,6 +81,8 @@ function namedDestinations(found: readonly Trigger[], tokens: readonly Token[], 
 function namedBuildingEnd(tokens: readonly Token[], k: number, lex: Lexicon): number | null {
   const { sites } = lex.refuge;
   if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  // A place's possessive after the article: "at the city's Civic Centre", "in the town's sports hall".
+  if (/^\p{Ll}+['’]s$/u.test(tokens[k]?.text ?? '')) k++;
   // The noun before its name: a capitalised word must follow ("l'école Jean Moulin": the article
   // elided onto the noun).
   if (sites.has((tokens[k]?.norm ?? '').replace(ELIDED, '')) && capitalised(tokens[k + 1])) {
