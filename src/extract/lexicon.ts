@@ -302,6 +302,8 @@ export interface Lexicon {
     labels: Set<string>;
     /** Words before such a label that make it a place's own ("a town with a population of 12,000"). */
     owners: Set<string>;
+    /** Adjectives of a whole population between its article and label ("a total population of", "an estimated"). */
+    whole: Set<string>;
   };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
@@ -659,7 +661,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     borderContext: new Set(),
     nationals: new Set(),
     movedTo: new Set(),
-    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [], labels: new Set(), owners: new Set() },
+    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [], labels: new Set(), owners: new Set(), whole: new Set() },
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
@@ -1091,6 +1093,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         homes?: string[];
         labels?: string[];
         owners?: string[];
+        whole?: string[];
       };
       change_amounts?: string[];
       comparatives?: string[];
@@ -1163,6 +1166,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.population.homes.push(...(link.population?.homes ?? []).map(words));
       set(link.population?.labels).forEach((x) => lex.population.labels.add(x));
       set(link.population?.owners).forEach((x) => lex.population.owners.add(x));
+      set(link.population?.whole).forEach((x) => lex.population.whole.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));

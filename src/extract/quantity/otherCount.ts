@@ -134,22 +134,6 @@ function populationOf(
 const LABEL_GLUE = new Set([':', 'of', 'de', "d'"]);
 /** Articles before a population's label. */
 const ARTICLES = new Set(['a', 'an', 'un', 'une', 'una', 'the', 'la', 'le']);
-/** Adjectives of a whole population between its article and label ("a total population of", "an estimated"). */
-const WHOLE = new Set([
-  'total',
-  'normal',
-  'whole',
-  'entire',
-  'overall',
-  'prewar',
-  'pre-war',
-  'peacetime',
-  'usual',
-  'estimated',
-  'estimada',
-  'estimée',
-  'totale',
-]);
 /** Words before a population's article that make it a place's: "Syria's", "out of a total population of". */
 const POSSESSIVES = new Set(["'s", '’s', 'of', 'de', 'du', 'del']);
 /** Relatives that open an owner's clause ("which has a population of"). */
@@ -171,7 +155,7 @@ function labelledPopulation(norms: readonly string[], q: Quantity, lex: Lexicon)
   const counted = norms[q.next] ?? '';
   if (/^\p{L}/u.test(counted) && !lex.population.nouns.has(counted.replace(/^[dl]'/, ''))) return false;
   let j = k - 1;
-  while (j >= 0 && WHOLE.has(norms[j]!)) j--;
+  while (j >= 0 && lex.population.whole.has(norms[j]!)) j--;
   const before = norms[j] ?? '';
   if (!ARTICLES.has(before)) return APPOSITION_OPENERS.has(before) || before === "'s" || before === '’s';
   const lead = norms[j - 1] ?? '';
