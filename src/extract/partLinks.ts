@@ -6,7 +6,7 @@
 // people (Isfara 15,850 persons, B. Gafurov 1,962 persons)").
 import { HOUSING_TERMS } from '../types.js';
 import { DASHES } from './gap.js';
-import type { Lexicon } from './lexicon.js';
+import { type Lexicon, matchesAt } from './lexicon.js';
 import type { Figure, Link } from './link.js';
 import type { Token } from './segment/tokens.js';
 
@@ -48,7 +48,7 @@ function nationalParts(
     const first = figures[i + 1]!;
     const gap = norms.slice(total.quantity.next, first.quantity.lead);
     if (gap.some((w) => w === '.' || w === ';')) continue;
-    if (!markers.some((m) => gap.some((_, k) => m.every((w, j) => gap[k + j] === w)))) continue;
+    if (!markers.some((m) => gap.some((_, k) => matchesAt(gap, k, m)))) continue;
     for (let j = i + 1; j < figures.length; j++) {
       const part = figures[j]!;
       const before = norms.slice(figures[j - 1]!.quantity.next, part.quantity.lead);
