@@ -133,6 +133,21 @@ const PLACES: [string, string[]][] = [
     'CITY OF SAN FERNANDO — Some 1,900 families in Central Luzon are still in evacuation centres.',
     ['CITY OF SAN FERNANDO=PHL/city', 'Central Luzon=PHL/admin1'],
   ],
+  // Spanish and French short names of countries that the country-name package lacks or gives
+  // only in their long form ("República Árabe Siria"), and their abbreviations.
+  ['Unas 5.000 personas huyeron de Siria hacia el Líbano.', ['Siria=SYR/country', 'Líbano=LBN/country']],
+  ['Miles de rohinyás huyeron de Birmania.', ['Birmania=MMR/country']],
+  ['Plus de 3 000 réfugiés sont arrivés de Birmanie.', ['Birmanie=MMR/country']],
+  ['Los combates en el este de la RDC desplazaron a 7.000 personas.', ['RDC=COD/country']],
+  ['Les violences en Centrafrique ont chassé 2 000 familles.', ['Centrafrique=CAF/country']],
+  ['El ciclón dejó 8.000 evacuados en Fiyi.', ['Fiyi=FJI/country']],
+  ['Unos 300 migrantes fueron deportados desde EE.UU. el lunes.', ['EE.UU.=USA/country']],
+  // A territory named with a lower-case head ("la bande de Gaza", "la franja de Gaza"): the
+  // whole name, not the province of Mozambique the last word alone names.
+  ['Quelque 5 000 personnes ont été déplacées dans la bande de Gaza.', ['Gaza=PSE/region']],
+  ['Unas 5.000 personas fueron desplazadas en la franja de Gaza y en Cisjordania.', ['Gaza=PSE/region', 'Cisjordania=PSE/region']],
+  // An island the town list lacks, against a town of the same name elsewhere.
+  ['El volcán entró en erupción en La Palma y obligó a desalojar a 6.000 personas.', ['La Palma=ESP/region']],
   // …but a capitalised name followed by ordinary lower-case words stays itself.
   ['En Guinée orientale, 300 maisons ont été détruites.', ['Guinée=GIN/country']],
 ];
