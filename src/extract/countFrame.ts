@@ -11,12 +11,20 @@ import type { Trigger } from './term/triggers.js';
 const HEAD_GAP = 2;
 /** Tokens between the trigger and the figure ("… in the region has risen to"). */
 const FRAME_REACH = 14;
+/** The same when a count head ("the number of") opens the frame: its modifiers may run long ("the
+ * number of families forced from their homes by the floods that swept the valley last week now
+ * stands at"), since both ends of the frame are marked. */
+const HEADED_REACH = 30;
+/** Tokens inside brackets the frame crosses: a name's acronym or gloss ("(ELN)", "(Ituri)"). */
+const ASIDE_REACH = 4;
 /** Tokens of a change's earlier value and its date, at most: "315,000 in early December 2023". */
 const EARLIER_REACH = 8;
 
 export interface CountFrame {
   /** Whether a housing noun sits inside the frame ("the number of houses destroyed"). */
   housing: boolean;
+  /** Whether the frame counts families ("the number of families forced from their homes"). */
+  households: boolean;
 }
 
 /**
@@ -35,7 +43,7 @@ export function countFrame(
 ): CountFrame | null {
   // The earlier value of a change and its date ("rising from 315,000 in December 2023 to") do not
   // count against the reach: they are skipped below as the change's own words.
-  if (r.next > lead || lead - r.next > FRAME_REACH + EARLIER_REACH) return null;
+  if (r.next > lead || lead - r.next > HEADED_REACH + EARLIER_REACH) return null;
   // The head may stand before the trigger or open it ("number of displaced" is a trigger).
   // A relative clause's pronoun and auxiliaries do not count: "the number of Sudanese who have
   // sought refuge in Egypt has reached 1.2 million".
@@ -53,6 +61,7 @@ export function countFrame(
   // "the number of flood relief camps had been increased from 84 to 88" counts camps, "the number
   // of villages evacuated" villages; "the number of people in relief camps" counts people.
   if (head >= 0 && countsSites(norms, headEnd, r, lex)) return null;
+  const reach = head >= 0 ? HEADED_REACH : FRAME_REACH;
   // A trigger naming a count itself is its own head: "the displaced population", "la población
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
@@ -60,7 +69,8 @@ export function countFrame(
   // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
   // the earlier value through the verb's first half ("rose from"), as a level of its own.
   const change = earlierValue(norms, lead, lex, blocked);
-  if (lead - r.next - (change ? change[1] - change[0] : 0) > FRAME_REACH) return null;
+  const span = lead - r.next - (change ? change[1] - change[0] : 0);
+  if (span > reach) return null;
   // An anaphor whose verb is such a change ("ce chiffre est passé de 68 000 à 147 000") hands the
   // later value the term it refers back to, as it does the earlier one.
   if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
@@ -71,18 +81,60 @@ export function countFrame(
   const amount = changedBy(tokens, norms, levelEnd, lex);
   // A qualifier may hold the verb's end: "est estimé à 54 000" reads "estimé à" as "about".
   const inQualifier = (v: readonly string[]) => first > lead && levelVerbEndsAt(norms, first, v, lex.levelAdverbs);
-  if (!change && !amount && !lex.levelVerbs.some((v) => level(v) || inQualifier(v)) && !lex.levelChanges.some((c) => level(c.from)))
+  // "bringing the number of … to 9,870": the raising verb stands before the head (or before its
+  // adjective: "bringing the total number of"), its "to" before the figure.
+  const raised =
+    headEnd >= 0 &&
+    lex.countRaisers.some((c) => (endsAt(norms, head, c.from) || endsAt(norms, head - 1, c.from)) && level(c.to));
+  if (
+    !change &&
+    !amount &&
+    !raised &&
+    !lex.levelVerbs.some((v) => level(v) || inQualifier(v)) &&
+    !lex.levelChanges.some((c) => level(c.from))
+  )
     return null;
   for (let k = r.next; k < lead; k++) {
     if (change && k >= change[0] && k < change[1]) continue;
     if (amount && k >= amount[0] && k < amount[1]) continue;
     const t = tokens[k]!;
+    // A short aside in brackets: "los grupos armados (ELN) desde enero".
+    if (t.text === '(' && head >= 0) {
+      const close = closingBracket(tokens, k, Math.min(lead, k + ASIDE_REACH + 1));
+      if (close > 0 && !blockedIn(blocked, k, close)) {
+        k = close;
+        continue;
+      }
+    }
     if (blocked(k) || t.text === '.' || t.text === ';' || t.text === '(' || lex.clauseBreaks.has(t.norm))
       return null;
+    // Past the usual reach the frame is one run of modifiers: a comma there may close the head's
+    // clause ("…has fallen since the ceasefire, the agency said, and deliveries reached 40,000").
+    if (t.text === ',' && span > FRAME_REACH) return null;
   }
   let housing = r.namesHousing;
-  for (let k = head; k < r.first && !housing; k++) housing = lex.nouns.housing.has(norms[k]!.replace(/^[dl]['’]/u, ''));
-  return { housing };
+  let households = false;
+  for (let k = head; k < r.next; k++) {
+    const w = norms[k]!.replace(/^[dl]['’]/u, '');
+    if (k < r.first) housing ||= lex.nouns.housing.has(w);
+    households ||= lex.nouns.households.has(w);
+  }
+  return { housing, households };
+}
+
+/** The index of the ')' closing the '(' at `open` before `limit`, or -1. */
+function closingBracket(tokens: readonly Token[], open: number, limit: number): number {
+  for (let k = open + 1; k < limit; k++) {
+    if (tokens[k]!.text === ')') return k;
+    if (tokens[k]!.text === '(') return -1;
+  }
+  return -1;
+}
+
+/** Whether any token strictly between `from` and `to` may not be crossed. */
+function blockedIn(blocked: (k: number) => boolean, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (blocked(k)) return true;
+  return false;
 }
 
 /** A head ending in "de" whose "de" is elided into the next word: "nombre d'habitations". */

@@ -246,10 +246,14 @@ export interface Lexicon {
   countNouns: Set<string>;
   /** Verbs that hand a count frame its figure: "has risen to", "stands at", "reached". */
   levelVerbs: string[][];
-  /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to". */
+  /** Adverbs a level verb may enclose: "s'élève désormais à", "has now risen to"; and the article
+   * Spanish and French put between the verb and its figure ("alcanza ya los 3.200", "dépasse les 10 000"). */
   levelAdverbs: Set<string>;
   /** A level verb split by the earlier value: "rose from [N] to", "pasó de [N] a" (countFrame.ts). */
   levelChanges: { from: string[]; to: string[] }[];
+  /** A verb raising a count before its head, and the word before the new level: "bringing the [number of …] to N",
+   * "portant le [nombre de …] à N", "eleva el [número de …] a N" (countFrame.ts). */
+  countRaisers: { from: string[]; to: string[] }[];
   /** Words of a date between a change's earlier value and its "to" ("rose from 210,000 [in January] to"). */
   changeTimeWords: Set<string>;
   /** Words that make those a date: "end", "early", weekdays ("from 8,300 on Monday to"). */
@@ -638,6 +642,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     levelVerbs: [],
     levelAdverbs: new Set(),
     levelChanges: [],
+    countRaisers: [],
     changeTimeWords: new Set(),
     changeTimeAnchors: new Set(),
     peakHeads: [],
@@ -1065,6 +1070,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       count_nouns?: string[];
       level_adverbs?: string[];
       level_changes?: [string, string][];
+      count_raisers?: [string, string][];
       change_time_words?: string[];
       change_time_anchors?: string[];
       peak_heads?: string[];
@@ -1140,6 +1146,9 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.peakHeads.push(...(link.peak_heads ?? []).map(words));
       lex.levelChanges.push(
         ...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
+      );
+      lex.countRaisers.push(
+        ...(link.count_raisers ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
       );
       set(link.name_links).forEach((x) => lex.nameLinks.add(x));
       lex.siteHosts.verbs.push(...(link.site_hosts?.verbs ?? []).map(words));

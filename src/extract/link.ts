@@ -746,17 +746,23 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   // restating it: "displacement: its causes and 3 trends" is prose.
   if (r.entry.words[r.entry.words.length - 1] === ':' && q.lead !== r.next && !f.restatement.size)
     return null;
-  // Links never reach further than this; the bound keeps long sentences linear.
-  if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
-  // "The number of displaced people … has risen to 63,000": the frame links whatever the form.
+  // "The number of displaced people … has risen to 63,000": the frame links whatever the form,
+  // within its own bound (countFrame.ts).
   // A figure naming people or families may take it too: "the number of displaced persons … is 16,732 persons".
   if (r.next <= q.lead && (f.countKind === null || f.countKind === 'people' || f.countKind === 'households')) {
     const blocked = (k: number) => gap.figureAt.has(k);
     const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked, q.first);
     const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
-    if (frame && housingOk && !isBlocker(r)) return { trigger: r, score: 1.1, direction: 'before' };
+    if (frame && housingOk && !isBlocker(r)) {
+      // A bare figure at the end of a frame counting families counts families: "the number of
+      // families forced from their homes … now stands at 2,300".
+      if (frame.households && f.countKind === null) f.elidedKind = 'households';
+      return { trigger: r, score: 1.1, direction: 'before' };
+    }
   }
+  // Links never reach further than this; the bound keeps long sentences linear.
+  if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;
   if (!compatible(f, r, r.first >= q.next) && !householdsHomes(f, r, countEnd, gap)) return null;
   let score: number;
   let direction: Link['direction'];
