@@ -133,6 +133,9 @@ const NEGATIVE: [string, string][] = [
 // Sentences read exactly: these facts and no other (coarse reading of a part of the sentence
 // that names no displacement of its own).
 const EXACT: [sentence: string, lang: string, facts: string[]][] = [
+  // A share of a whole named by a relative clause takes the verb after the whole, not the
+  // whole's own ("who have left their homes" is the 60,000's).
+  ['Nearly 14,000 of the roughly 60,000 people who have left their homes are sleeping in evacuation centres.', 'en', ['sheltered 14000', 'forced_to_flee 60000']],
   // A heading line without a term of its own gives its lines none, whatever came before.
   ['About 2,000 people were displaced last week.\nKey figures\nKabul: 3,400\nHerat: 2,100', 'en', ['displaced 2000']],
   // Subjects joined by "and" share a verb; the dead and the houses of another clause do not.

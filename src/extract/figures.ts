@@ -3,6 +3,7 @@
 // damaged"), and which neighbour restates it ("12,345 families or 48,910 persons"). Counts of
 // other things (districts, hectares) are set aside as list items the linker may look across.
 import { countsSubgroup } from './term/profile.js';
+import { triggerEndAt } from './term/triggers.js';
 import { type Lexicon, endsAt, matchesAt, startingWith } from './lexicon.js';
 import type { Token } from './segment/tokens.js';
 import type { Quantity } from './quantity/find.js';
@@ -184,12 +185,15 @@ function takeShares(
     const end = total.noun ? total.noun.next : total.quantity.next;
     // A total named by a displacement word is a figure of its own: "6.000 parmi les 36.750
     // personnes évacuées ont pu rentrer" reports 36,750 evacuated and 6,000 returns.
-    const named = namedAt(norms, total.quantity.next, end, lex);
+    // …and so is one a relative clause names: "77,000 of the 500,000 people who have left their
+    // homes are staying in shelters" reports 500,000 who left and 77,000 sheltered.
+    const named = Math.max(namedAt(norms, total.quantity.next, end, lex), relativeTrigger(tokens, end, lex));
     if (named >= 0) {
       total.shareTotal = true;
       for (let k = at; k < at + words.length; k++) listItems.add(k);
       // The share's verb comes after the whole: "2,500 of the 9,000 evacuated have returned".
       for (let k = total.quantity.lead; k <= named; k++) share.restatement.add(k);
+      share.whole = [total.quantity.lead, named];
       continue;
     }
     for (let k = at; k < end; k++) listItems.add(k);
@@ -224,6 +228,24 @@ function possessiveOf(tokens: readonly Token[], at: number): string[] | undefine
  */
 function namedAt(norms: readonly string[], from: number, end: number, lex: Lexicon): number {
   for (let k = from; k <= end; k++) if (namedByTrigger(norms, k, lex)) return k;
+  return -1;
+}
+
+/** Tokens of auxiliaries and adverbs between a relative pronoun and its verb: "who [have since] fled". */
+const RELATIVE_REACH = 3;
+
+/**
+ * The last token of a trigger opening a relative clause at `at` ("[who have left their homes]",
+ * "[qui ont fui]", "[que huyeron]"), or -1.
+ */
+function relativeTrigger(tokens: readonly Token[], at: number, lex: Lexicon): number {
+  if (!lex.relatives.has(tokens[at]?.norm ?? '')) return -1;
+  for (let k = at + 1; k <= at + 1 + RELATIVE_REACH && k < tokens.length; k++) {
+    const end = triggerEndAt(tokens, k, lex);
+    if (end > k) return end - 1;
+    const w = tokens[k]!.norm;
+    if (!lex.auxiliaries.has(w) && !lex.levelAdverbs.has(w)) return -1;
+  }
   return -1;
 }
 

@@ -62,6 +62,9 @@ export interface Figure {
   restatement: Set<number>;
   /** The total of a share before it ("2,500 of the [9,000] evacuated have returned"). */
   shareTotal?: boolean;
+  /** For a share, the tokens of its whole and the trigger naming it ("77,000 of [the 500,000 people
+   * who have left their homes] are staying in shelters"): the share's own verb comes after. */
+  whole?: [number, number];
   /** It counts buildings many households share ("48 immeubles"): homes lost, but no household evacuated. */
   building?: boolean;
 }
@@ -141,10 +144,13 @@ export function linkFigures(
   const hostSites = new Set(figures.filter((f) => !f.noun && hostsInBracket(tokens, norms, f.quantity.next, lex)));
   for (const f of figures) {
     const q = f.quantity;
-    const candidates = triggers
+    const all = triggers
       .map((r) => candidate(gap, f, r))
       .filter((c): c is Candidate => c !== null)
       .sort((a, b) => b.score - a.score);
+    // A share takes the verb after its whole, not the trigger naming the whole, when it has one.
+    const own = f.whole ? all.filter((c) => c.trigger.first < f.whole![0] || c.trigger.first > f.whole![1]) : all;
+    const candidates = own.length ? own : all;
     let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
     // "interviews with 200 Rohingya who have newly arrived", "1,200 IDP households surveyed": people

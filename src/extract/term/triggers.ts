@@ -150,6 +150,13 @@ interface Best {
 }
 
 /** The longest trigger phrase starting at token `i` and where it ends (end -1: none). */
+/** The end of the displacement trigger starting at token `i` (not a blocker), or -1: for readers
+ * that run before the sentence's triggers are found (figures.ts, a share's relative clause). */
+export function triggerEndAt(tokens: readonly Token[], i: number, lex: Lexicon): number {
+  const { hit, end } = phraseAt(tokens, tokens.map((t) => t.norm), i, lex);
+  return hit && !hit.term.startsWith('block:') ? end : -1;
+}
+
 function phraseAt(tokens: readonly Token[], norms: readonly string[], i: number, lex: Lexicon): Best {
   const best: Best = { hit: null, end: -1 };
   const index = lex.triggerIndex.get(norms[i] ?? '');
