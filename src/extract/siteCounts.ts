@@ -17,6 +17,8 @@ export function sitesLevel(norms: readonly string[], r: Trigger, lead: number, l
   const before = norms[r.first - 1] ?? '';
   const heldBy = lex.partitives.has(before) && lex.refuge.sites.has(norms[r.first - 2] ?? '');
   if (r.next > lead || !(isSite(norms, r, lex) || heldBy)) return false;
+  // Nor the population of sites: "la population des camps est passée à 4 500" counts people.
+  if (r.entry.words.some((w) => lex.countNouns.has(w))) return false;
   // Nor people in sites ("those in shelters had declined to 5,435", "families in 47 accommodation
   // centres amounted to a thousand"): the stay's own preposition, or sites counted already.
   const stay = r.entry.words.some((w) => lex.refuge.prepositions.has(w)) || /^\d/.test(before);
