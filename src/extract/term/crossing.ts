@@ -34,6 +34,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       reach += 3;
       continue;
     }
+    // "to Diffa region, in neighbouring Niger": the destination lies across the border.
+    if (inNeighbour(norms, w === ',' ? k + 1 : k, lex)) return { ...link, term: 'refugees' };
     if (w === ',') {
       // A short aside naming where the place left lies: ", en Sudán,".
       const close = norms.indexOf(',', k + 1);
@@ -60,6 +62,15 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
     }
   }
   return link;
+}
+
+/** Whether "in neighbouring <country>" ("en el vecino Chad", "au Niger voisin" is not read) starts at `at`. */
+function inNeighbour(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  const w = norms[at] ?? '';
+  if (!lex.itemPrepositions.has(w) || lex.campOrigin.prepositions.some((p) => p.length === 1 && p[0] === w)) return false;
+  let k = at + 1;
+  if (ARTICLES.has(norms[k] ?? '')) k++;
+  return lex.crossingNeighbours.has(norms[k] ?? '') && countryAt(norms, k + 1, lex);
 }
 
 /** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
