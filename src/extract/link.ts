@@ -86,9 +86,9 @@ interface Candidate {
 }
 
 const MIN_SCORE = 0.3;
-/** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
 /** Present participles of English, French and Spanish: "fleeing", "fuyant", "huyendo". */
 const PARTICIPLE = /^\p{L}{3,}(ing|ant|ando|iendo|yendo)$/u;
+/** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
 export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
 /** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
 const CASUALTY_MIN_SCORE = 0.8;
@@ -432,6 +432,12 @@ export function linkFigures(
       best.direction === 'adjacent' &&
       (hypotheticalBefore(tokens, norms, q.lead, chosen.first, lex) || capacityBefore(norms, q.lead, lex))
     ) {
+      forecast(q);
+      continue;
+    }
+    // "the camp is big enough to accommodate 900 families": a capacity before the figure in its
+    // clause counts places, not people.
+    if (best.direction === 'before' && capacityBefore(norms, q.lead, lex)) {
       forecast(q);
       continue;
     }

@@ -14,6 +14,7 @@ import { arrivalCrossedBorder } from '../term/crossing.js';
 import type { Trigger } from '../term/triggers.js';
 import {
   cancelledAfter,
+  capacityBefore,
   hypotheticalBefore,
   hypotheticalPredicate,
   isRate,
@@ -125,6 +126,8 @@ export function sentencePairs(
     // The rules' gates on the words around a link: a forecast before the figure ("décidé de
     // reloger 300 familles"), a rate ("1,000 a day").
     if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) return false;
+    // A capacity before the figure in its clause: "big enough to accommodate 900 families".
+    if (capacityBefore(norms, q.lead, lex)) return false;
     if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) return false;
     // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
     if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;

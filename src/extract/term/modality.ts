@@ -3,6 +3,7 @@
 // Reported past obligations stay facts: "had to be evacuated", "were forced to flee".
 import { endingWith, type Lexicon, matchesAt, startingWith, startsOf } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
+import { isTitleCase } from './triggers.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
 
@@ -31,8 +32,9 @@ export function modalityOf(
         return 'negated';
     }
     // "May" the month is not a modal, nor is a capitalised word inside the sentence: "Can Gio", "Will County".
+    // (In a headline in title case every word is capitalised: "ISIS Could Displace 2.3 Million".)
     if (t.norm === 'may' && /^M/.test(t.text)) continue;
-    if (i > 0 && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(t.text)) continue;
+    if (i > 0 && tokens[i - 1]!.kind === 'word' && /^\p{Lu}/u.test(t.text) && !isTitleCase(tokens)) continue;
     // "issued a warning", "the tsunami warning" name an alert; "warning that …" tells a forecast.
     if (lex.verbOnlyCues.has(t.norm) && !lex.verbOnlyComplements.has(norms[i + 1] ?? '')) continue;
     // "may have lost their homes" reports an estimate of the past; "may have to leave" does not.

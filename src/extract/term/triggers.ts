@@ -373,7 +373,8 @@ const titleCase = new WeakMap<readonly Token[], boolean>();
 const TITLE_WORDS = 4;
 const TITLE_SHARE = 0.8;
 
-function isTitleCase(tokens: readonly Token[]): boolean {
+/** Whether the sentence is a headline in title case ("Offensives Against ISIS Could Displace 2.3 Million"). */
+export function isTitleCase(tokens: readonly Token[]): boolean {
   let hit = titleCase.get(tokens);
   if (hit === undefined) {
     const long = tokens.filter((x) => x.kind === 'word' && x.text.length >= 4);
