@@ -188,6 +188,8 @@ export interface Lexicon {
   speakerVerbs: string[][];
   /** Determiners that open a time phrase right after a figure: "110 million [last] year", "400 [a] day". */
   timeOpeners: Set<string>;
+  /** Words after which a bare four-digit number is a year even before a noun of people: "in 2014 IDPs", "depuis 2019 ménages". */
+  yearBefore: string[][];
   /**
    * Other senses of displacement words (jobs, road trips): `cues` finds the sense's words in a
    * document (whole words, any case), `words` are the trigger words read in that sense.
@@ -609,6 +611,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     streetTypes: new Set(),
     speakerVerbs: [],
     timeOpeners: new Set(),
+    yearBefore: [],
     multiplierBefore: [],
     forecastVerbs: [],
     capacities: [],
@@ -963,6 +966,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       }
       lex.speakerVerbs.push(...(nf.speaker_verbs ?? []).map(words));
       set(nf.time_openers).forEach((x) => lex.timeOpeners.add(x));
+      lex.yearBefore.push(...(nf.year_before ?? []).map(words));
       lex.multiplierBefore.push(...(nf.multiplier_before ?? []).map(words));
       lex.eventNouns.push(...(nf.event_nouns ?? []).map(words));
       set(nf.model_before).forEach((x) => lex.modelBefore.add(x));

@@ -64,7 +64,9 @@ export function calendarReason(
     const noun = after?.norm ?? '';
     const counts =
       lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun);
-    if (!counts) return 'year';
+    // …but after "in", "since", "end of" it is the year: "in 2014 IDPs were counted".
+    const dated = lex.yearBefore.some((w) => w.every((x, j) => tokens[q.lead - w.length + j]?.norm === x));
+    if (!counts || dated) return 'year';
   }
   if (q.range && q.range[0] >= 1900 && q.range[1] <= 2100 && /^\d{4}$/.test(core.text)) return 'years';
   // Clock times: "11:00", "8 a.m.", "10pm", "1600 hrs", "16 h 30".

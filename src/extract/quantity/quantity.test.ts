@@ -150,6 +150,10 @@ test('numbers that are not figures', () => {
     ['le 4 mai', /date/, '4', 'fr'],
     ['on the 4th', /ordinal/],
     ['in 2019', /year/],
+    // …even before a noun of people, after a word of time: "in 2014 IDPs were counted".
+    ['in 2014 IDPs were counted', /year/],
+    ['the end of 2018 displaced families', /year/],
+    ['depuis 2017 déplacés', /year/, '2017', 'fr'],
     ['in 2019-2020', /years/],
     ['in 2023–24', /date or code/, '24'],
     ["end of Dec.'17 to 3.6 million", /date/, '17'],
@@ -210,6 +214,7 @@ test('numbers that are not figures', () => {
 test('near misses that stay figures', () => {
   const rows: [string, number, string?][] = [
     ['2019 families were displaced', 2019],
+    ['a total of 2019 families', 2019],
     ['one family was evacuated', 1],
     ['2.350.112 people', 2350112],
     ['Los combates desplazaron a 2.350.112 personas', 2350112, 'es'],
