@@ -32,6 +32,9 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
     const noun = tokens[k];
     if (!noun || !(DEMONYM.test(noun.text) || lex.nationals.has(noun.norm))) continue;
+    // A capitalised noun of people or homes is no nationality: "Evacuation Shelters and 8,654 Households".
+    const other = lex.nouns.people.has(noun.norm) || lex.nouns.households.has(noun.norm) || lex.nouns.housing.has(noun.norm);
+    if (other && !lex.nationals.has(noun.norm)) continue;
     out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
     after.add(k + 1);
   }
