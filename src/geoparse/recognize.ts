@@ -231,9 +231,13 @@ export function findMentions(
     // "the provinces of Chaco and Corrientes", "the district of Dhubri": an administrative area.
     const areaWord = ofFeature.get(i);
     // "la bande de Gaza", "la franja de Gaza": a name whose lower-case head the gazetteer knows
-    // whole is that place, not the area or town the last word alone names.
+    // whole is that place, not the area or town the last word alone names. (Not a town word's:
+    // "la ciudad de La Paz" is La Paz, whatever town is called "Ciudad de la Paz".)
     const ofHead = toks[i - 2];
-    const whole = areaWord && ofHead ? gaz.lookup(`${ofHead.norm} ${toks[i - 1]!.norm} ${key}`) : [];
+    const whole =
+      areaWord && ofHead && !lex.settlementWords.has(areaWord)
+        ? gaz.lookup(`${ofHead.norm} ${toks[i - 1]!.norm} ${key}`)
+        : [];
     if (whole.length) candidates = whole;
     else if (areaWord && !demonym && !feature) {
       // "the city of Corrientes" is the city, not the province.

@@ -146,6 +146,8 @@ const PLACES: [string, string[]][] = [
   // whole name, not the province of Mozambique the last word alone names.
   ['Quelque 5 000 personnes ont été déplacées dans la bande de Gaza.', ['Gaza=PSE/region']],
   ['Unas 5.000 personas fueron desplazadas en la franja de Gaza y en Cisjordania.', ['Gaza=PSE/region', 'Cisjordania=PSE/region']],
+  // …but a town word's whole name is not looked up: "la ciudad de La Paz" is La Paz.
+  ['Unos 2.000 mineros se dirigieron a pie hacia la ciudad de La Paz.', ['La Paz=BOL/city']],
   // An island the town list lacks, against a town of the same name elsewhere.
   ['El volcán entró en erupción en La Palma y obligó a desalojar a 6.000 personas.', ['La Palma=ESP/region']],
   // …but a capitalised name followed by ordinary lower-case words stays itself.

@@ -65,7 +65,9 @@ export function calendarReason(
     const counts =
       lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun);
     // …but after "in", "since", "end of" it is the year: "in 2014 IDPs were counted".
-    const dated = lex.yearBefore.some((w) => w.every((x, j) => tokens[q.lead - w.length + j]?.norm === x));
+    // Right before the number, not before a qualifier: "in approximately 2000 people" counts.
+    const dated =
+      q.first === q.lead && lex.yearBefore.some((w) => w.every((x, j) => tokens[q.lead - w.length + j]?.norm === x));
     if (!counts || dated) return 'year';
   }
   if (q.range && q.range[0] >= 1900 && q.range[1] <= 2100 && /^\d{4}$/.test(core.text)) return 'years';
