@@ -83,6 +83,8 @@ interface Candidate {
   trigger: Trigger;
   score: number;
   direction: Link['direction'];
+  /** A count frame counting families hands its bare figure the households unit (countFrame.ts). */
+  countsFamilies?: boolean;
 }
 
 const MIN_SCORE = 0.3;
@@ -451,6 +453,9 @@ export function linkFigures(
     if (BUILDING_EXIT_TERMS.has(chosen.entry.term) && (exitsBuilding || occupants(norms, f, lex))) continue;
     // "250 students stayed at the school": a building's own occupants staying in it shelter nowhere.
     if (chosen.entry.reason.startsWith(STAYING_IN_BUILDING) && occupants(norms, f, lex)) continue;
+    // A bare figure at the end of a frame counting families counts families: "the number of
+    // families forced from their homes … now stands at 2,300".
+    if (best.countsFamilies && f.countKind === null) f.elidedKind = 'households';
     links.push({
       figure: f,
       trigger: chosen,
@@ -766,12 +771,8 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked, q.first);
     const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
-    if (frame && housingOk && !isBlocker(r)) {
-      // A bare figure at the end of a frame counting families counts families: "the number of
-      // families forced from their homes … now stands at 2,300".
-      if (frame.households && f.countKind === null) f.elidedKind = 'households';
-      return { trigger: r, score: 1.1, direction: 'before' };
-    }
+    if (frame && housingOk && !isBlocker(r))
+      return { trigger: r, score: 1.1, direction: 'before', ...(frame.households ? { countsFamilies: true } : {}) };
   }
   // Links never reach further than this; the bound keeps long sentences linear.
   if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;

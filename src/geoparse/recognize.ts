@@ -235,7 +235,7 @@ export function findMentions(
     // "la ciudad de La Paz" is La Paz, whatever town is called "Ciudad de la Paz".)
     const ofHead = toks[i - 2];
     const whole =
-      areaWord && ofHead && !lex.settlementWords.has(areaWord)
+      areaWord && ofHead && FEATURE_OF.has(toks[i - 1]!.norm) && !lex.settlementWords.has(areaWord)
         ? gaz.lookup(`${ofHead.norm} ${toks[i - 1]!.norm} ${key}`)
         : [];
     if (whole.length) candidates = whole;
