@@ -293,6 +293,8 @@ export interface Lexicon {
   compass: Set<string>;
   /** Words that put a sentence at a border or among refugees ("border", "asilo", "réfugiés"): families' `contexts.refugees`. */
   borderContext: Set<string>;
+  /** Words of displacement inside a country ("IDPs", "internos", "internes"): families' `contexts.displaced`; they outweigh a refugee context. */
+  internalContext: Set<string>;
   /** Plural nouns of nationality ("sudanese", "venezolanos"): people counted crossing (term/nationals.ts). */
   nationals: Set<string>;
   /** Verbs of being taken somewhere ("moved", "trasladadas", "transférés"): to a shelter, an evacuation (link.json). */
@@ -310,6 +312,8 @@ export interface Lexicon {
     owners: Set<string>;
     /** Adjectives of a whole population between its article and label ("a total population of", "an estimated"). */
     whole: Set<string>;
+    /** Demonstratives before a place of inhabitants ("of this city of 200,000 inhabitants"): a place already named. */
+    demonstratives: Set<string>;
   };
   /** "rose by", "a decrease of", "augmenté de": words before a figure that is a change, not a count (link.json). */
   changeAmounts: string[][];
@@ -667,9 +671,10 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     internalAreas: new Set(),
     compass: new Set(),
     borderContext: new Set(),
+    internalContext: new Set(),
     nationals: new Set(),
     movedTo: new Set(),
-    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [], labels: new Set(), owners: new Set(), whole: new Set() },
+    population: { places: new Set(), nouns: new Set(), inhabitants: new Set(), homes: [], labels: new Set(), owners: new Set(), whole: new Set(), demonstratives: new Set() },
     changeAmounts: [],
     comparatives: [],
     listShelters: [],
@@ -793,6 +798,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       }
     const generated = families ? expandFamilies(lang, families, irregular) : [];
     for (const w of families?.contexts?.refugees ?? []) lex.borderContext.add(w);
+    for (const w of families?.contexts?.displaced ?? []) lex.internalContext.add(w);
     const nationals = nationalsOf(ROOT, lang).map((w) => normalise(w));
     for (const w of nationals) lex.nationals.add(w);
     if (families && morph) {
@@ -1104,6 +1110,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         labels?: string[];
         owners?: string[];
         whole?: string[];
+        demonstratives?: string[];
       };
       change_amounts?: string[];
       comparatives?: string[];
@@ -1180,6 +1187,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.population?.labels).forEach((x) => lex.population.labels.add(x));
       set(link.population?.owners).forEach((x) => lex.population.owners.add(x));
       set(link.population?.whole).forEach((x) => lex.population.whole.add(x));
+      set(link.population?.demonstratives).forEach((x) => lex.population.demonstratives.add(x));
       lex.changeAmounts.push(...(link.change_amounts ?? []).map(words));
       lex.comparatives.push(...(link.comparatives ?? []).map(words));
       lex.listShelters.push(...(link.list_shelters ?? []).map(words));

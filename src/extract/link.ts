@@ -253,7 +253,9 @@ export function linkFigures(
     // "3,000 people fleeing the flare-up crossed into Uganda", "800 Burundians fleeing unrest have
     // sought asylum in Rwanda": a flight that ends across a border, told by a later verb of the same
     // subject, counts refugees.
-    if (FLIGHT_TERMS.has(best.trigger.entry.term as Term) && best.direction === 'after') {
+    // So does a noun of the displaced with a crossing right after it: "1.2 million people displaced in
+    // neighbouring countries", "desplazadas en ese país vecino".
+    if (FLIGHT_TERMS.has(best.trigger.entry.term as Term) && (best.direction === 'after' || best.direction === 'adjacent')) {
       const from = best.trigger;
       const crossing = candidates.find(
         (c) =>

@@ -149,6 +149,9 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     const owned = kind === 'people' && tokens[i + 1] ? nounKind(tokens[i + 1]!, lex.nouns) : null;
     if (owned === 'households' || owned === 'housing' || owned === 'shelter')
       return { kind: owned, first: i + 1, next: i + 2 };
+    // A place noun listed as a modifier too describes the homes after it: "25 village houses".
+    const described = kind === 'other' && lex.nouns.modifiers.has(t.norm) && tokens[i + 1] ? nounKind(tokens[i + 1]!, lex.nouns) : null;
+    if (described === 'housing' || described === 'households') return { kind: described, first: i + 1, next: i + 2 };
     if (kind) return { kind, first: i, next: i + 1 };
     // "12 more were evacuated" elides the noun; "12 more houses", "two more displacement camps" do not.
     const modifiesNext = lex.nouns.modifiers.has(t.norm) && !!tokens[i + 1] && nounNext(tokens, i + 1, lex);

@@ -122,6 +122,8 @@ function populationOf(
       : -1;
   if (at < 0) return false;
   at--;
+  // "of this city of 200,000 inhabitants": a place already named, whose inhabitants are no count, wherever it stands.
+  if (lex.population.inhabitants.has(noun) && lex.population.demonstratives.has(norms[at] ?? '')) return true;
   if (tokens[at]?.kind === 'word' && !APPOSITION_ARTICLES.has(norms[at]!)) at--;
   if (APPOSITION_ARTICLES.has(norms[at] ?? '')) at--;
   // At the sentence's start the place phrase is an apposition only when a comma closes it ("Ville

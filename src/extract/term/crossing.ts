@@ -15,6 +15,8 @@ export const FLIGHT_TERMS: ReadonlySet<Term> = new Set<Term>(['displaced', 'forc
 const CROSSING_REACH = 6;
 /** Articles between the leading word and the country ("vers le Niger", "into the Central African Republic"). */
 const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
+/** An article elided into the next word: "l'Ouganda". */
+const ELIDED = /^l'/;
 /** The longest aside between commas the flight may run past: "huir desde Darfur Occidental[, en Sudán,] al vecino Chad". */
 const ASIDE = 4;
 /** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
@@ -58,10 +60,19 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (nearCountriesAt(norms, at, lex)) return { ...link, term: 'refugees' };
       // "to neighbouring Chad", "al vecino Chad": the neighbour is still across the border.
       if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
-      if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
+      if (countryAt(unelided(norms, at), at, lex)) return { ...link, term: 'refugees' };
     }
   }
   return link;
+}
+
+/** The tokens with an article elided into the word at `at` taken off it: "vers l'Ouganda" names Ouganda. */
+function unelided(norms: readonly string[], at: number): readonly string[] {
+  const w = norms[at] ?? '';
+  if (!ELIDED.test(w)) return norms;
+  const out = norms.slice();
+  out[at] = w.replace(ELIDED, '');
+  return out;
 }
 
 /** Whether "in neighbouring <country>" ("en el vecino Chad", "au Niger voisin" is not read) starts at `at`. */

@@ -305,6 +305,8 @@ function isCount(t: Token | undefined, lex: Lexicon): boolean {
 
 /** Whether the sentence holds a cue of the entry's context; people counted by nationality tell of a crossing. */
 function holdsContext(norms: readonly string[], context: NonNullable<TriggerEntry['inContext']>, lex: Lexicon): boolean {
+  // "UNHCR and IOM recorded 110,000 new arrivals in IDP sites": a word of internal displacement outweighs the refugee cues.
+  if (context.term === 'refugees' && norms.some((n) => lex.internalContext.has(n))) return false;
   if (norms.some((n) => context.cues.has(n))) return true;
   return context.term === 'refugees' && countsNationals(norms, lex);
 }
