@@ -265,7 +265,10 @@ export function linkFigures(
           c.trigger.first - from.next <= CROSSING_AFTER_FLIGHT &&
           sameClause(gap, from.next, c.trigger.first) &&
           // "2.6 million people are displaced or living as refugees": one total of both.
-          !norms.slice(from.next, c.trigger.first).some((w) => lex.disjunctions.has(w)),
+          !norms.slice(from.next, c.trigger.first).some((w) => lex.disjunctions.has(w)) &&
+          // After a noun of the displaced, a verb or phrase of crossing, not a second group ("IDPs and refugees").
+          (best!.direction !== 'adjacent' || c.trigger.entry.form !== 'agent'),
+
       );
       if (crossing) best = crossing;
     }

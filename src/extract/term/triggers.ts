@@ -43,7 +43,8 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       !(end - i === 1 && isFalseFriend(tokens, i)) &&
       !(inOrganisationName(tokens, i, lex) && !isTitleCase(tokens)) &&
       !(isStaySite(hit, norms, end, lex) && campIsOrigin(tokens, i, lex)) &&
-      !countReached(norms, i, end, hit, lex)
+      !countReached(norms, i, end, hit, lex) &&
+      !countryNamesSite(hit, norms, end, lex)
     ) {
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
@@ -63,6 +64,12 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
   }
   return withCrossingContext(headNouns(out));
 }
+
+/** "took refuge in Rwanda camp", "fled to Ruanda camp": a country's name before a site's noun names the site, no crossing. */
+function countryNamesSite(hit: TriggerEntry, norms: readonly string[], end: number, lex: Lexicon): boolean {
+  return hit.term === 'refugees' && CROSSING_COUNTRY.test(hit.reason) && lex.refuge.sites.has(norms[end] ?? '');
+}
+const CROSSING_COUNTRY = /:(crossing:country|crossing:left-country|left-country)$/;
 
 /**
  * "18,750 newly arrived refugees", "2,000 IDP returnees": of two names for people side by side,
