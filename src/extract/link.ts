@@ -292,15 +292,19 @@ export function linkFigures(
     // homeless status ("800 damnificados fueron albergados", "400 sinistrés sont hébergés").
     // The blocker may be the counted noun itself, touching the figure: "8.500 afectados en refugios".
     const touching = best.direction === 'after' && best.trigger.first === (f.noun ? f.noun.next : q.next);
+    // "1,000 people stranded at Mallacoota have been evacuated": so does a participle of being held
+    // somewhere, touching the noun and followed by its place.
+    const heldAt =
+      touching && best.trigger.entry.term === 'block:missing' && lex.itemPrepositions.has(norms[best.trigger.next] ?? '');
     if (
       (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
-      (best.direction === 'adjacent' || (touching && best.trigger.entry.term === 'block:affected'))
+      (best.direction === 'adjacent' || (touching && best.trigger.entry.term === 'block:affected') || heldAt)
     ) {
       // "210 people affected by the floods remain in evacuation centres": a blocker opening an agent
       // phrase modifies the noun, and the verb after the phrase, scored lower for the distance, is
       // the clause's own.
       const blockerEnd = best.trigger.next;
-      const modifier = touching && lex.agentPrepositions.has(norms[blockerEnd] ?? '');
+      const modifier = heldAt || (touching && lex.agentPrepositions.has(norms[blockerEnd] ?? ''));
       // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
       const verb = candidates.find(
         (c) =>
