@@ -51,12 +51,15 @@ function qualifierLength(tokens: readonly Token[], k: number, lex: Lexicon): num
 }
 
 /** The ")" closing a bracket that holds only a figure, maybe with its people noun ("(1,240 families)"). */
-function bracketClose(tokens: readonly Token[], k: number, lex: Lexicon): number {
+function bracketClose(tokens: readonly Token[], k: number, lex: Lexicon, again = false): number {
   while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
   const noun = tokens[k]?.norm ?? '';
   // "Galicia (500 habitantes)": a place's population, not a share of the count.
   if (lex.population.inhabitants.has(noun)) return -1;
   if (lex.nouns.people.has(noun) || lex.nouns.households.has(noun)) k++;
+  // "Delmas (9,930 familles soit 32,637 personnes)": the same count restated in another unit.
+  const restated = lex.restatements.find((r) => r.every((w, j) => tokens[k + j]?.norm === w));
+  if (restated && !again && tokens[k + restated.length]?.kind === 'number') return bracketClose(tokens, k + restated.length, lex, true);
   return tokens[k]?.text === ')' ? k : -1;
 }
 
