@@ -30,7 +30,8 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
     label &&
     !lex.qualifiersByLast.has(labelTok.norm) &&
     !endsTimePhrase(tokens, tokens.indexOf(labelTok), lex) &&
-    !countsThousands(text, tokens, q, lex)
+    !countsThousands(text, tokens, q, lex) &&
+    !(peopleRightAfter(tokens, q, lex) && ARTICLES.has(tokens[tokens.indexOf(labelTok) - 1]?.norm ?? ''))
   )
     return 'label or age';
   if (before && lex.modelBefore.has(before.norm) && q.written === 'digits') return 'model number';
@@ -233,4 +234,13 @@ function endsTimePhrase(tokens: readonly Token[], at: number, lex: Lexicon): boo
 function countsThousands(text: string, tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
   for (let k = q.first; k < q.next; k++) if (lex.scales.has(tokens[k]!.norm)) return true;
   return /\d[,.\u00a0\u202f ]\d{3}(?!\d)/.test(text.slice(q.start, q.end));
+}
+
+/** Articles before a label's word when it names a place of its own, not a number's label: "à la rue". */
+const ARTICLES = new Set(['la', 'le', 'the', 'el', 'les', 'los', 'las']);
+
+/** "jetant à la rue 93 familles": a noun of people or families right after the figure makes it a count, not a label's number. */
+function peopleRightAfter(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  const noun = findNoun(tokens, q.next, lex);
+  return !!noun && noun.first === q.next && (noun.kind === 'people' || noun.kind === 'households');
 }
