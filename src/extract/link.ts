@@ -268,7 +268,6 @@ export function linkFigures(
           !norms.slice(from.next, c.trigger.first).some((w) => lex.disjunctions.has(w)) &&
           // After a noun of the displaced, a verb or phrase of crossing, not a second group ("IDPs and refugees").
           (best!.direction !== 'adjacent' || c.trigger.entry.form !== 'agent'),
-
       );
       if (crossing) best = crossing;
     }
