@@ -32,7 +32,7 @@ export function bracketedTriggers(
     if (close < 0 || yearLike(tokens[at]!) || ownTriggerAfter(tokens, triggers, close + 1, lex)) continue;
     const name = nameStart(tokens, i);
     if (name < 0 || !placeLeads(tokens, name, lex)) continue;
-    const term = clauseTerm(tokens, triggers, name, lex);
+    const term = clauseTerm(tokens, triggers, name, lex, namesPeople(tokens, close, lex));
     if (!term) continue;
     out.push({
       entry: impliedEntry(['('], term, 'both', `${term}:bracketed`),
@@ -114,6 +114,8 @@ function clauseTerm(
   triggers: readonly Trigger[],
   name: number,
   lex: Lexicon,
+  /** The bracket names its own people ("across Sofala (109,199 people)"): a count of sites before it is no concern. */
+  ownPeople = false,
 ): Term | null {
   const term = continuedTerm(triggers, name, null);
   const from = triggers.filter((t) => t.next <= name && !t.entry.term.startsWith('block:')).pop();
@@ -130,9 +132,15 @@ function clauseTerm(
     // (A share of the same people is no count of other things: "in Anbar governorate (85 per cent); Falluja (25,300)".)
     const counted =
       t.kind === 'number' && !measured(tokens, k + 1, lex) ? findNoun(tokens, k + 1, lex)?.kind : undefined;
-    if (counted === 'other' || counted === 'shelter') return null;
+    if (!ownPeople && (counted === 'other' || counted === 'shelter')) return null;
   }
   return term;
+}
+
+/** Whether the bracket closing at `close` ends on a people or household noun: "(109,199 people)". */
+function namesPeople(tokens: readonly Token[], close: number, lex: Lexicon): boolean {
+  const noun = tokens[close - 1]?.norm ?? '';
+  return lex.nouns.people.has(noun) || lex.nouns.households.has(noun);
 }
 
 /** A trigger of the item's own right after its bracket, before the next separator: "Rafah (12) reported deaths". */

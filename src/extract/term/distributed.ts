@@ -209,7 +209,7 @@ function itemGap(
    */
   own?: Trigger,
 ): boolean {
-  if (to - from < 1 || to - from > ITEM_WORDS + 2) return false;
+  if (to - from < 1 || to - from - asideWords(tokens, from, to) > ITEM_WORDS + 2) return false;
   if (triggers.some((r) => r !== own && r.first < to && r.next > from)) return false;
   // "…, as well as 600 in Balochistan", "así como a 600": a joiner of several words ends the gap.
   // Read off the tokens: this runs for every pair of neighbouring figures in a long table.
@@ -224,10 +224,42 @@ function itemGap(
       k = share;
       continue;
     }
+    // "crossed at the Elegu border point (Adjumani axis), 247 in Moyo": a bracket of words only is an aside.
+    const aside = asideEnd(tokens, k, to);
+    if (aside > 0) {
+      k = aside;
+      continue;
+    }
     if (t.kind === 'number' || t.text === '.' || t.text === ':' || t.text === '(') return false;
     if (lex.clauseBreaks.has(t.norm) && t.text !== ';') return false;
   }
   return true;
+}
+
+/** The most words of an aside in brackets. */
+const ASIDE_WORDS = 5;
+
+/** The ")" of a bracket opening at k that holds only a few words ("(Adjumani axis)", "(IDPs)"), or 0. */
+function asideEnd(tokens: readonly Token[], k: number, to: number): number {
+  if (tokens[k]?.text !== '(') return 0;
+  for (let j = k + 1; j < to && j <= k + ASIDE_WORDS + 1; j++) {
+    if (tokens[j]!.text === ')') return j > k + 1 ? j : 0;
+    if (tokens[j]!.kind !== 'word') return 0;
+  }
+  return 0;
+}
+
+/** How many tokens between from and to stand in asides, brackets included. */
+function asideWords(tokens: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const end = asideEnd(tokens, k, to);
+    if (end > 0) {
+      n += end - k + 1;
+      k = end;
+    }
+  }
+  return n;
 }
 
 /** The most words of a place name that leads its figure in a list. */
