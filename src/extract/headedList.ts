@@ -30,6 +30,15 @@ const BULLET = /^[ \t]*[•●▪◦·\-–*]/;
 /** What may stand on a bullet line before its item: white space and the marks themselves. */
 const MARKS = /[\s•●▪◦·\-–*]|\uFE0F/gu;
 /**
+ * A line opened by an enumerator in place of a bullet, as agency reports number their items: "a.
+ * North Lombok: 101.735 people", "b) Great Mosque 50 people", "(iii) Sumbawa", "2. Mataram".
+ */
+const ENUMERATOR = /^[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t]+/;
+/** An enumerator the sentence splitter left as a sentence of its own ("1." before "Displaced 445.343"). */
+const LONE_ENUMERATOR = /^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$/;
+/** What stands on a line before an item whose enumerator the splitter cut off: "1. ". */
+const ENUMERATED = /^[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t]+$/;
+/**
  * An item line without a bullet: a capitalised name and its count, bracketed ("Marib (104 HH)")
  * or after a colon ("Sylhet: 250"). Other lines after a header are prose, not items.
  */
@@ -104,7 +113,11 @@ function listItems(text: string, sentences: readonly Span[], h: number): Span[] 
     const [start, end] = sentences[k]!;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const before = text.slice(lineStart, start);
-    const bulleted = before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? ''));
+    const blank = /^[ \t]*$/.test(before);
+    // "1." split from its item: the item is the next sentence on the line.
+    if (blank && LONE_ENUMERATOR.test(text.slice(start, end).trim())) continue;
+    const enumerated = lineStart > 0 && ((blank && ENUMERATOR.test(text.slice(start, end))) || ENUMERATED.test(before));
+    const bulleted = enumerated || (before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? '')));
     if (bulleted || (lineStart > 0 && /^[ \t]*$/.test(before) && NAMED_COUNT.test(text.slice(start, end)))) {
       items.push(sentences[k]!);
       continue;
