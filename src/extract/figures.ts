@@ -76,7 +76,11 @@ export function buildFigures(
     const elidedKind =
       countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW || ellipticClause(norms, q, prev, lex))
         ? (prev.countKind ?? prev.elidedKind ?? (part ? subjectKind(tokens, prev.quantity.lead, lex) : null))
-        : null;
+        : countKind === null && !prev && lex.auxiliaries.has(norms[q.lead - 1] ?? '')
+          ? // The subject of a copula before a first bare figure names what it counts: "The damaged
+            // houses in Pandeglang were 214 heavily damaged, 269 moderately damaged, …".
+            subjectKind(tokens, q.lead - 1, lex)
+          : null;
     const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };
     if (noun && countKind === 'housing' && lex.nouns.buildings.has(norms[noun.next - 1] ?? '')) figure.building = true;
     figures.push(figure);
