@@ -89,8 +89,29 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
   // Shelter sought at a place is most often a building's ("at Kachin Baptist and Roman Catholic
   // churches"): its site noun is looked for further.
-  const reach = namedOnly.has(last) ? 2 * NAME_REACH : NAME_REACH;
+  // A long name reaches its site noun at its end: "at Sikka's Regional People's Representative Council (DPRD) Office".
+  const reach = Math.max(namedOnly.has(last) ? 2 * NAME_REACH : NAME_REACH, nameEnd(tokens, k) + 1 - k);
   for (let j = k; j < Math.min(tokens.length, k + reach); j++)
     if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
   return { ...link, term: 'displaced' };
+}
+
+/** The most tokens of a building's proper name. */
+const LONG_NAME = 16;
+/** Lower-case words inside a proper name: "Ministry of Health", "Casa de la Cultura". */
+const NAME_PARTICLES = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'du', 'des', 'et', 'y', 's']);
+
+/** The last token of the capitalised name starting at k, through possessives and a bracketed acronym. */
+function nameEnd(tokens: readonly Token[], k: number): number {
+  let end = k;
+  for (let j = k + 1; j < Math.min(tokens.length, k + LONG_NAME); j++) {
+    const t = tokens[j]!;
+    if (t.text === '(' && tokens[j + 2]?.text === ')') {
+      j += 2;
+      continue;
+    }
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text)) end = j;
+    else if (!(t.text === "'" || t.text === '’' || NAME_PARTICLES.has(t.norm))) break;
+  }
+  return end;
 }
