@@ -1,6 +1,6 @@
 // Spanish inflection for word families: regular -ar/-er/-ir verbs ("desplazar" → desplazado,
 // desplazada, desplazados, desplazadas, desplazó, desplazaron, desplaza, desplazan), -uir verbs
-// with their y ("destruir" → destruyó, destruyen), and noun plurals ("evacuación" →
+// with their y ("destruir" → destruyó, destruyen), the imperfect ("desplazaba", "huían"), and noun plurals ("evacuación" →
 // evacuaciones). The irregular table (lexicon/es/irregular.json) takes precedence.
 import type { Morphology, VerbTag } from './types.js';
 
@@ -27,6 +27,8 @@ function regular(lemma: string, tag: VerbTag): string[] {
       return ar ? [`${stem}a`, `${stem}an`] : y ? [`${stem}ye`, `${stem}yen`] : [`${stem}e`, `${stem}en`];
     case 'ger':
       return [ar ? `${stem}ando` : y ? `${stem}yendo` : `${stem}iendo`];
+    case 'impf':
+      return ar ? [`${stem}aba`, `${stem}aban`] : [`${stem}ía`, `${stem}ían`];
     default:
       return [];
   }
@@ -36,7 +38,7 @@ export const spanish: Morphology = {
   verb(lemma, irregular) {
     const irr = irregular[lemma];
     return new Map(
-      (['inf', 'pres', 'past', 'pp', 'ger'] as const).map((t) => [t, irr?.[t] ?? regular(lemma, t)]),
+      (['inf', 'pres', 'past', 'pp', 'ger', 'impf'] as const).map((t) => [t, irr?.[t] ?? regular(lemma, t)]),
     );
   },
   plural(noun, irregular) {
@@ -47,6 +49,6 @@ export const spanish: Morphology = {
     // "evacuación" → "evacuaciones": the stress moves, the accent goes.
     return [`${noun.replace(/[áéíóú](?=[^aeiouáéíóú]*$)/, (v) => STRIP[v] ?? v)}es`];
   },
-  defaultTags: ['pres', 'past', 'pp', 'ger'],
+  defaultTags: ['pres', 'past', 'pp', 'ger', 'impf'],
   of: ['de'],
 };

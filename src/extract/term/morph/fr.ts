@@ -1,6 +1,6 @@
 // French inflection for word families: regular -er verbs ("évacuer" → évacué, évacuée, évacués,
 // évacuées, évacue, évacuent, évacuant) and -ir verbs of the second group ("envahir" → envahi,
-// envahissent), and noun plurals. Irregular verbs ("détruire", "fuir") come from
+// envahissent), the imperfect ("évacuaient", "fuyaient"), and noun plurals. Irregular verbs ("détruire", "fuir") come from
 // lexicon/fr/irregular.json. The passé simple is left out: news French reports in the passé
 // composé, which is a phrase ("ont évacué").
 import type { Morphology, VerbTag } from './types.js';
@@ -29,7 +29,13 @@ function regular(lemma: string, tag: VerbTag): string[] {
 export const french: Morphology = {
   verb(lemma, irregular) {
     const irr = irregular[lemma];
-    return new Map((['inf', 'pres', 'pp', 'ger'] as const).map((t) => [t, irr?.[t] ?? regular(lemma, t)]));
+    const forms = new Map<VerbTag, string[]>(
+      (['inf', 'pres', 'pp', 'ger'] as const).map((t) => [t, irr?.[t] ?? regular(lemma, t)]),
+    );
+    // The imperfect is built on the stem of the present participle, irregular ones too: "fuyant" →
+    // "fuyait", "fuyaient"; "évacuant" → "évacuaient".
+    forms.set('impf', irr?.impf ?? forms.get('ger')!.flatMap((g) => [g.replace(/ant$/, 'ait'), g.replace(/ant$/, 'aient')]));
+    return forms;
   },
   plural(noun, irregular) {
     const irr = irregular[noun]?.plural;
@@ -38,7 +44,7 @@ export const french: Morphology = {
     if (/(au|eu)$/.test(noun)) return [`${noun}x`];
     return [`${noun}s`];
   },
-  defaultTags: ['pres', 'pp', 'ger'],
+  defaultTags: ['pres', 'pp', 'ger', 'impf'],
   // "d'" is elided before a vowel: "le retour d'environ 3 200 personnes".
   of: ['de', 'des', "d'"],
 };

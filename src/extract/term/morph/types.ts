@@ -3,9 +3,11 @@
 /**
  * Verb form tags. English: base, s (third person), past, pp (past participle), ing.
  * Spanish and French: inf (infinitive), pres (third person present, singular and plural),
- * past (third person preterite), pp (participle in every gender and number), ger (gerund).
+ * past (third person preterite), pp (participle in every gender and number), ger (gerund),
+ * impf (third person imperfect, singular and plural: "huían", "fuyaient", the tense of a story's
+ * background and of relative clauses: "200 personas que huían del ciclón").
  */
-export type VerbTag = 'base' | 's' | 'past' | 'pp' | 'ing' | 'inf' | 'pres' | 'ger';
+export type VerbTag = 'base' | 's' | 'past' | 'pp' | 'ing' | 'inf' | 'pres' | 'ger' | 'impf';
 
 /** An irregular lemma's forms, by tag; a tag left out follows the regular rules. */
 export type Irregular = Partial<Record<VerbTag | 'plural', string[]>>;
