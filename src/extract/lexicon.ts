@@ -58,6 +58,11 @@ export interface NounSets {
    * destroyed, they are homes lost; evacuated, they count no household ("48 buildings evacuated").
    */
   buildings: Set<string>;
+  /**
+   * Measure words a report counts homes in ("units", "unités"), housing alone ("149.715 units") but
+   * naming whatever follows them after "of" ("295 unités d'établissements d'enseignement"): quantity/noun.ts.
+   */
+  measures: Set<string>;
 }
 
 export interface Lexicon {
@@ -557,6 +562,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       pronouns: new Set(),
       shelters: new Set(),
       buildings: new Set(),
+      measures: new Set(),
     },
     housingOf: [],
     householdHomes: new Set(),

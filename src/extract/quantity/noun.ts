@@ -79,6 +79,33 @@ function countedThing(tokens: readonly Token[], from: number, lex: Lexicon): Nou
   return { kind: 'other', first: i, next: i + 1 };
 }
 
+/** An article or an elided "de" before the thing a measure word names: "units of the", "unités d'établissements". */
+const MEASURED_LEAD = /^(?:d|l)'/u;
+
+/**
+ * What "N units" counts, from the words after the measure word: homes when nothing names another
+ * thing ("149.715 units", "units of heavily damaged houses", "unités de dommages graves", "units
+ * damaged"), other things when a noun or adjective of its own follows ("unités de culte", "unités
+ * sanitaires", "units of schools").
+ */
+function measuredKind(tokens: readonly Token[], at: number, lex: Lexicon): NounKind {
+  // A phrase of damage right after the measure word: "unités à dommages modérés", "de dommages graves".
+  const phrase = (lex.triggers.get(tokens[at]?.norm ?? '') ?? []).some((e) => e.words.every((w, j) => tokens[at + j]?.norm === w));
+  if (phrase) return 'housing';
+  let k = at;
+  if (lex.partitives.has(tokens[k]?.norm ?? '')) k++;
+  if (HEAD_ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  const t = tokens[k];
+  if (!t || t.kind !== 'word' || !/^\p{Ll}/u.test(t.text)) return 'housing';
+  const w = t.norm.replace(MEASURED_LEAD, '');
+  const kind = nounKind({ ...t, norm: w }, lex.nouns);
+  if (kind === 'housing' || kind === 'households') return 'housing';
+  if (kind !== null) return 'other';
+  // Words of damage and the degrees before them ("heavily damaged", "de dommages graves") leave homes counted.
+  if (lex.triggers.has(w) || lex.levelAdverbs.has(w) || /ly$|ment$/u.test(w) || lex.functionWords.has(w)) return 'housing';
+  return 'other';
+}
+
 /** Endings of English adjectives ("armed", "rival", "electric", "massive", "northern"); French and Spanish ones agree in number. */
 const ENGLISH_ADJECTIVE = /^\p{Ll}+(ed|al|ic|ive|ful|ern|less|ish)$/u;
 
@@ -138,6 +165,7 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       continue;
     }
     if (lex.nouns.pronouns.has(t.norm)) return { kind: 'people', first: i, next: i + 1 };
+    if (lex.nouns.measures.has(t.norm)) return { kind: measuredKind(tokens, i + 1, lex), first: i, next: i + 1 };
     const multi = multiNounAt(tokens, i, lex);
     if (multi) return multi;
     const kind = nounKind(t, lex.nouns);
