@@ -89,10 +89,11 @@ const MEASURED_LEAD = /^(?:d|l)'/u;
  * sanitaires", "units of schools").
  */
 function measuredKind(tokens: readonly Token[], at: number, lex: Lexicon): NounKind {
-  // A phrase of damage right after the measure word: "unités à dommages modérés", "de dommages graves".
-  const phrase = (lex.triggers.get(tokens[at]?.norm ?? '') ?? []).some((e) => e.words.every((w, j) => tokens[at + j]?.norm === w));
-  if (phrase) return 'housing';
+  // A phrase of damage right after the measure word or its "of": "unités à dommages modérés", "de dommages graves".
+  const phraseAt = (k: number) =>
+    (lex.triggers.get(tokens[k]?.norm ?? '') ?? []).some((e) => e.words.every((w, j) => tokens[k + j]?.norm === w));
   let k = at;
+  if (phraseAt(k) || phraseAt(k + 1)) return 'housing';
   if (lex.partitives.has(tokens[k]?.norm ?? '')) k++;
   if (HEAD_ARTICLES.has(tokens[k]?.norm ?? '')) k++;
   const t = tokens[k];
