@@ -474,6 +474,7 @@ export function linkFigures(
     // "evacuated and sheltered", "Evacuated / Displaced": one figure, two terms.
     const second =
       coordinatedTrigger(tokens, triggers, chosen, lex) ??
+      (best.direction === 'before' ? coordinatedBefore(tokens, triggers, chosen, lex) : null) ??
       leavingBeforeReturn(tokens, triggers, chosen, lex) ??
       (best.direction === 'adjacent' ? movedStatus(gap, chosen, candidates) : null);
     // "14 millones de personas refugiadas y desplazadas internas": one total of both, displaced.
@@ -1086,6 +1087,16 @@ function relativeBefore(norms: readonly string[], first: number, lex: Lexicon): 
     if (!lex.auxiliaries.has(w) && !/ly$/.test(w)) return false;
   }
   return false;
+}
+
+/**
+ * The verb joined to `t` before it, when both govern the figure after them: "had to evacuate and
+ * relocate 1.6 million people", "évacué et relogé 300 familles".
+ */
+function coordinatedBefore(tokens: readonly Token[], triggers: Trigger[], t: Trigger, lex: Lexicon): Trigger | null {
+  const k = t.first - 1;
+  if (!lex.coordinators.has(tokens[k]?.norm ?? '')) return null;
+  return triggers.find((x) => x.next === k && x.entry.form !== 'agent' && x.entry.form !== 'noun') ?? null;
 }
 
 /** The trigger joined to `t` by "and", "or", "/" or ", and": "affected and evacuated". */
