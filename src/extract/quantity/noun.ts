@@ -107,6 +107,16 @@ function measuredKind(tokens: readonly Token[], at: number, lex: Lexicon): NounK
   return 'other';
 }
 
+/** A plural noun of things: no people, homes or families, and no word naming the people it counts ("returnees"). */
+function pluralThing(t: Token | undefined, lex: Lexicon): boolean {
+  if (!t || t.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*s$/u.test(t.text) || t.norm.length < MIN_THING) return false;
+  const w = t.norm;
+  if (/(ss|us|is)$/u.test(w) || lex.functionWords.has(w) || lex.nouns.elided.has(w)) return false;
+  const kind = nounKind(t, lex.nouns);
+  if (kind !== null && kind !== 'other') return false;
+  return !(lex.triggers.get(w) ?? []).some((e) => e.words.length === 1 && e.form === 'agent');
+}
+
 /** Endings of English adjectives ("armed", "rival", "electric", "massive", "northern"); French and Spanish ones agree in number. */
 const ENGLISH_ADJECTIVE = /^\p{Ll}+(ed|al|ic|ive|ful|ern|less|ish)$/u;
 
@@ -178,6 +188,10 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     const owned = kind === 'people' && tokens[i + 1] ? nounKind(tokens[i + 1]!, lex.nouns) : null;
     if (owned === 'households' || owned === 'housing' || owned === 'shelter')
       return { kind: owned, first: i + 1, next: i + 2 };
+    // A singular noun of people or families describes the things counted after it: "18,000
+    // individual surveys", "2,000 household kits" count surveys and kits.
+    if ((kind === 'people' || kind === 'households') && !/s$/u.test(t.norm) && pluralThing(tokens[i + 1], lex))
+      return { kind: 'other', first: i + 1, next: i + 2 };
     // A place noun listed as a modifier too describes the homes after it: "25 village houses".
     const described = kind === 'other' && lex.nouns.modifiers.has(t.norm) && tokens[i + 1] ? nounKind(tokens[i + 1]!, lex.nouns) : null;
     if (described === 'housing' || described === 'households') return { kind: described, first: i + 1, next: i + 2 };
