@@ -2,7 +2,8 @@
 // refugees in Uganda, "596 arrivals had been recorded further south" in a report on Syrians
 // reaching Iraq: arrivals read as displaced, sentence by sentence, in a document that is about
 // refugees crossed a border. A document is about refugees when it names them (or asylum, UNHCR,
-// a border) at least twice, holds as many refugee facts as displaced ones, and never speaks of
+// a border) at least twice, holds as many refugee facts as displaced ones (none of either when
+// its arrivals are all it counts), and never speaks of
 // internal displacement (IDPs, "desplazados internos", "déplacés internes").
 import type { Fact } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
@@ -20,7 +21,9 @@ export function refugeeArrivals(
   if (!facts.some(arrival)) return facts;
   const refugees = facts.filter((f) => f.term === 'refugees').length;
   const displaced = facts.filter((f) => COARSE[f.term] === 'displaced' && !arrival(f)).length;
-  if (refugees === 0 || refugees < displaced) return facts;
+  // No refugee fact at all is no evidence against a document of arrivals only: "624,000 new
+  // arrivals (since 25th August)" in a situation report on the Rohingya refugee crisis.
+  if (refugees < displaced || (refugees === 0 && displaced > 0)) return facts;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   if (words.filter((w) => lex.borderContext.has(w)).length < MIN_REFUGEE_WORDS) return facts;
   const internal = lex.refugeeArrivals.internal.some((p) =>
