@@ -112,6 +112,8 @@ function pluralThing(t: Token | undefined, lex: Lexicon): boolean {
   if (!t || t.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*s$/u.test(t.text) || t.norm.length < MIN_THING) return false;
   const w = t.norm;
   if (/(ss|us|is)$/u.test(w) || lex.functionWords.has(w) || lex.nouns.elided.has(w)) return false;
+  // "719,006 IDP populations": a population is people.
+  if (lex.population.labels.has(w) || lex.population.labels.has(w.slice(0, -1))) return false;
   const kind = nounKind(t, lex.nouns);
   if (kind !== null && kind !== 'other') return false;
   return !(lex.triggers.get(w) ?? []).some((e) => e.words.length === 1 && e.form === 'agent');
