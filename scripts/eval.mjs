@@ -4,7 +4,7 @@
 // files; the product itself never reads it.
 //
 // It also scores the project's own real-text set (eval/real/, see its README): the studied dev
-// half always, the current held-back half (held37/) only with `npm run eval -- --held`, once a piece
+// half always, the current held-back half (the `HELD` folder below) only with `npm run eval -- --held`, once a piece
 // of work is done. Earlier held halves were scored once and merged into dev/.
 // The real-text facts rows add the confidence's expected calibration error (ECE, raw → calibrated).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ if (!existsSync(`${evalDir}/dev`)) {
   process.exit(1);
 }
 /** The current held-back half of eval/real/: scored once per round, then merged into dev/. */
-const HELD = 'held41';
+const HELD = 'held42';
 const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
   ['facts', 'smoke', shared('smoke')],
