@@ -118,7 +118,7 @@ function listItems(text: string, sentences: readonly Span[], h: number): Span[] 
     if (blank && LONE_ENUMERATOR.test(text.slice(start, end).trim())) continue;
     const enumerated = lineStart > 0 && ((blank && ENUMERATOR.test(text.slice(start, end))) || ENUMERATED.test(before));
     const bulleted = enumerated || (before.replace(MARKS, '') === '' && BULLET.test(before + (text[start] ?? '')));
-    if (bulleted || (lineStart > 0 && /^[ \t]*$/.test(before) && NAMED_COUNT.test(text.slice(start, end)))) {
+    if (bulleted || (lineStart > 0 && blank && NAMED_COUNT.test(text.slice(start, end)))) {
       items.push(sentences[k]!);
       continue;
     }

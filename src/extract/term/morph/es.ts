@@ -1,7 +1,8 @@
 // Spanish inflection for word families: regular -ar/-er/-ir verbs ("desplazar" → desplazado,
 // desplazada, desplazados, desplazadas, desplazó, desplazaron, desplaza, desplazan), -uir verbs
-// with their y ("destruir" → destruyó, destruyen), the imperfect ("desplazaba", "huían"), and noun plurals ("evacuación" →
-// evacuaciones). The irregular table (lexicon/es/irregular.json) takes precedence.
+// with their y ("destruir" → destruyó, destruyen), the imperfect ("desplazaba", "huían"), and
+// noun plurals ("evacuación" → evacuaciones). The irregular table (lexicon/es/irregular.json)
+// takes precedence.
 import type { Morphology, VerbTag } from './types.js';
 
 const STRIP: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };

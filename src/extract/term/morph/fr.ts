@@ -1,8 +1,8 @@
 // French inflection for word families: regular -er verbs ("évacuer" → évacué, évacuée, évacués,
 // évacuées, évacue, évacuent, évacuant) and -ir verbs of the second group ("envahir" → envahi,
-// envahissent), the imperfect ("évacuaient", "fuyaient"), and noun plurals. Irregular verbs ("détruire", "fuir") come from
-// lexicon/fr/irregular.json. The passé simple is left out: news French reports in the passé
-// composé, which is a phrase ("ont évacué").
+// envahissent), the imperfect ("évacuaient", "fuyaient"), and noun plurals. Irregular verbs
+// ("détruire", "fuir") come from lexicon/fr/irregular.json. The passé simple is left out: news
+// French reports in the passé composé, which is a phrase ("ont évacué").
 import type { Morphology, VerbTag } from './types.js';
 
 function regular(lemma: string, tag: VerbTag): string[] {
