@@ -18,7 +18,7 @@ import {
   type TermRow,
 } from './term/families.js';
 import type { Irregular } from './term/morph/types.js';
-import { nationalsOf } from './term/nationals.js';
+import { demonymCountriesOf, nationalsOf } from './term/nationals.js';
 
 export type TriggerClass = Term | `block:${string}`;
 export type TriggerForm = 'passive' | 'active' | 'both' | 'noun' | 'agent';
@@ -292,6 +292,12 @@ export interface Lexicon {
   crossingInto: string[][];
   /** "neighbouring", "vecino": an adjective between a crossing's lead and its country (link.json). */
   crossingNeighbours: Set<string>;
+  /** Place nouns a nationality adjective names as another country's ("the Chadian town of Adré",
+   * "la ville tchadienne d'Adré"), and the words that may stand between ("border") (link.json). */
+  foreignTowns: { nouns: Set<string>; modifiers: Set<string> };
+  /** Nationality adjectives and nouns → the country's ISO alpha-2 code ("chadian" → TD), from the
+   * geoparser's demonym lists (term/nationals.ts). */
+  demonymCountries: Map<string, string>;
   /** Areas inside a country that end a flight "to neighbouring …" ("provinces", "districts"): no border crossed (link.json). */
   internalAreas: Set<string>;
   /** Compass adjectives before a destination country ("to eastern Chad"; term/crossing.ts). */
@@ -674,6 +680,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     buildingExits: { from: [], buildings: [], occupants: new Set() },
     crossingInto: [],
     crossingNeighbours: new Set(),
+    foreignTowns: { nouns: new Set(), modifiers: new Set() },
+    demonymCountries: new Map(),
     internalAreas: new Set(),
     compass: new Set(),
     borderContext: new Set(),
@@ -807,6 +815,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     for (const w of families?.contexts?.displaced ?? []) lex.internalContext.add(w);
     const nationals = nationalsOf(ROOT, lang).map((w) => normalise(w));
     for (const w of nationals) lex.nationals.add(w);
+    for (const [w, c] of demonymCountriesOf(ROOT, lang)) lex.demonymCountries.set(normalise(w), c);
     if (families && morph) {
       lex.slots.set(countrySlot(lang), byFirstWord(countrySet(lang, families).map(words)));
       for (const [name, list] of Object.entries(slotSets(lang, families)))
@@ -1105,6 +1114,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       building_exits?: { from?: string[]; buildings?: string[]; occupants?: string[] };
       crossing_into?: string[];
       crossing_neighbours?: string[];
+      foreign_towns?: { nouns?: string[]; modifiers?: string[] };
       internal_areas?: string[];
       compass?: string[];
       moved_to?: string[];
@@ -1183,6 +1193,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.building_exits?.occupants).forEach((x) => lex.buildingExits.occupants.add(x));
       lex.crossingInto.push(...(link.crossing_into ?? []).map(words));
       set(link.crossing_neighbours).forEach((x) => lex.crossingNeighbours.add(x));
+      set(link.foreign_towns?.nouns).forEach((x) => lex.foreignTowns.nouns.add(x));
+      set(link.foreign_towns?.modifiers).forEach((x) => lex.foreignTowns.modifiers.add(x));
       set(link.internal_areas).forEach((x) => lex.internalAreas.add(x));
       set(link.compass).forEach((x) => lex.compass.add(x));
       set(link.moved_to).forEach((x) => lex.movedTo.add(x));

@@ -7,7 +7,7 @@
 // (refugeeOrigin.ts).
 import type { Fact, Place } from '../../types.js';
 import { placesForSpan } from '../../geoparse/factPlaces.js';
-import { originCountries } from './refugeeOrigin.js';
+import { hostDemonym, originCountries } from './refugeeOrigin.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
 import { entryName, ownListName, unlistedPlace } from './unlistedPlace.js';
 import { LIST_ENTRY } from '../headedList.js';
@@ -42,14 +42,14 @@ export function attachPlaces(fact: Fact, text: string, ctx: PlaceContext): void 
     if (unlisted) fact.locations = [unlisted];
   }
   const origins = originCountries(fact, text, ctx.places);
-  if (origins.length > 0) hostOf(fact, origins, ctx, counted);
+  if (origins.length > 0) hostOf(fact, origins, ctx, counted, text);
   if (fact.locations.length > 0 && !fact.locations.some(inSentence)) fact.implied.push('locations');
   if (fact.country && !fact.locations.some((p) => p.country === fact.country)) fact.implied.push('country');
 }
 
 /** Refugees or returnees from `origins`: their places and country are where they are now, never
  * where they came from; returnees' own demonym ("Afghans returned from Iran") names that. */
-function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place | undefined): void {
+function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place | undefined, text: string): void {
   const left = (c: string | null | undefined) => !!c && origins.includes(c);
   fact.origin = origins[0]!;
   fact.locations = fact.locations.filter((p) => !left(p.country) && p.kind !== 'demonym');
@@ -57,6 +57,7 @@ function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place
   fact.country =
     fact.locations[0]?.country ??
     home ??
+    (fact.term === 'refugees' ? hostDemonym(fact, text, ctx.places, origins) : null) ??
     (!left(fact.country) ? fact.country : null) ??
     ctx.countries.find((c) => !left(c.iso3))?.iso3 ??
     null;

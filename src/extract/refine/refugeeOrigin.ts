@@ -153,8 +153,10 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
     const m = from.exec(text.slice(ts, p.start));
     if (!m || towardWord().test(` ${m[1] ?? ''}`)) continue;
     // "dans l'est du Tchad", "en el norte de Colombia": a part of the country, not where they came from.
-    const part = /([\p{L}-]+)\s*$/u.exec(text.slice(ts, p.start - m[0].length + 1))?.[1]?.toLowerCase();
+    const before = text.slice(ts, p.start - m[0].length + 1);
+    const part = /([\p{L}-]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
     if (part && loadPlacesLexicon().partOfWords.has(part)) continue;
+    if (namesForeignTown(before)) continue;
     const left = coordinated(text, places, i);
     // Returns from a town or camp are mostly within one country ("returned from camps in Mosul"):
     // only a country named after the origin word says they crossed a border.
@@ -162,4 +164,46 @@ export function originCountries(fact: Fact, text: string, places: readonly Place
     return [...new Set(left.map((q) => q.country!))];
   }
   return [];
+}
+
+/** Articles between a locative and its place noun: "dans la ville", "in the town". */
+const ARTICLE = /^(?:la|le|les|l['’]|el|los|las|the|a|an)$/u;
+
+/**
+ * Whether the words before an origin's "de" name the town it opens as another country's, reached
+ * through a locative: "trouvé refuge dans la ville camerounaise de Garoua-Boulaï", "hacia la ciudad
+ * costarricense de Upala". Its "de" names the town; it does not tell where people came from.
+ */
+function namesForeignTown(before: string): boolean {
+  const words = before.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const adjective = words.at(-1);
+  if (!adjective || !lowerCaseDemonym(` ${adjective}`)) return false;
+  const L = loadPlacesLexicon();
+  if (!L.settlementWords.has(words.at(-2) ?? '') && !L.featureWords.has(words.at(-2) ?? '')) return false;
+  let k = words.length - 3;
+  if (ARTICLE.test(words[k] ?? '')) k--;
+  return L.locatives.has(words[k] ?? '') || L.towardWords.includes(words[k] ?? '');
+}
+
+/** How far after the trigger a nationality adjective may name the place refugees reached. */
+const HOST_AFTER = 60;
+
+/**
+ * The country a nationality adjective after the trigger names as where the refugees are ("took
+ * refuge in the Rwandan town of Gisenyi", "dans la ville camerounaise de Garoua-Boulaï"), when it is
+ * not one they came from; null when none does.
+ */
+export function hostDemonym(fact: Fact, text: string, places: readonly Place[], origins: readonly string[]): string | null {
+  const [, te] = fact.term_span;
+  const end = Math.min(fact.span[1], te + HOST_AFTER);
+  const named = places.find(
+    (p) => p.kind === 'demonym' && p.country && p.start >= te && p.end <= end && !origins.includes(p.country),
+  );
+  if (named) return named.country!;
+  // Spanish and French adjectives are lower case: the geoparser does not find them.
+  for (const m of text.slice(te, end).matchAll(/(?<=\s)\p{Ll}[\p{L}'’-]*/gu)) {
+    const country = lowerCaseDemonym(` ${m[0]}`);
+    if (country && !origins.includes(country)) return country;
+  }
+  return null;
 }

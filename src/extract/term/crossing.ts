@@ -3,6 +3,7 @@
 // people who crossed a border, whatever the verb of flight. The phrase lists hold the common
 // verbs with a country right after them; this refiner reads any flight verb, with the place of
 // departure or other words between the verb and the destination.
+import { foreignTownAt } from './foreignTown.js';
 import type { Term } from '../../types.js';
 import { type Lexicon, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -54,6 +55,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       if (!matchesAt(norms, k, lead)) continue;
       let at = k + lead.length;
       if (ARTICLES.has(norms[at] ?? '')) at++;
+      // "Sudanese … to the Chadian town of Adré": another nationality's town is across a border.
+      if (foreignTownAt(norms, at, link.figure, lex)) return { ...link, term: 'refugees' };
       // "to eastern Chad", "into northern Uganda": a part of the country is still across the border.
       if (lex.compass.has(norms[at] ?? '')) at++;
       // "to neighbouring countries": the countries near, as the families name them.

@@ -12,7 +12,7 @@ interface DemonymFile {
   demonyms?: Record<string, string>;
 }
 interface CueFile {
-  cues?: { match: string[]; kind?: string }[];
+  cues?: { match: string[]; kind?: string; countries?: Record<string, number> }[];
 }
 
 /** Lower-case plural nouns of nationality of `lang` found under `root` (the lexicon folder). */
@@ -48,6 +48,25 @@ export function countsNationals(norms: readonly string[], lex: Lexicon): boolean
     if (!lex.nouns.people.has(next) && !lex.nouns.other.has(next) && !lex.nouns.households.has(next)) return true;
   }
   return false;
+}
+
+/**
+ * Every form of nationality of `lang` (adjectives and nouns, lower case) → its country's alpha-2
+ * code: "chadian", "chadians" → TD; "tchadienne" → TD. Forms naming several countries are left out.
+ */
+export function demonymCountriesOf(root: string, lang: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const base = join(root, lang, 'places');
+  for (const [word, code] of Object.entries(readJson<DemonymFile>(join(base, 'demonyms.json'))?.demonyms ?? {})) {
+    const w = word.toLowerCase();
+    out.set(w, code);
+    if (!/(ese|s|sh|ch)$/.test(w)) out.set(w + 's', code);
+  }
+  for (const cue of readJson<CueFile>(join(base, 'country-cues.json'))?.cues ?? []) {
+    const codes = Object.keys(cue.countries ?? {});
+    if (cue.kind === 'demonym' && codes.length === 1) for (const m of cue.match) out.set(m.toLowerCase(), codes[0]!);
+  }
+  return out;
 }
 
 function readJson<T>(file: string): T | null {

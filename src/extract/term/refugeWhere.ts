@@ -10,6 +10,7 @@ import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import { countryAt } from './crossing.js';
+import { foreignTownAt } from './foreignTown.js';
 
 /** Words a named place may take before its camp or shelter noun: "Rwanda camp", "Zam Zam IDP camp". */
 const NAME_REACH = 4;
@@ -74,6 +75,8 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   }
   k++;
   if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  // "in the Rwandan town of Gisenyi", for Congolese: another nationality's town is across a border.
+  if (foreignTownAt(tokens.map((x) => x.norm), k, link.figure, lex)) return { ...link, term: 'refugees' };
   // "taken refuge in eastern Chad", "in neighbouring Uganda": a country, whatever part of it, is
   // across a border, as the phrase naming the country right after the preposition says.
   const lead = tokens[k]?.norm ?? '';
