@@ -119,6 +119,8 @@ export function countFrame(
     if (k < r.first) housing ||= lex.nouns.housing.has(w);
     households ||= lex.nouns.households.has(w);
   }
+  // The counted noun may follow the trigger: "the number of [displaced] families", "[IDP] families".
+  households ||= lex.nouns.households.has(norms[r.next] ?? '');
   return { housing, households };
 }
 

@@ -115,7 +115,29 @@ function sharedNounKind(
   // A verb between makes the first figure a clause of its own: "some 20,000 are displaced and
   // 2,000 houses were destroyed" counts people, not houses.
   for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
-  return countedKindAt(tokens, next.next, lex);
+  const kind = countedKindAt(tokens, next.next, lex);
+  if (kind === 'people' && restatesFamilies(tokens, q, next, lex)) return 'households';
+  return kind;
+}
+
+/** The smallest ratio of people to families a restatement gives: "15,474 or 78,903 persons". */
+const PEOPLE_PER_FAMILY = 2;
+
+/**
+ * "the number of IDP families served stands at 15,474 or 78,903 persons": a bare figure after a
+ * label naming families, restated in people after an equivalent ("or"), counts the families; the
+ * people are several times as many. Not a choice between two counts of people ("2,000 or 3,000 persons").
+ */
+function restatesFamilies(tokens: readonly Token[], q: Quantity, next: Quantity, lex: Lexicon): boolean {
+  if (next.lead !== q.next + 1 || !lex.equivalents.has(tokens[q.next]!.norm)) return false;
+  if (q.value === null || next.value === null || next.value < PEOPLE_PER_FAMILY * q.value) return false;
+  for (let k = q.lead - 1; k >= Math.max(0, q.lead - LABEL_WINDOW - 2); k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.text === '.' || t.text === ';') return false;
+    if (lex.nouns.households.has(t.norm)) return true;
+    if (lex.nouns.people.has(t.norm)) return false;
+  }
+  return false;
 }
 
 /** What the noun at `from` counts, or null for none, an elided one ("others") or other things. */

@@ -776,7 +776,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   // within its own bound (countFrame.ts).
   // A figure naming people or families may take it too: "the number of displaced persons … is 16,732 persons".
   if (r.next <= q.lead && (f.countKind === null || f.countKind === 'people' || f.countKind === 'households')) {
-    const blocked = (k: number) => gap.figureAt.has(k);
+    // The figure a restatement restates does not stand in its way: "the number of IDP families
+    // served remains at 15,474 or 78,903 persons" hands both the frame.
+    const blocked = (k: number) => gap.figureAt.has(k) && !f.restatement.has(k);
     const frame = countFrame(gap.tokens, gap.norms, r, q.lead, gap.lex, blocked, q.first);
     const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
