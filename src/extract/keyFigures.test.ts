@@ -104,3 +104,37 @@ test('numbers written with a scale word, fractions of a million among them', () 
   const idps = box.facts.find((f) => f.figure === 312000)!;
   assert.equal(text.slice(...idps.quantity_span!), '0.312 million');
 });
+
+test('numbers side by side over their labels, a count of centres left out', () => {
+  const text =
+    'Typhoon Situation Report No. 4\n\n1.6 million 41 126,400 212 8,730\n' +
+    'Affected people Deaths Displaced people Evacuation centres Houses destroyed\n\nThe typhoon made landfall on Sunday.';
+  assert.deepEqual(facts(text), ['destroyed_housing 8730 households', 'displaced 126400 people']);
+});
+
+test('labels side by side over their numbers, dashboard suffixes among them', () => {
+  const text = 'Flash update\nPeople in need Newly displaced Returnees Houses damaged\n2.1M 84K 12,300 >4,500\nFighting continues.';
+  assert.deepEqual(facts(text), [
+    'displaced 84000 people',
+    'partially_destroyed_housing 4500 households',
+    'returns 12300 people',
+  ]);
+});
+
+test('labels that do not split into one per number are no row of key figures', () => {
+  const lex = loadLexicon('en');
+  const rows = readKeyFigures('Figures by year\n2019 2020 2021\nDisplaced People Returned Home\n', lex);
+  assert.equal(rows.facts.length, 0);
+  const mixed = readKeyFigures('12,000 3,400 950\nPeople displaced in Kachin State and Shan State\n', lex);
+  assert.equal(mixed.facts.length, 0);
+});
+
+test('a row of key figures run into the text by extraction, after a sentence', () => {
+  const text =
+    'Map data: national disaster agency. Boundaries are not endorsed. 512,000 18 64,210 1,940 ' +
+    'Affected people Deaths People displaced Houses destroyed Situation Overview Heavy rains continued for a week.';
+  assert.deepEqual(facts(text), ['destroyed_housing 1940 households', 'displaced 64210 people']);
+  // Not inside a sentence: "the toll stood at 12 40 55 Deaths …" opens no row.
+  const lex = loadLexicon('en');
+  assert.equal(readKeyFigures('Figures from 12 40 55 People displaced Houses destroyed Returnees', lex).facts.length, 0);
+});

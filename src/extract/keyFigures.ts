@@ -20,6 +20,8 @@ import { newFact } from './fact.js';
 import { readDigits } from './quantity/digits.js';
 import { columnTerm } from './table.js';
 import { linesOf } from './segment/lines.js';
+import { keyFigureRows } from './keyFigureRows.js';
+import { tokenize } from './segment/tokens.js';
 
 interface Line {
   kind: 'number' | 'label' | 'other';
@@ -78,6 +80,14 @@ export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
       while (j < lines.length && lines[j]!.kind !== 'other' && lines[j]!.kind !== lines[j - 1]!.kind) j++;
     readRun(lines.slice(i, j), lex, out);
     i = j;
+  }
+  // Numbers side by side over their labels, as a report's header prints them (keyFigureRows.ts).
+  for (const [number, label] of keyFigureRows(text, lex)) {
+    const cell: Line = { kind: 'number', ...number };
+    if (!NUMBER_LINE.test(cell.text) || scaleOf(NUMBER_LINE.exec(cell.text)!, lex) === undefined) continue;
+    out.claimed.add(digitsAt(cell));
+    const fact = pairFact(cell, { kind: 'label', ...label }, lex);
+    if (fact) out.facts.push(fact);
   }
   return out;
 }
@@ -145,7 +155,7 @@ const digitsAt = (number: Line) => number.start + number.text.indexOf(NUMBER_LIN
 
 function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
   const column = columnTerm(label, lex, 'last');
-  if (!column) return null;
+  if (!column || countsSites(label, column.reason, lex)) return null;
   const m = NUMBER_LINE.exec(number.text)!;
   const digits = m[1]!;
   const suffix = m[2] ?? m[3];
@@ -170,4 +180,13 @@ function pairFact(number: Line, label: Line, lex: Lexicon): Fact | null {
     reason: `${column.reason}:key-figure`,
     implied: qualifier === 'exact' ? ['qualifier'] : [],
   });
+}
+
+/** Whether a label counts shelters or camps, not people: "Evacuation centres", "IDP sites", "Tents". */
+function countsSites(label: Line, reason: string, lex: Lexicon): boolean {
+  const norms = tokenize(label.text).map((t) => t.norm);
+  const last = norms[norms.length - 1] ?? '';
+  const { people, households, housing } = lex.nouns;
+  if (norms.some((w) => people.has(w) || households.has(w) || housing.has(w))) return false;
+  return reason.endsWith(':camp-or-centre') || lex.nouns.shelters.has(last) || lex.refuge.sites.has(last);
 }
