@@ -29,8 +29,9 @@ export function calendarReason(
 
   // "Dec.'17", "Mar.’18", "June '22": a two-digit year behind an apostrophe.
   if (q.written === 'digits' && /^\d{2}$/.test(core.text) && q.first === q.lead && /['’]/.test(text[core.start - 1] ?? '')) return 'date';
-  // "4 June", "4 of June", "4 de junio"; "June 4", "June 2019".
-  if (isMonth(after) || (after && lex.dayMonthJoiners.has(after.norm) && isMonth(after2))) return 'date';
+  // "4 June", "4 of June", "4 de junio"; "June 4", "June 2019". A day is at most 31: "las 362.551 de
+  // marzo" are those counted in March.
+  if (value <= 31 && (isMonth(after) || (after && lex.dayMonthJoiners.has(after.norm) && isMonth(after2)))) return 'date';
   // A year is written without separators: "June 2000", but "June 2,000 people fled" is a count.
   const year = q.written === 'digits' && /^\d{4}$/.test(core.text) && value >= 1900 && value <= 2100;
   // "Feb. 11, 2013": an abbreviated month keeps its full stop, a token of its own.

@@ -94,6 +94,10 @@ test('quantities in words, scales, ranges and qualifiers', () => {
     ['300 odd families', 'en', { value: 300, qualifier: 'approximately' }],
     ['between 3,000 and 5,000 people', 'en', { value: 3000, range: [3000, 5000], qualifier: 'at_least' }],
     ['4 to 5 million people', 'en', { value: 4000000, range: [4000000, 5000000] }],
+    // A unit after "and" that takes a scale as large as the one before is the range's other end.
+    ['entre tres mil y cinco mil personas', 'es', { value: 3000, range: [3000, 5000] }],
+    ['between two million and three million people', 'en', { value: 2000000, range: [2000000, 3000000] }],
+    ['two thousand and five people', 'en', { value: 2005 }],
     ['tens of thousands of people', 'en', { value: null, vague: 'tens of thousands' }],
     ['dos mil personas', 'es', { value: 2000 }],
     ['2 mil personas', 'es', { value: 2000, span: '2 mil' }],

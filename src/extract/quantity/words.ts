@@ -114,6 +114,9 @@ function readPart(
     // dos", "soixante et onze"; "entre quarante et soixante mille" is a range, not 100,000.
     const room = st.current === 0 ? Infinity : st.current % 100 === 0 ? 100 : st.current % 10 === 0 ? 20 : 0;
     if (unit >= room) return 0;
+    // "entre tres mil y cinco mil", "between two million and three million": a unit that takes a
+    // scale as large as the one before the joiner starts a number of its own, a range's other end.
+    if (st.current === 0 && st.lastScale > 0 && scaleAt(k + 2) >= st.lastScale) return 0;
     // "vingt et un", "treinta y una": an article after a joiner is one only after the tens.
     const tens = st.current % 100 >= 20 && st.current % 10 === 0;
     if (lex.articles.has(nextWord) && !tens) return 0;
