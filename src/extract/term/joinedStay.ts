@@ -38,6 +38,15 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
     if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
     if (between.some((w) => lex.stayLinks.has(w))) return true;
+    // "evacuated to Antigua, where they are living in shelters", "evacuadas a Colón, donde
+    // permanecen en albergues": a relative of the place reached, its subject the people who left.
+    const where = between.findIndex((w) => lex.siteHosts.where.openers.has(w));
+    if (
+      where >= 0 &&
+      between.length - where - 1 <= WHERE_REACH &&
+      between.slice(where + 1).every((w) => /^\p{L}/u.test(w) && !lex.coordinators.has(w))
+    )
+      return true;
     // "evacuated to [a local] school": a destination opened right after a verb of being taken.
     if (
       taken &&
@@ -54,6 +63,9 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
     );
   });
 }
+
+/** The most words from a relative of place to the stay it opens ("where [they are] living in shelters"). */
+const WHERE_REACH = 3;
 
 /** The most words from a place preposition to the stay it opens ("in [Government established] relief camps"). */
 const JOINED_PREPOSITION_REACH = 4;
