@@ -32,6 +32,7 @@ import { classify } from '../classify/index.js';
 import { detectLanguage } from '../document/language.js';
 import { geoparsePlaces, isPlaceName, spellPlace } from './geo.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { tokenize } from './segment/tokens.js';
 import type { Fact, Span } from '../types.js';
 import { mapFactsToOriginal, normalizeText, OffsetMap } from './normalize/index.js';
 import { dedupeFacts } from './refine/dedupe.js';
@@ -58,7 +59,7 @@ import type { Features } from './learned/features.js';
  * Every sentence's facts; an anaphor ("the figure rose to") refers back within its paragraph, or
  * to a paragraph of one sentence before it that ends on a displacement term, as news stories write
  * their headline and lead ("45,000 people in evacuation centres across Fiji" / "… said the number
- * has jumped from 20,000 yesterday").
+ * has jumped from 20,000 yesterday"), or to a paragraph whose figures all count that one term.
  */
 function readSentences(
   text: string,
@@ -68,19 +69,40 @@ function readSentences(
 ): Fact[] {
   const context: SentenceContext = { antecedent: null };
   let end = 0;
-  // Sentences read so far in the current paragraph.
+  // Sentences read so far in the current paragraph, and the facts read from them.
   let inParagraph = 0;
+  let paragraphFacts: Fact[] = [];
   const out: Fact[] = [];
   for (const span of sentences) {
     if (/\n\s*\n/.test(text.slice(end, span[0]))) {
-      if (inParagraph !== 1 || !context.endsOnTerm) context.antecedent = null;
+      // A paragraph whose figures all count one term hands it on: "56,463 evacuees were staying
+      // within the prefecture, while 43,497 were outside." / "The total came to 99,991 …".
+      // (Only to a paragraph that opens on the anaphor: "The total …", not "Of these, 1,500 houses".)
+      const oneTerm =
+        paragraphFacts.some((f) => f.figure !== null) &&
+        paragraphFacts.every((f) => f.term === context.antecedent) &&
+        opensOnAnaphor(text, span, lex);
+      if (!oneTerm && (inParagraph !== 1 || !context.endsOnTerm)) context.antecedent = null;
       inParagraph = 0;
+      paragraphFacts = [];
     }
     inParagraph++;
     end = span[1];
-    out.push(...readSentence(text, span, lex, context, learned));
+    const read = readSentence(text, span, lex, context, learned);
+    paragraphFacts.push(...read);
+    out.push(...read);
   }
   return out;
+}
+
+/** Words after an anaphor that make it a count head naming what it counts: "the number of animals". */
+const OWN_COUNT = /^(?:of|de|del|des|du|d['’].*)$/u;
+
+/** Whether the sentence opens on an anaphor standing alone ("The total came to", "La cifra"). */
+function opensOnAnaphor(text: string, span: Span, lex: Lexicon): boolean {
+  const norms = tokenize(text, span[0], Math.min(span[1], span[0] + 80)).map((t) => t.norm);
+  const a = lex.anaphors.find((a) => a.every((w, k) => norms[k] === w));
+  return !!a && !OWN_COUNT.test(norms[a.length] ?? '');
 }
 
 /**
