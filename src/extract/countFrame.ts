@@ -268,3 +268,41 @@ export function levelVerbEndsAt(
   }
   return true;
 }
+
+/** Articles of a count head after its figure: "estime à 2000 [le] nombre de maisons". */
+export const HEAD_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'the']);
+/** The preposition of an estimate before its figure: "estime [à] 2000", "cifra [en] 3.500", "put [at] 3,500". */
+export const LEVEL_PREPOSITIONS = new Set(['à', 'en', 'at']);
+
+/**
+ * "La Sécurité publique estime à 2000 le nombre de maisons inondées", "cifra en 3.500 el número de
+ * viviendas destruidas", "put at 3,500 the number of homes destroyed": a bare figure right before
+ * a count head is the level of what the head counts, trigger `r` inside it. The frame, or null.
+ */
+export function headAfter(
+  norms: readonly string[],
+  r: Trigger,
+  lead: number,
+  next: number,
+  lex: Lexicon,
+): CountFrame | null {
+  // The estimate's own preposition before the figure, the head's article after it: not a
+  // footnote's number before a heading ("3 The number of newly displaced …").
+  if (!LEVEL_PREPOSITIONS.has(norms[lead - 1] ?? '') || !HEAD_ARTICLES.has(norms[next] ?? '')) return null;
+  const k = next + 1;
+  const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
+  const elided = h ? null : startingWith(lex.countHeads, norms[k]).find((h) => elidedHead(norms, k, h));
+  const length = h ? h.length : elided ? elided.length - 1 : 0;
+  if (!length) return null;
+  const headEnd = k + length;
+  if (r.first < k || r.first - headEnd > HEAD_GAP || countsSites(norms, headEnd, r, lex)) return null;
+  let housing = r.namesHousing;
+  let households = false;
+  for (let j = k; j < r.next; j++) {
+    const w = norms[j]!.replace(/^[dl]['’]/u, '');
+    if (j < r.first) housing ||= lex.nouns.housing.has(w);
+    households ||= lex.nouns.households.has(w);
+  }
+  households ||= lex.nouns.households.has(norms[r.next] ?? '');
+  return { housing, households };
+}

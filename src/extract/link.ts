@@ -27,7 +27,7 @@ import {
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
 import { countedSites, joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
-import { countFrame } from './countFrame.js';
+import { countFrame, headAfter } from './countFrame.js';
 import { agentNamesSites, countsOwnSites, hostsInBracket, sitesLevel } from './siteCounts.js';
 import { movedBefore, movedObject } from './term/movedToShelter.js';
 import { FLIGHT_TERMS } from './term/crossing.js';
@@ -784,6 +784,13 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     // It outranks the level verb itself when that is a blocker ("reached" as in "aid reached").
     if (frame && housingOk && !isBlocker(r))
       return { trigger: r, score: 1.1, direction: 'before', ...(frame.households ? { countsFamilies: true } : {}) };
+  }
+  // "estime à 2000 le nombre de maisons inondées": a bare figure right before the count head.
+  if (r.first >= q.next && f.noun === null) {
+    const frame = headAfter(gap.norms, r, q.lead, q.next, gap.lex);
+    const housingOk = !HOUSING_TERMS.has(r.entry.term as Term) || frame?.housing;
+    if (frame && housingOk && !isBlocker(r))
+      return { trigger: r, score: 1.1, direction: 'after', ...(frame.households ? { countsFamilies: true } : {}) };
   }
   // Links never reach further than this; the bound keeps long sentences linear.
   if (r.next < q.lead - LINK_REACH || r.first > countEnd + LINK_REACH) return null;

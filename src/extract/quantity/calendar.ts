@@ -5,6 +5,7 @@
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
+import { HEAD_ARTICLES } from '../countFrame.js';
 
 export function calendarReason(
   text: string,
@@ -63,8 +64,13 @@ export function calendarReason(
   // Years: "in 2019", unless they count something ("2019 families"); "2019-2020".
   if (year && !q.range) {
     const noun = after?.norm ?? '';
+    // "estime à 2000 le nombre de maisons": the level of a count head after it is no year.
+    const level =
+      before?.norm === 'à' &&
+      HEAD_ARTICLES.has(noun) &&
+      lex.countHeads.some((h) => h.length > 1 && h[0] === tokens[q.next + 1]?.norm);
     const counts =
-      lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun);
+      lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun) || level;
     // …but after "in", "since", "end of" it is the year: "in 2014 IDPs were counted".
     // Right before the number, not before a qualifier: "in approximately 2000 people" counts.
     const dated =
