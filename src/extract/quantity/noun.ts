@@ -231,8 +231,12 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
     }
     // A name's possessive after a partitive: "three of [Dili's] 48 camps".
     const possessive = /^\p{Lu}.*['’]s$/u.test(t.text) && lex.partitives.has(tokens[i - 1]?.norm ?? '');
-    // "33 out of 34 provinces": the opener of a partitive is no word of the counted noun.
-    const opener = lex.partitiveOpeners.has(t.norm) && lex.partitives.has(tokens[i + 1]?.norm ?? '');
+    // "33 out of 34 provinces": the opener of a partitive is no word of the counted noun. (A whole
+    // counted after it: "drove 50,000 out of the town" is a way out, not a share.)
+    const opener =
+      lex.partitiveOpeners.has(t.norm) &&
+      lex.partitives.has(tokens[i + 1]?.norm ?? '') &&
+      (tokens[i + 2]?.kind === 'number' || tokens[i + 3]?.kind === 'number');
     if (!lex.nouns.modifiers.has(t.norm) && !isDemonymAdjective(t) && !possessive && !opener) {
       // An unknown lower-case word may be an adjective, but never a verb or a trigger; so may a
       // capitalised one in a title-case name ("17 Relief Collection points").

@@ -29,13 +29,17 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       const verb = startingWith(rule.verbs, norms[i]).find((v) => matchesAt(norms, i, v));
       if (!verb) continue;
       const next = i + verb.length;
-      const noun = objectEnd(tokens, norms, next, lex);
-      if (noun < 0) continue;
       // The word of leaving right after the noun ("500 personas [de] Valencia"), or past the name of
       // where the people are from ("2,000 residents of Kashechewan [to leave]").
       // (The longest word of leaving at a token, in tokens; 0 for none.)
       const leaving = (at: number) =>
         startingWith(rule.away, norms[at]).reduce((n, a) => (matchesAt(norms, at, a) ? Math.max(n, a.length) : n), 0);
+      // A headline's bare figure may stand for the people: "Boko Haram attack drives 50,000 out of
+      // town" (not a ratio: "3 out of 10"). Only before words of leaving of their own, not a bare
+      // "from": "moved six from labor and delivery" moved patients between wards.
+      const bare = (at: number) => leaving(at) > 1 && tokens[at + leaving(at)]?.kind !== 'number';
+      const noun = objectEnd(tokens, norms, next, lex, bare);
+      if (noun < 0) continue;
       // Or past an aside naming the group's parts ("177,000 people[, including students and workers,] to move to").
       const aside = partsAsideEnd(norms, noun, lex);
       const end =
@@ -53,9 +57,11 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       // So does a housing word inside the words of leaving ("rescued 140 people from [flooded homes]").
       // And a weak phrase of leaving read in the words of leaving ("from their homes") when the verb
       // says otherwise: "authorities moved 15,000 people from their homes" evacuated them.
+      // (A bare figure is the verb's alone: the weak phrase after it cannot take it.)
+      const bareObject = noun === end && (tokens[noun - 1]?.kind === 'number' || lex.scales.has(norms[noun - 1]!));
       const yields = (t: Trigger) =>
         (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
-        (t.entry.weak === true && t.first >= end && t.entry.term !== rule.term) ||
+        (t.entry.weak === true && t.first >= end && (t.entry.term !== rule.term || bareObject)) ||
         (t.entry.term === 'relocated' && t.first >= end) ||
         (t.first > end && t.next <= end + away && HOUSING_TERMS.has(t.entry.term as Term));
       if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
@@ -91,7 +97,14 @@ function verbStarts(removals: Lexicon['removals']): Set<string> | null {
  * Where the object starting near `from` ends, when it is a figure of people ("some 800 frightened
  * villagers", "a 500 personas"), or -1: the index of the word after its counted noun.
  */
-function objectEnd(tokens: readonly Token[], norms: readonly string[], from: number, lex: Lexicon): number {
+function objectEnd(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  from: number,
+  lex: Lexicon,
+  /** Whether the words of leaving start at a token: a bare figure right before them is the object. */
+  bare: (k: number) => boolean = () => false,
+): number {
   let k = from;
   // (An article is a number only before a scale: "a thousand", not "an estimated 9,000".)
   const opensNumber = (i: number) =>
@@ -101,6 +114,7 @@ function objectEnd(tokens: readonly Token[], norms: readonly string[], from: num
   while (tokens[k] && (tokens[k]!.kind === 'number' || isNumberWord(norms[k]!, lex) || lex.scales.has(norms[k]!))) k++;
   // "de" between a number word and its noun: "3 millions de personnes", "2 mil personas".
   if (lex.scales.has(norms[k - 1]!) && (norms[k] === 'de' || norms[k] === "d'")) k++;
+  if (bare(k)) return k;
   const counted = (w: string | undefined) => w !== undefined && (lex.nouns.people.has(w) || lex.nouns.households.has(w));
   for (let n = 0; n < NOUN_REACH && tokens[k + n]?.kind === 'word'; n++) {
     if (!counted(norms[k + n])) continue;
