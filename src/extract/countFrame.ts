@@ -112,6 +112,11 @@ export function countFrame(
     // clause ("…has fallen since the ceasefire, the agency said, and deliveries reached 40,000").
     if (t.text === ',' && span > FRAME_REACH) return null;
   }
+  return counted(norms, head, r, lex);
+}
+
+/** What a frame from its head at `head` through trigger `r` counts: homes, families. */
+function counted(norms: readonly string[], head: number, r: Trigger, lex: Lexicon): CountFrame {
   let housing = r.namesHousing;
   let households = false;
   for (let k = head; k < r.next; k++) {
@@ -296,13 +301,5 @@ export function headAfter(
   if (!length) return null;
   const headEnd = k + length;
   if (r.first < k || r.first - headEnd > HEAD_GAP || countsSites(norms, headEnd, r, lex)) return null;
-  let housing = r.namesHousing;
-  let households = false;
-  for (let j = k; j < r.next; j++) {
-    const w = norms[j]!.replace(/^[dl]['’]/u, '');
-    if (j < r.first) housing ||= lex.nouns.housing.has(w);
-    households ||= lex.nouns.households.has(w);
-  }
-  households ||= lex.nouns.households.has(norms[r.next] ?? '');
-  return { housing, households };
+  return counted(norms, k, r, lex);
 }
