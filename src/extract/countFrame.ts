@@ -274,11 +274,6 @@ export function levelVerbEndsAt(
   return true;
 }
 
-/** Articles of a count head after its figure: "estime à 2000 [le] nombre de maisons". */
-export const HEAD_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'the']);
-/** The preposition of an estimate before its figure: "estime [à] 2000", "cifra [en] 3.500", "put [at] 3,500". */
-export const LEVEL_PREPOSITIONS = new Set(['à', 'en', 'at']);
-
 /**
  * "La Sécurité publique estime à 2000 le nombre de maisons inondées", "cifra en 3.500 el número de
  * viviendas destruidas", "put at 3,500 the number of homes destroyed": a bare figure right before
@@ -293,7 +288,8 @@ export function headAfter(
 ): CountFrame | null {
   // The estimate's own preposition before the figure, the head's article after it: not a
   // footnote's number before a heading ("3 The number of newly displaced …").
-  if (!LEVEL_PREPOSITIONS.has(norms[lead - 1] ?? '') || !HEAD_ARTICLES.has(norms[next] ?? '')) return null;
+  const { prepositions, articles } = lex.levelBeforeHead;
+  if (!prepositions.has(norms[lead - 1] ?? '') || !articles.has(norms[next] ?? '')) return null;
   const k = next + 1;
   const h = startingWith(lex.countHeads, norms[k]).find((h) => matchesAt(norms, k, h));
   const elided = h ? null : startingWith(lex.countHeads, norms[k]).find((h) => elidedHead(norms, k, h));

@@ -261,6 +261,9 @@ export interface Lexicon {
   /** A verb raising a count before its head, and the word before the new level: "bringing the [number of …] to N",
    * "portant le [nombre de …] à N", "eleva el [número de …] a N" (countFrame.ts). */
   countRaisers: { from: string[]; to: string[] }[];
+  /** A count head's level before it: the estimate's preposition before the figure and the head's
+   * article after it ("estime [à] 2000 [le] nombre de maisons"; countFrame.ts headAfter). */
+  levelBeforeHead: { prepositions: Set<string>; articles: Set<string> };
   /** Words of a date between a change's earlier value and its "to" ("rose from 210,000 [in January] to"). */
   changeTimeWords: Set<string>;
   /** Words that make those a date: "end", "early", weekdays ("from 8,300 on Monday to"). */
@@ -662,6 +665,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     levelAdverbs: new Set(),
     levelChanges: [],
     countRaisers: [],
+    levelBeforeHead: { prepositions: new Set(), articles: new Set() },
     changeTimeWords: new Set(),
     changeTimeAnchors: new Set(),
     peakHeads: [],
@@ -1096,6 +1100,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       level_adverbs?: string[];
       level_changes?: [string, string][];
       count_raisers?: [string, string][];
+      level_before_head?: { prepositions?: string[]; articles?: string[] };
       change_time_words?: string[];
       change_time_anchors?: string[];
       peak_heads?: string[];
@@ -1174,6 +1179,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.levelChanges.push(
         ...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
       );
+      set(link.level_before_head?.prepositions).forEach((x) => lex.levelBeforeHead.prepositions.add(x));
+      set(link.level_before_head?.articles).forEach((x) => lex.levelBeforeHead.articles.add(x));
       lex.countRaisers.push(
         ...(link.count_raisers ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
       );

@@ -5,7 +5,6 @@
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
-import { HEAD_ARTICLES } from '../countFrame.js';
 
 export function calendarReason(
   text: string,
@@ -66,8 +65,9 @@ export function calendarReason(
     const noun = after?.norm ?? '';
     // "estime à 2000 le nombre de maisons": the level of a count head after it is no year.
     const level =
-      before?.norm === 'à' &&
-      HEAD_ARTICLES.has(noun) &&
+      before !== undefined &&
+      lex.levelBeforeHead.prepositions.has(before.norm) &&
+      lex.levelBeforeHead.articles.has(noun) &&
       lex.countHeads.some((h) => h.length > 1 && h[0] === tokens[q.next + 1]?.norm);
     const counts =
       lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun) || level;
