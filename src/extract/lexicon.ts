@@ -454,6 +454,8 @@ export interface Lexicon {
   rates: string[][];
   /** "an average of": before a figure, a rate (modality.json). */
   averages: string[][];
+  /** "family size", "tamaño del hogar": a small number a few words after them is a group's size (modality.json). */
+  groupSizes: string[][];
   /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
   plannedAfter: string[][];
   /** "in the coming weeks", "en los próximos meses": after a figure, a time still to come (modality.json). */
@@ -773,6 +775,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     passiveAuxiliaries: new Set(),
     rates: [],
     averages: [],
+    groupSizes: [],
     plannedAfter: [],
     futureAfter: [],
     rateBlockers: new Set(),
@@ -1034,6 +1037,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));
+      lex.groupSizes.push(...(modal.group_sizes ?? []).map(words));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       lex.futureAfter.push(...(modal.future_after ?? []).map(words));
       // A state of waiting is read like a time to come: "another 300 are on alert".

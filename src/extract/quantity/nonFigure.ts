@@ -206,7 +206,8 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   if (lex.measureAfter.has(unitWord) || (after && lex.measureAfter.has(after.norm))) return 'measure';
   if (after && after2 && lex.measureAfter.has(`${after.norm} ${after2.norm}`)) return 'percentage or measure';
   // Ratios: "1 in 5 children", "four in ten of the displaced", "uno de cada cinco", "1 sur 5".
-  // A ratio's terms are small and its base round (up to ten, or tens: "1 in 20", "3 in 100");
+  // A ratio's terms are small and its base round (up to ten, or tens: "1 in 20", "3 in 100"), or any
+  // base up to a hundred after "one" ("one in sixteen refugees");
   // "300 out of 1,000 houses" and "11 out of 18 families" are a share of a total, read as a figure.
   // An elided article may be glued to the first term: "près d'un sur dix".
   const numberOf = (t: Token | undefined): number =>
@@ -215,20 +216,17 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
       : (lex.numberUnits.get(t.norm.replace(/^(?:d|l|qu)'/, '')) ??
         (t.kind === 'number' ? Number(t.text.replace(/\D/g, '')) : NaN));
   const small = (n: number) => n <= 100;
-  const base = (n: number) => n <= 100 && (n <= 10 || n % 10 === 0);
+  const base = (n: number, first: number) => n <= 100 && (n <= 10 || n % 10 === 0 || first === 1);
   for (const r of lex.ratioJoiners) {
     // Both terms: "21,000 in two weeks" is a figure and a span of time, not a ratio.
     if (
       small(value) &&
       r.every((w, k) => tokens[q.next + k]?.norm === w) &&
-      base(numberOf(tokens[q.next + r.length]))
+      base(numberOf(tokens[q.next + r.length]), value)
     )
       return 'ratio';
-    if (
-      base(value) &&
-      r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w) &&
-      small(numberOf(tokens[q.lead - r.length - 1]))
-    )
+    const first = numberOf(tokens[q.lead - r.length - 1]);
+    if (base(value, first) && r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w) && small(first))
       return 'ratio';
   }
   // Ages: "children under five", "Amina, 34, said".
@@ -304,5 +302,28 @@ function isRateBase(value: number, noun: Token | undefined, lex: Lexicon): boole
  */
 function averageReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const ends = (a: readonly string[]) => a.every((w, k) => tokens[q.lead - a.length + k]?.norm === w);
-  return lex.averages.some(ends) ? 'average' : null;
+  if (lex.averages.some(ends)) return 'average';
+  return groupSize(tokens, q, lex) ? 'group size' : null;
+}
+
+/** The largest family or household a size can tell. */
+const GROUP_SIZE_MAX = 20;
+/** Words between a group's size word and its number: "family size [of returnees was] six". */
+const GROUP_SIZE_REACH = 6;
+
+/**
+ * "the average family size of returnees was six individuals", "el tamaño promedio de los hogares es de
+ * 5 personas", "5 personnes par ménage": the size of one family, not a count of families or people.
+ */
+function groupSize(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  if (q.value! > GROUP_SIZE_MAX || lex.groupSizes.length === 0) return false;
+  const endsAt = (end: number) => (a: readonly string[]) => a.every((w, k) => tokens[end - a.length + k]?.norm === w);
+  // Before the number: the size word, then only words of its clause.
+  for (let end = q.lead, k = 0; k <= GROUP_SIZE_REACH && end > 0; end--, k++) {
+    if (lex.groupSizes.some(endsAt(end))) return true;
+    if (tokens[end - 1]?.kind !== 'word') return false;
+  }
+  // After it: "5 persons per household".
+  const startsAt = (a: readonly string[]) => a.every((w, k) => tokens[q.next + k]?.norm === w);
+  return lex.groupSizes.some(startsAt);
 }
