@@ -38,6 +38,9 @@ const REPAIRED: [damaged: string, repaired: string][] = [
   ['The quake left 12 dead4,000 homeless.', 'The quake left 12 dead4,000 homeless.'],
   ['Two died and800 fled; 85,000of them returned.', 'Two died and 800 fled; 85,000 of them returned.'],
   ['The IDPsin camps, NGOsare busy and UNHCRsaid so.', 'The IDPs in camps, NGOs are busy and UNHCR said so.'],
+  // a key figure's label glued to the words after it
+  ['Evacueesabout 23,000 people; Refugeesin Chad 8,100.', 'Evacuees about 23,000 people; Refugees in Chad 8,100.'],
+  ['Displacedmore than 4,000; Homestead stayed dry.', 'Displaced more than 4,000; Homestead stayed dry.'],
   // line-end hyphens
   ['Hundreds were evacu-\nated from the coast.', 'Hundreds were evacuated from the coast.'],
   [
