@@ -36,6 +36,8 @@ const POSITIVE: [string, string[]][] = [
     'Residents of the U.S. capital, Washington, were told to stay home.',
     ['U.S.=6252001', 'Washington=4140963'],
   ],
+  // An Arabic name whose apostrophe precedes a lower-case part is one name, not the town before it.
+  ["Some 232 families in Ta'izz were displaced.", ["Ta'izz=70225"]],
 ];
 
 // Negative rows: look-alikes that must not become places.

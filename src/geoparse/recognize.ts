@@ -739,7 +739,8 @@ function longestMatch(
 ): Match | null {
   const first = toks[i] as Token;
   // Keys of the spans starting at i, longest last.
-  const keys: { j: number; key: string }[] = [];
+  // (`inner`: the key's last word joined by an apostrophe, lower case in Arabic names: "Ta'izz", "Ma'rib".)
+  const keys: { j: number; key: string; inner?: boolean }[] = [];
   let key = first.norm;
   keys.push({ j: i, key });
   // French writes the adjectives of a country's name in lower case ("République centrafricaine",
@@ -750,9 +751,10 @@ function longestMatch(
     const tj = toks[j] as Token;
     const join = joiner(text.slice((toks[j - 1] as Token).end, tj.start));
     if (join === null) break;
-    if (!tj.cap && !lex.connectors.has(tj.norm) && tj.norm.length > 1 && lower-- <= 0) break;
+    const inner = join === '' && !tj.cap && tj.norm.length > 2; // not "I've", "they're"
+    if (!inner && !tj.cap && !lex.connectors.has(tj.norm) && tj.norm.length > 1 && lower-- <= 0) break;
     key = key + join + tj.norm;
-    keys.push({ j, key });
+    keys.push({ j, key, inner });
   }
   // Abbreviations, as written: "U.S.", "Ky.", "N.Y.", "UK".
   let abbrev: Match | null = null;
@@ -804,9 +806,9 @@ function longestMatch(
   )
     return abbrev;
   for (let n = keys.length - 1; n >= 0; n--) {
-    const { j, key: k } = keys[n] as { j: number; key: string };
+    const { j, key: k, inner } = keys[n] as { j: number; key: string; inner?: boolean };
     const last = toks[j] as Token;
-    if (!last.cap && !gaz.lookup(k).some((c) => c.kind === 'country')) continue;
+    if (!last.cap && !inner && !gaz.lookup(k).some((c) => c.kind === 'country')) continue;
     if (abbrev && abbrev.j >= j) return abbrev;
     const dem = lex.demonyms.get(k);
     if (dem) {
