@@ -78,6 +78,11 @@ const ROWS: [string, Want][] = [
     'Since March, 250,000 Afghan migrants have returned from Pakistan and Iran.',
     { figure: 250000, country: 'AFG', origin: 'PAK', locations: [] },
   ],
+  // …even when only the first country is read as the one left and another follows it.
+  [
+    'Last year 98,400 undocumented Afghans returned or were deported from Pakistan and 211,000 from Iran.',
+    { figure: 98400, country: 'AFG', origin: 'PAK', locations: [] },
+  ],
   // …but a return from a town or camp stays in its country.
   [
     'Some 3,000 families returned from camps in Mosul to their villages last month.',

@@ -54,9 +54,13 @@ function hostOf(fact: Fact, origins: string[], ctx: PlaceContext, counted: Place
   fact.origin = origins[0]!;
   fact.locations = fact.locations.filter((p) => !left(p.country) && p.kind !== 'demonym');
   const home = fact.term === 'returns' && counted && !left(counted.country) ? counted.country : null;
+  // Returnees' own nationality outranks another country the sentence names: "248,189 Afghans
+  // returned from Pakistan and 443,968 from Iran" came home to Afghanistan.
+  if (home && !fact.locations.some((p) => p.country === home))
+    fact.locations = fact.locations.filter((p) => p.kind !== 'country');
   fact.country =
-    fact.locations[0]?.country ??
     home ??
+    fact.locations[0]?.country ??
     (fact.term === 'refugees' ? hostDemonym(fact, text, ctx.places, origins) : null) ??
     (!left(fact.country) ? fact.country : null) ??
     ctx.countries.find((c) => !left(c.iso3))?.iso3 ??
