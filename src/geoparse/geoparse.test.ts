@@ -54,6 +54,7 @@ const NEGATIVE: [string, string][] = [
   ['Georgia Stevens, 9, won the skating prize. Georgia trains daily.', 'Georgia'],
   ['A car driven by Atlanta Jones, 45, left the road.', 'Atlanta'],
   ['Parades on St. Paris’s Day drew crowds.', 'Paris'],
+  ['The Mount (Mt.) Merapi eruption displaced thousands.', 'Mt'],
 ];
 
 for (const [text, expected] of POSITIVE) {

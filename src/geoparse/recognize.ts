@@ -341,6 +341,8 @@ export function findMentions(
       notPlace:
         (!feature && lex.notPlaces.has(key)) ||
         (!abbreviation && isAcronym(text, t.start, end, candidates)) ||
+        // A landform's word is no place of its own: "Mt." before "Merapi" is not Malta's "MT".
+        (!abbreviation && lex.landformsBefore.has(key)) ||
         // "la iglesia San José", "l'école Jean Moulin": a building's name after its noun.
         (!!prevTok && gapBefore === ' ' && lex.buildingsBefore.has(prevTok.norm)),
       organisation,
