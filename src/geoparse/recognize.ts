@@ -339,10 +339,9 @@ export function findMentions(
       generic: j === i && (lex.streetWords.has(key) || lex.featureWords.has(key) || lex.titles.has(key)),
       lowercaseElsewhere: j === i && lowerWords.has(t.norm),
       notPlace:
-        (!feature && lex.notPlaces.has(key)) ||
+        // (A state's postal code after its town is no such word: "Helena, MT", not "Mt." before "Merapi".)
+        (!feature && !abbreviation && lex.notPlaces.has(key)) ||
         (!abbreviation && isAcronym(text, t.start, end, candidates)) ||
-        // A landform's word is no place of its own: "Mt." before "Merapi" is not Malta's "MT".
-        (!abbreviation && lex.landformsBefore.has(key)) ||
         // "la iglesia San José", "l'école Jean Moulin": a building's name after its noun.
         (!!prevTok && gapBefore === ' ' && lex.buildingsBefore.has(prevTok.norm)),
       organisation,
