@@ -21,6 +21,9 @@ const NOT_PLACES: [string, string][] = [
   ['Protección Civil evacuó a 300 familias en Chiapas.', 'Protección'],
   // A ministry's field in capitals ("La Salud" is also a town in Cuba).
   ['Los ministerios de Obras Públicas y Salud Pública enviaron brigadas a 40 albergues.', 'Salud'],
+  // A feast day ("Noël" is a town in Missouri; "Mt" a first-level area of Malta).
+  ['Plus de 16 000 personnes ont passé la nuit du réveillon de Noël dans des écoles.', 'Noël'],
+  ['The Mt. Merapi eruption displaced 136,000 people.', 'Mt'],
   // …even where the text points to the place whose other name it is (Uman, Ukraine).
   [
     'Officials in Kyiv and Odesa said on Tuesday that a report from Human Rights Watch was being read.',
