@@ -53,17 +53,13 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
       // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") or on the
       // object ("1,500 stranded residents") gives way, and a bare destination read as a relocation
-      // ("to safety", read as a relocation or, weakly, as the rule's own term): the agent's verb says who
-      // moved them.
+      // ("to safety"): the agent's verb says who moved them.
       // So does a housing word inside the words of leaving ("rescued 140 people from [flooded homes]").
-      // And a weak phrase of leaving read in the words of leaving ("from their homes") when the verb
-      // says otherwise: "authorities moved 15,000 people from their homes" evacuated them.
-      // (A bare figure is the verb's alone: the weak phrase after it cannot take it.)
-      const bareObject = noun === end && (tokens[noun - 1]?.kind === 'number' || lex.scales.has(norms[noun - 1]!));
+      // And a weak phrase in the words of leaving, whatever it reads ("from their homes", "to safety"):
+      // "authorities moved 15,000 people from their homes" evacuated them.
       const yields = (t: Trigger) =>
         (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
-        (t.entry.weak === true && t.first >= end && (t.entry.term !== rule.term || bareObject)) ||
-        ((t.entry.term === 'relocated' || (t.entry.weak === true && t.entry.term === rule.term)) && t.first >= end) ||
+        ((t.entry.weak === true || t.entry.term === 'relocated') && t.first >= end) ||
         (t.first > end && t.next <= end + away && HOUSING_TERMS.has(t.entry.term as Term));
       if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
       added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
