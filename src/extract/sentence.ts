@@ -73,7 +73,7 @@ export function readSentence(
     ...additiveTriggers(tokens, found, context.antecedent, lex),
     ...bracketedTriggers(tokens, found, lex),
   ];
-  const triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
+  let triggers = anaphoric.length ? [...found, ...anaphoric].sort((a, b) => a.first - b.first) : found;
   const named = found.filter((t) => !t.entry.term.startsWith('block:')).pop();
   if (named) context.antecedent = named.entry.term as Term;
   // A sentence whose last count is of other things ("seeking asylum (12,295 first-time applicants)")
@@ -85,6 +85,13 @@ export function readSentence(
   // The count of places inside a stay phrase ("staying in 28 shelters") is part of the trigger.
   const figures = built.figures.filter((f) => !insideCountedPlace(triggers, f.quantity.lead));
   const listItems = built.listItems;
+  // A blocker that labels a count of no displacement blocks nothing beyond it: "64,000 residents
+  // out of a population of 900,000 lost their homes" ("population of" labels the whole).
+  const labelsNonFigure = (t: Trigger) =>
+    t.entry.term.startsWith('block:') &&
+    listItems.has(t.next) &&
+    tokens.slice(t.first, t.next).some((w) => lex.population.labels.has(w.norm));
+  if (triggers.some(labelsNonFigure)) triggers = triggers.filter((t) => !labelsNonFigure(t));
   // Without a trigger the rules link nothing; the learned linker may still read the sentence.
   const links =
     triggers.length === 0

@@ -6,6 +6,9 @@ import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
 
+/** English ordinal suffixes, which no other word spells, may stand apart from their day ("29 th March"). */
+const SPACED_ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
+
 export function calendarReason(
   text: string,
   tokens: readonly Token[],
@@ -14,16 +17,20 @@ export function calendarReason(
 ): string | null {
   const value = q.value!;
   const before = tokens[q.lead - 1];
-  // "31st October", "1er juin": an ordinal suffix glued to the day stands before its month.
-  const suffix = tokens[q.next];
-  const skip = suffix && lex.ordinalSuffixes.has(suffix.norm) && suffix.start === tokens[q.next - 1]!.end ? 1 : 0;
-  const after = tokens[q.next + skip];
-  const after2 = tokens[q.next + skip + 1];
-  const core = tokens[q.first]!;
   const isMonth = (t: Token | undefined) =>
     t !== undefined &&
     lex.months.has(t.norm.replace(/\.$/, '')) &&
     (!lex.ambiguousMonths.has(t.norm) || /^\p{Lu}/u.test(t.text));
+  // "31st October", "1er juin": an ordinal suffix glued to the day stands before its month. PDF
+  // text and careless typing part an English one from its day ("As of 29 th March"): then the
+  // month must follow it.
+  const suffix = tokens[q.next];
+  const glued = suffix !== undefined && suffix.start === tokens[q.next - 1]!.end;
+  const parted = suffix !== undefined && SPACED_ORDINALS.has(suffix.norm) && isMonth(tokens[q.next + 1]);
+  const skip = suffix && lex.ordinalSuffixes.has(suffix.norm) && (glued || parted) ? 1 : 0;
+  const after = tokens[q.next + skip];
+  const after2 = tokens[q.next + skip + 1];
+  const core = tokens[q.first]!;
   const isDay = (t: Token | undefined) =>
     t?.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 31;
 

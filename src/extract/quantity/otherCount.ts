@@ -138,6 +138,22 @@ const LABEL_GLUE = new Set([':', 'of', 'de', "d'"]);
 const ARTICLES = new Set(['a', 'an', 'un', 'une', 'una', 'the', 'la', 'le']);
 /** Words before a population's article that make it a place's: "Syria's", "out of a total population of". */
 const POSSESSIVES = new Set(["'s", '’s', 'of', 'de', 'du', 'del']);
+/** Prepositions that take a part out of a whole after a count of people: "people out of", "personas de", "sur". */
+const PART_OF = new Set(['of', 'de', 'sur']);
+
+/** A preposition at `at` that takes the people counted before it out of the population after it. */
+function partOf(norms: readonly string[], at: number, lex: Lexicon): boolean {
+  if (!PART_OF.has(norms[at] ?? '')) return false;
+  const before = norms[at - 1] ?? '';
+  return (
+    before === 'out' ||
+    norms[at] === 'sur' ||
+    lex.nouns.generic.has(before) ||
+    lex.nouns.people.has(before) ||
+    lex.population.nouns.has(before)
+  );
+}
+
 /** Relatives that open an owner's clause ("which has a population of"). */
 const RELATIVES = new Set(['which', 'that', 'que', 'qui']);
 
@@ -150,14 +166,24 @@ const RELATIVES = new Set(['which', 'that', 'que', 'qui']);
  * a place ("vidé Ouindigui de sa population de 35 000 personnes").
  */
 function labelledPopulation(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
+  // Back over the glue and a qualifier of the figure's own: "a population of nearly 20 million".
   let k = q.first - 1;
-  while (k >= 0 && q.first - k <= 2 && LABEL_GLUE.has(norms[k]!)) k--;
+  while (
+    k >= 0 &&
+    q.first - k <= 3 &&
+    !lex.population.labels.has(norms[k]!) &&
+    (LABEL_GLUE.has(norms[k]!) || k >= q.lead)
+  )
+    k--;
   if (k < 0 || !lex.population.labels.has(norms[k]!)) return false;
+  let j = k - 1;
+  while (j >= 0 && lex.population.whole.has(norms[j]!)) j--;
+  // "183,000 people out of a population of 20 million lost their homes", "183.000 personas de una
+  // población de 20 millones", "sur une population de": the whole a part is taken from, whatever follows.
+  if (ARTICLES.has(norms[j] ?? '') && partOf(norms, j - 1, lex)) return true;
   // What the figure counts after it, if anything, is inhabitants: "200,000 IDPs" are no population.
   const counted = norms[q.next] ?? '';
   if (/^\p{L}/u.test(counted) && !lex.population.nouns.has(counted.replace(/^[dl]'/, ''))) return false;
-  let j = k - 1;
-  while (j >= 0 && lex.population.whole.has(norms[j]!)) j--;
   const before = norms[j] ?? '';
   if (!ARTICLES.has(before)) return APPOSITION_OPENERS.has(before) || before === "'s" || before === '’s';
   const lead = norms[j - 1] ?? '';

@@ -153,6 +153,8 @@ test('numbers that are not figures', () => {
     ['el 4 de junio', /date/, '4', 'es'],
     ['le 4 mai', /date/, '4', 'fr'],
     ['on the 4th', /ordinal/],
+    // …and its suffix parted from it before the month, as PDF text and typing leave it.
+    ['as of 29 th March, 38 centres', /date/, '29'],
     ['in 2019', /year/],
     // …even before a noun of people, after a word of time: "in 2014 IDPs were counted".
     ['in 2014 IDPs were counted', /year/],
