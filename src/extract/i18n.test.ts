@@ -521,7 +521,14 @@ const FRENCH: Row[] = [
     'Une cinquantaine de familles ont été relogées.',
     [{ term: 'relocated', figure: 50, unit: 'households', qualifier: 'approximately' }],
   ],
-  ['Les sites accueillent 12 000 déplacés.', [{ term: 'displaced', figure: 12000, unit: 'people' }]],
+  // Sites that host people are camps: the displaced are counted in them too.
+  [
+    'Les sites accueillent 12 000 déplacés.',
+    [
+      { term: 'displaced', figure: 12000, unit: 'people' },
+      { term: 'in_relief_camp', figure: 12000, unit: 'people' },
+    ],
+  ],
   [
     'Près de 3 000 personnes ont été évacuées et 1 200 hébergées.',
     [
