@@ -55,5 +55,9 @@ export function readDigits(raw: string, ctx: DigitContext = {}): DigitReading | 
   }
   if (/^\d+\.\d+$/.test(s)) return dec(s.split('.')[0]!, s.split('.')[1]!);
   if (/^\d+,\d{1,2}$/.test(s)) return dec(s.split(',')[0]!, s.split(',')[1]!); // 1,5 millones
+  // A footnote's number glued to the last group by PDF extraction: "Some 274,5481 people were
+  // displaced", "an estimated 40,0002". Not a day glued to its year ("October 18,2002").
+  const noted = /^(\d{1,3}(?:,\d{3})*,\d{3})[1-9]$/.exec(s);
+  if (noted && decimalMark === '.' && !/^(?:[1-9]|[12]\d|3[01]),(?:19|20)\d\d$/.test(s)) return int(noted[1]!);
   return null;
 }

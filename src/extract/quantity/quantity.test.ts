@@ -33,6 +33,11 @@ test('digits with separators', () => {
     ['1,5', es, 1.5],
     // "1.250": English decimal, Spanish and French thousands; a count after it settles English.
     ['1.250', en, 1.25],
+    // A footnote's number glued to the last group by PDF extraction; not a day glued to its year.
+    ['274,5481', en, 274548],
+    ['40,0002', en, 40000],
+    ['18,2002', en, null],
+    ['28,5000', en, null],
     ['1.250', es, 1250],
     ['1.250', { ...en, counted: true }, 1250],
     ['1,250', en, 1250],
@@ -43,7 +48,9 @@ test('digits with separators', () => {
     ['1.200', { ...es, followedByScale: true }, 1200],
     ['1,200', { ...en, followedByScale: true }, 1200],
     ['12,34,5', en, null],
-    ['1,2345', en, null],
+    // A last group of four digits is a group and a footnote's number (see below), not a malformed number.
+    ['1,2345', en, 1234],
+    ['1,2340', en, null],
   ];
   for (const [raw, ctx, value] of rows)
     assert.equal(readDigits(raw, ctx)?.value ?? null, value, `${raw} ${JSON.stringify(ctx)}`);
