@@ -4,7 +4,7 @@
 // nearest figure; the other items of the list, each a bare figure with its own place or time,
 // carry the same term and, unless they name their own, the same unit.
 import { HOUSING_TERMS } from '../../types.js';
-import type { Lexicon } from '../lexicon.js';
+import { type Lexicon, matchesAt } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
@@ -68,9 +68,19 @@ export function distributedCounts(
     const kindOfHome = homes(f) && homes(next.figure) && HOUSING_TERMS.has(next.term);
     if (!placed && !lex.itemAdverbs.has(own) && !kindOfHome) continue;
     if (!itemGap(tokens, end(f), next.figure.quantity.lead, triggers, lex)) continue;
+    // "affected half a million people across the country, including 370,000 who have been
+    // displaced": a whole before its part does not take the part's term.
+    if (subsetBetween(tokens, end(f), next.figure.quantity.lead, lex)) continue;
     out.push(share(next, f), ...otherTerms(next, links, out).map((o) => share(o, f)));
   }
   return out;
+}
+
+/** Whether a subset marker ("including", "of whom") opens between `from` and `to`. */
+function subsetBetween(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  for (let k = from; k < to; k++) if (lex.subsetMarkers.some((m) => matchesAt(norms, k, m))) return true;
+  return false;
 }
 
 /**
