@@ -26,8 +26,11 @@ export function modalityOf(
       // "no longer", "not only" do not negate the event itself; nor does a qualifier opening with a
       // negation ("pas moins de 113 000", "no fewer than", "no menos de").
       const qualifier = lex.qualifiersBefore.some((q) => q.words.length > 1 && matchesAt(norms, i, q.words));
-      // "No. of homeless people 5 million": the abbreviation of "number", written with its period.
-      const numberSign = /^N/.test(t.text) && norms[i + 1] === '.';
+      // "No. of homeless people 5 million": the abbreviation of "number", written with its period;
+      // or before "of" in any case, with or without one ("with total no of 1,073 evacuees").
+      const numberSign =
+        (/^N/.test(t.text) && norms[i + 1] === '.') ||
+        (t.norm === 'no' && (norms[i + 1] === 'of' || (norms[i + 1] === '.' && norms[i + 2] === 'of')));
       if (!(t.norm === 'not' && norms[i + 1] === 'only') && norms[i + 1] !== 'longer' && !qualifier && !numberSign)
         return 'negated';
     }
