@@ -47,6 +47,8 @@ const CAMPING = 'sheltered:camping';
 const LODGING = 'sheltered:lodging';
 /** The reason of a stay in counted shelters: "in 40 evacuation centres", "at 12 schools". */
 const IN_COUNTED_SHELTERS = 'sheltered:in-counted-shelters';
+/** A verb of finding lodging: "received accommodation", "han recibido alojamiento". */
+const FOUND_LODGING = 'sheltered:found-lodging';
 /** An adverb by its ending, in English, French or Spanish: "partly", "totalement", "parcialmente". */
 const ADVERB = /(ly|ment|mente)$/;
 
@@ -553,12 +555,16 @@ export function linkFigures(
           ? joinedStay(gap, chosen, triggers)
           : undefined;
       // "evacuation centres … accommodating 4,553 evacuees", "sheltering 340 evacuees": a host
-      // verb before a noun of people who left counts them where they stay too.
+      // verb before a noun of people who left counts them where they stay too; so does a verb of
+      // finding lodging before its subject, as Spanish and French put it ("han recibido
+      // alojamiento unas 10.967 personas desplazadas").
       const hosted =
         best.direction === 'adjacent' && lex.leftTerms.has(chosen.entry.term)
           ? candidates.find(
               (c) =>
-                (c.trigger.entry.reason === SITE_HOST || hostVerb(c.trigger, q.lead, tokens)) &&
+                (c.trigger.entry.reason === SITE_HOST ||
+                  c.trigger.entry.reason === FOUND_LODGING ||
+                  hostVerb(c.trigger, q.lead, tokens)) &&
                 c.direction === 'before' &&
                 c.score >= HOSTED_MIN_SCORE,
             )
