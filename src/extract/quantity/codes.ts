@@ -18,6 +18,17 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   const after = tokens[q.next];
   const core = tokens[q.first]!;
   if (after && after.start === core.end && lex.ordinalSuffixes.has(after.norm)) return 'ordinal';
+  // A site's name: "selon 2424.mg", "20minutes.fr": a period and a top-level domain glued to the digits.
+  const domain = tokens[q.next + 1];
+  if (
+    after?.text === '.' &&
+    after.start === tokens[q.next - 1]!.end &&
+    domain?.kind === 'word' &&
+    domain.start === after.end &&
+    /^[a-z]{2,4}$/.test(domain.text) &&
+    !(tokens[q.next + 2]?.start === domain.end && tokens[q.next + 2]?.kind !== 'punct')
+  )
+    return 'web address';
   // Labels and ranks: "Category 4", "No. 5", "level 3", "Resolution 2334"; not a qualifier ("over 5").
   const labelTok = before?.text === '.' ? before2 : before;
   // The abbreviation's own dot is a token of its own: "No. 56", "Vol. 3".

@@ -203,6 +203,7 @@ test('numbers that are not figures', () => {
     ['a Boeing 737 landed', /model/],
     ['COVID-19 cases', /identifier/],
     ['the 3rd office', /ordinal/],
+    ['selon 2424.mg, 300 sinistrés', /web address/, '2424', 'fr'],
     ['case 2024-118', /label|code|year/],
     ['file 2024-118', /date or code/, '118'],
     ['call 112 now', /phone/],
