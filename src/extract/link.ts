@@ -98,6 +98,8 @@ export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:in
 const CASUALTY_MIN_SCORE = 0.8;
 /** A host verb after a shelter ("centres … accommodating"): term/siteHosts.ts. */
 const SITE_HOST = 'sheltered:site-host';
+/** "the site, where 432 displaced people lived": a relative clause of place after a camp or shelter (siteHosts.ts). */
+const SITE_WHERE = ':site-where';
 /** How many coordinated terms after the chosen one a figure takes ("evacuated or displaced and housed"). */
 const COORDINATED_TERMS = 2;
 /** How closely it must govern the figure, as the object right after it. */
@@ -563,6 +565,7 @@ export function linkFigures(
           ? candidates.find(
               (c) =>
                 (c.trigger.entry.reason === SITE_HOST ||
+                  c.trigger.entry.reason.endsWith(SITE_WHERE) ||
                   c.trigger.entry.reason === FOUND_LODGING ||
                   hostVerb(c.trigger, q.lead, tokens)) &&
                 c.direction === 'before' &&

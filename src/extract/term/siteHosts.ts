@@ -111,11 +111,14 @@ export function siteWhereTriggers(tokens: readonly Token[], lex: Lexicon): Trigg
     // The verb of staying, before the figure ("donde permanecen 300") or after its noun.
     const clause = norms.slice(i + 1, i + 1 + FIGURE_REACH + STAY_REACH + 3);
     const end = clause.findIndex((w) => w === ',' || w === '.' || w === ';');
-    if (!(end < 0 ? clause : clause.slice(0, end)).some((w) => stays.has(w))) continue;
+    const stay = (end < 0 ? clause : clause.slice(0, end)).findIndex((w) => stays.has(w));
+    if (stay < 0) continue;
+    // A verb of staying before its subject ("où vivaient 432 personnes") is part of the phrase.
+    const verbFirst = stay === 0 && tokens[i + 2]?.kind === 'number';
     out.push({
-      entry: impliedEntry([norms[i]!], term, 'active', `${term}:site-where`),
+      entry: impliedEntry(norms.slice(i, verbFirst ? i + 2 : i + 1), term, 'active', `${term}:site-where`),
       first: i,
-      next: i + 1,
+      next: verbFirst ? i + 2 : i + 1,
       namesHousing: false,
     });
   }
