@@ -220,7 +220,9 @@ function itemGap(
   own?: Trigger,
 ): boolean {
   if (to - from < 1 || to - from - asideWords(tokens, from, to) > ITEM_WORDS + 2) return false;
-  if (triggers.some((r) => r !== own && r.first < to && r.next > from)) return false;
+  // A trigger coordinated with the item's own ("deported or repatriated in the first quarter") is its own too.
+  const ownTerm = (r: Trigger) => own !== undefined && r.entry.term === own.entry.term;
+  if (triggers.some((r) => r !== own && !ownTerm(r) && r.first < to && r.next > from)) return false;
   // "…, as well as 600 in Balochistan", "así como a 600": a joiner of several words ends the gap.
   // Read off the tokens: this runs for every pair of neighbouring figures in a long table.
   const joiner = lex.listJoiners.find((j) => j.every((w, k) => tokens[to - j.length + k]?.norm === w));
