@@ -52,6 +52,16 @@ function labelCountsThings(tokens: readonly Token[], q: Quantity, lex: Lexicon):
  */
 function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): boolean {
   if (lex.changeAmounts.some((c) => endsAt(norms, q.lead, c))) return true;
+  // "A decrease of 18,133 IDP individuals, or 5,393 IDP households": the change restated in another unit.
+  if (norms[q.lead - 1] === 'or') {
+    for (let k = q.lead - 2; k >= Math.max(0, q.lead - RESTATED_REACH); k--) {
+      if (!/^\d/.test(norms[k]!)) continue;
+      let lead = k;
+      while (lead > 0 && /^\d/.test(norms[lead - 1]!)) lead--;
+      if (lex.changeAmounts.some((c) => endsAt(norms, lead, c))) return true;
+      break;
+    }
+  }
   // "4,000 more than its capacity", "584 personas más de las reportadas": a difference between counts.
   for (const at of [q.next, q.next + 1])
     if (lex.comparatives.some((c) => c.every((w, k) => norms[at + k] === w))) return true;
@@ -67,6 +77,9 @@ function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): bool
     if (lex.changeDirections.then.has(norms[k]!)) return true;
   return false;
 }
+
+/** How far before a restating "or" the changed figure may end ("18,133 IDP individuals, or"). */
+const RESTATED_REACH = 6;
 
 /** How far after a figure after "up" or "down" the comparison ("from", "on") may stand. */
 const CHANGE_REACH = 3;
