@@ -78,14 +78,25 @@ function unelided(norms: readonly string[], at: number): readonly string[] {
   return out;
 }
 
-/** Whether "in neighbouring <country>" ("en el vecino Chad", "au Niger voisin" is not read) starts at `at`. */
+/** Whether "in neighbouring <country>" ("en el vecino Chad", "au Niger voisin") starts at `at`. */
 function inNeighbour(norms: readonly string[], at: number, lex: Lexicon): boolean {
   const w = norms[at] ?? '';
   if (!lex.itemPrepositions.has(w) || lex.campOrigin.prepositions.some((p) => p.length === 1 && p[0] === w)) return false;
   let k = at + 1;
   if (ARTICLES.has(norms[k] ?? '')) k++;
-  return lex.crossingNeighbours.has(norms[k] ?? '') && countryAt(norms, k + 1, lex);
+  if (lex.crossingNeighbours.has(norms[k] ?? '')) return countryAt(norms, k + 1, lex);
+  // French puts the adjective after the country: "au Soudan voisin", "en République centrafricaine voisine".
+  if (!countryAt(norms, k, lex)) return false;
+  for (let n = 1; n <= NAME_WORDS; n++) {
+    const w = norms[k + n - 1] ?? '';
+    if (!/^\p{L}/u.test(w) || lex.coordinators.has(w) || lex.functionWords.has(w)) return false;
+    if (lex.crossingNeighbours.has(norms[k + n] ?? '')) return true;
+  }
+  return false;
 }
+
+/** The most words of a country's name before a neighbour adjective after it. */
+const NAME_WORDS = 3;
 
 /** Whether a country's name starts at token `at`, not as a possessive ("Chad's capital"). */
 export function countryAt(norms: readonly string[], at: number, lex: Lexicon): boolean {
