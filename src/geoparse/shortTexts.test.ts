@@ -97,6 +97,8 @@ const PLACES: [string, string[]][] = [
   ['Floods hit Washington state overnight.', ['Washington state=USA/admin1']],
   // A first-level area under a spelling the subdivision database lacks.
   ['Attacks in Lower Shabelle forced 6,000 people to move.', ['Lower Shabelle=SOM/admin1']],
+  // French spells Tigray "Tigré", as Argentina's Tigre is spelled without its accent.
+  ['Les combats au Tigré ont déplacé 20 000 personnes.', ['Tigré=ETH/admin1']],
   // Philippine provinces (GeoNames' first level there is the region).
   [
     'Storm surges forced 12,000 people out of homes in Catanduanes and Albay.',
