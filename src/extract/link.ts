@@ -557,9 +557,10 @@ export function linkFigures(
           ? joinedStay(gap, chosen, triggers)
           : undefined;
       // "evacuation centres … accommodating 4,553 evacuees", "sheltering 340 evacuees": a host
-      // verb before a noun of people who left counts them where they stay too; so does a verb of
-      // finding lodging before its subject, as Spanish and French put it ("han recibido
-      // alojamiento unas 10.967 personas desplazadas").
+      // verb before a noun of people who left counts them where they stay too; so do a relative
+      // clause of place after a camp ("the transit camp, where 4,000 displaced people are living")
+      // and a verb of finding lodging before its subject, as Spanish and French put it ("han
+      // recibido alojamiento unas 10.967 personas desplazadas").
       const hosted =
         best.direction === 'adjacent' && lex.leftTerms.has(chosen.entry.term)
           ? candidates.find(
