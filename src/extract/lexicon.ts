@@ -454,6 +454,8 @@ export interface Lexicon {
   rates: string[][];
   /** "an average of": before a figure, a rate (modality.json). */
   averages: string[][];
+  /** "the average number of": a count head whose figure, later in its clause, is an average (modality.json). */
+  averageHeads: string[][];
   /** "family size", "tamaño del hogar": a small number a few words after them is a group's size (modality.json). */
   groupSizes: string[][];
   /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
@@ -775,6 +777,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     passiveAuxiliaries: new Set(),
     rates: [],
     averages: [],
+    averageHeads: [],
     groupSizes: [],
     plannedAfter: [],
     futureAfter: [],
@@ -1037,6 +1040,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));
+      lex.averageHeads.push(...(modal.average_heads ?? []).map(words));
       lex.groupSizes.push(...(modal.group_sizes ?? []).map(words));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       lex.futureAfter.push(...(modal.future_after ?? []).map(words));

@@ -303,7 +303,29 @@ function isRateBase(value: number, noun: Token | undefined, lex: Lexicon): boole
 function averageReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   const ends = (a: readonly string[]) => a.every((w, k) => tokens[q.lead - a.length + k]?.norm === w);
   if (lex.averages.some(ends)) return 'average';
+  if (averagedCount(tokens, q, lex)) return 'average';
   return groupSize(tokens, q, lex) ? 'group size' : null;
+}
+
+/** Tokens between an average's count head and its figure: "the average number of [individual arrivals was] 48". */
+const AVERAGE_HEAD_REACH = 14;
+
+/**
+ * "the average number of individual arrivals was 48 to Sinjar and 7 to Al-Ba'aj", "the daily
+ * average number of arrivals … – which are 192 to Sinjar": the figures the head counts later in its
+ * clause are averages. The clause ends at a full stop, a semicolon, a clause break or a comma and a
+ * conjunction.
+ */
+function averagedCount(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  if (lex.averageHeads.length === 0) return false;
+  for (let end = q.lead, k = 0; k <= AVERAGE_HEAD_REACH && end > 0; end--, k++) {
+    const before = tokens[end - 1]!;
+    if (before.text === '.' || before.text === ';' || lex.clauseBreaks.has(before.norm)) return false;
+    // ", and 12,000 people were displaced": a clause of its own after the average.
+    if (lex.coordinators.has(before.norm) && tokens[end - 2]?.text === ',') return false;
+    if (lex.averageHeads.some((a) => a.every((w, j) => tokens[end - a.length + j]?.norm === w))) return true;
+  }
+  return false;
 }
 
 /** The largest family or household a size can tell. */

@@ -204,6 +204,7 @@ test('numbers that are not figures', () => {
     ['COVID-19 cases', /identifier/],
     ['the 3rd office', /ordinal/],
     ['selon 2424.mg, 300 sinistrés', /web address/, '2424', 'fr'],
+    ['the average number of arrivals was 48 to Sinjar', /average/, '48'],
     ['case 2024-118', /label|code|year/],
     ['file 2024-118', /date or code/, '118'],
     ['call 112 now', /phone/],
