@@ -351,6 +351,10 @@ export interface Lexicon {
     prepositions: Set<string>;
     sites: Set<string>;
     times: Set<string>;
+    /** Words opening what was fled, crossed before the place ("taken refuge from Irma in shelters"). */
+    escapes: Set<string>;
+    /** Lower-case nouns of towns and regions: refuge there is a flight ("sought refuge in various regions"). */
+    towns: Set<string>;
   };
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
   floodedOnly: Set<string>;
@@ -710,6 +714,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       prepositions: new Set(),
       sites: new Set(),
       times: new Set(),
+      escapes: new Set(),
+      towns: new Set(),
     },
     namedStays: {
       verbs: new Set(),
@@ -1154,6 +1160,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         prepositions?: string[];
         sites?: string[];
         times?: string[];
+        escapes?: string[];
+        towns?: string[];
       };
       named_stays?: {
         verbs?: string[];
@@ -1233,6 +1241,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.refuge?.prepositions).forEach((x) => lex.refuge.prepositions.add(x));
       set(link.refuge?.sites).forEach((x) => lex.refuge.sites.add(x));
       set(link.refuge?.times).forEach((x) => lex.refuge.times.add(x));
+      set(link.refuge?.escapes).forEach((x) => lex.refuge.escapes.add(x));
+      set(link.refuge?.towns).forEach((x) => lex.refuge.towns.add(x));
       set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.named_stays?.modifiers).forEach((x) => lex.namedStays.modifiers.add(x));

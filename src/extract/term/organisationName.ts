@@ -8,12 +8,18 @@ import type { Token } from '../segment/tokens.js';
 const ORGANISATION_REACH = 6;
 
 /**
- * Whether the capitalised word at `i` belongs to an organisation's name: walking back over the
- * name's own capitalised words and its small words ("of", "for the", "de los", "pour les"), a
- * capitalised head noun of a body ("Ministry", "Agencia", "Commissariat") is reached.
+ * Whether the word at `i` belongs to an organisation's name: walking back over the name's own
+ * capitalised words and its small words ("of", "for the", "de los", "pour les"), a capitalised head
+ * noun of a body ("Ministry", "Agencia", "Commissariat") is reached. The word itself may be lower
+ * case, as French and Spanish write names ("le Haut-commissariat pour les réfugiés (HCR)"); a
+ * number or a verb between it and the head ("the Office said 500 refugees") ends the name, and a
+ * lower-case word must follow one of its small words.
  */
 export function inOrganisationName(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
-  if (i === 0 || !/^\p{Lu}/u.test(tokens[i]?.text ?? '')) return false;
+  if (i === 0) return false;
+  // Lower case, the word must follow a small word of the name: "the Ministry of Emergency
+  // Situations evacuated 11,000 people" is the body's act.
+  if (!/^\p{Lu}/u.test(tokens[i]?.text ?? '') && !lex.nameJoiners.has(tokens[i - 1]?.norm ?? '')) return false;
   for (let k = i - 1; k >= Math.max(0, i - ORGANISATION_REACH); k--) {
     const w = tokens[k]!;
     if (w.kind !== 'word') return false;

@@ -36,6 +36,10 @@ const ARTICLES = new Set([
 
 /** Words of a time crossed between the word of refuge and its place, at most. */
 const TIME_REACH = 3;
+/** Words of what was fled crossed before the place, at most ("from Hurricane Irma"). */
+const ESCAPE_REACH = 4;
+/** Words from the article to a town's noun, at most ("in various remote regions"). */
+const TOWN_REACH = 3;
 
 /** Whether the run of time words at k ends on a place preposition (not "sought refuge on the island"). */
 function isTimeRun(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
@@ -64,6 +68,14 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
     n++
   )
     k++;
+  // "taken refuge from Irma in 260 state shelters": what was fled stands before the place, which
+  // counts only when it is a site ("sought refuge from the militants in early August" is a flight).
+  if (lex.refuge.escapes.has(tokens[k]?.norm ?? ''))
+    for (let j = k + 1; j <= k + ESCAPE_REACH && tokens[j]?.kind === 'word'; j++)
+      if (lex.refuge.prepositions.has(tokens[j]!.norm)) {
+        if (siteAfter(tokens, j + 1, lex)) return link;
+        break;
+      }
   if (!lex.refuge.prepositions.has(tokens[k]?.norm ?? '')) {
     // "sought shelter" alone says nothing of where; only a named town makes it a flight.
     if (namedOnly.has(last)) return link;
@@ -87,6 +99,16 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
     if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
     if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
   }
+  // "sought refuge in various regions outside of Nduga", "dans les villes voisines": refuge in a
+  // town or region, named or not, is where people fled; "in the city's stadium" is a site of it.
+  // Shelter found "in villages near the dam, in Buddhist monasteries" stays a stay.
+  if (!namedOnly.has(last))
+    for (let j = k; j < Math.min(tokens.length, k + TOWN_REACH); j++) {
+      const w = tokens[j]!;
+      if (w.kind !== 'word' || lex.refuge.sites.has(w.norm)) break;
+      if (lex.refuge.towns.has(w.norm) && !/^['’]/.test(tokens[j + 1]?.text ?? ''))
+        return { ...link, term: 'displaced' };
+    }
   const t = tokens[k];
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return link;
   // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
@@ -97,6 +119,16 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   for (let j = k; j < Math.min(tokens.length, k + reach); j++)
     if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
   return { ...link, term: 'displaced' };
+}
+
+/** Whether a site's noun follows at k, past an article and a few words ("in 260 state shelters"). */
+function siteAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const from = ARTICLES.has(tokens[k]?.norm ?? '') ? k + 1 : k;
+  for (let j = from; j < Math.min(tokens.length, from + NAME_REACH); j++) {
+    if (tokens[j]!.kind !== 'word' && tokens[j]!.kind !== 'number') return false;
+    if (lex.refuge.sites.has(tokens[j]!.norm)) return true;
+  }
+  return false;
 }
 
 /** The most tokens of a building's proper name. */
