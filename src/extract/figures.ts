@@ -41,8 +41,10 @@ export function buildFigures(
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
     let noun = findNoun(tokens, q.next, lex);
-    if (noun?.kind === 'other' && membersOfFamilies(tokens, q, noun, quantities[n + 1], lex))
-      noun = { ...noun, kind: 'people' };
+    // A member noun no list names ("integrantes") is read like one listed among other things.
+    const member = noun ?? (lex.memberNouns.has(norms[q.next] ?? '') ? { kind: 'other' as const, first: q.next, next: q.next + 1 } : null);
+    if (member?.kind === 'other' && membersOfFamilies(tokens, q, member, quantities[n + 1], lex))
+      noun = { ...member, kind: 'people' };
     if (noun?.kind === 'other' || countsNoDisplacement(tokens, norms, q, noun === null, lex)) {
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
@@ -320,8 +322,18 @@ function membersOfFamilies(
     const theirs = findNoun(tokens, next.next, lex);
     if (theirs && households(theirs.first)) return true;
   }
-  return lex.memberJoiners.has(tokens[q.lead - 1]?.norm ?? '') && households(q.lead - 2);
+  // "74 families with 395 members", and the same people restated: "74 families made up of 395
+  // members", "74 families (395 members)", "74 familles, soit 395 membres".
+  for (let n = 1; n <= EQUIVALENT_WORDS && q.lead - n > 0; n++) {
+    const words = tokens.slice(q.lead - n, q.lead).filter((t) => t.text !== ',').map((t) => t.norm);
+    const joins = n === 1 ? lex.memberJoiners.has(words[0] ?? '') : false;
+    if ((joins || lex.equivalents.has(words.join(' '))) && households(q.lead - n - 1)) return true;
+  }
+  return false;
 }
+
+/** The most words of an equivalent between families and their members ("made up of"). */
+const EQUIVALENT_WORDS = 3;
 
 /** Whether a bracket at `k` holds only a noun of people or families: "(hh)", "(HHs)", "(ind.)". */
 function unitAbbreviation(tokens: readonly Token[], k: number, lex: Lexicon): boolean {

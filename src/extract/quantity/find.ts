@@ -56,11 +56,31 @@ export function findQuantities(text: string, tokens: readonly Token[], lex: Lexi
       continue;
     }
     restatedInDigits(text, tokens, norms, q, lex);
+    spacedNoteAfter(tokens, q);
     // Past 2^53 a number is no longer exact, and no count of people comes near: not a quantity.
     if (q.value === null || q.value <= Number.MAX_SAFE_INTEGER) out.push(q);
     i = q.next;
   }
   return mergeRanges(text, tokens, norms, out, lex);
+}
+
+/** Words a spaced footnote's number may stand before: "from 554,949 1 to 920,784 2 , or 16%". */
+const NOTE_FOLLOWERS = new Set(['to', 'and', 'or', 'et', 'ou', 'y', 'o']);
+
+/**
+ * "almost doubled from 554,949 1 to 920,784 2 , or 16%": PDF text keeps a footnote's number after
+ * a figure grouped in thousands, spaced, before a comma, a stop or a joining word. It belongs to
+ * the figure, not a quantity of its own (nor the low end of a range "1 to 920,784").
+ */
+function spacedNoteAfter(tokens: readonly Token[], q: Quantity): void {
+  if (q.written !== 'digits' || q.range || q.value === null || q.value < 1000) return;
+  const core = tokens[q.next - 1]!;
+  const note = tokens[q.next];
+  if (!/\d[,.]\d{3}$/.test(core.text) || !note || note.kind !== 'number' || !/^[1-9]$/.test(note.text)) return;
+  if (note.start !== core.end + 1) return;
+  const after = tokens[q.next + 1];
+  if (after && !(after.kind === 'punct' && /^[,.;:)]$/.test(after.text)) && !NOTE_FOLLOWERS.has(after.norm)) return;
+  q.next++;
 }
 
 /**
