@@ -8,7 +8,7 @@ import type { Token } from './segment/tokens.js';
 import type { Trigger } from './term/triggers.js';
 
 /** Tokens between the count head and the trigger ("number of [flood] displaced"). */
-const HEAD_GAP = 2;
+const HEAD_GAP = 3;
 /** Tokens between the trigger and the figure ("… in the region has risen to"). */
 const FRAME_REACH = 14;
 /** The same when a count head ("the number of") opens the frame: its modifiers may run long ("the
