@@ -65,10 +65,14 @@ function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): bool
   // "4,000 more than its capacity", "584 personas más de las reportadas": a difference between counts.
   for (const at of [q.next, q.next + 1])
     if (lex.comparatives.some((c) => c.every((w, k) => norms[at + k] === w))) return true;
-  // "(609 increase since prior report)": a noun of change right after the figure, then a comparison.
+  // "(609 increase since prior report)", "(573 aumento desde el informe)": a noun of change right
+  // after the figure (past "de": "72 de aumento"), then a comparison, or the bracket the figure
+  // opened closing on it ("(7 aumento)", "(72 de aumento)").
+  const noun = CHANGE_OF.has(norms[q.next] ?? '') ? q.next + 1 : q.next;
   if (
-    lex.changeDirections.nouns.has(norms[q.next] ?? '') &&
-    [q.next + 1, q.next + 2].some((k) => lex.changeDirections.then.has(norms[k] ?? ''))
+    lex.changeDirections.nouns.has(norms[noun] ?? '') &&
+    ([noun + 1, noun + 2].some((k) => lex.changeDirections.then.has(norms[k] ?? '')) ||
+      (norms[q.lead - 1] === '(' && norms[noun + 1] === ')'))
   )
     return true;
   // "up 6.3 million from the previous year"; not "toppled down 522 houses".
@@ -77,6 +81,9 @@ function changeAmount(norms: readonly string[], q: Quantity, lex: Lexicon): bool
     if (lex.changeDirections.then.has(norms[k]!)) return true;
   return false;
 }
+
+/** The small word between a figure and its noun of change: "72 de aumento". */
+const CHANGE_OF = new Set(['de', "d'"]);
 
 /** How far before a restating "or" the changed figure may end ("18,133 IDP individuals, or"). */
 const RESTATED_REACH = 6;
