@@ -177,6 +177,8 @@ export interface Lexicon {
   personalBefore: Set<string>;
   /** Words after the closing comma of an age set after a name: "Ali al-Mheymid, 50, who escaped". */
   ageAppositionAfter: Set<string>;
+  /** Verbs of speech before a name whose age follows it: "said Nacius, 38." (quantity/nonFigure.ts). */
+  ageAppositionBefore: Set<string>;
   /** Words of a water level or height before a glued "88.40m": metres, not millions. */
   levelWords: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
@@ -422,6 +424,8 @@ export interface Lexicon {
     before: string[][];
     after: string[][];
     places: Set<string>;
+    /** The way more people were moved, standing for their place ("and another 30 by helicopter"). */
+    means: string[][];
     leads: string[][];
     items: Set<string>;
   };
@@ -630,6 +634,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     phoneBefore: new Set(),
     personalBefore: new Set(),
     ageAppositionAfter: new Set(),
+    ageAppositionBefore: new Set(),
     levelWords: new Set(),
     personalOf: [],
     ageOf: [],
@@ -736,7 +741,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     namePrepositions: new Set(),
     hostVerbs: [],
     removals: [],
-    additives: { before: [], after: [], places: new Set(), leads: [], items: new Set() },
+    additives: { before: [], after: [], places: new Set(), means: [], leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
     housingDegrees: new Map(),
@@ -992,6 +997,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.age_apposition_after).forEach((x) => lex.ageAppositionAfter.add(x));
+      set(nf.age_apposition_before).forEach((x) => lex.ageAppositionBefore.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));
@@ -1086,6 +1092,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         before?: string[];
         after?: string[];
         places?: string[];
+        means?: string[];
         rank_leads?: string[];
         rank_items?: string[];
       };
@@ -1275,6 +1282,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.additives.before.push(...(link.additives?.before ?? []).map(words));
       lex.additives.after.push(...(link.additives?.after ?? []).map(words));
       set(link.additives?.places).forEach((x) => lex.additives.places.add(x));
+      lex.additives.means.push(...(link.additives?.means ?? []).map(words));
       lex.additives.leads.push(...(link.additives?.rank_leads ?? []).map(words));
       set(link.additives?.rank_items).forEach((x) => lex.additives.items.add(x));
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));

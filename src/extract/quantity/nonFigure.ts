@@ -105,15 +105,19 @@ const APPOSED_AGE_MAX = 110;
 function ageApposition(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
   if (q.value! > APPOSED_AGE_MAX || q.written !== 'digits' || q.qualifierStated || q.range) return false;
   const name = tokens[q.lead - 2];
-  return (
-    tokens[q.lead - 1]?.text === ',' &&
-    name !== undefined &&
-    name.kind === 'word' &&
-    /\p{Lu}/u.test(name.text) &&
-    tokens[q.next]?.text === ',' &&
-    lex.ageAppositionAfter.has(tokens[q.next + 1]?.norm ?? '')
-  );
+  if (tokens[q.lead - 1]?.text !== ',' || name?.kind !== 'word' || !/\p{Lu}/u.test(name.text)) return false;
+  if (tokens[q.next]?.text === ',' && lex.ageAppositionAfter.has(tokens[q.next + 1]?.norm ?? '')) return true;
+  // "“I have nowhere to go,” said Nacius, 38.": the speaker's age ends the sentence.
+  if (q.next < tokens.length && tokens[q.next]!.text !== '.') return false;
+  for (let k = q.lead - 3; k >= Math.max(0, q.lead - 2 - NAME_WORDS); k--) {
+    if (lex.ageAppositionBefore.has(tokens[k]!.norm)) return true;
+    if (!/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+  }
+  return false;
 }
+
+/** The most words of a speaker's name before the age: "said Maria del Carmen Lopez, 47.". */
+const NAME_WORDS = 5;
 
 /** The oldest age an age band names: "under 5", "menores de 18". */
 const AGE_MAX = 18;

@@ -153,9 +153,13 @@ function numberEnd(tokens: readonly Token[], k: number, lex: Lexicon): number {
 
 /** A preposition and a capitalised name within reach: "in Lubero", "en Castellón", "at the Palanca crossing". */
 function placeFollows(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
   for (let k = from; k < Math.min(tokens.length - 1, from + PLACE_REACH); k++) {
     const t = tokens[k]!;
     if (t.kind !== 'word') return false;
+    // "evacuated 500 people by boat and another 30 by helicopter": the way they left stands for
+    // the place.
+    if (lex.additives.means.some((m) => matchesAt(norms, k, m))) return true;
     if (!lex.additives.places.has(t.norm)) continue;
     // One short article may stand before the name: "at the Palanca checkpoint", "dans la Ruzizi".
     const name = tokens[k + 1]!.text.length <= 3 && /^\p{Ll}/u.test(tokens[k + 1]!.text) ? tokens[k + 2] : tokens[k + 1];
