@@ -177,8 +177,6 @@ export interface Lexicon {
   personalBefore: Set<string>;
   /** Words after the closing comma of an age set after a name: "Ali al-Mheymid, 50, who escaped". */
   ageAppositionAfter: Set<string>;
-  /** Verbs of speech before a name whose age follows it: "said Nacius, 38." (quantity/nonFigure.ts). */
-  ageAppositionBefore: Set<string>;
   /** Words of a water level or height before a glued "88.40m": metres, not millions. */
   levelWords: Set<string>;
   /** Kinship of one person before a small count: "a father of five", "mère de sept enfants". */
@@ -634,7 +632,6 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     phoneBefore: new Set(),
     personalBefore: new Set(),
     ageAppositionAfter: new Set(),
-    ageAppositionBefore: new Set(),
     levelWords: new Set(),
     personalOf: [],
     ageOf: [],
@@ -997,7 +994,6 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.phone_before).forEach((x) => lex.phoneBefore.add(x));
       set(nf.personal_before).forEach((x) => lex.personalBefore.add(x));
       set(nf.age_apposition_after).forEach((x) => lex.ageAppositionAfter.add(x));
-      set(nf.age_apposition_before).forEach((x) => lex.ageAppositionBefore.add(x));
       set(nf.level_words).forEach((x) => lex.levelWords.add(normalise(x)));
       lex.personalOf.push(...(nf.personal_of ?? []).map(words));
       lex.ageOf.push(...(nf.age_of ?? []).map(words));

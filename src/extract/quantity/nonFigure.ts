@@ -109,9 +109,10 @@ function ageApposition(tokens: readonly Token[], q: Quantity, lex: Lexicon): boo
   if (tokens[q.next]?.text === ',' && lex.ageAppositionAfter.has(tokens[q.next + 1]?.norm ?? '')) return true;
   // "“I have nowhere to go,” said Nacius, 38.": the speaker's age ends the sentence.
   if (q.next < tokens.length && tokens[q.next]!.text !== '.') return false;
-  for (let k = q.lead - 3; k >= Math.max(0, q.lead - 2 - NAME_WORDS); k--) {
-    if (lex.ageAppositionBefore.has(tokens[k]!.norm)) return true;
+  const norms = tokens.map((t) => t.norm);
+  for (let k = q.lead - 2; k >= Math.max(1, q.lead - 1 - NAME_WORDS); k--) {
     if (!/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+    if (lex.speakerVerbs.some((v) => v.every((w, j) => norms[k - v.length + j] === w))) return true;
   }
   return false;
 }
