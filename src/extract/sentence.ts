@@ -101,7 +101,7 @@ export function readSentence(
             refineLinks(tokens, linkFigures(tokens, figures, triggers, lex, listItems), triggers, figures, lex),
             lex,
           ),
-        );
+        ).filter((l) => !(l.trigger.events && l.figure.countKind === null && l.figure.quantity.lead > l.trigger.first));
   const fact = (f: Figure, term: Term, first: number, last: number, score: number, reason: string) => {
     const q = f.quantity;
     const housing = HOUSING_TERMS.has(term);

@@ -1,7 +1,7 @@
 // Finds displacement triggers ("were evacuated", "fled", "homes destroyed", "IDPs") and the
 // competing non-displacement words ("killed", "affected", "in need") in a sentence: the
 // longest lexicon phrase at each position, left to right, without overlaps.
-import { SITE_MODIFIER_REACH, type Lexicon, type TriggerClass, type TriggerEntry } from '../lexicon.js';
+import { SITE_MODIFIER_REACH, matchesAt, type Lexicon, type TriggerClass, type TriggerEntry } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
@@ -16,6 +16,8 @@ export interface Trigger {
   namesHousing: boolean;
   /** Whether the phrase opens with a possessive relative: the figure before owns the homes it names ("whose homes"). */
   owned?: boolean;
+  /** Whether the phrase reads on into a noun of events ("forced displacement events"): it counts no bare figure after it. */
+  events?: boolean;
 }
 
 /** French elisions of the article and of "de" before a word starting with a vowel. */
@@ -54,7 +56,8 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       // "displaced families reached the camps": a phrase of its own starting at the copula keeps it.
       const next = end + (copula > 0 && phraseAt(tokens, norms, end, lex).end - end > copula ? 0 : copula);
       const owned = namesHousing && lex.ownerRelatives.has(hit.words[0]!);
-      out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}) });
+      const events = namesEvents(norms, i, end, lex);
+      out.push({ entry, first: i, next, namesHousing, ...(owned ? { owned } : {}), ...(events ? { events } : {}) });
       i = next;
     } else {
       const copula = hit ? undefined : copulaCount(norms, i, lex);
@@ -63,6 +66,17 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     }
   }
   return withCrossingContext(headNouns(out));
+}
+
+/**
+ * "135 forced displacement events, 121 related to the recruitment of children": a trigger read on
+ * into a noun of events ("displacement events", "evacuation events") names events, and a bare
+ * figure after it counts more of them, not people ("events affecting 5,600 people" still do).
+ */
+function namesEvents(norms: readonly string[], first: number, end: number, lex: Lexicon): boolean {
+  for (let p = first; p < end; p++)
+    if (lex.eventNouns.some((e) => p + e.length > end && matchesAt(norms, p, e))) return true;
+  return false;
 }
 
 /** "took refuge in Rwanda camp", "fled to Ruanda camp": a country's name before a site's noun names the site, no crossing. */
