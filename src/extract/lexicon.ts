@@ -355,6 +355,8 @@ export interface Lexicon {
     escapes: Set<string>;
     /** Lower-case nouns of towns and regions: refuge there is a flight ("sought refuge in various regions"). */
     towns: Set<string>;
+    /** Verbs of sheltering that, before a country, tell refugees ("sheltering in Tanzania"). */
+    inCountry: Set<string>;
   };
   /** Verbs of flooding whose homes are counted by no one: their facts are dropped (refine/floodedHomes.ts). */
   floodedOnly: Set<string>;
@@ -718,6 +720,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       times: new Set(),
       escapes: new Set(),
       towns: new Set(),
+      inCountry: new Set(),
     },
     namedStays: {
       verbs: new Set(),
@@ -1165,6 +1168,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         times?: string[];
         escapes?: string[];
         towns?: string[];
+        in_country?: string[];
       };
       named_stays?: {
         verbs?: string[];
@@ -1246,6 +1250,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.refuge?.times).forEach((x) => lex.refuge.times.add(x));
       set(link.refuge?.escapes).forEach((x) => lex.refuge.escapes.add(x));
       set(link.refuge?.towns).forEach((x) => lex.refuge.towns.add(x));
+      set(link.refuge?.in_country).forEach((x) => lex.refuge.inCountry.add(x));
       set(link.named_stays?.verbs).forEach((x) => lex.namedStays.verbs.add(x));
       set(link.named_stays?.prepositions).forEach((x) => lex.namedStays.prepositions.add(x));
       set(link.named_stays?.modifiers).forEach((x) => lex.namedStays.modifiers.add(x));

@@ -11,6 +11,7 @@ import type { Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import { countryAt } from './crossing.js';
 import { foreignTownAt } from './foreignTown.js';
+import { countsNationals } from './nationals.js';
 
 /** Words a named place may take before its camp or shelter noun: "Rwanda camp", "Zam Zam IDP camp". */
 const NAME_REACH = 4;
@@ -54,10 +55,21 @@ function isTimeRun(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
 
 export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
   const { words, namedOnly } = lex.refuge;
-  if (link.term !== 'sheltered' || !link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w)))
-    return link;
-  // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
+  if (link.term !== 'sheltered') return link;
   const last = tokens[link.trigger.next - 1]?.norm ?? '';
+  // "240,000 Burundian refugees are sheltering in Tanzania", "Lebanese sheltered in Syria": people of
+  // a nation or refugees sheltering in a country are there as refugees, not in a shelter ("55.3K
+  // People sheltered in Honduras" after a storm are in shelters).
+  if (lex.refuge.inCountry.has(last) && lex.refuge.prepositions.has(tokens[link.trigger.next]?.norm ?? '')) {
+    const k = link.trigger.next + 1;
+    const norms = tokens.map((x) => x.norm);
+    const nation = countsNationals(norms, lex) || norms.some((w) => lex.borderContext.has(w));
+    return nation && countryAfter(tokens, ARTICLES.has(norms[k] ?? '') ? k + 1 : k, lex)
+      ? { ...link, term: 'refugees' }
+      : link;
+  }
+  if (!link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w))) return link;
+  // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
   if (!words.has(last) && !namedOnly.has(last)) return link;
   // A time between the word of refuge and its place: "trouvé refuge mercredi dans les écoles",
   // "sought refuge on Wednesday in schools", "se refugiaron el martes en escuelas".
@@ -92,13 +104,8 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // "taken refuge in eastern Chad", "in neighbouring Uganda": a country, whatever part of it, is
   // across a border, as the phrase naming the country right after the preposition says.
   const lead = tokens[k]?.norm ?? '';
-  if (lex.compass.has(lead) || lex.crossingNeighbours.has(lead)) {
-    const norms = tokens.map((x) => x.norm);
-    let at = k;
-    if (lex.compass.has(norms[at]!)) at++;
-    if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
-    if (countryAt(norms, at, lex)) return { ...link, term: 'refugees' };
-  }
+  if ((lex.compass.has(lead) || lex.crossingNeighbours.has(lead)) && countryAfter(tokens, k, lex))
+    return { ...link, term: 'refugees' };
   // "sought refuge in various regions outside of Nduga", "dans les villes voisines": refuge in a
   // town or region, named or not, is where people fled; "in the city's stadium" is a site of it.
   // Shelter found "in villages near the dam, in Buddhist monasteries" stays a stay.
@@ -129,6 +136,15 @@ function siteAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
     if (lex.refuge.sites.has(tokens[j]!.norm)) return true;
   }
   return false;
+}
+
+/** Whether a country is named at k, past a compass point and a word of neighbours ("in neighbouring Uganda"). */
+function countryAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const norms = tokens.map((x) => x.norm);
+  let at = k;
+  if (lex.compass.has(norms[at] ?? '')) at++;
+  if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
+  return countryAt(norms, at, lex);
 }
 
 /** The most tokens of a building's proper name. */
