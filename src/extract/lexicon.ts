@@ -419,6 +419,8 @@ export interface Lexicon {
   hostVerbs: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
+  /** Destinations that are the people's own country ("to their home country", "a su país"): a movement there is a return (term/homeward.ts). */
+  homeDestinations: string[][];
   /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
   additives: {
     before: string[][];
@@ -741,6 +743,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     namePrepositions: new Set(),
     hostVerbs: [],
     removals: [],
+    homeDestinations: [],
     additives: { before: [], after: [], places: new Set(), means: [], leads: [], items: new Set() },
     conjunctions: new Set(),
     coordinators: new Set(),
@@ -1087,6 +1090,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_prepositions?: string[];
       name_prepositions?: string[];
       host_verbs?: string[];
+      home_destinations?: string[];
       additives?: {
         before?: string[];
         after?: string[];
@@ -1280,6 +1284,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         const verbs = morph ? r.verbs.flatMap((v) => expandPhrase(v, morph, irregular, {})) : r.verbs;
         lex.removals.push({ verbs: verbs.map(words), away: r.away.map(words), term: r.term });
       }
+      lex.homeDestinations.push(...(link.home_destinations ?? []).map(words));
       lex.additives.before.push(...(link.additives?.before ?? []).map(words));
       lex.additives.after.push(...(link.additives?.after ?? []).map(words));
       set(link.additives?.places).forEach((x) => lex.additives.places.add(x));

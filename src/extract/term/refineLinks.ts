@@ -15,7 +15,8 @@
 // - sites:   "displaced families arrived at El Salam camp", "camps are sheltering 60,000 IDPs":
 //            in a camp too (campDestination.ts);
 // - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)");
-// - parts:   "244,000 refugees, of whom 139,000 have fled since December" are refugees too.
+// - parts:   "244,000 refugees, of whom 139,000 have fled since December" are refugees too;
+// - home:    "el traslado a su país de 33.819 personas" counts returns (homeward.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -27,6 +28,7 @@ import { neighbouringAreas } from './neighbouringAreas.js';
 import { movedToShelter } from './movedToShelter.js';
 import { evacueesSheltered } from './evacueesSheltered.js';
 import { refugeWhere } from './refugeWhere.js';
+import { homeward } from './homeward.js';
 import { leftHomeless } from './leftHomeless.js';
 import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
@@ -47,37 +49,16 @@ export function refineLinks(
   const norms = tokens.map((t) => t.norm);
   const out: Link[] = [];
   for (const link of links) {
-    out.push(
-      refugeWhere(
-        tokens,
-        neighbouringAreas(
-          norms,
-          crossedBorder(
-            norms,
-            returnedAfter(
-              norms,
-              leftHomeless(
-                norms,
-                leftAsPrecaution(
-                  norms,
-                  orderedToLeave(norms, fledPart(norms, link, links, figures, lex), lex),
-                  lex,
-                ),
-                triggers,
-                lex,
-              ),
-              triggers,
-              figures,
-              lex,
-            ),
-            figures,
-            lex,
-          ),
-          lex,
-        ),
-        lex,
-      ),
-    );
+    // Each refiner sees what the one before it made of the link, in this order.
+    let refined = fledPart(norms, link, links, figures, lex);
+    refined = orderedToLeave(norms, refined, lex);
+    refined = leftAsPrecaution(norms, refined, lex);
+    refined = leftHomeless(norms, refined, triggers, lex);
+    refined = returnedAfter(norms, refined, triggers, figures, lex);
+    refined = crossedBorder(norms, refined, figures, lex);
+    refined = neighbouringAreas(norms, refined, lex);
+    refined = refugeWhere(tokens, refined, lex);
+    out.push(homeward(norms, refined, lex));
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
