@@ -50,8 +50,9 @@ const POSITIVE: Row[] = [
     [{ term: 'homeless', figure: 250 }],
   ],
   [
+    // Relocated to higher ground ahead of danger: an evacuation.
     'Authorities relocated nine hundred and twenty-one households to higher ground.',
-    [{ term: 'relocated', figure: 921, unit: 'households' }],
+    [{ term: 'evacuated', figure: 921, unit: 'households' }],
   ],
   ['The camp now hosts 45,000 refugees from across the border.', [{ term: 'refugees', figure: 45000 }]],
   [

@@ -67,7 +67,11 @@ export function cancelledAfter(norms: readonly string[], from: number, lex: Lexi
   for (let k = from; k < Math.min(norms.length, from + CANCEL_REACH); k++) {
     // In the trigger's own clause: "55 people in shelters in Petén; classes were suspended".
     if (norms[k] === ';' || norms[k] === '.' || lex.clauseBreaks.has(norms[k]!)) return false;
-    if (startingWith(lex.cancellation, norms[k]).some((c) => matchesAt(norms, k, c))) return true;
+    // A bare participle is passive ("the evacuation was postponed"), not the active verb of another
+    // object: "relocated 375,000 people to safety, canceled hundreds of flights".
+    const passive = lex.auxiliaries.has(norms[k - 1] ?? '') || lex.auxiliaries.has(norms[k - 2] ?? '');
+    if (startingWith(lex.cancellation, norms[k]).some((c) => matchesAt(norms, k, c) && (c.length > 1 || passive)))
+      return true;
   }
   return false;
 }

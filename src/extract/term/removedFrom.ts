@@ -60,6 +60,9 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
       const yields = (t: Trigger) =>
         (t.entry.term.startsWith('block:') && (t.first < next || t.next <= end)) ||
         ((t.entry.weak === true || t.entry.term === 'relocated') && t.first >= end) ||
+        // The relocation verb itself, when its rule takes people to safety: "relocated some
+        // 375,000 people to safety" evacuated them.
+        (t.entry.term === 'relocated' && t.first === i) ||
         (t.first > end && t.next <= end + away && HOUSING_TERMS.has(t.entry.term as Term));
       if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
       added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
