@@ -69,11 +69,15 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
       : link;
   }
   if (!link.trigger.entry.words.some((w) => words.has(w) || namedOnly.has(w))) return link;
-  // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where already.
-  if (!words.has(last) && !namedOnly.has(last)) return link;
+  // The phrase must end on the word of refuge: longer phrases ("refuge in schools") say where
+  // already. It may end on the preposition of its place: "se refugiaron en [los cerros]".
+  const before = tokens[link.trigger.next - 2]?.norm ?? '';
+  const onPreposition = lex.refuge.prepositions.has(last) && words.has(before);
+  const word = onPreposition ? before : last;
+  if (!words.has(word) && !namedOnly.has(word)) return link;
   // A time between the word of refuge and its place: "trouvé refuge mercredi dans les écoles",
   // "sought refuge on Wednesday in schools", "se refugiaron el martes en escuelas".
-  let k = link.trigger.next;
+  let k = onPreposition ? link.trigger.next - 1 : link.trigger.next;
   for (
     let n = 0;
     n < TIME_REACH && lex.refuge.times.has(tokens[k]?.norm ?? '') && isTimeRun(tokens, k, lex);
@@ -90,7 +94,7 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
       }
   if (!lex.refuge.prepositions.has(tokens[k]?.norm ?? '')) {
     // "sought shelter" alone says nothing of where; only a named town makes it a flight.
-    if (namedOnly.has(last)) return link;
+    if (namedOnly.has(word)) return link;
     // "234 relief camps …, where 20,047 people have sought refuge": the site may come before.
     const lead = Math.min(link.figure.quantity.lead, link.trigger.first);
     for (let j = Math.max(0, lead - SITE_BEFORE); j < lead; j++)
@@ -109,7 +113,7 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // "sought refuge in various regions outside of Nduga", "dans les villes voisines": refuge in a
   // town or region, named or not, is where people fled; "in the city's stadium" is a site of it.
   // Shelter found "in villages near the dam, in Buddhist monasteries" stays a stay.
-  if (!namedOnly.has(last))
+  if (!namedOnly.has(word))
     for (let j = k; j < Math.min(tokens.length, k + TOWN_REACH); j++) {
       const w = tokens[j]!;
       if (w.kind !== 'word' || lex.refuge.sites.has(w.norm)) break;
@@ -122,7 +126,7 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // Shelter sought at a place is most often a building's ("at Kachin Baptist and Roman Catholic
   // churches"): its site noun is looked for further.
   // A long name reaches its site noun at its end: "at Sikka's Regional People's Representative Council (DPRD) Office".
-  const reach = Math.max(namedOnly.has(last) ? 2 * NAME_REACH : NAME_REACH, nameEnd(tokens, k) + 1 - k);
+  const reach = Math.max(namedOnly.has(word) ? 2 * NAME_REACH : NAME_REACH, nameEnd(tokens, k) + 1 - k);
   for (let j = k; j < Math.min(tokens.length, k + reach); j++)
     if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
   return { ...link, term: 'displaced' };
