@@ -6,6 +6,9 @@
 // in Zam Zam camp"). Applies to the refuge phrases only (the word of `lex.refuge.words` in the
 // trigger), not to shelter verbs; "shelter" sought in a named town ("sought shelter in Cachar")
 // counts displaced too, but sought alone it stays a stay (`named_only`).
+// A town or region named by its common noun ("in various regions", "dans les villes voisines")
+// is a flight too, and people of a nation sheltering in a country (`in_country`: "Burundian refugees
+// are sheltering in Tanzania") are refugees there.
 import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
