@@ -12,6 +12,9 @@ import type { Trigger } from './triggers.js';
 /** Words an item may hold besides its figure ("in the coastal district of Kalehe"). */
 const ITEM_WORDS = 8;
 
+/** Tokens between a first item and its own verb after it ("12,400 people [have been] displaced"). */
+const VERB_GAP = 2;
+
 export function distributedCounts(
   tokens: readonly Token[],
   links: Link[],
@@ -38,7 +41,10 @@ export function distributedCounts(
     // "155,710 returnees and 9,052,583 residents": a total's own noun named its group; an item
     // naming another group is no part of it ("… and 3,500 people in B" is).
     if (prev.direction === 'adjacent' && namesOtherGroup(tokens, f, lex)) continue;
-    if (!itemGap(tokens, itemEnd(prev.figure), f.quantity.lead, triggers, lex, prev.trigger)) continue;
+    // The first item's own verb may follow it: "In Sindh 12,400 people were displaced, in Punjab 8,100".
+    const prevEnd = itemEnd(prev.figure);
+    const verbAfter = prev.trigger.first >= prevEnd && prev.trigger.first - prevEnd <= VERB_GAP;
+    if (!itemGap(tokens, verbAfter ? prev.trigger.next : prevEnd, f.quantity.lead, triggers, lex, prev.trigger)) continue;
     // "displaced 6,000 people, with 3,000 in Al-Bayda": after a one-word joiner the item names its place.
     const oneWord = lex.listJoiners.some((j) => j.length === 1 && j[0] === tokens[f.quantity.lead - 1]?.norm);
     if (oneWord && !placedAt(tokens, itemEnd(f), lex)) continue;
@@ -296,6 +302,9 @@ function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexi
   if (lex.coordinators.has(tokens[k]?.norm ?? '')) k++;
   const lead = lex.itemLeads.find((l) => l.every((w, j) => tokens[k + j]?.norm === w));
   if (lead) k += lead.length;
+  // The name may come with its preposition, the place before its figure: "se han evacuado 110 mil
+  // personas, en Guantánamo 139 mil 914, en Holguín 69 mil y en Las Tunas 72 mil".
+  if (lex.itemPrepositions.has(tokens[k]?.norm ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) k++;
   // "; La Matanza - 358 people": a dash may stand between the name and its figure, as a colon does.
   const end = ['(', ':', '-'].includes(tokens[to - 1]?.norm ?? '') ? to - 1 : to;
   if (end - k < 1 || end - k > NAME_WORDS) return false;
