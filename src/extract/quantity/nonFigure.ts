@@ -11,7 +11,7 @@
 //   a density ("up to 70 people per classroom", "10 personnes par tente"), a rate's base ("per 100,000
 //   inhabitants") or an average ("en promedio por cinco")
 // Returns the reason, or null when the quantity may be a figure.
-import type { Lexicon } from '../lexicon.js';
+import { endsAt, type Lexicon } from '../lexicon.js';
 import { isCapitalised, type Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
 import { calendarReason } from './calendar.js';
@@ -112,7 +112,7 @@ function ageApposition(tokens: readonly Token[], q: Quantity, lex: Lexicon): boo
   const norms = tokens.map((t) => t.norm);
   for (let k = q.lead - 2; k >= Math.max(1, q.lead - 1 - NAME_WORDS); k--) {
     if (!/^\p{Lu}/u.test(tokens[k]!.text)) return false;
-    if (lex.speakerVerbs.some((v) => v.every((w, j) => norms[k - v.length + j] === w))) return true;
+    if (lex.speakerVerbs.some((v) => endsAt(norms, k, v))) return true;
   }
   return false;
 }
