@@ -67,7 +67,7 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
     const k = link.trigger.next + 1;
     const norms = tokens.map((x) => x.norm);
     const nation = countsNationals(norms, lex) || norms.some((w) => lex.borderContext.has(w));
-    return nation && countryAfter(tokens, ARTICLES.has(norms[k] ?? '') ? k + 1 : k, lex)
+    return nation && countryAfter(norms, ARTICLES.has(norms[k] ?? '') ? k + 1 : k, lex)
       ? { ...link, term: 'refugees' }
       : link;
   }
@@ -111,7 +111,7 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // "taken refuge in eastern Chad", "in neighbouring Uganda": a country, whatever part of it, is
   // across a border, as the phrase naming the country right after the preposition says.
   const lead = tokens[k]?.norm ?? '';
-  if ((lex.compass.has(lead) || lex.crossingNeighbours.has(lead)) && countryAfter(tokens, k, lex))
+  if ((lex.compass.has(lead) || lex.crossingNeighbours.has(lead)) && countryAfter(tokens.map((x) => x.norm), k, lex))
     return { ...link, term: 'refugees' };
   // "sought refuge in various regions outside of Nduga", "dans les villes voisines": refuge in a
   // town or region, named or not, is where people fled; "in the city's stadium" is a site of it.
@@ -146,8 +146,7 @@ function siteAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
 }
 
 /** Whether a country is named at k, past a compass point and a word of neighbours ("in neighbouring Uganda"). */
-function countryAfter(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
-  const norms = tokens.map((x) => x.norm);
+function countryAfter(norms: readonly string[], k: number, lex: Lexicon): boolean {
   let at = k;
   if (lex.compass.has(norms[at] ?? '')) at++;
   if (lex.crossingNeighbours.has(norms[at] ?? '')) at++;
