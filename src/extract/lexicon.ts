@@ -389,8 +389,9 @@ export interface Lexicon {
   coordinators: Set<string>;
   /** Degree words of damage to homes, and the term each gives: "fully" destroyed, "partially" damaged (link.json). */
   housingDegrees: Map<string, 'destroyed_housing' | 'partially_destroyed_housing'>;
-  /** Prepositions of origin and the determiners between them and a camp: "from [the] camp" (link.json). */
-  campOrigin: { prepositions: string[][]; determiners: Set<string>; sources: Set<string> };
+  /** Prepositions of origin and the determiners between them and a camp: "from [the] camp"; verbs
+   * of leaving whose object is the camp: "left [the Al-Hol] camp" (link.json). */
+  campOrigin: { prepositions: string[][]; leaving: string[][]; determiners: Set<string>; sources: Set<string> };
   /** Prepositions of place or time between a noun of moves and its copula: "displacement [in] Sudan has reached" (link.json). */
   copulaPhraseOpeners: Set<string>;
   /** Words of arrival, and words of internal displacement that keep a document's arrivals displaced (link.json). */
@@ -748,7 +749,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     conjunctions: new Set(),
     coordinators: new Set(),
     housingDegrees: new Map(),
-    campOrigin: { prepositions: [], determiners: new Set(), sources: new Set() },
+    campOrigin: { prepositions: [], leaving: [], determiners: new Set(), sources: new Set() },
     copulaPhraseOpeners: new Set(),
     refugeeArrivals: { arrivals: new Set(), internal: [] },
     housingParticiples: new Map(),
@@ -1101,7 +1102,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       };
       conjunctions?: string[];
       coordinators?: string[];
-      camp_origin?: { prepositions?: string[]; determiners?: string[]; sources?: string[] };
+      camp_origin?: { prepositions?: string[]; leaving?: string[]; determiners?: string[]; sources?: string[] };
       copula_phrase_openers?: string[];
       refugee_arrivals?: { arrivals?: string[]; internal?: string[] };
       housing_degrees?: {
@@ -1294,6 +1295,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.conjunctions).forEach((x) => lex.conjunctions.add(x));
       set(link.coordinators).forEach((x) => lex.coordinators.add(x));
       lex.campOrigin.prepositions.push(...(link.camp_origin?.prepositions ?? []).map(words));
+      lex.campOrigin.leaving.push(...(link.camp_origin?.leaving ?? []).map(words));
       set(link.camp_origin?.determiners).forEach((x) => lex.campOrigin.determiners.add(normalise(x)));
       set(link.camp_origin?.sources).forEach((x) => lex.campOrigin.sources.add(normalise(x)));
       set(link.copula_phrase_openers).forEach((x) => lex.copulaPhraseOpeners.add(normalise(x)));

@@ -27,7 +27,7 @@ import {
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
 import { inOrganisationName } from '../term/organisationName.js';
-import { campIsOrigin } from '../term/campOrigin.js';
+import { campIsOrigin, leavesCamp } from '../term/campOrigin.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
 
 export interface Pair {
@@ -79,7 +79,8 @@ export function sentencePairs(
   const cues = findCues(tokens).filter(
     (c) =>
       !inOrganisationName(tokens, c.at, lex) &&
-      !(lex.refuge.sites.has(tokens[c.at]!.norm) && campIsOrigin(tokens, c.at, lex)),
+      !(lex.refuge.sites.has(tokens[c.at]!.norm) && campIsOrigin(tokens, c.at, lex)) &&
+      !leavesCamp(tokens, c.at, c.at + 1, lex),
   );
   if (cues.length === 0) return [];
   const index = indexSentence(tokens, cues, triggers);

@@ -6,7 +6,7 @@ import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
 import { inOrganisationName } from './organisationName.js';
-import { campIsOrigin } from './campOrigin.js';
+import { campIsOrigin, leavesCamp } from './campOrigin.js';
 
 export interface Trigger {
   entry: TriggerEntry;
@@ -45,6 +45,7 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       !(end - i === 1 && isFalseFriend(tokens, i)) &&
       !(inOrganisationName(tokens, i, lex) && !isTitleCase(tokens)) &&
       !(isStaySite(hit, norms, end, lex) && campIsOrigin(tokens, i, lex)) &&
+      !leavesCamp(tokens, i, end, lex) &&
       !countReached(norms, i, end, hit, lex) &&
       !countryNamesSite(hit, norms, end, lex)
     ) {
