@@ -115,7 +115,12 @@ function sharedNounKind(
   if (!lex.coordinators.has(tokens[next.lead - 1]?.norm ?? '')) return null;
   for (let k = q.next; k < next.lead - 1; k++) if (tokens[k]!.kind !== 'word') return null;
   // A verb between makes the first figure a clause of its own: "some 20,000 are displaced and
-  // 2,000 houses were destroyed" counts people, not houses.
+  // 2,000 houses were destroyed" counts people, not houses. Not a participle matched by one before
+  // the shared noun: "670 destroyed and more than 700 damaged houses" counts houses in both.
+  const parallel =
+    next.lead - q.next === 2 && isVerb(tokens[q.next]!.norm, lex) && !lex.auxiliaries.has(tokens[q.next]!.norm) &&
+    tokens[next.next]?.kind === 'word' && isVerb(tokens[next.next]!.norm, lex) && !lex.auxiliaries.has(tokens[next.next]!.norm);
+  if (parallel) return countedKindAt(tokens, next.next + 1, lex);
   for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
   const kind = countedKindAt(tokens, next.next, lex);
   if (kind === 'people' && restatesFamilies(tokens, q, next, lex)) return 'households';

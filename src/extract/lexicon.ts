@@ -420,6 +420,9 @@ export interface Lexicon {
   hostVerbs: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
+  /** Words that may not stand between a removal's verb and its figure: "led [to] 35,000 people
+   * seeking refuge" is a consequence, not people led away (term/removedFrom.ts). */
+  removalBreaks: Set<string>;
   /** Destinations that are the people's own country ("to their home country", "a su país"): a movement there is a return (term/homeward.ts). */
   homeDestinations: string[][];
   /** "another" / "autres" marking more of the same people elsewhere, and the prepositions of that place. */
@@ -744,6 +747,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     namePrepositions: new Set(),
     hostVerbs: [],
     removals: [],
+    removalBreaks: new Set(),
     homeDestinations: [],
     additives: { before: [], after: [], places: new Set(), means: [], leads: [], items: new Set() },
     conjunctions: new Set(),
@@ -1193,6 +1197,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       predicate_copulas?: string[];
       restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
+      removal_breaks?: string[];
     }>(lang, 'link.json');
     if (link) {
       lex.asides.push(...(link.asides ?? []).map(words));
@@ -1285,6 +1290,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
         const verbs = morph ? r.verbs.flatMap((v) => expandPhrase(v, morph, irregular, {})) : r.verbs;
         lex.removals.push({ verbs: verbs.map(words), away: r.away.map(words), term: r.term });
       }
+      set(link.removal_breaks).forEach((x) => lex.removalBreaks.add(normalise(x)));
       lex.homeDestinations.push(...(link.home_destinations ?? []).map(words));
       lex.additives.before.push(...(link.additives?.before ?? []).map(words));
       lex.additives.after.push(...(link.additives?.after ?? []).map(words));

@@ -7,6 +7,10 @@ import type { Trigger } from './triggers.js';
 
 /** How many words may stand between the noun and the verb ("masivos que", "in the east which"). */
 const REACH = 4;
+/** How far a verb right after a comma may stand from its noun: the clause it closes reports the
+ * noun's event ("mouvements forcés de populations ont été signalés dans le département de Say,
+ * affectant 1 863 personnes"; "displacements were recorded in three villages, affecting"). */
+const AFTER_COMMA_REACH = 12;
 const NOMINAL: ReadonlySet<string> = new Set(['noun', 'agent']);
 
 export function affectedByDisplacement(
@@ -17,9 +21,12 @@ export function affectedByDisplacement(
   return triggers.map((t, k) => {
     const noun = triggers[k - 1];
     if (t.entry.term !== 'block:affected' || !noun || noun.entry.term.startsWith('block:')) return t;
-    if (!NOMINAL.has(noun.entry.form) || noun.entry.housing || t.first - noun.next > REACH) return t;
-    const between = tokens.slice(noun.next, t.first);
+    const gap = t.first - noun.next;
+    const afterComma = tokens[t.first - 1]?.text === ',' && gap <= AFTER_COMMA_REACH;
+    if (!NOMINAL.has(noun.entry.form) || noun.entry.housing || (gap > REACH && !afterComma)) return t;
+    const between = tokens.slice(noun.next, gap > REACH ? t.first - 1 : t.first);
     if (between.some((w) => w.kind === 'number' || w.text === '.' || lex.clauseBreaks.has(w.norm))) return t;
+    if (gap > REACH && between.some((w) => w.text === ',' || lex.coordinators.has(w.norm))) return t;
     return {
       ...t,
       entry: { ...t.entry, term: noun.entry.term, form: 'active', reason: `${noun.entry.term}:affecting` },

@@ -109,7 +109,10 @@ function objectEnd(
   // (An article is a number only before a scale: "a thousand", not "an estimated 9,000".)
   const opensNumber = (i: number) =>
     isNumberWord(norms[i]!, lex) && !(lex.articles.has(norms[i]!) && !lex.scales.has(norms[i + 1] ?? ''));
-  while (k < from + FIGURE_REACH && tokens[k]?.kind === 'word' && !opensNumber(k)) k++;
+  while (k < from + FIGURE_REACH && tokens[k]?.kind === 'word' && !opensNumber(k)) {
+    if (lex.removalBreaks.has(norms[k]!)) return -1;
+    k++;
+  }
   if (!(tokens[k]?.kind === 'number' || isNumberWord(norms[k] ?? '', lex))) return -1;
   while (tokens[k] && (tokens[k]!.kind === 'number' || isNumberWord(norms[k]!, lex) || lex.scales.has(norms[k]!))) k++;
   // "de" between a number word and its noun: "3 millions de personnes", "2 mil personas".
