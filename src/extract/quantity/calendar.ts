@@ -9,6 +9,11 @@ import type { Quantity } from './find.js';
 /** English ordinal suffixes, which no other word spells, may stand apart from their day ("29 th March"). */
 const SPACED_ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 
+/** Qualifiers that bound a count, which a year does not take ("more than 2000 people"). */
+const BOUNDS: ReadonlySet<string> = new Set(['more_than', 'at_least', 'up_to']);
+/** Nouns of time a bounded four-digit number may count ("more than 2000 years"). */
+const TIME_NOUN = /^(?:years?|a(?:ñ|n)os|ans|années|siècles?|centuries|siglos)$/u;
+
 export function calendarReason(
   text: string,
   tokens: readonly Token[],
@@ -76,8 +81,12 @@ export function calendarReason(
       lex.levelBeforeHead.prepositions.has(before.norm) &&
       lex.levelBeforeHead.articles.has(noun) &&
       lex.countHeads.some((h) => h.length > 1 && h[0] === tokens[q.next + 1]?.norm);
-    const counts =
-      lex.nouns.people.has(noun) || lex.nouns.households.has(noun) || lex.nouns.housing.has(noun) || level;
+    const countNoun = (w: string) => lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.nouns.housing.has(w);
+    // "ya son más de 2000 las personas evacuadas": a bound on it ("more than", "at least", "up
+    // to"), or the counted noun after an article, makes it a count too; not "more than 2000 years".
+    const bounded = BOUNDS.has(q.qualifier) && !TIME_NOUN.test(noun);
+    const articleCount = lex.levelBeforeHead.articles.has(noun) && countNoun(tokens[q.next + 1]?.norm ?? '');
+    const counts = countNoun(noun) || level || bounded || articleCount;
     // …but after "in", "since", "end of" it is the year: "in 2014 IDPs were counted".
     // Right before the number, not before a qualifier: "in approximately 2000 people" counts.
     const dated =
