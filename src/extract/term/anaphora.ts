@@ -9,6 +9,7 @@ import type { Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 import { countsSubgroup } from './profile.js';
+import { isPlaceName } from '../geo.js';
 
 /** Tokens between the anaphor and its level verb: "the figure [now] stands at", "cuyo número[, a finales de 2024,] había alcanzado". */
 const VERB_REACH = 9;
@@ -25,6 +26,7 @@ export function anaphoricTriggers(
   const own = triggers.some((t) => !t.entry.term.startsWith('block:'));
   const opener = own ? null : subsetOpener(tokens, norms, antecedent, lex);
   if (opener) out.push(opener);
+  else if (!own) out.push(...placeLabels(tokens, antecedent, lex));
   if (lex.anaphors.length === 0) return out;
   for (let i = 0; i < norms.length; i++) {
     const anaphor = startingWith(lex.anaphors, norms[i]).find((a) => matchesAt(norms, i, a));
@@ -99,4 +101,47 @@ function levelVerbEnd(
     }
   }
   return -1;
+}
+
+/** How many words a place label before its colon may have ("Davao del Sur:", "Cotabato province:"). */
+const LABEL_WORDS = 4;
+
+/**
+ * "BARMM Provinces: 857 families (4,275 individuals) still displaced due to armed conflict. Davao
+ * del Sur: 27,400 families (114,852 individuals) and Cotabato province: 1,780 families (8,900
+ * individuals) due to earthquakes": a sentence that opens on a place's name and a colon, then a
+ * count of people or families, and names no term itself, goes on the previous sentence's list and
+ * takes its term, at each such label. Not a label of its own ("Injured: 200"): the label must be a
+ * place the gazetteer knows.
+ */
+function placeLabels(tokens: readonly Token[], antecedent: Term | null, lex: Lexicon): Trigger[] {
+  if (!antecedent || antecedent.startsWith('block:') || !placeLabelAt(tokens, 0, lex)) return [];
+  const out: Trigger[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    // A label opens the sentence or follows "and" or a comma.
+    const opens = k === 0 || tokens[k - 1]!.text === ',' || lex.coordinators.has(tokens[k - 1]!.norm);
+    const colon = opens ? placeLabelAt(tokens, k, lex) : -1;
+    if (colon < 0) continue;
+    out.push({ entry: impliedEntry([':'], antecedent, 'active', `${antecedent}:place-list`), first: colon, next: colon + 1, namesHousing: false });
+    k = colon;
+  }
+  return out;
+}
+
+/** The colon of a place label starting at `from` and followed by a count of people or families, or -1. */
+function placeLabelAt(tokens: readonly Token[], from: number, lex: Lexicon): number {
+  let colon = -1;
+  for (let k = from; k <= from + LABEL_WORDS && tokens[k]; k++)
+    if (tokens[k]!.text === ':') {
+      colon = k;
+      break;
+    }
+  if (colon <= from) return -1;
+  const label = tokens.slice(from, colon);
+  if (label.some((t) => t.kind !== 'word') || !/^\p{Lu}/u.test(label[0]!.text)) return -1;
+  const name = label.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.norm);
+  if (!isPlaceName(name.join(' ')) && !isPlaceName(name[0]!)) return -1;
+  if (tokens[colon + 1]?.kind !== 'number') return -1;
+  const noun = tokens[colon + 2]?.norm ?? '';
+  return lex.nouns.people.has(noun) || lex.nouns.households.has(noun) ? colon : -1;
 }
