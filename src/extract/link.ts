@@ -854,6 +854,8 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     }
   } else if (r.next <= q.lead || (r.first < q.lead && r.next <= q.first)) {
     if (r.entry.form === 'passive') {
+      // A label's passive ends at its colon: "viviendas con daños: 1.045", "Houses partially damaged: 312".
+      if (gap.norms[r.next] === ':' && q.lead === r.next + 1) return { trigger: r, score: LABEL_PASSIVE_SCORE, direction: 'before' };
       // Across the comma that closes the fronted phrase, whatever its length.
       if (!frontedStay(gap, r, q)) return null;
       return { trigger: r, score: FRONTED_STAY_SCORE - (r.entry.weak ? 0.3 : 0), direction: 'before' };
@@ -883,6 +885,9 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
   if (r.entry.weak) score -= 0.3;
   return { trigger: r, score, direction };
 }
+
+/** The score of a passive trigger ending a label, its figure right after the colon. */
+const LABEL_PASSIVE_SCORE = 0.95;
 
 /**
  * "Over 600,000 people are displaced, and 4.5 million children are out of school": a figure right

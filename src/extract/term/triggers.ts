@@ -51,7 +51,7 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
     ) {
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
-        hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex);
+        hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex) || labelsHomes(norms, i, end, hit, lex);
       const entry = hit.inContext && holdsContext(norms, hit.inContext, lex) ? inContext(hit) : hit;
       const copula = hit.form === 'agent' ? copulaAt(norms, end, lex) : 0;
       // "displaced families reached the camps": a phrase of its own starting at the copula keeps it.
@@ -360,6 +360,16 @@ function namesHomes(
   if (!hit.words.some((w) => lex.slots.has(w))) return false;
   for (let k = i; k < end; k++) if (lex.nouns.housing.has(norms[k]!)) return true;
   return false;
+}
+
+/**
+ * A label of damage after the homes it names, ending on its colon, a degree word maybe between:
+ * "viviendas [con daños]: 1.045", "logements partiellement [endommagés] : 312".
+ */
+function labelsHomes(norms: readonly string[], i: number, end: number, hit: TriggerEntry, lex: Lexicon): boolean {
+  if (!HOUSING_TERMS.has(hit.term as Term) || norms[end] !== ':') return false;
+  const before = lex.housingDegrees.has(norms[i - 1] ?? '') ? i - 2 : i - 1;
+  return lex.nouns.housing.has(norms[before] ?? '');
 }
 
 /** How far before a verb of aid a count noun may stand as its subject: "the number [as of yesterday] reached". */
