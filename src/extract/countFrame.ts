@@ -118,14 +118,17 @@ export function countFrame(
 /** What a frame from its head at `head` through trigger `r` counts: homes, families. */
 function counted(norms: readonly string[], head: number, r: Trigger, lex: Lexicon): CountFrame {
   let housing = r.namesHousing;
-  let households = false;
+  // The first noun of people or families after the head is what it counts: "el número de personas
+  // que han tenido que abandonar sus hogares" counts people, not the homes' households.
+  let counted: boolean | null = null;
   for (let k = head; k < r.next; k++) {
     const w = norms[k]!.replace(/^[dl]['’]/u, '');
     if (k < r.first) housing ||= lex.nouns.housing.has(w);
-    households ||= lex.nouns.households.has(w);
+    if (counted === null && lex.nouns.households.has(w)) counted = true;
+    else if (counted === null && lex.nouns.people.has(w)) counted = false;
   }
   // The counted noun may follow the trigger: "the number of [displaced] families", "[IDP] families".
-  households ||= lex.nouns.households.has(norms[r.next] ?? '');
+  const households = counted ?? lex.nouns.households.has(norms[r.next] ?? '');
   return { housing, households };
 }
 

@@ -78,7 +78,7 @@ export function buildFigures(
     const elidedKind =
       countKind === null && prev && (part || q.first - prev.quantity.next <= ELISION_WINDOW || ellipticClause(norms, q, prev, lex))
         ? (prev.countKind ?? prev.elidedKind ?? (part ? subjectKind(tokens, prev.quantity.lead, lex) : null))
-        : countKind === null && !prev && lex.auxiliaries.has(norms[q.lead - 1] ?? '')
+        : countKind === null && !prev && lex.auxiliaries.has(norms[q.lead - 1] ?? '') && !levelVerbBefore(norms, q.lead, lex)
           ? // The subject of a copula before a first bare figure names what it counts: "The damaged
             // houses in Pandeglang were 214 heavily damaged, 269 moderately damaged, …".
             subjectKind(tokens, q.lead - 1, lex)
@@ -236,6 +236,14 @@ function takeShares(
 }
 
 /** The noun of the subject a total ends its clause with: "[houses] total", "[viviendas] dañadas ascienden a". */
+/**
+ * A level verb ends right before the figure ("asciende a", "s'élève à", "stands at"): its "a" or
+ * "at" is no copula (the lexicon's auxiliaries hold every language's, French "a" among them).
+ */
+function levelVerbBefore(norms: readonly string[], lead: number, lex: Lexicon): boolean {
+  return lex.levelVerbs.some((v) => v.length > 1 && endsAt(norms, lead, v));
+}
+
 function subjectKind(tokens: readonly Token[], lead: number, lex: Lexicon): Figure['countKind'] {
   for (let k = lead - 1; k >= Math.max(0, lead - LABEL_WINDOW); k--) {
     const t = tokens[k]!;
