@@ -23,6 +23,7 @@ export function borrowedLinks(
   const norms = tokens.map((t) => t.norm);
   return [
     ...earlierValues(figures, links, norms, lex),
+    ...laterValues(figures, links, norms, lex),
     ...bracketedMates(figures, links, tokens, norms, lex),
     ...restatedAfter(figures, links, norms, lex),
     ...listed(figures, links, triggers, norms, lex),
@@ -128,6 +129,26 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
     const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
     for (const l of links)
       if (l.figure === later && !l.coordinated) out.push({ ...l, figure: f, score: l.score - 0.1 });
+  }
+  return out;
+}
+
+/**
+ * "Evacuees rose from 2,572 to 7,566", "les personnes évacuées sont passées de 2 572 à 7 566": the
+ * later value of a change counts what the earlier one does, when only the earlier one was linked
+ * (its trigger before both).
+ */
+function laterValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
+  const out: Link[] = [];
+  for (const f of figures) {
+    const q = f.quantity;
+    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
+    if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
+    const at = q.next + change.to.length;
+    const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
+    if (!later || links.some((l) => l.figure === later)) continue;
+    for (const l of links)
+      if (l.figure === f && !l.coordinated && l.trigger.next <= q.lead) out.push({ ...l, figure: later, score: l.score - 0.05 });
   }
   return out;
 }
