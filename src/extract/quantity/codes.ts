@@ -32,10 +32,13 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   // Labels and ranks: "Category 4", "No. 5", "level 3", "Resolution 2334"; not a qualifier ("over 5").
   const labelTok = before?.text === '.' ? before2 : before;
   // The abbreviation's own dot is a token of its own: "No. 56", "Vol. 3".
+  // "N° 28223": the tokenizer cuts the degree sign off the letter.
+  const degree = (before?.text === '°' || before?.text === 'º') && before2?.end === before.start;
   const label =
     labelTok &&
     (lex.labelBefore.has(labelTok.norm) ||
-      (before?.text === '.' && lex.labelBefore.has(`${labelTok.norm}.`)));
+      (before?.text === '.' && lex.labelBefore.has(`${labelTok.norm}.`)) ||
+      (degree && lex.labelBefore.has(`${before2!.norm}${before!.text}`)));
   if (
     labelTok &&
     label &&
