@@ -24,7 +24,15 @@ export function dropDrillEvacuations(text: string, facts: Fact[], lex: Lexicon):
   if (lead === 'drill') return facts.filter((f) => !EXERCISE_TERMS.has(f.term));
   // Homes emptied around a suspect device are evacuated all the same ("evacuated some 15 homes").
   if (lead === 'alert') return facts.filter((f) => !ALERT_TERMS.has(f.term) || f.unit === 'households');
-  return facts;
+  // Later in a story, a paragraph that names its drill before the figure: "el sonido de las
+  // alarmas marcó el inicio del simulacro. Un total de 300 trabajadores … fueron evacuados".
+  return facts.filter((f) => !EXERCISE_TERMS.has(f.term) || !drillBefore(text, f.span[0], lex));
+}
+
+/** Whether the paragraph holding `at` names a drill before it. */
+function drillBefore(text: string, at: number, lex: Lexicon): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return at > start && isExercise(tokenize(text.slice(start, at)), lex);
 }
 
 /** Whether the document's lead names a drill or a building's alert, and which. */
