@@ -106,23 +106,39 @@ export function siteWhereTriggers(tokens: readonly Token[], lex: Lexicon): Trigg
   for (let i = 1; i < norms.length; i++) {
     if (!openers.has(norms[i]!)) continue;
     const site = norms[i - 1] === ',' ? i - 1 : i;
-    const term = siteBefore(tokens, norms, site, lex.siteHosts.shelters, lex.siteHosts.camps, lex, 1);
-    if (!term || !countsPeople(tokens, i + 1, lex)) continue;
+    // The site noun may take one modifier before the comma: "el polideportivo [municipal], donde".
+    const term = siteBefore(tokens, norms, site, lex.siteHosts.shelters, lex.siteHosts.camps, lex, 2);
+    if (!term) continue;
     // The verb of staying, before the figure ("donde permanecen 300") or after its noun.
     const clause = norms.slice(i + 1, i + 1 + FIGURE_REACH + STAY_REACH + 3);
     const end = clause.findIndex((w) => w === ',' || w === '.' || w === ';');
-    const stay = (end < 0 ? clause : clause.slice(0, end)).findIndex((w) => stays.has(w));
-    if (stay < 0) continue;
+    const within = end < 0 ? clause : clause.slice(0, end);
+    // A verb of staying of one word or more: "permanecen", "pasan la noche", "passent la nuit".
+    let length = 0;
+    const stay = within.findIndex((_, k) => (length = stayAt(within, k, stays)) > 0);
+    // The people counted come after the opener, or after a verb of staying that opens the clause.
+    if (stay < 0 || !countsPeople(tokens, i + 1 + (stay === 0 ? length : 0), lex)) continue;
     // A verb of staying before its subject ("où vivaient 432 personnes") is part of the phrase.
-    const verbFirst = stay === 0 && tokens[i + 2]?.kind === 'number';
+    const verbFirst = stay === 0 && tokens[i + 1 + length]?.kind === 'number';
+    const next = verbFirst ? i + 1 + length : i + 1;
     out.push({
-      entry: impliedEntry(norms.slice(i, verbFirst ? i + 2 : i + 1), term, 'active', `${term}:site-where`),
+      entry: impliedEntry(norms.slice(i, next), term, 'active', `${term}:site-where`),
       first: i,
-      next: verbFirst ? i + 2 : i + 1,
+      next,
       namesHousing: false,
     });
   }
   return out;
+}
+
+/** How many words of a verb of staying start at `k` (the longest listed), or 0. */
+function stayAt(words: readonly string[], k: number, stays: ReadonlySet<string>): number {
+  let best = 0;
+  for (const s of stays) {
+    const parts = s.split(' ');
+    if (parts.length > best && parts.every((w, j) => words[k + j] === w)) best = parts.length;
+  }
+  return best;
 }
 
 /** The sentence's triggers with its site hosts, which replace the triggers they overlap ("hosts" as a bare verb). */
