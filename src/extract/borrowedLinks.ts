@@ -113,6 +113,19 @@ function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number 
 }
 
 /**
+ * The figure a change leads to from `f` ("from 12,400 [to] 31,000", "passant de 315 000 à plus d'un
+ * million"), when `f` is the change's earlier value; a qualifier the reader left out of the later
+ * figure may stand between ("à [plus d']un million").
+ */
+function laterOfChange(figures: readonly Figure[], f: Figure, norms: readonly string[], lex: Lexicon): Figure | undefined {
+  const q = f.quantity;
+  const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
+  if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) return undefined;
+  const at = q.next + change.to.length;
+  return figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
+}
+
+/**
  * "passant de 315 000 à plus d'un million de personnes déplacées", "rising from 12,400 to 31,000
  * displaced people": the earlier value of a change counts what the later one does, when only the
  * later one has a trigger (a frame before both reads both already: countFrame.ts).
@@ -120,13 +133,8 @@ function bracketedName(tokens: readonly Token[], q: Figure['quantity']): number 
 function earlierValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
-    const q = f.quantity;
     if (links.some((l) => l.figure === f)) continue;
-    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
-    if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
-    // A qualifier the reader left out of the later figure may stand between: "à [plus d']un million".
-    const at = q.next + change.to.length;
-    const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
+    const later = laterOfChange(figures, f, norms, lex);
     for (const l of links)
       if (l.figure === later && !l.coordinated) out.push({ ...l, figure: f, score: l.score - 0.1 });
   }
@@ -141,14 +149,11 @@ function earlierValues(figures: readonly Figure[], links: readonly Link[], norms
 function laterValues(figures: readonly Figure[], links: readonly Link[], norms: readonly string[], lex: Lexicon): Link[] {
   const out: Link[] = [];
   for (const f of figures) {
-    const q = f.quantity;
-    const change = lex.levelChanges.find((c) => c.from.every((w, j) => norms[q.lead - c.from.length + j] === w));
-    if (!change || !change.to.every((w, j) => norms[q.next + j] === w)) continue;
-    const at = q.next + change.to.length;
-    const later = figures.find((g) => g.quantity.lead >= at && g.quantity.lead <= at + 2);
+    const later = laterOfChange(figures, f, norms, lex);
     if (!later || links.some((l) => l.figure === later)) continue;
     for (const l of links)
-      if (l.figure === f && !l.coordinated && l.trigger.next <= q.lead) out.push({ ...l, figure: later, score: l.score - 0.05 });
+      if (l.figure === f && !l.coordinated && l.trigger.next <= f.quantity.lead)
+        out.push({ ...l, figure: later, score: l.score - 0.05 });
   }
   return out;
 }
