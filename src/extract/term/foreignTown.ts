@@ -34,7 +34,27 @@ function townCountry(norms: readonly string[], at: number, lex: Lexicon): string
   if (nouns.has(norms[at] ?? '')) {
     let k = at + 1;
     while (k <= at + MODIFIERS && modifiers.has(norms[k] ?? '')) k++;
-    return lex.demonymCountries.get(norms[k] ?? '') ?? null;
+    const country = lex.demonymCountries.get(norms[k] ?? '');
+    if (country) return country;
+  }
+  return laterTerritory(norms, at, lex);
+}
+
+/** How far into its clause a place's country may be named after it ("une petite localité appelée Oundouma [en territoire tchadien]"). */
+const TERRITORY_REACH = 8;
+
+/**
+ * A place noun and a nationality adjective side by side later in the clause, after the place
+ * itself: "dans une petite localité appelée Oundouma en territoire tchadien", "a village on the
+ * Ugandan side". Punctuation ends the search: the clause is over.
+ */
+function laterTerritory(norms: readonly string[], at: number, lex: Lexicon): string | null {
+  const { nouns } = lex.foreignTowns;
+  for (let k = at + 1; k < Math.min(norms.length - 1, at + TERRITORY_REACH); k++) {
+    if (/^[,.;:()]$/.test(norms[k]!)) return null;
+    if (!nouns.has(norms[k]!)) continue;
+    const country = lex.demonymCountries.get(norms[k + 1]!) ?? lex.demonymCountries.get(norms[k - 1]!);
+    if (country) return country;
   }
   return null;
 }
