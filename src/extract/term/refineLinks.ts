@@ -16,7 +16,8 @@
 //            in a camp too (campDestination.ts);
 // - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)");
 // - parts:   "244,000 refugees, of whom 139,000 have fled since December" are refugees too;
-// - home:    "el traslado a su país de 33.819 personas" counts returns (homeward.ts).
+// - home:    "el traslado a su país de 33.819 personas" counts returns (homeward.ts), and
+//            "60,000 returning to UNRWA shelters" counts them sheltered again (backToShelter.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
@@ -29,6 +30,7 @@ import { movedToShelter } from './movedToShelter.js';
 import { evacueesSheltered } from './evacueesSheltered.js';
 import { refugeWhere } from './refugeWhere.js';
 import { homeward } from './homeward.js';
+import { backToShelter } from './backToShelter.js';
 import { leftHomeless } from './leftHomeless.js';
 import { campDestinations, siteHosted } from './campDestination.js';
 import { beforePeak } from '../countFrame.js';
@@ -58,7 +60,7 @@ export function refineLinks(
     refined = crossedBorder(norms, refined, figures, lex);
     refined = neighbouringAreas(norms, refined, lex);
     refined = refugeWhere(tokens, refined, lex);
-    out.push(homeward(norms, refined, lex));
+    out.push(backToShelter(norms, homeward(norms, refined, lex), triggers, lex));
     const housing = causedByHousingLoss(norms, link, triggers, lex);
     if (housing && !links.some((l) => l.figure === link.figure && l.term === housing.term)) out.push(housing);
   }
