@@ -76,6 +76,8 @@ function countedThing(tokens: readonly Token[], from: number, lex: Lexicon): Nou
   const w = t.norm;
   if (/(ss|us|is)$/.test(w) || !plainWord(w, lex)) return null;
   if (nounKind(t, lex.nouns) || lex.nouns.elided.has(w) || lex.peopleEndings.some((e) => w.endsWith(e))) return null;
+  // A degree of damage is no thing: "730 derrumbes totales y 931 parciales" counts homes.
+  if (lex.housingDegrees.has(w)) return null;
   return { kind: 'other', first: i, next: i + 1 };
 }
 

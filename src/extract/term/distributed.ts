@@ -126,6 +126,17 @@ function itemEnd(f: Figure): number {
   return last + 1;
 }
 
+/**
+ * An item of homes that names its own degree of damage right after it counts homes of that degree:
+ * "destroyed 730 houses totally and 931 partially", "730 derrumbes totales y 931 parciales".
+ */
+export function byDegree(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
+  if (!HOUSING_TERMS.has(link.term)) return link;
+  const f = link.figure;
+  const degree = lex.housingDegrees.get(tokens[f.noun ? f.noun.next : f.quantity.next]?.norm ?? '');
+  return degree && degree !== link.term ? { ...link, term: degree } : link;
+}
+
 function share(from: Link, f: Figure): Link {
   const figure = f.countKind === null ? { ...f, countKind: from.figure.countKind ?? f.elidedKind } : f;
   return { ...from, figure, score: from.score - 0.15, coordinated: true };
@@ -160,6 +171,8 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
     after.text === ')' ||
     placedAt(tokens, itemEnd(f), lex) ||
     lex.itemAdverbs.has(after.norm) ||
+    // "730 derrumbes totales y 931 parciales": homes counted by their degree (byDegree).
+    lex.housingDegrees.has(after.norm) ||
     sharePlaced(tokens, itemEnd(f), lex)
   );
 }
@@ -290,6 +303,9 @@ const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'du', 'la', 'le', 'of',
  * (650,000), Niassa (40,000)": a separator, a capitalised name, then the figure, maybe in brackets
  * or after a colon or a dash.
  */
+/** Articles a place's name may take after the item's preposition ("en el Medio Baudó", "dans le Nord-Ouest"). */
+const NAME_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
+
 function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
   let k = from;
   if (tokens[k]?.text === ')') k++;
@@ -305,6 +321,13 @@ function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexi
   // The name may come with its preposition, the place before its figure: "se han evacuado 110 mil
   // personas, en Guantánamo 139 mil 914, en Holguín 69 mil y en Las Tunas 72 mil".
   if (lex.itemPrepositions.has(tokens[k]?.norm ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) k++;
+  // Its article too, before a name that takes one: "; en el Medio Baudó 66 familias", "in the Bajo Baudó".
+  else if (
+    lex.itemPrepositions.has(tokens[k]?.norm ?? '') &&
+    NAME_ARTICLES.has(tokens[k + 1]?.norm ?? '') &&
+    /^\p{Lu}/u.test(tokens[k + 2]?.text ?? '')
+  )
+    k += 2;
   // "; La Matanza - 358 people": a dash may stand between the name and its figure, as a colon does.
   const end = ['(', ':', '-'].includes(tokens[to - 1]?.norm ?? '') ? to - 1 : to;
   if (end - k < 1 || end - k > NAME_WORDS) return false;

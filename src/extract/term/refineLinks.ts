@@ -16,6 +16,8 @@
 //            in a camp too (campDestination.ts);
 // - items:   a breakdown's items take every term of its total ("…, including in Pemba (8,208)");
 // - parts:   "244,000 refugees, of whom 139,000 have fled since December" are refugees too;
+// - degree:  "destroyed 730 houses totally and 931 partially": homes named with their degree right
+//            after them were damaged or destroyed as it says (distributed.ts byDegree);
 // - home:    "el traslado a su país de 33.819 personas" counts returns (homeward.ts), and
 //            "60,000 returning to UNRWA shelters" counts them sheltered again (backToShelter.ts).
 import { HOUSING_TERMS, type Term } from '../../types.js';
@@ -23,7 +25,7 @@ import { type Lexicon, endingWith, endsAt, matchesAt, startingWith } from '../le
 import type { Figure, Link } from '../link.js';
 import type { Token } from '../segment/tokens.js';
 import type { Trigger } from './triggers.js';
-import { distributedCounts, otherTerms } from './distributed.js';
+import { byDegree, distributedCounts, otherTerms } from './distributed.js';
 import { crossedBorder } from './crossing.js';
 import { neighbouringAreas } from './neighbouringAreas.js';
 import { movedToShelter } from './movedToShelter.js';
@@ -71,7 +73,7 @@ export function refineLinks(
   ];
   const continued = [...moved, ...continuedCounts(norms, moved, figures, triggers, lex)];
   const linked = [...continued, ...itemTerms(continued)];
-  return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)];
+  return [...linked, ...distributedCounts(tokens, linked, triggers, figures, lex)].map((l) => byDegree(tokens, l, lex));
 }
 
 /** Figures that carry on the count before them: "bringing the total to 9,500", "up from 8,000". */
