@@ -11,6 +11,8 @@ interface Case {
   /** The document language (default English): number formats and words depend on it. */
   lang?: string;
   expected: { figure: number; term: string; unit: string; alt_terms?: string[] }[];
+  /** Figures that must not be read (with the term given, or at all): "the whole of a part" stays unread. */
+  absent?: { figure: number; term?: string }[];
 }
 
 // One file per class of phrasing (en.jsonl is the first red-team set); backlog.jsonl waits.
@@ -35,6 +37,9 @@ test(`sentence cases (${cases.length})`, () => {
       if (!got.some((g) => g.figure === e.figure && terms.includes(g.term) && g.unit === e.unit))
         failures.push(`${c.text}\n  missing ${JSON.stringify(e)}; got ${JSON.stringify(got)}`);
     }
+    for (const a of c.absent ?? [])
+      if (got.some((g) => g.figure === a.figure && (a.term === undefined || g.term === a.term)))
+        failures.push(`${c.text}\n  read ${JSON.stringify(a)}, which it must not; got ${JSON.stringify(got)}`);
   }
   assert.deepEqual(failures, []);
 });

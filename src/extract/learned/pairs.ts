@@ -121,6 +121,13 @@ export function sentencePairs(
   const ownBlockerAt = new Set<number>();
   for (const r of triggers) if (r.entry.term.startsWith('block:') && !r.entry.inContext) ownBlockerAt.add(r.first);
   const ctx = { tokens, figureAt, cues, ...index, sentenceHasFact: links.length > 0, lang };
+  /** Whether a blocking verb governs the figure, right before it or its object marker ("afectó a 2,296"). */
+  const governedByBlocker = (q: Figure['quantity']): boolean =>
+    triggers.some(
+      (r) =>
+        r.entry.term.startsWith('block:') &&
+        (r.next === q.lead || (r.next === q.lead - 1 && lex.objectMarkers.has(norms[r.next]!))),
+    );
   /** The rules' gates on the words around a figure and its cue. */
   const passesGates = (f: Figure, cue: Cue, end: number): boolean => {
     const q = f.quantity;
@@ -155,6 +162,12 @@ export function sentencePairs(
     // A cue whose own object, right after it, the rules linked ("affected 131,000 households and
     // displaced about 1,800 households") is no second chance for a figure before it.
     if (cue.at >= end && figures.some((g) => g !== f && linkedFigures.has(g) && g.quantity.lead === cue.at + 1))
+      return false;
+    // Nor, for a whole a blocker governs, a cue inside the clause of a part the rules linked: "afectó
+    // a 2,296 familias, de las cuales los equipos de socorro evacuaron a 75" evacuated the part.
+    // (A whole with no verb of its own shares its part's: "936 houses, of which 924 were completely
+    // and 12 partially destroyed".)
+    if (cue.at >= end && governedByBlocker(q) && partClauseBetween(norms, end, cue.at, figures, linkedFigures, lex))
       return false;
     // Nor a cue after another figure of the same kind the rules linked, nearer to it ("52.382
     // viviendas perjudicadas y 689 casas destruidas"): that figure is its subject.
@@ -247,6 +260,31 @@ export function sentencePairs(
     }
   }
   return pairs;
+}
+
+/** How far past the cue a part's figure may stand in the part's clause ("evacuaron a 75"). */
+const PART_REACH = 3;
+
+/**
+ * Whether a subset marker ("of which", "de las cuales") opens between `from` and the cue at `cue`,
+ * and a figure the rules linked stands after the marker, before the cue or just past it: the
+ * cue tells what happened to that part.
+ */
+function partClauseBetween(
+  norms: readonly string[],
+  from: number,
+  cue: number,
+  figures: readonly Figure[],
+  linked: ReadonlySet<Figure>,
+  lex: Lexicon,
+): boolean {
+  for (let k = from; k < cue; k++) {
+    const marker = lex.subsetMarkers.find((m) => m.every((w, j) => norms[k + j] === w));
+    if (!marker) continue;
+    const open = k + marker.length;
+    return figures.some((g) => linked.has(g) && g.quantity.lead >= open && g.quantity.lead <= cue + PART_REACH);
+  }
+  return false;
 }
 
 /** A survey's word right before the figure or right after its counted noun ("interviewed 300", "300 IDPs surveyed"). */
