@@ -33,10 +33,11 @@ interface Line {
 }
 
 /**
- * A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K", "0.269 million". A word
+ * A number alone on its line: "45,122", "> 1,200", "3 774", "2.9M", "126K", "0.269 million", with
+ * perhaps a footnote's star ("127 838*"). A word
  * after the digits makes a number line only when the lexicon knows it as a scale (scaleOf).
  */
-const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)(?:([KkM])| ?(\p{L}{2,}))?\+?$/u;
+const NUMBER_LINE = /^(?:>|\+|~)?\s*(\d[\d,. \u00a0]*\d|\d)(?:([KkM])| ?(\p{L}{2,}))?\+?\*?$/u;
 /** What a dashboard's abbreviation multiplies by ("2.9M", "5.3K"). */
 const LETTER_SCALE: Record<string, number> = { K: 1e3, k: 1e3, M: 1e6 };
 
@@ -60,6 +61,8 @@ const LABEL_DATES = [
 ].map((date) => new RegExp(DATE_OPENER + date, 'giu'));
 /** The most words a label line may have. */
 const LABEL_WORDS = 12;
+/** A number grouped in thousands ("51 000", "127,838") or scaled ("2.9M"). */
+const GROUPED = /\d[ ,.\u00a0]\d{3}(?!\d)|\d[KkM]\b/u;
 /** What the confidence of a box's fact starts at: its layout, not a sentence, ties label and number. */
 const KEY_CONFIDENCE = 0.7;
 
@@ -78,7 +81,13 @@ export function readKeyFigures(text: string, lex: Lexicon): KeyFigures {
     let j = i + 1;
     if (lines[i]!.kind !== 'other')
       while (j < lines.length && lines[j]!.kind !== 'other' && lines[j]!.kind !== lines[j - 1]!.kind) j++;
-    readRun(lines.slice(i, j), lex, out);
+    // A box of one figure stands apart: blank lines around its number, no number line before it
+    // (not the last of a column of numbers whose labels follow as another column).
+    const apart = (l: Line) =>
+      lines[lines.indexOf(l) - 1]?.kind !== 'number' &&
+      /(?:^|\n[ \t]*\n)[ \t]*$/.test(text.slice(0, l.start)) &&
+      /^[ \t]*\n[ \t]*\n/.test(text.slice(l.end));
+    readRun(lines.slice(i, j), lex, out, apart);
     i = j;
   }
   // Numbers side by side over their labels, as a report's header prints them (keyFigureRows.ts).
@@ -120,16 +129,34 @@ const words = (text: string) => undatedOf(text).trim().split(/\s+/).length;
 /** The text without the dates it carries. */
 const undatedOf = (line: string) => LABEL_DATES.reduce((rest, date) => rest.replace(date, ''), line);
 
+/** The opening of a line naming where a box's figures come from. */
+const SOURCE_LINE = /^(?:sources?|fuentes?|data sources?)\s*:/iu;
+
 function lineKind(line: string, lex: Lexicon): Line['kind'] {
   const number = NUMBER_LINE.exec(line);
   if (number && scaleOf(number, lex) !== undefined) return 'number';
   if (/\d/.test(undatedOf(line)) || !/\p{L}/u.test(line)) return 'other';
+  // A box's source line ("Source : Cluster Abris / CCCM – OIM") ends it; it labels nothing.
+  if (SOURCE_LINE.test(line)) return 'other';
   return words(line) <= LABEL_WORDS ? 'label' : 'other';
 }
 
-function readRun(run: Line[], lex: Lexicon, out: KeyFigures): void {
+function readRun(run: Line[], lex: Lexicon, out: KeyFigures, apart: (l: Line) => boolean): void {
   if (run.some((l) => l.kind === 'other')) return;
   const numbers = run.filter((l) => l.kind === 'number');
+  // A box of one figure, its label below it, perhaps under a heading ("Faits saillants / 51 000 /
+  // déplacés internes retournés dans leurs villages d'origine"): only a figure grouped in thousands
+  // or scaled, which no page number or year is, and set apart by blank lines.
+  const lone = numbers.length === 1 ? numbers[0]! : undefined;
+  const below = lone && run[run.length - 2] === lone ? run[run.length - 1] : undefined;
+  if (lone && below && GROUPED.test(lone.text) && apart(lone)) {
+    const fact = pairFact(lone, below, lex);
+    if (fact) {
+      out.claimed.add(digitsAt(lone));
+      out.facts.push(fact);
+    }
+    return;
+  }
   if (numbers.length < 2) return;
   const first = run[0]!;
   const last = run[run.length - 1]!;
