@@ -897,12 +897,27 @@ const LABEL_PASSIVE_SCORE = 0.95;
  * "y 19 más quedaron inservibles".)
  */
 export function opensOwnClause(norms: readonly string[], lex: Lexicon, f: Figure, from: number): boolean {
-  if (!f.noun || f.noun.kind === 'elided') return false;
+  if (f.noun?.kind === 'elided') return false;
   // (Not French "a", which is also the Spanish preposition: "208 casas a nivel nacional".)
-  const after = norms[f.noun.next] ?? '';
+  const next = f.noun ? f.noun.next : f.quantity.next;
+  const after = norms[next] ?? '';
   if (after === 'a' || !lex.auxiliaries.has(after)) return false;
+  // A bare figure opens one when its own verb group holds a trigger: "3.9 million have become
+  // refugees and at least 7.6 million have been internally displaced" (not "1.77 million have fled
+  // the north and 1.46 million have left the Kyiv region", which shares the verb before).
+  if (!f.noun && !triggerWithin(norms, lex, next + 1, OWN_VERB_REACH)) return false;
   const lead = f.quantity.lead;
   for (let k = Math.max(from, lead - OWN_CLAUSE_OPENS); k < lead; k++) if (lex.conjunctions.has(norms[k]!)) return true;
+  return false;
+}
+
+/** How far past its auxiliary a bare figure's own trigger may start ("have been [internally] displaced"). */
+const OWN_VERB_REACH = 3;
+
+/** Whether a displacement trigger of the lexicon starts within `reach` words from `from`. */
+function triggerWithin(norms: readonly string[], lex: Lexicon, from: number, reach: number): boolean {
+  for (let k = from; k < Math.min(norms.length, from + reach); k++)
+    if (lex.triggers.get(norms[k]!)?.some((e) => !e.term.startsWith('block:') && matchesAt(norms, k, e.words))) return true;
   return false;
 }
 
