@@ -133,8 +133,9 @@ function itemEnd(f: Figure): number {
 export function byDegree(tokens: readonly Token[], link: Link, lex: Lexicon): Link {
   if (!HOUSING_TERMS.has(link.term)) return link;
   const f = link.figure;
-  const degree = lex.housingDegrees.get(tokens[f.noun ? f.noun.next : f.quantity.next]?.norm ?? '');
-  return degree && degree !== link.term ? { ...link, term: degree } : link;
+  const at = f.noun ? f.noun.next : f.quantity.next;
+  const degree = lex.housingDegrees.get(tokens[at]?.norm ?? '');
+  return degree && degree !== link.term && degreeAlone(tokens, at + 1, lex) ? { ...link, term: degree } : link;
 }
 
 function share(from: Link, f: Figure): Link {
@@ -171,10 +172,18 @@ function isItem(tokens: readonly Token[], f: Figure, other: Figure, lex: Lexicon
     after.text === ')' ||
     placedAt(tokens, itemEnd(f), lex) ||
     lex.itemAdverbs.has(after.norm) ||
-    // "730 derrumbes totales y 931 parciales": homes counted by their degree (byDegree).
-    lex.housingDegrees.has(after.norm) ||
+    // "730 derrumbes totales y 931 parciales": homes counted by their degree (byDegree), the
+    // degree standing alone (not "about 30 completely inundated", another participle's degree).
+    (lex.housingDegrees.has(after.norm) && degreeAlone(tokens, itemEnd(f) + 1, lex)) ||
     sharePlaced(tokens, itemEnd(f), lex)
   );
+}
+
+/** Whether the word after a degree ends the item: punctuation, a joiner, a place, or a participle of damage. */
+function degreeAlone(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return true;
+  return lex.coordinators.has(t.norm) || placedAt(tokens, k, lex) || lex.housingParticiples.has(t.norm);
 }
 
 /**
