@@ -307,14 +307,14 @@ const NAME_WORDS = 4;
 /** Lower-case words inside a place name. */
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'du', 'la', 'le', 'of', 'al', 'el']);
 
+/** Articles a place's name may take after the item's preposition ("en el Medio Baudó", "dans le Nord-Ouest"). */
+const NAME_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
+
 /**
  * An item whose place leads its figure: "…: Bor South 8,200; Twic East 5,600", "Cabo Delgado
  * (650,000), Niassa (40,000)": a separator, a capitalised name, then the figure, maybe in brackets
  * or after a colon or a dash.
  */
-/** Articles a place's name may take after the item's preposition ("en el Medio Baudó", "dans le Nord-Ouest"). */
-const NAME_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'le', 'les', "l'"]);
-
 function namedItem(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
   let k = from;
   if (tokens[k]?.text === ')') k++;
