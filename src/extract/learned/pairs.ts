@@ -6,7 +6,7 @@
 import { profilesAnyGroup } from '../term/profile.js';
 import type { Fact, Term } from '../../types.js';
 import { HOUSING_TERMS } from '../../types.js';
-import type { Lexicon } from '../lexicon.js';
+import { type Lexicon, matchesAt } from '../lexicon.js';
 import { includedGroup } from '../gap.js';
 import type { Token } from '../segment/tokens.js';
 import { AID_RECEIVED, CASUALTIES, SAMPLE, opensOwnClause, wholeOfPercentage, type Figure, type Link } from '../link.js';
@@ -279,7 +279,7 @@ function partClauseBetween(
   lex: Lexicon,
 ): boolean {
   for (let k = from; k < cue; k++) {
-    const marker = lex.subsetMarkers.find((m) => m.every((w, j) => norms[k + j] === w));
+    const marker = lex.subsetMarkers.find((m) => matchesAt(norms, k, m));
     if (!marker) continue;
     const open = k + marker.length;
     return figures.some((g) => linked.has(g) && g.quantity.lead >= open && g.quantity.lead <= cue + PART_REACH);

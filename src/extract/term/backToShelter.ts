@@ -2,7 +2,7 @@
 // the evacuation centres", "regresaron a los albergues": people going back to a shelter or a camp
 // did not come home; they are staying there again. A return whose destination, right after its
 // trigger, is a place of stay counts the stay's term instead.
-import { type Lexicon } from '../lexicon.js';
+import type { Lexicon } from '../lexicon.js';
 import type { Link } from '../link.js';
 import type { Term } from '../../types.js';
 import type { Trigger } from './triggers.js';
