@@ -445,6 +445,8 @@ export interface Lexicon {
   vagueParts: Set<string>;
   /** Words opening a breakdown of a figure before: "including", "among them", "dont", "incluidos". */
   subsetMarkers: string[][];
+  /** Causal prepositions right after a part of a total: "of whom 5,000 people by conflict" (partLinks.ts). */
+  partCauses: string[][];
   /** "including", "y compris", "incluidos": a group named after one is part of the figure's people (link.json). */
   inclusionMarkers: string[][];
   /** Groups a breakdown counts by age or sex: "children", "women", "niños", "enfants". */
@@ -769,6 +771,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     shareOf: [],
     vagueParts: new Set(),
     subsetMarkers: [],
+    partCauses: [],
     inclusionMarkers: [],
     subgroups: new Set(),
     estimateModals: new Set(),
@@ -1084,6 +1087,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       share_of?: string[];
       vague_parts?: string[];
       subset_markers?: string[];
+      part_causes?: string[];
       inclusion_markers?: string[];
       subgroups?: string[];
       count_heads?: string[];
@@ -1327,6 +1331,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.shareOf.push(...(link.share_of ?? []).map(words));
       set(link.vague_parts).forEach((x) => lex.vagueParts.add(x));
       lex.subsetMarkers.push(...(link.subset_markers ?? []).map(words));
+      lex.partCauses.push(...(link.part_causes ?? []).map(words));
       lex.inclusionMarkers.push(...(link.inclusion_markers ?? []).map(words));
       set(link.subgroups).forEach((x) => lex.subgroups.add(x));
       lex.causal.push(...(link.causal ?? []).map(words));

@@ -22,6 +22,7 @@ export function partLinks(
   return [
     ...marked,
     ...placedBreakdown(figures, [...links, ...marked], tokens, norms, lex),
+    ...causedParts(figures, [...links, ...marked], norms, lex),
     ...bracketedPlaces(figures, links, tokens),
     ...nationalParts(figures, links, norms, lex),
   ];
@@ -90,10 +91,16 @@ export function opensPart(
   );
   if (!marker) return false;
   const between = norms.slice(total.quantity.next, q.lead);
-  // (A year between is the total's time, not another figure: "displaced since 2019, of whom 41,000".)
+  // (A year between is the total's time, not another figure: "displaced since 2019, of whom 41,000";
+  // so are the days of a date: "between 1 and 19 September, of whom 5,000".)
+  const dayOf = (k: number) =>
+    /^\d{1,2}$/.test(between[k]!) &&
+    [1, 2, 3, 4, 5].some(
+      (d) => lex.months.has(between[k + d] ?? '') && !between.slice(k + 1, k + d).some((w) => w === ',' || w.length > 5),
+    );
   return (
     between.length <= reach &&
-    !between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w)))
+    !between.some((w, k) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w) && !dayOf(k)))
   );
 }
 
@@ -171,7 +178,10 @@ function placedPart(norms: readonly string[], from: number, lex: Lexicon): boole
   while (k < norms.length && (lex.auxiliaries.has(norms[k]!) || DASHES.has(norms[k]!) || norms[k] === ')'))
     k++;
   const w = norms[k];
-  return w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w);
+  if (w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w)) return true;
+  // Or why, right after it: "of whom 5,000 people by conflict and 16,000 due to drought" (not
+  // past an auxiliary: "of whom 300 were injured by shelling" has a predicate of its own).
+  return k === from && lex.partCauses.some((c) => matchesAt(norms, k, c));
 }
 
 /**
@@ -203,6 +213,42 @@ function placedBreakdown(
       namedPlaceAfter(tokens, prev.quantity.next, lex);
     // (A year between is the previous part's: "65,000 in 2021 and 21,788 in 2022".)
     if (!(first || next) || between.some((w) => w === '.' || w === ';' || (/^\d/.test(w) && !YEAR.test(w))))
+      continue;
+    out.push({ ...from, figure: part, score: from.score - 0.15 });
+  }
+  return out;
+}
+
+/** How many tokens a part's cause may run to before the next part: "due to drought-related reasons and". */
+const CAUSE_REACH = 8;
+
+/**
+ * "of whom 5,000 people by conflict and 16,000 people due to drought", "dont 5 000 à cause du
+ * conflit et 16 000 en raison de la sécheresse": a breakdown by cause. A figure after a coordinator,
+ * saying why right after it, follows a linked figure that says why right after it: the same count.
+ */
+function causedParts(
+  figures: readonly Figure[],
+  links: readonly Link[],
+  norms: readonly string[],
+  lex: Lexicon,
+): Link[] {
+  const out: Link[] = [];
+  const causeAt = (k: number) => lex.partCauses.some((c) => matchesAt(norms, k, c));
+  for (let i = 1; i < figures.length; i++) {
+    const part = figures[i]!;
+    if (links.some((l) => l.figure === part)) continue;
+    const prev = figures[i - 1]!;
+    const from = [...links, ...out].find((l) => l.figure === prev && !l.coordinated);
+    const prevEnd = prev.noun ? prev.noun.next : prev.quantity.next;
+    const partEnd = part.noun ? part.noun.next : part.quantity.next;
+    if (!from || HOUSING_TERMS.has(from.term) || !causeAt(prevEnd) || !causeAt(partEnd)) continue;
+    const between = norms.slice(prevEnd, part.quantity.lead);
+    if (
+      between.length > CAUSE_REACH ||
+      !lex.coordinators.has(norms[part.quantity.lead - 1]!) ||
+      between.some((w) => w === '.' || w === ';' || w === ',' || /^\d/.test(w))
+    )
       continue;
     out.push({ ...from, figure: part, score: from.score - 0.15 });
   }

@@ -133,7 +133,17 @@ function splitSentencesByPunctuation(text: string): Span[] {
         /^[•●▪◦*·]/.test(lineBefore) &&
         /^[\p{Lu}\d]/u.test(text[next] ?? '') &&
         !endsOnJoiner(lineBefore);
-      if (blank || bullet || endsClause || heading || item) push(i);
+      // A page or column break in the middle of a clause (PDF text): "At least 15,623⏎⏎people have
+      // been displaced". A blank line after words that end on a figure or a joining word, before
+      // a lower-case word, continues the sentence; a line that is a number alone is a key figure,
+      // and the title keeps its line ("… in Petrópolis tops 1,100⏎⏎mudslides displaced Petrópolis").
+      const broken =
+        blank &&
+        !endsClause &&
+        !first &&
+        /^\p{Ll}/u.test(text[next] ?? '') &&
+        ((/\p{L}/u.test(lineBefore) && /\d$/.test(lineBefore)) || endsOnJoiner(lineBefore));
+      if ((blank && !broken) || bullet || endsClause || heading || item) push(i);
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== ';' && ch !== '•') continue;
