@@ -55,6 +55,9 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   // "Situation Report #2", "Flash Update #14": the number sign glued to digits numbers an item.
   if (q.written === 'digits' && text[q.start - 1] === '#') return 'label or age';
   if (labelList(tokens, q, lex)) return 'label or age';
+  // "9 (Nine) districts": a number word in brackets right after digits restates them.
+  if (q.written === 'words' && /\d\s*[([]$/u.test(text.slice(Math.max(0, q.start - 4), q.start)) && /^[)\]]/u.test(text.slice(q.end, q.end + 1)))
+    return 'restated number';
   if (q.written !== 'digits') return null;
   // "for these reasons: (1) people have already been displaced, (2) …": a small number in brackets
   // before a word, with the next or the previous number of the series in brackets nearby, numbers

@@ -5,6 +5,7 @@
 // destroyed: "12 shelters are hosting evacuees" counts buildings, not people.
 import type { Lexicon, NounSets } from '../lexicon.js';
 import { isCapitalised, type Token } from '../segment/tokens.js';
+import { readWordNumber } from './words.js';
 
 export type NounKind = 'people' | 'households' | 'housing' | 'shelter' | 'other' | 'elided';
 
@@ -149,10 +150,15 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
         continue;
       }
     }
-    // The figure restated in digits, as reports write a number word: "two (2) divisions", "Two [2]".
-    if (i === from && (t.text === '(' || t.text === '[') && tokens[i + 1]?.kind === 'number' && /^[)\]]$/.test(tokens[i + 2]?.text ?? '')) {
-      i += 3;
-      continue;
+    // The figure restated in digits, as reports write a number word: "two (2) divisions", "Two [2]";
+    // or in words after its digits: "9 (Nine) districts".
+    if (i === from && (t.text === '(' || t.text === '[')) {
+      const words = tokens[i + 1]?.kind === 'word' ? readWordNumber(tokens, i + 1, lex) : null;
+      const close = tokens[i + 1]?.kind === 'number' ? i + 2 : (words?.next ?? -1);
+      if (close > 0 && /^[)\]]$/.test(tokens[close]?.text ?? '')) {
+        i = close + 1;
+        continue;
+      }
     }
     if (t.kind === 'punct' && t.text !== '-') return null;
     if (t.kind === 'number') {
@@ -225,7 +231,8 @@ function knownNoun(tokens: readonly Token[], from: number, lex: Lexicon): Noun |
       lex.coordinators.has(t.norm) &&
       describer.kind === 'word' &&
       !(/s$/u.test(describer.norm) && !/(ss|us|is)$/u.test(describer.norm)) &&
-      plainDescriber(tokens[i + 1], lex)
+      // (Or the first word of a known noun: "14,636 permanent and temporary shelters".)
+      (plainDescriber(tokens[i + 1], lex) || (!!tokens[i + 1] && multiNounAt(tokens, i + 1, lex) !== null))
     ) {
       i++;
       skipped++;
