@@ -30,6 +30,20 @@ import { inOrganisationName } from '../term/organisationName.js';
 import { campIsOrigin, leavesCamp } from '../term/campOrigin.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
 
+/**
+ * Spanish and French future and conditional endings after an infinitive ("desplazar-án", "huir-ían",
+ * "fuir-ont", "quitter-aient"); the imperfect has no infinitive before them ("huían", "fuyaient",
+ * "rentraient").
+ */
+const FUTURE = {
+  es: /(?:ar|er|ir)(?:á|án|ás|ía|ían|íamos)$/u,
+  fr: /(?:er|ir)(?:ont|ait|aient|ai|as)$/u,
+} as const;
+
+export function futureForm(word: string, lang: string): boolean {
+  return lang in FUTURE && FUTURE[lang as keyof typeof FUTURE].test(word);
+}
+
 export interface Pair {
   figure: Figure;
   cue: Cue;
@@ -131,6 +145,9 @@ export function sentencePairs(
   /** The rules' gates on the words around a figure and its cue. */
   const passesGates = (f: Figure, cue: Cue, end: number): boolean => {
     const q = f.quantity;
+    // A cue in the future or the conditional tells what may happen: "escaparán", "se desplazarían",
+    // "fuiront", "quitteraient" (the rules' families generate no such forms).
+    if (futureForm(norms[cue.at]!, lang)) return false;
     // The rules' gates on the words around a link: a forecast before the figure ("décidé de
     // reloger 300 familles"), a rate ("1,000 a day").
     if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) return false;
