@@ -72,6 +72,10 @@ const PART_MARKER_REACH = 3;
 /** Tokens from the total's figure to the marker: "displaced within Ituri, the majority of them". */
 const PART_TOTAL_REACH = 14;
 
+/** How far after a day its month may stand, and the longest word between: "2 al 16 de marzo". */
+const DAY_REACH = 5;
+const DAY_JOINER_CHARS = 5;
+
 /**
  * Whether `part` is opened by a subset marker after `total` in the same sentence: "of whom
  * [nearly] 690,000", "dont [environ] 25.000", with no other figure and no sentence break between.
@@ -93,10 +97,14 @@ export function opensPart(
   const between = norms.slice(total.quantity.next, q.lead);
   // (A year between is the total's time, not another figure: "displaced since 2019, of whom 41,000";
   // so are the days of a date: "between 1 and 19 September, of whom 5,000".)
+  // A day is a number of one or two digits a month follows within DAY_REACH short words ("1 and
+  // 19 September", "del 2 al 16 de marzo"); no comma and no longer word stands between.
   const dayOf = (k: number) =>
     /^\d{1,2}$/.test(between[k]!) &&
-    [1, 2, 3, 4, 5].some(
-      (d) => lex.months.has(between[k + d] ?? '') && !between.slice(k + 1, k + d).some((w) => w === ',' || w.length > 5),
+    Array.from({ length: DAY_REACH }, (_, d) => d + 1).some(
+      (d) =>
+        lex.months.has(between[k + d] ?? '') &&
+        !between.slice(k + 1, k + d).some((w) => w === ',' || w.length > DAY_JOINER_CHARS),
     );
   return (
     between.length <= reach &&
@@ -181,7 +189,7 @@ function placedPart(norms: readonly string[], from: number, lex: Lexicon): boole
   if (w === undefined || w === '.' || w === ',' || w === ';' || lex.additives.places.has(w)) return true;
   // Or why, right after it: "of whom 5,000 people by conflict and 16,000 due to drought" (not
   // past an auxiliary: "of whom 300 were injured by shelling" has a predicate of its own).
-  return k === from && lex.partCauses.some((c) => matchesAt(norms, k, c));
+  return k === from && causeAt(norms, k, lex);
 }
 
 /**
@@ -219,6 +227,10 @@ function placedBreakdown(
   return out;
 }
 
+/** Whether one of `part_causes` starts at `k`: "by", "due to", "por", "à cause de". */
+const causeAt = (norms: readonly string[], k: number, lex: Lexicon): boolean =>
+  lex.partCauses.some((c) => matchesAt(norms, k, c));
+
 /** How many tokens a part's cause may run to before the next part: "due to drought-related reasons and". */
 const CAUSE_REACH = 8;
 
@@ -234,7 +246,6 @@ function causedParts(
   lex: Lexicon,
 ): Link[] {
   const out: Link[] = [];
-  const causeAt = (k: number) => lex.partCauses.some((c) => matchesAt(norms, k, c));
   for (let i = 1; i < figures.length; i++) {
     const part = figures[i]!;
     if (links.some((l) => l.figure === part)) continue;
@@ -242,7 +253,8 @@ function causedParts(
     const from = [...links, ...out].find((l) => l.figure === prev && !l.coordinated);
     const prevEnd = prev.noun ? prev.noun.next : prev.quantity.next;
     const partEnd = part.noun ? part.noun.next : part.quantity.next;
-    if (!from || HOUSING_TERMS.has(from.term) || !causeAt(prevEnd) || !causeAt(partEnd)) continue;
+    if (!from || HOUSING_TERMS.has(from.term) || !causeAt(norms, prevEnd, lex) || !causeAt(norms, partEnd, lex))
+      continue;
     const between = norms.slice(prevEnd, part.quantity.lead);
     if (
       between.length > CAUSE_REACH ||
