@@ -24,6 +24,7 @@ import {
   futureAfter,
   coordinatedFigure,
   passiveAid,
+  sharedModalStart,
 } from './term/modality.js';
 import { BLOCKED, type GapContext, gapCost, includedGroup, sameClause } from './gap.js';
 import { countedSites, joinedStay, SHARED_SUBJECT_REACH } from './term/joinedStay.js';
@@ -407,7 +408,8 @@ export function linkFigures(
         : modalityOf(
             tokens,
             norms,
-            Math.max(0, Math.min(chosen.first, q.lead) - 4),
+            // (From the clause of a verb joined by "and" whose modal it shares: "could swamp … and displace".)
+            sharedModalStart(tokens, norms, chosen.first, Math.max(0, Math.min(chosen.first, q.lead) - 4), lex),
             best.direction === 'before' ? q.lead : chosen.first,
             lex,
           );

@@ -24,6 +24,7 @@ import {
   modalityOf,
   negatedFigure,
   passiveAid,
+  sharedModalStart,
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
 import { inOrganisationName } from '../term/organisationName.js';
@@ -168,7 +169,7 @@ export function sentencePairs(
     const window =
       cue.at >= end
         ? modalityOf(tokens, norms, q.lead, cue.at, lex)
-        : modalityOf(tokens, norms, Math.max(0, cue.at - 4), q.lead, lex);
+        : modalityOf(tokens, norms, sharedModalStart(tokens, norms, cue.at, Math.max(0, cue.at - 4), lex), q.lead, lex);
     if (window !== 'asserted' || !isPlain()) return false;
     // "66,000 people, including IDPs, were affected": a group after an inclusion marker is part of them.
     if (cue.at >= end && includedGroup(norms, end, cue.at, lex)) return false;

@@ -263,3 +263,47 @@ export function isRate(norms: readonly string[], from: number, to: number, lex: 
 export function passiveAid(norms: readonly string[], k: number, lex: Lexicon): boolean {
   return lex.aidVerbs.has(norms[k] ?? '') && lex.passiveAuxiliaries.has(norms[k - 1] ?? '');
 }
+
+/** How far back from a coordinated verb the modal of the verb before it is looked for. */
+const SHARED_MODAL_REACH = 8;
+/** And from a coordinated participle of result, across the comma before the first one. */
+const SHARED_GERUND_REACH = 16;
+const GERUND = /(?:ing|ando|iendo|ant)$/u;
+/**
+ * A verb in the form a modal takes: a Spanish or French infinitive ("desplazar", "desplazarse",
+ * "déplacer"), or an English base (plain letters, no "-ed", "-ing" or "-s"). The lexicon merges the
+ * languages, and a verb right after "and" in a modal's clause is in that form in every one of them.
+ */
+const INFINITIVE = /(?:ar|er|ir|re)(?:se)?$/u;
+const ENGLISH_BASE = /^[a-z]+$/u;
+const INFLECTED = /(?:ed|ing|s)$/u;
+const baseForm = (w: string): boolean => INFINITIVE.test(w) || (ENGLISH_BASE.test(w) && !INFLECTED.test(w));
+
+/**
+ * Where the modality of a trigger verb joined by "and" to a verb before it starts: at that verb's
+ * clause, so its modal governs both ("could swamp major cities and displace almost 200 million",
+ * "podrían inundar la ciudad y desplazar a 20.000", "pourraient submerger la ville et déplacer"), as
+ * do participles of its result. Only a verb in the form a modal takes, or a participle: "flooded
+ * the city and displaced 20,000" has none to share.
+ * Returns `from` unchanged otherwise.
+ */
+export function sharedModalStart(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  trigger: number,
+  from: number,
+  lex: Lexicon,
+): number {
+  if (trigger < 2 || !lex.coordinators.has(norms[trigger - 1]!)) return from;
+  // A participle of result joined to another shares the modal of the clause they follow, across
+  // its comma: "seas could inundate coastal cities, submerging vast swaths of land and displacing …".
+  const gerund = GERUND.test(norms[trigger]!);
+  if (!gerund && !baseForm(norms[trigger]!)) return from;
+  const reach = gerund ? SHARED_GERUND_REACH : SHARED_MODAL_REACH;
+  for (let k = trigger - 2; k >= Math.max(0, trigger - 1 - reach); k--) {
+    const w = norms[k]!;
+    if ((w === ',' && !gerund) || w === '.' || w === ';' || lex.clauseBreaks.has(w)) return from;
+    if (lex.modals.has(w) && !(w === 'may' && /^M/.test(tokens[k]!.text))) return Math.min(from, k);
+  }
+  return from;
+}
