@@ -27,23 +27,10 @@ import {
   sharedModalStart,
 } from '../term/modality.js';
 import { findCues, isTransientPeople, type Cue } from './cues.js';
+import { futureForm } from '../term/morph/forms.js';
 import { inOrganisationName } from '../term/organisationName.js';
 import { campIsOrigin, leavesCamp } from '../term/campOrigin.js';
 import { indexSentence, pairFeatures, type Features } from './features.js';
-
-/**
- * Spanish and French future and conditional endings after an infinitive ("desplazar-án", "huir-ían",
- * "fuir-ont", "quitter-aient"); the imperfect has no infinitive before them ("huían", "fuyaient",
- * "rentraient").
- */
-const FUTURE = {
-  es: /(?:ar|er|ir)(?:á|án|ás|ía|ían|íamos)$/u,
-  fr: /(?:er|ir)(?:ont|ait|aient|ai|as)$/u,
-} as const;
-
-export function futureForm(word: string, lang: string): boolean {
-  return lang in FUTURE && FUTURE[lang as keyof typeof FUTURE].test(word);
-}
 
 export interface Pair {
   figure: Figure;

@@ -4,6 +4,7 @@
 import { endingWith, type Lexicon, matchesAt, startingWith, startsOf } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { isTitleCase } from './triggers.js';
+import { baseForm, gerundForm } from './morph/forms.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
 
@@ -268,16 +269,6 @@ export function passiveAid(norms: readonly string[], k: number, lex: Lexicon): b
 const SHARED_MODAL_REACH = 8;
 /** And from a coordinated participle of result, across the comma before the first one. */
 const SHARED_GERUND_REACH = 16;
-const GERUND = /(?:ing|ando|iendo|ant)$/u;
-/**
- * A verb in the form a modal takes: a Spanish or French infinitive ("desplazar", "desplazarse",
- * "déplacer"), or an English base (plain letters, no "-ed", "-ing" or "-s"). The lexicon merges the
- * languages, and a verb right after "and" in a modal's clause is in that form in every one of them.
- */
-const INFINITIVE = /(?:ar|er|ir|re)(?:se)?$/u;
-const ENGLISH_BASE = /^[a-z]+$/u;
-const INFLECTED = /(?:ed|ing|s)$/u;
-const baseForm = (w: string): boolean => INFINITIVE.test(w) || (ENGLISH_BASE.test(w) && !INFLECTED.test(w));
 
 /**
  * Where the modality of a trigger verb joined by "and" to a verb before it starts: at that verb's
@@ -297,7 +288,7 @@ export function sharedModalStart(
   if (trigger < 2 || !lex.coordinators.has(norms[trigger - 1]!)) return from;
   // A participle of result joined to another shares the modal of the clause they follow, across
   // its comma: "seas could inundate coastal cities, submerging vast swaths of land and displacing …".
-  const gerund = GERUND.test(norms[trigger]!);
+  const gerund = gerundForm(norms[trigger]!);
   if (!gerund && !baseForm(norms[trigger]!)) return from;
   const reach = gerund ? SHARED_GERUND_REACH : SHARED_MODAL_REACH;
   for (let k = trigger - 2; k >= Math.max(0, trigger - 1 - reach); k--) {
