@@ -168,6 +168,10 @@ function returnedAfter(
   // "30,000 people had been evacuated from villages, but many were headed home": a part of unknown
   // size is the return's subject, not the figure.
   if (norms.slice(link.trigger.next, back.first).some((w) => lex.vagueParts.has(w))) return link;
+  // "650,000 displaced people in the south will return to their homes": a return still to come
+  // counts nobody back; the participle's people stay displaced.
+  for (let k = link.trigger.next; k < back.first; k++)
+    if (lex.modals.has(norms[k]!) || lex.hypothetical.some((h) => matchesAt(norms, k, h))) return link;
   if (
     figures.some(
       (f) => f !== link.figure && f.quantity.lead > link.trigger.next && f.quantity.lead < back.first,
