@@ -45,9 +45,10 @@ export function distributedCounts(
     const prevEnd = itemEnd(prev.figure);
     const verbAfter = prev.trigger.first >= prevEnd && prev.trigger.first - prevEnd <= VERB_GAP;
     if (!itemGap(tokens, verbAfter ? prev.trigger.next : prevEnd, f.quantity.lead, triggers, lex, prev.trigger)) continue;
-    // "displaced 6,000 people, with 3,000 in Al-Bayda": after a one-word joiner the item names its place.
+    // "displaced 6,000 people, with 3,000 in Al-Bayda": after a one-word joiner the item names its
+    // place, after its figure or right before the joiner ("Guerrero, con 5.056 desplazados; Chiapas, con 5.035").
     const oneWord = lex.listJoiners.some((j) => j.length === 1 && j[0] === tokens[f.quantity.lead - 1]?.norm);
-    if (oneWord && !placedAt(tokens, itemEnd(f), lex)) continue;
+    if (oneWord && !placedAt(tokens, itemEnd(f), lex) && !namedBefore(tokens, f.quantity.lead - 1, lex)) continue;
     out.push(share(prev, f), ...otherTerms(prev, links, out).map((o) => share(o, f)));
   }
   const depth = bracketDepths(tokens);
@@ -300,6 +301,20 @@ function asideWords(tokens: readonly Token[], from: number, to: number): number 
     }
   }
   return n;
+}
+
+/**
+ * A list item's place named right before the joiner at `k`, after the list's separator: "; Chiapas,
+ * con 5.035", "y Michoacán con 240".
+ */
+function namedBefore(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
+  let j = k - 1;
+  if (tokens[j]?.text === ',') j--;
+  const last = j;
+  while (j >= 0 && last - j < NAME_WORDS && /^\p{Lu}/u.test(tokens[j]!.text)) j--;
+  if (j === last) return false;
+  const before = tokens[j]?.norm ?? '';
+  return lex.listSeparators.has(before) || lex.coordinators.has(before);
 }
 
 /** The most words of a place name that leads its figure in a list. */
