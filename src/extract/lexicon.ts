@@ -418,6 +418,8 @@ export interface Lexicon {
   namePrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
+  /** "citizens of", "ciudadanos de": a host's count of people named by their country, as a nationality names them (term/hosted.ts). */
+  hostCitizens: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
   /** Words that may not stand between a removal's verb and its figure: "led [to] 35,000 people
@@ -748,6 +750,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemPrepositions: new Set(),
     namePrepositions: new Set(),
     hostVerbs: [],
+    hostCitizens: [],
     removals: [],
     removalBreaks: new Set(),
     homeDestinations: [],
@@ -1099,6 +1102,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_prepositions?: string[];
       name_prepositions?: string[];
       host_verbs?: string[];
+      host_citizens?: string[];
       home_destinations?: string[];
       additives?: {
         before?: string[];
@@ -1289,6 +1293,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       set(link.name_prepositions).forEach((x) => lex.namePrepositions.add(x));
       lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
+      lex.hostCitizens.push(...(link.host_citizens ?? []).map(words));
       // A removal's verbs are lemmas or phrases with <lemma> slots, each bringing every form.
       for (const r of link.removals ?? []) {
         const verbs = morph ? r.verbs.flatMap((v) => expandPhrase(v, morph, irregular, {})) : r.verbs;

@@ -2,14 +2,18 @@
 // accueille 400 000 Soudanais": a country hosting or taking in a number of another nation's
 // people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
 // Only when the figure's noun is a nationality: a capitalised plural demonym, or one of the
-// nationality list (Spanish and French write them in lower case: "acogía a 400.000 sudaneses").
+// nationality list (Spanish and French write them in lower case: "acogía a 400.000 sudaneses"), or
+// people of a named country ("768.000 ciudadanos de Venezuela", lexicon `host_citizens`).
 import type { Lexicon } from '../lexicon.js';
 import { matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
+import { countryAt } from './crossing.js';
 
 /** Words between the verb and the figure: "has received [some]", "hosts [more than]". */
 const FIGURE_REACH = 3;
+/** The word joining a scale to its noun: "millones de venezolanos", "millions of Syrians". */
+const SCALE_OF: ReadonlySet<string> = new Set(['de', 'of', "d'"]);
 /** A plural demonym, as the noun reader knows them: "Sudanese", "Syrians", "Soudanais", "Afghans". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(ians|ans|ese|is|ais|ois|ens|iens|ers|ites|es|s)$/u;
 
@@ -30,6 +34,14 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     if (figure < 0) continue;
     let k = next + figure + 1;
     while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
+    // "1,8 millones de venezolanos": a scale's "de" before the nationality.
+    if (lex.scales.has(tokens[k - 1]?.norm ?? '') && SCALE_OF.has(tokens[k]?.norm ?? '')) k++;
+    // "acoge a unos 768.000 ciudadanos de Venezuela": people named by their country.
+    const citizens = lex.hostCitizens.find((c) => matchesAt(norms, k, c));
+    if (citizens && countryAt(norms, k + citizens.length, lex)) {
+      out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
+      continue;
+    }
     const noun = tokens[k];
     if (!noun || !(DEMONYM.test(noun.text) || lex.nationals.has(noun.norm))) continue;
     // A capitalised noun of people or homes is no nationality: "Evacuation Shelters and 8,654 Households".
