@@ -61,7 +61,8 @@ function placeSubject(
     k--;
   const t = tokens[k];
   if (!t) return false;
-  if (lex.internalAreas.has(norms[k]!)) return true;
+  // "the province hosts", "une localité qui accueille", "la provincia alberga a": a place by its noun.
+  if (lex.internalAreas.has(norms[k]!) || lex.population.places.has(norms[k]!)) return true;
   if (!/^\p{Lu}/u.test(t.text)) return false;
   // A name: "University of Regina" is a host, "Tawila" or "Ma’rib Governorate" a place.
   for (let j = k; j >= 0 && (/^\p{Lu}/u.test(tokens[j]!.text) || norms[j] === 'of'); j--)
