@@ -80,6 +80,17 @@ export function gapCost(
         continue;
       }
     }
+    // A breakdown by place between a subject total and its verb: "1,714 homes across Zindajan (1,373),
+    // Gulran (295) and Kushk (46) districts have been destroyed": each item's name and the comma
+    // after its bracket cost little, as the bracket itself does.
+    if (direction === 'after' && depth === 0 && placeItem(tokens, k)) {
+      cost += 0.25;
+      continue;
+    }
+    if (direction === 'after' && depth === 0 && t.text === ',' && tokens[k - 1]?.text === ')' && tokens[k - 2]?.kind === 'number') {
+      cost += 0.3;
+      continue;
+    }
     if (t.text === '(' || t.text === '[') {
       depth++;
       continue;
@@ -116,6 +127,11 @@ export function gapCost(
   // The figure sits inside a parenthesis the trigger is outside of: "affected (85,000 of which …".
   if (depth > 0) cost += 1.5;
   return cost;
+}
+
+/** A capitalised name right before a bracket holding a figure: "Zindajan (1,373)". */
+function placeItem(tokens: readonly Token[], k: number): boolean {
+  return isCapitalised(tokens[k]!) && tokens[k + 1]?.text === '(' && tokens[k + 2]?.kind === 'number';
 }
 
 /**

@@ -5,7 +5,7 @@
 // list then carries it on, term/distributed.ts); the place must follow a place preposition, a list
 // separator or a ranking lead, so that "schools run by UNICEF (12)" or "Sindh (2022)" are not read.
 import { type Lexicon, endsAt } from '../lexicon.js';
-import type { Term } from '../../types.js';
+import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { findNoun } from '../quantity/noun.js';
 import { loadPlacesLexicon } from '../../geoparse/lexicon.js';
@@ -32,13 +32,14 @@ export function bracketedTriggers(
     if (close < 0 || yearLike(tokens[at]!) || ownTriggerAfter(tokens, triggers, close + 1, lex)) continue;
     const name = nameStart(tokens, i);
     if (name < 0 || !placeLeads(tokens, name, lex)) continue;
-    const term = clauseTerm(tokens, triggers, name, lex, namesPeople(tokens, close, lex));
+    const homes = clauseNamesHousing(tokens, name, lex);
+    const term = clauseTerm(tokens, triggers, name, lex, namesPeople(tokens, close, lex), homes);
     if (!term) continue;
     out.push({
       entry: impliedEntry(['('], term, 'both', `${term}:bracketed`),
       first: i,
       next: i + 1,
-      namesHousing: false,
+      namesHousing: HOUSING_TERMS.has(term) && homes,
     });
   }
   return out;
@@ -116,8 +117,10 @@ function clauseTerm(
   lex: Lexicon,
   /** The bracket names its own people ("across Sofala (109,199 people)"): a count of sites before it is no concern. */
   ownPeople = false,
+  /** The clause names the homes it counts: a housing trigger's term carries on. */
+  homes = false,
 ): Term | null {
-  const term = continuedTerm(triggers, name, null);
+  const term = continuedTerm(triggers, name, null, homes);
   const from = triggers.filter((t) => t.next <= name && !t.entry.term.startsWith('block:')).pop();
   if (!term || !from) return null;
   // "the most number of relief camps in the district is in Paravur (223)": a count of sites, by place.
@@ -135,6 +138,22 @@ function clauseTerm(
     if (!ownPeople && (counted === 'other' || counted === 'shelter')) return null;
   }
   return term;
+}
+
+/** The most tokens looked back from a bracket's place name for the homes its clause counts. */
+const HOMES_REACH = 12;
+
+/**
+ * Whether the clause before the place names the homes its figures count: "Homes have been damaged
+ * in Kushk (77), Zindajan (23)": a bare figure in brackets then counts homes, as a total would.
+ */
+function clauseNamesHousing(tokens: readonly Token[], name: number, lex: Lexicon): boolean {
+  for (let k = name - 1; k >= Math.max(0, name - HOMES_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.text === '.' || (lex.clauseBreaks.has(t.norm) && t.text !== ';' && t.text !== ':')) return false;
+    if (lex.nouns.housing.has(t.norm)) return true;
+  }
+  return false;
 }
 
 /** Whether the bracket closing at `close` ends on a people or household noun: "(109,199 people)". */
