@@ -119,7 +119,10 @@ export function siteWhereTriggers(tokens: readonly Token[], lex: Lexicon): Trigg
     // The people counted come after the opener, or after a verb of staying that opens the clause.
     if (stay < 0 || !countsPeople(tokens, i + 1 + (stay === 0 ? length : 0), lex)) continue;
     // A verb of staying before its subject ("où vivaient 432 personnes") is part of the phrase.
-    const verbFirst = stay === 0 && tokens[i + 1 + length]?.kind === 'number';
+    // Its figure may take a qualifier: "donde se encuentran refugiadas al menos 6.000 familias".
+    const after = i + 1 + length;
+    const qualifier = lex.qualifiersBefore.find((q) => q.words.every((w, j) => norms[after + j] === w));
+    const verbFirst = stay === 0 && tokens[after + (qualifier?.words.length ?? 0)]?.kind === 'number';
     const next = verbFirst ? i + 1 + length : i + 1;
     out.push({
       entry: impliedEntry(norms.slice(i, next), term, 'active', `${term}:site-where`),
