@@ -222,13 +222,20 @@ function sharePlaced(tokens: readonly Token[], at: number, lex: Lexicon): boolea
 function hasOwnVerb(tokens: readonly Token[], f: Figure, triggers: Trigger[], lex: Lexicon): boolean {
   const from = itemEnd(f);
   let to = from;
-  while (
-    to < tokens.length &&
-    to - from <= ITEM_WORDS &&
-    !lex.listSeparators.has(tokens[to]!.norm) &&
-    tokens[to]!.text !== '.'
-  )
+  let reach = from + ITEM_WORDS;
+  const norms = tokens.map((t) => t.norm);
+  while (to < tokens.length && to <= reach && tokens[to]!.text !== '.') {
+    if (lex.listSeparators.has(tokens[to]!.norm)) {
+      // "and four individuals, including two firefighters, have suffered minor injuries": a subset
+      // aside between the item and its own verb is crossed.
+      const close = tokens[to]!.text === ',' && lex.subsetMarkers.some((m) => matchesAt(norms, to + 1, m)) ? norms.indexOf(',', to + 1) : -1;
+      if (close < 0 || close - to > ITEM_WORDS) break;
+      reach += close - to + 1;
+      to = close + 1;
+      continue;
+    }
     to++;
+  }
   // A blocker among the item's own modifiers is its verb too: "65 displaced and 11,650 affected
   // people" counts the affected, not more displaced.
   const blockedItem = (r: Trigger) => r.entry.term.startsWith('block:') && r.first >= f.quantity.next && r.first < from;
