@@ -223,13 +223,12 @@ function hasOwnVerb(tokens: readonly Token[], f: Figure, triggers: Trigger[], le
   const from = itemEnd(f);
   let to = from;
   let reach = from + ITEM_WORDS;
-  const norms = tokens.map((t) => t.norm);
   while (to < tokens.length && to <= reach && tokens[to]!.text !== '.') {
     if (lex.listSeparators.has(tokens[to]!.norm)) {
       // "and four individuals, including two firefighters, have suffered minor injuries": a subset
-      // aside between the item and its own verb is crossed.
-      const close = tokens[to]!.text === ',' && lex.subsetMarkers.some((m) => matchesAt(norms, to + 1, m)) ? norms.indexOf(',', to + 1) : -1;
-      if (close < 0 || close - to > ITEM_WORDS) break;
+      // aside between the item and its own verb is crossed. (Read off the tokens, as itemGap does.)
+      const close = subsetAsideEnd(tokens, to, lex);
+      if (close < 0) break;
       reach += close - to + 1;
       to = close + 1;
       continue;
@@ -240,6 +239,17 @@ function hasOwnVerb(tokens: readonly Token[], f: Figure, triggers: Trigger[], le
   // people" counts the affected, not more displaced.
   const blockedItem = (r: Trigger) => r.entry.term.startsWith('block:') && r.first >= f.quantity.next && r.first < from;
   return triggers.some((r) => (r.first >= from && r.first < to) || blockedItem(r));
+}
+
+/** The comma closing a subset aside opened by the comma at `comma` (", including two firefighters,"), or -1. */
+function subsetAsideEnd(tokens: readonly Token[], comma: number, lex: Lexicon): number {
+  if (tokens[comma]!.text !== ',') return -1;
+  if (!lex.subsetMarkers.some((m) => m.every((w, j) => tokens[comma + 1 + j]?.norm === w))) return -1;
+  for (let k = comma + 2; k < tokens.length && k - comma <= ITEM_WORDS; k++) {
+    if (tokens[k]!.text === ',') return k;
+    if (tokens[k]!.text === '.') return -1;
+  }
+  return -1;
 }
 
 /** Between two items: the first item's own words, then a list separator right before the second. */
