@@ -39,7 +39,7 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     // "acoge a unos 768.000 ciudadanos de Venezuela": people named by their country.
     const citizens = lex.hostCitizens.find((c) => matchesAt(norms, k, c));
     if (citizens && countryAt(norms, k + citizens.length, lex)) {
-      out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
+      out.push(hostTrigger(norms, i, next));
       continue;
     }
     const noun = tokens[k];
@@ -47,10 +47,15 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     // A capitalised noun of people or homes is no nationality: "Evacuation Shelters and 8,654 Households".
     const other = lex.nouns.people.has(noun.norm) || lex.nouns.households.has(noun.norm) || lex.nouns.housing.has(noun.norm);
     if (other && !lex.nationals.has(noun.norm)) continue;
-    out.push({ entry: impliedEntry(norms.slice(i, next), 'refugees', 'active', 'refugees:hosted-nationals'), first: i, next, namesHousing: false });
+    out.push(hostTrigger(norms, i, next));
     after.add(k + 1);
   }
   return { triggers: out, after };
+}
+
+/** The refugees trigger of the host verb at tokens [first, next). */
+function hostTrigger(norms: readonly string[], first: number, next: number): Trigger {
+  return { entry: impliedEntry(norms.slice(first, next), 'refugees', 'active', 'refugees:hosted-nationals'), first, next, namesHousing: false };
 }
 
 /**
