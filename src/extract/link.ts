@@ -308,7 +308,11 @@ export function linkFigures(
       // phrase modifies the noun, and the verb after the phrase, scored lower for the distance, is
       // the clause's own.
       const blockerEnd = best.trigger.next;
+      // "300 asylum seekers were deported to Eritrea": a blocking noun that is the counted noun
+      // itself is the subject of the verb after it, as a counted noun of displaced people is.
+      const countedNoun = best.direction === 'adjacent' && best.trigger.entry.form === 'agent';
       const modifier = heldAt || (touching && lex.agentPrepositions.has(norms[blockerEnd] ?? ''));
+      const governs = (c: Candidate) => modifier || (countedNoun && c.direction === 'after');
       // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
       const verb = candidates.find(
         (c) =>
@@ -316,8 +320,8 @@ export function linkFigures(
           c.direction !== 'adjacent' &&
           // After a touching blocker, only what follows it says where they are ("en refugios").
           (!touching || c.direction === 'after') &&
-          c.score >= (modifier ? MODIFIED_VERB_MIN_SCORE : 0.8) &&
-          (!modifier || sameClause(gap, blockerEnd, c.trigger.first)) &&
+          c.score >= (governs(c) ? MODIFIED_VERB_MIN_SCORE : 0.8) &&
+          (!governs(c) || sameClause(gap, blockerEnd, c.trigger.first)) &&
           !countsAnotherFigure(gap, f, c.trigger) &&
           // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
           !c.trigger.entry.reason.endsWith(':anaphor'),

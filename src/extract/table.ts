@@ -109,6 +109,16 @@ export function columnTerm(
 function lastTrigger(all: readonly Trigger[], tokens: readonly Token[], lex: Lexicon): Trigger | undefined {
   const last = all[all.length - 1];
   const before = all[all.length - 2];
+  // "Refugees in camps", "Réfugiés hors des camps": the label's head noun says who they are, the
+  // place after it only where they stay; refugees in a camp are still counted as refugees.
+  const head = all[0];
+  if (
+    head?.entry.term === 'refugees' &&
+    head.first === 0 &&
+    last !== head &&
+    (lex.stayingTerms.has(last!.entry.term) || last!.entry.reason === OUTSIDE_CAMPS)
+  )
+    return head;
   if (
     last?.entry.reason === ASYLUM_SEEKERS &&
     before?.entry.term === 'refugees' &&
@@ -120,6 +130,7 @@ function lastTrigger(all: readonly Trigger[], tokens: readonly Token[], lex: Lex
 }
 
 const ASYLUM_SEEKERS = 'block:other:asylum-seekers';
+const OUTSIDE_CAMPS = 'displaced:outside-camps';
 
 function splitLines(text: string): Line[] {
   return linesOf(text).map(({ start, end, raw }) =>
