@@ -381,6 +381,19 @@ export function linkFigures(
       if (casualty) continue;
     }
     let chosen = best.trigger;
+    // "5,000 Syrian refugees have left Lebanon": the noun says who they are, the verb after it that
+    // they left a country (a host country left counts returns: refine/leftHost.ts).
+    if (best.direction === 'adjacent' && chosen.entry.term === 'refugees' && chosen.entry.form === 'agent') {
+      const left = candidates.find(
+        (c) =>
+          c.direction === 'after' &&
+          c.trigger.entry.reason === LEFT_COUNTRY &&
+          c.score >= MOVED_STATUS_MIN_SCORE &&
+          sameClause(gap, chosen.next, c.trigger.first) &&
+          !norms.slice(chosen.next, c.trigger.first).some((w) => lex.relatives.has(w)),
+      );
+      if (left) chosen = left.trigger;
+    }
     // "affected and evacuated": a blocker coordinated with a displacement trigger yields to it.
     if (isBlocker(chosen)) {
       // "another 260 are being attended to in shelters": people helped where they stay are
@@ -487,6 +500,17 @@ export function linkFigures(
       (best.direction === 'before' ? coordinatedBefore(tokens, triggers, chosen, lex) : null) ??
       leavingBeforeReturn(tokens, triggers, chosen, lex) ??
       (best.direction === 'adjacent' ? movedStatus(gap, chosen, candidates) : null);
+    // "213,179 Nigerian refugees displaced by the insurgency": a participle right after the
+    // refugees says how they came to be refugees; they are counted as refugees only.
+    if (
+      second &&
+      chosen.entry.term === 'refugees' &&
+      second.entry.term === 'displaced' &&
+      second.first === chosen.next &&
+      !lex.auxiliaries.has(norms[second.first]!) &&
+      !lex.passiveAuxiliaries.has(norms[second.first]!)
+    )
+      continue;
     // "14 millones de personas refugiadas y desplazadas internas": one total of both, displaced.
     if (second && mixesRefugeesAndDisplaced(chosen, second)) {
       links[links.length - 1]!.term = 'displaced';
@@ -1093,6 +1117,8 @@ function movedStatus(gap: GapContext, status: Trigger, candidates: readonly Cand
 }
 
 const MOVED_STATUS_MIN_SCORE = 0.8;
+/** The reason of a trigger of leaving a named country ("left Lebanon", "ont quitté le Pakistan"). */
+const LEFT_COUNTRY = 'refugees:left-country';
 /** The least score of a verb after a blocker's agent phrase ("affected by the floods remain in shelters"). */
 const MODIFIED_VERB_MIN_SCORE = 0.5;
 

@@ -29,6 +29,7 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
   if (!FLIGHT_TERMS.has(link.term) || link.direction === 'before') return link;
   const from = link.trigger.next;
   let reach = from + CROSSING_REACH;
+  let departing = false;
   for (let k = from; k <= reach && k < norms.length; k++) {
     const w = norms[k]!;
     // An acronym after the place left: "fled eastern Democratic Republic of the Congo (DRC) to Burundi".
@@ -37,8 +38,12 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       reach += 3;
       continue;
     }
+    // "fled from 14 villages in neighbouring Kazakhstan": the place left lies in the neighbour, until
+    // a word leading to the destination follows ("from Borno to Diffa region, in neighbouring Niger").
+    if (lex.campOrigin.prepositions.some((p) => p.length === 1 && p[0] === w)) departing = true;
+    else if (startingWith(lex.crossingInto, w).some((lead) => matchesAt(norms, k, lead))) departing = false;
     // "to Diffa region, in neighbouring Niger": the destination lies across the border.
-    if (inNeighbour(norms, w === ',' ? k + 1 : k, lex)) return { ...link, term: 'refugees' };
+    if (!departing && inNeighbour(norms, w === ',' ? k + 1 : k, lex)) return { ...link, term: 'refugees' };
     if (w === ',') {
       // A short aside naming where the place left lies: ", en Sudán,".
       const close = norms.indexOf(',', k + 1);
