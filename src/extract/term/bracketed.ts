@@ -123,6 +123,10 @@ function clauseTerm(
   const term = continuedTerm(triggers, name, null, homes);
   const from = triggers.filter((t) => t.next <= name && !t.entry.term.startsWith('block:')).pop();
   if (!term || !from) return null;
+  // "assisted the return of 1,607 Afghan refugees from Pakistan (798), Iran (755)": the refugees
+  // are the counted noun of a figure a noun of movement governs; the items take the movement's term.
+  const governing = governingNoun(tokens, triggers, from);
+  if (governing) return governing;
   // "the most number of relief camps in the district is in Paravur (223)": a count of sites, by place.
   const norms = tokens.map((t) => t.norm);
   if (lex.nouns.other.has(norms[from.next - 1]!) && lex.countHeads.some((c) => endsAt(norms, from.first, c)))
@@ -138,6 +142,29 @@ function clauseTerm(
     if (!ownPeople && (counted === 'other' || counted === 'shelter')) return null;
   }
   return term;
+}
+
+/** The most words between a figure and its counted status noun: "1,607 [Afghan] refugees". */
+const NOUN_WORDS = 2;
+
+/**
+ * The term of a noun trigger ("the return of", "el retorno de") whose figure's counted noun is the
+ * status noun `status` ("refugees"), if that is how the clause reads; else null.
+ */
+function governingNoun(tokens: readonly Token[], triggers: readonly Trigger[], status: Trigger): Term | null {
+  if (status.entry.form !== 'agent' || status.entry.term !== 'refugees') return null;
+  let figure = -1;
+  for (let k = status.first - 1; k >= Math.max(0, status.first - 1 - NOUN_WORDS); k--)
+    if (tokens[k]!.kind === 'number') {
+      figure = k;
+      break;
+    }
+  if (figure < 0) return null;
+  // Over the figure's scale and qualifier back to the noun: "the return of [some] 1.2 [million]".
+  const noun = triggers.find(
+    (t) => t.entry.form === 'noun' && t.entry.term === 'returns' && t.next <= figure && figure - t.next <= 3,
+  );
+  return noun ? 'returns' : null;
 }
 
 /** The most tokens looked back from a bracket's place name for the homes its clause counts. */
