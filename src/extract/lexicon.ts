@@ -197,9 +197,11 @@ export interface Lexicon {
   yearBefore: string[][];
   /**
    * Other senses of displacement words (jobs, road trips): `cues` finds the sense's words in a
-   * document (whole words, any case), `words` are the trigger words read in that sense.
+   * document (whole words, any case), `words` are the trigger words read in that sense; `anyNoun`
+   * when the people counted in that sense are no displaced people whatever their noun (football
+   * fans who travelled to a match).
    */
-  otherSenses: { name: string; cues: RegExp; words: string[] }[];
+  otherSenses: { name: string; cues: RegExp; words: string[]; anyNoun: boolean }[];
   /** "12 mass displacements", "9 desplazamientos masivos": events, when few of them are counted. */
   eventNouns: string[][];
   /** Verbs of forecast before a figure ("expect", "se prevén", "prévoit"): the figure is a projection. */
@@ -1038,11 +1040,16 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(nf.time_label_leads).forEach((x) => lex.timeLabels.leads.add(x));
     }
     const modal = read<
-      Record<string, string[]> & { other_senses?: Record<string, { cues: string[]; words: string[] }> }
+      Record<string, string[]> & { other_senses?: Record<string, { cues: string[]; words: string[]; any_noun?: boolean }> }
     >(lang, 'modality.json');
     if (modal) {
       for (const [name, sense] of Object.entries(modal.other_senses ?? {}))
-        lex.otherSenses.push({ name, cues: wholeWords(sense.cues), words: sense.words.map(normalise) });
+        lex.otherSenses.push({
+          name,
+          cues: wholeWords(sense.cues),
+          words: sense.words.map(normalise),
+          anyNoun: sense.any_noun === true,
+        });
       lex.hypothetical.push(...(modal.hypothetical ?? []).map(words));
       lex.exercises.push(...(modal.exercises ?? []).map(words));
       lex.buildingAlerts.push(...(modal.building_alerts ?? []).map(words));

@@ -3,7 +3,9 @@
 // on holiday traffic ("22,4 millones de desplazamientos en toda España"). A document that holds
 // several distinct cues of such a sense (modality.json `other_senses`) drops the facts whose
 // trigger is the bare word of that sense (`words`) and whose figure names no people ("3,000
-// workers displaced by automation" stays); other triggers ("fled", "evacuated") stay too.
+// workers displaced by automation" stays), or whatever its noun for a sense marked `any_noun`
+// ("450 aficionados se desplazaron" to a match in a report on the game); other triggers ("fled",
+// "evacuated") stay too.
 import type { Fact } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 
@@ -25,7 +27,7 @@ export function inOtherSense(text: string, lex: Lexicon): boolean {
 export function dropOtherSenses(text: string, facts: Fact[], lex: Lexicon): Fact[] {
   const triggerWord = (f: Fact) => text.slice(f.term_span[0], f.term_span[1]).toLowerCase();
   const inSense = (f: Fact, s: Lexicon['otherSenses'][number]) =>
-    f.implied.includes('unit') && s.words.some((w) => triggerWord(f).startsWith(w));
+    (s.anyNoun || f.implied.includes('unit')) && s.words.some((w) => triggerWord(f).startsWith(w));
   const candidates = lex.otherSenses.filter((s) => facts.some((f) => inSense(f, s)));
   const senses = candidates.filter((s) => holdsSense(text, s));
   if (senses.length === 0) return facts;
