@@ -40,8 +40,9 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
     }
     // "fled from 14 villages in neighbouring Kazakhstan": the place left lies in the neighbour, until
     // a word leading to the destination follows ("from Borno to Diffa region, in neighbouring Niger").
+    const leads = startingWith(lex.crossingInto, w).filter((lead) => matchesAt(norms, k, lead));
     if (lex.campOrigin.prepositions.some((p) => p.length === 1 && p[0] === w)) departing = true;
-    else if (startingWith(lex.crossingInto, w).some((lead) => matchesAt(norms, k, lead))) departing = false;
+    else if (leads.length > 0) departing = false;
     // "to Diffa region, in neighbouring Niger": the destination lies across the border.
     if (!departing && inNeighbour(norms, w === ',' ? k + 1 : k, lex)) return { ...link, term: 'refugees' };
     if (w === ',') {
@@ -56,8 +57,7 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
     }
     if (w === '.' || w === ';' || w === '(' || lex.clauseBreaks.has(w)) return link;
     if (figures.some((f) => f.quantity.first <= k && k < f.quantity.next)) return link;
-    for (const lead of startingWith(lex.crossingInto, w)) {
-      if (!matchesAt(norms, k, lead)) continue;
+    for (const lead of leads) {
       let at = k + lead.length;
       if (ARTICLES.has(norms[at] ?? '')) at++;
       // "Sudanese … to the Chadian town of Adré": another nationality's town is across a border.
