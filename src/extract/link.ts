@@ -39,6 +39,7 @@ import { gappedLinks } from './gappedLinks.js';
 import { housingLabelLinks } from './housingLabels.js';
 import { isTransientPeople } from './learned/cues.js';
 import { namesOtherGroup } from './term/distributed.js';
+import { LEFT_COUNTRY } from './refine/leftHost.js';
 
 /** The least score of a return before the figure that outranks its status noun (one filler word between: "repatrió a"). */
 const RETURN_BEFORE_MIN_SCORE = 0.9;
@@ -1117,8 +1118,6 @@ function movedStatus(gap: GapContext, status: Trigger, candidates: readonly Cand
 }
 
 const MOVED_STATUS_MIN_SCORE = 0.8;
-/** The reason of a trigger of leaving a named country ("left Lebanon", "ont quitté le Pakistan"). */
-const LEFT_COUNTRY = 'refugees:left-country';
 /** The least score of a verb after a blocker's agent phrase ("affected by the floods remain in shelters"). */
 const MODIFIED_VERB_MIN_SCORE = 0.5;
 

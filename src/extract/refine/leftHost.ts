@@ -6,7 +6,8 @@
 // abroad (refugees:left-own-country): the country left is theirs, whatever place the sentence names.
 import type { Fact } from '../../types.js';
 
-const LEFT_COUNTRY = 'refugees:left-country';
+/** The reason of a trigger of leaving a named country ("left Lebanon", "ont quitté le Pakistan"). */
+export const LEFT_COUNTRY = 'refugees:left-country';
 
 export function leftHostCountry(fact: Fact): void {
   if (fact.term !== 'refugees' || !fact.reason.startsWith(LEFT_COUNTRY)) return;
