@@ -574,7 +574,14 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     const p = join(ROOT, lang, file);
     return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : null;
   };
-  const words = (s: string) => normalise(s).split(/\s+/).filter(Boolean);
+  // A plural possessive's apostrophe is a token of its own in text ("relatives' houses" reads
+  // relatives | ' | houses), so it is one in a lexicon phrase too. Only after "s" and two letters
+  // more: French elisions ("d'", "s'", "qu'") stay whole.
+  const words = (s: string) =>
+    normalise(s)
+      .replace(/(\p{L}{2}s)'(?=\s|$)/gu, "$1 '")
+      .split(/\s+/)
+      .filter(Boolean);
   const set = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => normalise(x)));
 
   const lex: Lexicon = {
