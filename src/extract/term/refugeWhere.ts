@@ -128,8 +128,9 @@ export function refugeWhere(tokens: readonly Token[], link: Link, lex: Lexicon):
   // A capitalised name: a camp or shelter of that name is a stay; a town or village is not.
   // Shelter sought at a place is most often a building's ("at Kachin Baptist and Roman Catholic
   // churches"): its site noun is looked for further.
-  // A long name reaches its site noun at its end: "at Sikka's Regional People's Representative Council (DPRD) Office".
-  const reach = Math.max(namedOnly.has(word) ? 2 * NAME_REACH : NAME_REACH, nameEnd(tokens, k) + 1 - k);
+  // A long name reaches its site noun at its end, or right after it: "at Sikka's Regional People's
+  // Representative Council (DPRD) Office", "in the Malakal Protection of Civilians site".
+  const reach = Math.max(namedOnly.has(word) ? 2 * NAME_REACH : NAME_REACH, nameEnd(tokens, k) + 2 - k);
   for (let j = k; j < Math.min(tokens.length, k + reach); j++)
     if (lex.refuge.sites.has(tokens[j]!.norm)) return link;
   return { ...link, term: 'displaced' };
