@@ -469,9 +469,10 @@ export function linkFigures(
       forecast(q);
       continue;
     }
-    // "the camp is big enough to accommodate 900 families": a capacity before the figure in its
-    // clause counts places, not people.
-    if (best.direction === 'before' && capacityBefore(norms, q.lead, lex)) {
+    // "the camp is big enough to accommodate 900 families", "designed to house 400 people, so
+    // most of the refugees sleep outside": a capacity before the figure in its clause counts
+    // places, not people, whichever side its term is on.
+    if (best.direction !== 'adjacent' && capacityBefore(norms, q.lead, lex)) {
       forecast(q);
       continue;
     }

@@ -233,6 +233,22 @@ function measureReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
     const first = numberOf(tokens[q.lead - r.length - 1]);
     if (base(value, first) && r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w) && small(first))
       return 'ratio';
+    // "one person in five", "plus d'un Centrafricain sur cinq": "one" and its noun, then the base;
+    // neither term is a count.
+    if (
+      value === 1 &&
+      tokens[q.next]?.kind === 'word' &&
+      r.every((w, k) => tokens[q.next + 1 + k]?.norm === w) &&
+      base(numberOf(tokens[q.next + 1 + r.length]), 1)
+    )
+      return 'ratio';
+    if (
+      numberOf(tokens[q.lead - r.length - 2]) === 1 &&
+      tokens[q.lead - r.length - 1]?.kind === 'word' &&
+      base(value, 1) &&
+      r.every((w, k) => tokens[q.lead - r.length + k]?.norm === w)
+    )
+      return 'ratio';
   }
   // Ages: "children under five", "Amina, 34, said".
   if (q.qualifier === 'less_than' && (after === undefined || after.kind === 'punct') && value <= 18)
