@@ -183,6 +183,8 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   if (q.range || q.value! > NOTE_MAX || q.first !== q.lead) return null;
   const core = tokens[q.first]!;
   if (!/^\d{1,2}$/.test(core.text)) return null;
+  // A note's number with its call mark, wherever it stands: "précise 3 ( * ) que", "said 2 (*)".
+  if (/^\s?\(\s?\*\s?\)/.test(text.slice(core.end, core.end + 6))) return 'footnote marker';
   // Where it stands first, since most small numbers stand in running text: glued after a full
   // stop, or opening a line or sentence.
   // PDF text also glues the note to the word it follows, without a stop: "displaced people1",
@@ -206,6 +208,10 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
     const second = tokens[k + 1]?.norm;
     return counted.some((set) => set.has(w)) || (triggers && !!lex.triggers.get(w)?.some((e) => e.words.length === 1 || e.words[1] === second));
   };
+  // Glued after a word's stop and followed by a capitalised word, the number is no sentence's
+  // opening: the capital opens it ("in the nine affected districts.1 People have been forced to
+  // take shelter"), where an opening count goes on in lower case ("the camp.12 families were").
+  if (glued && !toWord && next?.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text)) return 'footnote marker';
   // Glued to a word, the number ends that word's phrase: what follows is the sentence's verb
   // ("displaced people1 live in camps"), so only a counted noun makes it a figure.
   if (countsAt(q.next, !toWord)) return null;

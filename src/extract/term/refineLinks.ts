@@ -178,6 +178,10 @@ function returnedAfter(
     )
   )
     return link;
+  // Nor when a count of things is the verb's subject: "200,000 residents were evacuated … and
+  // more than 25,000 boats returned to harbor".
+  for (let k = link.trigger.next; k < back.first; k++)
+    if (/^\d/.test(norms[k]!) && lex.nouns.other.has(norms[k + 1] ?? '')) return link;
   return { ...link, trigger: back, term: 'returns' };
 }
 
