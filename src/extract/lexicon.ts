@@ -210,6 +210,8 @@ export interface Lexicon {
   capacities: string[][];
   /** Words before a capacity that say it is reached ("full capacity", "plena capacidad"). */
   capacityReached: Set<string>;
+  /** The word of a headline's plan after its capitalised subject ("Ischia to evacuate 1,000 people"). */
+  headlineInfinitives: Set<string>;
   /** "multiplied by 16", "multiplicado por 8": the number after is a factor, not a count. */
   multiplierBefore: string[][];
   /** Makers whose model numbers follow their name ("Boeing 737"). */
@@ -666,6 +668,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     forecastVerbs: [],
     capacities: [],
     capacityReached: new Set(),
+    headlineInfinitives: new Set(),
     eventNouns: [],
     otherSenses: [],
     modelBefore: new Set(),
@@ -1076,6 +1079,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.forecastVerbs.push(...(modal.forecast_verbs ?? []).map(words));
       lex.capacities.push(...(modal.capacities ?? []).map(words));
       set(modal.capacity_reached).forEach((x) => lex.capacityReached.add(x));
+      set(modal.headline_infinitives).forEach((x) => lex.headlineInfinitives.add(x));
       set(modal.relatives).forEach((x) => lex.relatives.add(x));
       lex.rates.push(...(modal.rates ?? []).map(words));
       lex.averages.push(...(modal.averages ?? []).map(words));

@@ -19,6 +19,7 @@ import {
   hypotheticalPredicate,
   capacityBefore,
   hypotheticalBefore,
+  headlinePlan,
   isRate,
   plannedAfter,
   futureAfter,
@@ -436,6 +437,7 @@ export function linkFigures(
     const earlier = coordinatedFigure(tokens, norms, q.lead, lex);
     if (
       modality === 'hypothetical' ||
+      (best.direction === 'before' && headlinePlan(tokens, chosen.first, lex)) ||
       (earlier >= 0 && forecastAt.has(earlier)) ||
       futureAfter(tokens, norms, Math.max(chosen.next, q.next), lex)
     ) {

@@ -15,6 +15,7 @@ import type { Trigger } from '../term/triggers.js';
 import {
   cancelledAfter,
   capacityBefore,
+  headlinePlan,
   hypotheticalBefore,
   hypotheticalPredicate,
   isRate,
@@ -141,6 +142,8 @@ export function sentencePairs(
     if (hypotheticalBefore(tokens, norms, q.lead, Math.max(cue.at, q.next), lex)) return false;
     // A capacity before the figure in its clause: "big enough to accommodate 900 families".
     if (capacityBefore(norms, q.lead, lex)) return false;
+    // A headline's plan: "Japan to relocate 5,000 families".
+    if (cue.at < q.lead && headlinePlan(tokens, cue.at, lex)) return false;
     if (isRate(norms, q.next, Math.max(cue.at + 1, q.next), lex)) return false;
     // Called off ("the evacuation of 2,000 residents was called off"), or only planned after it.
     if (cancelledAfter(norms, Math.max(cue.at + 1, end), lex)) return false;

@@ -147,6 +147,25 @@ export function capacityBefore(norms: readonly string[], lead: number, lex: Lexi
   return false;
 }
 
+/** The longest capitalised subject a headline's plan may have: "Sri Lanka's Government". */
+const HEADLINE_SUBJECT = 4;
+
+/**
+ * "Ischia to evacuate 1,000 people over fears of further landslides", "Philippines to relocate
+ * 5,000 families": a headline's infinitive right after its capitalised subject, with no verb of its
+ * own, announces a plan; "forced to evacuate", "were told to evacuate" have their verb.
+ */
+export function headlinePlan(tokens: readonly Token[], triggerFirst: number, lex: Lexicon): boolean {
+  const to = triggerFirst - 1;
+  if (to < 1 || to > HEADLINE_SUBJECT || !lex.headlineInfinitives.has(tokens[to]!.norm)) return false;
+  for (let j = 0; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || lex.auxiliaries.has(t.norm)) return false;
+  }
+  // A title-case headline's participle is its verb: "Thousands Forced to Evacuate 1,000 Homes".
+  return !/ed$/.test(tokens[to - 1]!.norm);
+}
+
 /** How far before a subject figure a modal governing its clause is looked for. */
 const MODAL_REACH = 4;
 /** The most words a forecast phrase has past its first: "se preparan para". */
