@@ -15,7 +15,7 @@ const MIN_REFUGEE_WORDS = 2;
 export function refugeeArrivals(
   facts: Fact[],
   text: string,
-  lex: Pick<Lexicon, 'borderContext' | 'refugeeArrivals'>,
+  lex: Pick<Lexicon, 'borderContext' | 'refugeeArrivals' | 'organisationHeads'>,
 ): Fact[] {
   const arrival = (f: Fact) => COARSE[f.term] === 'displaced' && arrivalWords(f, text, lex);
   if (!facts.some(arrival)) return facts;
@@ -25,7 +25,9 @@ export function refugeeArrivals(
   // arrivals (since 25th August)" in a situation report on the Rohingya refugee crisis.
   if (refugees < displaced || (refugees === 0 && displaced > 0)) return facts;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
-  if (words.filter((w) => lex.borderContext.has(w)).length < MIN_REFUGEE_WORDS) return facts;
+  // A word of a public body's name is no word about refugees: "the Norwegian Refugee Council".
+  const refugeeWords = words.filter((w, i) => lex.borderContext.has(w) && !lex.organisationHeads.has(words[i + 1] ?? ''));
+  if (refugeeWords.length < MIN_REFUGEE_WORDS) return facts;
   const internal = lex.refugeeArrivals.internal.some((p) =>
     words.some((_, i) => p.every((w, k) => words[i + k] === w)),
   );
