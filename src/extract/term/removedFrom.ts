@@ -63,9 +63,10 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
         // The relocation verb itself, when its rule takes people to safety: "relocated some
         // 375,000 people to safety" evacuated them.
         (t.entry.term === 'relocated' && t.first === i) ||
-        // The verb's own word read alone: "expelled 3,000 villagers from their homes" drove them
-        // out, where "expelled 6,500 Afghan refugees" alone sent them back.
-        (t.first === i && t.next === next && t.entry.reason === `${t.entry.term}:expelled`) ||
+        // The rule's verb listed as a word of its own: with its object and words of leaving the
+        // rule says more ("expelled 3,000 villagers from their homes" drove them out, where
+        // "expelled 6,500 Afghan refugees" alone sent them back).
+        (t.first === i && t.next === next) ||
         (t.first > end && t.next <= end + away && HOUSING_TERMS.has(t.entry.term as Term));
       if (found.some((t) => t.first < end + 2 && i < t.next && !yields(t))) continue;
       added.push({ entry: impliedEntry(verb, rule.term, 'active', `${rule.term}:removed-from`), first: i, next, namesHousing: false });
