@@ -8,6 +8,7 @@
 import type { Fact } from '../../types.js';
 import type { Lexicon } from '../lexicon.js';
 import { COARSE } from './dedupe.js';
+import { besideOrganisationHead } from '../term/organisationName.js';
 
 /** Refugee words (of the border context) a document must hold to be about refugees. */
 const MIN_REFUGEE_WORDS = 2;
@@ -15,7 +16,7 @@ const MIN_REFUGEE_WORDS = 2;
 export function refugeeArrivals(
   facts: Fact[],
   text: string,
-  lex: Pick<Lexicon, 'borderContext' | 'refugeeArrivals' | 'organisationHeads'>,
+  lex: Pick<Lexicon, 'borderContext' | 'refugeeArrivals' | 'organisationHeads' | 'nameJoiners'>,
 ): Fact[] {
   const arrival = (f: Fact) => COARSE[f.term] === 'displaced' && arrivalWords(f, text, lex);
   if (!facts.some(arrival)) return facts;
@@ -26,7 +27,7 @@ export function refugeeArrivals(
   if (refugees < displaced || (refugees === 0 && displaced > 0)) return facts;
   const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   // A word of a public body's name is no word about refugees: "the Norwegian Refugee Council".
-  const refugeeWords = words.filter((w, i) => lex.borderContext.has(w) && !lex.organisationHeads.has(words[i + 1] ?? ''));
+  const refugeeWords = words.filter((w, i) => lex.borderContext.has(w) && !besideOrganisationHead(words, i, lex));
   if (refugeeWords.length < MIN_REFUGEE_WORDS) return facts;
   const internal = lex.refugeeArrivals.internal.some((p) =>
     words.some((_, i) => p.every((w, k) => words[i + k] === w)),

@@ -29,3 +29,18 @@ export function inOrganisationName(tokens: readonly Token[], i: number, lex: Lex
   }
   return false;
 }
+
+/**
+ * Whether the word at `k` is a word of a public body's name by the words right beside it, where no
+ * token objects are at hand: a head noun right after it ("the Norwegian Refugee Council", "the UN
+ * Refugee Agency"), or one right before a small word of the name ("the Commissioner for Refugees").
+ * Cue words so placed speak of no refugees in their sentence or document.
+ */
+export function besideOrganisationHead(
+  words: readonly string[],
+  k: number,
+  lex: Pick<Lexicon, 'organisationHeads' | 'nameJoiners'>,
+): boolean {
+  const heads = lex.organisationHeads;
+  return heads.has(words[k + 1] ?? '') || (lex.nameJoiners.has(words[k - 1] ?? '') && heads.has(words[k - 2] ?? ''));
+}

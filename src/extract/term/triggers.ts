@@ -5,7 +5,7 @@ import { SITE_MODIFIER_REACH, matchesAt, type Lexicon, type TriggerClass, type T
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
-import { inOrganisationName } from './organisationName.js';
+import { besideOrganisationHead, inOrganisationName } from './organisationName.js';
 import { campIsOrigin, leavesCamp } from './campOrigin.js';
 
 export interface Trigger {
@@ -329,17 +329,8 @@ function isCount(t: Token | undefined, lex: Lexicon): boolean {
 function holdsContext(norms: readonly string[], context: NonNullable<TriggerEntry['inContext']>, lex: Lexicon): boolean {
   // "UNHCR and IOM recorded 110,000 new arrivals in IDP sites": a word of internal displacement outweighs the refugee cues.
   if (context.term === 'refugees' && norms.some((n) => lex.internalContext.has(n))) return false;
-  if (norms.some((n, k) => context.cues.has(n) && !namesBody(norms, k, lex))) return true;
+  if (norms.some((n, k) => context.cues.has(n) && !besideOrganisationHead(norms, k, lex))) return true;
   return context.term === 'refugees' && countsNationals(norms, lex);
-}
-
-/**
- * Whether the cue at k is a word of a public body's name: "the Norwegian Refugee Council", "the UN
- * Refugee Agency", "the High Commissioner for Refugees" speak of no refugees in the sentence.
- */
-function namesBody(norms: readonly string[], k: number, lex: Lexicon): boolean {
-  const heads = lex.organisationHeads;
-  return heads.has(norms[k + 1] ?? '') || (norms[k - 1] === 'for' && heads.has(norms[k - 2] ?? ''));
 }
 
 /** The entry with its context term: "1,200 new arrivals crossed the border" counts refugees. */
