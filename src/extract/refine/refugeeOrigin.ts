@@ -61,7 +61,9 @@ export function sentenceCountries(fact: Fact, text: string, places: readonly Pla
   // The toward word may close the trigger itself ("crossed into Rwanda").
   const led = (p: Place) => {
     const from = p.start > fact.term_span[0] ? fact.term_span[0] : fact.span[0];
-    return toward.test(` ${text.slice(Math.max(from, p.start - TOWARD_BEFORE), p.start)}`);
+    const before = ` ${text.slice(Math.max(from, p.start - TOWARD_BEFORE), p.start)}`;
+    // "crossed into Mizoram from Myanmar": an origin word after the toward word leads away.
+    return toward.test(before) && !fromWordAtEnd().test(before);
   };
   return places
     .filter((p) => p.kind === 'country' && p.country && p.start >= fact.span[0] && p.end <= fact.span[1])

@@ -3,12 +3,15 @@
 // people counts refugees, whatever the verb reads as elsewhere ("received aid", "hosts a summit").
 // Only when the figure's noun is a nationality: a capitalised plural demonym, or one of the
 // nationality list (Spanish and French write them in lower case: "acogía a 400.000 sudaneses"), or
-// people of a named country ("768.000 ciudadanos de Venezuela", lexicon `host_citizens`).
+// people of a named country ("768.000 ciudadanos de Venezuela", lexicon `host_citizens`), or
+// any people when the host is a country named as the verb's subject ("Uganda has so far received
+// more than 14,000 persons"): a country takes people in across its border.
 import type { Lexicon } from '../lexicon.js';
 import { matchesAt, startingWith } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
 import { impliedEntry, type Trigger } from './triggers.js';
 import { countryAt } from './crossing.js';
+import { isCountry } from '../countryRows.js';
 
 /** Words between the verb and the figure: "has received [some]", "hosts [more than]". */
 const FIGURE_REACH = 3;
@@ -43,14 +46,42 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
       continue;
     }
     const noun = tokens[k];
-    if (!noun || !(DEMONYM.test(noun.text) || lex.nationals.has(noun.norm))) continue;
-    // A capitalised noun of people or homes is no nationality: "Evacuation Shelters and 8,654 Households".
-    const other = lex.nouns.people.has(noun.norm) || lex.nouns.households.has(noun.norm) || lex.nouns.housing.has(noun.norm);
-    if (other && !lex.nationals.has(noun.norm)) continue;
+    if (!noun) continue;
+    const people = lex.nouns.people.has(noun.norm) || lex.nouns.households.has(noun.norm);
+    if (!(people && countryBefore(tokens, i, lex))) {
+      if (!(DEMONYM.test(noun.text) || lex.nationals.has(noun.norm))) continue;
+      // A capitalised noun of people or homes is no nationality: "Evacuation Shelters and 8,654 Households".
+      if ((people || lex.nouns.housing.has(noun.norm)) && !lex.nationals.has(noun.norm)) continue;
+    }
     out.push(hostTrigger(norms, i, next));
     after.add(k + 1);
   }
   return { triggers: out, after };
+}
+
+/** Lower-case words that may stand between a country and its host verb: "Uganda [has so far] received". */
+const SUBJECT_GAP = 4;
+/** The most words of a country's name. */
+const NAME_WORDS = 4;
+
+/**
+ * Whether a country's name is the subject of the host verb at `verb`: it ends at most a few
+ * lower-case words before it, and no preposition opens it ("the hospital in Juba has received").
+ */
+function countryBefore(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
+  const norms = tokens.map((t) => t.norm);
+  for (let end = verb - 1; end >= 0 && verb - 1 - end <= SUBJECT_GAP; end--) {
+    const t = tokens[end]!;
+    if (t.kind !== 'word') return false;
+    if (t.text === t.norm) continue;
+    // The capitalised word ends the name: "[Uganda] has", "the [Central African Republic] has".
+    for (let start = end; start >= 0 && end - start < NAME_WORDS; start--) {
+      const prev = norms[start - 1] ?? '';
+      if (isCountry(tokens, start, end + 1, lex)) return !lex.itemPrepositions.has(prev) && !lex.nameLinks.has(prev);
+    }
+    return false;
+  }
+  return false;
 }
 
 /** The refugees trigger of the host verb at tokens [first, next). */
