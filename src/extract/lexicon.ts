@@ -423,6 +423,8 @@ export interface Lexicon {
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
   /** "citizens of", "ciudadanos de": a host's count of people named by their country, as a nationality names them (term/hosted.ts). */
+  /** Nouns of people that, counted right before entering a named country, crossed its border ("35,300 people entered Poland"; link.json `crossing_people`). */
+  crossingPeople: Set<string>;
   hostCitizens: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];
@@ -762,6 +764,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemPrepositions: new Set(),
     namePrepositions: new Set(),
     hostVerbs: [],
+    crossingPeople: new Set(),
     hostCitizens: [],
     removals: [],
     removalBreaks: new Set(),
@@ -1120,6 +1123,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_prepositions?: string[];
       name_prepositions?: string[];
       host_verbs?: string[];
+      crossing_people?: string[];
       host_citizens?: string[];
       home_destinations?: string[];
       additives?: {
@@ -1311,6 +1315,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       set(link.name_prepositions).forEach((x) => lex.namePrepositions.add(x));
       lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
+      set(link.crossing_people).forEach((x) => lex.crossingPeople.add(x));
       lex.hostCitizens.push(...(link.host_citizens ?? []).map(words));
       // A removal's verbs are lemmas or phrases with <lemma> slots, each bringing every form.
       for (const r of link.removals ?? []) {

@@ -21,6 +21,9 @@ export function countryNames(lang: string): string[] {
   const out = new Set<string>();
   // Official long forms with commas or brackets ("Moldova, Republic of") are not how news writes.
   for (const n of Object.values(locale.countries).flat()) {
+    // Except "Moldova, Republic of", which news writes turned round: "the Republic of Moldova".
+    const turned = /^([^,()]+), ([^,()]+ of)$/u.exec(n);
+    if (turned) out.add(`${turned[2]} ${turned[1]}`.toLowerCase());
     if (/[,()]/.test(n)) continue;
     // English writes its two-letter abbreviations with the article ("fled to the US", "the UK");
     // lower-cased alone, "us" is the pronoun ("they've left us with two toilets").

@@ -5,6 +5,7 @@ import { SITE_MODIFIER_REACH, matchesAt, type Lexicon, type TriggerClass, type T
 import { HOUSING_TERMS, type Term } from '../../types.js';
 import type { Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
+import { peopleCountedInto } from './countedCrossing.js';
 import { besideOrganisationHead, inOrganisationName } from './organisationName.js';
 import { campIsOrigin, leavesCamp } from './campOrigin.js';
 
@@ -52,7 +53,8 @@ export function findTriggers(tokens: readonly Token[], lex: Lexicon): Trigger[] 
       // Read off the matched words: a slot ("whose {homes} were destroyed") names homes by what it matched.
       const namesHousing =
         hit.words.some((w) => lex.nouns.housing.has(w)) || namesHomes(norms, i, end, hit, lex) || labelsHomes(norms, i, end, hit, lex);
-      const entry = hit.inContext && holdsContext(norms, hit.inContext, lex) ? inContext(hit) : hit;
+      const entry =
+        hit.inContext && (holdsContext(norms, hit.inContext, lex) || peopleCountedInto(tokens, i, hit, lex)) ? inContext(hit) : hit;
       const copula = hit.form === 'agent' ? copulaAt(norms, end, lex) : 0;
       // "displaced families reached the camps": a phrase of its own starting at the copula keeps it.
       const next = end + (copula > 0 && phraseAt(tokens, norms, end, lex).end - end > copula ? 0 : copula);
