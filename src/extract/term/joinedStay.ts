@@ -37,7 +37,8 @@ export function joinedStay(gap: GapContext, left: Trigger, triggers: readonly Tr
     if (!sameClause(gap, left.next, r.first) || countedSites(gap, r)) return false;
     const phrase = r.next - r.first > 1 || r.entry.reason.includes(':verb:');
     if (phrase && between.some((w) => lex.coordinators.has(w))) return true;
-    if (between.some((w) => lex.stayLinks.has(w))) return true;
+    // "… displaced by the fire are [staying in covered courts]": or the participle opens the stay's phrase.
+    if (between.some((w) => lex.stayLinks.has(w)) || (r.next - r.first > 1 && lex.stayLinks.has(norms[r.first] ?? ''))) return true;
     // "evacuated to Antigua, where they are living in shelters", "evacuadas a Colón, donde
     // permanecen en albergues": a relative of the place reached, its subject the people who left.
     const where = between.findIndex((w) => lex.siteHosts.where.openers.has(w));
