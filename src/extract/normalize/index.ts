@@ -9,6 +9,7 @@
 //   4. whitespace   line breaks inside a sentence become spaces; runs of spaces collapse
 //   5. glued        "wereevacuated" → "were evacuated", "1,200families" → "1,200 families"
 //                   (English only: the other languages have no word list yet)
+//   6. inclusive    French inclusive writing: "retourné-e-s" → "retournés", "déplacé·e·s" → "déplacés"
 // Mojibake comes first because it hides letters from the others; hyphens before whitespace
 // because the line break is part of the hyphenation; glued words last, on clean spacing.
 // Each pass first checks cheaply whether the text may need it, so clean text costs a few
@@ -20,6 +21,7 @@ import { mayHoldLooseSpace, whitespaceEdits } from './whitespace.js';
 import { gluedEdits } from './glued.js';
 import { loadNormalizeLexicon } from './dictionary.js';
 import { lostLetterEdits, mayHoldLostLetter } from './lostLetters.js';
+import { inclusiveEdits, mayHoldInclusive } from './inclusive.js';
 
 export { OffsetMap } from './offsetMap.js';
 export { mapFactsToOriginal } from './remap.js';
@@ -55,5 +57,6 @@ export function normalizeText(original: string, lang: string, options: Normalize
   if (mayHoldHyphenation(text)) run(hyphenEdits(text, dictionary, options.isTerm));
   if (mayHoldLooseSpace(text)) run(whitespaceEdits(text));
   if (dictionary) run(gluedEdits(text, dictionary, options.isName));
+  if (lang === 'fr' && mayHoldInclusive(text)) run(inclusiveEdits(text));
   return { text, map };
 }

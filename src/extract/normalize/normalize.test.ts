@@ -141,6 +141,19 @@ test('a U+FFFD that is not an apostrophe stays, and Spanish text is not segmente
   assert.equal(repair('fueron evacu-\nados', 'es'), 'fueron evacuados');
 });
 
+test('French inclusive writing loses its marks, and only in French', () => {
+  const fr = (s: string) => repair(s, 'fr');
+  assert.equal(fr('2146 migrant-e-s haïtien-ne-s rapatrié-e-s'), '2146 migrants haïtiens rapatriés');
+  assert.equal(fr('300 déplacé·e·s et 40 réfugié.e.s'), '300 déplacés et 40 réfugiés');
+  assert.equal(fr('1 200 déplacé(e)s recensé(e)s, une personne rapatrié-e'), '1 200 déplacés recensés, une personne rapatrié');
+  // Hyphenated words, abbreviations and words after a line's end are not marks.
+  assert.equal(fr('Porto-Novo, Saint-Louis et la Côte-Nord; voir p.e.s.'), 'Porto-Novo, Saint-Louis et la Côte-Nord; voir p.e.s.');
+  assert.equal(repair('the e-mail and re-entry', 'en'), 'the e-mail and re-entry');
+  const { text, map } = normalizeText('Quelque 4301 retourné-e-s ont été enregistré-e-s.', 'fr');
+  assert.equal(text, 'Quelque 4301 retournés ont été enregistrés.');
+  assert.equal(map.toOriginalEnd(text.indexOf('enregistrés') + 'enregistrés'.length), 'Quelque 4301 retourné-e-s ont été enregistré-e-s'.length);
+});
+
 test('a U+FFFD in place of an accented letter is repaired when one spelling is known', () => {
   const places = new Map([['Valpara\u00edso', 'Valpara\u00edso']]);
   const spellPlace = (spellings: readonly string[]) => spellings.find((s) => places.has(s));
