@@ -11,6 +11,7 @@ import { attachPlaces, type PlaceContext } from './places.js';
 import { peopleOf } from './people.js';
 import { leftHostCountry } from './leftHost.js';
 import { enteredHomeCountry } from './enteredHome.js';
+import { displacedAbroad } from './displacedAbroad.js';
 import { confidenceOf } from './confidence.js';
 
 /** What the refiners share for one document. */
@@ -91,6 +92,7 @@ const homeward: FactRefiner = {
   refine(fact, ctx) {
     leftHostCountry(fact);
     enteredHomeCountry(fact, ctx.text, ctx.places?.places ?? []);
+    displacedAbroad(fact, ctx.text, ctx.places?.places ?? []);
   },
 };
 

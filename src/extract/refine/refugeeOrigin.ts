@@ -43,7 +43,7 @@ function towardWord(): RegExp {
 
 /** The country of a lower-case Spanish or French demonym right after the trigger ("réfugiés
  * soudanais", "refugiados venezolanos"); the geoparser finds only capitalised ones. */
-function lowerCaseDemonym(after: string): string | null {
+export function lowerCaseDemonym(after: string): string | null {
   const word = /^\s{1,2}([\p{Ll}][\p{L}'’-]*)/u.exec(after)?.[1];
   if (!word) return null;
   const cue = loadPlacesLexicon()
