@@ -22,7 +22,7 @@ import { newFact } from './fact.js';
 import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities, type Quantity } from './quantity/find.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
-import { countrySlot } from './term/families.js';
+import { COUNTRY_SLOTS } from './term/families.js';
 
 /** Fewer rows than this are a sentence's list, not a table. */
 const MIN_ROWS = 4;
@@ -32,8 +32,6 @@ const NAME_WORDS = 5;
 const HEADING_REACH = 600;
 /** Lower-case words inside a name: "Republic of the Congo", "Côte d Ivoire". */
 const PARTICLES = new Set(['and', 'of', 'the', 'd', 'de', 'del', 'da', 'du', 'des', 'y', 'et', 'la', 'le']);
-/** How the slot words holding country names start ("{countries:en}"). */
-const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 /** A capitalised word and a number after it, maybe past a qualifier: the start of a row, counted before a paragraph is read. */
 const NAMED_NUMBER = /\p{Lu}[\p{L}\p{M}'’.-]*\s+(?:(?:[Aa]bout|[Uu]p to|[Aa]t least|[Oo]ver|[Mm]ore than|[Ss]ome)\s+)?\d/gu;
 /** What an empty cell prints between two counts: "South 223,278 - 223,278". */

@@ -4,10 +4,8 @@
 // Ukraine", "the storm entered Mexico", "40 armoured vehicles entered Romania").
 import type { Lexicon, TriggerEntry } from '../lexicon.js';
 import type { Token } from '../segment/tokens.js';
-import { countrySlot } from './families.js';
+import { COUNTRY_SLOTS } from './families.js';
 
-/** How the slot words holding country names start ("{countries:en}"). */
-const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 /** Auxiliaries and adverbs between the counted noun and the phrase: "people [have already] entered". */
 const GAP = 3;
 /** An adverb: "reportedly", "already" is an auxiliary's neighbour too. */

@@ -7,7 +7,7 @@ import { foreignTownAt } from './foreignTown.js';
 import type { Term } from '../../types.js';
 import { type Lexicon, matchesAt, startingWith } from '../lexicon.js';
 import type { Figure, Link } from '../link.js';
-import { countrySlot } from './families.js';
+import { COUNTRY_SLOTS } from './families.js';
 import { countsNationals } from './nationals.js';
 
 /** Terms of leaving home that a border crossing turns into refugees. */
@@ -20,8 +20,6 @@ const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 const ELIDED = /^l'/;
 /** The longest aside between commas the flight may run past: "huir desde Darfur Occidental[, en Sudán,] al vecino Chad". */
 const ASIDE = 4;
-/** How the slot words holding country names start, one per language with word families ("{countries:en}"). */
-const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
 /** How the slot words holding the names of countries near start ("{countries_near:en}"). */
 const NEAR_SLOTS = '{countries_near:';
 

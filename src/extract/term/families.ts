@@ -137,6 +137,9 @@ export function countrySlot(lang: string): string {
   return `{countries:${lang}}`;
 }
 
+/** How the slot words holding country names start, whatever their language ("{countries:"). */
+export const COUNTRY_SLOTS = countrySlot('').slice(0, -1);
+
 /** The slot word of a set of `lang` in a generated phrase ("in {shelters:en}"). */
 export function setSlot(lang: string, name: string): string {
   return `{${name}:${lang}}`;
