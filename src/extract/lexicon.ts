@@ -422,9 +422,9 @@ export interface Lexicon {
   namePrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
-  /** "citizens of", "ciudadanos de": a host's count of people named by their country, as a nationality names them (term/hosted.ts). */
   /** Nouns of people that, counted right before entering a named country, crossed its border ("35,300 people entered Poland"; link.json `crossing_people`). */
   crossingPeople: Set<string>;
+  /** "citizens of", "ciudadanos de": a host's count of people named by their country, as a nationality names them (term/hosted.ts). */
   hostCitizens: string[][];
   /** "moved 800 villagers out of", "ordered 20,000 people to leave": a verb, a figure of people as its object, then a word of leaving (term/removedFrom.ts). */
   removals: { verbs: string[][]; away: string[][]; term: TriggerClass }[];

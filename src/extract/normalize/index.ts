@@ -11,7 +11,8 @@
 //                   (English only: the other languages have no word list yet)
 //   6. inclusive    French inclusive writing: "retourné-e-s" → "retournés", "déplacé·e·s" → "déplacés"
 // Mojibake comes first because it hides letters from the others; hyphens before whitespace
-// because the line break is part of the hyphenation; glued words last, on clean spacing.
+// because the line break is part of the hyphenation; glued words after them, on clean spacing;
+// French inclusive marks last, once words are whole.
 // Each pass first checks cheaply whether the text may need it, so clean text costs a few
 // linear scans; word segmentation runs only on tokens that fail the dictionary check.
 import { OffsetMap, type Edit } from './offsetMap.js';
