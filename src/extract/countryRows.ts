@@ -146,11 +146,14 @@ function cutLastRow(run: Row[]): Row[] {
 /**
  * A run of rows of other places (regions, districts, camps) is a table only when its rows have the
  * same number of cells, and counts, not the numbers of a list ("1 … 2 … 3"); a row named by what it
- * counts ("Families 959,047 Persons 4,784,634") is a box of key figures, which keyFigures.ts reads.
+ * counts ("Families 959,047 Persons 4,784,634") is a box of key figures, which keyFigures.ts reads;
+ * rows that mostly repeat one name ("WK 0 WK 2 WK 4 …") are the ticks of a chart's axis.
  */
 function isPlaceTable(run: readonly Row[], tokens: readonly Token[], lex: Lexicon): boolean {
   const counted = (w: string) => lex.nouns.people.has(w) || lex.nouns.households.has(w) || lex.nouns.housing.has(w);
   if (run.some((r) => tokens.slice(r.name[0], r.name[1]).some((t) => counted(t.norm)))) return false;
+  const names = new Set(run.map((r) => tokens.slice(r.name[0], r.name[1]).map((t) => t.norm).join(' ')));
+  if (names.size * 2 < run.length) return false;
   const width = run[0]!.slots.length;
   if (!run.every((r) => r.slots.length === width)) return false;
   const values = run.flatMap((r) => r.cells.map((q) => q.value!)).sort((a, b) => a - b);

@@ -54,6 +54,8 @@ export function crossedBorder(norms: readonly string[], link: Link, figures: rea
       return link;
     }
     if (w === '.' || w === ';' || w === '(' || lex.clauseBreaks.has(w)) return link;
+    // "displaced due to the Northern Ethiopia crisis": what a cause names is no destination.
+    if (lex.causal.some((c) => c[0] === w && matchesAt(norms, k, c))) return link;
     // "are fleeing internally and to neighbouring Chad": a flight both ways is no count of refugees.
     if (lex.internalContext.has(w)) return link;
     if (figures.some((f) => f.quantity.first <= k && k < f.quantity.next)) return link;
