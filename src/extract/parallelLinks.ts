@@ -2,7 +2,8 @@
 // evacuees, with 2,349 from the Eastern Division and 5,749 from the Western Division": a figure
 // without a noun that repeats the frame of a linked figure before it in the same sentence (the
 // same two words before it, or the same place preposition and a name after it) counts the same
-// thing, its noun elided. The gap rules stop at the first figure; this hands its link on.
+// thing, its noun elided; so does one before the same agent preposition ("displaced by floods and
+// 7.5 million by storms"). The gap rules stop at the first figure; this hands its link on.
 import { HOUSING_TERMS } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Figure, Link } from './link.js';
@@ -59,7 +60,16 @@ function sameFrame(
   const afterA = a.noun ? a.noun.next : a.quantity.next;
   const afterB = b.quantity.next;
   const prep = norms[afterB];
-  if (!prep || prep !== norms[afterA] || !lex.additives.places.has(prep)) return false;
+  if (!prep) return false;
+  // "8.6 million people were displaced by floods and 7.5 million by storms": the agent's preposition
+  // after each, the second figure right after a coordinator, its noun and verb elided.
+  if (
+    lex.agentPrepositions.has(prep) &&
+    lex.coordinators.has(norms[b.quantity.lead - 1] ?? '') &&
+    norms.slice(afterA, b.quantity.lead).includes(prep)
+  )
+    return true;
+  if (prep !== norms[afterA] || !lex.additives.places.has(prep)) return false;
   const name = (k: number) => {
     while (norms[k] === 'the' || norms[k] === 'la' || norms[k] === 'le' || norms[k] === 'el') k++;
     return tokens[k]?.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text);
