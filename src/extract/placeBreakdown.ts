@@ -11,7 +11,9 @@
 // unit. Every figure of the breakdown must stand in such a bracket, at least two of them: a
 // sentence with other numbers ("Gaza (31) … 300 dead") is its own. People who fled, broken down by
 // country ("ont fui la guerre … la Pologne (2 720 622), la Roumanie (726 857)"), crossed borders:
-// refugees.
+// refugees. So is a sentence whose figures each stand before their place ("Plus de 420 000
+// Centrafricains ont trouvé refuge dans les pays voisins. Ils sont 240 000 au Cameroun, 93 000 au
+// Tchad …").
 import type { Fact, Span } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import { newFact } from './fact.js';
@@ -32,6 +34,10 @@ const PARTICLES = new Set(['and', 'of', 'the', 'de', 'del', 'du', 'da', 'des', '
 const ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las']);
 /** A bracket opening on a digit, to count a sentence's bracketed figures before reading it. */
 const BRACKETED = /\(\s*\d/g;
+/** A figure, maybe with a noun of people, then a place preposition and a capitalised word: "240 000 au Cameroun". */
+const PLACED = /\d(?:\s+\p{L}+)?\s+(?:in|au|aux|en|à)\s+(?:the\s+|l')?\p{Lu}/gu;
+/** Place prepositions after such a figure. */
+const PLACE_PREPOSITIONS = new Set(['in', 'au', 'aux', 'en', 'à']);
 /** "(2022)": a year, not a count. */
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -47,15 +53,23 @@ export function readPlaceBreakdowns(
     const [prevStart, prevEnd] = sentences[k - 1]!;
     // The same paragraph: a blank line starts another subject.
     if (/\n[ \t]*\n/.test(text.slice(prevEnd, start))) continue;
-    // Most sentences hold no bracketed figure: they are not tokenized a second time.
-    if ((text.slice(start, end).match(BRACKETED) ?? []).length < MIN_PLACES) continue;
+    // Most sentences hold no bracketed figure nor figure before a place: they are not tokenized a second time.
+    const sentence = text.slice(start, end);
+    if ((sentence.match(BRACKETED) ?? []).length < MIN_PLACES && (sentence.match(PLACED) ?? []).length < MIN_PLACES) continue;
     const tokens = tokenize(text, start, end);
     if (findTriggers(tokens, lex).length > 0) continue;
     // "Schools in Sylhet (12) and Sunamganj (8) were closed": counts of other things by place (not
     // "les premiers pays d'accueil sont la Pologne (2 720 622)", which names no place of its own).
     if (tokens.some((t, i) => countsOtherThings(t, lex) && lex.itemPrepositions.has(tokens[i + 1]?.norm ?? ''))) continue;
     const quantities = findQuantities(text, tokens, lex);
-    const names = quantities.map((q) => placeBefore(tokens, q, lex));
+    const before = quantities.map((q) => placeBefore(tokens, q, lex));
+    // "Ils sont 240 000 au Cameroun, 93 000 au Tchad": each figure before its place instead.
+    // Only where nothing else is counted in it ("Schools closed: 40 in Sylhet and 25 in Sunamganj").
+    const names = !before.some((n) => n === null)
+      ? before
+      : tokens.some((t) => countsOtherThings(t, lex))
+        ? before
+        : quantities.map((q) => placeAfter(tokens, q, lex));
     const bracketed = quantities.filter((_, i) => names[i] !== null);
     if (bracketed.length < MIN_PLACES || bracketed.length !== quantities.length) continue;
     if (facts.some((f) => f.quantity_span[0] >= start && f.quantity_span[1] <= end)) continue;
@@ -63,7 +77,7 @@ export function readPlaceBreakdowns(
     if (!source) continue;
     const abroad =
       source.term === 'forced_to_flee' &&
-      names.every((n, i) => n !== null && isCountry(tokens, n, quantities[i]!.lead - 1, lex));
+      names.every((n, i) => n !== null && isCountry(tokens, n, names === before ? quantities[i]!.lead - 1 : nameEnd(tokens, n), lex));
     for (const q of bracketed) out.push(breakdownFact(q, [start, end], source, abroad));
   }
   return out;
@@ -85,6 +99,29 @@ function placeBefore(tokens: readonly Token[], q: Quantity, lex: Lexicon): numbe
   // "Le Tchad (520 000)": the article is no part of the name.
   if (ARTICLES.has(tokens[first]?.norm ?? '') && first + 1 < open) first++;
   return first < open && capital(tokens[first]) ? first : null;
+}
+
+/**
+ * The first word of the capitalised name right after the figure `q` and its place preposition
+ * ("240 000 au Cameroun", "68,000 in the DRC"), or null.
+ */
+function placeAfter(tokens: readonly Token[], q: Quantity, lex: Lexicon): number | null {
+  if (q.value === null || q.written !== 'digits' || q.fractional || q.range || YEAR.test(tokens[q.first]!.text)) return null;
+  let k = q.next;
+  const noun = tokens[k]?.norm ?? '';
+  if (lex.nouns.people.has(noun) || lex.nouns.households.has(noun)) k++;
+  if (!PLACE_PREPOSITIONS.has(tokens[k]?.norm ?? '')) return null;
+  k++;
+  if (ARTICLES.has(tokens[k]?.norm ?? '')) k++;
+  return capital(tokens[k]) ? k : null;
+}
+
+/** One past the last word of the capitalised name starting at `first`. */
+function nameEnd(tokens: readonly Token[], first: number): number {
+  let end = first + 1;
+  const particle = (k: number) => PARTICLES.has(tokens[k]?.norm ?? '') && capital(tokens[k + 1]);
+  while (end - first < NAME_WORDS && (capital(tokens[end]) || particle(end))) end += capital(tokens[end]) ? 1 : 2;
+  return end;
 }
 
 const countsOtherThings = (t: Token, lex: Lexicon) =>
