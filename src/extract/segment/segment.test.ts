@@ -32,6 +32,13 @@ test("an abbreviation's period before a name is no token of the sentence; before
   assert.deepEqual(words('They fled. Then 300 returned'), ['They', 'fled', '.', 'Then', '300', 'returned']);
 });
 
+test("the periods of an abbreviation before a comma and of an initialism in capitals go; a time's stay", () => {
+  const words = (text: string) => withoutAbbreviationPeriods(tokenize(text)).map((t) => t.text);
+  assert.deepEqual(words('in Naples, Fla., were'), ['in', 'Naples', ',', 'Fla', ',', 'were']);
+  assert.deepEqual(words('across the U.S. were'), ['across', 'the', 'U', 'S', 'were']);
+  assert.deepEqual(words('at 9 a.m. and 9 A.M.'), ['at', '9', 'a', '.', 'm', '.', 'and', '9', 'A', '.', 'M', '.']);
+});
+
 test('bullets, blank lines and headings end sentences; a bare number line does not', () => {
   assert.deepEqual(
     split('KEY FIGURES\n• 27 people killed\n• 4,100 houses destroyed\n\nThe quake struck at night.'),

@@ -11,9 +11,13 @@ const loadAbbreviations = (): ReadonlySet<string> =>
     everyLanguage<{ abbreviations: string[] }>('abbreviations.json').flatMap((f) => f.abbreviations),
   ));
 
+/** The letters of "A.M." and "P.M.". */
+const TIME_LETTERS = new Set(['a', 'p', 'm']);
+
 /**
  * The sentence's tokens without the periods of abbreviations before a name ("Brgy. Tambis",
- * "St. Louis", "Gov. Ruiz"): they end no clause, and a period between a figure and its term
+ * "St. Louis", "Gov. Ruiz") or a comma ("Naples, Fla., was"), and those of initialisms ("the U.S.
+ * were", "Lytton, B.C., northeast of"): they end no clause, and a period between a figure and its term
  * would part them. Other periods stay ("No. 5", "No. of homeless people" are labels).
  */
 export function withoutAbbreviationPeriods<
@@ -25,7 +29,16 @@ export function withoutAbbreviationPeriods<
     const before = tokens[k - 1]!;
     const next = tokens[k + 1];
     const name = next?.kind === 'word' && /^\p{Lu}/u.test(next.text);
-    return !(before.end === t.start && before.kind === 'word' && abbreviated.has(before.norm) && name);
+    // Nor before a comma: "Naples, Fla., were evacuated".
+    const comma = next?.text === ',';
+    if (before.end === t.start && before.kind === 'word' && abbreviated.has(before.norm) && (name || comma)) return false;
+    // The periods of an initialism in capitals ("U.S.", "D.C.", "B.C."), which the splitter did not
+    // end the sentence at; not those of a time ("9 A.M."), whose letters would read as a scale.
+    const letter = (x: T | undefined) => x !== undefined && x.kind === 'word' && /^\p{Lu}$/u.test(x.text);
+    if (!letter(before) || before.end !== t.start || TIME_LETTERS.has(before.norm)) return true;
+    const inner = letter(next) && next!.start === t.end;
+    const last = tokens[k - 2]?.text === '.' && tokens[k - 2]!.end === before.start;
+    return !(inner || last);
   });
 }
 
