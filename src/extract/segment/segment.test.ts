@@ -36,6 +36,7 @@ test("the periods of an abbreviation before a comma and of an initialism in capi
   const words = (text: string) => withoutAbbreviationPeriods(tokenize(text)).map((t) => t.text);
   assert.deepEqual(words('in Naples, Fla., were'), ['in', 'Naples', ',', 'Fla', ',', 'were']);
   assert.deepEqual(words('across the U.S. were'), ['across', 'the', 'U', 'S', 'were']);
+  assert.deepEqual(words('in the U.S.A. were'), ['in', 'the', 'U', 'S', 'A', 'were']);
   assert.deepEqual(words('at 9 a.m. and 9 A.M.'), ['at', '9', 'a', '.', 'm', '.', 'and', '9', 'A', '.', 'M', '.']);
 });
 

@@ -11,8 +11,8 @@ const loadAbbreviations = (): ReadonlySet<string> =>
     everyLanguage<{ abbreviations: string[] }>('abbreviations.json').flatMap((f) => f.abbreviations),
   ));
 
-/** The letters of "A.M." and "P.M.". */
-const TIME_LETTERS = new Set(['a', 'p', 'm']);
+/** The first letters of "A.M." and "P.M.". */
+const MERIDIEM = new Set(['a', 'p']);
 
 /**
  * The sentence's tokens without the periods of abbreviations before a name ("Brgy. Tambis",
@@ -35,10 +35,11 @@ export function withoutAbbreviationPeriods<
     // The periods of an initialism in capitals ("U.S.", "D.C.", "B.C."), which the splitter did not
     // end the sentence at; not those of a time ("9 A.M."), whose letters would read as a scale.
     const letter = (x: T | undefined) => x !== undefined && x.kind === 'word' && /^\p{Lu}$/u.test(x.text);
-    if (!letter(before) || before.end !== t.start || TIME_LETTERS.has(before.norm)) return true;
+    if (!letter(before) || before.end !== t.start) return true;
     const inner = letter(next) && next!.start === t.end;
     const last = tokens[k - 2]?.text === '.' && tokens[k - 2]!.end === before.start;
-    return !(inner || last);
+    const time = inner ? MERIDIEM.has(before.norm) && next!.norm === 'm' : before.norm === 'm' && MERIDIEM.has(tokens[k - 3]?.norm ?? '');
+    return !((inner || last) && !time);
   });
 }
 
