@@ -34,10 +34,10 @@ const PARTICLES = new Set(['and', 'of', 'the', 'de', 'del', 'du', 'da', 'des', '
 const ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las']);
 /** A bracket opening on a digit, to count a sentence's bracketed figures before reading it. */
 const BRACKETED = /\(\s*\d/g;
-/** A figure, maybe with a noun of people, then a place preposition and a capitalised word: "240 000 au Cameroun". */
-const PLACED = /\d(?:\s+\p{L}+)?\s+(?:in|au|aux|en|à)\s+(?:the\s+|l')?\p{Lu}/gu;
-/** Place prepositions after such a figure. */
+/** Place prepositions after a figure that stands before its place: "240 000 au Cameroun". */
 const PLACE_PREPOSITIONS = new Set(['in', 'au', 'aux', 'en', 'à']);
+/** Such a figure, maybe with a noun of people, its preposition and a capitalised word, to count them before reading. */
+const PLACED = new RegExp(`\\d(?:\\s+\\p{L}+)?\\s+(?:${[...PLACE_PREPOSITIONS].join('|')})\\s+(?:the\\s+|l')?\\p{Lu}`, 'gu');
 /** "(2022)": a year, not a count. */
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -65,11 +65,8 @@ export function readPlaceBreakdowns(
     const before = quantities.map((q) => placeBefore(tokens, q, lex));
     // "Ils sont 240 000 au Cameroun, 93 000 au Tchad": each figure before its place instead.
     // Only where nothing else is counted in it ("Schools closed: 40 in Sylhet and 25 in Sunamganj").
-    const names = !before.some((n) => n === null)
-      ? before
-      : tokens.some((t) => countsOtherThings(t, lex))
-        ? before
-        : quantities.map((q) => placeAfter(tokens, q, lex));
+    const placedAfter = before.some((n) => n === null) && !tokens.some((t) => countsOtherThings(t, lex));
+    const names = placedAfter ? quantities.map((q) => placeAfter(tokens, q, lex)) : before;
     const bracketed = quantities.filter((_, i) => names[i] !== null);
     if (bracketed.length < MIN_PLACES || bracketed.length !== quantities.length) continue;
     if (facts.some((f) => f.quantity_span[0] >= start && f.quantity_span[1] <= end)) continue;
@@ -77,7 +74,7 @@ export function readPlaceBreakdowns(
     if (!source) continue;
     const abroad =
       source.term === 'forced_to_flee' &&
-      names.every((n, i) => n !== null && isCountry(tokens, n, names === before ? quantities[i]!.lead - 1 : nameEnd(tokens, n), lex));
+      names.every((n, i) => n !== null && isCountry(tokens, n, placedAfter ? nameEnd(tokens, n) : quantities[i]!.lead - 1, lex));
     for (const q of bracketed) out.push(breakdownFact(q, [start, end], source, abroad));
   }
   return out;
