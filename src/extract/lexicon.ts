@@ -509,6 +509,8 @@ export interface Lexicon {
   disjunctions: Set<string>;
   /** Forms of "be" that join a figure to the noun it is ("2,467,547 are refugees"; link.json `predicate_copulas`). */
   predicateCopulas: Set<string>;
+  /** The heading words of a table of families and persons inside and outside evacuation centres (link.json `centre_table`; centreRows.ts). */
+  centreTable: { inside: Set<string>; outside: Set<string>; households: Set<string>; people: Set<string> };
   /** "or", "soit", "es decir": words restating a figure further back ("relogées, soit 29 adultes et 9 enfants") (link.json). */
   restatements: string[][];
   /**
@@ -811,6 +813,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     groupArticles: new Set(),
     disjunctions: new Set(),
     predicateCopulas: new Set(),
+    centreTable: { inside: new Set(), outside: new Set(), households: new Set(), people: new Set() },
     restatements: [],
     auxiliaries: new Set(),
     aidVerbs: new Set(),
@@ -1225,6 +1228,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       group_articles?: string[];
       disjunctions?: string[];
       predicate_copulas?: string[];
+      centre_table?: { inside?: string[]; outside?: string[]; households?: string[]; people?: string[] };
       restatements?: string[];
       removals?: { verbs: string[]; away: string[]; term: TriggerClass }[];
       removal_breaks?: string[];
@@ -1307,6 +1311,8 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.group_articles).forEach((x) => lex.groupArticles.add(x));
       set(link.disjunctions).forEach((x) => lex.disjunctions.add(x));
       set(link.predicate_copulas).forEach((x) => lex.predicateCopulas.add(x));
+      for (const key of ['inside', 'outside', 'households', 'people'] as const)
+        set(link.centre_table?.[key]).forEach((x) => lex.centreTable[key].add(x));
       lex.restatements.push(...(link.restatements ?? []).map(words));
       lex.anaphors.push(...(link.anaphors ?? []).map(words));
       lex.subsetOpeners.push(...(link.subset_openers ?? []).map(words));

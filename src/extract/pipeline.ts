@@ -49,6 +49,7 @@ import { readTables } from './table.js';
 import { readHeadedLists } from './headedList.js';
 import { readKeyFigures } from './keyFigures.js';
 import { readCountryRows } from './countryRows.js';
+import { readCentreRows } from './centreRows.js';
 import { readPlaceBreakdowns } from './placeBreakdown.js';
 import type { Pair } from './learned/pairs.js';
 import { secondChance } from './learned/secondChance.js';
@@ -162,9 +163,10 @@ const read = step({
     const keys = readKeyFigures(text, lex);
     // So does a table of countries for the figures in its rows.
     const rows = readCountryRows(text, lex);
-    const sentenceFacts = read.filter(
-      (f) => !keys.claimed.has(f.quantity_span[0]) && !rows.claimed.has(f.quantity_span[0]),
-    );
+    // And a table of those served inside and outside evacuation centres, whose sums tell its columns.
+    const centres = readCentreRows(text, lex);
+    const claimed = (f: Fact) => [keys, rows, centres].some((r) => r.claimed.has(f.quantity_span[0]));
+    const sentenceFacts = read.filter((f) => !claimed(f));
     const facts = [
       ...sentenceFacts,
       ...readHeadedLists(text, sentences, lex, sentenceFacts),
@@ -172,6 +174,7 @@ const read = step({
       ...readTables(text, lex),
       ...keys.facts,
       ...rows.facts,
+      ...centres.facts,
     ];
     return { facts, pairs };
   },
