@@ -102,7 +102,9 @@ const APPOSITION_OPENERS = new Set([',', '(', '—', '–', '-', ':']);
  * une commune rurale de 360 000 habitants", "Ville d'un million d'habitants, Goma…". The figure
  * says how many live there, not how many left: not a count of displacement. Only an apposition
  * (after a comma, a bracket or at the sentence's start) and only inhabitants: "the town of 12,000
- * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures.
+ * people was evacuated" and "Kakuma, a camp of 200,000 refugees" keep their figures. A word of
+ * inhabitants alone ("habitants") makes any place's "of" phrase one but the sentence's subject ("ont
+ * fui la ville de 75 000 habitants"; "La ville de 2 000 habitants a été évacuée" keeps its figure).
  */
 function populationOf(
   tokens: readonly Token[],
@@ -134,6 +136,8 @@ function populationOf(
   let k = q.lead - 1;
   if (norms[k] === 'of' || norms[k] === 'de') k--;
   else if (!norms[q.lead]!.startsWith("d'")) return false;
+  // ", de 170 millones de habitantes,": inhabitants in an apposition of their own, the place before it.
+  if (lex.population.inhabitants.has(noun) && norms[k] === ',' && norms[q.lead - 1] === 'de') return true;
   // The place noun, with one adjective after it ("une commune rurale de") or before it ("a port city of").
   let at = lex.population.places.has(norms[k] ?? '')
     ? k
@@ -149,7 +153,9 @@ function populationOf(
   // At the sentence's start the place phrase is an apposition only when a comma closes it ("Ville
   // d'un million d'habitants, Goma…"); else it is the subject ("The village of 250 people was evacuated").
   if (at < 0) return norms[nounAt + 1] === ',';
-  return APPOSITION_OPENERS.has(norms[at]!);
+  // Inhabitants, a word of population alone, tell a place's size wherever the place stands but at
+  // the sentence's start: "ont fui la ville de 75 000 habitants" counts who live there, not who fled.
+  return APPOSITION_OPENERS.has(norms[at]!) || lex.population.inhabitants.has(noun);
 }
 
 /** Words that may stand between a population's label and its figure ("population: 700,000", "population of"). */

@@ -50,6 +50,10 @@ export function withRemovals(found: Trigger[], tokens: readonly Token[], lex: Le
             : pastOrigin(tokens, norms, noun, (k) => leaving(k) > 0);
       const away = leaving(end);
       if (away === 0) continue;
+      // A bare origin read as the words of leaving, with a flight of the people's own past it: "has
+      // led some 40,000 people [from Loroum province] to flee to nearby towns" tells why they fled,
+      // not who moved them; the flight's trigger reads the figure.
+      if (fleesPastOrigin(found, tokens, norms, end)) continue;
       // A listed trigger inside the construction already reads it ("drove 12,000 people from their
       // homes", "forced 300,000 people to flee"); only a blocker on the verb ("helped") or on the
       // object ("1,500 stranded residents") gives way, and a bare destination read as a relocation
@@ -162,6 +166,17 @@ function pastOrigin(
     if (leaves(end)) return end;
   }
   return at;
+}
+
+/** Triggers of flight this close past an origin's place ("from Loroum province [to flee]"). */
+const FLIGHT_REACH = 3;
+
+function fleesPastOrigin(found: readonly Trigger[], tokens: readonly Token[], norms: readonly string[], at: number): boolean {
+  const past = pastOrigin(tokens, norms, at, () => false);
+  if (past === at) return false;
+  return found.some(
+    (t) => t.first >= past && t.first < past + FLIGHT_REACH && (t.entry.term === 'forced_to_flee' || t.entry.term === 'displaced'),
+  );
 }
 
 function isNumberWord(w: string, lex: Lexicon): boolean {
