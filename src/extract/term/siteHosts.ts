@@ -89,6 +89,18 @@ function siteBefore(
   return null;
 }
 
+/** The most words of a site's name after its noun: "le camp de [Laylan]", "el albergue de [San José]". */
+const SITE_NAME = 3;
+/** Words joining a site's noun to its name. */
+const NAME_OF = new Set(['of', 'de', 'del', 'du']);
+
+/** Where a site's noun would end before the name that ends at `at` ("camp [de Laylan]"); `at` when no name is there. */
+function beforeName(tokens: readonly Token[], norms: readonly string[], at: number): number {
+  let k = at - 1;
+  while (k > at - 1 - SITE_NAME && tokens[k]?.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
+  return k < at - 1 && NAME_OF.has(norms[k] ?? '') ? k : at;
+}
+
 /** Tokens between the people's noun and their verb of staying: "4,000 people [are] living". */
 const STAY_REACH = 3;
 
@@ -106,8 +118,11 @@ export function siteWhereTriggers(tokens: readonly Token[], lex: Lexicon): Trigg
   for (let i = 1; i < norms.length; i++) {
     if (!openers.has(norms[i]!)) continue;
     const site = norms[i - 1] === ',' ? i - 1 : i;
-    // The site noun may take one modifier before the comma: "el polideportivo [municipal], donde".
-    const term = siteBefore(tokens, norms, site, lex.siteHosts.shelters, lex.siteHosts.camps, lex, 2);
+    // The site noun may take one modifier before the comma: "el polideportivo [municipal], donde",
+    // or its name: "le camp [de Laylan], où".
+    const term =
+      siteBefore(tokens, norms, site, lex.siteHosts.shelters, lex.siteHosts.camps, lex, 2) ??
+      siteBefore(tokens, norms, beforeName(tokens, norms, site), lex.siteHosts.shelters, lex.siteHosts.camps, lex, 1);
     if (!term) continue;
     // The verb of staying, before the figure ("donde permanecen 300") or after its noun.
     const clause = norms.slice(i + 1, i + 1 + FIGURE_REACH + STAY_REACH + 3);
