@@ -147,7 +147,11 @@ export function readSentence(
       learned.mayPass,
     ),
   );
-  return links.map((l) =>
+  // A count of people joined to the homes of a coordinated clause ("13,510 people were displaced
+  // after their houses collapsed") counts the people, not the homes: that link gives no fact.
+  const peopleAsHomes = (l: (typeof links)[number]) =>
+    l.coordinated && HOUSING_TERMS.has(l.term) && l.figure.countKind === 'people';
+  return links.filter((l) => !peopleAsHomes(l)).map((l) =>
     fact(
       l.figure,
       l.term,
