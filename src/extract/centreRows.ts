@@ -10,10 +10,11 @@
 // "outside") and both units ("families", "persons"); its words come out of order when the PDF's
 // two-level heading is flattened, so the columns are not read from it. Each row is checked by its
 // sums instead: its last six cells are families and persons inside, outside, and in all, and the
-// two parts must add up to the total in both units. A row that leaves one part's cells blank
-// (no dash) has two cells fewer than the table's full rows: the part it keeps equals the total, and
-// it is the part inside centres when the row counts centres before it. A row that fails its sums
-// gives nothing: no sentence holds these figures, and a guess at their columns would be wrong.
+// two parts must add up to the total in both units (to within a hundredth: reports slip). A row
+// that leaves one part's cells blank (no dash) has two cells fewer than the table's full rows: the
+// part it keeps equals the total, and it is the part inside centres when the row counts centres
+// before it. A row that fails its sums gives nothing: no sentence holds these figures, and a guess
+// at their columns would be wrong.
 import type { Fact, Term, Unit } from '../types.js';
 import type { Lexicon } from './lexicon.js';
 import { newFact } from './fact.js';
