@@ -66,7 +66,8 @@ export function readCentreRows(text: string, lex: Lexicon): CentreRows {
     previousEnd = run[run.length - 1]!.end;
     const heading = headingOf(text, from, run[0]!.start, lex);
     if (!heading) continue;
-    const width = Math.max(0, ...run.filter((r) => sums(r) !== null).map((r) => r.cells.length));
+    // (A loop, not a spread: a hostile text may hold more rows than a call takes arguments.)
+    const width = run.reduce((w, r) => (sums(r) !== null ? Math.max(w, r.cells.length) : w), 0);
     if (width === 0) continue;
     for (const row of run) {
       const parts = sums(row) ?? shortRow(row, width);
