@@ -58,7 +58,7 @@ export function readCentreRows(text: string, lex: Lexicon): CentreRows {
   const facts: Fact[] = [];
   const claimed = new Set<number>();
   const words = lex.centreTable;
-  if (words.inside.size === 0 || !hasWord(text, words.inside) || !hasWord(text, words.outside))
+  if (!hasWord(text, words.inside) || !hasWord(text, words.outside))
     return { facts, claimed };
   let previousEnd = 0;
   for (const run of rowRuns(text)) {
@@ -185,8 +185,19 @@ function headingOf(text: string, from: number, to: number, lex: Lexicon): Headin
   return inWord && outWord && families && persons ? { inside: inWord, outside: outWord } : null;
 }
 
-const hasWord = (text: string, words: Set<string>) =>
-  [...words].some((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'iu').test(text));
+/** One whole-word pattern per lexicon word set, built the first time a document is read, not per document. */
+const mentions = new WeakMap<Set<string>, RegExp>();
+
+function hasWord(text: string, words: Set<string>): boolean {
+  if (words.size === 0) return false;
+  let pattern = mentions.get(words);
+  if (!pattern) {
+    const escaped = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})(?!\\p{L})`, 'iu');
+    mentions.set(words, pattern);
+  }
+  return pattern.test(text);
+}
 
 function cellFact(cell: Cell, term: Term, unit: Unit, span: [number, number], word: [number, number]): Fact {
   return newFact({
