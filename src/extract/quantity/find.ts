@@ -509,6 +509,7 @@ function mergeRanges(
           const scale = scaleTok && lex.scales.get(scaleTok.norm);
           if (scale && low * scale <= high && low < 1000) low = low * scale;
         }
+        low = sharedGroupScale(text, a, b, low, high);
         if (low < high) {
           // The lower end is the figure: monitoring practice records the conservative number.
           out.push({
@@ -529,6 +530,21 @@ function mergeRanges(
     out.push(a);
   }
   return out;
+}
+
+/**
+ * "entre 10 et 15 000", "de 8 à 10.000", "between 20 and 25,000": when the first end is bare
+ * digits below the leading group of a round second end, and of its order, the groups of zeros
+ * after that lead are both ends' scale, as a scale word is ("4 to 5 million"). A first end that
+ * is not below it ("between 50 and 1,000", "800 to 1,000") is a number of its own.
+ */
+function sharedGroupScale(text: string, a: Quantity, b: Quantity, low: number, high: number): number {
+  if (a.written !== 'digits' || b.written !== 'digits' || low >= 1000) return low;
+  if (!/^\d{1,3}$/.test(text.slice(a.start, a.end))) return low;
+  const m = /^(\d{1,3})(?:[ .,\u00a0\u202f\u2009]000)+$/.exec(text.slice(b.start, b.end));
+  if (!m) return low;
+  const lead = Number(m[1]);
+  return low < lead && low * 10 > lead ? low * (high / lead) : low;
 }
 
 /** A hyphen right after the digits at `j - 1` and right before a scale of a hundred or more ("20-thousand", "11-hundred"). */
