@@ -97,6 +97,8 @@ const MIN_SCORE = 0.3;
 const PARTICIPLE = /^\p{L}{3,}(ing|ant|ando|iendo|yendo)$/u;
 /** Blockers that count people killed or hurt: a displaced group as their subject counts casualties. */
 export const CASUALTIES: ReadonlySet<string> = new Set(['block:death', 'block:injury']);
+/** The words that open what a noun in apposition is of: "victimes de la crise". */
+const APPOSED_OF: ReadonlySet<string> = new Set(['of', 'de', 'del', 'du', 'des', 'd']);
 /** How closely such a verb must follow the counted noun to govern it ("six refugees were killed"). */
 const CASUALTY_MIN_SCORE = 0.8;
 /** A host verb after a shelter ("centres … accommodating"): term/siteHosts.ts. */
@@ -158,7 +160,14 @@ export function linkFigures(
       .filter((c): c is Candidate => c !== null)
       .sort((a, b) => b.score - a.score);
     // A share takes the verb after its whole, not the trigger naming the whole, when it has one.
-    const own = f.whole ? all.filter((c) => c.trigger.first < f.whole![0] || c.trigger.first > f.whole![1]) : all;
+    // In a run of labelled figures ("New Displacements: 17,000 Returns: 235,000"), a figure after a
+    // label's colon takes no label after it that has a colon and a figure of its own.
+    const labelled = norms[q.lead - 1] === ':';
+    const labelsNext = (c: Candidate) =>
+      labelled && c.direction !== 'before' && norms[c.trigger.next] === ':' && figureAt.has(c.trigger.next + 1);
+    const own = all.filter(
+      (c) => !labelsNext(c) && (!f.whole || c.trigger.first < f.whole[0] || c.trigger.first > f.whole[1]),
+    );
     const candidates = own.length ? own : all;
     let best = candidates[0];
     if (!best || best.score < MIN_SCORE) continue;
@@ -377,8 +386,18 @@ export function linkFigures(
       );
       if (received) continue;
       // "six refugees were killed", "20 IDPs were injured": displaced people counted as casualties.
+      // ("180 000 déplacés, victimes de la crise, vivent …": a casualty noun set off by a comma and
+      // opening "of" renames the displaced, it does not count them.)
       const casualty = candidates.find(
-        (c) => CASUALTIES.has(c.trigger.entry.term) && c.direction === 'after' && c.score >= CASUALTY_MIN_SCORE,
+        (c) =>
+          CASUALTIES.has(c.trigger.entry.term) &&
+          c.direction === 'after' &&
+          c.score >= CASUALTY_MIN_SCORE &&
+          !(
+            c.trigger.first === best.trigger.next + 1 &&
+            norms[best.trigger.next] === ',' &&
+            APPOSED_OF.has(norms[c.trigger.next] ?? '')
+          ),
       );
       if (casualty) continue;
     }

@@ -119,9 +119,13 @@ function readAt(
   }
   if (t.kind === 'number') {
     // The minutes of a clock time ("At 9:30, 150 residents") group with nothing after them.
+    // Nor does a day of the month after its month or weekday ("June 20, 350 people", "viernes 23, 720 personas").
+    const before = norms[i - 1] ?? '';
+    const dayAfter =
+      lex.months.has(before) || (lex.changeTimeAnchors.has(before) && /^(?:[1-9]|[12]\d|3[01])$/.test(t.text));
     const { raw, next: j } = clockMinutes(tokens, i)
       ? { raw: t.text, next: i + 1 }
-      : joinGroups(text, tokens, i, !lex.months.has(norms[i - 1] ?? '') && tokens[i - 1]?.kind !== 'number', lex);
+      : joinGroups(text, tokens, i, !dayAfter && tokens[i - 1]?.kind !== 'number', lex);
     // "20-thousand residents", "3-million people": a hyphen may join the digits to their scale.
     const sj = hyphenScale(tokens, j, lex) ? j + 1 : j;
     const scaleTok = tokens[sj];

@@ -157,9 +157,12 @@ function returnedAfter(
   // "1,800 of the 7,500 people evacuated … have returned": the whole is no subject of the verb.
   const lead = link.figure.quantity.lead;
   if (norms[lead - 1] === 'of' || (norms[lead - 1] === 'the' && norms[lead - 2] === 'of')) return link;
+  // A verb of return, not the noun: "22,000 people fled from their homes, while returns were also
+  // documented" tells of other people's returns.
   const back = triggers.find(
     (t) =>
       t.entry.term === 'returns' &&
+      t.entry.form !== 'agent' &&
       t.first > link.trigger.next &&
       t.first - link.trigger.next <= RETURN_REACH,
   );
