@@ -482,6 +482,8 @@ export interface Lexicon {
   averageHeads: string[][];
   /** "family size", "tamaño del hogar": a small number a few words after them is a group's size (modality.json). */
   groupSizes: string[][];
+  /** "each", "cada", "chaque": a subject of one of many units, whose figure counts per unit (modality.json). */
+  distributives: Set<string>;
   /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
   plannedAfter: string[][];
   /** "in the coming weeks", "en los próximos meses": after a figure, a time still to come (modality.json). */
@@ -822,6 +824,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     averages: [],
     averageHeads: [],
     groupSizes: [],
+    distributives: new Set(),
     plannedAfter: [],
     futureAfter: [],
     rateBlockers: new Set(),
@@ -1091,6 +1094,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.averages.push(...(modal.averages ?? []).map(words));
       lex.averageHeads.push(...(modal.average_heads ?? []).map(words));
       lex.groupSizes.push(...(modal.group_sizes ?? []).map(words));
+      set(modal.distributives).forEach((x) => lex.distributives.add(x));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       lex.futureAfter.push(...(modal.future_after ?? []).map(words));
       // A state of waiting is read like a time to come: "another 300 are on alert".

@@ -325,7 +325,40 @@ function averageReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): str
   const ends = (a: readonly string[]) => a.every((w, k) => tokens[q.lead - a.length + k]?.norm === w);
   if (lex.averages.some(ends)) return 'average';
   if (averagedCount(tokens, q, lex)) return 'average';
-  return groupSize(tokens, q, lex) ? 'group size' : null;
+  if (groupSize(tokens, q, lex)) return 'group size';
+  return perUnit(tokens, q, lex) ? 'per unit' : null;
+}
+
+/** Words between a distributive and the number: "each [small shelter accommodating between]". */
+const DISTRIBUTIVE_REACH = 6;
+/** Words after a distributive that make it no unit: "every one of the 300 residents", "each other". */
+const NOT_UNITS = new Set(['one', 'single', 'other', 'uno', 'una', 'un', 'une', 'seul', 'seule']);
+/** Verbs after a floating "each" that are not past participles: "India and China each have". */
+const FLOATING_VERBS = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'hold', 'holds', 'host', 'hosts', 'count', 'counts']);
+/** Words right before a number that make it the whole the units are of: "each of [the] 500 families". */
+const WHOLE_OF = new Set(['of', 'the', 'de', 'los', 'las', 'des', 'les']);
+
+/**
+ * "Each tent is housing between 30 and 50 people", "with each small shelter accommodating seven",
+ * "cada carpa alberga a 12 personas": a number in the clause of a subject that is one of many
+ * units counts per unit, not in all. ("Each day", "every week" are rates, read elsewhere.)
+ */
+function perUnit(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  if (lex.distributives.size === 0 || WHOLE_OF.has(tokens[q.lead - 1]?.norm ?? '')) return false;
+  for (let k = q.lead - 1; k >= Math.max(0, q.lead - 1 - DISTRIBUTIVE_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (!lex.distributives.has(t.norm)) continue;
+    // "the Philippines, India and China each recorded more than four million": a floating "each"
+    // after its subject gives each member its own figure, a count of its own.
+    // (A verb follows it: "In the camp each family tent" keeps its noun.)
+    const before = tokens[k - 1];
+    const unit = tokens[k + 1]?.norm ?? '';
+    const verbAfter = /ed$/.test(unit) || FLOATING_VERBS.has(unit);
+    if (before?.kind === 'word' && !lex.functionWords.has(before.norm) && verbAfter) return false;
+    return k + 1 < q.lead && !lex.timeAfter.has(unit) && !NOT_UNITS.has(unit);
+  }
+  return false;
 }
 
 /** Tokens between an average's count head and its figure: "the average number of [individual arrivals was] 48". */

@@ -130,6 +130,11 @@ function populationOf(
   const home = lex.population.homes.find((h) => h.every((w, j) => norms[q.lead - h.length + j] === w));
   if (home) {
     const before = q.lead - home.length - 1;
+    // "Zamzam camp, home to about 500,000 people": a camp's or shelter's people stay there (siteHosts.ts).
+    const site = [...lex.siteHosts.camps, ...lex.siteHosts.shelters].some((s) =>
+      s.every((w, j) => norms[before - s.length + j] === w),
+    );
+    if (site) return false;
     return norms[before] === ',' || norms[before] === '(' || lex.population.places.has(norms[before] ?? '');
   }
   // "of" before the figure, or elided into its first word ("d'un million").
