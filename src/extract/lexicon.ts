@@ -484,6 +484,8 @@ export interface Lexicon {
   groupSizes: string[][];
   /** "each", "cada", "chaque": a subject of one of many units, whose figure counts per unit (modality.json). */
   distributives: Set<string>;
+  /** "at risk of", "en riesgo de": an exposure, hypothetical only for a trigger right after it (modality.json). */
+  riskExposures: string[][];
   /** "planned", "prevista", "prévue": after a noun trigger's figure, a plan (modality.json). */
   plannedAfter: string[][];
   /** "in the coming weeks", "en los próximos meses": after a figure, a time still to come (modality.json). */
@@ -825,6 +827,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     averageHeads: [],
     groupSizes: [],
     distributives: new Set(),
+    riskExposures: [],
     plannedAfter: [],
     futureAfter: [],
     rateBlockers: new Set(),
@@ -1095,6 +1098,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       lex.averageHeads.push(...(modal.average_heads ?? []).map(words));
       lex.groupSizes.push(...(modal.group_sizes ?? []).map(words));
       set(modal.distributives).forEach((x) => lex.distributives.add(x));
+      lex.riskExposures.push(...(modal.risk_exposures ?? []).map(words));
       lex.plannedAfter.push(...(modal.planned_after ?? []).map(words));
       lex.futureAfter.push(...(modal.future_after ?? []).map(words));
       // A state of waiting is read like a time to come: "another 300 are on alert".

@@ -9,6 +9,9 @@ import { baseForm, gerundForm } from './morph/forms.js';
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
 
 /** Looks at tokens in [from, to): the words between a figure and its trigger, or before the trigger. */
+/** Words between a risk and its trigger that keep the trigger its object: "at risk of [being] displaced". */
+const RISK_AUXILIARIES = new Set(['being', 'getting', 'becoming', 'ser', 'siendo', 'quedar', 'être', 'devenir']);
+
 export function modalityOf(
   tokens: readonly Token[],
   norms: readonly string[],
@@ -22,6 +25,14 @@ export function modalityOf(
   const pastOverrides = startsOf(lex.pastOverride);
   let conditional: boolean | undefined;
   for (let i = Math.max(0, from); i < to; i++) {
+    // "households in areas at risk of landslide were relocated": an exposure whose object is no
+    // trigger names where they were; its "risk" says nothing of the trigger further on.
+    const exposure = lex.riskExposures.find((e) => matchesAt(norms, i, e));
+    const object = i + (exposure?.length ?? 0);
+    if (exposure && to > object && !RISK_AUXILIARIES.has(norms[object]!)) {
+      i += exposure.length - 1;
+      continue;
+    }
     const t = tokens[i]!;
     if (lex.negation.has(t.norm) || t.norm.endsWith("n't")) {
       // "no longer", "not only" do not negate the event itself; nor does a qualifier opening with a
