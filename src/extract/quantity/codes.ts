@@ -185,6 +185,9 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   if (!/^\d{1,2}$/.test(core.text)) return null;
   // A note's number with its call mark, wherever it stands: "précise 3 ( * ) que", "said 2 (*)".
   if (/^\s?\(\s?\*\s?\)/.test(text.slice(core.end, core.end + 6))) return 'footnote marker';
+  // A note's number in square brackets glued to its word: "found refuge in Armenia[1], and".
+  if (/\p{L}\[$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) && text[core.end] === ']')
+    return 'footnote marker';
   // Where it stands first, since most small numbers stand in running text: glued after a full
   // stop, or opening a line or sentence.
   // PDF text also glues the note to the word it follows, without a stop: "displaced people1",
@@ -193,7 +196,7 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   const toWord = spaced && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, core.start - 3), core.start));
   // Or after a word's comma: "in Eastern Samar and Samar,2 only 53 of 634".
   const glued =
-    toWord || (spaced && /[\p{L})][.,]$/u.test(text.slice(Math.max(0, core.start - 2), core.start)));
+    toWord || (spaced && /[\p{L})][.,]["”’]?$/u.test(text.slice(Math.max(0, core.start - 3), core.start)));
   if (!glued && !/(^|\n|[.!?]["”’)]?)\s*$/.test(text.slice(Math.max(0, core.start - 40), core.start)))
     return null;
   // A counted noun or a trigger word after it makes it a figure, glued or in a headline:
