@@ -73,15 +73,16 @@ export function movedBefore(norms: readonly string[], first: number, lex: Lexico
   if (lex.movedTo.has(norms[k] ?? '')) return k;
   // "moved from the riverbank to a nearby school", "trasladados desde la ribera a la escuela": the
   // place they left may stand between the verb and where it took them.
+  // A list of places left may stand there too: "se movilizaron de Puela, Capil y Palitahua a los albergues".
   for (let j = k; j >= Math.max(1, k - ORIGIN_REACH); j--) {
-    if (!/^\p{L}/u.test(norms[j] ?? '')) return -1;
+    if (!/^\p{L}/u.test(norms[j] ?? '') && norms[j] !== ',') return -1;
     if (ORIGIN_OPENERS.has(norms[j]!)) return lex.movedTo.has(norms[j - 1]!) ? j - 1 : -1;
   }
   return -1;
 }
 
 /** The most words of the place left between a verb of being taken and its destination ("from [the riverbank]"). */
-const ORIGIN_REACH = 4;
+const ORIGIN_REACH = 6;
 /** Words that open the place left: "from", "desde", "de", "depuis". */
 const ORIGIN_OPENERS = new Set(['from', 'desde', 'de', 'depuis', 'du', 'des']);
 
