@@ -477,6 +477,9 @@ function amountBefore(norms: readonly string[], lead: number, lex: Lexicon): boo
   return lex.changeAmounts.some((c) => c.every((w, j) => norms[lead - c.length + j] === w));
 }
 
+/** Words before a year that make it a date: "since 2019 to", "desde 2019 a". */
+const YEAR_OPENERS = new Set(['since', 'desde', 'depuis']);
+
 /** "between 3,000 and 5,000", "3,000-5,000", "4 to 5 million": one quantity with both ends. */
 function mergeRanges(
   text: string,
@@ -500,7 +503,10 @@ function mergeRanges(
         // "rose by 2,000 to 15,000": a change's amount, then the level it led to.
         !amountBefore(norms, a.lead, lex);
       // "from 16.5 million in 2018 to 34.8 million": a year before "to" ends a date, not a range.
-      const year = a.next === a.first + 1 && /^(19|20)\d\d$/.test(tokens[a.first]!.text) && b.value > 10 * a.value;
+      // So does a year after its month or "since" ("on 05 April 2019 to 2,725 families").
+      const yearText = a.next === a.first + 1 && /^(19|20)\d\d$/.test(tokens[a.first]!.text);
+      const year =
+        yearText && (b.value > 10 * a.value || lex.months.has(norms[a.first - 1] ?? '') || YEAR_OPENERS.has(norms[a.first - 1] ?? ''));
       // "on March 3 to 6,950": a day after its month ends a date, not a range, when what follows is no day.
       const day =
         a.next === a.first + 1 && lex.months.has(norms[a.first - 1] ?? '') && a.value <= 31 && b.value > 31;
