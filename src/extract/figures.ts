@@ -49,6 +49,18 @@ export function buildFigures(
       for (let k = q.lead; k < (noun?.next ?? q.next); k++) listItems.add(k);
       continue;
     }
+    // "avoir dû fuir deux ou trois fois", "2 or 3 times": a bare figure joined right to the next
+    // one counts what that one counts, things as well.
+    const after = quantities[n + 1];
+    if (
+      !noun &&
+      after?.lead === q.next + 1 &&
+      lex.coordinators.has(norms[q.next] ?? '') &&
+      findNoun(tokens, after.next, lex)?.kind === 'other'
+    ) {
+      for (let k = q.lead; k < q.next; k++) listItems.add(k);
+      continue;
+    }
     // The noun may be shared with the next figure; it counts, but is not this figure's own span.
     const shared = noun ? null : (sharedNounKind(tokens, q, quantities[n + 1], lex) ?? listNounKind(tokens, quantities, n, lex));
     let countKind: Figure['countKind'] = noun && noun.kind !== 'elided' ? noun.kind : shared;
