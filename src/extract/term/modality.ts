@@ -23,11 +23,13 @@ export function modalityOf(
   let past = false;
   const hypotheticals = startsOf(lex.hypothetical);
   const pastOverrides = startsOf(lex.pastOverride);
+  const exposures = startsOf(lex.riskExposures);
   let conditional: boolean | undefined;
   for (let i = Math.max(0, from); i < to; i++) {
     // "households in areas at risk of landslide were relocated": an exposure whose object is no
     // trigger names where they were; its "risk" says nothing of the trigger further on.
-    const exposure = lex.riskExposures.find((e) => matchesAt(norms, i, e));
+    // (Looked up by the word at `i`, as the hypotheticals are: this runs for every token of every window.)
+    const exposure = exposures(norms[i]).find((e) => matchesAt(norms, i, e));
     const object = i + (exposure?.length ?? 0);
     if (exposure && to > object && !RISK_AUXILIARIES.has(norms[object]!)) {
       i += exposure.length - 1;
