@@ -131,10 +131,8 @@ function populationOf(
   if (home) {
     const before = q.lead - home.length - 1;
     // "Zamzam camp, home to about 500,000 people": a camp's or shelter's people stay there (siteHosts.ts).
-    const site = [...lex.siteHosts.camps, ...lex.siteHosts.shelters].some((s) =>
-      s.every((w, j) => norms[before - s.length + j] === w),
-    );
-    if (site) return false;
+    const site = (list: readonly (readonly string[])[]) => list.some((s) => endsAt(norms, before, s));
+    if (site(lex.siteHosts.camps) || site(lex.siteHosts.shelters)) return false;
     return norms[before] === ',' || norms[before] === '(' || lex.population.places.has(norms[before] ?? '');
   }
   // "of" before the figure, or elided into its first word ("d'un million").

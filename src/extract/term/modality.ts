@@ -8,10 +8,10 @@ import { baseForm, gerundForm } from './morph/forms.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';
 
-/** Looks at tokens in [from, to): the words between a figure and its trigger, or before the trigger. */
 /** Words between a risk and its trigger that keep the trigger its object: "at risk of [being] displaced". */
 const RISK_AUXILIARIES = new Set(['being', 'getting', 'becoming', 'ser', 'siendo', 'quedar', 'être', 'devenir']);
 
+/** Looks at tokens in [from, to): the words between a figure and its trigger, or before the trigger. */
 export function modalityOf(
   tokens: readonly Token[],
   norms: readonly string[],
