@@ -1,6 +1,7 @@
 // Decides which quantities cannot be counts of people or homes. The checks, in order:
 //   decimals without a scale word ("2.5 hectares", English "1.250"); a zero in digits
 //   calendar.ts   dates, years, clock times, durations and ages
+//   a number in words capitalised inside a sentence, a name ("Treinta y Tres", "Seven Mile")
 //   money, percentages, distances and other measures, ratios, ages in apposition
 //   a water level or height with a glued "m" ("the danger mark at 88.40m"): metres, not millions
 //   codes.ts      ordinals, labels, model numbers, identifiers, dates and codes, phone numbers
@@ -9,7 +10,7 @@
 //   a street address ("the 3400 block of Hidalgo Drive")
 //   a factor after "multiplied by"; a few events ("12 mass displacements")
 //   a density ("up to 70 people per classroom", "10 personnes par tente"), a rate's base ("per 100,000
-//   inhabitants") or an average ("en promedio por cinco")
+//   inhabitants"), an average ("en promedio por cinco") or a count per shelter ("200 personas en cada albergue")
 // Returns the reason, or null when the quantity may be a figure.
 import { endsAt, type Lexicon } from '../lexicon.js';
 import { isCapitalised, type Token } from '../segment/tokens.js';
@@ -17,6 +18,7 @@ import type { Quantity } from './find.js';
 import { calendarReason } from './calendar.js';
 import { codeReason } from './codes.js';
 import { findNoun } from './noun.js';
+import { isTitleCase } from '../term/triggers.js';
 
 /** Larger than the world's population by orders of magnitude, and still an exact integer. */
 const MAX_COUNT = 1e12;
@@ -41,6 +43,7 @@ export function nonFigureReason(
   if (q.value === 0 && q.written === 'digits') return 'zero';
   return (
     calendarReason(text, tokens, q, lex) ??
+    nameReason(tokens, q, lex) ??
     measureReason(tokens, q, lex) ??
     levelReason(text, tokens, q, lex) ??
     codeReason(text, tokens, q, lex) ??
@@ -56,6 +59,31 @@ export function nonFigureReason(
     averageReason(tokens, q, lex) ??
     (q.value >= MAX_DISPLACED ? 'past any count of the displaced' : null)
   );
+}
+
+/** Tokens before a number that may open a name inside a sentence: a word or a list's comma. */
+const NAME_OPENERS = new Set([',', 'word']);
+
+/**
+ * "distribuidas en Treinta y Tres, Paysandú y Salto", "the Seven Sisters", "à Trois-Rivières": a
+ * number in words whose every word is capitalised inside a sentence is a name, not a count. Not at
+ * the sentence's start, after a colon or a quote, nor in a headline in title case, where counts are
+ * capitalised too ("Floods Displace Two Thousand"); a coordinator inside it keeps its lower case.
+ */
+function nameReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
+  if (q.written !== 'words' || q.first !== q.lead || q.lead === 0) return null;
+  const before = tokens[q.lead - 1]!;
+  if (!NAME_OPENERS.has(before.kind === 'word' ? 'word' : before.text)) return null;
+  let capitalised = 0;
+  for (let k = q.first; k < q.next; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    if (lex.coordinators.has(t.text)) continue;
+    // "Treinta" or "Trois-Rivières", not "TREINTA": a word in capitals is a shout, not a name.
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
+    capitalised++;
+  }
+  return capitalised > 0 && !isTitleCase(tokens) ? 'name' : null;
 }
 
 /** How far before the number a level word is looked for: "the danger mark at 88.40m". */
@@ -344,7 +372,9 @@ const WHOLE_OF = new Set(['of', 'the', 'de', 'los', 'las', 'des', 'les']);
  * units counts per unit, not in all. ("Each day", "every week" are rates, read elsewhere.)
  */
 function perUnit(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
-  if (lex.distributives.size === 0 || WHOLE_OF.has(tokens[q.lead - 1]?.norm ?? '')) return false;
+  if (lex.distributives.size === 0) return false;
+  if (unitAfter(tokens, q, lex)) return true;
+  if (WHOLE_OF.has(tokens[q.lead - 1]?.norm ?? '')) return false;
   for (let k = q.lead - 1; k >= Math.max(0, q.lead - 1 - DISTRIBUTIVE_REACH); k--) {
     const t = tokens[k]!;
     if (t.kind !== 'word') return false;
@@ -357,6 +387,38 @@ function perUnit(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
     const verbAfter = /ed$/.test(unit) || FLOATING_VERBS.has(unit);
     if (before?.kind === 'word' && !lex.functionWords.has(before.norm) && verbAfter) return false;
     return k + 1 < q.lead && !lex.timeAfter.has(unit) && !NOT_UNITS.has(unit);
+  }
+  return false;
+}
+
+/** Words between a number and the place preposition before a distributive: "200 [displaced people] in each". */
+const UNIT_AFTER_REACH = 2;
+/** Prepositions of place before a distributive after the number. */
+const UNIT_PREPOSITIONS = new Set(['in', 'at', 'inside', 'en', 'dans', 'à']);
+
+/** Words between a distributive after the number and its site: "en cada [uno de los] albergues", "in each [of the evacuation] shelters". */
+const SITE_AFTER_REACH = 5;
+
+/**
+ * "unas 200 personas en cada uno de los albergues", "some 40 families in each shelter", "10
+ * personnes dans chaque tente": people counted in each of many shelters are counted per shelter.
+ * Places are another matter: "over 37,000 in each of the districts of Mulanje and Nsanje" gives
+ * each district its count.
+ */
+function unitAfter(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
+  for (let k = q.next; k <= q.next + UNIT_AFTER_REACH; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word') return false;
+    if (!UNIT_PREPOSITIONS.has(t.norm)) continue;
+    if (!lex.distributives.has(tokens[k + 1]?.norm ?? '')) return false;
+    for (let j = k + 2; j <= k + 1 + SITE_AFTER_REACH; j++) {
+      const w = tokens[j];
+      if (w?.kind !== 'word') return false;
+      // The sites' lists give some nouns in the singular only ("refugio"): their plural is the same site.
+      const site = (n: string) => lex.refuge.sites.has(n) || lex.nouns.shelters.has(n);
+      if (site(w.norm) || site(w.norm.replace(/s$/, ''))) return true;
+    }
+    return false;
   }
   return false;
 }
