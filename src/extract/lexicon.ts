@@ -422,6 +422,8 @@ export interface Lexicon {
   namePrepositions: Set<string>;
   /** "hosts", "has received", "accueille": a country taking in another nation's people (term/hosted.ts). */
   hostVerbs: string[][];
+  /** "on its soil", "sur son territoire": where the host keeps them, between its verb and the figure (term/hosted.ts). */
+  hostPlaces: string[][];
   /** Nouns of people that, counted right before entering a named country, crossed its border ("35,300 people entered Poland"; link.json `crossing_people`). */
   crossingPeople: Set<string>;
   /** "citizens of", "ciudadanos de": a host's count of people named by their country, as a nationality names them (term/hosted.ts). */
@@ -770,6 +772,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     itemPrepositions: new Set(),
     namePrepositions: new Set(),
     hostVerbs: [],
+    hostPlaces: [],
     crossingPeople: new Set(),
     hostCitizens: [],
     removals: [],
@@ -1134,6 +1137,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       item_prepositions?: string[];
       name_prepositions?: string[];
       host_verbs?: string[];
+      host_places?: string[];
       crossing_people?: string[];
       host_citizens?: string[];
       home_destinations?: string[];
@@ -1329,6 +1333,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.item_prepositions).forEach((x) => lex.itemPrepositions.add(x));
       set(link.name_prepositions).forEach((x) => lex.namePrepositions.add(x));
       lex.hostVerbs.push(...(link.host_verbs ?? []).map(words));
+      lex.hostPlaces.push(...(link.host_places ?? []).map(words));
       set(link.crossing_people).forEach((x) => lex.crossingPeople.add(x));
       lex.hostCitizens.push(...(link.host_citizens ?? []).map(words));
       // A removal's verbs are lemmas or phrases with <lemma> slots, each bringing every form.

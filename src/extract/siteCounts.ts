@@ -22,7 +22,12 @@ export function sitesLevel(norms: readonly string[], r: Trigger, lead: number, l
   // Nor people in sites ("those in shelters had declined to 5,435", "families in 47 accommodation
   // centres amounted to a thousand"): the stay's own preposition, or sites counted already.
   const stay = r.entry.words.some((w) => lex.refuge.prepositions.has(w)) || /^\d/.test(before);
-  if (!heldBy && (stay || lex.refuge.prepositions.has(before) || lex.nouns.people.has(before) || lex.nouns.pronouns.has(before)))
+  // The words describing the sites stand between them and that preposition: "the number of people
+  // at different evacuation centers has ballooned to 44,000".
+  let k = r.first - 1;
+  while (k > 0 && (lex.siteModifiers.words.has(norms[k]!) || lex.siteModifiers.articles.has(norms[k]!))) k--;
+  const held = norms[k] ?? '';
+  if (!heldBy && (stay || lex.refuge.prepositions.has(held) || lex.nouns.people.has(held) || lex.nouns.pronouns.has(held)))
     return false;
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, lead, v, lex.levelAdverbs);
   return lex.levelVerbs.some(level) || lex.levelChanges.some((c) => level(c.from) || level(c.to));

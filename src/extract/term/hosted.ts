@@ -17,6 +17,8 @@ import { isCountry } from '../countryRows.js';
 const FIGURE_REACH = 3;
 /** The word joining a scale to its noun: "millones de venezolanos", "millions of Syrians". */
 const SCALE_OF: ReadonlySet<string> = new Set(['de', 'of', "d'"]);
+/** The perfect participle's auxiliary before a participle of leaving: "having fled", "ayant fui", "habiendo huido". */
+const PERFECT_PARTICIPLES: ReadonlySet<string> = new Set(['having', 'ayant', 'habiendo']);
 /** A plural demonym, as the noun reader knows them: "Sudanese", "Syrians", "Soudanais", "Afghans". */
 const DEMONYM = /^\p{Lu}\p{Ll}+(ians|ans|ese|is|ais|ois|ens|iens|ers|ites|es|s)$/u;
 
@@ -33,7 +35,13 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     const verb = startingWith(lex.hostVerbs, norms[i]).find((v) => matchesAt(norms, i, v));
     if (!verb) continue;
     const next = i + verb.length;
-    const figure = tokens.slice(next, next + FIGURE_REACH + 1).findIndex((t) => t.kind === 'number');
+    // "accueille toujours sur son sol quelque 2,90 millions de Syriens": where the host keeps them
+    // may stand before the figure, after an adverb at most.
+    const place = [next, next + 1]
+      .map((j) => startingWith(lex.hostPlaces, norms[j]).find((p) => matchesAt(norms, j, p)))
+      .find((p) => p !== undefined);
+    const reach = FIGURE_REACH + (place?.length ?? 0);
+    const figure = tokens.slice(next, next + reach + 1).findIndex((t) => t.kind === 'number');
     if (figure < 0) continue;
     let k = next + figure + 1;
     while (tokens[k] && (tokens[k]!.kind === 'number' || lex.scales.has(tokens[k]!.norm))) k++;
@@ -54,7 +62,11 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
       if ((people || lex.nouns.housing.has(noun.norm)) && !lex.nationals.has(noun.norm)) continue;
     }
     out.push(hostTrigger(norms, i, next));
-    after.add(k + 1);
+    // "Syrians who fled", "Syriens ayant fui": a relative or an auxiliary may open the participle.
+    let p = k + 1;
+    after.add(p);
+    const opens = (w: string) => lex.relatives.has(w) || lex.auxiliaries.has(w) || PERFECT_PARTICIPLES.has(w);
+    while (p < k + 3 && opens(norms[p]!)) after.add(++p);
   }
   return { triggers: out, after };
 }
