@@ -61,9 +61,6 @@ export function nonFigureReason(
   );
 }
 
-/** Tokens before a number that may open a name inside a sentence: a word or a list's comma. */
-const NAME_OPENERS = new Set([',', 'word']);
-
 /**
  * "distribuidas en Treinta y Tres, Paysandú y Salto", "the Seven Sisters", "à Trois-Rivières": a
  * number in words whose every word is capitalised inside a sentence is a name, not a count. Not at
@@ -72,8 +69,9 @@ const NAME_OPENERS = new Set([',', 'word']);
  */
 function nameReason(tokens: readonly Token[], q: Quantity, lex: Lexicon): string | null {
   if (q.written !== 'words' || q.first !== q.lead || q.lead === 0) return null;
+  // Inside a sentence: after a word or a list's comma.
   const before = tokens[q.lead - 1]!;
-  if (!NAME_OPENERS.has(before.kind === 'word' ? 'word' : before.text)) return null;
+  if (before.kind !== 'word' && before.text !== ',') return null;
   let capitalised = 0;
   for (let k = q.first; k < q.next; k++) {
     const t = tokens[k]!;
@@ -411,11 +409,11 @@ function unitAfter(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean
     if (t?.kind !== 'word') return false;
     if (!UNIT_PREPOSITIONS.has(t.norm)) continue;
     if (!lex.distributives.has(tokens[k + 1]?.norm ?? '')) return false;
+    // The sites' lists give some nouns in the singular only ("refugio"): their plural is the same site.
+    const site = (n: string) => lex.refuge.sites.has(n) || lex.nouns.shelters.has(n);
     for (let j = k + 2; j <= k + 1 + SITE_AFTER_REACH; j++) {
       const w = tokens[j];
       if (w?.kind !== 'word') return false;
-      // The sites' lists give some nouns in the singular only ("refugio"): their plural is the same site.
-      const site = (n: string) => lex.refuge.sites.has(n) || lex.nouns.shelters.has(n);
       if (site(w.norm) || site(w.norm.replace(/s$/, ''))) return true;
     }
     return false;

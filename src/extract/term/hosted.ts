@@ -66,7 +66,7 @@ function hostedNationals(tokens: readonly Token[], lex: Lexicon): { triggers: Tr
     let p = k + 1;
     after.add(p);
     const opens = (w: string) => lex.relatives.has(w) || lex.auxiliaries.has(w) || PERFECT_PARTICIPLES.has(w);
-    while (p < k + 3 && opens(norms[p]!)) after.add(++p);
+    while (p < k + 3 && opens(norms[p] ?? '')) after.add(++p);
   }
   return { triggers: out, after };
 }
