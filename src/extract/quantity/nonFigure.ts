@@ -13,12 +13,11 @@
 //   inhabitants"), an average ("en promedio por cinco") or a count per shelter ("200 personas en cada albergue")
 // Returns the reason, or null when the quantity may be a figure.
 import { endsAt, type Lexicon } from '../lexicon.js';
-import { isCapitalised, type Token } from '../segment/tokens.js';
+import { isCapitalised, isTitleCase, type Token } from '../segment/tokens.js';
 import type { Quantity } from './find.js';
 import { calendarReason } from './calendar.js';
 import { codeReason } from './codes.js';
 import { findNoun } from './noun.js';
-import { isTitleCase } from '../term/triggers.js';
 
 /** Larger than the world's population by orders of magnitude, and still an exact integer. */
 const MAX_COUNT = 1e12;

@@ -177,6 +177,23 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
 const FOLDED = /[’‘`´‐‑‒–—]/;
 
 /** A word written with a capital first letter: a name's word, or a sentence's first. */
+const titleCase = new WeakMap<readonly Token[], boolean>();
+/** Words of four letters or more, at least this many, nearly all capitalised: a headline. */
+const TITLE_WORDS = 4;
+const TITLE_SHARE = 0.8;
+
+/** Whether the sentence is a headline in title case ("Offensives Against ISIS Could Displace 2.3 Million"). */
+export function isTitleCase(tokens: readonly Token[]): boolean {
+  let hit = titleCase.get(tokens);
+  if (hit === undefined) {
+    const long = tokens.filter((x) => x.kind === 'word' && x.text.length >= 4);
+    const caps = long.filter((x) => /^\p{Lu}\p{Ll}/u.test(x.text)).length;
+    hit = long.length >= TITLE_WORDS && caps >= TITLE_SHARE * long.length;
+    titleCase.set(tokens, hit);
+  }
+  return hit;
+}
+
 export function isCapitalised(t: Token): boolean {
   return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }

@@ -2,8 +2,7 @@
 // "could displace", "are expected to evacuate", "plans to relocate", "were not evacuated".
 // Reported past obligations stay facts: "had to be evacuated", "were forced to flee".
 import { endingWith, type Lexicon, matchesAt, startingWith, startsOf } from '../lexicon.js';
-import type { Token } from '../segment/tokens.js';
-import { isTitleCase } from './triggers.js';
+import { isTitleCase, type Token } from '../segment/tokens.js';
 import { baseForm, gerundForm } from './morph/forms.js';
 
 export type Modality = 'asserted' | 'hypothetical' | 'negated';

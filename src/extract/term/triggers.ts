@@ -3,7 +3,7 @@
 // longest lexicon phrase at each position, left to right, without overlaps.
 import { SITE_MODIFIER_REACH, matchesAt, type Lexicon, type TriggerClass, type TriggerEntry } from '../lexicon.js';
 import { HOUSING_TERMS, type Term } from '../../types.js';
-import type { Token } from '../segment/tokens.js';
+import { isTitleCase, type Token } from '../segment/tokens.js';
 import { countsNationals } from './nationals.js';
 import { peopleCountedInto } from './countedCrossing.js';
 import { besideOrganisationHead, inOrganisationName } from './organisationName.js';
@@ -402,23 +402,6 @@ function isFalseFriend(tokens: readonly Token[], i: number): boolean {
   const cap = (x: Token | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text);
   if (cap(t) && i > 0 && cap(tokens[i - 1]) && cap(next)) return !isTitleCase(tokens);
   return false;
-}
-
-const titleCase = new WeakMap<readonly Token[], boolean>();
-/** Words of four letters or more, at least this many, nearly all capitalised: a headline. */
-const TITLE_WORDS = 4;
-const TITLE_SHARE = 0.8;
-
-/** Whether the sentence is a headline in title case ("Offensives Against ISIS Could Displace 2.3 Million"). */
-export function isTitleCase(tokens: readonly Token[]): boolean {
-  let hit = titleCase.get(tokens);
-  if (hit === undefined) {
-    const long = tokens.filter((x) => x.kind === 'word' && x.text.length >= 4);
-    const caps = long.filter((x) => /^\p{Lu}\p{Ll}/u.test(x.text)).length;
-    hit = long.length >= TITLE_WORDS && caps >= TITLE_SHARE * long.length;
-    titleCase.set(tokens, hit);
-  }
-  return hit;
 }
 
 /**
