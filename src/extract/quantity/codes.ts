@@ -188,6 +188,10 @@ function noteReason(text: string, tokens: readonly Token[], q: Quantity, lex: Le
   // A note's number in square brackets glued to its word: "found refuge in Armenia[1], and".
   if (/\p{L}\[$/u.test(text.slice(Math.max(0, core.start - 2), core.start)) && text[core.end] === ']')
     return 'footnote marker';
+  // A note's number glued to an acronym's closing bracket: "pour les réfugiés au Burundi (HCR)1, le
+  // nombre", "the Displacement Tracking Matrix (DTM)2 shows": no count is written against a bracket.
+  if (/\p{L}{2}\)$/u.test(text.slice(Math.max(0, core.start - 3), core.start)) && /^([\s,;:.]|$)/.test(text.slice(core.end, core.end + 1)))
+    return 'footnote marker';
   // Where it stands first, since most small numbers stand in running text: glued after a full
   // stop, or opening a line or sentence.
   // PDF text also glues the note to the word it follows, without a stop: "displaced people1",

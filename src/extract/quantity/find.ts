@@ -344,6 +344,8 @@ function scaledRemainder(
     return null;
   const v = Number(t.text);
   const sub = tokens[j + 1];
+  // A scale letter glued to the group makes it a key figure of its own: "641K 613K" are two.
+  if (sub && sub.start === t.end && lex.letterScales.has(sub.norm)) return null;
   const subScale =
     sub && sub.kind === 'word' && !lex.letterScales.has(sub.norm) ? lex.scales.get(sub.norm) : undefined;
   if (subScale !== undefined && subScale >= 1000 && subScale < scale && v * subScale < scale) {

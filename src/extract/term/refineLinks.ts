@@ -200,6 +200,8 @@ function orderedToLeave(norms: string[], link: Link, lex: Lexicon): Link {
 
 /** How far from the figure and its trigger a word of precaution may stand. */
 const PRECAUTION_WINDOW = 8;
+/** How many words ("et regroupées") may stand between a verb of moving people and its precaution. */
+const MOVED_PRECAUTION_GAP = 2;
 
 /**
  * "Two households had already left their homes as a precaution", "As a precaution, 400 residents
@@ -210,6 +212,18 @@ const PRECAUTION_WINDOW = 8;
  * ("ahead of the typhoon", "en prévision de l'arrivée", "ante la llegada del huracán").
  */
 function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
+  // People moved out as a precaution ("déplacées par précaution", "desplazadas de manera preventiva")
+  // were evacuated too; a noun of the displaced ("IDPs") names people already gone. Only a
+  // precaution right after the verb says so ("déplacées [et regroupées] à temps"): further on it may
+  // tell of another verb ("les 4 000 déplacés ont été recensés à temps").
+  // A noun of the displaced takes it only right after it: "personnes déplacées à temps".
+  if (link.term === 'displaced') {
+    const at = link.trigger.next;
+    const gap = link.trigger.entry.form === 'agent' || link.trigger.entry.form === 'noun' ? 0 : MOVED_PRECAUTION_GAP;
+    for (let k = at; k <= at + gap && k < norms.length; k++)
+      if (startingWith(lex.precautions, norms[k]).some((p) => matchesAt(norms, k, p))) return { ...link, term: 'evacuated' };
+    return link;
+  }
   if (link.term !== 'forced_to_flee') return link;
   const from = Math.max(0, Math.min(link.figure.quantity.lead, link.trigger.first) - PRECAUTION_WINDOW);
   const to = Math.min(
