@@ -112,6 +112,8 @@ export function gapCost(
       continue;
     }
     if (t.text === ':' && direction === 'before') continue; // "Number of displaced: 452"
+    // A list's place and its count joined by a dash as by a colon: "districts: Jajpur-29,500, Puri-22,250".
+    if (direction === 'before' && DASHES.has(t.text) && k === to - 1 && k > from && isCapitalised(tokens[k - 1]!)) continue;
     if (lex.clauseBreaks.has(t.norm) || t.text === '.' || t.text === '?' || t.text === '!') return BLOCKED;
     if (t.kind === 'punct') {
       cost += t.text === ',' ? 0.8 : t.text === '-' || t.text === '–' ? 0.5 : 0.3;

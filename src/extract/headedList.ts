@@ -39,10 +39,11 @@ const LONE_ENUMERATOR = /^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$/;
 /** What stands on a line before an item whose enumerator the splitter cut off: "1. ". */
 const ENUMERATED = /^[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)][ \t]+$/;
 /**
- * An item line without a bullet: a capitalised name and its count, bracketed ("Marib (104 HH)")
- * or after a colon ("Sylhet: 250"). Other lines after a header are prose, not items.
+ * An item line without a bullet: a capitalised name and its count, bracketed ("Marib (104 HH)"),
+ * after a colon ("Sylhet: 250") or, grouped in thousands, after a dash ("Jajpur-29,500, Puri-22,250").
+ * Other lines after a header are prose, not items.
  */
-const NAMED_COUNT = /^\p{Lu}[\p{L}\p{M}'’.\- ]{0,50}(?:\(\s*\d[\d.,\s]*[\p{L}.]*\s*\)|:\s*\d)/u;
+const NAMED_COUNT = /^\p{Lu}[\p{L}\p{M}'’.\- ]{0,50}(?:\(\s*\d[\d.,\s]*[\p{L}.]*\s*\)|:\s*\d|\p{L}\s?[-–]\s?\d{1,3},\d)/u;
 /** How many of a sentence's last tokens may follow a list lead ("the following governorates and districts."). */
 const LEAD_REACH = 6;
 /** More figures than this in one item is a table row or PDF debris, not a place and its count. */
@@ -159,6 +160,18 @@ function lastTrigger(text: string, span: Span, lex: Lexicon): { trigger: Trigger
   return { trigger: findTriggers(tokens, lex).pop(), tokens };
 }
 
+/**
+ * Whether every figure follows its place's name and a dash or colon ("Jajpur-29,500, Bhadrak-24,600,
+ * Cuttack-1,00,000, …"): a run of items on one line, however long, not a table row.
+ */
+function namedRun(tokens: readonly Token[], figures: readonly { quantity: { first: number } }[]): boolean {
+  return figures.every((f) => {
+    const mark = tokens[f.quantity.first - 1];
+    const name = tokens[f.quantity.first - 2];
+    return (mark?.text === '-' || mark?.text === '–' || mark?.text === ':') && name?.kind === 'word' && /^\p{Lu}/u.test(name.text);
+  });
+}
+
 function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts: readonly Fact[]): Fact[] {
   // An item the sentence reader already took a fact from is its own sentence.
   if (facts.some((f) => f.quantity_span[0] >= span[0] && f.quantity_span[1] <= span[1])) return [];
@@ -168,11 +181,15 @@ function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts:
   if (modalityOf(tokens, norms, 0, tokens.length, lex) !== 'asserted') return [];
   const quantities = findQuantities(text, tokens, lex).filter((q) => nonFigureReason(text, tokens, q, lex) === null);
   const { figures } = buildFigures(tokens, quantities, lex);
-  if (figures.length === 0 || figures.length > MAX_ITEM_FIGURES) return [];
+  if (figures.length === 0 || (figures.length > MAX_ITEM_FIGURES && !namedRun(tokens, figures))) return [];
   const term = header.trigger.entry.term as Term;
   const housing = HOUSING_TERMS.has(term);
   const site = header.tokens[header.trigger.next - 1]?.norm ?? '';
   const bareCounts = header.own && !lex.refuge.sites.has(site);
+  // A bare count is of what the header counts: "Families had been displaced in these blocks:".
+  const headerNouns = header.tokens.map((t) => t.norm);
+  const headerHouseholds =
+    headerNouns.some((w) => lex.nouns.households.has(w)) && !headerNouns.some((w) => lex.nouns.people.has(w));
   const out: Fact[] = [];
   for (const f of figures) {
     const kind = f.countKind;
@@ -189,7 +206,7 @@ function readItem(text: string, span: Span, header: Header, lex: Lexicon, facts:
         ...(q.vague !== undefined ? { vague: q.vague } : {}),
         ...(q.range ? { range: q.range } : {}),
         qualifier: q.qualifier,
-        unit: housing || kind === 'households' ? 'households' : 'people',
+        unit: housing || kind === 'households' || (kind === null && headerHouseholds) ? 'households' : 'people',
         span: [span[0], span[1]],
         quantity_span: [q.start, q.end],
         term_span: [header.tokens[header.trigger.first]!.start, header.tokens[header.trigger.next - 1]!.end],

@@ -92,8 +92,10 @@ export function codeReason(text: string, tokens: readonly Token[], q: Quantity, 
   )
     return 'identifier';
   // A hyphen joining a word to the digits names something ("Covid-19", "Sars-CoV-2", "Kilo-18"):
-  // a scraper glues words to figures without one.
-  if (glued && text[q.start - 1] === '-' && !q.range) return 'identifier';
+  // a scraper glues words to figures without one. Not digits grouped in thousands, which no name
+  // carries: a list of places and their counts ("Jajpur-29,500, Bhadrak-24,600, Cuttack-1,00,000").
+  if (glued && text[q.start - 1] === '-' && !q.range && !/^\d{1,3}(,\d{2,3})+$/.test(text.slice(q.start, q.end)))
+    return 'identifier';
   // "the 2 914m-high volcano": a measure's unit glued to the last of digit groups split by spaces.
   const unit = /^\p{L}+/u.exec(text.slice(q.end, q.end + 12))?.[0]?.toLowerCase();
   if (q.end !== core.end && unit && lex.measureAfter.has(unit)) return 'measure';

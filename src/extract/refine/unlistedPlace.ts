@@ -116,13 +116,20 @@ export function entryName(
 ): Place | undefined {
   const [qStart] = fact.quantity_span;
   const lineStart = text.lastIndexOf('\n', qStart - 1) + 1;
-  const m =
+  const nameAt = (from: number) =>
     /^[\s•●▪◦·\-–*]*([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+(?:[\p{Lu}][\p{L}\p{M}'’-]*|de|del|la|du|des|sur|en))*)/u.exec(
-      text.slice(lineStart, qStart),
+      text.slice(from, qStart),
     );
+  // Several items on one line ("Jajpur-29,500, Bhadrak-24,600"): the name after the last separator
+  // is the item's own; else the line's first name ("El Faro, with 40 families").
+  const itemStart = Math.max(text.lastIndexOf(',', qStart - 1), text.lastIndexOf(';', qStart - 1)) + 1;
+  const own = itemStart > lineStart ? nameAt(itemStart) : null;
+  const from = own ? itemStart : lineStart;
+  const m = own ?? nameAt(lineStart);
   if (!m) return undefined;
-  const name = m[1]!;
-  const start = lineStart + m[0].length - name.length;
+  // (A dash joining the name to its count is no letter of it: "Jajpur-29,500".)
+  const name = m[1]!.replace(/-+$/, '');
+  const start = from + m[0].length - m[1]!.length;
   const end = start + name.length;
   // A known place that is the whole name and lies in the sentence's country; else the name as written
   // ("Paso de Noria" is not Paso; "El Faro" in Michoacán is not Faro in Portugal).
