@@ -56,7 +56,8 @@ export function buildFigures(
       !noun &&
       after?.lead === q.next + 1 &&
       lex.coordinators.has(norms[q.next] ?? '') &&
-      findNoun(tokens, after.next, lex)?.kind === 'other'
+      findNoun(tokens, after.next, lex)?.kind === 'other' &&
+      !unlike(q, after)
     ) {
       for (let k = q.lead; k < q.next; k++) listItems.add(k);
       continue;
@@ -136,7 +137,18 @@ function sharedNounKind(
   for (let k = q.next; k < next.lead - 1; k++) if (isVerb(tokens[k]!.norm, lex)) return null;
   const kind = countedKindAt(tokens, next.next, lex);
   if (kind === 'people' && restatesFamilies(tokens, q, next, lex)) return 'households';
+  // Things shared across "and" are of like number: "those displaced are about 300,000 and 22
+  // counties have been placed under flood watch" counts no counties in the first.
+  if (kind !== 'people' && kind !== 'households' && unlike(q, next)) return null;
   return kind;
+}
+
+/** How many times larger than the next figure a figure is when the two cannot count the same things. */
+const UNLIKE_SHARE = 100;
+
+/** Whether a figure is too many times the next one for the two to count the same things. */
+function unlike(q: Quantity, next: Quantity): boolean {
+  return q.value !== null && next.value !== null && q.value > next.value * UNLIKE_SHARE;
 }
 
 /** The smallest ratio of people to families a restatement gives: "15,474 or 78,903 persons". */

@@ -453,8 +453,9 @@ const GROUP_SIZE_REACH = 6;
 function groupSize(tokens: readonly Token[], q: Quantity, lex: Lexicon): boolean {
   if (q.value! > GROUP_SIZE_MAX || lex.groupSizes.length === 0) return false;
   const endsAt = (end: number) => (a: readonly string[]) => a.every((w, k) => tokens[end - a.length + k]?.norm === w);
-  // Before the number: the size word, then only words of its clause.
-  for (let end = q.lead, k = 0; k <= GROUP_SIZE_REACH && end > 0; end--, k++) {
+  // Before the number: the size word, then only words of its clause. (From the digits, not the
+  // qualifier: "con un promedio de cinco integrantes" reads "un promedio de" as one.)
+  for (let end = q.first, k = 0; k <= GROUP_SIZE_REACH && end > 0; end--, k++) {
     if (lex.groupSizes.some(endsAt(end))) return true;
     if (tokens[end - 1]?.kind !== 'word') return false;
   }
