@@ -21,6 +21,8 @@ interface Stems {
   nameHeads: Set<string>;
   /** Nouns after which a cue word names aid or a need, not where people are: "shelter needs". */
   aidHeads: Set<string>;
+  /** Words of seeking before a cue word, in tokens: "en busca de [refugio]" is a purpose, not a stay. */
+  seekBefore: string[][];
 }
 
 const PREFIX_KEY = 3;
@@ -33,6 +35,7 @@ function load(): Stems {
     transient_people: string[];
     name_heads: string[];
     aid_heads: string[];
+    seek_before?: string[];
   };
   const out: Stems = {
     prefix: new Map(),
@@ -40,6 +43,7 @@ function load(): Stems {
     transient: new Set(json.transient_people),
     nameHeads: new Set(json.name_heads),
     aidHeads: new Set(json.aid_heads),
+    seekBefore: (json.seek_before ?? []).map((x) => x.split(/\s+/)),
   };
   for (const [stem, terms] of Object.entries(json.stems)) {
     if (stem.endsWith('$')) {
@@ -92,6 +96,8 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     // "75,000 people have critical shelter needs": aid or a need, not a stay.
     const head = tokens[at + 1]?.norm ?? '';
     if (stems.nameHeads.has(head) || stems.aidHeads.has(head)) continue;
+    // "huyan hacia la frontera en busca de refugio": the refuge is sought, not found.
+    if (stems.seekBefore.some((w) => w.every((x, j) => tokens[at - w.length + j]?.norm === x))) continue;
     out.push({ stem: hit.stem, terms: hit.terms, at });
   }
   return out;
