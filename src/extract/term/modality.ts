@@ -34,6 +34,15 @@ export function modalityOf(
       i += exposure.length - 1;
       continue;
     }
+    // An aside naming the group's members ("1,200 people, including a woman about to give birth,
+    // have been evacuated") tells of them, not of whether the event happened.
+    if (norms[i] === ',' && startingWith(lex.asides, norms[i + 1]).some((a) => matchesAt(norms, i + 1, a))) {
+      const close = norms.indexOf(',', i + 2);
+      if (close > 0 && close < to) {
+        i = close;
+        continue;
+      }
+    }
     const t = tokens[i]!;
     if (lex.negation.has(t.norm) || t.norm.endsWith("n't")) {
       // "no longer", "not only" do not negate the event itself; nor does a qualifier opening with a
