@@ -213,10 +213,9 @@ const MOVED_PRECAUTION_GAP = 2;
  */
 function leftAsPrecaution(norms: string[], link: Link, lex: Lexicon): Link {
   // People moved out as a precaution ("déplacées par précaution", "desplazadas de manera preventiva")
-  // were evacuated too; a noun of the displaced ("IDPs") names people already gone. Only a
-  // precaution right after the verb says so ("déplacées [et regroupées] à temps"): further on it may
-  // tell of another verb ("les 4 000 déplacés ont été recensés à temps").
-  // A noun of the displaced takes it only right after it: "personnes déplacées à temps".
+  // were evacuated too. Only a precaution right after the verb says so ("déplacées [et regroupées]
+  // à temps"), and right after a noun of the displaced ("personnes déplacées à temps"): further on
+  // it may tell of another verb ("les 4 000 déplacés ont été recensés à temps").
   if (link.term === 'displaced') {
     const at = link.trigger.next;
     const gap = link.trigger.entry.form === 'agent' || link.trigger.entry.form === 'noun' ? 0 : MOVED_PRECAUTION_GAP;
