@@ -22,6 +22,7 @@ import { tokenize, type Token } from './segment/tokens.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
 import { buildFigures } from './figures.js';
+import type { Figure } from './link.js';
 import { findTriggers, impliedEntry, type Trigger } from './term/triggers.js';
 import { modalityOf } from './term/modality.js';
 
@@ -164,7 +165,7 @@ function lastTrigger(text: string, span: Span, lex: Lexicon): { trigger: Trigger
  * Whether every figure follows its place's name and a dash or colon ("Jajpur-29,500, Bhadrak-24,600,
  * Cuttack-1,00,000, …"): a run of items on one line, however long, not a table row.
  */
-function namedRun(tokens: readonly Token[], figures: readonly { quantity: { first: number } }[]): boolean {
+function namedRun(tokens: readonly Token[], figures: readonly Figure[]): boolean {
   return figures.every((f) => {
     const mark = tokens[f.quantity.first - 1];
     const name = tokens[f.quantity.first - 2];
