@@ -325,18 +325,34 @@ export function linkFigures(
       const modifier = heldAt || (touching && lex.agentPrepositions.has(norms[blockerEnd] ?? ''));
       const governs = (c: Candidate) => modifier || (countedNoun && c.direction === 'after');
       // Not the counted noun of another figure in a list: "7301 evacuados, 3426 damnificados".
-      const verb = candidates.find(
-        (c) =>
-          !isBlocker(c.trigger) &&
-          c.direction !== 'adjacent' &&
-          // After a touching blocker, only what follows it says where they are ("en refugios").
-          (!touching || c.direction === 'after') &&
-          c.score >= (governs(c) ? MODIFIED_VERB_MIN_SCORE : 0.8) &&
-          (!governs(c) || sameClause(gap, blockerEnd, c.trigger.first)) &&
-          !countsAnotherFigure(gap, f, c.trigger) &&
-          // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
-          !c.trigger.entry.reason.endsWith(':anaphor'),
-      );
+      const fits = (c: Candidate) =>
+        !isBlocker(c.trigger) &&
+        c.direction !== 'adjacent' &&
+        !countsAnotherFigure(gap, f, c.trigger) &&
+        // "la cifra es de 5.000 damnificados": an anaphor names the count, it governs nothing.
+        !c.trigger.entry.reason.endsWith(':anaphor');
+      const verb =
+        candidates.find(
+          (c) =>
+            fits(c) &&
+            // After a touching blocker, only what follows it says where they are ("en refugios").
+            (!touching || c.direction === 'after') &&
+            c.score >= (governs(c) ? MODIFIED_VERB_MIN_SCORE : 0.8) &&
+            (!governs(c) || sameClause(gap, blockerEnd, c.trigger.first)),
+        ) ??
+        // Failing that, a verb right before the figure that takes it as its object: "shelters are
+        // housing 341 persons affected by the storm", "evacuated 300 people affected by the floods"
+        // (not a blocker lent a noun's term: "displaced households, IOM has supported 37,142").
+        (touching
+          ? candidates.find(
+              (c) =>
+                fits(c) &&
+                c.direction === 'before' &&
+                c.trigger.next === q.lead &&
+                c.score >= 0.8 &&
+                !c.trigger.entry.reason.endsWith(':affecting'),
+            )
+          : undefined);
       if (verb) best = verb;
     }
     // "1,000 people had to be rescued by boat and taken to relief camps", "3,000 families were
