@@ -20,7 +20,8 @@ const ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 const ELIDED = /^l'/;
 /** The longest aside between commas the flight may run past: "huir desde Darfur Occidental[, en Sudán,] al vecino Chad". */
 const ASIDE = 4;
-/** How the slot words holding the names of countries near start ("{countries_near:en}"). */
+/** How the slot words holding the names of countries near start ("{countries_near:en}"), one
+ * set of each language's families: "neighbouring countries", "el país vecino", "le pays voisin". */
 const NEAR_SLOTS = '{countries_near:';
 
 export function crossedBorder(norms: readonly string[], link: Link, figures: readonly Figure[], lex: Lexicon): Link {
