@@ -311,9 +311,15 @@ export function linkFigures(
     // somewhere, touching the noun and followed by its place.
     const heldAt =
       touching && best.trigger.entry.term === 'block:missing' && lex.itemPrepositions.has(norms[best.trigger.next] ?? '');
+    // So does any other blocking participle touching the noun that opens an agent phrase, but
+    // for casualties: "1 500 personnes menacées par les flammes ont été évacuées".
+    const modifiedBy =
+      touching &&
+      (best.trigger.entry.term === 'block:affected' ||
+        (!CASUALTIES.has(best.trigger.entry.term) && lex.agentPrepositions.has(norms[best.trigger.next] ?? '')));
     if (
       (isBlocker(best.trigger) || best.trigger.entry.term === 'homeless') &&
-      (best.direction === 'adjacent' || (touching && best.trigger.entry.term === 'block:affected') || heldAt)
+      (best.direction === 'adjacent' || modifiedBy || heldAt)
     ) {
       // "210 people affected by the floods remain in evacuation centres": a blocker opening an agent
       // phrase modifies the noun, and the verb after the phrase, scored lower for the distance, is
