@@ -148,8 +148,11 @@ function asideEnd(ctx: GapContext, comma: number, to: number, direction: 'after'
     // and a count of other things may sit inside ("574 people, from 12 villages in Karbi Anglong
     // district, have taken shelter"); not in a clause of its own ("…, had fled Las Anod, seeking").
     const placed = ctx.lex.additives.places.has(ctx.norms[comma + 1] ?? '');
+    // An aside opened by a part of the subject's figure may hold that part ("Some 400,000 residents,
+    // 200,000 of them from Marawi City, were displaced"): it starts after the subset words.
+    const from = partOpener(ctx, comma + 1);
     let words = 0;
-    for (let j = comma + 1; j < to && words <= SHORT_ASIDE; j++) {
+    for (let j = from; j < to && words <= SHORT_ASIDE; j++) {
       const t = ctx.tokens[j]!;
       if ((ctx.figureAt.has(j) && !(placed && ctx.listItems.has(j))) || t.text === '.' || ctx.lex.clauseBreaks.has(t.norm))
         return -1;
@@ -160,6 +163,15 @@ function asideEnd(ctx: GapContext, comma: number, to: number, direction: 'after'
   }
   for (let j = comma + 2; j < to; j++) if (ctx.tokens[j]!.text === ',') return j;
   return unclosedPart(ctx, comma, to, direction);
+}
+
+/** Where an aside opening with a figure and subset words ("200,000 of them") goes on, or `at`. */
+function partOpener(ctx: GapContext, at: number): number {
+  if (!ctx.figureAt.has(at)) return at;
+  let j = at;
+  while (ctx.figureAt.has(j)) j++;
+  const opener = startingWith(ctx.lex.subsetOpeners, ctx.norms[j]).find((o) => matchesAt(ctx.norms, j, o));
+  return opener ? j + opener.length : at;
 }
 
 /** The longest part named after an inclusion word and left unclosed before the verb, in tokens. */
