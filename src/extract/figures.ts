@@ -382,6 +382,17 @@ function unitAbbreviation(tokens: readonly Token[], k: number, lex: Lexicon): bo
   );
 }
 
+/** The most adjectives after a noun before a bracketed restatement. */
+const POST_NOMINAL = 2;
+
+/** Whether the word at `k` is one of at most two plain lower-case words between a noun and the bracket at `open`. */
+function postNominal(tokens: readonly Token[], k: number, lead: number, lex: Lexicon): boolean {
+  const open = lead - 1;
+  if (tokens[open]?.text !== '(' || k >= open || open - k > POST_NOMINAL) return false;
+  const t = tokens[k]!;
+  return /^\p{Ll}+$/u.test(t.text) && !lex.functionWords.has(t.norm);
+}
+
 /** Neighbouring figures joined by "or", "(", "from" count the same people: each may link across the other. */
 function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexicon): void {
   for (let i = 0; i + 1 < figures.length; i++) {
@@ -390,6 +401,9 @@ function linkRestatements(tokens: readonly Token[], figures: Figure[], lex: Lexi
     let aEnd = a.noun ? a.noun.next : a.quantity.next;
     // "12,167 households (hh) approximately 71,954 people": the noun's abbreviation in brackets.
     if (a.noun && unitAbbreviation(tokens, aEnd, lex)) aEnd += 3;
+    // "64 familias desplazadas (230 personas)", "120 ménages sinistrés (540 personnes)": an
+    // adjective after the noun stands before the bracket as the noun's own.
+    while (a.noun && postNominal(tokens, aEnd, b.quantity.lead, lex)) aEnd++;
     const between = tokens.slice(aEnd, b.quantity.lead);
     const bEnd = b.noun ? b.noun.next : b.quantity.next;
     // One figure counts families and the other people: the pair may state the same people twice.

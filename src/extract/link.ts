@@ -209,6 +209,20 @@ export function linkFigures(
       if (back && !comes && !object && (back.direction === 'before' || back.trigger.first > best.trigger.first))
         best = back;
     }
+    // "the return of 172 IDP households (860 individuals)": a figure restating the one before it
+    // counts what that one counts; a noun between the two is the first one's own, and yields to
+    // the trigger the first one took.
+    if (!f.whole && f.restatement.has(best.trigger.first)) {
+      const mate = links.find((l) => !l.coordinated && f.restatement.has(l.figure.quantity.lead));
+      // Its own gap may not reach that trigger past the first figure ("el retorno de 64 familias
+      // desplazadas (230 personas)"): it takes the first one's link, a little less sure.
+      if (mate && mate.trigger !== best.trigger)
+        best = candidates.find((c) => c.trigger === mate.trigger) ?? {
+          trigger: mate.trigger,
+          score: mate.score - 0.05,
+          direction: mate.direction,
+        };
+    }
     // "Of the total displaced population, 2,467,547 are refugees": the noun the figure is, after
     // "be", says what it counts, over a group named before it.
     if (best.direction === 'before') {
