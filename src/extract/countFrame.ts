@@ -76,7 +76,8 @@ export function countFrame(
   if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
   if (head < 0) return null;
   // "reached a peak of 34,173", "dropped from the peak of 9,903 families to": the peak is a level too.
-  const levelEnd = beforePeak(norms, lead, lex);
+  // "passed the 600,000 mark": so is a figure named as a mark the count passed.
+  const levelEnd = markedLevel(tokens, norms, lead, first, lex) ?? beforePeak(norms, lead, lex);
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
   const amount = changedBy(tokens, norms, levelEnd, lex);
   // A qualifier may hold the verb's end: "est estimé à 54 000" reads "estimé à" as "about".
@@ -205,6 +206,28 @@ function earlierValue(
  * Where a figure's words start once a peak head before it is taken in: "dropped from [the peak of]
  * 9,903 families to", "down from [a peak of] 34,173". The peak is the count's earlier level.
  */
+/** The most tokens of a figure's number before its mark noun: "1.2 million mark". */
+const MARK_NUMBER_TOKENS = 3;
+
+/**
+ * "the 600,000 mark", "the one million milestone": where the level verb ends before a figure set
+ * between an article and a mark noun, or null.
+ */
+function markedLevel(
+  tokens: readonly Token[],
+  norms: readonly string[],
+  lead: number,
+  first: number,
+  lex: Lexicon,
+): number | null {
+  if (lead < 1 || !lex.functionWords.has(norms[lead - 1] ?? '')) return null;
+  for (let k = first; k < first + MARK_NUMBER_TOKENS; k++) {
+    if (k > first && lex.markNouns.has(norms[k] ?? '')) return lead - 1;
+    if (tokens[k]?.kind !== 'number' && !lex.scales.has(norms[k] ?? '')) return null;
+  }
+  return null;
+}
+
 export function beforePeak(norms: readonly string[], lead: number, lex: Lexicon): number {
   const head = lex.peakHeads.find((h) => endsAt(norms, lead, h));
   return head ? lead - head.length : lead;
@@ -268,8 +291,11 @@ export function levelVerbEndsAt(
   let k = end - 1;
   let skipped = 0;
   for (let w = verb.length - 1; w >= 0; w--, k--) {
-    while (norms[k] !== verb[w] && adverbs.has(norms[k] ?? '') && skipped < MAX_ADVERBS) {
-      k--;
+    while (norms[k] !== verb[w] && skipped < MAX_ADVERBS) {
+      // Two-word adverbs too: "a de nouveau dépassé", "ha superado de nuevo".
+      const width = adverbs.has(norms[k] ?? '') ? 1 : adverbs.has(`${norms[k - 1]} ${norms[k]}`) ? 2 : 0;
+      if (!width) break;
+      k -= width;
       skipped++;
     }
     if (norms[k] !== verb[w]) return false;

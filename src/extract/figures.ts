@@ -40,7 +40,10 @@ export function buildFigures(
   const figures: Figure[] = [];
   const listItems = new Set<number>();
   for (const [n, q] of quantities.entries()) {
-    let noun = findNoun(tokens, q.next, lex);
+    // "passed the 600,000 mark last week": a mark noun names the figure a level, it counts nothing.
+    let noun = lex.markNouns.has(norms[q.next] ?? '') && lex.functionWords.has(norms[q.lead - 1] ?? '')
+      ? null
+      : findNoun(tokens, q.next, lex);
     // A member noun no list names ("integrantes") is read like one listed among other things.
     const member = noun ?? (lex.memberNouns.has(norms[q.next] ?? '') ? { kind: 'other' as const, first: q.next, next: q.next + 1 } : null);
     if (member?.kind === 'other' && membersOfFamilies(tokens, q, member, quantities[n + 1], lex))

@@ -274,6 +274,8 @@ export interface Lexicon {
   changeTimeAnchors: Set<string>;
   /** "a peak of", "un pic de": a figure named as the highest level a count reached ("down from a peak of N"). */
   peakHeads: string[][];
+  /** "mark", "milestone": after "the" and a figure, a level the count passed ("passed the 600,000 mark"; link.json). */
+  markNouns: Set<string>;
   /** Shelters and camps as subjects of a host verb: "42 evacuation centres are open, accommodating N" (siteHosts.ts). */
   /** `withs`: words that host only right after the site ("59 evacuation centres with 767 people"). */
   /** `displacedHosts`: verbs after which a figure of evacuees or displaced people counts them sheltered, whoever hosts them. */
@@ -713,6 +715,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
     changeTimeWords: new Set(),
     changeTimeAnchors: new Set(),
     peakHeads: [],
+    markNouns: new Set(),
     nameLinks: new Set(),
     siteHosts: {
       verbs: [],
@@ -1178,6 +1181,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       change_time_words?: string[];
       change_time_anchors?: string[];
       peak_heads?: string[];
+      mark_nouns?: string[];
       name_links?: string[];
       site_hosts?: {
         verbs?: string[];
@@ -1255,6 +1259,7 @@ export function loadLexicon(lang: string | null = 'en'): Lexicon {
       set(link.change_time_words).forEach((x) => lex.changeTimeWords.add(normalise(x)));
       set(link.change_time_anchors).forEach((x) => lex.changeTimeAnchors.add(normalise(x)));
       lex.peakHeads.push(...(link.peak_heads ?? []).map(words));
+      set(link.mark_nouns).forEach((x) => lex.markNouns.add(normalise(x)));
       lex.levelChanges.push(
         ...(link.level_changes ?? []).map(([from, to]) => ({ from: words(from), to: words(to) })),
       );
