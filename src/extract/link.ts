@@ -238,6 +238,23 @@ export function linkFigures(
       );
       if (is) best = is;
     }
+    // "290,000 people have been housed in emergency shelters and 8,345 others have been transferred
+    // to safe areas": a figure after "and" whose own finite verb follows is that verb's subject,
+    // not a second subject of the clause before, whose verb has its figure already.
+    if (best.direction === 'before' && lex.coordinators.has(norms[q.lead - 1] ?? '')) {
+      const before = best.trigger;
+      const own = candidates.find(
+        (c) =>
+          c.direction === 'after' &&
+          c.score >= 0.5 &&
+          !isBlocker(c.trigger) &&
+          norms.slice(q.next, c.trigger.first).some((w) => lex.auxiliaries.has(w)) &&
+          // Not a verb denied: "20.000 Camerounais avaient trouvé refuge au Tchad et 8.500 ne
+          // sont toujours pas rentrés" are still refugees.
+          modalityOf(tokens, norms, q.lead, c.trigger.first, lex) === 'asserted',
+      );
+      if (own && figures.some((g) => g !== f && g.quantity.next <= before.first)) best = own;
+    }
     if (best.direction === 'before' && sitesLevel(norms, best.trigger, q.lead, lex)) continue;
     // "45 are designated shelters and 19 are not": the elided predicate denies what the figure before it is.
     const denied = lex.predicateCopulas.has(norms[q.next] ?? '') && lex.negation.has(norms[q.next + 1] ?? '');
