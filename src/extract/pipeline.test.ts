@@ -32,7 +32,7 @@ test('every step of the pipeline needs only inputs and what earlier steps add', 
 test('a step placed before the step that adds what it needs is refused', () => {
   const [repair, lexicon] = PIPELINE;
   assert.ok(repair && lexicon);
-  assert.throws(() => checkOrder([lexicon, repair]), /extract step 'lexicon' needs lang before it/);
+  assert.throws(() => checkOrder([lexicon, repair]), /extract step 'lexicon' needs lang, text before it/);
   const orphan = step({ name: 'orphan', needs: ['facts'], adds: [], run: () => ({}) });
   assert.throws(() => checkOrder([orphan]), /'orphan' needs facts/);
 });

@@ -29,6 +29,7 @@
 //              refugees are refugees (refine/refugeeArrivals.ts)
 //   offsets    every span back onto the original text (normalize/remap.ts)
 import { classify } from '../classify/index.js';
+import { documentDecimalMark } from './quantity/digits.js';
 import { detectLanguage } from '../document/language.js';
 import { geoparsePlaces, isPlaceName, spellPlace } from './geo.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -134,9 +135,14 @@ const repair = step({
 
 const lexicon = step({
   name: 'lexicon',
-  needs: ['lang'],
+  needs: ['lang', 'text'],
   adds: ['lex'],
-  run: ({ lang }) => ({ lex: loadLexicon(lang) }),
+  run: ({ lang, text }) => {
+    const lex = loadLexicon(lang);
+    // A document may write its numbers the other way from its language: it reads by its own marks.
+    const decimalMark = documentDecimalMark(text, lex.decimalMark);
+    return { lex: decimalMark === lex.decimalMark ? lex : { ...lex, decimalMark } };
+  },
 });
 
 const sentences = step({

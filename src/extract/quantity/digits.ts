@@ -61,3 +61,18 @@ export function readDigits(raw: string, ctx: DigitContext = {}): DigitReading | 
   if (noted && decimalMark === '.' && !/^(?:[1-9]|[12]\d|3[01]),(?:19|20)\d\d$/.test(s)) return int(noted[1]!);
   return null;
 }
+
+/** A count written with two or more groups of the same mark: "1.593.808", "2,350,112". */
+const GROUPED_BY = (mark: string) => new RegExp(`(?<![\\d.,])\\d{1,3}(?:\\${mark}\\d{3}){2,}(?![.,]?\\d)`);
+const DOT_GROUPED = GROUPED_BY('.');
+const COMMA_GROUPED = GROUPED_BY(',');
+
+/**
+ * The decimal mark a document uses: its language's, unless an English text groups thousands with
+ * dots ("1.593.808 citizens were given shelter … in containers, 34.120"), as Turkish, Indonesian
+ * or Brazilian sources writing in English do; then "34.120" is a count too. Only a count with two
+ * dot groups and none with comma groups tells.
+ */
+export function documentDecimalMark(text: string, language: '.' | ','): '.' | ',' {
+  return language === '.' && DOT_GROUPED.test(text) && !COMMA_GROUPED.test(text) ? ',' : language;
+}

@@ -2,7 +2,7 @@
 // ranges, qualifiers, and the numbers that are not figures. Positive and negative rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDigits, type DigitContext } from './digits.js';
+import { documentDecimalMark, readDigits, type DigitContext } from './digits.js';
 import { findQuantities } from './find.js';
 import { nonFigureReason } from './nonFigure.js';
 import { loadLexicon } from '../lexicon.js';
@@ -68,6 +68,19 @@ const read = (text: string, lang = 'en') => {
     nonFigure: nonFigureReason(text, tokens, q, lex),
   }));
 };
+
+test('a document groups thousands by its own marks', () => {
+  const rows: [string, '.' | ',', '.' | ','][] = [
+    ['1.593.808 citizens were given shelter; in containers, 34.120.', '.', ','],
+    ['The figure rose from 1.5 million to 2.350.112 by March.', '.', ','],
+    ['2,350,112 people; 1.593.808 elsewhere', '.', '.'], // both kinds: the language decides
+    ['Some 34.120 people and 1.5 million more', '.', '.'], // no unambiguous group
+    ['on 12.03.2024, 1.250 people', '.', '.'], // a date is no grouping
+    ['1.593.808 personas', ',', ','],
+    ['1,593,808 personas', ',', ','], // only English texts are read the other way
+  ];
+  for (const [text, language, expected] of rows) assert.equal(documentDecimalMark(text, language), expected, text);
+});
 
 test('quantities in words, scales, ranges and qualifiers', () => {
   const rows: [string, string, Partial<ReturnType<typeof read>[number]>][] = [
