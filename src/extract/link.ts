@@ -927,7 +927,14 @@ function candidate(gap: GapContext, f: Figure, r: Trigger): Candidate | null {
     direction = 'adjacent';
     score = 1.05;
   } else if (r.first >= countEnd) {
-    if (r.entry.form === 'active' || r.entry.form === 'noun') return null;
+    // "Of these, 127,351 were totally damaged houses": a noun phrase of homes right after the
+    // figure's copula is what the figure is.
+    const predicateHomes =
+      r.entry.form === 'noun' &&
+      r.namesHousing &&
+      r.first === countEnd + 1 &&
+      gap.lex.predicateCopulas.has(gap.norms[countEnd] ?? '');
+    if (r.entry.form === 'active' || (r.entry.form === 'noun' && !predicateHomes)) return null;
     // "Two aid workers and several camp residents": a noun of people after "and" and a quantifier
     // of its own heads another group.
     // (Not a verb there: "and many were evacuated" may be said of both.)
