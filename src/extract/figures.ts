@@ -35,6 +35,8 @@ export function buildFigures(
   tokens: readonly Token[],
   quantities: Quantity[],
   lex: Lexicon,
+  /** What the last figure of the sentence before counted, for a part opening this one ("Of these, 127,351 were totally damaged"). */
+  carried: Figure['countKind'] = null,
 ): { figures: Figure[]; listItems: Set<number> } {
   const norms = tokens.map((t) => t.norm);
   const figures: Figure[] = [];
@@ -98,7 +100,11 @@ export function buildFigures(
           ? // The subject of a copula before a first bare figure names what it counts: "The damaged
             // houses in Pandeglang were 214 heavily damaged, 269 moderately damaged, …".
             subjectKind(tokens, q.lead - 1, lex)
-          : null;
+          : // "The typhoon damaged 405,208 houses. Of these, 127,351 were totally damaged": a part opening
+            // the sentence counts what the sentence before counted last.
+            countKind === null && n === 0 && lex.subsetOpeners.some((o) => endsAt(norms, at, o))
+            ? carried
+            : null;
     const figure: Figure = { quantity: q, noun, countKind, countStated, elidedKind, restatement: new Set() };
     if (noun && countKind === 'housing' && lex.nouns.buildings.has(norms[noun.next - 1] ?? '')) figure.building = true;
     figures.push(figure);

@@ -8,6 +8,7 @@ import { tokenize, type Token } from './segment/tokens.js';
 import { withoutAbbreviationPeriods } from './segment/sentences.js';
 import { findQuantities } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
+import type { Quantity } from './quantity/find.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
 import { withNamedStays } from './term/namedStay.js';
 import { affectedByDisplacement } from './term/affecting.js';
@@ -39,6 +40,8 @@ export function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
 /** What a sentence hands the next one in its paragraph: the term an anaphor there refers back to. */
 export interface SentenceContext {
   antecedent: Term | null;
+  /** What the last figure read counted, for a part opening the next sentence ("Of these, 120 were destroyed"). */
+  lastKind?: Figure['countKind'];
   /** Whether the sentence just read ended on its own displacement trigger, so the term may carry
    * past a paragraph break (pipeline.ts). */
   endsOnTerm?: boolean;
@@ -58,7 +61,8 @@ export function readSentence(
     (q) => nonFigureReason(text, tokens, q, lex) === null,
   );
   if (quantities.length === 0) return [];
-  const built = buildFigures(tokens, quantities, lex);
+  const built = buildFigures(tokens, quantities, lex, context.lastKind ?? null);
+  context.lastKind = lastCounted(built.figures, quantities);
   const found = affectedByDisplacement(
     withRemovals(
       withNamedStays(withSiteHosts(withHostedNationals(findTriggers(tokens, lex), tokens, lex), tokens, lex), tokens, lex),
@@ -161,4 +165,16 @@ export function readSentence(
       `${l.trigger.entry.reason}:${l.direction}${l.coordinated ? ':coordinated' : ''}`,
     ),
   );
+}
+
+/**
+ * What the sentence's last count counted, for a part opening the next ("Of these, …"): nothing when
+ * its last number counts other things ("98,181 appeals"); the people of a pair restated in
+ * brackets, not the bracket's families ("251,478 individuals (41,913 families) … Of these").
+ */
+function lastCounted(figures: readonly Figure[], quantities: readonly Quantity[]): Figure['countKind'] {
+  let k = figures.length - 1;
+  if (k < 0 || figures[k]!.quantity !== quantities[quantities.length - 1]) return null;
+  while (k > 0 && figures[k]!.restatement.has(figures[k - 1]!.quantity.lead)) k--;
+  return figures[k]!.countKind ?? figures[k]!.elidedKind;
 }
