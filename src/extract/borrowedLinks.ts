@@ -269,7 +269,9 @@ function coordinatedSubjects(
     const b = figures[i + 1]!;
     const aEnd = a.noun ? a.noun.next : a.quantity.next;
     const bEnd = b.noun ? b.noun.next : b.quantity.next;
-    if (!a.noun || !b.noun || b.quantity.lead - aEnd !== 1 || !lex.coordinators.has(norms[aEnd]!)) continue;
+    // A comma may stand before the "and": "plus de 177 000 Syriens, et 63 000 Libanais ayant traversé".
+    const joiner = norms[aEnd] === ',' ? aEnd + 1 : aEnd;
+    if (!a.noun || !b.noun || b.quantity.lead - joiner !== 1 || !lex.coordinators.has(norms[joiner]!)) continue;
     if (object(a) || object(b) || !sameKind(a, b) || governedBefore(a, norms, lex)) continue;
     // The verb after both that one of them reached (the second, as a rule).
     const verbs = links.filter(
@@ -278,6 +280,9 @@ function coordinatedSubjects(
     for (const l of verbs) {
       const to = l.figure === a ? b : a;
       if (links.some((m) => m.figure === to && m.term === l.term)) continue;
+      // After a comma, only a figure with no term of its own: "69,991 evacuadas, y 74,395 personas
+      // albergadas" lists two counts, each with its own.
+      if (joiner !== aEnd && links.some((m) => m.figure === to)) continue;
       out.push({ ...l, figure: to, score: l.score - 0.05 });
     }
   }
