@@ -20,7 +20,7 @@ if (!existsSync(`${evalDir}/dev`)) {
   process.exit(1);
 }
 /** The current held-back half of eval/real/: scored once per round, then merged into dev/. */
-const HELD = 'held58';
+const HELD = 'held59';
 const shared = (file) => `${evalDir}/dev/${file}.jsonl`;
 const runs = [
   ['facts', 'smoke', shared('smoke')],
