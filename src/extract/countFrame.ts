@@ -202,10 +202,6 @@ function earlierValue(
   return null;
 }
 
-/**
- * Where a figure's words start once a peak head before it is taken in: "dropped from [the peak of]
- * 9,903 families to", "down from [a peak of] 34,173". The peak is the count's earlier level.
- */
 /** The most tokens of a figure's number before its mark noun: "1.2 million mark". */
 const MARK_NUMBER_TOKENS = 3;
 
@@ -228,6 +224,10 @@ function markedLevel(
   return null;
 }
 
+/**
+ * Where a figure's words start once a peak head before it is taken in: "dropped from [the peak of]
+ * 9,903 families to", "down from [a peak of] 34,173". The peak is the count's earlier level.
+ */
 export function beforePeak(norms: readonly string[], lead: number, lex: Lexicon): number {
   const head = lex.peakHeads.find((h) => endsAt(norms, lead, h));
   return head ? lead - head.length : lead;

@@ -6,9 +6,8 @@ import { HOUSING_TERMS } from '../types.js';
 import { type Lexicon, matchesAt, startingWith } from './lexicon.js';
 import { tokenize, type Token } from './segment/tokens.js';
 import { withoutAbbreviationPeriods } from './segment/sentences.js';
-import { findQuantities } from './quantity/find.js';
+import { findQuantities, type Quantity } from './quantity/find.js';
 import { nonFigureReason } from './quantity/nonFigure.js';
-import type { Quantity } from './quantity/find.js';
 import { findTriggers, type Trigger } from './term/triggers.js';
 import { withNamedStays } from './term/namedStay.js';
 import { affectedByDisplacement } from './term/affecting.js';
@@ -37,7 +36,8 @@ export function isExercise(tokens: readonly Token[], lex: Lexicon): boolean {
   return norms.some((w, i) => startingWith(lex.exercises, w).some((e) => matchesAt(norms, i, e)));
 }
 
-/** What a sentence hands the next one in its paragraph: the term an anaphor there refers back to. */
+/** What a sentence hands the next one: the term an anaphor there refers back to, in its paragraph, and what
+ * its last count counted, for a part opening the next sentence. */
 export interface SentenceContext {
   antecedent: Term | null;
   /** What the last figure read counted, for a part opening the next sentence ("Of these, 120 were destroyed"). */

@@ -79,7 +79,8 @@ test('a document groups thousands by its own marks', () => {
     ['1.593.808 personas', ',', ','],
     ['1,593,808 personas', ',', ','], // only English texts are read the other way
   ];
-  for (const [text, language, expected] of rows) assert.equal(documentDecimalMark(text, language), expected, text);
+  for (const [text, language, expected] of rows)
+    assert.equal(documentDecimalMark(text, language), expected, text);
 });
 
 test('quantities in words, scales, ranges and qualifiers', () => {
