@@ -27,9 +27,26 @@ export function affectedByDisplacement(
     const between = tokens.slice(noun.next, gap > REACH ? t.first - 1 : t.first);
     if (between.some((w) => w.kind === 'number' || w.text === '.' || lex.clauseBreaks.has(w.norm))) return t;
     if (gap > REACH && between.some((w) => w.text === ',' || lex.coordinators.has(w.norm))) return t;
+    // "The repatriation of Burundian refugees has reached 200,000": a noun of people completing an
+    // event noun ("repatriation of", "retorno de") names whose event it is; the event lends its term.
+    const head = ofHead(triggers[k - 2], noun, tokens);
+    const lender = head ?? noun;
     return {
       ...t,
-      entry: { ...t.entry, term: noun.entry.term, form: 'active', reason: `${noun.entry.term}:affecting` },
+      entry: { ...t.entry, term: lender.entry.term, form: 'active', reason: `${lender.entry.term}:affecting` },
     };
   });
+}
+
+/** Words between an event noun's "of" and the noun of people it governs: "repatriation of [Burundian] refugees". */
+const OF_REACH = 2;
+
+/** The event noun whose complement `noun` is ("the return of [the] IDPs"), or null. */
+function ofHead(event: Trigger | undefined, noun: Trigger, tokens: readonly Token[]): Trigger | null {
+  if (!event || event.entry.form !== 'noun' || event.entry.term.startsWith('block:') || noun.entry.form !== 'agent')
+    return null;
+  const gap = tokens.slice(event.next, noun.first);
+  // The event's trigger ends on its "of" ("repatriation of", "retour des"): only words may follow it.
+  if (gap.length > OF_REACH || gap.some((w) => w.kind !== 'word')) return null;
+  return event.next <= noun.first && /^(?:of|de|des|du|del|d')$/u.test(tokens[event.next - 1]?.norm ?? '') ? event : null;
 }
