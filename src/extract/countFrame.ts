@@ -68,7 +68,12 @@ export function countFrame(
     head = r.first;
   // So is a noun of the event itself, passing a mark: "the voluntary repatriation of Burundian
   // refugees passed the 200,000 mark" (only a mark names its figure a level plainly enough).
-  if (head < 0 && r.entry.form === 'noun' && !r.entry.housing && markedLevel(tokens, norms, lead, first, lex) !== null)
+  if (
+    head < 0 &&
+    r.entry.form === 'noun' &&
+    !r.entry.housing &&
+    markedLevel(tokens, norms, lead, first, lex) !== null
+  )
     head = r.first;
   // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
   // the earlier value through the verb's first half ("rose from"), as a level of its own.

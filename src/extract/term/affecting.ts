@@ -33,7 +33,12 @@ export function affectedByDisplacement(
     const lender = head ?? noun;
     return {
       ...t,
-      entry: { ...t.entry, term: lender.entry.term, form: 'active', reason: `${lender.entry.term}:affecting` },
+      entry: {
+        ...t.entry,
+        term: lender.entry.term,
+        form: 'active',
+        reason: `${lender.entry.term}:affecting`,
+      },
     };
   });
 }
@@ -43,10 +48,17 @@ const OF_REACH = 2;
 
 /** The event noun whose complement `noun` is ("the return of [the] IDPs"), or null. */
 function ofHead(event: Trigger | undefined, noun: Trigger, tokens: readonly Token[]): Trigger | null {
-  if (!event || event.entry.form !== 'noun' || event.entry.term.startsWith('block:') || noun.entry.form !== 'agent')
+  if (
+    !event ||
+    event.entry.form !== 'noun' ||
+    event.entry.term.startsWith('block:') ||
+    noun.entry.form !== 'agent'
+  )
     return null;
   const gap = tokens.slice(event.next, noun.first);
   // The event's trigger ends on its "of" ("repatriation of", "retour des"): only words may follow it.
   if (gap.length > OF_REACH || gap.some((w) => w.kind !== 'word')) return null;
-  return event.next <= noun.first && /^(?:of|de|des|du|del|d')$/u.test(tokens[event.next - 1]?.norm ?? '') ? event : null;
+  return event.next <= noun.first && /^(?:of|de|des|du|del|d')$/u.test(tokens[event.next - 1]?.norm ?? '')
+    ? event
+    : null;
 }
