@@ -1,6 +1,7 @@
 // "Some 6,000 people were displaced in Beni. Another 2,300 in Lubero.", "Otras 1.200 personas en
 // Castellón", "1 700 personnes ont fui vers Hombo-Nord, 970 autres vers Hombo-Sud": an additive
-// ("another", "otras", "autres") before or after a figure that is followed by its own place
+// ("another", "otras", "autres"; or a contrast: "while 255,000 are in Kassala", "mientras que",
+// "tandis que") before or after a figure that is followed by its own place
 // counts more of the same people somewhere else. With no trigger of its own after it in the
 // clause, the figure takes the term of the last displacement trigger before it in the sentence,
 // else of the sentence before it in the paragraph. Only with a place: "an additional 330
