@@ -8,7 +8,7 @@ import { runSteps, type ExtractOptions } from './state.js';
 export type { ExtractOptions } from './state.js';
 
 /** Bumped whenever a change alters what extract() returns for the same input. */
-export const EXTRACTOR_VERSION = '0.57.0';
+export const EXTRACTOR_VERSION = '0.57.1';
 
 export function extract(doc: DocumentInput, options: ExtractOptions = {}): ExtractResult {
   const { classification, facts } = runSteps(PIPELINE, { doc, options });
