@@ -29,8 +29,7 @@ export function affectedByDisplacement(
     if (gap > REACH && between.some((w) => w.text === ',' || lex.coordinators.has(w.norm))) return t;
     // "The repatriation of Burundian refugees has reached 200,000": a noun of people completing an
     // event noun ("repatriation of", "retorno de") names whose event it is; the event lends its term.
-    const head = ofHead(triggers[k - 2], noun, tokens);
-    const lender = head ?? noun;
+    const lender = ofHead(triggers[k - 2], noun, tokens) ?? noun;
     return {
       ...t,
       entry: {
