@@ -66,15 +66,11 @@ export function countFrame(
   // desplazada", "displacement figures". Not an anaphor ("the total"): it names no one itself.
   if (head < 0 && !r.entry.reason.endsWith(':anaphor') && r.entry.words.some((w) => lex.countNouns.has(w)))
     head = r.first;
-  // So is a noun of the event itself, passing a mark: "the voluntary repatriation of Burundian
-  // refugees passed the 200,000 mark" (only a mark names its figure a level plainly enough).
-  if (
-    head < 0 &&
-    r.entry.form === 'noun' &&
-    !r.entry.housing &&
-    markedLevel(tokens, norms, lead, first, lex) !== null
-  )
-    head = r.first;
+  // "passed the 600,000 mark": a figure named as a mark the count passed is a level.
+  const marked = markedLevel(tokens, norms, lead, first, lex);
+  // So is a noun of the event itself, passing a mark, its own head: "the voluntary repatriation of
+  // Burundian refugees passed the 200,000 mark" (only a mark names its figure a level plainly enough).
+  if (head < 0 && r.entry.form === 'noun' && !r.entry.housing && marked !== null) head = r.first;
   // "rose from 12,400 to 31,000": the later value through the split verb, across the earlier one;
   // the earlier value through the verb's first half ("rose from"), as a level of its own.
   const change = earlierValue(norms, lead, lex, blocked);
@@ -85,8 +81,7 @@ export function countFrame(
   if (head < 0 && change && r.entry.reason.endsWith(':anaphor') && r.next === change[0]) head = r.first;
   if (head < 0) return null;
   // "reached a peak of 34,173", "dropped from the peak of 9,903 families to": the peak is a level too.
-  // "passed the 600,000 mark": so is a figure named as a mark the count passed.
-  const levelEnd = markedLevel(tokens, norms, lead, first, lex) ?? beforePeak(norms, lead, lex);
+  const levelEnd = marked ?? beforePeak(norms, lead, lex);
   const level = (v: readonly string[]) => levelVerbEndsAt(norms, levelEnd, v, lex.levelAdverbs);
   const amount = changedBy(tokens, norms, levelEnd, lex);
   // A qualifier may hold the verb's end: "est estimé à 54 000" reads "estimé à" as "about".
